@@ -1,0 +1,88 @@
+"""gevinst: benefit plans (gevinstrealiseringsplaner) as typed, checked graphs.
+
+The whole public API is here; use it as ``import gevinst as gv``::
+
+    >>> import gevinst as gv
+    >>> plan = gv.loads('''
+    ... schema: gevinst/1
+    ... plan: {id: demo, title: Demo}
+    ... goals: [{id: G1, name: Bergens barn, byens framtid}]
+    ... ''')
+    >>> [f.code for f in gv.check(plan)]
+    ['GV103']
+"""
+
+from __future__ import annotations
+
+from gevinst.checks import CODES, Finding, check
+from gevinst.errors import (
+    FormatError,
+    GevinstError,
+    MissingDependencyError,
+    PlanCheckError,
+    PlanError,
+    RenderError,
+)
+from gevinst.graph import BenefitMap, Impact, Trace, build_graph, impact, trace
+from gevinst.io import load, load_measurements, loads, save
+from gevinst.model import (
+    Baseline,
+    Benefit,
+    Change,
+    Cost,
+    Disbenefit,
+    Goal,
+    Indicator,
+    Link,
+    Measure,
+    Measurement,
+    Objective,
+    Plan,
+    PlanInfo,
+    Review,
+    Stakeholder,
+    Target,
+    Value,
+)
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "CODES",
+    "Baseline",
+    "Benefit",
+    "BenefitMap",
+    "Change",
+    "Cost",
+    "Disbenefit",
+    "Finding",
+    "FormatError",
+    "GevinstError",
+    "Goal",
+    "Impact",
+    "Indicator",
+    "Link",
+    "Measure",
+    "Measurement",
+    "MissingDependencyError",
+    "Objective",
+    "Plan",
+    "PlanCheckError",
+    "PlanError",
+    "PlanInfo",
+    "RenderError",
+    "Review",
+    "Stakeholder",
+    "Target",
+    "Trace",
+    "Value",
+    "__version__",
+    "build_graph",
+    "check",
+    "impact",
+    "load",
+    "load_measurements",
+    "loads",
+    "save",
+    "trace",
+]

@@ -1,0 +1,600 @@
+"""The GV rules: what a good reviewer checks in a benefit plan (SPEC section 4).
+
+:func:`check` returns :class:`Finding` objects, sorted by code and element. Each rule
+is a small function registered with its code; the codes are stable. Errors mean the
+plan cannot be evaluated; warnings and info are advice a consultant acts on.
+
+Example:
+    >>> import gevinst as gv
+    >>> plan = gv.Plan.new("p", "P")
+    >>> _ = plan.add_measure("M1", "Tiltak uten retning")
+    >>> [f.code for f in gv.check(plan)]
+    ['GV101']
+"""
+
+from __future__ import annotations
+
+import calendar
+import math
+import re
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from typing import Any, Literal
+
+import networkx as nx
+
+from gevinst.graph import ALLOWED_SAME_LEVEL
+from gevinst.model import LEVELS, Disbenefit, MapElement, Plan
+
+__all__ = ["CODES", "Finding", "Severity", "check", "is_national_id"]
+
+Severity = Literal["error", "warning", "info"]
+
+#: Every check code with its severity and a one-line title.
+CODES: dict[str, tuple[Severity, str]] = {
+    "GV001": ("error", "duplicate id"),
+    "GV002": ("error", "reference to an unknown id"),
+    "GV003": ("error", "cycle in the graph"),
+    "GV004": ("error", "edge goes down a level, or across a level where not allowed"),
+    "GV005": ("error", "weights into one element sum to more than 1"),
+    "GV006": ("error", "impossible value"),
+    "GV101": ("warning", "measure contributes to nothing"),
+    "GV102": ("warning", "benefit or dis-benefit does not reach any objective or goal"),
+    "GV103": ("warning", "objective or goal has nothing contributing to it"),
+    "GV104": ("warning", "benefit has no owner"),
+    "GV105": ("warning", "benefit has no indicator"),
+    "GV106": ("warning", "indicator has no baseline"),
+    "GV107": ("warning", "indicator has no target"),
+    "GV108": ("warning", "owner is not a stakeholder with power and interest set"),
+    "GV109": ("warning", "measurement dated before its indicator's baseline"),
+    "GV110": ("info", "stakeholder has no impact and owns nothing"),
+    "GV111": ("warning", "monetised benefit feeds another monetised benefit"),
+    "GV112": ("warning", "indicator has no source"),
+    "GV113": ("warning", "powerful stakeholder is resistant or only hit by dis-benefits"),
+    "GV201": ("error", "text looks like a national identity number"),
+}
+
+_SEVERITY_RANK = {"error": 0, "warning": 1, "info": 2}
+
+
+@dataclass(frozen=True, order=True)
+class Finding:
+    """One thing ``check`` found: a stable code, a severity, the element and a message."""
+
+    code: str
+    severity: Severity
+    element: str | None
+    message: str
+
+    def __str__(self) -> str:
+        where = f" {self.element}" if self.element else ""
+        return f"{self.code} {self.severity}{where}: {self.message}"
+
+
+_Rule = Callable[["_Context"], Iterator[Finding]]
+_RULES: list[_Rule] = []
+
+
+def _rule(func: _Rule) -> _Rule:
+    _RULES.append(func)
+    return func
+
+
+def _finding(code: str, element: str | None, message: str) -> Finding:
+    return Finding(code, CODES[code][0], element, message)
+
+
+class _Context:
+    """What the rules share, computed once."""
+
+    def __init__(self, plan: Plan) -> None:
+        self.plan = plan
+        self.elements: dict[str, MapElement] = {}
+        for element in plan.elements():
+            self.elements.setdefault(element.id, element)
+        self.stakeholders = {s.id: s for s in reversed(plan.stakeholders)}
+        self.indicators = {i.id: i for i in reversed(plan.indicators)}
+        self.graph = plan.graph
+
+    def level(self, id: str) -> int:
+        return LEVELS[self.elements[id].kind]
+
+    def reaching_top(self) -> set[str]:
+        """Elements with a path to an objective or goal (not counting themselves)."""
+        reverse = self.graph.reverse(copy=False)
+        tops = [n for n, kind in self.graph.nodes(data="kind") if kind in ("objective", "goal")]
+        seen: set[str] = set()
+        stack = [p for top in tops for p in reverse.successors(top)]
+        while stack:
+            node = stack.pop()
+            if node in seen:
+                continue
+            seen.add(node)
+            stack.extend(reverse.successors(node))
+        return seen
+
+
+def _kind_name(element: Any) -> str:
+    return {"disbenefit": "dis-benefit"}.get(element.kind, element.kind)
+
+
+# -- errors -------------------------------------------------------------------------------
+
+
+@_rule
+def _duplicate_ids(ctx: _Context) -> Iterator[Finding]:
+    counts = Counter(record.id for record in ctx.plan.records())
+    for id, count in sorted(counts.items()):
+        if count > 1:
+            kinds = sorted({r.kind for r in ctx.plan.records() if r.id == id})
+            yield _finding(
+                "GV001",
+                id,
+                f"the id {id!r} is used {count} times ({', '.join(kinds)}); ids must be unique "
+                "across the whole plan: rename all but one",
+            )
+
+
+@_rule
+def _unknown_references(ctx: _Context) -> Iterator[Finding]:
+    plan = ctx.plan
+
+    def unknown(owner: str, what: str, ref: str, valid: str) -> Finding:
+        return _finding("GV002", owner, f"{what} {ref!r} is not {valid}; fix the id or add it")
+
+    if plan.info.owner and plan.info.owner not in ctx.stakeholders:
+        yield unknown(plan.id, "plan owner", plan.info.owner, "a stakeholder")
+    for element in plan.elements():
+        for link in element.contributes_to:
+            if link.to not in ctx.elements:
+                yield unknown(element.id, "contributes_to", link.to, "an element of the map")
+        owner = getattr(element, "owner", None)
+        if owner and owner not in ctx.stakeholders:
+            yield unknown(element.id, "owner", owner, "a stakeholder")
+        for ref in getattr(element, "indicators", ()):
+            if ref not in ctx.indicators:
+                yield unknown(element.id, "indicator", ref, "an indicator")
+    for stakeholder in plan.stakeholders:
+        for ref in stakeholder.impacts:
+            if ref not in ctx.elements:
+                yield unknown(stakeholder.id, "impacts", ref, "an element of the map")
+    for number, measurement in enumerate(plan.measurements):
+        if measurement.indicator not in ctx.indicators:
+            yield _finding(
+                "GV002",
+                None,
+                f"measurements[{number}] ({measurement.date}) is of indicator "
+                f"{measurement.indicator!r}, which is not an indicator; fix the id or add it",
+            )
+    for number, review in enumerate(plan.reviews):
+        if review.element not in ctx.elements:
+            yield _finding(
+                "GV002",
+                None,
+                f"reviews[{number}] ({review.date}) is of {review.element!r}, which is not an "
+                "element of the map; fix the id",
+            )
+        if review.by and review.by not in ctx.stakeholders:
+            yield _finding(
+                "GV002",
+                review.element if review.element in ctx.elements else None,
+                f"reviews[{number}] ({review.date}) is by {review.by!r}, which is not a "
+                "stakeholder; fix the id or add the stakeholder",
+            )
+
+
+@_rule
+def _cycles(ctx: _Context) -> Iterator[Finding]:
+    for element in ctx.elements.values():
+        if any(link.to == element.id for link in element.contributes_to):
+            yield _finding(
+                "GV003",
+                element.id,
+                f"{element.id} contributes to itself; remove that link",
+            )
+    for component in nx.strongly_connected_components(ctx.graph):
+        if len(component) < 2:
+            continue
+        sub = ctx.graph.subgraph(component)
+        cycle = [u for u, _ in nx.find_cycle(sub, source=min(component))]
+        cycle.append(cycle[0])
+        yield _finding(
+            "GV003",
+            min(component),
+            f"cycle {' -> '.join(cycle)}: an element cannot, through others, contribute to "
+            "itself; remove one of these links",
+        )
+
+
+@_rule
+def _levels(ctx: _Context) -> Iterator[Finding]:
+    for u, v in sorted(ctx.graph.edges):
+        ku, kv = ctx.elements[u].kind, ctx.elements[v].kind
+        lu, lv = LEVELS[ku], LEVELS[kv]
+        if lv < lu:
+            yield _finding(
+                "GV004",
+                u,
+                f"{_kind_name(ctx.elements[u])} {u} contributes to {_kind_name(ctx.elements[v])} "
+                f"{v}, which is lower on the map; arrows go from measures up towards goals",
+            )
+        elif lv == lu and (ku, kv) not in ALLOWED_SAME_LEVEL:
+            yield _finding(
+                "GV004",
+                u,
+                f"{_kind_name(ctx.elements[u])} {u} contributes to {_kind_name(ctx.elements[v])} "
+                f"{v} on the same level; only benefit->benefit, dis-benefit->benefit, "
+                "objective->objective and goal->goal may stay on a level",
+            )
+
+
+@_rule
+def _weights(ctx: _Context) -> Iterator[Finding]:
+    totals: dict[str, float] = {}
+    sources: dict[str, list[str]] = {}
+    for element in ctx.elements.values():
+        if isinstance(element, Disbenefit):
+            continue
+        for link in element.contributes_to:
+            if link.weight is not None and link.to in ctx.elements:
+                totals[link.to] = totals.get(link.to, 0.0) + link.weight
+                sources.setdefault(link.to, []).append(f"{element.id}={link.weight:g}")
+    for target, total in sorted(totals.items()):
+        if total > 1.0 + 1e-9:
+            yield _finding(
+                "GV005",
+                target,
+                f"the weights into {target} sum to {total:g} ({', '.join(sources[target])}); "
+                "a weight is a share of the target, so they may sum to at most 1",
+            )
+
+
+def _numbers(ctx: _Context) -> Iterator[tuple[str | None, str, float]]:
+    """Every number in the plan as (element id, field, value)."""
+    plan = ctx.plan
+    yield plan.id, "discount_rate", plan.info.discount_rate
+    for benefit in (*plan.benefits, *plan.disbenefits):
+        if benefit.value is not None:
+            yield benefit.id, "value.annual", benefit.value.annual
+    for measure in plan.measures:
+        if measure.cost is not None:
+            yield measure.id, "cost.one_off", measure.cost.one_off
+            yield measure.id, "cost.annual", measure.cost.annual
+    for element in plan.elements():
+        for link in element.contributes_to:
+            if link.weight is not None:
+                yield element.id, f"weight to {link.to}", link.weight
+    for indicator in plan.indicators:
+        if indicator.baseline is not None:
+            yield indicator.id, "baseline.value", indicator.baseline.value
+        for target in indicator.targets:
+            yield indicator.id, f"target {target.date}", target.value
+    for measurement in plan.measurements:
+        yield measurement.indicator, f"measurement {measurement.date}", measurement.value
+
+
+@_rule
+def _impossible_values(ctx: _Context) -> Iterator[Finding]:
+    for element, name, value in _numbers(ctx):
+        if not math.isfinite(value):
+            yield _finding("GV006", element, f"{name} is {value}; write a finite number")
+        elif value < 0 and (name.startswith(("value.", "cost.")) or name == "discount_rate"):
+            yield _finding(
+                "GV006",
+                element,
+                f"{name} is negative ({value:g}); money is given as a positive amount "
+                "(a loss is a dis-benefit)",
+            )
+    for indicator in ctx.plan.indicators:
+        dates = Counter(t.date for t in indicator.targets)
+        for date, count in sorted(dates.items()):
+            if count > 1:
+                yield _finding(
+                    "GV006",
+                    indicator.id,
+                    f"{count} targets are dated {date}; keep one target per date",
+                )
+        if indicator.baseline is not None:
+            for target in indicator.targets:
+                if target.date < indicator.baseline.date:
+                    yield _finding(
+                        "GV006",
+                        indicator.id,
+                        f"the target dated {target.date} is before the baseline "
+                        f"({indicator.baseline.date}); a target lies after the baseline",
+                    )
+
+
+# The weights of the two check digits of a fødselsnummer / D-number.
+_K1 = (3, 7, 6, 1, 8, 9, 4, 5, 2)
+_K2 = (5, 4, 3, 2, 7, 6, 5, 4, 3, 2)
+_ELEVEN_DIGITS = re.compile(r"(?<!\d)(\d{6})[ .-]?(\d{5})(?!\d)")
+
+
+def is_national_id(digits: str) -> bool:
+    """True when 11 digits form a valid fødselsnummer, D-number or H-number.
+
+    Checks the date part (D-number: day + 40; H-number: month + 40) and both check
+    digits.
+
+    >>> is_national_id("01010112345")
+    False
+    """
+    if len(digits) != 11 or not digits.isdigit():
+        return False
+    d = [int(c) for c in digits]
+    day, month = int(digits[0:2]), int(digits[2:4])
+    if day > 40:
+        day -= 40
+    if month > 40:
+        month -= 40
+    if not (1 <= month <= 12) or not (1 <= day <= calendar.monthrange(2000, month)[1]):
+        return False
+    k1 = 11 - sum(w * x for w, x in zip(_K1, d[:9], strict=True)) % 11
+    k1 = 0 if k1 == 11 else k1
+    if k1 == 10 or k1 != d[9]:
+        return False
+    k2 = 11 - sum(w * x for w, x in zip(_K2, d[:10], strict=True)) % 11
+    k2 = 0 if k2 == 11 else k2
+    return k2 != 10 and k2 == d[10]
+
+
+def _texts(value: Any, path: str) -> Iterator[tuple[str, str]]:
+    if isinstance(value, str):
+        yield path, value
+    elif isinstance(value, bool):
+        return
+    elif isinstance(value, int | float):
+        # A number written without quotes loses its leading zero: pad it back to 11.
+        if math.isfinite(value) and value == int(value) and 10**9 <= abs(value) < 10**11:
+            yield path, f"{abs(int(value)):011d}"
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _texts(key, f"{path}.{key}" if path else str(key))
+            yield from _texts(item, f"{path}.{key}" if path else str(key))
+    elif isinstance(value, list):
+        for number, item in enumerate(value):
+            yield from _texts(item, f"{path}[{number}]")
+
+
+@_rule
+def _personal_data(ctx: _Context) -> Iterator[Finding]:
+    from gevinst.io import plan_to_data
+
+    data = plan_to_data(ctx.plan)
+    for section, content in data.items():
+        records = content if isinstance(content, list) else [content]
+        for number, record in enumerate(records):
+            element = record.get("id") if isinstance(record, dict) else None
+            where = f"{section}[{number}]" if isinstance(content, list) else section
+            for path, text in _texts(record, ""):
+                for match in _ELEVEN_DIGITS.finditer(text):
+                    if is_national_id(match.group(1) + match.group(2)):
+                        yield _finding(
+                            "GV201",
+                            element if isinstance(element, str) else None,
+                            f"{where}.{path} holds an 11-digit number with a valid "
+                            "fødselsnummer/D-number checksum; personal data must not be in "
+                            "a plan: remove it",
+                        )
+
+
+# -- warnings -----------------------------------------------------------------------------
+
+
+@_rule
+def _measures_lead_somewhere(ctx: _Context) -> Iterator[Finding]:
+    for measure in ctx.plan.measures:
+        if not measure.contributes_to:
+            yield _finding(
+                "GV101",
+                measure.id,
+                f"measure {measure.id} contributes to nothing; link it to the change or "
+                "benefit it leads to (contributes_to)",
+            )
+
+
+@_rule
+def _benefits_reach_top(ctx: _Context) -> Iterator[Finding]:
+    reaching = ctx.reaching_top()
+    for element in (*ctx.plan.benefits, *ctx.plan.disbenefits):
+        if element.id in ctx.graph and element.id not in reaching:
+            yield _finding(
+                "GV102",
+                element.id,
+                f"{_kind_name(element)} {element.id} does not reach any objective or goal; "
+                "link it (contributes_to) to the objective it supports",
+            )
+
+
+@_rule
+def _tops_supported(ctx: _Context) -> Iterator[Finding]:
+    for element in (*ctx.plan.objectives, *ctx.plan.goals):
+        if element.id in ctx.graph and ctx.graph.in_degree(element.id) == 0:
+            yield _finding(
+                "GV103",
+                element.id,
+                f"nothing contributes to {_kind_name(element)} {element.id}; link the "
+                "benefits or objectives that support it, or remove it",
+            )
+
+
+@_rule
+def _benefit_owner_and_indicator(ctx: _Context) -> Iterator[Finding]:
+    for benefit in ctx.plan.benefits:
+        if not benefit.owner:
+            yield _finding(
+                "GV104",
+                benefit.id,
+                f"benefit {benefit.id} has no owner; name the stakeholder (gevinsteier) "
+                "who answers for realising it (owner)",
+            )
+        if not benefit.indicators:
+            yield _finding(
+                "GV105",
+                benefit.id,
+                f"benefit {benefit.id} has no indicator; add how it will be measured "
+                "(indicators)",
+            )
+
+
+@_rule
+def _indicator_completeness(ctx: _Context) -> Iterator[Finding]:
+    for indicator in ctx.plan.indicators:
+        if indicator.baseline is None:
+            yield _finding(
+                "GV106",
+                indicator.id,
+                f"indicator {indicator.id} has no baseline; add the value before the change "
+                "(baseline: {date, value})",
+            )
+        if not indicator.targets:
+            yield _finding(
+                "GV107",
+                indicator.id,
+                f"indicator {indicator.id} has no target; add what it should reach and by "
+                "when (targets: [{date, value}])",
+            )
+        if not indicator.source:
+            yield _finding(
+                "GV112",
+                indicator.id,
+                f"indicator {indicator.id} has no source; say where the numbers come from "
+                "(source), or it cannot be measured",
+            )
+
+
+@_rule
+def _owners_are_stakeholders(ctx: _Context) -> Iterator[Finding]:
+    owners: list[tuple[str, str]] = []
+    if ctx.plan.info.owner:
+        owners.append((ctx.plan.id, ctx.plan.info.owner))
+    for element in ctx.plan.elements():
+        owner = getattr(element, "owner", None)
+        if owner:
+            owners.append((element.id, owner))
+    for element, owner in owners:
+        stakeholder = ctx.stakeholders.get(owner)
+        if stakeholder is not None and (stakeholder.power is None or stakeholder.interest is None):
+            missing = " and ".join(
+                name for name in ("power", "interest") if getattr(stakeholder, name) is None
+            )
+            yield _finding(
+                "GV108",
+                element,
+                f"owner {owner} has no {missing} set; an owner belongs in the stakeholder "
+                "analysis: set power and interest",
+            )
+
+
+@_rule
+def _measurement_dates(ctx: _Context) -> Iterator[Finding]:
+    for measurement in ctx.plan.measurements:
+        indicator = ctx.indicators.get(measurement.indicator)
+        if indicator and indicator.baseline and measurement.date < indicator.baseline.date:
+            yield _finding(
+                "GV109",
+                indicator.id,
+                f"a measurement dated {measurement.date} is before the baseline "
+                f"({indicator.baseline.date}); move the baseline or check the date",
+            )
+
+
+def _owned(plan: Plan) -> set[str]:
+    owners = {getattr(e, "owner", None) for e in plan.elements()}
+    owners.add(plan.info.owner)
+    owners.update(review.by for review in plan.reviews)
+    return {o for o in owners if o}
+
+
+@_rule
+def _idle_stakeholders(ctx: _Context) -> Iterator[Finding]:
+    owners = _owned(ctx.plan)
+    for stakeholder in ctx.plan.stakeholders:
+        if not stakeholder.impacts and stakeholder.id not in owners:
+            yield _finding(
+                "GV110",
+                stakeholder.id,
+                f"stakeholder {stakeholder.id} has no impacts and owns nothing; add what "
+                "affects them (impacts) or leave them out",
+            )
+
+
+@_rule
+def _double_counting(ctx: _Context) -> Iterator[Finding]:
+    for benefit in ctx.plan.benefits:
+        if benefit.value is None:
+            continue
+        for link in benefit.contributes_to:
+            target = ctx.elements.get(link.to)
+            if target is not None and target.kind == "benefit" and target.value is not None:  # type: ignore[union-attr]
+                yield _finding(
+                    "GV111",
+                    benefit.id,
+                    f"monetised benefit {benefit.id} feeds monetised benefit {link.to}: the "
+                    "same money may be counted twice; value only one of them",
+                )
+
+
+@_rule
+def _stakeholder_risk(ctx: _Context) -> Iterator[Finding]:
+    for stakeholder in ctx.plan.stakeholders:
+        if stakeholder.power not in ("medium", "high"):
+            continue
+        if stakeholder.attitude == "resistant":
+            yield _finding(
+                "GV113",
+                stakeholder.id,
+                f"stakeholder {stakeholder.id} has {stakeholder.power} power and is "
+                "resistant; plan how to involve them",
+            )
+            continue
+        impacts = stakeholder.impacts
+        hit = [
+            ref
+            for ref, sign in impacts.items()
+            if sign == "negative"
+            or (ref in ctx.elements and ctx.elements[ref].kind == "disbenefit")
+        ]
+        if impacts and len(hit) == len(impacts):
+            yield _finding(
+                "GV113",
+                stakeholder.id,
+                f"stakeholder {stakeholder.id} has {stakeholder.power} power and is only hit "
+                f"by dis-benefits ({', '.join(sorted(hit))}); show them what they gain, or "
+                "plan for resistance",
+            )
+
+
+def check(
+    plan: Plan,
+    *,
+    select: Iterable[str] | None = None,
+    ignore: Iterable[str] | None = None,
+) -> list[Finding]:
+    """Check a plan against the GV rules.
+
+    Args:
+        plan: the plan to check.
+        select: only these codes (or prefixes, e.g. ``"GV1"``).
+        ignore: leave out these codes (or prefixes).
+
+    Returns:
+        The findings, errors first, then by code and element.
+    """
+    ctx = _Context(plan)
+    chosen = tuple(select) if select else None
+    left_out = tuple(ignore) if ignore else ()
+    findings = []
+    for rule in _RULES:
+        for finding in rule(ctx):
+            if chosen is not None and not finding.code.startswith(chosen):
+                continue
+            if left_out and finding.code.startswith(left_out):
+                continue
+            findings.append(finding)
+    return sorted(
+        set(findings),
+        key=lambda f: (_SEVERITY_RANK[f.severity], f.code, f.element or "", f.message),
+    )

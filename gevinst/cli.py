@@ -1,0 +1,246 @@
+"""The ``gevinst`` command line: parse, call the library, print.
+
+Exit codes: 0 success; 1 the input is bad or a check found errors (one clear message,
+never a traceback); 2 wrong usage. A command that fails writes no output file and
+leaves an existing one untouched (every write goes through ``atomic_write``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from gevinst.errors import GevinstError
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def _fail(message: str) -> None:
+    raise _UserError(message)
+
+
+def _date(value: str | None) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date; write it as YYYY-MM-DD") from None
+
+
+def _codes(values: Sequence[str]) -> list[str]:
+    return [code.strip().upper() for value in values for code in value.split(",") if code.strip()]
+
+
+class _UserError(click.ClickException):
+    """A user's mistake: one message, exit code 1, no traceback."""
+
+    exit_code = 1
+
+    def show(self, file: Any = None) -> None:
+        click.echo(f"error: {self.format_message()}", err=True)
+
+
+class _Group(click.Group):
+    """Turns gevinst's own errors and file errors into one clear message and exit 1."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except GevinstError as exc:
+            raise _UserError(str(exc)) from exc
+        except OSError as exc:
+            where = f"{exc.filename}: " if exc.filename else ""
+            raise _UserError(f"{where}{exc.strerror or exc}") from exc
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="gevinst")
+def cli() -> None:
+    """gevinst: benefit plans (gevinstrealiseringsplaner) as checked graphs."""
+
+
+# -- check --------------------------------------------------------------------------------
+
+
+@cli.command()
+@click.argument("plans", nargs=-1, required=True, type=click.Path(dir_okay=False))
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="Output format.",
+)
+@click.option("--select", multiple=True, help="Only these codes or prefixes (GV104,GV2).")
+@click.option("--ignore", multiple=True, help="Leave out these codes or prefixes.")
+@click.option("--measurements", type=click.Path(dir_okay=False), help="Add measurements (CSV).")
+def check(
+    plans: tuple[str, ...],
+    fmt: str,
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    measurements: str | None,
+) -> None:
+    """Check plan files against the GV rules, like a linter.
+
+    Prints one line per finding (FILE:LINE: CODE SEVERITY ELEMENT MESSAGE) and a
+    summary. Exits 1 when there are errors or a file cannot be read.
+    """
+    from gevinst.checks import check as run_check
+    from gevinst.io import load, record_lines
+
+    rows: list[dict[str, Any]] = []
+    unreadable = 0
+    for name in plans:
+        path = Path(name)
+        try:
+            plan = load(path, measurements=measurements)
+        except GevinstError as exc:
+            unreadable += 1
+            if fmt == "text":
+                click.echo(str(exc), err=True)
+            rows.append(
+                {
+                    "file": name,
+                    "line": getattr(exc, "line", None),
+                    "code": "GV000",
+                    "severity": "error",
+                    "element": getattr(exc, "element", None),
+                    "message": getattr(exc, "reason", str(exc)),
+                }
+            )
+            continue
+        findings = run_check(plan, select=_codes(select), ignore=_codes(ignore))
+        lines = record_lines(path.read_text("utf-8-sig")) if path.suffix != ".xlsx" else {}
+        for finding in findings:
+            rows.append(
+                {
+                    "file": name,
+                    "line": lines.get(finding.element or "", 1 if not finding.element else None),
+                    "code": finding.code,
+                    "severity": finding.severity,
+                    "element": finding.element,
+                    "message": finding.message,
+                }
+            )
+    errors = sum(1 for r in rows if r["severity"] == "error")
+    if fmt == "json":
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+    else:
+        for row in sorted(
+            (r for r in rows if r["code"] != "GV000"),
+            key=lambda r: (r["file"], r["line"] or 0, r["code"]),
+        ):
+            where = f"{row['file']}:{row['line']}" if row["line"] else row["file"]
+            element = f" {row['element']}" if row["element"] else ""
+            click.echo(f"{where}: {row['code']} {row['severity']}{element} {row['message']}")
+        counts = {s: sum(1 for r in rows if r["severity"] == s) for s in ("error", "warning")}
+        infos = sum(1 for r in rows if r["severity"] == "info")
+        checked = len(plans) - unreadable
+        found = len(rows) - unreadable
+        summary = (
+            f"{checked} plan{'s' if checked != 1 else ''} checked: "
+            f"{counts['error'] - unreadable} error(s), {counts['warning']} warning(s), {infos} info"
+        )
+        if unreadable:
+            summary += f"; {unreadable} file(s) could not be read"
+        click.echo(summary if found or unreadable else f"{summary}. All checks passed.")
+    if errors:
+        raise SystemExit(1)
+
+
+# -- init ---------------------------------------------------------------------------------
+
+
+@cli.command()
+@click.argument("path", type=click.Path(dir_okay=False), default="plan.yaml")
+@click.option("--lang", type=click.Choice(["nb", "en"]), default="nb", show_default=True)
+@click.option("--force", is_flag=True, help="Overwrite an existing file.")
+def init(path: str, lang: str, force: bool) -> None:
+    """Write a starter plan to PATH (default plan.yaml)."""
+    from gevinst.io import atomic_write, loads
+    from gevinst.starter import starter_plan
+
+    target = Path(path)
+    if target.exists() and not force:
+        _fail(f"{target} exists; use --force to overwrite it")
+    text = starter_plan(lang)
+    loads(text, source=str(target))  # the starter must always be a valid plan
+    atomic_write(target, text)
+    click.echo(f"wrote {target}; next: gevinst check {target}")
+
+
+# -- trace --------------------------------------------------------------------------------
+
+
+@cli.command()
+@click.argument("plan_path", metavar="PLAN", type=click.Path(dir_okay=False))
+@click.argument("element")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
+def trace(plan_path: str, element: str, fmt: str) -> None:
+    """Show every path from ELEMENT up to the goals, and down to the measures."""
+    from gevinst.graph import trace as run_trace
+    from gevinst.io import load
+
+    plan = load(plan_path)
+    try:
+        result = run_trace(plan, element)
+    except KeyError:
+        known = ", ".join(sorted(plan.graph.nodes)[:20])
+        _fail(f"{plan_path}: {element!r} is not an element of the map; known: {known}")
+        return
+    if fmt == "json":
+        click.echo(
+            json.dumps(
+                {"element": element, "up": result.up, "down": result.down},
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
+        return
+    graph = plan.graph
+
+    def show(path: tuple[str, ...]) -> str:
+        return " -> ".join(f"{n} ({graph.nodes[n]['name']})" for n in path)
+
+    click.echo(f"{element}: {graph.nodes[element]['name']}")
+    click.echo(f"Up to the goals ({len(result.up)} path(s)):")
+    for path in result.up:
+        click.echo(f"  {show(path)}")
+    click.echo(f"Down to the measures ({len(result.down)} path(s)):")
+    for path in result.down:
+        click.echo(f"  {show(path)}")
+    if result.truncated:
+        click.echo("  (more paths exist; only the first were listed)")
+
+
+# -- convert ------------------------------------------------------------------------------
+
+
+@cli.command()
+@click.argument("source", type=click.Path(dir_okay=False))
+@click.argument("target", type=click.Path(dir_okay=False))
+def convert(source: str, target: str) -> None:
+    """Convert a plan between YAML, JSON and Excel (formats from the suffixes)."""
+    from gevinst.io import load, save
+
+    plan = load(source)
+    save(plan, target)
+    click.echo(f"wrote {target}")
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    """Entry point of the ``gevinst`` command."""
+    cli.main(args=list(argv) if argv is not None else None, prog_name="gevinst")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main(sys.argv[1:])

@@ -1,0 +1,95 @@
+"""Errors raised by gevinst.
+
+Every error a user can cause is a :class:`GevinstError`; each subclass also inherits
+the builtin exception a Python programmer would expect, so ``except ValueError``
+keeps working::
+
+    GevinstError(Exception)
+    ├── PlanError(GevinstError, ValueError)          the plan is unreadable or invalid
+    │   └── PlanCheckError(PlanError)                  check() found errors; cannot evaluate
+    ├── FormatError(GevinstError, ValueError)         unknown or unsupported file suffix
+    ├── RenderError(GevinstError, RuntimeError)       Graphviz or a renderer failed
+    └── MissingDependencyError(GevinstError, ImportError)  an optional package is absent
+
+A message says what is wrong, where (file, line, column, element id, field) and how to
+fix it. The command line prints ``str(error)`` and exits 1; it never shows a traceback
+for one of these.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+__all__ = [
+    "FormatError",
+    "GevinstError",
+    "MissingDependencyError",
+    "PlanCheckError",
+    "PlanError",
+    "RenderError",
+]
+
+
+class GevinstError(Exception):
+    """Root of every error gevinst raises on purpose."""
+
+
+class PlanError(GevinstError, ValueError):
+    """A plan that cannot be read or is not valid.
+
+    Attributes:
+        source: the file (or ``<string>``) the plan came from, if known.
+        line: 1-based line in the source, if known.
+        column: 1-based column in the source, if known.
+        element: the id of the element the problem is in, if known.
+        field: the dotted path of the field, e.g. ``benefits[2].owner``.
+        reason: the message without the location prefix.
+    """
+
+    def __init__(
+        self,
+        reason: str,
+        *,
+        source: str | Path | None = None,
+        line: int | None = None,
+        column: int | None = None,
+        element: str | None = None,
+        field: str | None = None,
+    ) -> None:
+        self.reason = reason
+        self.source = str(source) if source is not None else None
+        self.line = line
+        self.column = column
+        self.element = element
+        self.field = field
+        super().__init__(self._format())
+
+    def _format(self) -> str:
+        where = self.source or "<plan>"
+        if self.line is not None:
+            where += f":{self.line}"
+            if self.column is not None:
+                where += f":{self.column}"
+        parts = []
+        if self.element:
+            parts.append(self.element)
+        if self.field:
+            parts.append(self.field)
+        what = f" [{' '.join(parts)}]" if parts else ""
+        return f"{where}:{what} {self.reason}"
+
+
+class PlanCheckError(PlanError):
+    """The plan has check findings of severity ``error``; it cannot be evaluated."""
+
+
+class FormatError(GevinstError, ValueError):
+    """A file suffix gevinst does not read or write for this purpose."""
+
+
+class RenderError(GevinstError, RuntimeError):
+    """Graphviz or a renderer could not produce the output."""
+
+
+class MissingDependencyError(GevinstError, ImportError):
+    """An optional package needed for this call is not installed."""

@@ -1,0 +1,566 @@
+"""The benefit plan as typed objects (file format ``gevinst/1``, SPEC section 1).
+
+The model checks what one object can check on its own: types, closed value lists,
+the id pattern, unknown keys. Rules across objects (references, cycles, weights,
+personal data) live in :mod:`gevinst.checks`, each with its GV code, so that a plan
+with mistakes still loads and ``check`` can report all of them at once.
+
+A plan is built from a file (:func:`gevinst.load`) or in code::
+
+    >>> import gevinst as gv
+    >>> plan = gv.Plan.new("demo", "Demo")
+    >>> _ = plan.add_goal("G1", "Bergens barn, byens framtid")
+    >>> _ = plan.add_benefit("B1", "Kortere ventetid", contributes_to=["G1"])
+    >>> _ = plan.add_measure("M1", "Digital innmelding", contributes_to=["B1"])
+    >>> sorted(plan.graph.edges)
+    [('B1', 'G1'), ('M1', 'B1')]
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Literal, TypeAlias, TypeVar
+
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    field_validator,
+)
+
+if TYPE_CHECKING:
+    import networkx as nx
+
+__all__ = [
+    "ID_PATTERN",
+    "KINDS",
+    "LEVELS",
+    "SCHEMA",
+    "Baseline",
+    "Benefit",
+    "Change",
+    "Cost",
+    "Disbenefit",
+    "Element",
+    "Goal",
+    "Indicator",
+    "Link",
+    "Measure",
+    "Measurement",
+    "Measurements",
+    "Objective",
+    "Plan",
+    "PlanInfo",
+    "Review",
+    "Stakeholder",
+    "Target",
+    "Value",
+]
+
+SCHEMA = "gevinst/1"
+ID_PATTERN = r"^[A-Za-z][A-Za-z0-9_.-]{0,63}$"
+
+#: The six kinds of element on the map, bottom to top, with their level.
+LEVELS: dict[str, int] = {
+    "measure": 0,
+    "change": 1,
+    "benefit": 2,
+    "disbenefit": 2,
+    "objective": 3,
+    "goal": 4,
+}
+KINDS: tuple[str, ...] = tuple(LEVELS)
+
+
+def _iso_date(value: object) -> object:
+    """Accept a date or an ISO 8601 date string; refuse datetimes, numbers and the rest."""
+    if isinstance(value, dt.datetime):
+        if value.time() == dt.time(0) and value.tzinfo is None:
+            return value.date()
+        raise ValueError("a date has no time of day: write it as YYYY-MM-DD")
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value.strip())
+        except ValueError:
+            raise ValueError(f"{value!r} is not a date: write it as YYYY-MM-DD") from None
+    raise ValueError(f"{value!r} is not a date: write it as YYYY-MM-DD")
+
+
+def _number(value: object) -> object:
+    """Accept int and float (not bool, not text): plans hold numbers, not strings."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise ValueError(f"{value!r} is not a number")
+    return float(value)
+
+
+_SCALE_SYNONYMS = {
+    "ingen": "none",
+    "liten": "low",
+    "lav": "low",
+    "middels": "medium",
+    "stor": "high",
+    "høy": "high",
+}
+
+
+def _scale(value: object) -> object:
+    if isinstance(value, str):
+        key = value.strip().lower()
+        return _SCALE_SYNONYMS.get(key, key)
+    return value
+
+
+def _link(value: object) -> object:
+    if isinstance(value, str):
+        return {"to": value}
+    return value
+
+
+def _text_list(value: object) -> object:
+    if isinstance(value, str):
+        return [value]
+    return value
+
+
+Id: TypeAlias = Annotated[str, StringConstraints(pattern=ID_PATTERN)]
+Date: TypeAlias = Annotated[dt.date, BeforeValidator(_iso_date)]
+Number: TypeAlias = Annotated[float, BeforeValidator(_number)]
+Text: TypeAlias = str
+TextList: TypeAlias = Annotated[list[str], BeforeValidator(_text_list)]
+Scale: TypeAlias = Annotated[Literal["none", "low", "medium", "high"], BeforeValidator(_scale)]
+Risk: TypeAlias = Annotated[Literal["low", "medium", "high"], BeforeValidator(_scale)]
+Language: TypeAlias = Literal["nb", "en"]
+Direction: TypeAlias = Literal["increase", "decrease"]
+ReviewStatus: TypeAlias = Literal["on_track", "at_risk", "off_track", "not_measured", "not_due"]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+        validate_assignment=True,
+        validate_by_name=True,
+        validate_by_alias=True,
+        serialize_by_alias=True,
+        coerce_numbers_to_str=True,
+        str_strip_whitespace=True,
+    )
+
+
+class Link(_Model):
+    """One arrow on the map: this element contributes to ``to``.
+
+    ``weight`` is this element's share of ``to`` (0 to 1); ``None`` shares the rest
+    equally with the other unweighted links into ``to``.
+    """
+
+    to: Id
+    weight: Annotated[float | None, BeforeValidator(lambda v: v if v is None else _number(v))] = (
+        None
+    )
+    note: Text | None = None
+
+    @field_validator("weight")
+    @classmethod
+    def _weight_in_range(cls, value: float | None) -> float | None:
+        if value is not None and not (0.0 <= value <= 1.0):
+            raise ValueError(f"weight {value} is not a share between 0 and 1")
+        return value
+
+
+Links: TypeAlias = Annotated[list[Annotated[Link, BeforeValidator(_link)]], Field()]
+
+
+class Element(_Model):
+    """What every element with an id has."""
+
+    id: Id
+    name: Text = Field(min_length=1)
+    description: Text | None = None
+    assumptions: TextList = Field(default_factory=list)
+
+
+class Goal(Element):
+    """Samfunnsmål: a political or societal goal, the top of the map."""
+
+    kind: ClassVar[str] = "goal"
+    contributes_to: Links = Field(default_factory=list)
+    indicators: list[Id] = Field(default_factory=list)
+
+
+class Objective(Element):
+    """Effektmål: an objective of the organisation."""
+
+    kind: ClassVar[str] = "objective"
+    contributes_to: Links = Field(default_factory=list)
+    indicators: list[Id] = Field(default_factory=list)
+    owner: Id | None = None
+
+
+class Value(_Model):
+    """The money a benefit is expected to bring: ``annual`` per full year from ``from``."""
+
+    annual: Number
+    from_: Date | None = Field(default=None, alias="from")
+
+
+class _BenefitLike(Element):
+    """The fields benefits and dis-benefits share."""
+
+    owner: Id | None = None
+    indicators: list[Id] = Field(default_factory=list)
+    contributes_to: Links = Field(default_factory=list)
+    type: Literal["efficiency", "quality", "other_actors"] | None = None
+    category: Literal["budget", "redeployment", "public_sector", "non_priced"] | None = None
+    value: Value | None = None
+    cashable: bool | None = None
+    risk: Risk | None = None
+
+    @property
+    def monetised(self) -> bool:
+        """Prissatt: the benefit carries an expected money value."""
+        return self.value is not None
+
+
+class Benefit(_BenefitLike):
+    """Gevinst: a measurable improvement that a measure leads to."""
+
+    kind: ClassVar[str] = "benefit"
+
+
+class Disbenefit(_BenefitLike):
+    """Ulempe: a negative effect of the change, shown, not hidden."""
+
+    kind: ClassVar[str] = "disbenefit"
+
+
+class Change(Element):
+    """Endring: an enabling change or output between measures and benefits."""
+
+    kind: ClassVar[str] = "change"
+    owner: Id | None = None
+    contributes_to: Links = Field(default_factory=list)
+
+
+class Cost(_Model):
+    """What a measure costs: once (in the year it starts) and per year."""
+
+    one_off: Number = 0.0
+    annual: Number = 0.0
+
+
+class Measure(Element):
+    """Tiltak: what the organisation does, the bottom of the map."""
+
+    kind: ClassVar[str] = "measure"
+    status: Literal["idea", "planned", "pilot", "implemented", "stopped"] | None = None
+    owner: Id | None = None
+    start: Date | None = None
+    end: Date | None = None
+    cost: Cost | None = None
+    contributes_to: Links = Field(default_factory=list)
+
+
+class Stakeholder(_Model):
+    """Interessent: who has power over, interest in, or is affected by the plan."""
+
+    kind: ClassVar[str] = "stakeholder"
+    id: Id
+    name: Text = Field(min_length=1)
+    description: Text | None = None
+    assumptions: TextList = Field(default_factory=list)
+    group: Text | None = None
+    power: Scale | None = None
+    interest: Scale | None = None
+    attitude: Literal["supportive", "neutral", "resistant"] | None = None
+    impacts: dict[Id, Literal["positive", "negative"]] = Field(default_factory=dict)
+
+
+class Baseline(_Model):
+    """Nullpunktsmåling: the value before the change, and when it was measured."""
+
+    date: Date
+    value: Number
+
+
+class Target(_Model):
+    """Målverdi: the value the indicator should reach by a date."""
+
+    date: Date
+    value: Number
+
+
+class Indicator(_Model):
+    """Indikator: how a benefit (or objective, goal) is measured."""
+
+    kind: ClassVar[str] = "indicator"
+    id: Id
+    name: Text = Field(min_length=1)
+    description: Text | None = None
+    assumptions: TextList = Field(default_factory=list)
+    unit: Text | None = None
+    direction: Direction = "increase"
+    baseline: Baseline | None = None
+    targets: list[Target] = Field(default_factory=list)
+    source: Text | None = None
+    frequency: Text | None = None
+
+
+class Measurement(_Model):
+    """Måling: one observed value of an indicator."""
+
+    indicator: Id
+    date: Date
+    value: Number
+    note: Text | None = None
+
+
+Measurements: TypeAlias = list[Measurement]
+
+
+class Review(_Model):
+    """Gevinstevaluering: a dated judgement of one element, kept as history."""
+
+    date: Date
+    element: Id
+    by: Id | None = None
+    status: ReviewStatus
+    comment: Text | None = None
+
+
+class PlanInfo(_Model):
+    """The ``plan:`` header: who, what, and the money settings."""
+
+    id: Id
+    title: Text = Field(min_length=1)
+    description: Text | None = None
+    organisation: Text | None = None
+    owner: Id | None = None
+    language: Language = "nb"
+    currency: Text = "NOK"
+    discount_rate: Number = 0.04
+    start: Date | None = None
+    horizon_years: Annotated[int, Field(ge=1, le=200, strict=True)] = 10
+
+
+#: The plan's element sections, in file order, with the model each holds.
+SECTIONS: dict[str, type[_Model]] = {
+    "goals": Goal,
+    "objectives": Objective,
+    "benefits": Benefit,
+    "disbenefits": Disbenefit,
+    "changes": Change,
+    "measures": Measure,
+    "stakeholders": Stakeholder,
+    "indicators": Indicator,
+}
+
+MapElement: TypeAlias = Goal | Objective | Benefit | Disbenefit | Change | Measure
+Record: TypeAlias = MapElement | Stakeholder | Indicator
+
+
+def _none_is_empty(value: object) -> object:
+    return [] if value is None else value
+
+
+_T = TypeVar("_T")
+Section: TypeAlias = Annotated[list[_T], BeforeValidator(_none_is_empty)]
+
+
+class Plan(_Model):
+    """A benefit plan (gevinstrealiseringsplan): one file, one graph.
+
+    The sections are plain lists in file order. ``plan.graph`` is the benefit map
+    as a :class:`networkx.DiGraph` (built anew on each access, so edits show).
+    """
+
+    schema_: Literal["gevinst/1"] = Field(alias="schema")
+    info: PlanInfo = Field(alias="plan")
+    goals: Section[Goal] = Field(default_factory=list)
+    objectives: Section[Objective] = Field(default_factory=list)
+    benefits: Section[Benefit] = Field(default_factory=list)
+    disbenefits: Section[Disbenefit] = Field(default_factory=list)
+    changes: Section[Change] = Field(default_factory=list)
+    measures: Section[Measure] = Field(default_factory=list)
+    stakeholders: Section[Stakeholder] = Field(default_factory=list)
+    indicators: Section[Indicator] = Field(default_factory=list)
+    measurements: Section[Measurement] = Field(default_factory=list)
+    reviews: Section[Review] = Field(default_factory=list)
+
+    # -- building in code -------------------------------------------------------------
+
+    @classmethod
+    def new(cls, id: str, title: str, **info: Any) -> Plan:
+        """An empty plan with the given id and title; ``info`` sets other header fields."""
+        return cls.model_validate({"schema": SCHEMA, "plan": {"id": id, "title": title, **info}})
+
+    def _add(self, section: str, record: Any) -> Any:
+        getattr(self, section).append(record)
+        return record
+
+    def add_goal(self, id: str, name: str, **fields: Any) -> Goal:
+        """Add a goal (samfunnsmål) and return it."""
+        return self._add("goals", Goal(id=id, name=name, **fields))
+
+    def add_objective(self, id: str, name: str, **fields: Any) -> Objective:
+        """Add an objective (effektmål) and return it."""
+        return self._add("objectives", Objective(id=id, name=name, **fields))
+
+    def add_benefit(self, id: str, name: str, **fields: Any) -> Benefit:
+        """Add a benefit (gevinst) and return it."""
+        return self._add("benefits", Benefit(id=id, name=name, **fields))
+
+    def add_disbenefit(self, id: str, name: str, **fields: Any) -> Disbenefit:
+        """Add a dis-benefit (ulempe) and return it."""
+        return self._add("disbenefits", Disbenefit(id=id, name=name, **fields))
+
+    def add_change(self, id: str, name: str, **fields: Any) -> Change:
+        """Add a change (endring) and return it."""
+        return self._add("changes", Change(id=id, name=name, **fields))
+
+    def add_measure(self, id: str, name: str, **fields: Any) -> Measure:
+        """Add a measure (tiltak) and return it."""
+        return self._add("measures", Measure(id=id, name=name, **fields))
+
+    def add_stakeholder(self, id: str, name: str, **fields: Any) -> Stakeholder:
+        """Add a stakeholder (interessent) and return it."""
+        return self._add("stakeholders", Stakeholder(id=id, name=name, **fields))
+
+    def add_indicator(self, id: str, name: str, **fields: Any) -> Indicator:
+        """Add an indicator and return it."""
+        return self._add("indicators", Indicator(id=id, name=name, **fields))
+
+    def add_measurement(
+        self, indicator: str, date: dt.date | str, value: float, note: str | None = None
+    ) -> Measurement:
+        """Add one measured value of an indicator and return it."""
+        return self._add(
+            "measurements",
+            Measurement(indicator=indicator, date=date, value=value, note=note),  # type: ignore[arg-type]
+        )
+
+    def add_review(self, date: dt.date | str, element: str, status: str, **fields: Any) -> Review:
+        """Add a review (gevinstevaluering) of one element and return it."""
+        return self._add("reviews", Review(date=date, element=element, status=status, **fields))
+
+    def link(
+        self, source: str, target: str, weight: float | None = None, note: str | None = None
+    ) -> Link:
+        """Make ``source`` contribute to ``target`` (an arrow on the map)."""
+        element = self.get(source)
+        if element is None or not hasattr(element, "contributes_to"):
+            raise KeyError(f"no element {source!r} that can contribute to anything")
+        link = Link(to=target, weight=weight, note=note)
+        element.contributes_to.append(link)  # type: ignore[union-attr]
+        return link
+
+    # -- reading ----------------------------------------------------------------------
+
+    def elements(self) -> Iterator[MapElement]:
+        """Every element of the map, goals first, measures last (file order within)."""
+        yield from self.goals
+        yield from self.objectives
+        yield from self.benefits
+        yield from self.disbenefits
+        yield from self.changes
+        yield from self.measures
+
+    def records(self) -> Iterator[Record]:
+        """Every record with an id: map elements, stakeholders and indicators."""
+        yield from self.elements()
+        yield from self.stakeholders
+        yield from self.indicators
+
+    def get(self, id: str) -> Record | None:
+        """The record with this id, or ``None`` (the first one if ids repeat)."""
+        for record in self.records():
+            if record.id == id:
+                return record
+        return None
+
+    def __getitem__(self, id: str) -> Record:
+        found = self.get(id)
+        if found is None:
+            raise KeyError(id)
+        return found
+
+    @property
+    def id(self) -> str:
+        return self.info.id
+
+    @property
+    def title(self) -> str:
+        return self.info.title
+
+    @property
+    def language(self) -> str:
+        return self.info.language
+
+    @property
+    def start(self) -> dt.date:
+        """Year 0 for discounting: ``plan.start``, else 1 January of the earliest date."""
+        if self.info.start is not None:
+            return self.info.start
+        dates = list(self._dates())
+        year = min(d.year for d in dates) if dates else dt.date.today().year
+        return dt.date(year, 1, 1)
+
+    def _dates(self) -> Iterator[dt.date]:
+        for benefit in (*self.benefits, *self.disbenefits):
+            if benefit.value is not None and benefit.value.from_ is not None:
+                yield benefit.value.from_
+        for measure in self.measures:
+            if measure.start is not None:
+                yield measure.start
+            if measure.end is not None:
+                yield measure.end
+        for indicator in self.indicators:
+            if indicator.baseline is not None:
+                yield indicator.baseline.date
+            for target in indicator.targets:
+                yield target.date
+        for measurement in self.measurements:
+            yield measurement.date
+        for review in self.reviews:
+            yield review.date
+
+    @property
+    def graph(self) -> nx.DiGraph:
+        """The benefit map as a ``networkx.DiGraph`` (SPEC section 2)."""
+        from gevinst.graph import build_graph
+
+        return build_graph(self)
+
+    # -- writing ----------------------------------------------------------------------
+
+    def save(self, path: str | Path) -> Path:
+        """Write the plan to ``path``; the format follows the suffix (.yaml, .yml, .json).
+
+        The file is written to a temporary file beside it and renamed into place, so an
+        existing file is never left half-written.
+        """
+        from gevinst.io import save
+
+        return save(self, path)
+
+    def dumps(self, format: str = "yaml") -> str:
+        """The plan as YAML or JSON text (deterministic: same plan, same text)."""
+        from gevinst.io import dumps
+
+        return dumps(self, format)
+
+    def _repr_svg_(self) -> str:
+        from gevinst.render import to_svg
+
+        return to_svg(self)
+
+
+def is_finite(value: float) -> bool:
+    """True for a real, finite number."""
+    return not (math.isnan(value) or math.isinf(value))
