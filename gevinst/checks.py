@@ -116,7 +116,8 @@ class _Context:
 
 
 def _kind_name(element: Any) -> str:
-    return {"disbenefit": "dis-benefit"}.get(element.kind, element.kind)
+    kind: str = element.kind
+    return "dis-benefit" if kind == "disbenefit" else kind
 
 
 # -- errors -------------------------------------------------------------------------------
@@ -434,8 +435,7 @@ def _benefit_owner_and_indicator(ctx: _Context) -> Iterator[Finding]:
             yield _finding(
                 "GV105",
                 benefit.id,
-                f"benefit {benefit.id} has no indicator; add how it will be measured "
-                "(indicators)",
+                f"benefit {benefit.id} has no indicator; add how it will be measured (indicators)",
             )
 
 
@@ -474,7 +474,7 @@ def _owners_are_stakeholders(ctx: _Context) -> Iterator[Finding]:
         owner = getattr(element, "owner", None)
         if owner:
             owners.append((element.id, owner))
-    for element, owner in owners:
+    for owned, owner in owners:
         stakeholder = ctx.stakeholders.get(owner)
         if stakeholder is not None and (stakeholder.power is None or stakeholder.interest is None):
             missing = " and ".join(
@@ -482,7 +482,7 @@ def _owners_are_stakeholders(ctx: _Context) -> Iterator[Finding]:
             )
             yield _finding(
                 "GV108",
-                element,
+                owned,
                 f"owner {owner} has no {missing} set; an owner belongs in the stakeholder "
                 "analysis: set power and interest",
             )

@@ -89,9 +89,7 @@ def build_graph(plan: Plan) -> nx.DiGraph:
         if element.id in elements:
             continue
         elements[element.id] = element
-        graph.add_node(
-            element.id, kind=element.kind, level=LEVELS[element.kind], name=element.name
-        )
+        graph.add_node(element.id, kind=element.kind, level=LEVELS[element.kind], name=element.name)
     incoming: dict[str, list[tuple[str, float | None]]] = {}
     for source, element in elements.items():
         for link in element.contributes_to:
@@ -201,9 +199,7 @@ class BenefitMap:
 
     def reaches_top(self, id: str) -> bool:
         """True when ``id`` reaches at least one objective or goal."""
-        return any(
-            self.kind(n) in ("objective", "goal") for n in nx.descendants(self.graph, id)
-        )
+        return any(self.kind(n) in ("objective", "goal") for n in nx.descendants(self.graph, id))
 
     def supported(self, without: Iterable[str] = ()) -> set[str]:
         """Elements fed (directly or not) by a measure, optionally with some removed."""
@@ -224,7 +220,8 @@ class BenefitMap:
     def neighbourhood(self, id: str, depth: int | None = None) -> set[str]:
         """``id`` with everything that feeds it and everything it feeds (up to ``depth``)."""
         if depth is None:
-            return {id} | nx.ancestors(self.graph, id) | nx.descendants(self.graph, id)
+            related: set[str] = nx.ancestors(self.graph, id) | nx.descendants(self.graph, id)
+            return {id} | related
         up = nx.single_source_shortest_path_length(self.graph, id, cutoff=depth)
         down = nx.single_source_shortest_path_length(self.graph.reverse(copy=False), id, depth)
         return set(up) | set(down)

@@ -162,8 +162,7 @@ def parse_yaml(text: str, source: str = "<string>") -> Any:
         problem = exc.problem or "cannot be read"
         if "could not determine a constructor" in problem:
             problem = (
-                "YAML tags (!!python/..., !custom) are not allowed in a plan file; "
-                "remove the tag"
+                "YAML tags (!!python/..., !custom) are not allowed in a plan file; remove the tag"
             )
         elif exc.context and exc.problem and "duplicate key" not in problem:
             problem = f"YAML syntax error: {exc.context}, {problem}"
@@ -399,7 +398,7 @@ class _Locations:
 
 def _compose(text: str) -> Any:
     try:
-        return yaml.compose(text, Loader=_BaseLoader)  # noqa: S506 - compose builds nodes only
+        return yaml.compose(text, Loader=_BaseLoader)
     except (yaml.YAMLError, RecursionError, ValueError):
         return None
 

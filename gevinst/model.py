@@ -370,6 +370,7 @@ def _none_is_empty(value: object) -> object:
 
 
 _T = TypeVar("_T")
+_R = TypeVar("_R", bound=BaseModel)
 Section: TypeAlias = Annotated[list[_T], BeforeValidator(_none_is_empty)]
 
 
@@ -400,7 +401,7 @@ class Plan(_Model):
         """An empty plan with the given id and title; ``info`` sets other header fields."""
         return cls.model_validate({"schema": SCHEMA, "plan": {"id": id, "title": title, **info}})
 
-    def _add(self, section: str, record: Any) -> Any:
+    def _add(self, section: str, record: _R) -> _R:
         getattr(self, section).append(record)
         return record
 
@@ -442,7 +443,7 @@ class Plan(_Model):
         """Add one measured value of an indicator and return it."""
         return self._add(
             "measurements",
-            Measurement(indicator=indicator, date=date, value=value, note=note),  # type: ignore[arg-type]
+            Measurement(indicator=indicator, date=date, value=value, note=note),
         )
 
     def add_review(self, date: dt.date | str, element: str, status: str, **fields: Any) -> Review:
@@ -457,7 +458,7 @@ class Plan(_Model):
         if element is None or not hasattr(element, "contributes_to"):
             raise KeyError(f"no element {source!r} that can contribute to anything")
         link = Link(to=target, weight=weight, note=note)
-        element.contributes_to.append(link)  # type: ignore[union-attr]
+        element.contributes_to.append(link)
         return link
 
     # -- reading ----------------------------------------------------------------------
@@ -556,9 +557,11 @@ class Plan(_Model):
         return dumps(self, format)
 
     def _repr_svg_(self) -> str:
+        """The benefit map as SVG, so a plan shows itself in Jupyter."""
         from gevinst.render import to_svg
 
-        return to_svg(self)
+        svg: str = to_svg(self)
+        return svg
 
 
 def is_finite(value: float) -> bool:
