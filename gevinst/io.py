@@ -4,7 +4,8 @@ Reading is safe (no tags, no anchors or aliases, no duplicate keys) and located:
 every error names the file, the line and column where the parser can tell, the
 element id and the field, and what would be valid. YAML is read with the YAML 1.2
 core scalars, so ``no`` stays the text "no" (the Norway problem) and ``1e3`` is a
-number. Writing is deterministic (same plan, same bytes), keeps æøå readable and is
+number; dates stay text until the model reads them as ISO 8601, so a bad date is
+reported at its place like any other value. Writing is deterministic (same plan, same bytes), keeps æøå readable and is
 atomic: a temporary file beside the target, renamed into place.
 """
 
@@ -17,6 +18,7 @@ import json
 import math
 import os
 import re
+import reprlib
 import tempfile
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
@@ -74,13 +76,6 @@ _CORE_SCALARS: list[tuple[str, str, str]] = [
         "-+0123456789.",
     ),
     ("tag:yaml.org,2002:null", r"^(?:~|null|Null|NULL|)$", "~nN\0"),
-    (
-        "tag:yaml.org,2002:timestamp",
-        r"^(?:[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}"
-        r"(?:(?:[Tt]|[ \t]+)[0-9]{1,2}:[0-9]{2}:[0-9]{2}(?:\.[0-9]*)?"
-        r"(?:[ \t]*(?:Z|[-+][0-9]{1,2}(?::[0-9]{2})?))?)?)$",
-        "0123456789",
-    ),
 ]
 
 
@@ -105,7 +100,7 @@ class _PlanLoader(_BaseLoader):  # type: ignore[misc]
                 None,
                 None,
                 "anchors and aliases (&name, *name) are not allowed in a plan file; "
-                "write the value out where it is used",
+                "write the value out where it is used (this anchor is used again)",
                 node.start_mark,
             )
         return super().construct_object(node, deep=deep)
@@ -142,15 +137,27 @@ def _float_or_special(loader: Any, node: Any) -> float:
 
 def _int_any_base(loader: Any, node: Any) -> int:
     text = str(loader.construct_scalar(node))
-    if text.startswith("0o"):
-        return int(text[2:], 8)
-    if text.startswith("0x"):
-        return int(text[2:], 16)
-    return int(text, 10)
+    try:
+        if text.startswith("0o"):
+            return int(text[2:], 8)
+        if text.startswith("0x"):
+            return int(text[2:], 16)
+        return int(text, 10)
+    except ValueError:
+        raise yaml.constructor.ConstructorError(
+            None, None, f"the number {text[:20]}... has too many digits", node.start_mark
+        ) from None
 
 
 _PlanLoader.add_constructor("tag:yaml.org,2002:float", _float_or_special)
 _PlanLoader.add_constructor("tag:yaml.org,2002:int", _int_any_base)
+
+
+def _char_at(text: str, line: int, column: int) -> str:
+    lines = text.split("\n", line + 1)
+    if line < len(lines) and column < len(lines[line]):
+        return lines[line][column]
+    return ""
 
 
 def parse_yaml(text: str, source: str = "<string>") -> Any:
@@ -164,14 +171,14 @@ def parse_yaml(text: str, source: str = "<string>") -> Any:
             problem = (
                 "YAML tags (!!python/..., !custom) are not allowed in a plan file; remove the tag"
             )
+        elif mark is not None and _char_at(text, mark.line, mark.column) == "\t":
+            problem = "a tab character: YAML is indented with spaces, never tabs"
         elif exc.context and exc.problem and "duplicate key" not in problem:
             problem = f"YAML syntax error: {exc.context}, {problem}"
             problem += (
                 "; text with ': ', '#' or starting with '{', '[', '&', '*' or '!' "
                 "must be put in quotes"
             )
-        else:
-            problem = problem[0].upper() + problem[1:] if problem else problem
         raise PlanError(
             problem,
             source=source,
@@ -255,14 +262,33 @@ def _allowed_keys(model: type[BaseModel] | None) -> str:
     return ", ".join(names)
 
 
+_SHORT = reprlib.Repr(maxstring=60, maxother=60, maxlevel=2, maxlist=4, maxdict=4)
+
+#: No plan is nested deeper than this (plan > section > record > targets > item).
+MAX_DEPTH = 16
+
+
+def _depth_exceeds(data: Any, limit: int = MAX_DEPTH) -> bool:
+    stack: list[tuple[Any, int]] = [(data, 0)]
+    while stack:
+        value, depth = stack.pop()
+        if depth > limit:
+            return True
+        if isinstance(value, dict):
+            stack.extend((v, depth + 1) for v in value.values())
+        elif isinstance(value, list):
+            stack.extend((v, depth + 1) for v in value)
+    return False
+
+
 def _describe(error: Any, loc: Sequence[int | str]) -> str:
     kind = error["type"]
-    given = error.get("input")
+    given = _Shown(error.get("input"))
     last = loc[-1] if loc else None
     if kind == "extra_forbidden":
         allowed = _allowed_keys(_model_at(loc[:-1]))
         hint = ""
-        if given is None and isinstance(last, str) and " " in last:
+        if given.value is None and isinstance(last, str) and " " in last:
             hint = " (is it the end of a text with a comma? put that text in quotes)"
         return f"unknown key {last!r}{hint}; allowed keys here: {allowed}"
     if kind == "missing":
@@ -277,17 +303,34 @@ def _describe(error: Any, loc: Sequence[int | str]) -> str:
     if kind == "literal_error":
         expected = error.get("ctx", {}).get("expected", "")
         return f"{given!r} is not allowed here; use one of {expected}"
+    if kind in ("int_parsing", "int_type", "int_from_float"):
+        return f"{given!r} is not a whole number"
     if kind == "value_error":
         return str(error["msg"]).removeprefix("Value error, ")
     if kind in ("string_type", "string_too_short"):
         if kind == "string_too_short":
             return "text must not be empty"
-        return f"expected text, got {type(given).__name__} {given!r}"
+        return f"expected text, got {type(given.value).__name__} {given!r}"
     if kind in ("list_type",):
         return f"expected a list ([a, b] or lines starting with '- '), got {given!r}"
     if kind in ("model_type", "model_attributes_type", "dict_type"):
         return f"expected a mapping of keys to values, got {given!r}"
     return f"{error['msg']} (got {given!r})"
+
+
+class _Shown:
+    """A value shown briefly in a message, however large or deep it is."""
+
+    def __init__(self, value: Any) -> None:
+        self.value = value
+
+    def __repr__(self) -> str:
+        return _SHORT.repr(self.value)
+
+    def __eq__(self, other: object) -> bool:
+        return bool(self.value == other)
+
+    __hash__ = None  # type: ignore[assignment]
 
 
 def _field_path(loc: Sequence[int | str], start: int) -> str:
@@ -325,6 +368,10 @@ def validate(data: Any, source: str = "<string>", text: str | None = None) -> Pl
             f"{type(data).__name__}",
             source=source,
             line=1,
+        )
+    if _depth_exceeds(data):
+        raise PlanError(
+            f"the file is nested more than {MAX_DEPTH} levels deep; a plan is not", source=source
         )
     try:
         return Plan.model_validate(data)
