@@ -5,8 +5,9 @@ every error names the file, the line and column where the parser can tell, the
 element id and the field, and what would be valid. YAML is read with the YAML 1.2
 core scalars, so ``no`` stays the text "no" (the Norway problem) and ``1e3`` is a
 number; dates stay text until the model reads them as ISO 8601, so a bad date is
-reported at its place like any other value. Writing is deterministic (same plan, same bytes), keeps æøå readable and is
-atomic: a temporary file beside the target, renamed into place.
+reported at its place like any other value. Writing is deterministic (same plan, same
+bytes), keeps æøå readable and is atomic: a temporary file beside the target, renamed
+into place.
 """
 
 from __future__ import annotations
@@ -262,7 +263,10 @@ def _allowed_keys(model: type[BaseModel] | None) -> str:
     return ", ".join(names)
 
 
-_SHORT = reprlib.Repr(maxstring=60, maxother=60, maxlevel=2, maxlist=4, maxdict=4)
+_SHORT = reprlib.Repr()
+_SHORT.maxstring = _SHORT.maxother = 60
+_SHORT.maxlevel = 2
+_SHORT.maxlist = _SHORT.maxdict = 4
 
 #: No plan is nested deeper than this (plan > section > record > targets > item).
 MAX_DEPTH = 16
