@@ -173,7 +173,7 @@ def parse_yaml(text: str, source: str = "<string>") -> Any:
                 "YAML tags (!!python/..., !custom) are not allowed in a plan file; remove the tag"
             )
         elif mark is not None and _char_at(text, mark.line, mark.column) == "\t":
-            problem = "a tab character: YAML is indented with spaces, never tabs"
+            problem = "YAML syntax error: a tab character; YAML is indented with spaces, never tabs"
         elif exc.context and exc.problem and "duplicate key" not in problem:
             problem = f"YAML syntax error: {exc.context}, {problem}"
             problem += (
