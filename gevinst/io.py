@@ -499,8 +499,9 @@ def _decode(raw: bytes, source: str) -> str:
             f"the file is {len(raw) / 1e6:.0f} MB; a plan is at most {MAX_BYTES // 2**20} MiB",
             source=source,
         )
+    raw = raw.removeprefix(b"\xef\xbb\xbf")
     try:
-        text = raw.decode("utf-8-sig")
+        text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1

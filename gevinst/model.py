@@ -29,6 +29,7 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
+    StrictBool,
     StringConstraints,
     field_validator,
 )
@@ -219,7 +220,7 @@ class _BenefitLike(Element):
     type: Literal["efficiency", "quality", "other_actors"] | None = None
     category: Literal["budget", "redeployment", "public_sector", "non_priced"] | None = None
     value: Value | None = None
-    cashable: bool | None = None
+    cashable: StrictBool | None = None
     risk: Risk | None = None
 
     @property

@@ -1,0 +1,169 @@
+"""Reading and writing: safety, located errors, CSV measurements, atomic and stable saves."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+import gevinst as gv
+from gevinst.io import atomic_write, parse_measurements, record_lines
+
+HEADER = "schema: gevinst/1\nplan: {id: p, title: Prøve}\n"
+
+
+def test_error_names_element_and_field() -> None:
+    text = HEADER + "benefits:\n  - id: B7\n    name: Gevinst\n    risk: enorm\n"
+    with pytest.raises(gv.PlanError) as info:
+        gv.loads(text, source="plan.yaml")
+    error = info.value
+    assert (error.source, error.line, error.element, error.field) == ("plan.yaml", 6, "B7", "risk")
+    assert "'low', 'medium' or 'high'" in error.reason
+    assert str(error).startswith("plan.yaml:6:")
+
+
+def test_all_problems_listed() -> None:
+    text = HEADER + "goals:\n  - {id: G1}\n  - {id: G2, name: x, farge: rød}\n"
+    with pytest.raises(gv.PlanError) as info:
+        gv.loads(text, source="p.yaml")
+    message = str(info.value)
+    assert "required key 'name'" in message
+    assert "unknown key 'farge'" in message
+    assert "p.yaml:5" in message
+
+
+def test_json_errors_located() -> None:
+    with pytest.raises(gv.PlanError) as info:
+        gv.loads('{"schema": "gevinst/1",\n "plan": {"id": "p", "title": 3.5, "x": 1}}', "json")
+    assert info.value.line == 2
+
+
+def test_yaml_1_2_numbers() -> None:
+    plan = gv.loads(HEADER + "measures: [{id: M1, name: T, cost: {one_off: 1e3, annual: 0x10}}]")
+    cost = plan.measures[0].cost
+    assert cost is not None and (cost.one_off, cost.annual) == (1000.0, 16.0)
+
+
+def test_booleans_only_true_false() -> None:
+    plan = gv.loads(HEADER + "benefits: [{id: B1, name: N, cashable: true}]")
+    assert plan.benefits[0].cashable is True
+    with pytest.raises(gv.PlanError, match="cashable"):
+        gv.loads(HEADER + "benefits: [{id: B1, name: N, cashable: yes}]")
+
+
+def test_dates_as_strings_in_json() -> None:
+    data = {
+        "schema": "gevinst/1",
+        "plan": {"id": "p", "title": "t"},
+        "measurements": [{"indicator": "I1", "date": "2025-06-30", "value": 3}],
+    }
+    plan = gv.loads(json.dumps(data), "json")
+    assert plan.measurements[0].date == dt.date(2025, 6, 30)
+
+
+def test_bytes_with_bom_and_crlf() -> None:
+    text = (HEADER + "goals: [{id: G1, name: Mål}]\n").replace("\n", "\r\n")
+    plan = gv.loads(b"\xef\xbb\xbf" + text.encode("utf-8"))
+    assert plan.goals[0].name == "Mål"
+
+
+def test_invalid_utf8_position_after_bom() -> None:
+    raw = b"\xef\xbb\xbf" + HEADER.encode("utf-8") + b"goals: [{id: G1, name: M\xe5l}]\n"
+    with pytest.raises(gv.PlanError) as info:
+        gv.loads(raw, source="p.yaml")
+    assert (info.value.line, info.value.column) == (3, 25)
+    assert "0xe5" in str(info.value)
+
+
+def test_unknown_format() -> None:
+    with pytest.raises(gv.FormatError):
+        gv.loads(HEADER, "toml")
+    with pytest.raises(gv.FormatError, match=r"\.yaml"):
+        gv.load("plan.toml")
+
+
+def test_save_is_deterministic_and_readable(bergen: gv.Plan, tmp_path: Path) -> None:
+    one, two = tmp_path / "a.yaml", tmp_path / "b.yaml"
+    bergen.save(one)
+    gv.load(one).save(two)
+    assert one.read_bytes() == two.read_bytes()
+    text = one.read_text("utf-8")
+    assert "Effektmål" not in text  # labels are not in the file, only data
+    assert "Høyere kvalitet og bedre dokumentasjon" in text
+    assert "\\u00f8" not in text
+
+
+def test_atomic_write_keeps_old_file_on_failure(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "plan.yaml"
+    target.write_text("old", "utf-8")
+
+    def fail(*_: object) -> None:
+        raise OSError("disk full")
+
+    monkeypatch.setattr(os, "replace", fail)
+    with pytest.raises(OSError, match="disk full"):
+        atomic_write(target, "new")
+    assert target.read_text("utf-8") == "old"
+    assert sorted(os.listdir(tmp_path)) == ["plan.yaml"]
+
+
+def test_save_unknown_suffix_writes_nothing(minimal: gv.Plan, tmp_path: Path) -> None:
+    with pytest.raises(gv.FormatError):
+        minimal.save(tmp_path / "plan.docx")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_measurements_csv(tmp_path: Path) -> None:
+    path = tmp_path / "m.csv"
+    path.write_text(
+        "indicator,date,value,note\nI1,2025-03-31,17.5,første kvartal\nI1,2025-06-30,16,\n",
+        "utf-8",
+    )
+    rows = gv.load_measurements(path)
+    assert [(r.indicator, r.date, r.value, r.note) for r in rows] == [
+        ("I1", dt.date(2025, 3, 31), 17.5, "første kvartal"),
+        ("I1", dt.date(2025, 6, 30), 16.0, None),
+    ]
+
+
+def test_measurements_csv_norwegian_excel() -> None:
+    rows = parse_measurements("indicator;date;value\nI1;2025-03-31;17,5\nI2;2025-03-31;1 200\n")
+    assert [r.value for r in rows] == [17.5, 1200.0]
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "fragment"),
+    [
+        ("indikator,dato,verdi\n", 1, "header"),
+        ("indicator,date,value\nI1,31.03.2025,3\n", 2, "not a date"),
+        ("indicator,date,value\nI1,2025-03-31,mye\n", 2, "not a number"),
+        ("indicator,date,value\nI1,2025-03-31\n", 2, "columns"),
+        ("indicator,date,value\n1x,2025-03-31,3\n", 2, "not a valid id"),
+        ("", 1, "empty"),
+    ],
+)
+def test_measurements_csv_errors(text: str, line: int, fragment: str) -> None:
+    with pytest.raises(gv.PlanError) as info:
+        parse_measurements(text, "m.csv")
+    assert info.value.line == line
+    assert fragment in str(info.value)
+    assert str(info.value).startswith(f"m.csv:{line}")
+
+
+def test_load_with_measurements(tmp_path: Path, minimal: gv.Plan) -> None:
+    csv = tmp_path / "m.csv"
+    csv.write_text("indicator,date,value\nI1,2025-01-31,25\n", "utf-8")
+    plan = gv.load(Path(__file__).parent.parent / "examples" / "minimal.yaml", measurements=csv)
+    assert len(plan.measurements) == len(minimal.measurements) + 1
+
+
+def test_record_lines(bergen_path: Path) -> None:
+    lines = record_lines(bergen_path.read_text("utf-8"))
+    source = bergen_path.read_text("utf-8").splitlines()
+    for id in ("G1", "B11", "M12", "leder-bvt", "I5"):
+        assert f"id: {id}" in source[lines[id] - 1]
