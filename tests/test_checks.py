@@ -1,0 +1,203 @@
+"""The GV rules (SPEC section 4): each code fires where it should and only there."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+import gevinst as gv
+from gevinst.checks import CODES, is_national_id
+
+
+def clean() -> gv.Plan:
+    """A plan with no findings at all."""
+    plan = gv.Plan.new("p", "P", owner="leder")
+    plan.add_goal("G1", "Mål")
+    plan.add_objective("O1", "Effektmål", contributes_to=["G1"])
+    plan.add_benefit("B1", "Gevinst", owner="leder", indicators=["I1"], contributes_to=["O1"])
+    plan.add_change("C1", "Endring", contributes_to=["B1"])
+    plan.add_measure("M1", "Tiltak", contributes_to=["C1"])
+    plan.add_stakeholder(
+        "leder", "Leder", power="high", interest="high", impacts={"B1": "positive"}
+    )
+    plan.add_indicator(
+        "I1",
+        "Ventetid",
+        direction="decrease",
+        baseline={"date": "2024-01-01", "value": 30},
+        targets=[{"date": "2025-12-31", "value": 20}],
+        source="Fagsystemet",
+    )
+    plan.add_measurement("I1", "2024-06-30", 27)
+    return plan
+
+
+def codes(plan: gv.Plan) -> list[tuple[str, str | None]]:
+    return [(f.code, f.element) for f in gv.check(plan)]
+
+
+def test_clean_plan_has_no_findings() -> None:
+    assert gv.check(clean()) == []
+
+
+def test_examples_have_no_errors(bergen: gv.Plan, minimal: gv.Plan) -> None:
+    assert gv.check(bergen) == []
+    assert [f for f in gv.check(minimal) if f.severity == "error"] == []
+
+
+def _mutations() -> dict[str, tuple[Callable[[gv.Plan], object], str | None]]:
+    def dup(p: gv.Plan) -> None:
+        p.add_goal("B1", "Dobbel")
+
+    return {
+        "GV001": (dup, "B1"),
+        "GV002": (lambda p: p.link("B1", "O9"), "B1"),
+        "GV003": (lambda p: p.link("O1", "O1"), "O1"),
+        "GV004": (lambda p: p.link("O1", "B1"), "O1"),
+        "GV005": (
+            lambda p: (
+                p.add_benefit("B2", "To", contributes_to=[{"to": "O1", "weight": 0.7}]),
+                setattr(p.benefits[0].contributes_to[0], "weight", 0.6),
+            ),
+            "O1",
+        ),
+        "GV006": (
+            lambda p: p.indicators[0].targets.append(gv.Target(date="2023-01-01", value=1)),
+            "I1",
+        ),  # type: ignore[arg-type]
+        "GV101": (lambda p: p.add_measure("M2", "Løst tiltak"), "M2"),
+        "GV102": (lambda p: p.add_benefit("B2", "Løs", owner="leder", indicators=["I1"]), "B2"),
+        "GV103": (lambda p: p.add_goal("G2", "Uten støtte"), "G2"),
+        "GV104": (lambda p: setattr(p.benefits[0], "owner", None), "B1"),
+        "GV105": (lambda p: setattr(p.benefits[0], "indicators", []), "B1"),
+        "GV106": (lambda p: setattr(p.indicators[0], "baseline", None), "I1"),
+        "GV107": (lambda p: setattr(p.indicators[0], "targets", []), "I1"),
+        "GV108": (lambda p: setattr(p.stakeholders[0], "interest", None), "B1"),
+        "GV109": (lambda p: p.add_measurement("I1", "2023-06-30", 31), "I1"),
+        "GV110": (lambda p: p.add_stakeholder("s2", "Tilskuer"), "s2"),
+        "GV111": (
+            lambda p: (
+                p.add_benefit(
+                    "B0",
+                    "Mellom",
+                    owner="leder",
+                    indicators=["I1"],
+                    contributes_to=["B1"],
+                    value={"annual": 1},
+                ),
+                setattr(p.benefits[0], "value", gv.Value(annual=2)),
+            ),
+            "B0",
+        ),
+        "GV112": (lambda p: setattr(p.indicators[0], "source", None), "I1"),
+        "GV113": (lambda p: setattr(p.stakeholders[0], "attitude", "resistant"), "leder"),
+        "GV201": (lambda p: setattr(p.goals[0], "description", "Sak 150190 10063"), "G1"),
+    }
+
+
+MUTATIONS = _mutations()
+
+
+def test_every_code_has_a_mutation() -> None:
+    assert sorted(MUTATIONS) == sorted(CODES)
+
+
+@pytest.mark.parametrize("code", sorted(MUTATIONS))
+def test_code_fires(code: str) -> None:
+    plan = clean()
+    mutate, element = MUTATIONS[code]
+    mutate(plan)
+    findings = [f for f in gv.check(plan) if f.code == code]
+    assert findings, f"{code} did not fire"
+    assert any(f.element == element for f in findings), findings
+    for finding in findings:
+        assert finding.severity == CODES[code][0]
+        assert len(finding.message) > 30  # says what is wrong and how to fix it
+
+
+def test_gv102_for_disbenefit_and_113_for_only_disbenefits() -> None:
+    plan = clean()
+    plan.add_disbenefit("D1", "Ulempe")
+    plan.stakeholders[0].impacts = {"D1": "negative"}
+    found = codes(plan)
+    assert ("GV102", "D1") in found
+    assert ("GV113", "leder") in found
+
+
+def test_weights_from_disbenefits_not_summed() -> None:
+    plan = clean()
+    plan.benefits[0].contributes_to[0].weight = 0.8
+    plan.add_disbenefit("D1", "Ulempe", contributes_to=[{"to": "O1", "weight": 0.9}])
+    assert "GV005" not in [c for c, _ in codes(plan)]
+
+
+def test_cycle_message_names_cycle() -> None:
+    plan = clean()
+    plan.add_benefit("B2", "To", contributes_to=["B3"], owner="leder", indicators=["I1"])
+    plan.add_benefit("B3", "Tre", contributes_to=["B2"], owner="leder", indicators=["I1"])
+    [finding] = [f for f in gv.check(plan) if f.code == "GV003"]
+    assert "B2 -> B3 -> B2" in finding.message
+
+
+def test_allowed_same_level_edges() -> None:
+    plan = clean()
+    plan.add_disbenefit("D1", "Ulempe", contributes_to=["B1"])
+    plan.add_objective("O2", "Overordnet", contributes_to=["G1"])
+    plan.link("O1", "O2")
+    plan.add_goal("G0", "Delmål", contributes_to=["G1"])
+    plan.link("O2", "G0")
+    assert "GV004" not in [c for c, _ in codes(plan)]
+    plan.add_change("C2", "Endring to", contributes_to=["C1"])
+    plan.add_measure("M2", "Tiltak to", contributes_to=["M1"])
+    fours = sorted(e for c, e in codes(plan) if c == "GV004")
+    assert fours == ["C2", "M2"]
+
+
+def test_select_and_ignore() -> None:
+    plan = clean()
+    plan.add_measure("M2", "Løst tiltak")
+    plan.add_goal("G2", "Uten støtte")
+    assert [f.code for f in gv.check(plan, select=["GV101"])] == ["GV101"]
+    assert [f.code for f in gv.check(plan, ignore=["GV1"])] == []
+    assert [f.code for f in gv.check(plan, select=["GV1"], ignore=["GV103"])] == ["GV101"]
+
+
+def test_errors_first() -> None:
+    plan = clean()
+    plan.add_measure("M2", "Løst tiltak")
+    plan.link("O1", "O9")
+    severities = [f.severity for f in gv.check(plan)]
+    assert severities == sorted(severities, key=["error", "warning", "info"].index)
+
+
+def test_national_id_checksum_by_hand() -> None:
+    # 150190 100 63: k1 = 11 - (3*1+7*5+6*0+1*1+8*9+9*0+4*1+5*0+2*0) % 11 = 11 - 115 % 11 = 6
+    #                k2 = 11 - (5*1+4*5+3*0+2*1+7*9+6*0+5*1+4*0+3*0+2*6) % 11 = 11 - 107 % 11 = 3
+    assert is_national_id("15019010063")
+    assert not is_national_id("15019010064")  # wrong second check digit
+    assert not is_national_id("15019010073")  # wrong first check digit
+    assert is_national_id("55019010057")  # D-number: day + 40
+    assert not is_national_id("32019010063")  # no 32nd day
+    assert not is_national_id("1501901006")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Telefon 55 56 55 56, org.nr. 964 338 531",
+        "Saksnummer 2024/12345, budsjett 12345678901 kr",
+        "Kontonummer 1234.56.78903",
+        "Beløp 10000000000",
+    ],
+)
+def test_no_alarm_on_ordinary_numbers(text: str) -> None:
+    plan = clean()
+    plan.goals[0].description = text
+    assert "GV201" not in [c for c, _ in codes(plan)]
+
+
+def test_identity_number_in_number_field() -> None:
+    plan = clean()
+    plan.measurements[0].value = 15019010063
+    assert ("GV201", None) in codes(plan)
