@@ -23,6 +23,13 @@ from gevinst.errors import (
     PlanError,
     RenderError,
 )
+from gevinst.evaluate import (
+    ElementResult,
+    Evaluation,
+    IndicatorResult,
+    ReviewResult,
+    evaluate,
+)
 from gevinst.graph import BenefitMap, Impact, Trace, build_graph, impact, trace
 from gevinst.io import load, load_measurements, loads, save
 from gevinst.model import (
@@ -44,6 +51,7 @@ from gevinst.model import (
     Target,
     Value,
 )
+from gevinst.money import Money
 
 __version__ = "0.1.0"
 
@@ -55,16 +63,20 @@ __all__ = [
     "Change",
     "Cost",
     "Disbenefit",
+    "ElementResult",
+    "Evaluation",
     "Finding",
     "FormatError",
     "GevinstError",
     "Goal",
     "Impact",
     "Indicator",
+    "IndicatorResult",
     "Link",
     "Measure",
     "Measurement",
     "MissingDependencyError",
+    "Money",
     "Objective",
     "Plan",
     "PlanCheckError",
@@ -72,6 +84,7 @@ __all__ = [
     "PlanInfo",
     "RenderError",
     "Review",
+    "ReviewResult",
     "Stakeholder",
     "Target",
     "Trace",
@@ -79,6 +92,7 @@ __all__ = [
     "__version__",
     "build_graph",
     "check",
+    "evaluate",
     "impact",
     "load",
     "load_measurements",

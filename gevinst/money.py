@@ -1,0 +1,339 @@
+"""Money: expected and realised value of benefits, costs and net present value.
+
+The rules (SPEC section 3), as a manager would read them:
+
+- **Years** are counted from ``plan.start``: year 0 is the first year from that
+  date, year 1 the next, up to ``horizon_years - 1``. Year *y* starts on the same
+  day and month as ``plan.start``, *y* years later (a start on 29 February starts
+  later years on 28 February when the year is not a leap year).
+- **Expected value** of a benefit in year *y* is ``value.annual`` times the share of
+  that year's days that fall on or after ``value.from`` (counted in days, so 2024
+  has 366 and 2025 has 365). Without ``from`` the value counts from ``plan.start``.
+- **Realised value** is the expected value times the benefit's score at the
+  evaluation date. A benefit without a score books 0 (unverified gains are not
+  booked); a dis-benefit without a score books its full expected value (unverified
+  losses are). Dis-benefits count negative.
+- **Costs**: a measure's ``cost.one_off`` falls in the year of its ``start`` (year 0
+  without a start), its ``cost.annual`` like a value from ``start``.
+- **Discounting**: ``npv = sum over y of value_y / (1 + discount_rate) ** y``.
+  Norwegian public practice uses a real rate of 4 % a year (Finansdepartementet,
+  rundskriv R-109/2021; DFØ, Veileder i samfunnsøkonomiske analyser).
+
+Example:
+    >>> import gevinst as gv
+    >>> money = gv.evaluate(gv.load("examples/bergen_barnevern/plan.yaml"),
+    ...                     at="2025-10-01").npv()
+    >>> money.net == money.realised - money.costs
+    True
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from gevinst.model import Benefit, Disbenefit, Plan
+
+if TYPE_CHECKING:
+    from gevinst.evaluate import Evaluation
+
+__all__ = [
+    "CATEGORIES",
+    "CategoryTotal",
+    "CostLine",
+    "Money",
+    "MoneyLine",
+    "MoneyYear",
+    "add_years",
+    "npv",
+    "present_value",
+    "year_bounds",
+    "yearly",
+]
+
+#: DFØ's categories of benefit, in report order; ``unspecified`` when none is given.
+CATEGORIES: tuple[str, ...] = ("budget", "redeployment", "public_sector", "non_priced")
+
+
+def add_years(day: dt.date, years: int) -> dt.date:
+    """``day`` moved ``years`` years on; 29 February becomes 28 February in other years.
+
+    >>> add_years(dt.date(2024, 2, 29), 1)
+    datetime.date(2025, 2, 28)
+    """
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:
+        return day.replace(year=day.year + years, day=28)
+
+
+def year_bounds(start: dt.date, horizon_years: int) -> list[dt.date]:
+    """The first day of each year 0..horizon_years-1, and the day after the last year."""
+    return [add_years(start, y) for y in range(horizon_years + 1)]
+
+
+def yearly(annual: float, since: dt.date | None, bounds: list[dt.date]) -> list[float]:
+    """``annual`` times the share of each year's days that fall on or after ``since``.
+
+    >>> bounds = year_bounds(dt.date(2024, 1, 1), 2)
+    >>> yearly(366.0, dt.date(2024, 12, 31), bounds)
+    [1.0, 366.0]
+    """
+    out = []
+    for first, after in itertools.pairwise(bounds):
+        days = (after - first).days
+        begin = first if since is None or since < first else since
+        counted = max(0, (after - begin).days)
+        out.append(annual * counted / days)
+    return out
+
+
+def present_value(values: list[float], rate: float) -> float:
+    """``sum(values[y] / (1 + rate) ** y)``.
+
+    >>> round(present_value([100.0, 104.0], 0.04), 6)
+    200.0
+    """
+    return sum(v / (1.0 + rate) ** y for y, v in enumerate(values))
+
+
+@dataclass(frozen=True)
+class MoneyLine:
+    """One monetised benefit or dis-benefit.
+
+    Attributes:
+        id, kind, name: the element.
+        category: its DFØ category (``budget``, ``redeployment``, ``public_sector``,
+            ``non_priced``) or ``None``.
+        score: its score at the evaluation date (``None`` without one).
+        expected: present value as planned (negative for a dis-benefit).
+        realised: present value at the evaluation date (expected times score).
+        expected_by_year: the undiscounted expected value of each year (signed).
+        realised_by_year: the undiscounted realised value of each year (signed).
+    """
+
+    id: str
+    kind: str
+    name: str
+    category: str | None
+    score: float | None
+    expected: float
+    realised: float
+    expected_by_year: tuple[float, ...]
+    realised_by_year: tuple[float, ...]
+
+
+@dataclass(frozen=True)
+class CostLine:
+    """What one measure costs: present value and the undiscounted cost of each year."""
+
+    id: str
+    name: str
+    costs: float
+    by_year: tuple[float, ...]
+
+
+@dataclass(frozen=True)
+class MoneyYear:
+    """One year of the horizon, undiscounted (multiply by ``factor`` to discount).
+
+    ``benefits_*`` are positive, ``disbenefits_*`` negative (or zero), ``costs`` positive.
+    """
+
+    year: int
+    start: dt.date
+    end: dt.date
+    factor: float
+    benefits_expected: float
+    disbenefits_expected: float
+    benefits_realised: float
+    disbenefits_realised: float
+    costs: float
+
+    @property
+    def expected(self) -> float:
+        """Benefits minus dis-benefits as planned, this year."""
+        return self.benefits_expected + self.disbenefits_expected
+
+    @property
+    def realised(self) -> float:
+        """Benefits minus dis-benefits at the evaluation date, this year."""
+        return self.benefits_realised + self.disbenefits_realised
+
+    @property
+    def net(self) -> float:
+        """Realised minus costs, this year (undiscounted)."""
+        return self.realised - self.costs
+
+
+@dataclass(frozen=True)
+class CategoryTotal:
+    """Present values of the benefits and dis-benefits in one DFØ category."""
+
+    category: str
+    expected: float
+    realised: float
+
+
+@dataclass(frozen=True)
+class Money:
+    """The money of a plan at an evaluation date; all amounts are present values.
+
+    Attributes:
+        currency: the plan's currency (``NOK``).
+        discount_rate: the real rate used.
+        start: year 0's first day (``plan.start``).
+        horizon_years: number of years counted.
+        expected: benefits minus dis-benefits as planned.
+        realised: the same at the evaluation date.
+        costs: the measures' costs.
+        net: ``realised - costs``.
+        lines: :class:`MoneyLine` per monetised benefit and dis-benefit (plan order).
+        costs_by_measure: :class:`CostLine` per measure with a cost.
+        years: :class:`MoneyYear` per year, undiscounted.
+        categories: :class:`CategoryTotal` per DFØ category that has a value (in
+            :data:`CATEGORIES` order, then ``unspecified``).
+    """
+
+    currency: str
+    discount_rate: float
+    start: dt.date
+    horizon_years: int
+    expected: float
+    realised: float
+    costs: float
+    net: float
+    lines: dict[str, MoneyLine]
+    costs_by_measure: dict[str, CostLine]
+    years: tuple[MoneyYear, ...]
+    categories: dict[str, CategoryTotal]
+
+    @property
+    def expected_net(self) -> float:
+        """``expected - costs``: the net present value as planned."""
+        return self.expected - self.costs
+
+    @property
+    def benefits(self) -> float:
+        """Present value of the benefits alone, realised."""
+        return sum(line.realised for line in self.lines.values() if line.kind == "benefit")
+
+    @property
+    def disbenefits(self) -> float:
+        """Present value of the dis-benefits alone, realised (negative or zero)."""
+        return sum(line.realised for line in self.lines.values() if line.kind == "disbenefit")
+
+
+def _one_off_year(start: dt.date | None, bounds: list[dt.date]) -> int | None:
+    if start is None or start < bounds[0]:
+        return 0
+    for y, (first, after) in enumerate(itertools.pairwise(bounds)):
+        if first <= start < after:
+            return y
+    return None  # after the horizon
+
+
+def npv(evaluation: Evaluation, discount_rate: float | None = None) -> Money:
+    """Expected and realised money, costs and net present value (SPEC section 3).
+
+    Args:
+        evaluation: the evaluation whose scores give the realised values.
+        discount_rate: overrides ``plan.discount_rate``.
+
+    Raises:
+        ValueError: the rate is -100 % or less.
+    """
+    plan: Plan = evaluation.plan
+    rate = plan.info.discount_rate if discount_rate is None else float(discount_rate)
+    if not rate > -1.0:
+        raise ValueError(f"discount rate {rate!r} must be above -1 (e.g. 0.04 for 4 %)")
+    horizon = plan.info.horizon_years
+    start = plan.start
+    bounds = year_bounds(start, horizon)
+    factors = [1.0 / (1.0 + rate) ** y for y in range(horizon)]
+
+    lines: dict[str, MoneyLine] = {}
+    for element in (*plan.benefits, *plan.disbenefits):
+        if element.value is None or element.id in lines:
+            continue
+        sign = -1.0 if isinstance(element, Disbenefit) else 1.0
+        result = evaluation.elements.get(element.id)
+        score = result.score if result is not None else None
+        planned = [sign * v for v in yearly(element.value.annual, element.value.from_, bounds)]
+        multiplier = score if score is not None else 1.0 if isinstance(element, Disbenefit) else 0.0
+        realised = [v * multiplier for v in planned]
+        assert isinstance(element, Benefit | Disbenefit)
+        lines[element.id] = MoneyLine(
+            id=element.id,
+            kind=element.kind,
+            name=element.name,
+            category=element.category,
+            score=score,
+            expected=present_value(planned, rate),
+            realised=present_value(realised, rate),
+            expected_by_year=tuple(planned),
+            realised_by_year=tuple(realised),
+        )
+
+    cost_lines: dict[str, CostLine] = {}
+    for measure in plan.measures:
+        if measure.cost is None or measure.id in cost_lines:
+            continue
+        by_year = yearly(measure.cost.annual, measure.start, bounds)
+        year = _one_off_year(measure.start, bounds)
+        if year is not None:
+            by_year[year] += measure.cost.one_off
+        cost_lines[measure.id] = CostLine(
+            id=measure.id,
+            name=measure.name,
+            costs=present_value(by_year, rate),
+            by_year=tuple(by_year),
+        )
+
+    years = []
+    for y in range(horizon):
+        ben = [line for line in lines.values() if line.kind == "benefit"]
+        dis = [line for line in lines.values() if line.kind == "disbenefit"]
+        years.append(
+            MoneyYear(
+                year=y,
+                start=bounds[y],
+                end=bounds[y + 1],
+                factor=factors[y],
+                benefits_expected=sum(line.expected_by_year[y] for line in ben),
+                disbenefits_expected=sum(line.expected_by_year[y] for line in dis),
+                benefits_realised=sum(line.realised_by_year[y] for line in ben),
+                disbenefits_realised=sum(line.realised_by_year[y] for line in dis),
+                costs=sum(c.by_year[y] for c in cost_lines.values()),
+            )
+        )
+
+    categories: dict[str, CategoryTotal] = {}
+    for key in (*CATEGORIES, "unspecified"):
+        chosen = [line for line in lines.values() if (line.category or "unspecified") == key]
+        if chosen:
+            categories[key] = CategoryTotal(
+                category=key,
+                expected=sum(line.expected for line in chosen),
+                realised=sum(line.realised for line in chosen),
+            )
+
+    expected = sum(line.expected for line in lines.values())
+    realised_total = sum(line.realised for line in lines.values())
+    costs = sum(c.costs for c in cost_lines.values())
+    return Money(
+        currency=plan.info.currency,
+        discount_rate=rate,
+        start=start,
+        horizon_years=horizon,
+        expected=expected,
+        realised=realised_total,
+        costs=costs,
+        net=realised_total - costs,
+        lines=lines,
+        costs_by_measure=cost_lines,
+        years=tuple(years),
+        categories=categories,
+    )
