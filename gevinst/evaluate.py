@@ -33,7 +33,7 @@ Example:
     >>> _ = plan.add_measurement("I1", "2024-07-01", 26)
     >>> ev = gv.evaluate(plan, at=dt.date(2024, 7, 2))
     >>> round(ev.indicator("I1").progress, 3), ev.indicator("I1").status
-    (0.796, 'at_risk')
+    (0.8, 'at_risk')
     >>> ev.element("G1").status
     'at_risk'
 """
