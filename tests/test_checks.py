@@ -201,3 +201,11 @@ def test_identity_number_in_number_field() -> None:
     plan = clean()
     plan.measurements[0].value = 15019010063
     assert ("GV201", None) in codes(plan)
+
+
+def test_every_code_documented() -> None:
+    from pathlib import Path
+
+    text = (Path(__file__).parent.parent / "docs" / "checks.md").read_text("utf-8")
+    for code in CODES:
+        assert f"### {code}: " in text, f"{code} is not documented"
