@@ -125,6 +125,26 @@ WORDS: dict[str, tuple[str, str]] = {
     "keep_satisfied": ("Holdes tilfreds", "Keep satisfied"),
     "keep_informed": ("Holdes informert", "Keep informed"),
     "monitor": ("Følges med på", "Monitor"),
+    # stakeholder analysis, evaluation tables and charts (gevinst.stakeholders, charts)
+    "stakeholder_analysis": ("Interessentanalyse", "Stakeholder analysis"),
+    "quadrant": ("Kvadrant", "Quadrant"),
+    "gains": ("Vinner på", "Gains from"),
+    "losses": ("Taper på", "Loses from"),
+    "owns": ("Eier", "Owns"),
+    "nobody": ("Ingen", "Nobody"),
+    "unspecified": ("Ikke angitt", "Not specified"),
+    "power_interest_grid": ("Makt og interesse", "Power and interest"),
+    "evaluation": ("Gevinstevaluering", "Benefit evaluation"),
+    "status_overview": ("Status for gevinstene", "Status of the benefits"),
+    "expected_path": ("Forventet utvikling", "Expected trajectory"),
+    "measured": ("Målt", "Measured"),
+    "evaluation_date": ("Evalueringsdato", "Evaluation date"),
+    "review_said": ("Vurdering", "Review said"),
+    "numbers_said": ("Tallene viste", "Numbers said"),
+    "disagrees": ("Avvik", "Disagrees"),
+    "npv_title": ("Nåverdi av gevinster, ulemper og kostnader", "Present value"),
+    "net_realised": ("Netto nåverdi (realisert)", "Net present value (realised)"),
+    "net_expected": ("Netto nåverdi (forventet)", "Net present value (expected)"),
 }
 
 
