@@ -4,12 +4,20 @@ Every plan under examples/ loads and checks without errors (the bundled ones wit
 warnings too, as examples/README.md shows); every measurement CSV beside a plan loads
 with it; every script under examples/ runs in a fresh working directory with the
 interpreter running the tests, warnings as errors, and writes nothing into examples/.
+The commands and Python cells on the docs pages written from real runs (Kom i gang and
+the how-to guides) are run again and their output compared with what the page shows.
 """
 
 from __future__ import annotations
 
+import ast
+import contextlib
 import datetime as dt
+import io
 import os
+import re
+import shlex
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -159,3 +167,149 @@ def test_bergen_analysis_prints_the_paths_worked_out_by_hand(tmp_path: Path) -> 
     # B1 <- C1 <- M1; B11 <- C7. Measures in plan order: M1, M3, M4, M5, M12.
     b4 = next(line for line in out if line.startswith("  B4 "))
     assert b4.split() == ["B4", "leder-bvt", "M1,", "M3,", "M4,", "M5,", "M12"]
+
+
+# -- the docs' own examples ----------------------------------------------------------------
+#
+# The how-to pages and Kom i gang show commands and Python cells with their output. Here
+# they are run again and compared line by line, so a change in gevinst that alters what a
+# page shows fails a test instead of leaving the page wrong.
+
+DOCS = ROOT / "docs"
+FENCE = re.compile(r"^```(\w*)[^\n]*\n(.*?)^```[ \t]*$", re.M | re.S)
+SHELL = {"gevinst", "cat", "echo"}
+
+
+def _fences(text: str) -> list[tuple[str, str, int]]:
+    return [(m.group(1), m.group(2), m.start()) for m in FENCE.finditer(text)]
+
+
+def _lines(text: str) -> list[str]:
+    return [line.rstrip() for line in text.rstrip("\n").splitlines()]
+
+
+def _run_python(code: str, namespace: dict[str, object]) -> str:
+    """Run a cell like a notebook: print the value of a final expression."""
+    tree = ast.parse(code)
+    last = tree.body[-1] if tree.body and isinstance(tree.body[-1], ast.Expr) else None
+    body = tree.body[:-1] if last is not None else tree.body
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        exec(compile(ast.Module(body=body, type_ignores=[]), "<doc>", "exec"), namespace)
+        if last is not None:
+            value = eval(compile(ast.Expression(last.value), "<doc>", "eval"), namespace)
+            if value is not None:
+                print(repr(value))
+    return out.getvalue()
+
+
+def _run_console(block: str, cwd: Path) -> list[tuple[str, list[str], list[str]]]:
+    """Run each ``$ command`` of a console block; return (command, shown, got)."""
+    steps: list[tuple[str, list[str]]] = []
+    for line in block.rstrip("\n").splitlines():
+        if line.startswith("$ "):
+            steps.append((line[2:], []))
+        elif steps:
+            steps[-1][1].append(line.rstrip())
+    results = []
+    code = 0
+    for command, shown in steps:
+        words = shlex.split(command)
+        if words[0] == "gevinst":
+            result = CliRunner().invoke(cli, words[1:])
+            got, code = result.output, result.exit_code
+        elif words[0] == "cat":
+            path = cwd / words[1]
+            if not path.exists():  # a file the reader makes: the page shows its text
+                path.write_text("\n".join(shown) + "\n", "utf-8")
+            got = path.read_text("utf-8")
+        else:
+            assert command == "echo $?", command
+            got = f"{code}\n"
+        results.append((command, shown, _lines(got)))
+    return results
+
+
+def _check_page(text: str, cwd: Path) -> int:
+    """Run the page's python and console blocks in order; return how many ran."""
+    namespace: dict[str, object] = {}
+    fences = _fences(text)
+    ran = 0
+    for number, (lang, body, start) in enumerate(fences):
+        if lang == "python":
+            got = _run_python(body, namespace)
+            following = fences[number + 1] if number + 1 < len(fences) else None
+            if following is not None and following[0] == "text":
+                assert _lines(got) == _lines(following[1]), body
+            ran += 1
+        elif lang == "console":
+            commands = [line[2:].split()[0] for line in body.splitlines() if line[:2] == "$ "]
+            if not set(commands) <= SHELL:
+                continue  # installing (pip, venv, cd) is not repeated here
+            for command, shown, got in _run_console(body, cwd):
+                assert got == shown, command
+            ran += 1
+        elif lang == "text":
+            saved = re.search(r"Save this as `([^`]+)`:\s*$", text[:start])
+            if saved:
+                (cwd / saved.group(1)).write_text(body, "utf-8")
+    return ran
+
+
+@pytest.fixture
+def workdir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A fresh working directory with a copy of examples/, as in the source tree."""
+    shutil.copytree(EXAMPLES, tmp_path / "examples", ignore=shutil.ignore_patterns("__pycache__"))
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def test_howto_measurements_csv_shows_what_gevinst_prints(workdir: Path) -> None:
+    text = (DOCS / "howto" / "measurements-csv.md").read_text("utf-8")
+    # ansi.csv is målinger.csv with " i sør" added to its note, saved as Windows-1252.
+    original = FENCE.findall(text.split("Save this as `målinger.csv`:", 1)[1])[0][1]
+    ansi = original.replace("barnehagene\n", "barnehagene i sør\n").encode("cp1252")
+    (workdir / "ansi.csv").write_bytes(ansi)
+    assert _check_page(text, workdir) == 10  # 7 console blocks, 3 python cells
+
+
+def test_howto_notebook_shows_what_gevinst_returns(workdir: Path) -> None:
+    pytest.importorskip("pandas")
+    text = (DOCS / "howto" / "notebook.md").read_text("utf-8")
+    assert _check_page(text, workdir) == 9  # every python cell on the page
+
+
+def test_kom_i_gang_shows_what_gevinst_prints(workdir: Path) -> None:
+    """Follow Kom i gang: init, check, the edits the page asks for, check, trace."""
+    text = (DOCS / "kom-i-gang.md").read_text("utf-8")
+    yaml_blocks = [body for lang, body, _ in _fences(text) if lang == "yaml"]
+    consoles = [body for lang, body, _ in _fences(text) if lang == "console"]
+    new_benefit, fixed_benefit, indicator, measure = yaml_blocks
+    init, first_check, with_typo, fixed_check, trace = consoles[1:]
+    plan = workdir / "plan.yaml"
+
+    def run(block: str) -> None:
+        # cd and mkdir only move the reader into a new folder; workdir is one already
+        kept = [
+            line
+            for line in block.splitlines(keepends=True)
+            if not line.startswith(("$ cd", "$ mkdir"))
+        ]
+        for command, shown, got in _run_console("".join(kept), workdir):
+            assert got == shown, command
+
+    def insert(block: str, before: str) -> None:
+        # "legg til ... under benefits:" and so on: at the end of that section
+        old = plan.read_text("utf-8")
+        assert old.count(before) == 1
+        plan.write_text(old.replace(before, "\n" + block.rstrip("\n") + before), "utf-8")
+
+    run(init)
+    run(first_check)
+    insert(new_benefit, "\n\nmeasures:")
+    run(with_typo)
+    plan.write_text(plan.read_text("utf-8").replace(new_benefit, fixed_benefit), "utf-8")
+    insert(indicator, "\n\nmeasurements:")
+    insert(measure, "\n\nstakeholders:")
+    run(fixed_check)
+    run(trace)
