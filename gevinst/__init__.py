@@ -52,6 +52,7 @@ from gevinst.model import (
     Value,
 )
 from gevinst.money import Money
+from gevinst.render import render
 
 __version__ = "0.1.0"
 
@@ -97,6 +98,7 @@ __all__ = [
     "load",
     "load_measurements",
     "loads",
+    "render",
     "save",
     "trace",
 ]

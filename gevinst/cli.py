@@ -222,6 +222,66 @@ def trace(plan_path: str, element: str, fmt: str) -> None:
         click.echo("  (more paths exist; only the first were listed)")
 
 
+# -- render -------------------------------------------------------------------------------
+
+
+@cli.command()
+@click.argument("plan_path", metavar="PLAN", type=click.Path(dir_okay=False))
+@click.option(
+    "-o",
+    "--output",
+    required=True,
+    type=click.Path(dir_okay=False),
+    help="Output file: .svg .png .pdf .dot .mmd .html (the suffix picks the format).",
+)
+@click.option("--focus", metavar="ID", help="Only this element, what feeds it and what it feeds.")
+@click.option(
+    "--kinds",
+    multiple=True,
+    metavar="KINDS",
+    help="Only these kinds, e.g. measure,benefit,goal (paths through the rest are dotted).",
+)
+@click.option("--depth", type=click.IntRange(min=0), help="With --focus: at most N steps away.")
+@click.option("--group-by", type=click.Choice(["owner", "goal"]), help="Frame groups of elements.")
+@click.option("--lang", type=click.Choice(["nb", "en"]), help="Label language.")
+@click.option("--at", "at", metavar="DATE", help="Colour by status at DATE (YYYY-MM-DD).")
+@click.option("--assumptions", is_flag=True, help="Show assumptions as notes.")
+def render(
+    plan_path: str,
+    output: str,
+    focus: str | None,
+    kinds: tuple[str, ...],
+    depth: int | None,
+    group_by: str | None,
+    lang: str | None,
+    at: str | None,
+    assumptions: bool,
+) -> None:
+    """Draw the benefit map of PLAN to a file (gevinstkart)."""
+    from gevinst.io import load
+    from gevinst.render import render as run_render
+
+    when = _date(at)
+    plan = load(plan_path)
+    evaluation = None
+    if when is not None:
+        from gevinst.evaluate import evaluate
+
+        evaluation = evaluate(plan, at=when)
+    written = run_render(
+        plan,
+        output,
+        evaluation=evaluation,
+        focus=focus,
+        kinds=kinds or None,
+        depth=depth,
+        group_by=group_by,
+        language=lang,
+        assumptions=assumptions,
+    )
+    click.echo(f"wrote {written}")
+
+
 # -- convert ------------------------------------------------------------------------------
 
 

@@ -101,6 +101,8 @@ WORDS: dict[str, tuple[str, str]] = {
     "net": ("Netto", "Net"),
     "year": ("År", "Year"),
     "legend": ("Tegnforklaring", "Legend"),
+    "implied_link": ("Bidrar via skjulte ledd", "Contributes via hidden steps"),
+    "search": ("Søk", "Search"),
     "evaluated_at": ("Evaluert per", "Evaluated at"),
     # benefit types and categories (DFØ)
     "efficiency": ("Effektivisering", "Efficiency"),

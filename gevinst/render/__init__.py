@@ -1,0 +1,193 @@
+"""Benefit maps in every format, drawn from one layout.
+
+:func:`render` picks a renderer from the output file's suffix (:data:`RENDERERS`),
+builds the whole file in memory and only then writes it (atomically), so a failed
+render writes nothing and leaves an existing file untouched.
+
+======== ==================================================================
+suffix   what
+======== ==================================================================
+``.svg`` vector map (also what Jupyter shows: ``Plan._repr_svg_``)
+``.png`` picture for slides and documents (matplotlib, no cairo needed)
+``.pdf`` vector map for print (matplotlib)
+``.dot`` the Graphviz source, for people who want to restyle it
+``.mmd`` a Mermaid flowchart for wikis, GitHub and GitLab
+``.html`` one offline page: hover for details, click to follow the chain
+======== ==================================================================
+
+Example:
+    >>> from gevinst.render import RENDERERS
+    >>> sorted(RENDERERS)
+    ['.dot', '.html', '.mmd', '.pdf', '.png', '.svg']
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from gevinst.errors import FormatError
+
+if TYPE_CHECKING:
+    from gevinst.layout import EvaluationLike, Layout
+    from gevinst.mapview import MapView
+    from gevinst.model import Plan
+
+__all__ = ["RENDERERS", "MapRequest", "render", "render_bytes", "to_svg"]
+
+
+@dataclass
+class MapRequest:
+    """A plan with the view options of one map; view and layout are made once, on demand."""
+
+    plan: Plan
+    evaluation: EvaluationLike | None = None
+    focus: str | None = None
+    kinds: tuple[str, ...] | None = None
+    depth: int | None = None
+    group_by: str | None = None
+    language: str | None = None
+    assumptions: bool = False
+    _view: MapView | None = field(default=None, repr=False)
+    _layout: Layout | None = field(default=None, repr=False)
+
+    def view(self) -> MapView:
+        """What the map shows (elements, wrapped labels, sizes)."""
+        if self._view is None:
+            from gevinst.mapview import map_view
+
+            self._view = map_view(
+                self.plan,
+                evaluation=self.evaluation,
+                focus=self.focus,
+                kinds=self.kinds,
+                depth=self.depth,
+                group_by=self.group_by,
+                language=self.language,
+                assumptions=self.assumptions,
+            )
+        return self._view
+
+    def layout(self) -> Layout:
+        """Where everything goes (Graphviz runs here, once)."""
+        if self._layout is None:
+            from gevinst.layout import layout_view
+
+            self._layout = layout_view(self.view())
+        return self._layout
+
+
+Renderer = Callable[[MapRequest], bytes]
+
+#: Output suffix -> "module:function" of the renderer (imported when used).
+RENDERERS: dict[str, str] = {
+    ".svg": "gevinst.render.svg:render_svg",
+    ".png": "gevinst.render.mpl:render_png",
+    ".pdf": "gevinst.render.mpl:render_pdf",
+    ".dot": "gevinst.render.dot:render_dot",
+    ".mmd": "gevinst.render.mermaid:render_mermaid",
+    ".html": "gevinst.render.html:render_html",
+}
+
+
+def _renderer(suffix: str) -> Renderer:
+    target = RENDERERS.get(suffix.lower())
+    if target is None:
+        known = " ".join(sorted(RENDERERS))
+        shown = suffix or "(no suffix)"
+        raise FormatError(f"cannot draw a benefit map as {shown}; use one of: {known}")
+    module, name = target.split(":")
+    function: Renderer = getattr(importlib.import_module(module), name)
+    return function
+
+
+def render_bytes(
+    plan: Plan,
+    fmt: str,
+    *,
+    evaluation: EvaluationLike | None = None,
+    focus: str | None = None,
+    kinds: Iterable[str] | None = None,
+    depth: int | None = None,
+    group_by: str | None = None,
+    language: str | None = None,
+    assumptions: bool = False,
+) -> bytes:
+    """The benefit map of ``plan`` as the bytes of format ``fmt`` (``"svg"``, ``".png"``...)."""
+    suffix = fmt if fmt.startswith(".") else f".{fmt}"
+    renderer = _renderer(suffix)
+    request = MapRequest(
+        plan,
+        evaluation=evaluation,
+        focus=focus,
+        kinds=tuple(kinds) if kinds is not None else None,
+        depth=depth,
+        group_by=group_by,
+        language=language,
+        assumptions=assumptions,
+    )
+    return renderer(request)
+
+
+def render(
+    plan: Plan,
+    path: str | Path,
+    *,
+    evaluation: EvaluationLike | None = None,
+    focus: str | None = None,
+    kinds: Iterable[str] | None = None,
+    depth: int | None = None,
+    group_by: str | None = None,
+    language: str | None = None,
+    assumptions: bool = False,
+) -> Path:
+    """Draw the benefit map of ``plan`` to ``path``; the format follows the suffix.
+
+    Args:
+        plan: the plan.
+        path: the output file: ``.svg .png .pdf .dot .mmd .html``.
+        evaluation: an evaluation (``gv.evaluate(plan, at=...)``): colour by status.
+        focus: show only this element, what feeds it and what it feeds.
+        kinds: show only these kinds (``["measure", "benefit", "goal"]``).
+        depth: with ``focus``, at most this many steps from it.
+        group_by: ``"owner"`` or ``"goal"``: frames around groups of elements.
+        language: ``"nb"`` or ``"en"`` (default: the plan's language).
+        assumptions: show assumptions as notes beside their elements.
+
+    Returns:
+        The path written.
+
+    Raises:
+        FormatError: an unknown suffix (the message lists the known ones).
+        RenderError: an unknown element, kind or grouping, or Graphviz failed.
+
+    Example:
+        >>> import gevinst as gv, tempfile, pathlib
+        >>> plan = gv.load("examples/minimal.yaml")  # doctest: +SKIP
+        >>> gv.render(plan, "kart.svg")  # doctest: +SKIP
+        PosixPath('kart.svg')
+    """
+    from gevinst.io import atomic_write
+
+    target = Path(path)
+    _renderer(target.suffix)  # an unknown suffix fails before any work
+    data = render_bytes(
+        plan,
+        target.suffix,
+        evaluation=evaluation,
+        focus=focus,
+        kinds=kinds,
+        depth=depth,
+        group_by=group_by,
+        language=language,
+        assumptions=assumptions,
+    )
+    return atomic_write(target, data)
+
+
+def to_svg(plan: Plan, **options: object) -> str:
+    """The benefit map of ``plan`` as SVG text (used by ``Plan._repr_svg_``)."""
+    return render_bytes(plan, ".svg", **options).decode("utf-8")  # type: ignore[arg-type]

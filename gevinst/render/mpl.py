@@ -1,0 +1,265 @@
+"""The benefit map as PNG or PDF, drawn with matplotlib from the Layout.
+
+No cairo, no system Graphviz: matplotlib's Agg canvas and its own DejaVu Sans font.
+One layout point is one point on the page (the figure is the layout's size in
+inches × 72), so text sizes are the same as in the SVG. The files carry no date or
+software stamp, so the same plan gives the same bytes.
+
+Example:
+    >>> import gevinst as gv
+    >>> from gevinst.render import render_bytes
+    >>> plan = gv.Plan.new("p", "Demo")
+    >>> _ = plan.add_goal("G1", "Mål")
+    >>> render_bytes(plan, "png")[:8] == b"\\x89PNG\\r\\n\\x1a\\n"
+    True
+"""
+
+from __future__ import annotations
+
+import io
+import warnings
+from typing import TYPE_CHECKING, Any, cast
+
+from gevinst.render import style
+from gevinst.render.svg import arrowhead
+
+if TYPE_CHECKING:
+    from gevinst.layout import Layout
+    from gevinst.render import MapRequest
+
+__all__ = ["draw_layout", "layout_figure", "render_pdf", "render_png"]
+
+MAX_PIXELS = 14_000  # longest side of a PNG
+PNG_DPI = 200.0
+
+_FONT = "DejaVu Sans"
+
+
+def _rounded(x: float, y: float, w: float, h: float, radius: float, **kw: Any) -> Any:
+    from matplotlib.patches import FancyBboxPatch, Rectangle
+
+    if radius <= 0:
+        return Rectangle((x, y), w, h, **kw)
+    return FancyBboxPatch(
+        (x, y), w, h, boxstyle=f"round,pad=0,rounding_size={radius}", mutation_aspect=1, **kw
+    )
+
+
+def draw_layout(ax: Any, lay: Layout) -> None:
+    """Draw a layout on matplotlib axes whose data units are layout points, y down."""
+    from matplotlib.patches import Polygon
+    from matplotlib.path import Path
+
+    def text(x: float, y: float, s: str, size: float, **kw: Any) -> None:
+        ax.text(x, y, s, fontsize=size, fontfamily=_FONT, parse_math=False, **kw)
+
+    _, gy, _, gh = lay.graph_box
+    for heading in lay.headings:
+        ax.add_patch(
+            _rounded(
+                heading.left - 10,
+                gy - 6,
+                heading.right - heading.left + 20,
+                gh + 12,
+                8,
+                facecolor="#F3F5F8",
+                edgecolor="none",
+                zorder=0,
+            )
+        )
+        text(
+            heading.x,
+            heading.y,
+            heading.text,
+            heading.font_size,
+            ha="center",
+            va="baseline",
+            fontweight="bold",
+            color=style.HEADING_COLOUR,
+        )
+    for cluster in lay.clusters:
+        ax.add_patch(
+            _rounded(
+                cluster.x,
+                cluster.y,
+                cluster.width,
+                cluster.height,
+                8,
+                facecolor=style.CLUSTER_FILL,
+                alpha=0.8,
+                edgecolor=style.CLUSTER_STROKE,
+                zorder=0.5,
+            )
+        )
+        text(
+            cluster.x + 8,
+            cluster.y + 14,
+            cluster.label,
+            10.0,
+            color=style.MUTED_TEXT,
+            fontstyle="italic",
+            va="baseline",
+            zorder=0.6,
+        )
+    text(
+        lay.margin,
+        lay.title_y,
+        lay.title,
+        lay.title_size,
+        fontweight="bold",
+        color=style.HEADING_COLOUR,
+        va="baseline",
+    )
+    text(
+        lay.margin,
+        lay.subtitle_y,
+        lay.subtitle,
+        lay.subtitle_size,
+        color=style.MUTED_TEXT,
+        va="baseline",
+    )
+    for edge in lay.edges:
+        if not edge.points:
+            continue
+        codes = [Path.MOVETO] + [Path.CURVE4] * (len(edge.points) - 1)
+        colour, dash = style.EDGE_COLOUR, cast(Any, "solid")
+        if edge.style == "note":
+            colour, dash = style.NOTE_STROKE, (0, (3, 3))
+        elif edge.disbenefit:
+            colour, dash = style.DISBENEFIT_EDGE, (0, (6, 4))
+        elif edge.style == "implied":
+            dash = (0, (2, 3))
+        width = style.edge_width(edge.weight) if edge.style != "note" else 1.0
+        from matplotlib.patches import PathPatch
+
+        ax.add_patch(
+            PathPatch(
+                Path(edge.points, codes),
+                facecolor="none",
+                edgecolor=colour,
+                linewidth=width,
+                linestyle=dash,
+                zorder=1,
+                capstyle="butt",
+            )
+        )
+        head = arrowhead(edge)
+        if head:
+            ax.add_patch(Polygon(head, closed=True, facecolor=colour, edgecolor="none", zorder=1))
+    for node in lay.nodes:
+        kind = style.KIND_STYLES[node.kind]
+        fill = style.STATUS_STYLES[node.status].fill if node.status else kind.fill
+        ax.add_patch(
+            _rounded(
+                node.left,
+                node.top,
+                node.width,
+                node.height,
+                6 if kind.rounded else 0,
+                facecolor=fill,
+                edgecolor=kind.stroke,
+                linewidth=kind.stroke_width,
+                linestyle=(0, (5, 3)) if kind.dashed else "solid",
+                zorder=2,
+            )
+        )
+        lines = list(node.lines) + ([node.badge] if node.badge else [])
+        step = node.font_size * style.LINE_HEIGHT
+        first = node.y - step * (len(lines) - 1) / 2
+        left = node.kind == "assumption"
+        for i, line in enumerate(lines):
+            badge = node.badge is not None and i == len(lines) - 1
+            text(
+                node.left + 8 if left else node.x,
+                first + i * step + 0.35 * node.font_size,
+                line,
+                node.font_size * (0.9 if badge else 1.0),
+                ha="left" if left else "center",
+                va="baseline",
+                zorder=3,
+                color=style.MUTED_TEXT if badge else style.TEXT_COLOUR,
+                fontweight="bold" if node.bold and not badge else "normal",
+            )
+    for item in lay.legend:
+        if item.group == "edge":
+            mid = item.y + item.height / 2
+            ax.plot(
+                [item.x, item.x + item.width],
+                [mid, mid],
+                color=style.EDGE_COLOUR,
+                linewidth=1.5,
+                linestyle=(0, (2, 3)),
+            )
+            label = item.label
+        else:
+            if item.group == "status":
+                status = style.STATUS_STYLES[item.key]
+                fill, stroke, dashed, radius = status.fill, status.stroke, False, 2.0
+                label = f"{status.mark} {item.label}"
+            else:
+                kind = style.KIND_STYLES[item.key]
+                fill, stroke, dashed = kind.fill, kind.stroke, kind.dashed
+                radius, label = (3.0 if kind.rounded else 0.0), item.label
+            ax.add_patch(
+                _rounded(
+                    item.x,
+                    item.y,
+                    item.width,
+                    item.height,
+                    radius,
+                    facecolor=fill,
+                    edgecolor=stroke,
+                    linestyle=(0, (4, 2)) if dashed else "solid",
+                )
+            )
+        text(
+            item.label_x,
+            item.y + item.height / 2 + 0.35 * lay.legend_size,
+            label,
+            lay.legend_size,
+            va="baseline",
+            color=style.TEXT_COLOUR,
+        )
+
+
+def layout_figure(lay: Layout) -> Any:
+    """A matplotlib Figure (not registered with pyplot) with the map drawn on it."""
+    from matplotlib.figure import Figure
+
+    fig = Figure(figsize=(lay.width / 72, lay.height / 72), dpi=72, facecolor=style.BACKGROUND)
+    ax = fig.add_axes((0.0, 0.0, 1.0, 1.0))
+    ax.set_xlim(0, lay.width)
+    ax.set_ylim(lay.height, 0)
+    ax.set_axis_off()
+    draw_layout(ax, lay)
+    return fig
+
+
+def _save(lay: Layout, fmt: str) -> bytes:
+    import matplotlib
+
+    rc: dict[str, Any] = {"svg.hashsalt": "gevinst", "pdf.fonttype": 42, "path.simplify": False}
+    with matplotlib.rc_context(cast(Any, rc)), warnings.catch_warnings():
+        # a character the font lacks is drawn as a box; that is not worth failing for
+        warnings.filterwarnings("ignore", message=r".*[Gg]lyph.*missing")
+        warnings.filterwarnings("ignore", message=r".*[Mm]atplotlib currently does not support")
+        fig = layout_figure(lay)
+        buffer = io.BytesIO()
+        if fmt == "png":
+            longest = max(lay.width, lay.height) / 72
+            dpi = min(PNG_DPI, MAX_PIXELS / longest)
+            fig.savefig(buffer, format="png", dpi=dpi, metadata={"Software": None})
+        else:
+            meta = {"Creator": None, "Producer": None, "CreationDate": None, "Title": lay.title}
+            fig.savefig(buffer, format="pdf", metadata=meta)
+    return buffer.getvalue()
+
+
+def render_png(request: MapRequest) -> bytes:
+    """The map of a request as PNG bytes."""
+    return _save(request.layout(), "png")
+
+
+def render_pdf(request: MapRequest) -> bytes:
+    """The map of a request as PDF bytes (vector, fonts embedded)."""
+    return _save(request.layout(), "pdf")

@@ -1,0 +1,216 @@
+"""The benefit map as SVG, drawn from the :class:`~gevinst.layout.Layout`.
+
+Hand-written SVG (not Graphviz's), so it matches the PNG and the HTML map exactly.
+Every text goes through XML escaping; ids appear only in ``data-id`` attributes.
+Each element is a ``<g class="node kind-…" data-id="…">`` and each arrow a
+``<g class="edge" data-source="…" data-target="…">``, which the HTML map uses.
+
+Example:
+    >>> import gevinst as gv
+    >>> from gevinst.render import to_svg
+    >>> plan = gv.Plan.new("p", "A <b> & c")
+    >>> _ = plan.add_goal("G1", "Mål")
+    >>> "A &lt;b&gt; &amp; c" in to_svg(plan)
+    True
+"""
+
+from __future__ import annotations
+
+import math
+from typing import TYPE_CHECKING
+from xml.sax.saxutils import escape, quoteattr
+
+from gevinst.render import style
+
+if TYPE_CHECKING:
+    from gevinst.layout import EdgeRoute, Layout, LegendItem, NodeBox
+    from gevinst.render import MapRequest
+
+__all__ = ["arrowhead", "layout_svg", "render_svg"]
+
+
+def _n(value: float) -> str:
+    text = f"{value:.2f}".rstrip("0").rstrip(".")
+    return "0" if text in ("-0", "") else text
+
+
+def _text(x: float, y: float, text: str, size: float, **attrs: str) -> str:
+    extra = "".join(f" {k.replace('_', '-')}={quoteattr(v)}" for k, v in sorted(attrs.items()))
+    return f'<text x="{_n(x)}" y="{_n(y)}" font-size="{_n(size)}"{extra}>{escape(text)}</text>'
+
+
+def arrowhead(edge: EdgeRoute) -> tuple[tuple[float, float], ...]:
+    """The three corners of an arrow's head (tip first), in layout points."""
+    if edge.tip is None or not edge.points:
+        return ()
+    (bx, by), (tx, ty) = edge.points[-1], edge.tip
+    dx, dy = tx - bx, ty - by
+    length = math.hypot(dx, dy) or 1.0
+    half = max(3.2, style.edge_width(edge.weight) * 1.3)
+    nx_, ny_ = -dy / length * half, dx / length * half
+    return ((tx, ty), (bx + nx_, by + ny_), (bx - nx_, by - ny_))
+
+
+def _edge(edge: EdgeRoute) -> str:
+    if not edge.points:
+        return ""
+    pts = edge.points
+    d = f"M{_n(pts[0][0])},{_n(pts[0][1])}"
+    for i in range(1, len(pts) - 2, 3):
+        (ax, ay), (bx, by), (cx, cy) = pts[i], pts[i + 1], pts[i + 2]
+        d += f" C{_n(ax)},{_n(ay)} {_n(bx)},{_n(by)} {_n(cx)},{_n(cy)}"
+    colour = style.EDGE_COLOUR
+    dash = ""
+    if edge.style == "note":
+        colour, dash = style.NOTE_STROKE, ' stroke-dasharray="3,3"'
+    elif edge.disbenefit:
+        colour, dash = style.DISBENEFIT_EDGE, ' stroke-dasharray="6,4"'
+    elif edge.style == "implied":
+        dash = ' stroke-dasharray="2,3"'
+    width = style.edge_width(edge.weight) if edge.style != "note" else 1.0
+    parts = [
+        f'<g class="edge" data-source={quoteattr(edge.source)} '
+        f"data-target={quoteattr(edge.target)}>",
+        f'<path d="{d}" fill="none" stroke="{colour}" stroke-width="{_n(width)}"{dash}/>',
+    ]
+    head = arrowhead(edge)
+    if head:
+        corners = " ".join(f"{_n(x)},{_n(y)}" for x, y in head)
+        parts.append(f'<polygon points="{corners}" fill="{colour}"/>')
+    parts.append("</g>")
+    return "".join(parts)
+
+
+def _node(node: NodeBox) -> str:
+    kind = style.KIND_STYLES[node.kind]
+    fill = style.STATUS_STYLES[node.status].fill if node.status else kind.fill
+    radius = 6 if kind.rounded else 0
+    dash = ' stroke-dasharray="5,3"' if kind.dashed else ""
+    classes = f"node kind-{node.kind}" + (f" status-{node.status}" if node.status else "")
+    parts = [
+        f'<g class="{classes}" data-id={quoteattr(node.element)}>',
+        f'<rect x="{_n(node.left)}" y="{_n(node.top)}" width="{_n(node.width)}" '
+        f'height="{_n(node.height)}" rx="{radius}" fill="{fill}" stroke="{kind.stroke}" '
+        f'stroke-width="{_n(kind.stroke_width)}"{dash}/>',
+    ]
+    lines = list(node.lines) + ([node.badge] if node.badge else [])
+    step = node.font_size * style.LINE_HEIGHT
+    first = node.y - step * (len(lines) - 1) / 2
+    anchor = "start" if node.kind == "assumption" else "middle"
+    x = node.left + 8 if anchor == "start" else node.x
+    for i, line in enumerate(lines):
+        is_badge = node.badge is not None and i == len(lines) - 1
+        attrs = {"text_anchor": anchor, "fill": style.MUTED_TEXT if is_badge else style.TEXT_COLOUR}
+        if node.bold and not is_badge:
+            attrs["font_weight"] = "bold"
+        size = node.font_size * (0.9 if is_badge else 1.0)
+        parts.append(_text(x, first + i * step + 0.35 * node.font_size, line, size, **attrs))
+    parts.append("</g>")
+    return "".join(parts)
+
+
+def _legend(item: LegendItem, size: float) -> str:
+    x, y, w, h = item.x, item.y, item.width, item.height
+    if item.group == "edge":
+        mid = y + h / 2
+        swatch = (
+            f'<line x1="{_n(x)}" y1="{_n(mid)}" x2="{_n(x + w)}" y2="{_n(mid)}" '
+            f'stroke="{style.EDGE_COLOUR}" stroke-width="1.5" stroke-dasharray="2,3"/>'
+        )
+    else:
+        if item.group == "status":
+            fill, stroke, dash, rx = (
+                style.STATUS_STYLES[item.key].fill,
+                style.STATUS_STYLES[item.key].stroke,
+                "",
+                2,
+            )
+        else:
+            kind = style.KIND_STYLES[item.key]
+            fill, stroke, rx = kind.fill, kind.stroke, (3 if kind.rounded else 0)
+            dash = ' stroke-dasharray="4,2"' if kind.dashed else ""
+        swatch = (
+            f'<rect x="{_n(x)}" y="{_n(y)}" width="{_n(w)}" height="{_n(h)}" rx="{rx}" '
+            f'fill="{fill}" stroke="{stroke}"{dash}/>'
+        )
+    label = item.label
+    if item.group == "status":
+        label = f"{style.STATUS_STYLES[item.key].mark} {label}"
+    text = _text(item.label_x, y + h / 2 + 0.35 * size, label, size, fill=style.TEXT_COLOUR)
+    return f'<g class="legend-item">{swatch}{text}</g>'
+
+
+def layout_svg(lay: Layout, *, standalone: bool = True) -> str:
+    """SVG text for a layout; ``standalone=False`` leaves out the XML declaration."""
+    out: list[str] = []
+    if standalone:
+        out.append('<?xml version="1.0" encoding="UTF-8"?>')
+    w, h = _n(lay.width), _n(lay.height)
+    out.append(
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{w}pt" height="{h}pt" '
+        f'viewBox="0 0 {w} {h}" font-family={quoteattr(style.FONT_FAMILY)} class="gevinst-map">'
+    )
+    out.append(f"<title>{escape(lay.title)}</title>")
+    out.append(f'<rect width="{w}" height="{h}" fill="{style.BACKGROUND}"/>')
+    _, gy, _, gh = lay.graph_box
+    for heading in lay.headings:
+        out.append(
+            f'<rect class="column" x="{_n(heading.left - 10)}" y="{_n(gy - 6)}" '
+            f'width="{_n(heading.right - heading.left + 20)}" height="{_n(gh + 12)}" '
+            f'rx="8" fill="#F3F5F8"/>'
+        )
+        out.append(
+            _text(
+                heading.x,
+                heading.y,
+                heading.text,
+                heading.font_size,
+                text_anchor="middle",
+                font_weight="bold",
+                fill=style.HEADING_COLOUR,
+            )
+        )
+    for cluster in lay.clusters:
+        out.append(
+            f'<g class="cluster"><rect x="{_n(cluster.x)}" y="{_n(cluster.y)}" '
+            f'width="{_n(cluster.width)}" height="{_n(cluster.height)}" rx="8" '
+            f'fill="{style.CLUSTER_FILL}" fill-opacity="0.6" stroke="{style.CLUSTER_STROKE}"/>'
+            + _text(
+                cluster.x + 8,
+                cluster.y + 14,
+                cluster.label,
+                10.0,
+                fill=style.MUTED_TEXT,
+                font_style="italic",
+            )
+            + "</g>"
+        )
+    out.append(
+        _text(
+            lay.margin,
+            lay.title_y,
+            lay.title,
+            lay.title_size,
+            font_weight="bold",
+            fill=style.HEADING_COLOUR,
+        )
+    )
+    out.append(
+        _text(lay.margin, lay.subtitle_y, lay.subtitle, lay.subtitle_size, fill=style.MUTED_TEXT)
+    )
+    out.append('<g class="edges">')
+    out.extend(_edge(edge) for edge in lay.edges)
+    out.append("</g>")
+    out.append('<g class="nodes">')
+    out.extend(_node(node) for node in lay.nodes)
+    out.append("</g>")
+    out.append('<g class="legend">')
+    out.extend(_legend(item, lay.legend_size) for item in lay.legend)
+    out.append("</g>")
+    out.append("</svg>")
+    return "\n".join(out) + "\n"
+
+
+def render_svg(request: MapRequest) -> bytes:
+    """The map of a request as SVG bytes (UTF-8)."""
+    return layout_svg(request.layout()).encode("utf-8")

@@ -1,0 +1,104 @@
+"""render(): the suffix table, atomic writes, errors; and `gevinst render` on the command line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+import gevinst as gv
+from gevinst.cli import cli
+from gevinst.errors import FormatError, RenderError
+from gevinst.render import RENDERERS, render
+from tests.mapplans import small_plan
+
+
+@pytest.mark.parametrize("suffix", sorted(RENDERERS))
+def test_every_format_writes_and_repeats_byte_for_byte(tmp_path: Path, suffix: str) -> None:
+    first = render(small_plan(), tmp_path / f"a{suffix}")
+    second = render(small_plan(), tmp_path / f"b{suffix}")
+    assert first.read_bytes() == second.read_bytes()
+    assert first.stat().st_size > 100
+
+
+def test_unknown_suffix_lists_the_known_ones(tmp_path: Path) -> None:
+    with pytest.raises(FormatError) as info:
+        render(small_plan(), tmp_path / "map.txt")
+    for suffix in RENDERERS:
+        assert suffix in str(info.value)
+    assert not (tmp_path / "map.txt").exists()
+
+
+def test_a_failed_render_leaves_the_old_file_untouched(tmp_path: Path) -> None:
+    target = tmp_path / "map.svg"
+    target.write_text("old map")
+    with pytest.raises(RenderError):
+        render(small_plan(), target, focus="NOPE")
+    assert target.read_text() == "old map"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["map.svg"]  # no temp files left
+
+
+def test_render_is_public() -> None:
+    assert gv.render is render
+    assert "render" in gv.__all__
+
+
+def test_cli_render(tmp_path: Path, bergen_path: Path) -> None:
+    runner = CliRunner()
+    out = tmp_path / "kart.svg"
+    result = runner.invoke(cli, ["render", str(bergen_path), "-o", str(out), "--lang", "en"])
+    assert result.exit_code == 0, result.output
+    assert "Measures" in out.read_text(encoding="utf-8")
+    result = runner.invoke(
+        cli,
+        [
+            "render",
+            str(bergen_path),
+            "-o",
+            str(tmp_path / "f.mmd"),
+            "--focus",
+            "B4",
+            "--depth",
+            "1",
+            "--kinds",
+            "benefit,objective",
+            "--group-by",
+            "owner",
+            "--assumptions",
+        ],
+    )
+    assert result.exit_code == 0, result.output
+
+
+def test_cli_render_with_evaluation(tmp_path: Path, bergen_path: Path) -> None:
+    out = tmp_path / "status.svg"
+    result = CliRunner().invoke(
+        cli, ["render", str(bergen_path), "-o", str(out), "--at", "2025-10-01"]
+    )
+    assert result.exit_code == 0, result.output
+    text = out.read_text(encoding="utf-8")
+    assert "Evaluert per 2025-10-01" in text
+    assert "status-" in text
+
+
+@pytest.mark.parametrize(
+    ("args", "code", "message"),
+    [
+        (["-o", "x.txt"], 1, "use one of: .dot .html .mmd .pdf .png .svg"),
+        (["-o", "x.svg", "--focus", "NOPE"], 1, "not an element"),
+        (["-o", "x.svg", "--kinds", "tiltak"], 1, "known kinds"),
+        (["-o", "x.svg", "--depth", "2"], 1, "focus"),
+        (["-o", "x.svg", "--at", "1. oktober"], 2, "YYYY-MM-DD"),
+        (["-o", "x.svg", "--group-by", "colour"], 2, "owner"),
+    ],
+)
+def test_cli_render_errors(
+    tmp_path: Path, bergen_path: Path, args: list[str], code: int, message: str
+) -> None:
+    args = [str(tmp_path / a) if a.startswith("x.") else a for a in args]
+    result = CliRunner().invoke(cli, ["render", str(bergen_path), *args])
+    assert result.exit_code == code
+    assert message in result.output
+    assert "Traceback" not in result.output
+    assert list(tmp_path.iterdir()) == []

@@ -1,0 +1,85 @@
+"""DOT and Mermaid output: golden files, escaping checked by Graphviz, hostile names."""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+from xml.etree import ElementTree
+
+import pytest
+
+from gevinst.layout import run_dot
+from gevinst.mapview import map_view
+from gevinst.render import render_bytes
+from tests.mapplans import HOSTILE, hostile_plan, small_evaluation, small_plan
+
+GOLDEN = Path(__file__).parent / "golden"
+UPDATE = os.environ.get("GEVINST_UPDATE_GOLDEN") == "1"
+
+
+def _golden(name: str, actual: str) -> None:
+    path = GOLDEN / name
+    if UPDATE:
+        path.write_text(actual, encoding="utf-8")
+    assert actual == path.read_text(encoding="utf-8"), f"{name} changed; see tests/golden"
+
+
+@pytest.mark.parametrize(
+    ("name", "options"),
+    [
+        ("small.dot", {}),
+        ("small-eval-en.dot", {"evaluation": small_evaluation(), "language": "en"}),
+        ("small.mmd", {}),
+        ("small-eval-en.mmd", {"evaluation": small_evaluation(), "language": "en"}),
+    ],
+)
+def test_golden(name: str, options: dict[str, object]) -> None:
+    text = render_bytes(small_plan(), Path(name).suffix, **options).decode("utf-8")  # type: ignore[arg-type]
+    _golden(name, text)
+
+
+def test_hostile_dot_is_valid_and_every_label_survives_graphviz() -> None:
+    source = render_bytes(hostile_plan(), "dot").decode("utf-8")
+    # Graphviz itself parses the file and draws each label line as text
+    svg = run_dot(source, "svg")
+    root = ElementTree.fromstring(svg)
+    drawn = [t.text or "" for t in root.iter("{http://www.w3.org/2000/svg}text")]
+    view = map_view(hostile_plan())
+    for node in view.nodes:
+        for line in node.lines:
+            assert line.strip() in {d.strip() for d in drawn}, line
+    assert HOSTILE.replace("\n", " ") in drawn  # the title, as text
+    assert not list(root.iter("{http://www.w3.org/2000/svg}script"))
+
+
+def test_a_name_that_looks_like_an_html_label_stays_text() -> None:
+    plan = small_plan()
+    plan.goals[0].name = "<b>fet</b>"
+    source = render_bytes(plan, "dot").decode("utf-8")
+    assert 'label="<b>fet</b>"' in source
+
+
+_MERMAID_LABEL = re.compile(r'^\s+n\d+\["(?P<label>[^"]*)"\]$')
+
+
+def test_hostile_mermaid_labels_hold_only_plain_characters_and_entity_codes() -> None:
+    text = render_bytes(hostile_plan(), "mmd").decode("utf-8")
+    labels = [m["label"] for line in text.splitlines() if (m := _MERMAID_LABEL.match(line))]
+    assert len(labels) == 5
+    for label in labels:
+        plain = re.sub(r"#\d+;|<br/>", "", label)
+        assert re.fullmatch(r"[\w .,:\-/()'!?+]*", plain), label
+    # the goal's name, decoded, is the original name (one line per wrapped line)
+    goal = labels[-1] if "Ond" in labels[-1] else next(lb for lb in labels if "Ond" in lb)
+    decoded = re.sub(r"#(\d+);", lambda m: chr(int(m[1])), goal.replace("<br/>", " "))
+    assert decoded == HOSTILE.replace("\n", " ")
+    # the title sits in YAML front matter as a JSON string (valid YAML)
+    assert text.splitlines()[1].startswith('title: "Ond \\"navn\\"')
+    # node ids are generated, so ids such as `end` and `subgraph` never reach Mermaid
+    assert not re.search(r"^\s+(end|subgraph|graph)\[", text, re.M)
+
+
+def test_text_formats_are_deterministic() -> None:
+    for fmt in ("dot", "mmd"):
+        assert render_bytes(small_plan(), fmt) == render_bytes(small_plan(), fmt)
