@@ -53,6 +53,7 @@ from gevinst.model import (
 )
 from gevinst.money import Money
 from gevinst.render import render
+from gevinst.report import report
 
 __version__ = "0.1.0"
 
@@ -99,6 +100,7 @@ __all__ = [
     "load_measurements",
     "loads",
     "render",
+    "report",
     "save",
     "trace",
 ]

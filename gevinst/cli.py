@@ -282,6 +282,34 @@ def render(
     click.echo(f"wrote {written}")
 
 
+# -- report -------------------------------------------------------------------------------
+
+
+@cli.command()
+@click.argument("plan_path", metavar="PLAN", type=click.Path(dir_okay=False))
+@click.option(
+    "-o",
+    "--output",
+    required=True,
+    type=click.Path(dir_okay=False),
+    help="Output file: .pptx (council deck), .html or .md (the suffix picks the format).",
+)
+@click.option("--at", "at", metavar="DATE", help="Evaluate at DATE (YYYY-MM-DD): status, charts.")
+@click.option("--lang", type=click.Choice(["nb", "en"]), help="Language (default: the plan's).")
+@click.option("--measurements", type=click.Path(dir_okay=False), help="Add measurements (CSV).")
+def report(
+    plan_path: str, output: str, at: str | None, lang: str | None, measurements: str | None
+) -> None:
+    """Write a report on PLAN: the council deck, an HTML report or Markdown."""
+    from gevinst.io import load
+    from gevinst.report import report as run_report
+
+    when = _date(at)
+    plan = load(plan_path)
+    written = run_report(plan, output, at=when, language=lang, measurements=measurements)
+    click.echo(f"wrote {written}")
+
+
 # -- convert ------------------------------------------------------------------------------
 
 

@@ -1,0 +1,120 @@
+"""Reports made of several parts: the council deck, the HTML report, Markdown.
+
+:func:`report` picks a writer from the output file's suffix (:data:`REPORTS`), builds
+the whole file in memory and only then writes it (atomically), so a failed report
+writes nothing and leaves an existing file untouched.
+
+========= ==========================================================================
+suffix    what
+========= ==========================================================================
+``.pptx`` the council deck: map as editable shapes, status table, native charts,
+          stakeholders, money, speaker notes (python-pptx)
+``.html`` one offline page: interactive map, status tables, charts as inline SVG,
+          print styles for PDF
+``.md``   tables and a Mermaid map, for wikis and git
+========= ==========================================================================
+
+The Excel workbook of a plan is written by :func:`gevinst.save` (``plan.xlsx``).
+
+Example:
+    >>> from gevinst.report import REPORTS
+    >>> sorted(REPORTS)
+    ['.html', '.md', '.pptx']
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from gevinst.errors import FormatError
+
+if TYPE_CHECKING:
+    from gevinst.model import Measurement, Plan
+    from gevinst.report._content import ReportData
+
+__all__ = ["REPORTS", "report", "report_bytes"]
+
+Writer = Callable[["ReportData"], bytes]
+
+#: Output suffix -> "module:function" of the writer (imported when used).
+REPORTS: dict[str, str] = {
+    ".md": "gevinst.report.markdown:markdown_report",
+    ".pptx": "gevinst.report.pptx:pptx_report",
+    ".html": "gevinst.report.html:html_report",
+}
+
+
+def _writer(suffix: str) -> Writer:
+    target = REPORTS.get(suffix.lower())
+    if target is None:
+        known = " ".join(sorted(REPORTS))
+        shown = suffix or "(no suffix)"
+        raise FormatError(
+            f"cannot write a report as {shown}; use one of: {known} "
+            "(the Excel workbook of a plan: gevinst convert PLAN plan.xlsx)"
+        )
+    module, name = target.split(":")
+    function: Writer = getattr(importlib.import_module(module), name)
+    return function
+
+
+def report_bytes(
+    plan: Plan,
+    fmt: str,
+    *,
+    at: dt.date | str | None = None,
+    language: str | None = None,
+    measurements: Iterable[Measurement] | str | Path | None = None,
+) -> bytes:
+    """The report of ``plan`` as the bytes of format ``fmt`` (``"md"``, ``".pptx"``...)."""
+    from gevinst.report._content import report_data
+
+    suffix = fmt if fmt.startswith(".") else f".{fmt}"
+    writer = _writer(suffix)
+    data = report_data(plan, at=at, language=language, measurements=measurements)
+    return writer(data)
+
+
+def report(
+    plan: Plan,
+    path: str | Path,
+    *,
+    at: dt.date | str | None = None,
+    language: str | None = None,
+    measurements: Iterable[Measurement] | str | Path | None = None,
+) -> Path:
+    """Write a report on ``plan`` to ``path``; the format follows the suffix.
+
+    Args:
+        plan: the plan.
+        path: ``.pptx`` (council deck), ``.html`` (offline report) or ``.md``.
+        at: evaluate at this date (``"2025-10-01"`` or a date): status, charts of
+            expected against realised, realised money. Without it the report shows
+            the plan as planned.
+        language: ``"nb"`` or ``"en"`` (default: the plan's language).
+        measurements: more measurements: a CSV path (``indicator,date,value[,note]``)
+            or a list of :class:`~gevinst.model.Measurement`.
+
+    Returns:
+        The path written.
+
+    Raises:
+        FormatError: an unknown suffix (the message lists the known ones).
+        PlanCheckError: the plan has errors and cannot be evaluated.
+
+    Example:
+        >>> import gevinst as gv
+        >>> plan = gv.load("examples/bergen_barnevern/plan.yaml")  # doctest: +SKIP
+        >>> gv.report(plan, "bystyret.pptx", at="2025-10-01")  # doctest: +SKIP
+        PosixPath('bystyret.pptx')
+    """
+    from gevinst.io import atomic_write
+
+    target = Path(path)
+    _writer(target.suffix)  # an unknown suffix fails before any work
+    data = report_bytes(plan, target.suffix, at=at, language=language, measurements=measurements)
+    return atomic_write(target, data)

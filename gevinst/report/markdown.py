@@ -1,0 +1,215 @@
+"""The report as Markdown (``.md``): tables and a Mermaid map, for wikis and git.
+
+Sections: the plan in short, the benefit map (a ``mermaid`` block, drawn by GitHub,
+GitLab and most wikis), status of goals, objectives, benefits and dis-benefits,
+indicators expected against realised, money, and the stakeholders by quadrant.
+Every cell goes through :func:`cell`, so ``|``, ``*``, ``<`` and the like stay text.
+
+Example:
+    >>> import gevinst as gv
+    >>> from gevinst.report import report_bytes
+    >>> plan = gv.Plan.new("p", "Demo | test")
+    >>> _ = plan.add_goal("G1", "Mål <b>")
+    >>> text = report_bytes(plan, "md").decode()
+    >>> text.splitlines()[0]
+    '# Demo \\\\| test'
+    >>> "Mål &lt;b&gt;" in text
+    True
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from gevinst.stakeholders import markdown_escape
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from gevinst.report._content import ReportData
+
+__all__ = ["cell", "markdown_report", "markdown_text"]
+
+_KIND_SECTIONS = (
+    ("goal", "goals"),
+    ("objective", "objectives"),
+    ("benefit", "benefits"),
+    ("disbenefit", "disbenefits"),
+)
+
+
+def cell(text: str) -> str:
+    """Text safe in a Markdown table cell or heading: one line, specials escaped."""
+    return markdown_escape(text)
+
+
+def _table(header: Sequence[str], rows: Sequence[Sequence[str]], right: set[int]) -> list[str]:
+    lines = ["| " + " | ".join(cell(h) for h in header) + " |"]
+    lines.append("|" + "".join("---:|" if i in right else "---|" for i in range(len(header))))
+    lines += ["| " + " | ".join(cell(c) for c in row) + " |" for row in rows]
+    return lines
+
+
+def _status(data: ReportData, status: str | None) -> str:
+    if status is None:
+        return "–"
+    from gevinst.render.style import STATUS_STYLES
+
+    mark = STATUS_STYLES[status].mark if status in STATUS_STYLES else ""
+    return f"{mark} {data.status_word(status)}".strip()
+
+
+def _map(data: ReportData) -> list[str]:
+    from gevinst.render import render_bytes
+
+    source = render_bytes(
+        data.plan, "mmd", evaluation=data.evaluation, language=data.language
+    ).decode("utf-8")
+    return ["```mermaid", source.rstrip("\n"), "```"]
+
+
+def _status_section(data: ReportData) -> list[str]:
+    out = ["", f"## {cell(data.phrase('status_title'))}"]
+    if data.evaluation is None:
+        out += ["", cell(data.phrase("not_evaluated"))]
+    for kind, plural in _KIND_SECTIONS:
+        rows = data.status_rows((kind,))
+        if not rows:
+            continue
+        header = [data.word("id"), data.word("name"), data.word("owner")]
+        if data.evaluation is not None:
+            header += [data.word("status"), data.word("score"), data.word("coverage")]
+        header.append(data.word("indicators"))
+        body = []
+        for row in rows:
+            line = [row.id, row.name, row.owner or "–"]
+            if data.evaluation is not None:
+                line += [
+                    _status(data, row.status),
+                    _percent(data, row.score),
+                    _percent(data, row.coverage),
+                ]
+            line.append(", ".join(row.indicators) or "–")
+            body.append(line)
+        right = {4, 5} if data.evaluation is not None else set()
+        out += ["", f"### {cell(data.word(plural))}", "", *_table(header, body, right)]
+    return out
+
+
+def _percent(data: ReportData, value: float | None) -> str:
+    from gevinst.report._content import percent_text
+
+    return percent_text(value, data.language)
+
+
+def _indicator_section(data: ReportData) -> list[str]:
+    rows = data.indicator_rows()
+    if not rows:
+        return []
+    header = [
+        data.word("id"),
+        data.word("name"),
+        data.word("unit"),
+        data.word("baseline"),
+        data.word("target"),
+    ]
+    if data.evaluation is not None:
+        header += [
+            data.word("expected"),
+            data.word("realised"),
+            data.word("progress"),
+            data.word("status"),
+        ]
+    body = []
+    for row in rows:
+        target = data.number(row.target)
+        if row.target_date is not None:
+            target += f" ({row.target_date.isoformat()})"
+        line = [row.id, row.name, row.unit or "–", data.number(row.baseline), target]
+        if data.evaluation is not None:
+            realised = data.number(row.realised)
+            if row.realised_date is not None:
+                realised += f" ({row.realised_date.isoformat()})"
+            line += [
+                data.number(row.expected),
+                realised,
+                _percent(data, row.progress),
+                _status(data, row.status),
+            ]
+        body.append(line)
+    right = {3, 4, 5, 6, 7}
+    return ["", f"## {cell(data.phrase('indicators_title'))}", "", *_table(header, body, right)]
+
+
+def _money_section(data: ReportData) -> list[str]:
+    from gevinst.report._content import money_text
+
+    out = ["", f"## {cell(data.phrase('money_title'))}", ""]
+    if not data.has_money():
+        return [*out, cell(data.phrase("no_money"))]
+    currency = data.money.currency
+    header = ["", data.phrase("expected_col")]
+    if data.evaluation is not None:
+        header.append(data.phrase("realised_col"))
+    body = []
+    for label, expected, realised in data.money_rows():
+        line = [label, money_text(expected, currency, data.language)]
+        if realised is not None:
+            line.append(money_text(realised, currency, data.language))
+        body.append(line)
+    out += [cell(data.money_basis()), "", *_table(header, body, {1, 2})]
+    lines = list(data.money.lines.values())
+    if lines:
+        header = [data.word("id"), data.word("name"), data.word("category")]
+        header.append(data.phrase("expected_col"))
+        if data.evaluation is not None:
+            header.append(data.phrase("realised_col"))
+        body = []
+        for money_line in lines:
+            line = [
+                money_line.id,
+                money_line.name,
+                data.word(money_line.category) if money_line.category else "–",
+                money_text(money_line.expected, currency, data.language),
+            ]
+            if data.evaluation is not None:
+                line.append(money_text(money_line.realised, currency, data.language))
+            body.append(line)
+        out += ["", *_table(header, body, {3, 4})]
+    return out
+
+
+def _stakeholder_section(data: ReportData) -> list[str]:
+    if not data.plan.stakeholders:
+        return []
+    out = ["", f"## {cell(data.phrase('stakeholder_title'))}"]
+    for key, rows in data.quadrants().items():
+        out += ["", f"### {cell(data.word(key))}", ""]
+        if not rows:
+            out.append(f"*{cell(data.word('nobody'))}*")
+        for row in rows:
+            attitude = f", {data.word(row.attitude).lower()}" if row.attitude else ""
+            out.append(f"- {cell(row.name)} ({cell(row.id)}{cell(attitude)})")
+    return out
+
+
+def markdown_text(data: ReportData) -> str:
+    """The whole report as Markdown text."""
+    plan = data.plan
+    out = [f"# {cell(plan.title)}", ""]
+    if data.subtitle:
+        out += [f"*{cell(data.subtitle)}*", ""]
+    if plan.info.description:
+        out += [cell(plan.info.description), ""]
+    out.append(cell(data.counts()))
+    out += ["", f"## {cell(data.phrase('map_title'))}", "", *_map(data)]
+    out += _status_section(data)
+    out += _indicator_section(data)
+    out += _money_section(data)
+    out += _stakeholder_section(data)
+    return "\n".join(out) + "\n"
+
+
+def markdown_report(data: ReportData) -> bytes:
+    """The Markdown report as UTF-8 bytes (the writer of ``.md``)."""
+    return markdown_text(data).encode("utf-8")

@@ -1,0 +1,163 @@
+"""The Markdown report: tables, the Mermaid map, escaping, and the report() contract."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+import gevinst as gv
+from gevinst.report import REPORTS, report, report_bytes
+
+AT = "2025-10-01"
+NASTY = 'Sagt "hei" <b>&amp; {x} ] \\ | *fet* _k_ `c` #1 æøå'
+
+
+def nasty_plan() -> gv.Plan:
+    plan = gv.Plan.new("p", "Plan | æøå")
+    plan.add_stakeholder("s1", NASTY, power="high", interest="high")
+    plan.add_goal("G1", NASTY)
+    plan.add_benefit("B1", "Gevinst | to", owner="s1", indicators=["I1"], contributes_to=["G1"])
+    plan.add_measure("M1", "Tiltak <script>", contributes_to=["B1"])
+    plan.add_indicator(
+        "I1",
+        "Ventetid",
+        unit="dager",
+        direction="decrease",
+        baseline={"date": "2024-01-01", "value": 30},
+        targets=[{"date": "2025-01-01", "value": 20}],
+    )
+    plan.add_measurement("I1", "2024-07-01", 26)
+    return plan
+
+
+def table_rows(text: str, heading: str) -> list[list[str]]:
+    """The rows of the first table after the heading line ``heading``, split on
+    unescaped pipes."""
+    lines = text.splitlines()
+    after = lines.index(heading)
+    start = next(i for i, line in enumerate(lines) if i > after and line.startswith("| "))
+    rows = []
+    for line in lines[start + 2 :]:
+        if not line.startswith("|"):
+            break
+        cells = re.split(r"(?<!\\)\|", line.strip())[1:-1]
+        rows.append([c.strip() for c in cells])
+    return rows
+
+
+def test_bergen_status_tables_by_hand(bergen: gv.Plan) -> None:
+    text = report_bytes(bergen, "md", at=AT).decode()
+    ev = gv.evaluate(bergen, at=AT)
+    assert text.startswith("# Smidige metoder i barnevernet\n")
+    assert "Evaluert per 1. oktober 2025" in text
+    benefits = table_rows(text, "### Gevinster")
+    assert [r[0] for r in benefits] == [b.id for b in bergen.benefits]
+    # B2's score from its one indicator I2: baseline 18 (2023-12-31), target 14 at
+    # 2025-12-31, so expected on 2025-10-01 is 18 - 4 * 640/731 = 14.498; realised 17:
+    # progress (18-17)/(18-14.498) = 0.2855 -> 29 %, off track.
+    b2 = next(r for r in benefits if r[0] == "B2")
+    assert b2[3] == "■ Ikke i rute"
+    assert b2[4] == "29\u00a0%"
+    assert round(ev.element("B2").score * 100) == 29
+    assert b2[2] == "HR og personal"
+
+
+def test_indicator_table_expected_against_realised(bergen: gv.Plan) -> None:
+    text = report_bytes(bergen, "md", at=AT).decode()
+    rows = {r[0]: r for r in table_rows(text, "## Indikatorer: forventet og realisert")}
+    # I1: 26 weeks at 2023-10-01, 16 at 2025-06-30 (638 days), 12 at 2026-12-31
+    # (549 days). On 2025-10-01 (93 days after 2025-06-30): 16 - 4 * 93/549 = 15.32.
+    assert rows["I1"][5] == "15,3"
+    assert rows["I1"][6] == "15,5 (2025-09-30)"
+    assert rows["I9"][6] == "–"
+    assert rows["I9"][8] == "○ Ikke målt"
+
+
+def test_money_table_matches_npv(bergen: gv.Plan) -> None:
+    text = report_bytes(bergen, "md", at=AT).decode()
+    money = gv.evaluate(bergen, at=AT).npv()
+    net = f"{money.net:,.0f}".replace(",", "\u00a0")
+    assert "| Netto | " in text
+    assert f"{net} NOK |" in text
+
+
+def test_mermaid_map_block(bergen: gv.Plan) -> None:
+    text = report_bytes(bergen, "md").decode()
+    block = text.split("```mermaid\n", 1)[1].split("\n```", 1)[0]
+    assert "flowchart LR" in block
+    assert block.count('["') >= len(list(bergen.elements()))
+
+
+def test_without_a_date_no_status(bergen: gv.Plan) -> None:
+    text = report_bytes(bergen, "md").decode()
+    assert "Planen er ikke evaluert" in text
+    assert "I rute" not in text
+    assert "Realisert" not in text
+
+
+def test_english(bergen: gv.Plan) -> None:
+    text = report_bytes(bergen, "md", at=AT, language="en").decode()
+    assert "## Status of goals and benefits" in text
+    assert "Off track" in text
+    assert "Evaluated at 1 October 2025" in text
+
+
+def test_specials_escaped_in_every_cell() -> None:
+    text = report_bytes(nasty_plan(), "md", at="2024-07-02").decode()
+    assert "<b>" not in text and "<script>" not in text
+    assert "&lt;b&gt;" in text and "æøå" in text
+    goals = table_rows(text, "### Samfunnsmål")
+    # the nasty name is one cell: the row has exactly the header's number of cells
+    assert len(goals[0]) == 7
+    assert goals[0][1].startswith('Sagt "hei" &lt;b&gt;&amp;amp; \\{x\\} \\] \\\\ \\|')
+    assert "# Plan \\| æøå" in text
+
+
+def test_same_plan_same_bytes(bergen: gv.Plan) -> None:
+    assert report_bytes(bergen, "md", at=AT) == report_bytes(bergen, "md", at=AT)
+
+
+def test_report_writes_file(tmp_path: Path, bergen: gv.Plan) -> None:
+    out = report(bergen, tmp_path / "r.md", at=AT)
+    assert out.read_text("utf-8").startswith("# Smidige")
+    assert gv.report is report
+
+
+def test_unknown_suffix_names_the_known_ones(tmp_path: Path, bergen: gv.Plan) -> None:
+    with pytest.raises(gv.FormatError) as info:
+        report(bergen, tmp_path / "r.docx")
+    for suffix in REPORTS:
+        assert suffix in str(info.value)
+    assert not (tmp_path / "r.docx").exists()
+
+
+def test_failed_report_leaves_existing_file(tmp_path: Path) -> None:
+    broken = gv.Plan.new("p", "P")
+    broken.add_goal("G1", "Mål")
+    broken.add_benefit("B1", "G", contributes_to=["NOPE"])
+    target = tmp_path / "r.md"
+    target.write_text("old", "utf-8")
+    with pytest.raises(gv.PlanCheckError):
+        report(broken, target, at=AT)
+    assert target.read_text("utf-8") == "old"
+    assert [p.name for p in tmp_path.iterdir()] == ["r.md"]
+
+
+def test_cli_report(tmp_path: Path, bergen_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from gevinst.cli import cli
+
+    out = tmp_path / "r.md"
+    runner = CliRunner()
+    result = runner.invoke(
+        cli, ["report", str(bergen_path), "-o", str(out), "--at", AT, "--lang", "en"]
+    )
+    assert result.exit_code == 0, result.output
+    assert "Off track" in out.read_text("utf-8")
+    bad = runner.invoke(cli, ["report", str(bergen_path), "-o", str(tmp_path / "r.odt")])
+    assert bad.exit_code == 1
+    assert "error: cannot write a report as .odt" in bad.output
+    assert not (tmp_path / "r.odt").exists()
