@@ -68,6 +68,8 @@ __all__ = [
     "ReviewResult",
     "Status",
     "evaluate",
+    "expected_value",
+    "trend_line",
 ]
 
 Status: TypeAlias = Literal["on_track", "at_risk", "off_track", "not_measured", "not_due"]
@@ -232,15 +234,19 @@ def _latest(measurements: list[Measurement], at: dt.date) -> Measurement | None:
     return found
 
 
-def _forecast(indicator: Indicator, measurements: list[Measurement], at: dt.date) -> float | None:
-    """Least-squares line (value against days) through the baseline and the
-    measurements dated on or before ``at``, read at the last target date."""
-    if not indicator.targets:
-        return None
+def trend_line(
+    indicator: Indicator, measurements: list[Measurement], at: dt.date
+) -> tuple[dt.date, float, float] | None:
+    """The least-squares line (value against days) through the baseline and the
+    measurements dated on or before ``at``.
+
+    Returns:
+        ``(origin date, value at origin, slope per day)``, or ``None`` without a
+        measurement or when all points share one date.
+    """
     used = [m for m in measurements if m.date <= at]
     if not used:
         return None
-    last = max(t.date for t in indicator.targets)
     origin = indicator.baseline.date if indicator.baseline is not None else used[0].date
     xs = [float(_days(origin, m.date)) for m in used]
     ys = [m.value for m in used]
@@ -255,7 +261,19 @@ def _forecast(indicator: Indicator, measurements: list[Measurement], at: dt.date
         return None
     sxy = sum((x - mx) * (y - my) for x, y in zip(xs, ys, strict=True))
     slope = sxy / sxx
-    return my + slope * (_days(origin, last) - mx)
+    return origin, my - slope * mx, slope
+
+
+def _forecast(indicator: Indicator, measurements: list[Measurement], at: dt.date) -> float | None:
+    """The trend line read at the last target date (SPEC section 3)."""
+    if not indicator.targets:
+        return None
+    line = trend_line(indicator, measurements, at)
+    if line is None:
+        return None
+    origin, intercept, slope = line
+    last = max(t.date for t in indicator.targets)
+    return intercept + slope * _days(origin, last)
 
 
 def _judge(value: float, thresholds: tuple[float, float]) -> Status:
@@ -489,6 +507,22 @@ class Evaluation:
             return self.elements[id]
         except KeyError:
             raise KeyError(f"{id!r} is not an element of plan {self.plan.id!r}") from None
+
+    def measurements(self, indicator: str) -> list[Measurement]:
+        """The measurements of ``indicator`` dated on or before the evaluation date,
+        oldest first."""
+        return [m for m in self._by_indicator.get(indicator, []) if m.date <= self.at]
+
+    def trend(self, indicator: str) -> tuple[dt.date, float, float] | None:
+        """The forecast's least-squares line for ``indicator``: see :func:`trend_line`."""
+        return trend_line(self.plan_indicator(indicator), self.measurements(indicator), self.at)
+
+    def plan_indicator(self, id: str) -> Indicator:
+        """The plan's :class:`~gevinst.model.Indicator` with this id."""
+        for indicator in self.plan.indicators:
+            if indicator.id == id:
+                return indicator
+        raise KeyError(f"{id!r} is not an indicator of plan {self.plan.id!r}")
 
     def scores(self) -> dict[str, float | None]:
         """The score of every scored element (benefits, dis-benefits, objectives, goals)."""
@@ -725,8 +759,8 @@ def evaluate(
         >>> import gevinst as gv
         >>> plan = gv.load("examples/bergen_barnevern/plan.yaml")
         >>> ev = gv.evaluate(plan, at="2025-10-01")
-        >>> ev.indicator("I1").realised
-        17.0
+        >>> ev.indicator("I1").baseline, ev.indicator("I1").unit
+        (26.0, 'uker')
     """
     from gevinst.checks import check
 

@@ -147,6 +147,14 @@ WORDS: dict[str, tuple[str, str]] = {
     "npv_title": ("Nåverdi av gevinster, ulemper og kostnader", "Present value"),
     "net_realised": ("Netto nåverdi (realisert)", "Net present value (realised)"),
     "net_expected": ("Netto nåverdi (forventet)", "Net present value (expected)"),
+    "horizon": ("Analyseperiode", "Horizon"),
+    "years": ("år", "years"),
+    "from_date": ("fra", "from"),
+    "calculation_rate": ("Kalkulasjonsrente", "Discount rate"),
+    "score_explained": (
+        "Score: andel av forventet forbedring som er nådd på evalueringsdatoen",
+        "Score: share of the expected improvement achieved at the evaluation date",
+    ),
 }
 
 

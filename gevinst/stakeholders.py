@@ -196,9 +196,9 @@ def impact_matrix(plan: Plan, kinds: tuple[str, ...] = ("benefit", "disbenefit")
         if s.id in stakeholders:
             continue
         stakeholders.append(s.id)
-        for element, sign in s.impacts.items():
-            if element in wanted:
-                cells[(s.id, element)] = sign
+        for target, sign in s.impacts.items():
+            if target in wanted:
+                cells[(s.id, target)] = sign
     return ImpactMatrix(tuple(stakeholders), tuple(elements), cells)
 
 

@@ -1,0 +1,927 @@
+"""Charts for evaluations and stakeholder analysis (matplotlib, nb and en labels).
+
+Every function returns a :class:`matplotlib.figure.Figure` made without pyplot (no
+global state, no window) on the Agg canvas; matplotlib is imported inside the
+functions. :func:`figure_bytes` and :func:`save_figure` write PNG, SVG or PDF with no
+date in the metadata, so the same input gives the same bytes.
+
+- :func:`indicator_chart`: one indicator: expected trajectory, baseline, targets,
+  measurements, forecast and the evaluation date.
+- :func:`status_chart`: the score and status of every benefit, against the thresholds.
+- :func:`money_chart`: a waterfall of the discounted benefits, dis-benefits and costs,
+  ending in the net present value.
+- :func:`stakeholder_chart`: the power/interest grid with every name readable.
+
+Example:
+    >>> import gevinst as gv
+    >>> from gevinst.charts import figure_bytes, status_chart
+    >>> ev = gv.evaluate(gv.load("examples/bergen_barnevern/plan.yaml"), at="2025-10-01")
+    >>> figure_bytes(status_chart(ev), "png")[:4]
+    b'\\x89PNG'
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import textwrap
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from gevinst.errors import FormatError
+from gevinst.i18n import t
+
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
+    from matplotlib.figure import Figure
+
+    from gevinst.evaluate import Evaluation
+    from gevinst.model import Plan
+
+__all__ = [
+    "ATTITUDE_COLOURS",
+    "FORMATS",
+    "STATUS_COLOURS",
+    "figure_bytes",
+    "format_date",
+    "format_number",
+    "indicator_chart",
+    "money_chart",
+    "save_figure",
+    "stakeholder_chart",
+    "status_chart",
+]
+
+#: Status colours (Okabe-Ito, safe for colour-blind readers).
+STATUS_COLOURS: dict[str, str] = {
+    "on_track": "#009E73",
+    "at_risk": "#E69F00",
+    "off_track": "#D55E00",
+    "not_measured": "#999999",
+    "not_due": "#56B4E9",
+}
+#: Fill and edge colours of a stakeholder's box by attitude.
+ATTITUDE_COLOURS: dict[str, tuple[str, str]] = {
+    "supportive": ("#d9f0e6", "#009E73"),
+    "neutral": ("#eeeeee", "#777777"),
+    "resistant": ("#fbe0d2", "#D55E00"),
+    "unknown": ("#ffffff", "#777777"),
+}
+_INK = "#222222"
+_MUTED = "#666666"
+_BLUE = "#0072B2"
+_HALO = {"boxstyle": "square,pad=0.15", "facecolor": "white", "edgecolor": "none", "alpha": 0.85}
+
+#: Output formats of :func:`figure_bytes` and :func:`save_figure`.
+FORMATS = ("png", "svg", "pdf")
+
+_MONTHS = {
+    "nb": [
+        "januar",
+        "februar",
+        "mars",
+        "april",
+        "mai",
+        "juni",
+        "juli",
+        "august",
+        "september",
+        "oktober",
+        "november",
+        "desember",
+    ],
+    "en": [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ],
+}
+
+
+# -- formatting ---------------------------------------------------------------------------
+
+
+def format_number(value: float, language: str = "nb", decimals: int = 0) -> str:
+    """A number as a reader of ``language`` writes it: ``1 234,5`` (nb), ``1,234.5`` (en).
+
+    >>> format_number(1234.5, "nb", 1), format_number(1234.5, "en", 1)
+    ('1\\xa0234,5', '1,234.5')
+    """
+    text = f"{value:,.{decimals}f}"
+    if text in ("-0", "-0.0", "-0.00"):
+        text = text[1:]
+    if language == "en":
+        return text
+    return text.replace(",", "\u00a0").replace(".", ",").replace("-", "\u2212")
+
+
+def format_date(day: dt.date, language: str = "nb", short: bool = False) -> str:
+    """``1. oktober 2025`` (nb) or ``1 October 2025`` (en); ``short`` gives ``okt. 2025``."""
+    month = _MONTHS["en" if language == "en" else "nb"][day.month - 1]
+    if short:
+        return f"{month[:3]} {day.year}" if language == "en" else f"{month[:3]}. {day.year}"
+    return f"{day.day} {month} {day.year}" if language == "en" else f"{day.day}. {month} {day.year}"
+
+
+def _percent(value: float, language: str) -> str:
+    return f"{format_number(100 * value, language)}\u00a0%"
+
+
+def _plain(text: str) -> str:
+    """User text shown as written: a ``$`` would otherwise start matplotlib's math mode."""
+    return text.replace("$", "\\$")
+
+
+def _wrap(text: str, width: int) -> str:
+    """Wrapped at ``width`` characters, and shown as written (see :func:`_plain`)."""
+    flat = " ".join(text.splitlines())
+    return _plain("\n".join(textwrap.wrap(flat, width=width, break_long_words=True)) or flat)
+
+
+# -- figures and bytes --------------------------------------------------------------------
+
+
+def _figure(width: float, height: float) -> Figure:
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
+    fig = Figure(figsize=(width, height), dpi=100)
+    FigureCanvasAgg(fig)
+    return fig
+
+
+def _style() -> Any:  # an rcParams dict; Any because matplotlib types its keys as literals
+    return {
+        "font.family": "DejaVu Sans",
+        "font.size": 12,
+        "axes.titlesize": 16,
+        "axes.labelsize": 12,
+        "axes.edgecolor": "#888888",
+        "axes.spines.top": False,
+        "axes.spines.right": False,
+        "xtick.color": _INK,
+        "ytick.color": _INK,
+        "text.color": _INK,
+        "svg.hashsalt": "gevinst",
+        "svg.fonttype": "path",
+        "pdf.fonttype": 42,
+    }
+
+
+def figure_bytes(fig: Figure, format: str = "png", *, dpi: int = 150) -> bytes:
+    """The figure as PNG, SVG or PDF bytes; no dates in the metadata (same in, same out).
+
+    Raises:
+        FormatError: an unknown format.
+    """
+    import io
+
+    import matplotlib
+
+    fmt = format.lower().lstrip(".")
+    if fmt not in FORMATS:
+        raise FormatError(f"cannot save a chart as {format!r}; use one of {', '.join(FORMATS)}")
+    metadata: dict[str, Any] = {
+        "png": {"Software": None},
+        "svg": {"Date": None, "Creator": None},
+        "pdf": {"CreationDate": None, "ModDate": None, "Creator": None, "Producer": None},
+    }[fmt]
+    buffer = io.BytesIO()
+    with matplotlib.rc_context(_style()):
+        fig.savefig(buffer, format=fmt, dpi=dpi, metadata=metadata, facecolor="white")
+    return buffer.getvalue()
+
+
+def save_figure(fig: Figure, path: str | Path, *, dpi: int = 150) -> Path:
+    """Write the figure to ``path`` (format from the suffix: .png, .svg, .pdf), atomically."""
+    from gevinst.io import atomic_write
+
+    target = Path(path)
+    data = figure_bytes(fig, target.suffix or "png", dpi=dpi)
+    atomic_write(target, data)
+    return target
+
+
+# -- indicator ----------------------------------------------------------------------------
+
+
+def _date_axis(ax: Axes, language: str, first: dt.date, last: dt.date) -> None:
+    from matplotlib.dates import MonthLocator, num2date
+    from matplotlib.ticker import FuncFormatter
+
+    months = (last.year - first.year) * 12 + last.month - first.month
+    step = 3 if months <= 24 else 6 if months <= 60 else 12
+    ax.xaxis.set_major_locator(MonthLocator(bymonth=range(1, 13, step)))  # type: ignore[no-untyped-call]
+
+    def label(value: float, _pos: int | None = None) -> str:
+        day = num2date(value).date()  # type: ignore[no-untyped-call]
+        return format_date(day, language, short=True)
+
+    ax.xaxis.set_major_formatter(FuncFormatter(label))
+
+
+def indicator_chart(
+    evaluation: Evaluation, indicator: str, *, language: str | None = None
+) -> Figure:
+    """One indicator over time: expected trajectory (dashed), baseline and targets
+    (diamonds), measurements (line with dots), the forecast (dotted trend to the last
+    target date) and the evaluation date (vertical line).
+
+    Raises:
+        KeyError: no indicator has this id.
+    """
+    import matplotlib
+
+    lang = language or evaluation.plan.language
+    result = evaluation.indicator(indicator)
+    spec = evaluation.plan_indicator(indicator)
+    measured = evaluation.measurements(indicator)
+    at = evaluation.at
+    with matplotlib.rc_context(_style()):
+        fig = _figure(11, 6.2)
+        ax = fig.add_axes((0.08, 0.2, 0.88, 0.62))
+        dates: list[dt.date] = [at]
+        if spec.baseline is not None:
+            points = [(spec.baseline.date, spec.baseline.value)]
+            points += sorted((x.date, x.value) for x in spec.targets)
+            end = max(points[-1][0], at)
+            path = [*points, (end, points[-1][1])] if end > points[-1][0] else points
+            ax.plot(
+                [_dnum(d) for d, _ in path],
+                [v for _, v in path],
+                linestyle="--",
+                color=_MUTED,
+                linewidth=2,
+                label=t("expected_path", lang),
+                zorder=2,
+            )
+            ax.plot(
+                _dnum(spec.baseline.date),
+                spec.baseline.value,
+                marker="s",
+                markersize=9,
+                color=_MUTED,
+                linestyle="none",
+                label=t("baseline", lang),
+                zorder=4,
+            )
+            dates += [d for d, _ in path]
+        if spec.targets:
+            ax.plot(
+                [_dnum(x.date) for x in spec.targets],
+                [x.value for x in spec.targets],
+                marker="D",
+                markersize=10,
+                color=_BLUE,
+                linestyle="none",
+                label=t("targets", lang),
+                zorder=4,
+            )
+            for target in spec.targets:
+                ax.annotate(
+                    format_number(target.value, lang, _decimals(target.value)),
+                    (_dnum(target.date), target.value),
+                    textcoords="offset points",
+                    xytext=(11, 0),
+                    ha="left",
+                    va="center",
+                    color=_BLUE,
+                    fontsize=12,
+                    fontweight="bold",
+                    bbox=_HALO,
+                    zorder=6,
+                )
+        if measured:
+            ax.plot(
+                [_dnum(m.date) for m in measured],
+                [m.value for m in measured],
+                marker="o",
+                markersize=8,
+                linewidth=2.5,
+                color=STATUS_COLOURS.get(result.status, _INK),
+                label=t("measured", lang),
+                zorder=5,
+            )
+            last = measured[-1]
+            ax.annotate(
+                format_number(last.value, lang, _decimals(last.value)),
+                (_dnum(last.date), last.value),
+                textcoords="offset points",
+                xytext=(-9, 9),
+                ha="right",
+                va="bottom",
+                fontsize=12,
+                fontweight="bold",
+                color=STATUS_COLOURS.get(result.status, _INK),
+                bbox=_HALO,
+                zorder=6,
+            )
+            dates += [m.date for m in measured]
+        if measured and result.forecast is not None and result.target_date is not None:
+            xs = [measured[-1].date, result.target_date]
+            ys = [measured[-1].value, result.forecast]
+            ax.plot(
+                [_dnum(d) for d in xs],
+                ys,
+                linestyle=":",
+                linewidth=2.5,
+                color=STATUS_COLOURS.get(result.status, _INK),
+                label=t("forecast", lang),
+                zorder=3,
+            )
+            ax.plot(
+                _dnum(result.target_date),
+                result.forecast,
+                marker="o",
+                markersize=9,
+                markerfacecolor="white",
+                markeredgewidth=2,
+                color=STATUS_COLOURS.get(result.status, _INK),
+                linestyle="none",
+                zorder=5,
+            )
+            ax.annotate(
+                format_number(result.forecast, lang, 1),
+                (_dnum(result.target_date), result.forecast),
+                textcoords="offset points",
+                xytext=(11, 0),
+                ha="left",
+                va="center",
+                fontsize=12,
+                color=STATUS_COLOURS.get(result.status, _INK),
+                bbox=_HALO,
+                zorder=6,
+            )
+        ax.axvline(_dnum(at), color=_INK, linewidth=1.2, zorder=1)
+        ax.annotate(
+            f"{t('evaluation_date', lang)}\n{format_date(at, lang)}",
+            (_dnum(at), 1.0),
+            xycoords=("data", "axes fraction"),
+            textcoords="offset points",
+            xytext=(6, -4),
+            va="top",
+            fontsize=11,
+            color=_INK,
+        )
+        first, latest = min(dates), max(dates)
+        pad = dt.timedelta(days=max(60, (latest - first).days // 12))
+        ax.set_xlim(_dnum(first - pad), _dnum(latest + pad))
+        _date_axis(ax, lang, first, latest)
+        ax.margins(y=0.2)
+        ax.grid(axis="y", color="#dddddd", linewidth=0.8)
+        ax.set_ylabel(_plain(spec.unit or ""))
+        _number_axis(ax, lang)
+        fig.text(0.08, 0.93, _wrap(spec.name, 80), fontsize=17, fontweight="bold", va="bottom")
+        fig.text(
+            0.08,
+            0.875,
+            _indicator_subtitle(evaluation, indicator, lang),
+            fontsize=12,
+            color=_MUTED,
+            va="bottom",
+        )
+        ax.legend(
+            loc="upper center",
+            bbox_to_anchor=(0.5, -0.1),
+            ncol=5,
+            frameon=False,
+            fontsize=11,
+        )
+    return fig
+
+
+def _dnum(day: dt.date) -> float:
+    """A date as matplotlib's date number."""
+    from matplotlib.dates import date2num
+
+    number: float = date2num(day)  # type: ignore[no-untyped-call]
+    return number
+
+
+def _decimals(value: float) -> int:
+    return 0 if float(value).is_integer() else 1
+
+
+def _number_axis(ax: Axes, language: str) -> None:
+    from matplotlib.ticker import FuncFormatter
+
+    def label(value: float, _pos: int | None = None) -> str:
+        return format_number(value, language, 0 if float(value).is_integer() else 1)
+
+    ax.yaxis.set_major_formatter(FuncFormatter(label))
+
+
+def _indicator_subtitle(evaluation: Evaluation, indicator: str, lang: str) -> str:
+    r = evaluation.indicator(indicator)
+    parts = [f"{t('status', lang)}: {t(r.status, lang)}"]
+    if r.progress is not None:
+        parts.append(f"{t('progress', lang)}: {_percent(r.progress, lang)}")
+    if r.attainment is not None:
+        parts.append(f"{t('attainment', lang)}: {_percent(r.attainment, lang)}")
+    parts.append(t(r.direction, lang))
+    return "   ·   ".join(parts)
+
+
+# -- status overview ----------------------------------------------------------------------
+
+
+def status_chart(
+    evaluation: Evaluation,
+    *,
+    kinds: tuple[str, ...] = ("benefit",),
+    language: str | None = None,
+) -> Figure:
+    """The score of each benefit (or other ``kinds``) as a bar coloured by its status,
+    against the thresholds; unmeasured benefits say so instead of showing a bar."""
+    import matplotlib
+    from matplotlib.patches import Patch
+
+    lang = language or evaluation.plan.language
+    rows = [r for r in evaluation.elements.values() if r.kind in kinds]
+    on, risk = evaluation.thresholds
+    cap = max(evaluation.cap, 1.0)
+    with matplotlib.rc_context(_style()):
+        height = max(3.5, 1.6 + 0.55 * len(rows))
+        fig = _figure(12, height)
+        top = 1 - 1.05 / height
+        bottom = 0.75 / height
+        ax = fig.add_axes((0.36, bottom, 0.44, top - bottom))
+        ax.axvspan(0, risk, color=STATUS_COLOURS["off_track"], alpha=0.07, lw=0)
+        ax.axvspan(risk, on, color=STATUS_COLOURS["at_risk"], alpha=0.09, lw=0)
+        ax.axvspan(on, cap, color=STATUS_COLOURS["on_track"], alpha=0.08, lw=0)
+        labels = []
+        for n, r in enumerate(rows):
+            labels.append(_wrap(f"{r.id}  {r.name}", 42))
+            status = r.status or "not_measured"
+            colour = STATUS_COLOURS[status]
+            if r.score is not None:
+                ax.barh(n, r.score, height=0.62, color=colour, zorder=3)
+                note = f"{_percent(r.score, lang)}   {t(status, lang)}"
+            else:
+                note = t(status, lang)
+            partial = r.coverage is not None and 0 < r.coverage < 1
+            if partial and r.coverage is not None:
+                ax.annotate(
+                    f"{t('coverage', lang).lower()} {_percent(r.coverage, lang)}",
+                    (1.0, n),
+                    xycoords=("axes fraction", "data"),
+                    textcoords="offset points",
+                    xytext=(10, -7),
+                    va="center",
+                    ha="left",
+                    fontsize=10,
+                    color=_MUTED,
+                    annotation_clip=False,
+                )
+            ax.annotate(
+                note,
+                (1.0, n),
+                xycoords=("axes fraction", "data"),
+                textcoords="offset points",
+                xytext=(10, 6 if partial else 0),
+                va="center",
+                ha="left",
+                fontsize=11,
+                linespacing=1.1,
+                color=_INK if r.score is not None else _MUTED,
+                fontweight="bold" if r.score is not None else "normal",
+                annotation_clip=False,
+            )
+        ax.set_yticks(range(len(rows)), labels, fontsize=11)
+        ax.set_ylim(len(rows) - 0.5, -0.5)
+        ax.set_xlim(0, cap)
+        ticks = [0.0, risk, on] + [x for x in (1.0, cap) if x - on >= 0.15 * cap]
+        ax.set_xticks(sorted(set(ticks)))
+        ax.xaxis.set_major_formatter(
+            matplotlib.ticker.FuncFormatter(lambda v, _p: _percent(v, lang))
+        )
+        for x in (risk, on):
+            ax.axvline(x, color="#888888", linestyle="--", linewidth=1, zorder=2)
+        ax.tick_params(axis="y", length=0)
+        ax.spines["left"].set_visible(False)
+        ax.set_xlabel(t("score_explained", lang), fontsize=11, color=_MUTED)
+        fig.text(
+            0.02,
+            1 - 0.3 / height,
+            t("status_overview", lang),
+            fontsize=17,
+            fontweight="bold",
+            va="top",
+        )
+        fig.text(
+            0.02,
+            1 - 0.68 / height,
+            f"{_wrap(evaluation.plan.title, 200)}  ·  {t('evaluated_at', lang).lower()} "
+            f"{format_date(evaluation.at, lang)}",
+            fontsize=12,
+            color=_MUTED,
+            va="top",
+        )
+        handles = [
+            Patch(color=STATUS_COLOURS[s], label=t(s, lang))
+            for s in ("on_track", "at_risk", "off_track")
+        ]
+        fig.legend(
+            handles=handles,
+            loc="upper right",
+            bbox_to_anchor=(0.99, 1 - 0.2 / height),
+            frameon=False,
+            fontsize=11,
+            ncol=3,
+        )
+    return fig
+
+
+# -- money waterfall ----------------------------------------------------------------------
+
+
+def money_chart(
+    evaluation: Evaluation, *, basis: str = "realised", language: str | None = None
+) -> Figure:
+    """A waterfall of present values: each monetised benefit (up), each dis-benefit and
+    the costs (down), ending in the net present value. ``basis`` is ``"realised"`` (at
+    the evaluation date; the expected value shows as an outline) or ``"expected"``.
+    """
+    import matplotlib
+    from matplotlib.patches import Patch
+
+    if basis not in ("realised", "expected"):
+        raise ValueError(f"basis {basis!r}: use 'realised' or 'expected'")
+    lang = language or evaluation.plan.language
+    money = evaluation.npv()
+    steps: list[tuple[str, float, float | None, str]] = []  # label, value, outline, colour
+    for line in money.lines.values():
+        value = line.realised if basis == "realised" else line.expected
+        outline = line.expected if basis == "realised" else None
+        colour = (
+            STATUS_COLOURS["on_track"] if line.kind == "benefit" else STATUS_COLOURS["off_track"]
+        )
+        steps.append((f"{line.id}  {line.name}", value, outline, colour))
+    steps.append((t("costs", lang), -money.costs, None, "#8c564b"))
+    net = money.net if basis == "realised" else money.expected_net
+    scale, unit = _money_scale(
+        max([abs(s[1]) for s in steps] + [abs(net), 1.0]), money.currency, lang
+    )
+    with matplotlib.rc_context(_style()):
+        height = max(4.0, 1.9 + 0.55 * (len(steps) + 1))
+        fig = _figure(12, height)
+        top = 1 - 1.05 / height
+        bottom = 0.85 / height
+        ax = fig.add_axes((0.34, bottom, 0.58, top - bottom))
+        running = 0.0
+        labels = []
+        extent = [0.0]
+        for n, (label, value, outline, colour) in enumerate(steps):
+            left = running if value >= 0 else running + value
+            ax.barh(n, abs(value) / scale, left=left / scale, height=0.62, color=colour, zorder=3)
+            if outline is not None and abs(outline - value) > 1e-9 * max(1.0, abs(outline)):
+                o_left = running if outline >= 0 else running + outline
+                ax.barh(
+                    n,
+                    abs(outline) / scale,
+                    left=o_left / scale,
+                    height=0.62,
+                    fill=False,
+                    edgecolor=colour,
+                    linestyle="--",
+                    linewidth=1.5,
+                    zorder=4,
+                )
+                extent += [o_left, o_left + abs(outline)]
+            if n:
+                ax.plot(
+                    [running / scale] * 2, [n - 1.31, n - 0.31], color="#999999", lw=1, zorder=2
+                )
+            running += value
+            extent += [left, left + abs(value)]
+            labels.append(_wrap(label, 38))
+        n = len(steps)
+        net_colour = _BLUE
+        ax.barh(n, net / scale, height=0.62, color=net_colour, zorder=3)
+        ax.plot([running / scale] * 2, [n - 1.31, n - 0.31], color="#999999", lw=1, zorder=2)
+        extent += [0.0, net]
+        labels.append(t("net_realised" if basis == "realised" else "net_expected", lang))
+        low, high = min(extent) / scale, max(extent) / scale
+        span = max(high - low, 1e-9)
+        ax.set_xlim(low - 0.04 * span, high + 0.42 * span)
+        running = 0.0
+        for i, (_label, value, outline, _c) in enumerate(steps):
+            end = max(running, running + value)
+            text = _signed(value / scale, lang)
+            if outline is not None and abs(outline - value) > 1e-9 * max(1.0, abs(outline)):
+                end = max(end, running + outline)
+                text += f"  ({t('expected', lang).lower()} {_signed(outline / scale, lang)})"
+            ax.text(end / scale + 0.01 * span, i, text, va="center", fontsize=11)
+            running += value
+        ax.text(
+            max(net, 0.0) / scale + 0.01 * span,
+            n,
+            _signed(net / scale, lang),
+            va="center",
+            fontsize=12,
+            fontweight="bold",
+            color=net_colour,
+        )
+        if basis == "realised":
+            ax.annotate(
+                f"{t('expected', lang).lower()} {_signed(money.expected_net / scale, lang)}",
+                (max(net, 0.0) / scale + 0.01 * span, n),
+                textcoords="offset points",
+                xytext=(0, -15),
+                va="center",
+                fontsize=10,
+                color=_MUTED,
+            )
+        ax.axvline(0, color=_INK, linewidth=1)
+        ax.set_yticks(range(n + 1), labels, fontsize=11)
+        ax.get_yticklabels()[-1].set_fontweight("bold")
+        ax.set_ylim(n + 0.75, -0.5)
+        ax.tick_params(axis="y", length=0)
+        ax.spines["left"].set_visible(False)
+        ax.grid(axis="x", color="#e5e5e5", zorder=0)
+        _number_axis_x(ax, lang)
+        ax.set_xlabel(unit)
+        fig.text(
+            0.02, 1 - 0.3 / height, t("npv_title", lang), fontsize=17, fontweight="bold", va="top"
+        )
+        rate = format_number(100 * money.discount_rate, lang, 1).rstrip("0").rstrip(",.")
+        fig.text(
+            0.02,
+            1 - 0.68 / height,
+            f"{_wrap(evaluation.plan.title, 200)}  ·  {t('evaluated_at', lang).lower()} "
+            f"{format_date(evaluation.at, lang)}  ·  {t('horizon', lang).lower()} "
+            f"{money.horizon_years} {t('years', lang)} {t('from_date', lang)} "
+            f"{format_date(money.start, lang)}  ·  "
+            f"{t('calculation_rate', lang).lower()} {rate}\u00a0%",
+            fontsize=11.5,
+            color=_MUTED,
+            va="top",
+        )
+        handles = [
+            Patch(color=STATUS_COLOURS["on_track"], label=t("benefits", lang)),
+            Patch(color=STATUS_COLOURS["off_track"], label=t("disbenefits", lang)),
+            Patch(color="#8c564b", label=t("costs", lang)),
+        ]
+        if basis == "realised":
+            handles.append(
+                Patch(fill=False, edgecolor=_MUTED, linestyle="--", label=t("expected", lang))
+            )
+        fig.legend(
+            handles=handles,
+            loc="lower center",
+            ncol=len(handles),
+            frameon=False,
+            fontsize=11,
+            bbox_to_anchor=(0.5, 0.0),
+        )
+    return fig
+
+
+def _money_scale(largest: float, currency: str, lang: str) -> tuple[float, str]:
+    kroner = "kr" if currency == "NOK" and lang != "en" else currency
+    if largest >= 1e6:
+        return 1e6, (f"mill. {kroner}" if lang != "en" else f"{currency} million")
+    if largest >= 1e3:
+        return 1e3, (f"tusen {kroner}" if lang != "en" else f"{currency} thousand")
+    return 1.0, kroner
+
+
+def _signed(value: float, lang: str) -> str:
+    decimals = 1 if abs(value) < 100 else 0
+    text = format_number(value, lang, decimals)
+    return text if value < 0 or text.lstrip("0,.\u00a0") == "" else "+" + text
+
+
+def _number_axis_x(ax: Axes, language: str) -> None:
+    from matplotlib.ticker import FuncFormatter
+
+    def label(value: float, _pos: int | None = None) -> str:
+        return format_number(value, language, 0 if float(value).is_integer() else 1)
+
+    ax.xaxis.set_major_formatter(FuncFormatter(label))
+
+
+# -- stakeholders -------------------------------------------------------------------------
+
+
+def stakeholder_chart(plan: Plan, *, language: str | None = None) -> Figure:
+    """The power/interest grid: four quadrants, every stakeholder's name in a box
+    coloured by attitude, stacked in columns inside its quadrant (never on top of each
+    other; the order is power, then interest, then plan order)."""
+    import matplotlib
+    from matplotlib.patches import Patch, Rectangle
+
+    from gevinst.stakeholders import grid
+
+    lang = language or plan.language
+    cells = grid(plan)
+    width, height = 13.33, 7.5
+    left, bottom, ax_w, ax_h = 0.075, 0.1, 0.9, 0.76
+    quadrant_of = {  # (column, row) with row 1 on top
+        "manage_closely": (1, 1),
+        "keep_satisfied": (0, 1),
+        "keep_informed": (1, 0),
+        "monitor": (0, 0),
+    }
+    fills = {
+        "manage_closely": "#e8f1fa",
+        "keep_satisfied": "#f3f3f3",
+        "keep_informed": "#f3f3f3",
+        "monitor": "#fafafa",
+    }
+    with matplotlib.rc_context(_style()):
+        fig = _figure(width, height)
+        ax = fig.add_axes((left, bottom, ax_w, ax_h))
+        ax.set_xlim(0, 2)
+        ax.set_ylim(0, 2)
+        cell_w_pt = ax_w * width * 72 / 2  # one quadrant's width in points
+        cell_h_pt = ax_h * height * 72 / 2
+        for key, (col, row) in quadrant_of.items():
+            ax.add_patch(
+                Rectangle(
+                    (col, row), 1, 1, facecolor=fills[key], edgecolor="white", linewidth=4, zorder=0
+                )
+            )
+            ax.text(
+                col + 0.02,
+                row + 0.975,
+                t(key, lang),
+                ha="left",
+                va="top",
+                fontsize=14,
+                fontweight="bold",
+                color=_BLUE if key == "manage_closely" else _INK,
+            )
+            _place_names(ax, cells[key], col, row, cell_w_pt, cell_h_pt)
+        ax.set_xticks([0.5, 1.5], [_level_label("low", lang), _level_label("high", lang)])
+        ax.set_yticks(
+            [0.5, 1.5],
+            [_level_label("low", lang), _level_label("high", lang)],
+            rotation=90,
+            va="center",
+        )
+        ax.tick_params(length=0, labelsize=11, colors=_MUTED)
+        for side in ("left", "bottom", "top", "right"):
+            ax.spines[side].set_visible(False)
+        ax.set_xlabel(f"{t('interest', lang)} \u2192", fontsize=13, fontweight="bold")
+        ax.set_ylabel(f"{t('power', lang)} \u2192", fontsize=13, fontweight="bold")
+        fig.text(
+            left,
+            0.965,
+            f"{t('stakeholder_analysis', lang)}: {t('power_interest_grid', lang).lower()}",
+            fontsize=17,
+            fontweight="bold",
+            va="top",
+        )
+        fig.text(left, 0.915, _wrap(plan.title, 200), fontsize=12, color=_MUTED, va="top")
+        attitudes = ["supportive", "neutral", "resistant"]
+        handles = [
+            Patch(
+                facecolor=ATTITUDE_COLOURS[a][0], edgecolor=ATTITUDE_COLOURS[a][1], label=t(a, lang)
+            )
+            for a in attitudes
+        ]
+        fig.legend(
+            handles=handles,
+            loc="upper right",
+            bbox_to_anchor=(left + ax_w, 0.975),
+            ncol=3,
+            frameon=False,
+            fontsize=11,
+            title=t("attitude", lang),
+            title_fontsize=11,
+            alignment="right",
+        )
+    return fig
+
+
+def _level_label(level: str, lang: str) -> str:
+    if level == "low":
+        return f"{t('none', lang)} / {t('low', lang).lower()}"
+    return f"{t('medium', lang)} / {t('high', lang).lower()}"
+
+
+def _box_height(lines: int, size: float) -> float:
+    """Height in points of a name box: text lines (line spacing 1.1) plus its padding."""
+    return lines * size * 1.1 + 2 * 0.3 * size + 2
+
+
+def _place_names(
+    ax: Axes, rows: list[Any], col: int, row: int, cell_w_pt: float, cell_h_pt: float
+) -> None:
+    """Stack the names in columns inside one quadrant: a grid of fixed slots, each
+    taller and wider than its box, so boxes never overlap. The largest font size and
+    fewest columns that fit win; when nothing fits, names are cut to one line."""
+    if not rows:
+        return
+    title_pt = 34.0
+    pad_pt = 8.0
+    room = cell_h_pt - title_pt - pad_pt
+    for size in (12.0, 11.0, 10.0, 9.0, 8.0, 7.0):
+        for columns in (1, 2, 3, 4):
+            slot_w = (cell_w_pt - 2 * pad_pt) / columns
+            chars = int((slot_w - 2 * 0.3 * size - 10) / (0.55 * size))
+            if chars < 10:
+                break
+            split = [
+                textwrap.wrap(" ".join(r.name.splitlines()), chars, break_long_words=False)
+                or [r.name]
+                for r in rows
+            ]
+            if any(len(line) > chars for parts in split for line in parts):
+                continue  # a word longer than the slot: never break inside a word
+            lines = max(len(parts) for parts in split)
+            if lines > 3:
+                continue
+            wrapped = [_plain("\n".join(parts)) for parts in split]
+            slot_h = _box_height(lines, size) + 6
+            per_column = -(-len(rows) // columns)
+            if per_column * slot_h <= room:
+                _draw_slots(
+                    ax,
+                    rows,
+                    wrapped,
+                    col,
+                    row,
+                    per_column,
+                    slot_w,
+                    slot_h,
+                    size,
+                    cell_w_pt,
+                    cell_h_pt,
+                    title_pt,
+                    pad_pt,
+                )
+                return
+    size = 7.0
+    slot_h = _box_height(1, size) + 2
+    per_column = max(1, int(room // slot_h))
+    columns = -(-len(rows) // per_column)
+    slot_w = (cell_w_pt - 2 * pad_pt) / columns
+    chars = max(3, int((slot_w - 2 * 0.3 * size - 10) / (0.55 * size)))
+    cut = [r.name if len(r.name) <= chars else r.name[: chars - 1] + "\u2026" for r in rows]
+    wrapped = [_plain(" ".join(name.splitlines())) for name in cut]
+    _draw_slots(
+        ax,
+        rows,
+        wrapped,
+        col,
+        row,
+        per_column,
+        slot_w,
+        slot_h,
+        size,
+        cell_w_pt,
+        cell_h_pt,
+        title_pt,
+        pad_pt,
+    )
+
+
+def _draw_slots(
+    ax: Axes,
+    rows: list[Any],
+    wrapped: list[str],
+    col: int,
+    row: int,
+    per_column: int,
+    slot_w: float,
+    slot_h: float,
+    size: float,
+    cell_w_pt: float,
+    cell_h_pt: float,
+    title_pt: float,
+    pad_pt: float,
+) -> None:
+    for n, (item, text) in enumerate(zip(rows, wrapped, strict=True)):
+        c, r = divmod(n, per_column)
+        x_pt = pad_pt + c * slot_w + 0.3 * size + 2
+        y_pt = title_pt + r * slot_h + slot_h / 2
+        x = col + x_pt / cell_w_pt
+        y = row + 1 - y_pt / cell_h_pt
+        fill, edge = ATTITUDE_COLOURS.get(item.attitude or "unknown", ATTITUDE_COLOURS["unknown"])
+        ax.text(
+            x,
+            y,
+            text,
+            ha="left",
+            va="center",
+            fontsize=size,
+            color=_INK,
+            linespacing=1.1,
+            bbox={
+                "boxstyle": "round,pad=0.3",
+                "facecolor": fill,
+                "edgecolor": edge,
+                "linewidth": 1.2,
+            },
+            zorder=3,
+        )
