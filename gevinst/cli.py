@@ -310,6 +310,83 @@ def report(
     click.echo(f"wrote {written}")
 
 
+# -- evaluate -----------------------------------------------------------------------------
+
+
+@cli.command()
+@click.argument("plan_path", metavar="PLAN", type=click.Path(dir_okay=False))
+@click.option("--at", "at", metavar="DATE", help="Evaluation date (YYYY-MM-DD); default today.")
+@click.option("--measurements", type=click.Path(dir_okay=False), help="Add measurements (CSV).")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False),
+    help="Write to a file instead: .csv .json .md .xlsx (the suffix picks the format).",
+)
+@click.option("--lang", type=click.Choice(["nb", "en"]), help="Language (default: the plan's).")
+def evaluate(
+    plan_path: str,
+    at: str | None,
+    measurements: str | None,
+    output: str | None,
+    lang: str | None,
+) -> None:
+    """Expected versus realised for PLAN at a date (gevinstevaluering).
+
+    Prints a table of scores, indicators, money and reviews, or writes it to -o FILE.
+    """
+    from gevinst.evaltables import WRITERS, text_table, write
+    from gevinst.evaluate import evaluate as run_evaluate
+    from gevinst.io import load
+
+    if output is not None and Path(output).suffix.lower() not in WRITERS:
+        _fail(f"{output}: use one of {', '.join(sorted(WRITERS))} for the evaluation")
+    when = _date(at) or dt.date.today()
+    plan = load(plan_path, measurements=measurements)
+    result = run_evaluate(plan, at=when)
+    if output is None:
+        click.echo(text_table(result, lang))
+        return
+    written = write(result, output, lang)
+    click.echo(f"wrote {written}")
+
+
+# -- stakeholders -------------------------------------------------------------------------
+
+
+@cli.command()
+@click.argument("plan_path", metavar="PLAN", type=click.Path(dir_okay=False))
+@click.option(
+    "-o",
+    "--output",
+    required=True,
+    type=click.Path(dir_okay=False),
+    help="Output file: .png .svg .pdf (the grid) or .csv .md (the table).",
+)
+@click.option("--lang", type=click.Choice(["nb", "en"]), help="Language (default: the plan's).")
+def stakeholders(plan_path: str, output: str, lang: str | None) -> None:
+    """Stakeholder analysis of PLAN: the power/interest grid, or a table of who gains,
+    who loses and who owns what (interessentanalyse)."""
+    from gevinst.io import atomic_write, load
+    from gevinst.stakeholders import to_csv, to_markdown
+
+    target = Path(output)
+    suffix = target.suffix.lower()
+    known = (".csv", ".md", ".pdf", ".png", ".svg")
+    if suffix not in known:
+        _fail(f"{output}: use one of {', '.join(known)} for the stakeholder analysis")
+    plan = load(plan_path)
+    if suffix == ".csv":
+        atomic_write(target, to_csv(plan, lang))
+    elif suffix == ".md":
+        atomic_write(target, to_markdown(plan, lang))
+    else:
+        from gevinst.charts import save_figure, stakeholder_chart
+
+        save_figure(stakeholder_chart(plan, language=lang), target)
+    click.echo(f"wrote {target}")
+
+
 # -- convert ------------------------------------------------------------------------------
 
 

@@ -155,6 +155,11 @@ WORDS: dict[str, tuple[str, str]] = {
         "Score: andel av forventet forbedring som er nådd på evalueringsdatoen",
         "Score: share of the expected improvement achieved at the evaluation date",
     ),
+    "per_date": ("per", "at"),
+    "kind_label": ("Type", "Kind"),
+    "benefits_and_goals": ("Gevinster og mål", "Benefits and goals"),
+    "answer_yes": ("Ja", "Yes"),
+    "answer_no": ("Nei", "No"),
 }
 
 
