@@ -313,3 +313,19 @@ def test_kom_i_gang_shows_what_gevinst_prints(workdir: Path) -> None:
     insert(measure, "\n\nstakeholders:")
     run(fixed_check)
     run(trace)
+
+
+def test_modulus_over_time_prints_expected_worked_out_by_hand(tmp_path: Path) -> None:
+    result = _run(EXAMPLES / "modulus_barn" / "over_tid.py", tmp_path)
+    assert result.returncode == 0, result.stderr
+    out = result.stdout.splitlines()
+    block = out.index("I1 Dager fra tildeling til første kontakt (median) (dager)")
+    # I1 falls from 9 (2024-01-31) to 6 (2024-12-31, 335 days later). On 2024-06-30,
+    # 151 days in: expected 9 - 3 * 151/335 = 7.648; measured 8.5;
+    # progress (9 - 8.5) / (9 - 7.648) = 0.37: off track (below 0.6).
+    assert out[block + 2].split() == ["2024-06-30", "7.6", "8.5", "0.37", "off_track"]
+    # 2025-12-31 is the last target (4); 4.6 comes from measurements.csv:
+    # progress (9 - 4.6) / (9 - 4) = 0.88: at risk.
+    assert out[block + 5].split() == ["2025-12-31", "4.0", "4.6", "0.88", "at_risk"]
+    # B8 is measured once a year: no score before the first yearly figure.
+    assert next(line for line in out if line.startswith("  B8 ")).split()[1] == "-"
