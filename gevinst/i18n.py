@@ -102,6 +102,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "year": ("År", "Year"),
     "legend": ("Tegnforklaring", "Legend"),
     "implied_link": ("Bidrar via skjulte ledd", "Contributes via hidden steps"),
+    "weight_legend": ("Bidrar til (tykkere pil: større vekt)", "Contributes to (thicker: more)"),
     "search": ("Søk", "Search"),
     "evaluated_at": ("Evaluert per", "Evaluated at"),
     # benefit types and categories (DFØ)

@@ -32,7 +32,7 @@ from __future__ import annotations
 import itertools
 import json
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Literal, Protocol
 
 from gevinst._graphviz import run_dot
@@ -181,7 +181,10 @@ class LegendItem:
     """A legend entry: a swatch at top-left ``(x, y)`` sized ``width`` × ``height``.
 
     ``key`` is a kind (``benefit``...) when ``group`` is ``kind``, a status
-    (``on_track``...) when ``group`` is ``status``. The label starts at ``label_x``.
+    (``on_track``...) when ``group`` is ``status``, an arrow (``contributes``,
+    ``implied``) when ``group`` is ``edge``. The label starts at ``label_x``.
+    ``outline`` is true for kinds on an evaluated map, where the fill shows the
+    status and the kind is told by the border only.
     """
 
     group: Literal["kind", "status", "edge"]
@@ -192,6 +195,7 @@ class LegendItem:
     width: float
     height: float
     label_x: float
+    outline: bool = False
 
 
 @dataclass(frozen=True)
@@ -244,7 +248,7 @@ def to_dot(view: MapView) -> str:
         graph_attr={
             "rankdir": "LR",
             "newrank": "true",
-            "ranksep": "1.1",
+            "ranksep": "0.9",
             "nodesep": "0.16",
             "label": _dot_text([view.title]),
             "labelloc": "t",
@@ -507,17 +511,12 @@ def layout_view(view: MapView) -> Layout:
         )
     headings = []
     placed_legend = tuple(
-        LegendItem(
-            i.group,
-            i.key,
-            i.label,
-            i.x,
-            round(i.y + top + graph_h + 20, 2),
-            i.width,
-            i.height,
-            i.label_x,
+        replace(
+            item,
+            y=round(item.y + top + graph_h + 20, 2),
+            outline=view.evaluated and item.group == "kind" and item.key != "assumption",
         )
-        for i in legend
+        for item in legend
     )
     for level in sorted({n.level for n in nodes if n.kind != "assumption"}):
         column = [n for n in nodes if n.level == level]
@@ -555,8 +554,9 @@ _COLUMN_KEYS = {0: "measures", 1: "changes", 2: "benefits", 3: "objectives", 4: 
 
 def _legend_entries(view: MapView) -> list[tuple[Literal["kind", "status", "edge"], str, str]]:
     kinds_shown = {n.kind for n in view.nodes}
+    group: Literal["kind", "status", "edge"] = "kind"
     entries: list[tuple[Literal["kind", "status", "edge"], str, str]] = [
-        ("kind", kind, t(kind, view.language))
+        (group, kind, t(kind, view.language))
         for kind in ("measure", "change", "benefit", "disbenefit", "objective", "goal")
         if kind in kinds_shown
     ]
@@ -565,6 +565,8 @@ def _legend_entries(view: MapView) -> list[tuple[Literal["kind", "status", "edge
     if view.evaluated:
         statuses = ("on_track", "at_risk", "off_track", "not_measured", "not_due")
         entries += [("status", s, t(s, view.language)) for s in statuses]
+    if any(e.style == "contributes" for e in view.edges):
+        entries.append(("edge", "contributes", t("weight_legend", view.language)))
     if any(e.style == "implied" for e in view.edges):
         entries.append(("edge", "implied", t("implied_link", view.language)))
     return entries
@@ -577,8 +579,6 @@ def _place_legend(
     items: list[LegendItem] = []
     x, y = left, 0.0
     row_h = SWATCH[1] + 8
-    title_w = style.text_width(t("legend", "nb"), LEGEND_SIZE, True)  # reserved space
-    x += 0.0 * title_w
     previous_group = entries[0][0] if entries else "kind"
     for group, key, label in entries:
         item_w = SWATCH[0] + 6 + style.text_width(label, LEGEND_SIZE) + 18

@@ -40,7 +40,7 @@ if TYPE_CHECKING:
 __all__ = ["GROUPINGS", "MapCluster", "MapEdge", "MapNode", "MapView", "map_view"]
 
 GROUPINGS = ("owner", "goal")
-WRAP_WIDTH = 150.0  # points of text per line in a box
+WRAP_WIDTH = 185.0  # points of text per line in a box
 PAD_X, PAD_Y = 9.0, 7.0
 MIN_WIDTH = 96.0
 NOTE_SIZE = 8.5
@@ -220,7 +220,8 @@ def map_view(
         if extra:
             width = max(width, style.text_width(statuses[node_id][2]) + 2 * PAD_X)
         level = LEVELS[data["kind"]]
-        column_width[level] = max(column_width.get(level, MIN_WIDTH), min(width, WRAP_WIDTH + 40))
+        width = min(width, WRAP_WIDTH + 2 * PAD_X)
+        column_width[level] = max(column_width.get(level, MIN_WIDTH), width)
     nodes: list[MapNode] = []
     for node_id in shown:
         data = graph.nodes[node_id]

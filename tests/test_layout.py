@@ -93,7 +93,10 @@ def test_large_plan_is_legible() -> None:
     lay = layout(large_plan(300))
     assert _overlaps(lay) == []
     # labels are wrapped: no box is wider than the widest column allows
-    assert max(n.width for n in lay.nodes) <= 150 + 40 + 0.01
+    from gevinst.mapview import MIN_WIDTH, PAD_X, WRAP_WIDTH
+
+    assert max(n.width for n in lay.nodes) <= WRAP_WIDTH + 2 * PAD_X + 0.01
+    assert min(n.width for n in lay.nodes) >= MIN_WIDTH
     assert min(n.font_size for n in lay.nodes) >= 10
 
 

@@ -83,3 +83,62 @@ def test_hostile_mermaid_labels_hold_only_plain_characters_and_entity_codes() ->
 def test_text_formats_are_deterministic() -> None:
     for fmt in ("dot", "mmd"):
         assert render_bytes(small_plan(), fmt) == render_bytes(small_plan(), fmt)
+
+
+def _mermaid_js() -> Path | None:
+    """mermaid.min.js from GEVINST_MERMAID_JS (e.g. after `npm install mermaid`), if given."""
+    given = os.environ.get("GEVINST_MERMAID_JS")
+    return Path(given) if given and Path(given).is_file() else None
+
+
+@pytest.mark.browser
+def test_mermaid_itself_parses_and_draws_the_text(tmp_path: Path) -> None:
+    """Run by hand: GEVINST_MERMAID_JS=.../node_modules/mermaid/dist/mermaid.min.js pytest."""
+    import json
+    import shutil
+    import time
+
+    script = _mermaid_js()
+    if script is None or not shutil.which("chromedriver") or not shutil.which("chromium"):
+        pytest.skip("set GEVINST_MERMAID_JS to mermaid.min.js; needs chromium and chromedriver")
+    from selenium import webdriver
+
+    texts = {
+        "small": render_bytes(small_plan(), "mmd", evaluation=small_evaluation()).decode(),
+        "hostile": render_bytes(hostile_plan(), "mmd", assumptions=True).decode(),
+    }
+    shutil.copy(script, tmp_path / "mermaid.min.js")
+    safe = json.dumps(texts).replace("<", "\\u003c")
+    page = tmp_path / "check.html"
+    page.write_text(
+        '<!doctype html><meta charset="utf-8"><script src="mermaid.min.js"></script><div id="out">'
+        "</div><script>window.alert = function () { window.alerted = true; };"
+        "mermaid.initialize({startOnLoad: false});"
+        f"var texts = {safe}; window.results = {{}};"
+        "(async function () { for (const k of Object.keys(texts)) { try {"
+        "await mermaid.parse(texts[k]); const r = await mermaid.render('g' + k, texts[k]);"
+        "const d = document.createElement('div'); d.innerHTML = r.svg;"
+        "document.getElementById('out').appendChild(d); window.results[k] = 'ok';"
+        "} catch (e) { window.results[k] = String(e); } } window.done = true; })();</script>",
+        encoding="utf-8",
+    )
+    options = webdriver.ChromeOptions()
+    for flag in ("--headless", "--no-sandbox", "--disable-gpu", "--allow-file-access-from-files"):
+        options.add_argument(flag)
+    options.binary_location = str(shutil.which("chromium"))
+    driver = webdriver.Chrome(
+        options=options, service=webdriver.ChromeService(str(shutil.which("chromedriver")))
+    )
+    try:
+        driver.get(page.as_uri())
+        for _ in range(60):
+            if driver.execute_script("return window.done"):
+                break
+            time.sleep(0.5)
+        assert driver.execute_script("return window.results") == {"small": "ok", "hostile": "ok"}
+        assert not driver.execute_script("return window.alerted")
+        assert driver.execute_script("return document.querySelectorAll('#out img').length") == 0
+        text = driver.execute_script("return document.getElementById('out').textContent")
+        assert "<img src=x" in text  # drawn as text
+    finally:
+        driver.quit()

@@ -183,12 +183,14 @@ def draw_layout(ax: Any, lay: Layout) -> None:
     for item in lay.legend:
         if item.group == "edge":
             mid = item.y + item.height / 2
+            colour, width, pattern = style.LEGEND_LINES[item.key]
             ax.plot(
                 [item.x, item.x + item.width],
                 [mid, mid],
-                color=style.EDGE_COLOUR,
-                linewidth=1.5,
-                linestyle=(0, (2, 3)),
+                color=colour,
+                linewidth=width,
+                linestyle=(0, pattern) if pattern else "solid",
+                solid_capstyle="butt",
             )
             label = item.label
         else:
@@ -200,6 +202,8 @@ def draw_layout(ax: Any, lay: Layout) -> None:
                 kind = style.KIND_STYLES[item.key]
                 fill, stroke, dashed = kind.fill, kind.stroke, kind.dashed
                 radius, label = (3.0 if kind.rounded else 0.0), item.label
+                if item.outline:
+                    fill = style.BACKGROUND
             ax.add_patch(
                 _rounded(
                     item.x,
@@ -209,6 +213,7 @@ def draw_layout(ax: Any, lay: Layout) -> None:
                     radius,
                     facecolor=fill,
                     edgecolor=stroke,
+                    linewidth=2.0 if item.outline else 1.0,
                     linestyle=(0, (4, 2)) if dashed else "solid",
                 )
             )

@@ -32,6 +32,7 @@ __all__ = [
     "FONT_FAMILY",
     "FONT_SIZE",
     "KIND_STYLES",
+    "LEGEND_LINES",
     "LINE_HEIGHT",
     "STATUS_STYLES",
     "TEXT_COLOUR",
@@ -99,6 +100,13 @@ STATUS_STYLES: dict[str, StatusStyle] = {
     "off_track": StatusStyle("#F3B48F", "#D55E00", "■"),
     "not_measured": StatusStyle("#E4E4E4", "#8C8C8C", "○"),
     "not_due": StatusStyle("#F2F2F2", "#B0B0B0", "◇"),
+}
+
+
+#: Legend lines for the kinds of arrow: colour, width, dash pattern (on, off) or None.
+LEGEND_LINES: dict[str, tuple[str, float, tuple[float, float] | None]] = {
+    "contributes": (EDGE_COLOUR, 3.0, None),
+    "implied": (EDGE_COLOUR, 1.5, (2.0, 3.0)),
 }
 
 

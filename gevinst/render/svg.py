@@ -113,9 +113,11 @@ def _legend(item: LegendItem, size: float) -> str:
     x, y, w, h = item.x, item.y, item.width, item.height
     if item.group == "edge":
         mid = y + h / 2
+        colour, width, pattern = style.LEGEND_LINES[item.key]
+        dash = f' stroke-dasharray="{_n(pattern[0])},{_n(pattern[1])}"' if pattern else ""
         swatch = (
             f'<line x1="{_n(x)}" y1="{_n(mid)}" x2="{_n(x + w)}" y2="{_n(mid)}" '
-            f'stroke="{style.EDGE_COLOUR}" stroke-width="1.5" stroke-dasharray="2,3"/>'
+            f'stroke="{colour}" stroke-width="{_n(width)}"{dash}/>'
         )
     else:
         if item.group == "status":
@@ -128,10 +130,12 @@ def _legend(item: LegendItem, size: float) -> str:
         else:
             kind = style.KIND_STYLES[item.key]
             fill, stroke, rx = kind.fill, kind.stroke, (3 if kind.rounded else 0)
+            if item.outline:
+                fill = style.BACKGROUND
             dash = ' stroke-dasharray="4,2"' if kind.dashed else ""
         swatch = (
             f'<rect x="{_n(x)}" y="{_n(y)}" width="{_n(w)}" height="{_n(h)}" rx="{rx}" '
-            f'fill="{fill}" stroke="{stroke}"{dash}/>'
+            f'fill="{fill}" stroke="{stroke}" stroke-width="{2 if item.outline else 1}"{dash}/>'
         )
     label = item.label
     if item.group == "status":
