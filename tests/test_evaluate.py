@@ -467,3 +467,20 @@ def test_scores_stay_within_zero_and_cap(
             assert math.isfinite(result.score)
         if result.coverage is not None:
             assert 0.0 <= result.coverage <= 1.0 + 1e-12
+
+
+def test_docs_evaluation_page_shows_what_gevinst_prints(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """docs/evaluation.md: every Python cell and command is run and compared."""
+    import shutil
+
+    from tests.test_examples import _check_page
+
+    pytest.importorskip("pandas")
+    shutil.copytree(ROOT / "examples", tmp_path / "examples")
+    monkeypatch.chdir(tmp_path)
+    text = (ROOT / "docs" / "evaluation.md").read_text("utf-8")
+    assert _check_page(text, tmp_path) == 8  # 6 Python cells, 2 console blocks
+    assert (tmp_path / "status.png").read_bytes()[:4] == b"\x89PNG"
+    assert (tmp_path / "evaluering.xlsx").read_bytes()[:2] == b"PK"

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import csv
 import io
+import shutil
+from pathlib import Path
 
 import pytest
 
@@ -20,6 +22,8 @@ from gevinst.stakeholders import (
     to_csv,
     to_markdown,
 )
+
+ROOT = Path(__file__).resolve().parents[1]
 
 
 @pytest.mark.parametrize(
@@ -115,3 +119,15 @@ def test_markdown_escapes_labels() -> None:
     assert markdown_escape("a\nb") == "a b"
     assert "## Holdes tilfreds" in text
     assert "*Ingen*" in text  # empty quadrants say so
+
+
+def test_docs_stakeholders_page_shows_what_gevinst_prints(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """docs/stakeholders.md: every Python cell and command is run and compared."""
+    from tests.test_examples import _check_page
+
+    shutil.copytree(ROOT / "examples", tmp_path / "examples")
+    monkeypatch.chdir(tmp_path)
+    text = (ROOT / "docs" / "stakeholders.md").read_text("utf-8")
+    assert _check_page(text, tmp_path) == 4  # 3 Python cells, 1 console block
