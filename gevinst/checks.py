@@ -359,10 +359,30 @@ def _texts(value: Any, path: str) -> Iterator[tuple[str, str]]:
             yield from _texts(item, f"{path}[{number}]")
 
 
+# Every text and number the walk below can flag holds a run of 10 digits, or of 6 and 5
+# digits with ' ', '.' or '-' between; the plan's JSON keeps digits and those separators
+# as they are. Finding no such run with fast byte operations rules most plans out (the
+# walk would take most of check() on a large portfolio).
+_DIGITS_AS_ZERO = bytes.maketrans(b"123456789", b"000000000")
+_ASCII = bytes(range(128))
+_RUNS = (b"0" * 10, b"000000 00000", b"000000.00000", b"000000-00000")
+
+
+def _may_hold_digit_runs(json_text: str) -> bool:
+    raw = json_text.encode("utf-8")
+    beyond_ascii = raw.translate(None, _ASCII).decode("utf-8")
+    if any(char.isdigit() for char in set(beyond_ascii)):
+        return True  # digits of other scripts: let the walk judge
+    zeros = raw.translate(_DIGITS_AS_ZERO)
+    return any(run in zeros for run in _RUNS)
+
+
 @_rule
 def _personal_data(ctx: _Context) -> Iterator[Finding]:
     from gevinst.io import plan_to_data
 
+    if not _may_hold_digit_runs(ctx.plan.model_dump_json()):
+        return
     data = plan_to_data(ctx.plan)
     for section, content in data.items():
         records = content if isinstance(content, list) else [content]
