@@ -1,0 +1,600 @@
+"""The plan as an Excel workbook (.xlsx), and back.
+
+One sheet per kind of record, with headers, sheet names and drop-down values in the
+plan's language (reading accepts Norwegian and English alike). What does not fit in
+one cell gets its own sheet with one row per item, so every value keeps its own
+cell, type and drop-down:
+
+* **Koblinger / Links**: the arrows of the benefit map, one row per
+  ``contributes_to`` link (from, to, weight, note);
+* **Målverdier / Targets**: one row per target of an indicator (indicator, date, value).
+
+Short lists stay in one cell: indicator ids as ``I1; I2``, a stakeholder's impacts as
+``B1: Positiv; D1: Negativ``, assumptions one per line. Text is always written as
+text (a name starting with ``=`` never becomes a formula) and the reader never
+evaluates a formula: it refuses one, naming the cell. The same plan always gives the
+same bytes.
+
+Example:
+    >>> import gevinst as gv
+    >>> plan = gv.Plan.new("demo", "Demo")
+    >>> _ = plan.add_benefit("B1", "=Kortere ventetid")
+    >>> data = workbook_bytes(plan)
+    >>> data == workbook_bytes(plan)
+    True
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import json
+import math
+import re
+import zipfile
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from gevinst.errors import PlanError
+from gevinst.i18n import t
+from gevinst.model import Plan
+
+if TYPE_CHECKING:
+    from openpyxl.worksheet.worksheet import Worksheet
+
+__all__ = ["WorkbookError", "read_workbook", "workbook_bytes"]
+
+# --------------------------------------------------------------------------------------
+# The layout: sheets, columns, drop-down lists
+
+
+#: Closed value lists: name -> codes, in drop-down order.
+CHOICES: dict[str, tuple[str, ...]] = {
+    "status": ("idea", "planned", "pilot", "implemented", "stopped"),
+    "type": ("efficiency", "quality", "other_actors"),
+    "category": ("budget", "redeployment", "public_sector", "non_priced"),
+    "risk": ("low", "medium", "high"),
+    "scale": ("none", "low", "medium", "high"),
+    "attitude": ("supportive", "neutral", "resistant"),
+    "direction": ("increase", "decrease"),
+    "review_status": ("on_track", "at_risk", "off_track", "not_measured", "not_due"),
+    "language": ("nb", "en"),
+    "bool": ("yes", "no"),
+    "impact": ("positive", "negative"),
+}
+# Synonyms the model also accepts, so a hand-typed "høy" is not refused here.
+_SYNONYMS = {"ingen": "none", "lav": "low", "liten": "low", "middels": "medium", "stor": "high"}
+_SYNONYMS |= {"høy": "high", "ja": "yes", "nei": "no", "true": "yes", "false": "no"}
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column: its header word (i18n key), where its value lives, how it is typed.
+
+    ``path`` is the field inside the record (``("value", "annual")``); ``kind`` is one
+    of text, id, ids, lines, impacts, number, money, int, date or ``choice:NAME``.
+    """
+
+    word: str
+    path: tuple[str, ...]
+    kind: str = "text"
+    width: int = 14
+
+
+def _c(word: str, kind: str = "text", width: int = 14, path: str | None = None) -> Column:
+    return Column(word, tuple((path or word).split(".")), kind, width)
+
+
+_ID = _c("id", "id", 10)
+_NAME = _c("name", "text", 40)
+_DESC = _c("description", "text", 40)
+_ASSUME = _c("assumptions", "lines", 36)
+_OWNER = _c("owner", "id", 14)
+_INDICATORS = _c("indicators", "ids", 12)
+
+#: Element sheets in workbook order (bottom of the map first, as a consultant reads it).
+SHEETS: dict[str, tuple[Column, ...]] = {
+    "measures": (
+        _ID,
+        _NAME,
+        _c("status", "choice:status", 12),
+        _OWNER,
+        _c("start", "date", 12),
+        _c("end", "date", 12),
+        _c("one_off", "money", 15, "cost.one_off"),
+        _c("annual_cost", "money", 15, "cost.annual"),
+        _DESC,
+        _ASSUME,
+    ),
+    "changes": (_ID, _NAME, _OWNER, _DESC, _ASSUME),
+    "benefits": (
+        _ID,
+        _NAME,
+        _OWNER,
+        _INDICATORS,
+        _c("type", "choice:type", 16),
+        _c("category", "choice:category", 20),
+        _c("annual_value", "money", 14, "value.annual"),
+        _c("value_from", "date", 12, "value.from"),
+        _c("cashable", "choice:bool", 12),
+        _c("risk", "choice:risk", 10),
+        _DESC,
+        _ASSUME,
+    ),
+    "objectives": (_ID, _NAME, _OWNER, _INDICATORS, _DESC, _ASSUME),
+    "goals": (_ID, _NAME, _INDICATORS, _DESC, _ASSUME),
+    "stakeholders": (
+        _ID,
+        _NAME,
+        _c("group", "text", 16),
+        _c("power", "choice:scale", 10),
+        _c("interest", "choice:scale", 10),
+        _c("attitude", "choice:attitude", 12),
+        _c("impacts", "impacts", 24),
+        _DESC,
+        _ASSUME,
+    ),
+    "indicators": (
+        _ID,
+        _NAME,
+        _c("unit", "text", 10),
+        _c("direction", "choice:direction", 17),
+        _c("baseline", "number", 11, "baseline.value"),
+        _c("baseline_date", "date", 14, "baseline.date"),
+        _c("source", "text", 28),
+        _c("frequency", "text", 12),
+        _DESC,
+        _ASSUME,
+    ),
+}
+SHEETS["disbenefits"] = SHEETS["benefits"]
+_MAP_SECTIONS = ("measures", "changes", "benefits", "disbenefits", "objectives", "goals")
+
+#: Sheets of rows that belong to other records or stand alone.
+TABLES: dict[str, tuple[Column, ...]] = {
+    "links": (
+        _c("from", "id", 10),
+        _c("from_name", "shown", 30),
+        _c("to", "id", 10),
+        _c("to_name", "shown", 30),
+        _c("weight", "number", 8),
+        _c("note", "text", 40),
+    ),
+    "targets": (
+        _c("indicator", "id", 11),
+        _c("indicator_name", "shown", 30),
+        _c("date", "date", 12),
+        _c("value", "number", 10),
+    ),
+    "measurements": (
+        _c("indicator", "id", 11),
+        _c("indicator_name", "shown", 30),
+        _c("date", "date", 12),
+        _c("value", "number", 10),
+        _c("note", "text", 40),
+    ),
+    "reviews": (
+        _c("date", "date", 12),
+        _c("element", "id", 11),
+        _c("element_name", "shown", 30),
+        _c("by", "id", 14),
+        _c("status", "choice:review_status", 14),
+        _c("comment", "text", 50),
+    ),
+}
+# "shown" columns repeat the name of the record an id points to, so a row can be read
+# without looking it up; they are written for the reader's eyes and ignored on reading.
+
+#: The sheet order of the workbook.
+ORDER = (
+    "plan",
+    *_MAP_SECTIONS,
+    "links",
+    "stakeholders",
+    "indicators",
+    "targets",
+    "measurements",
+    "reviews",
+)
+
+#: Rows of the Plan sheet: (field, word, kind).
+PLAN_ROWS: tuple[Column, ...] = (
+    _c("schema", "text", path="schema"),
+    _c("id", "id"),
+    _c("title", "text"),
+    _c("organisation", "text"),
+    _c("owner", "id"),
+    _c("language", "choice:language"),
+    _c("currency", "text"),
+    _c("discount_rate", "number"),
+    _c("start", "date"),
+    _c("horizon_years", "int"),
+    _c("description", "text"),
+)
+_PLAN_HELP = {
+    "schema": ("Filformatet; la stå", "The file format; leave as is"),
+    "id": ("Kort id: bokstav først, uten mellomrom", "Short id: a letter first, no spaces"),
+    "title": ("Planens tittel", "The plan's title"),
+    "owner": ("Id fra arket Interessenter", "An id from the Stakeholders sheet"),
+    "language": ("nb eller en: språket i kart og rapporter", "nb or en: language of reports"),
+    "discount_rate": ("Realrente per år (0,04 = 4 %)", "Real rate per year (0.04 = 4 %)"),
+    "start": ("År 0 for nåverdi; tom = tidligste år i planen", "Year 0 for NPV; empty = earliest"),
+    "horizon_years": ("Antall år i nåverdiberegningen", "Years counted in the NPV"),
+}
+
+_HEADER_FILL = "1F4E79"
+_LIST_ROWS = 1_048_576  # drop-downs reach the last row of the sheet, for rows added by hand
+_FIXED_TIME = dt.datetime(2000, 1, 1)  # created/modified: fixed, so same plan = same bytes
+_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def _label(code: str, language: str) -> str:
+    if code == "yes":
+        return t("yes", language)
+    if code == "no":
+        return t("no", language)
+    if code in ("nb", "en"):
+        return code
+    return t(code, language)
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+# --------------------------------------------------------------------------------------
+# Writing
+
+
+class _Writer:
+    """Fills one openpyxl workbook from a plan."""
+
+    def __init__(self, plan: Plan) -> None:
+        from openpyxl import Workbook
+
+        self.plan = plan
+        self.lang = plan.language
+        self.book = Workbook()
+        self.book.remove(self.book.active)
+        self.data = plan.model_dump(mode="python", by_alias=True)
+        self.names: dict[str, str] = {}
+        for record in plan.records():
+            self.names.setdefault(record.id, record.name)
+
+    def sheet_name(self, key: str) -> str:
+        return t(key, self.lang)
+
+    def text(self, cell: Any, value: str, where: str) -> None:
+        if _ILLEGAL.search(value):
+            raise PlanError(
+                "contains a control character that Excel cannot store; remove it",
+                source=self.plan.id,
+                element=where,
+            )
+        if len(value) > 32767:
+            raise PlanError(
+                f"is {len(value)} characters; an Excel cell holds at most 32767",
+                source=self.plan.id,
+                element=where,
+            )
+        cell.value = value
+        cell.data_type = "s"  # never a formula, never an error code, whatever it starts with
+
+    def put(self, cell: Any, column: Column, value: Any, where: str) -> None:
+        kind = column.kind
+        if value is None or value == [] or value == {}:
+            return
+        if kind in ("number", "money", "int"):
+            _put_number(cell, value, money=kind == "money")
+        elif kind == "date":
+            if value >= dt.date(1900, 3, 1):
+                cell.value = value
+                cell.number_format = "yyyy-mm-dd"
+            else:  # Excel has no serial number for these: keep the ISO text
+                self.text(cell, value.isoformat(), where)
+        elif kind.startswith("choice:"):
+            code = ("yes" if value else "no") if isinstance(value, bool) else value
+            self.text(cell, _label(code, self.lang), where)
+        elif kind == "ids":
+            self.text(cell, "; ".join(value), where)
+        elif kind == "lines":
+            self.text(cell, _lines_cell(value), where)
+        elif kind == "impacts":
+            cell_text = "; ".join(f"{k}: {_label(v, self.lang)}" for k, v in value.items())
+            self.text(cell, cell_text, where)
+        else:
+            self.text(cell, str(value), where)
+
+    def table(
+        self, key: str, columns: tuple[Column, ...], rows: list[tuple[str, dict[str, Any]]]
+    ) -> None:
+        from openpyxl.styles import Alignment, Font
+
+        sheet = self.book.create_sheet(self.sheet_name(key))
+        self.header(sheet, [t(c.word, self.lang) for c in columns])
+        top = Alignment(vertical="top", wrap_text=True)
+        grey = Font(name="Calibri", size=11, italic=True, color="595959")
+        for r, (where, record) in enumerate(rows, start=2):
+            for c, column in enumerate(columns, start=1):
+                cell = sheet.cell(r, c)
+                cell.alignment = top
+                if column.kind == "shown":
+                    name = self.names.get(str(record.get(column.word.removesuffix("_name"))))
+                    if name is not None:
+                        self.text(cell, name, where)
+                        cell.font = grey
+                    continue
+                self.put(cell, column, _get(record, column.path), f"{where} {column.word}")
+        self.finish(sheet, columns, len(rows))
+
+    def header(self, sheet: Worksheet, titles: list[str]) -> None:
+        from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+
+        fill = PatternFill("solid", fgColor=_HEADER_FILL)
+        font = Font(name="Calibri", size=11, bold=True, color="FFFFFF")
+        line = Side(style="thin", color="FFFFFF")
+        for c, title in enumerate(titles, start=1):
+            cell = sheet.cell(1, c)
+            self.text(cell, title, "header")
+            cell.fill = fill
+            cell.font = font
+            cell.border = Border(left=line, right=line)
+            cell.alignment = Alignment(vertical="center", wrap_text=True)
+        sheet.row_dimensions[1].height = 30
+
+    def finish(self, sheet: Worksheet, columns: tuple[Column, ...], rows: int) -> None:
+        from openpyxl.utils import get_column_letter
+        from openpyxl.worksheet.datavalidation import DataValidation
+
+        widths = []
+        for c, column in enumerate(columns, start=1):
+            letter = get_column_letter(c)
+            title = len(str(sheet.cell(1, c).value))
+            longest = max(
+                (len(line) for r in range(2, rows + 2) for line in _lines(sheet.cell(r, c).value)),
+                default=0,
+            )
+            cap = 50 if column.width >= 24 else 20
+            width = max(title + 3, min(longest + 2, cap), 8) if longest else max(title + 3, 12)
+            widths.append(width)
+            sheet.column_dimensions[letter].width = width
+            if column.kind.startswith("choice:"):
+                codes = CHOICES[column.kind.removeprefix("choice:")]
+                labels = [_label(code, self.lang) for code in codes]
+                check = DataValidation(
+                    type="list",
+                    formula1='"' + ",".join(labels) + '"',
+                    allow_blank=True,
+                    showErrorMessage=True,
+                    errorTitle=t(column.word, self.lang),
+                    error=", ".join(labels),
+                )
+                check.add(f"{letter}2:{letter}{_LIST_ROWS}")
+                sheet.add_data_validation(check)
+        _row_heights(sheet, widths, rows)
+        last = get_column_letter(len(columns))
+        sheet.freeze_panes = "C2" if columns[0].word == "id" else "A2"
+        sheet.auto_filter.ref = f"A1:{last}{rows + 1}"
+        _print_setup(sheet)
+
+    def plan_sheet(self) -> None:
+        from openpyxl.styles import Alignment, Font
+
+        sheet = self.book.create_sheet(self.sheet_name("plan"))
+        self.header(sheet, [t("field", self.lang), t("value", self.lang), t("help", self.lang)])
+        info = {"schema": self.data["schema"], **self.data["plan"]}
+        lang = 1 if self.lang == "en" else 0
+        for r, row in enumerate(PLAN_ROWS, start=2):
+            word = sheet.cell(r, 1)
+            self.text(word, t(row.word, self.lang), "plan")
+            word.font = Font(name="Calibri", size=11, bold=True)
+            value = sheet.cell(r, 2)
+            value.alignment = Alignment(horizontal="left", vertical="top", wrap_text=True)
+            self.put(value, row, info.get(row.word), f"plan {row.word}")
+            if row.word in _PLAN_HELP:
+                help_cell = sheet.cell(r, 3)
+                self.text(help_cell, _PLAN_HELP[row.word][lang], "plan")
+                help_cell.font = Font(name="Calibri", size=11, italic=True, color="595959")
+            if row.kind.startswith("choice:"):
+                from openpyxl.worksheet.datavalidation import DataValidation
+
+                check = DataValidation(type="list", formula1='"nb,en"', showErrorMessage=True)
+                check.add(f"B{r}")
+                sheet.add_data_validation(check)
+        sheet.column_dimensions["A"].width = 22
+        sheet.column_dimensions["B"].width = 60
+        sheet.column_dimensions["C"].width = 48
+        _row_heights(sheet, [22, 60, 48], len(PLAN_ROWS))
+        sheet.freeze_panes = "A2"
+        _print_setup(sheet)
+
+    def build(self) -> Any:
+        self.plan_sheet()
+        for section in _MAP_SECTIONS:
+            rows = [(r["id"], r) for r in self.data[section]]
+            self.table(section, SHEETS[section], rows)
+        links = [
+            (record["id"], {"from": record["id"], **link})
+            for section in _MAP_SECTIONS
+            for record in self.data[section]
+            for link in record["contributes_to"]
+        ]
+        self.table("links", TABLES["links"], links)
+        for section in ("stakeholders", "indicators"):
+            rows = [(r["id"], r) for r in self.data[section]]
+            self.table(section, SHEETS[section], rows)
+        targets = [
+            (ind["id"], {"indicator": ind["id"], **target})
+            for ind in self.data["indicators"]
+            for target in ind["targets"]
+        ]
+        self.table("targets", TABLES["targets"], targets)
+        for section in ("measurements", "reviews"):
+            rows = [(f"{section}[{i}]", r) for i, r in enumerate(self.data[section])]
+            self.table(section, TABLES[section], rows)
+        props = self.book.properties
+        props.creator = "gevinst"
+        props.title = self.plan.title
+        props.created = props.modified = _FIXED_TIME
+        return self.book
+
+
+def _row_heights(sheet: Worksheet, widths: Sequence[float], rows: int) -> None:
+    """Tall enough for wrapped text: spreadsheet programs do not grow rows on opening."""
+    for r in range(2, rows + 2):
+        lines = max(
+            sum(max(1, math.ceil(len(line) * 0.9 / width)) for line in _lines(cell.value))
+            for cell, width in zip(sheet[r], widths, strict=False)
+        )
+        if lines > 1:
+            sheet.row_dimensions[r].height = 15 * min(lines, 20)
+
+
+def _print_setup(sheet: Worksheet) -> None:
+    """Landscape, one page wide, header row on every page: how a consultant prints."""
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.print_title_rows = "1:1"
+
+
+def _get(record: dict[str, Any], path: tuple[str, ...]) -> Any:
+    value: Any = record
+    for part in path:
+        if not isinstance(value, dict):
+            return None
+        value = value.get(part)
+    return value
+
+
+def _lines(value: Any) -> list[str]:
+    if value is None:
+        return []
+    if isinstance(value, dt.date):
+        return ["2025-01-01"]
+    return str(value).split("\n")
+
+
+def _lines_cell(items: list[str]) -> str:
+    """Assumptions, one per line; a JSON list where lines could not tell them apart."""
+    plain = all(item and "\n" not in item and "\r" not in item for item in items)
+    if plain and not items[0].startswith("["):
+        return "\n".join(items)
+    return json.dumps(items, ensure_ascii=False)
+
+
+def _put_number(cell: Any, value: float, *, money: bool) -> None:
+    if not math.isfinite(value):
+        cell.value = repr(value)  # inf, -inf, nan: Excel has no such number
+        cell.data_type = "s"
+    elif float(f"{value:.16g}") != value:
+        cell.value = repr(value)  # openpyxl writes 16 digits; keep all 17 as text
+        cell.data_type = "s"
+    else:
+        cell.value = value
+        if money:
+            cell.number_format = "#,##0" if value.is_integer() else "#,##0.00"
+
+
+def _deterministic_zip(raw: bytes, core_xml: bytes) -> bytes:
+    """The same archive with fixed timestamps and document properties."""
+    out = io.BytesIO()
+    with (
+        zipfile.ZipFile(io.BytesIO(raw)) as source,
+        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target,
+    ):
+        for info in source.infolist():
+            data = core_xml if info.filename == "docProps/core.xml" else source.read(info)
+            fixed = zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0))
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            fixed.external_attr = 0o644 << 16
+            target.writestr(fixed, data)
+    return out.getvalue()
+
+
+def workbook_bytes(plan: Plan) -> bytes:
+    """The plan as the bytes of an .xlsx workbook (same plan, same bytes).
+
+    Example:
+        >>> import gevinst as gv
+        >>> plan = gv.Plan.new("demo", "Demo", language="en")
+        >>> workbook_bytes(plan)[:2]
+        b'PK'
+    """
+    from openpyxl.xml.functions import tostring
+
+    book = _Writer(plan).build()
+    buffer = io.BytesIO()
+    book.save(buffer)
+    book.properties.modified = _FIXED_TIME
+    core = tostring(book.properties.to_tree())
+    return _deterministic_zip(buffer.getvalue(), core)
+
+
+# --------------------------------------------------------------------------------------
+# Reading
+
+
+class WorkbookError(PlanError):
+    """A problem in a workbook, located by sheet, row and column.
+
+    ``line`` is the row and ``column`` the 1-based column number; ``sheet`` and
+    ``header`` name them as the user sees them.
+    """
+
+    def __init__(
+        self,
+        reason: str,
+        *,
+        source: str | Path | None = None,
+        sheet: str | None = None,
+        row: int | None = None,
+        column: int | None = None,
+        header: str | None = None,
+        element: str | None = None,
+        field: str | None = None,
+    ) -> None:
+        self.sheet = sheet
+        self.header = header
+        super().__init__(
+            reason, source=source, line=row, column=column, element=element, field=field
+        )
+
+    def _format(self) -> str:
+        from openpyxl.utils import get_column_letter
+
+        where = []
+        if self.sheet is not None:
+            where.append(f"sheet {self.sheet}")
+        if self.line is not None:
+            where.append(f"row {self.line}")
+        if self.column is not None:
+            letter = get_column_letter(self.column)
+            where.append(f"column {self.header} ({letter})" if self.header else f"column {letter}")
+        place = f": {', '.join(where)}" if where else ""
+        return f"{self.source or '<workbook>'}{place}: {self.reason}"
+
+
+def read_workbook(path: str | Path) -> Plan:
+    """Read a plan from an .xlsx workbook written by :func:`workbook_bytes` or edited by hand.
+
+    Raises:
+        WorkbookError: a :class:`~gevinst.errors.PlanError` naming the sheet, row and
+            column of the first problem (and listing the others).
+
+    Example:
+        >>> import gevinst as gv, tempfile, pathlib
+        >>> folder = pathlib.Path(tempfile.mkdtemp())
+        >>> plan = gv.Plan.new("demo", "Demo")
+        >>> _ = plan.save(folder / "plan.xlsx")
+        >>> read_workbook(folder / "plan.xlsx") == plan
+        True
+    """
+    from gevinst.excel_reader import read_plan
+
+    path = Path(path)
+    return read_plan(path.read_bytes(), str(path))

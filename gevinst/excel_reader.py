@@ -1,0 +1,621 @@
+"""Reading a plan workbook back: cells to plan data, pydantic errors to sheet/row/column.
+
+The layout (sheets, columns, drop-down values) is defined once, in
+:mod:`gevinst.excel`; this module only reads. It never evaluates a formula: a formula
+cell is refused with its place, so the plan holds what the consultant sees typed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import json
+import re
+import warnings
+import zipfile
+from dataclasses import dataclass
+from typing import Any
+
+from pydantic import ValidationError
+
+from gevinst.excel import (
+    _MAP_SECTIONS,
+    _SYNONYMS,
+    CHOICES,
+    ORDER,
+    PLAN_ROWS,
+    SHEETS,
+    TABLES,
+    Column,
+    WorkbookError,
+    _c,
+    _label,
+    _norm,
+)
+from gevinst.i18n import t
+from gevinst.model import SCHEMA, Plan
+
+__all__ = ["read_plan"]
+
+_REQUIRED: dict[str, tuple[str, ...]] = {
+    **dict.fromkeys(SHEETS, ("id", "name")),
+    "links": ("from", "to"),
+    "targets": ("indicator", "date", "value"),
+    "measurements": ("indicator", "date", "value"),
+    "reviews": ("date", "element", "status"),
+    "plan": ("field", "value"),
+}
+_PLAN_HEADER = (_c("field", "text"), _c("value", "text"), _c("help", "text"))
+
+
+def _words(key: str) -> set[str]:
+    return {_norm(t(key, "nb")), _norm(t(key, "en")), _norm(key)}
+
+
+def _choice_table(name: str) -> dict[str, str]:
+    table = {}
+    for code in CHOICES[name]:
+        for word in (code, _label(code, "nb"), _label(code, "en")):
+            table[_norm(word)] = code
+    if name in ("scale", "risk", "bool"):
+        table |= {k: v for k, v in _SYNONYMS.items() if v in CHOICES[name]}
+    return table
+
+
+_CHOICE_TABLES = {name: _choice_table(name) for name in CHOICES}
+
+
+@dataclass
+class _Place:
+    """Where a record came from: its sheet, its row and its columns by field path."""
+
+    sheet: str
+    row: int
+    columns: dict[tuple[str, ...], tuple[int, str, str]]  # path -> (number, header, kind)
+
+
+def _parse_number(text: str) -> float | None:
+    cleaned = re.sub(r"[\s\u00a0\u202f]", "", text).replace("\u2212", "-")
+    scale = 1.0
+    if cleaned.endswith("%"):
+        cleaned, scale = cleaned[:-1], 0.01
+    if "," in cleaned and "." not in cleaned and cleaned.count(",") == 1:
+        cleaned = cleaned.replace(",", ".")
+    try:
+        return float(cleaned) * scale
+    except ValueError:
+        return None
+
+
+def _date_text(text: str) -> object:
+    match = re.fullmatch(r"(\d{1,2})\.(\d{1,2})\.(\d{4})", text)
+    if match:
+        day, month, year = (int(g) for g in match.groups())
+        try:
+            return dt.date(year, month, day)
+        except ValueError:
+            pass
+    return text
+
+
+class _Reader:
+    """Turns the sheets of one workbook into plan data, remembering where each came from."""
+
+    def __init__(self, book: Any, source: str) -> None:
+        self.book = book
+        self.source = source
+        self.data: dict[str, Any] = {}
+        self.places: dict[tuple[int | str, ...], _Place] = {}
+        self.plan_rows: dict[str, int] = {}
+        self.sheet_titles: dict[str, str] = {}
+
+    def error(self, reason: str, **where: Any) -> WorkbookError:
+        return WorkbookError(reason, source=self.source, **where)
+
+    # -- sheets and headers ------------------------------------------------------------
+
+    def sheets(self) -> dict[str, Any]:
+        known = {word: key for key in ORDER for word in _words(key)}
+        found: dict[str, Any] = {}
+        for name in self.book.sheetnames:
+            key = known.get(_norm(name))
+            if key is None:
+                expected = ", ".join(t(k, "nb") for k in ORDER)
+                raise self.error(
+                    f"unknown sheet {name!r}; a plan workbook has the sheets {expected} "
+                    "(or their English names): rename or delete this sheet",
+                    sheet=name,
+                )
+            if key in found:
+                raise self.error(
+                    f"sheet {name!r} holds the same as sheet {self.sheet_titles[key]!r}; "
+                    "keep one of them",
+                    sheet=name,
+                )
+            found[key] = self.book[name]
+            self.sheet_titles[key] = name
+        if "plan" not in found:
+            raise self.error(
+                "the workbook has no sheet 'Plan' with the plan's id and title; "
+                "start from a workbook that gevinst wrote (gevinst convert plan.yaml plan.xlsx)"
+            )
+        return found
+
+    def cells(self, key: str, sheet: Any) -> list[tuple[int, list[Any]]]:
+        """Every non-empty row as plain values; formulas and error values are refused."""
+        name = self.sheet_titles[key]
+        rows = []
+        if hasattr(sheet, "reset_dimensions"):
+            sheet.reset_dimensions()
+        for r, row in enumerate(sheet.iter_rows(), start=1):
+            values = []
+            for c, cell in enumerate(row, start=1):
+                value = cell.value
+                kind = getattr(cell, "data_type", None)
+                if kind == "f":
+                    text = value if isinstance(value, str) else getattr(value, "text", "")
+                    raise self.error(
+                        f"the cell holds a formula ({text}); gevinst reads values, never "
+                        "formulas: replace it by its value (copy, then paste as values)",
+                        sheet=name,
+                        row=r,
+                        column=c,
+                    )
+                if kind == "e":
+                    raise self.error(
+                        f"the cell shows the error {value}; type the value itself",
+                        sheet=name,
+                        row=r,
+                        column=c,
+                    )
+                if isinstance(value, str) and not value.strip():
+                    value = None
+                values.append(value)
+            if any(v is not None for v in values):
+                rows.append((r, values))
+        return rows
+
+    def header(
+        self, key: str, rows: list[tuple[int, list[Any]]], columns: tuple[Column, ...]
+    ) -> dict[int, Column]:
+        name = self.sheet_titles[key]
+        lookup = {word: column for column in columns for word in _words(column.word)}
+        if not rows or rows[0][0] != 1:
+            if not rows:
+                return {}
+            raise self.error(
+                "the header row is empty; row 1 must hold the column names", sheet=name, row=1
+            )
+        taken: dict[str, int] = {}
+        out: dict[int, Column] = {}
+        for c, title in enumerate(rows[0][1], start=1):
+            if title is None:
+                if any(len(v) >= c and v[c - 1] is not None for _, v in rows[1:]):
+                    raise self.error(
+                        "this column has values but no header; name it or delete it",
+                        sheet=name,
+                        row=1,
+                        column=c,
+                    )
+                continue
+            column = lookup.get(_norm(str(title)))
+            if column is None:
+                names = ", ".join(t(col.word, "nb") for col in columns)
+                raise self.error(
+                    f"unknown column {title!r}; the columns of this sheet are {names} "
+                    "(or their English names): rename or delete it",
+                    sheet=name,
+                    row=1,
+                    column=c,
+                    header=str(title),
+                )
+            if column.word in taken:
+                from openpyxl.utils import get_column_letter
+
+                raise self.error(
+                    f"the column {title!r} appears twice (also in column "
+                    f"{get_column_letter(taken[column.word])}); keep one",
+                    sheet=name,
+                    row=1,
+                    column=c,
+                    header=str(title),
+                )
+            taken[column.word] = c
+            out[c] = column
+        for word in _REQUIRED[key]:
+            if word not in taken:
+                raise self.error(
+                    f"the required column {t(word, 'nb')!r} ({t(word, 'en')}) is missing; "
+                    "add it to the header row",
+                    sheet=name,
+                    row=1,
+                )
+        return out
+
+    # -- cells to data -----------------------------------------------------------------
+
+    def value(self, column: Column, value: Any, where: dict[str, Any]) -> Any:
+        kind = column.kind
+        if isinstance(value, dt.datetime) and kind != "date":
+            value = value.date().isoformat() if value.time() == dt.time(0) else value.isoformat()
+        if kind in ("text", "id"):
+            if isinstance(value, float) and value.is_integer():
+                return str(int(value))
+            return value
+        if kind == "ids":
+            return [part for part in re.split(r"[;,\s]+", str(value)) if part]
+        if kind == "lines":
+            text = str(value).replace("\r\n", "\n")
+            if text.startswith("["):
+                try:
+                    items = json.loads(text)
+                except ValueError:
+                    items = None
+                if not isinstance(items, list) or not all(isinstance(i, str) for i in items):
+                    raise self.error(
+                        "a cell that starts with '[' is read as a JSON list of texts "
+                        '(["first", "second"]); write one assumption per line instead',
+                        **where,
+                    )
+                return items
+            return [line.strip() for line in text.split("\n") if line.strip()]
+        if kind == "impacts":
+            return self.impacts(str(value), where)
+        if kind in ("number", "money", "int"):
+            if isinstance(value, str):
+                number = _parse_number(value)
+                value = value if number is None else number
+            if kind == "int" and isinstance(value, float) and value.is_integer():
+                return int(value)
+            return value
+        if kind == "date":
+            if isinstance(value, dt.datetime) and value.time() == dt.time(0):
+                return value.date()
+            return _date_text(value.strip()) if isinstance(value, str) else value
+        if kind.startswith("choice:"):
+            name = kind.removeprefix("choice:")
+            if isinstance(value, bool) and name == "bool":
+                return value
+            code = _CHOICE_TABLES[name].get(_norm(str(value)), value)
+            if name == "bool" and code in ("yes", "no"):
+                return code == "yes"
+            return code
+        return value
+
+    def impacts(self, text: str, where: dict[str, Any]) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        for part in re.split(r"[;\n]+", text):
+            if not part.strip():
+                continue
+            ref, sep, effect = part.partition(":")
+            if not sep:
+                raise self.error(
+                    f"{part.strip()!r} has no ':'; write each impact as ID: Positiv or "
+                    "ID: Negativ, separated by ';' (B1: Positiv; D1: Negativ)",
+                    **where,
+                )
+            ref = ref.strip()
+            if ref in out:
+                raise self.error(f"{ref!r} is listed twice; keep one", **where)
+            signs = {"+": "positive", "-": "negative", "\u2212": "negative"}
+            effect = signs.get(effect.strip(), effect)
+            out[ref] = _CHOICE_TABLES["impact"].get(_norm(effect), effect.strip())
+        return out
+
+    def records(self, key: str, sheet: Any, columns: tuple[Column, ...]) -> list[_Row]:
+        """The rows of one sheet as dicts, each with its place."""
+        rows = self.cells(key, sheet)
+        header = self.header(key, rows, columns)
+        name = self.sheet_titles[key]
+        titles = {c: str(rows[0][1][c - 1]) for c in header}
+        place_columns = {col.path: (c, titles[c], col.kind) for c, col in header.items()}
+        out = []
+        for r, values in rows[1:]:
+            record: dict[str, Any] = {}
+            for c, column in header.items():
+                raw = values[c - 1] if c - 1 < len(values) else None
+                if raw is None or column.kind == "shown":
+                    continue
+                where = {"sheet": name, "row": r, "column": c, "header": titles[c]}
+                target = record
+                for part in column.path[:-1]:
+                    target = target.setdefault(part, {})
+                target[column.path[-1]] = self.value(column, raw, where)
+            if record:
+                out.append(_Row(record, _Place(name, r, place_columns)))
+        return out
+
+    # -- the whole plan ----------------------------------------------------------------
+
+    def plan_info(self, sheet: Any) -> dict[str, Any]:
+        rows = self.cells("plan", sheet)
+        header = self.header("plan", rows, _PLAN_HEADER)
+        name = self.sheet_titles["plan"]
+        by_word = {c.word: n for n, c in header.items()}
+        field_col, value_col = by_word["field"], by_word["value"]
+        value_title = str(rows[0][1][value_col - 1])
+        lookup = {word: row for row in PLAN_ROWS for word in _words(row.word)}
+        info: dict[str, Any] = {}
+        for r, values in rows[1:]:
+            label = values[field_col - 1] if field_col - 1 < len(values) else None
+            raw = values[value_col - 1] if value_col - 1 < len(values) else None
+            if label is None:
+                if raw is not None:
+                    raise self.error(
+                        "a value without a field name; write the field in column "
+                        f"{t('field', 'nb')} or delete the value",
+                        sheet=name,
+                        row=r,
+                        column=field_col,
+                    )
+                continue
+            spec = lookup.get(_norm(str(label)))
+            if spec is None:
+                fields = ", ".join(t(row.word, "nb") for row in PLAN_ROWS)
+                raise self.error(
+                    f"unknown field {label!r}; the fields of a plan are {fields} "
+                    "(or their English names)",
+                    sheet=name,
+                    row=r,
+                    column=field_col,
+                    header=str(rows[0][1][field_col - 1]),
+                )
+            if spec.word in self.plan_rows:
+                raise self.error(
+                    f"the field {label!r} is given twice (also in row "
+                    f"{self.plan_rows[spec.word]}); keep one",
+                    sheet=name,
+                    row=r,
+                    column=field_col,
+                )
+            self.plan_rows[spec.word] = r
+            if raw is not None:
+                where = {"sheet": name, "row": r, "column": value_col, "header": value_title}
+                info[spec.word] = self.value(spec, raw, where)
+        self.plan_place = _Place(
+            name, 0, {(row.word,): (value_col, value_title, row.kind) for row in PLAN_ROWS}
+        )
+        return info
+
+    def read(self) -> Plan:
+        sheets = self.sheets()
+        info = self.plan_info(sheets["plan"])
+        self.data = {"schema": info.pop("schema", SCHEMA), "plan": info}
+        by_id: dict[str, list[tuple[str, int]]] = {}
+        for section in (*_MAP_SECTIONS, "stakeholders", "indicators"):
+            rows = (
+                self.records(section, sheets[section], SHEETS[section]) if section in sheets else []
+            )
+            self.data[section] = [row.record for row in rows]
+            for i, row in enumerate(rows):
+                self.places[(section, i)] = row.place
+                if row.record.get("id") is None:  # rows hang on ids: no id, no links
+                    c, header, _ = row.place.columns[("id",)]
+                    raise self.error(
+                        f"the cell is empty, but {header} is required here: links, targets "
+                        "and references find a row by its id",
+                        sheet=row.place.sheet,
+                        row=row.place.row,
+                        column=c,
+                        header=header,
+                    )
+                by_id.setdefault(str(row.record["id"]), []).append((section, i))
+        self.attach(sheets, "links", "from", "contributes_to", _MAP_SECTIONS, by_id)
+        self.attach(sheets, "targets", "indicator", "targets", ("indicators",), by_id)
+        for section in ("measurements", "reviews"):
+            rows = (
+                self.records(section, sheets[section], TABLES[section]) if section in sheets else []
+            )
+            self.data[section] = [row.record for row in rows]
+            for i, row in enumerate(rows):
+                self.places[(section, i)] = row.place
+        try:
+            return Plan.model_validate(self.data)
+        except ValidationError as exc:
+            raise self.located(exc) from exc
+
+    def attach(
+        self,
+        sheets: dict[str, Any],
+        key: str,
+        owner_word: str,
+        field: str,
+        sections: tuple[str, ...],
+        by_id: dict[str, list[tuple[str, int]]],
+    ) -> None:
+        """Rows of ``key`` (links, targets) go into the list ``field`` of their owner."""
+        if key not in sheets:
+            return
+        for row in self.records(key, sheets[key], TABLES[key]):
+            owner = row.record.pop(owner_word, None)
+            c, header, _ = row.place.columns[(owner_word,)]
+            where = {"sheet": row.place.sheet, "row": row.place.row, "column": c, "header": header}
+            if owner is None:
+                raise self.error(f"the cell is empty; {header} is required", **where)
+            homes = [home for home in by_id.get(str(owner), []) if home[0] in sections]
+            if not homes:
+                sheet_names = ", ".join(self.sheet_titles.get(s, t(s, "nb")) for s in sections)
+                raise self.error(
+                    f"{owner!r} is not the id of a row in {sheet_names}; "
+                    "use an id from there, or add that row",
+                    **where,
+                )
+            if len(homes) > 1:
+                rows = ", ".join(f"{self.places[h].sheet} row {self.places[h].row}" for h in homes)
+                raise self.error(
+                    f"the id {owner!r} is used by more than one row ({rows}); "
+                    "give each row its own id",
+                    **where,
+                )
+            section, i = homes[0]
+            items = self.data[section][i].setdefault(field, [])
+            self.places[(section, i, field, len(items))] = row.place
+            items.append(row.record)
+
+    def located(self, exc: ValidationError) -> WorkbookError:
+        """Each pydantic error mapped back to its sheet, row and column."""
+        problems = [self.locate(error) for error in exc.errors(include_url=False)]
+        first = problems[0]
+        reason = first.reason
+        if len(problems) > 1:
+            more = "\n".join(f"  {p}" for p in problems[1:20])
+            extra = f"\n  ... and {len(problems) - 20} more" if len(problems) > 20 else ""
+            reason += f"\n{len(problems) - 1} more problem(s):\n{more}{extra}"
+        return WorkbookError(
+            reason,
+            source=self.source,
+            sheet=first.sheet,
+            row=first.line,
+            column=first.column,
+            header=first.header,
+            element=first.element,
+            field=first.field,
+        )
+
+    def locate(self, error: Any) -> WorkbookError:
+        """One pydantic error as a located :class:`WorkbookError`."""
+        loc = tuple(error["loc"])
+        field = ".".join(str(p) for p in loc)
+        element: str | None = None
+        rest: tuple[str, ...]
+        if loc[0] in ("plan", "schema"):
+            word = str(loc[0] if loc[0] == "schema" else loc[1] if len(loc) > 1 else "")
+            place, rest = self.plan_place, (word,)
+            row = self.plan_rows.get(word)
+            if row is None:
+                label = t(word, "nb")
+                return self.error(
+                    f"the field {label!r} ({t(word, 'en')}) is missing; add a row with "
+                    f"{label} in the first column and its value in the second",
+                    sheet=place.sheet,
+                    field=field,
+                )
+        else:
+            key = next((loc[:n] for n in (4, 2) if loc[:n] in self.places), None)
+            if key is None:
+                return self.error(_reason(error, None, None), field=field)
+            place, rest = self.places[key], tuple(str(p) for p in loc[len(key) :])
+            row = place.row
+            record = self.data[str(loc[0])][int(loc[1])]
+            element = record.get("id") if isinstance(record.get("id"), str) else None
+        match = _column_for(place.columns, rest)
+        if match is None:
+            return self.error(
+                _reason(error, None, None), sheet=place.sheet, row=row, element=element
+            )
+        number, header, kind = match
+        return self.error(
+            _reason(error, header, kind),
+            sheet=place.sheet,
+            row=row,
+            column=number,
+            header=header,
+            element=element,
+            field=field,
+        )
+
+
+@dataclass
+class _Row:
+    record: dict[str, Any]
+    place: _Place
+
+
+def _column_for(
+    columns: dict[tuple[str, ...], tuple[int, str, str]], rest: tuple[str, ...]
+) -> tuple[int, str, str] | None:
+    best = None
+    for path, found in columns.items():
+        if rest[: len(path)] == path and (best is None or len(path) > best[0]):
+            best = (len(path), found)
+    if best is not None:
+        return best[1]
+    for path, found in columns.items():
+        if path[: len(rest)] == rest:
+            return found
+    return None
+
+
+def _reason(error: Any, header: str | None, kind: str | None) -> str:
+    kind_of_error = error["type"]
+    given = error.get("input")
+    if kind_of_error == "missing":
+        return f"the cell is empty, but {header or 'this value'} is required here"
+    if (
+        kind
+        and kind.startswith("choice:")
+        and kind_of_error
+        in (
+            "literal_error",
+            "bool_parsing",
+            "bool_type",
+        )
+    ):
+        codes = CHOICES[kind.removeprefix("choice:")]
+        labels = ", ".join(f"{_label(c, 'nb')} ({_label(c, 'en')})" for c in codes)
+        return f"{given!r} is not in the drop-down list; choose one of {labels}"
+    if kind == "impacts" and kind_of_error == "literal_error":
+        return f"{given!r} is not an impact; write Positiv or Negativ (Positive, Negative)"
+    if kind_of_error == "string_pattern_mismatch":
+        return (
+            f"{given!r} is not a valid id: an id starts with a letter and has only letters, "
+            "digits, '_', '.' and '-' (at most 64 characters)"
+        )
+    if kind_of_error == "string_too_short":
+        return "the text must not be empty"
+    if kind_of_error == "value_error":
+        return str(error["msg"]).removeprefix("Value error, ")
+    if kind_of_error.startswith("int_"):
+        return f"{given!r} is not a whole number"
+    if kind_of_error == "string_type":
+        return f"expected text, got {given!r}"
+    if kind_of_error == "literal_error":
+        expected = error.get("ctx", {}).get("expected", "")
+        return f"{given!r} is not allowed here; use {expected}"
+    return f"{error['msg']} (got {given!r})"
+
+
+def _open(raw: bytes, source: str) -> Any:
+    from openpyxl import load_workbook
+    from openpyxl.utils.exceptions import InvalidFileException
+
+    if raw.startswith(b"\xd0\xcf\x11\xe0"):
+        problem = "is an old Excel file (.xls) or an encrypted workbook"
+    elif not raw.startswith(b"PK"):
+        problem = "is not an Excel workbook"
+    else:
+        problem = ""
+    if not problem:
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")  # styles and extensions we do not read
+                return load_workbook(io.BytesIO(raw), read_only=True, data_only=False)
+        except (
+            zipfile.BadZipFile,
+            InvalidFileException,
+            KeyError,
+            ValueError,
+            TypeError,
+            AttributeError,
+            IndexError,
+            SyntaxError,
+            OSError,
+        ) as exc:
+            raise WorkbookError(
+                f"is not a readable Excel workbook ({type(exc).__name__}: {exc}); "
+                "open it in Excel and save it as 'Excel Workbook (*.xlsx)'",
+                source=source,
+            ) from exc
+    raise WorkbookError(
+        f"{problem}; open it in Excel and save it as 'Excel Workbook (*.xlsx)'",
+        source=source,
+    )
+
+
+def read_plan(raw: bytes, source: str) -> Plan:
+    """The plan in the workbook ``raw`` (the bytes of an .xlsx file named ``source``)."""
+    book = _open(raw, source)
+    try:
+        return _Reader(book, source).read()
+    finally:
+        book.close()

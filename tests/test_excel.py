@@ -1,0 +1,608 @@
+"""The Excel workbook: layout, exact round trips, hand edits and their errors.
+
+Workbooks are read back with openpyxl (the library that reads the format) to check
+the layout, and with ``gv.load`` to check that nothing is lost.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import math
+import re
+import zipfile
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+import pytest
+from click.testing import CliRunner
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import gevinst as gv
+from gevinst.cli import cli
+from gevinst.excel import WorkbookError, workbook_bytes
+
+NB_SHEETS = [
+    "Plan",
+    "Tiltak",
+    "Endringer",
+    "Gevinster",
+    "Ulemper",
+    "Effektmål",
+    "Samfunnsmål",
+    "Koblinger",
+    "Interessenter",
+    "Indikatorer",
+    "Målverdier",
+    "Målinger",
+    "Evalueringer",
+]
+EN_SHEETS = [
+    "Plan",
+    "Measures",
+    "Changes",
+    "Benefits",
+    "Dis-benefits",
+    "Objectives",
+    "Goals",
+    "Links",
+    "Stakeholders",
+    "Indicators",
+    "Targets",
+    "Measurements",
+    "Reviews",
+]
+
+
+def _book(data: bytes) -> Any:
+    return openpyxl.load_workbook(io.BytesIO(data))
+
+
+def _save(book: Any, path: Path) -> Path:
+    book.save(path)
+    return path
+
+
+@pytest.fixture
+def bergen_xlsx(bergen: gv.Plan, tmp_path: Path) -> Path:
+    return bergen.save(tmp_path / "plan.xlsx")
+
+
+# -- layout ---------------------------------------------------------------------------
+
+
+def test_bergen_round_trips_exactly(bergen: gv.Plan, bergen_xlsx: Path) -> None:
+    again = gv.load(bergen_xlsx)
+    assert again == bergen
+    # spot checks that the equality is about real content
+    assert again["B1"].contributes_to[0].note == "Nyansatte blir raskere selvstendige"
+    assert again["B1"].contributes_to[0].weight == 0.2
+    assert [(t.date, t.value) for t in again["I1"].targets] == [
+        (dt.date(2025, 6, 30), 16.0),
+        (dt.date(2026, 12, 31), 12.0),
+    ]
+
+
+def test_same_plan_gives_same_bytes(bergen: gv.Plan, tmp_path: Path) -> None:
+    first = bergen.save(tmp_path / "a.xlsx").read_bytes()
+    second = bergen.save(tmp_path / "b.xlsx").read_bytes()
+    assert first == second
+    with zipfile.ZipFile(io.BytesIO(first)) as archive:
+        assert {info.date_time for info in archive.infolist()} == {(1980, 1, 1, 0, 0, 0)}
+        core = archive.read("docProps/core.xml").decode()
+    assert "2000-01-01T00:00:00Z" in core
+    assert "gevinst" in core
+
+
+def test_sheets_and_headers_follow_the_plan_language(bergen: gv.Plan) -> None:
+    assert _book(workbook_bytes(bergen)).sheetnames == NB_SHEETS
+    english = bergen.model_copy(deep=True)
+    english.info.language = "en"
+    book = _book(workbook_bytes(english))
+    assert book.sheetnames == EN_SHEETS
+    assert [c.value for c in book["Benefits"][1]][:4] == ["Id", "Name", "Owner", "Indicators"]
+    assert book["Measures"]["C2"].value == "Implemented"  # M1's status, as a label
+
+
+def test_layout_a_consultant_recognises(bergen: gv.Plan) -> None:
+    book = _book(workbook_bytes(bergen))
+    sheet = book["Gevinster"]
+    headers = [c.value for c in sheet[1]]
+    assert headers == [
+        "Id",
+        "Navn",
+        "Eier",
+        "Indikatorer",
+        "Type",
+        "Kategori",
+        "Årlig verdi",
+        "Verdi fra",
+        "Kontantfrigjørende",
+        "Risiko",
+        "Beskrivelse",
+        "Forutsetninger",
+    ]
+    assert sheet.freeze_panes == "C2"
+    assert sheet["A1"].font.b and sheet["A1"].fill.fgColor.rgb.endswith("1F4E79")
+    assert sheet.column_dimensions["B"].width >= 40  # names are readable
+    assert sheet.auto_filter.ref == "A1:L12"  # 11 benefits under the header
+    # B2 is row 3: 2 400 000 a year from 2025-01-01, cashable, high risk
+    assert [c.value for c in sheet[3]][:10] == [
+        "B2",
+        "Lavere turnover blant saksbehandlere",
+        "hr",
+        "I2",
+        "Effektivisering",
+        "Budsjettgevinst",
+        2400000,
+        dt.datetime(2025, 1, 1),
+        "Ja",
+        "Stor",
+    ]
+    assert sheet["G3"].number_format == "#,##0"
+    assert sheet["H3"].number_format == "yyyy-mm-dd"
+    assert book["Plan"]["B3"].value == "ebf-smidig"
+    links = book["Koblinger"]
+    assert [c.value for c in links[1]] == [
+        "Fra",
+        "Fra (navn)",
+        "Til",
+        "Til (navn)",
+        "Vekt",
+        "Merknad",
+    ]
+    b1 = [[c.value for c in row] for row in links.iter_rows(min_row=2) if row[0].value == "B1"]
+    assert b1 == [
+        ["B1", "Kortere opplæringstid for nyansatte", "B4", "Mer tid til direkte arbeid med sakene",
+         0.2, "Nyansatte blir raskere selvstendige"],
+        ["B1", "Kortere opplæringstid for nyansatte", "O2", "Stabil og kompetent arbeidsstyrke",
+         None, None],
+    ]  # fmt: skip
+
+
+def _lists(sheet: Any) -> dict[str, str]:
+    """Drop-down lists of a sheet: column letter -> the quoted list."""
+    out = {}
+    for check in sheet.data_validations.dataValidation:
+        for cell_range in check.sqref.ranges:
+            out[re.sub(r"\d", "", cell_range.coord.split(":")[0])] = check.formula1
+    return out
+
+
+def test_closed_values_have_drop_down_lists(bergen: gv.Plan) -> None:
+    book = _book(workbook_bytes(bergen))
+    assert _lists(book["Tiltak"]) == {"C": '"Idé,Planlagt,Pilot,Innført,Stoppet"'}
+    assert _lists(book["Gevinster"]) == {
+        "E": '"Effektivisering,Kvalitet,Andre aktører"',
+        "F": '"Budsjettgevinst,Omdisponering,Annen offentlig sektor,Ikke prissatt"',
+        "I": '"Ja,Nei"',
+        "J": '"Liten,Middels,Stor"',
+    }
+    assert _lists(book["Interessenter"]) == {
+        "D": '"Ingen,Liten,Middels,Stor"',
+        "E": '"Ingen,Liten,Middels,Stor"',
+        "F": '"Positiv,Nøytral,Motstand"',
+    }
+    assert _lists(book["Indikatorer"]) == {"D": '"Økning er bedre,Nedgang er bedre"'}
+    assert _lists(book["Evalueringer"]) == {
+        "E": '"I rute,Usikker,Ikke i rute,Ikke målt,Ikke forfalt"'
+    }
+    assert _lists(book["Plan"]) == {"B": '"nb,en"'}
+    check = book["Tiltak"].data_validations.dataValidation[0]
+    assert check.showErrorMessage and str(check.sqref) == "C2:C1048576"
+
+
+def test_text_that_looks_like_a_formula_is_written_as_text(tmp_path: Path) -> None:
+    plan = gv.Plan.new("p", '=HYPERLINK("http://x")')
+    plan.add_benefit("B1", "=SUM(A1:A9)", description="+47 55 55 55 55")
+    plan.add_benefit("B2", "-ned med ventetid", assumptions=["@alle", "#REF!"])
+    data = workbook_bytes(plan)
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        xml = "".join(
+            archive.read(name).decode()
+            for name in archive.namelist()
+            if name.startswith("xl/worksheets/")
+        )
+    assert "<f>" not in xml and "<f " not in xml  # no formula anywhere
+    sheet = _book(data)["Gevinster"]
+    assert (sheet["B2"].value, sheet["B2"].data_type) == ("=SUM(A1:A9)", "s")
+    assert (sheet["B3"].value, sheet["B3"].data_type) == ("-ned med ventetid", "s")
+    assert sheet["L3"].data_type == "s"  # "@alle\n#REF!" is text, not an error value
+    path = tmp_path / "p.xlsx"
+    path.write_bytes(data)
+    assert gv.load(path) == plan
+
+
+def test_numbers_dates_and_lists_that_need_care(tmp_path: Path) -> None:
+    plan = gv.Plan.new("p", "P", discount_rate=0.1 + 0.2)  # 0.30000000000000004: 17 digits
+    plan.add_measure("M1", "Gammelt", start=dt.date(1899, 12, 31), cost={"one_off": math.inf})
+    plan.add_benefit("B1", "Flere linjer", assumptions=["to\nlinjer", "", "[ikke json"])
+    plan.add_benefit("B2", "Klammer", assumptions=["[1]"])
+    plan.link("B1", "B2", weight=1 / 3, note="a; b, (c) = d")
+    path = plan.save(tmp_path / "p.xlsx")
+    again = gv.load(path)
+    assert again == plan
+    assert again.info.discount_rate == 0.30000000000000004
+    assert again.measures[0].cost is not None and again.measures[0].cost.one_off == math.inf
+
+
+def test_an_empty_text_reads_back_as_no_text(tmp_path: Path) -> None:
+    # An empty cell cannot tell "" from nothing: the one thing the workbook normalises.
+    plan = gv.Plan.new("p", "P")
+    plan.add_goal("G1", "Mål", description="")
+    again = gv.load(plan.save(tmp_path / "p.xlsx"))
+    assert again.goals[0].description is None
+
+
+def test_a_control_character_is_refused_and_nothing_is_written(tmp_path: Path) -> None:
+    plan = gv.Plan.new("p", "P")
+    plan.add_goal("G1", "Mål\x07")
+    target = tmp_path / "p.xlsx"
+    target.write_bytes(b"old")
+    with pytest.raises(gv.PlanError, match="control character"):
+        plan.save(target)
+    assert target.read_bytes() == b"old"
+
+
+# -- round trips with generated plans ------------------------------------------------------
+
+TEXT = st.text(
+    alphabet=st.characters(blacklist_categories=("Cs", "Cc"), blacklist_characters="\ufffe\uffff")
+    | st.sampled_from(list("æøåÆØÅ,;:=+-@#[]()\"'\n\r\t%")),
+    min_size=1,
+    max_size=24,
+).filter(lambda s: s.strip() != "")
+FORMULA_LIKE = st.builds(lambda p, s: p + s, st.sampled_from(["=", "+", "-", "@"]), TEXT)
+NAMES = TEXT | FORMULA_LIKE
+IDS = st.from_regex(r"[A-Za-z][A-Za-z0-9_.-]{0,12}", fullmatch=True)
+DATES = st.dates()  # year 1 to 9999: Excel has serial numbers only from 1900 on
+NUMBERS = st.floats(allow_nan=False)  # includes 17-digit floats and infinities
+WEIGHTS = st.floats(min_value=0, max_value=1)
+
+
+def _opt(strategy: st.SearchStrategy[Any]) -> st.SearchStrategy[Any]:
+    return st.none() | strategy
+
+
+@st.composite
+def plans(draw: st.DrawFn) -> gv.Plan:
+    sections = ["goals", "objectives", "benefits", "disbenefits", "changes", "measures"]
+    counts = [draw(st.integers(0, 3)) for _ in sections]
+    n_stake, n_ind = draw(st.integers(0, 3)), draw(st.integers(0, 3))
+    total = sum(counts) + n_stake + n_ind
+    ids = draw(st.lists(IDS, min_size=total, max_size=total, unique=True))
+    pool = list(ids)
+    refs = st.sampled_from(ids) if ids else st.just("X1")
+
+    def element(section: str, id: str) -> dict[str, Any]:
+        record: dict[str, Any] = {"id": id, "name": draw(NAMES)}
+        record["description"] = draw(_opt(NAMES))
+        record["assumptions"] = draw(st.lists(TEXT | st.just(""), max_size=3))
+        record["contributes_to"] = [
+            {"to": draw(refs), "weight": draw(_opt(WEIGHTS)), "note": draw(_opt(NAMES))}
+            for _ in range(draw(st.integers(0, 2)))
+        ]
+        if section != "goals":
+            record["owner"] = draw(_opt(refs))
+        if section in ("goals", "objectives", "benefits", "disbenefits"):
+            record["indicators"] = draw(st.lists(refs, max_size=2))
+        if section in ("benefits", "disbenefits"):
+            record["type"] = draw(_opt(st.sampled_from(["efficiency", "quality", "other_actors"])))
+            record["category"] = draw(
+                _opt(st.sampled_from(["budget", "redeployment", "public_sector", "non_priced"]))
+            )
+            if draw(st.booleans()):
+                record["value"] = {"annual": draw(NUMBERS), "from": draw(_opt(DATES))}
+            record["cashable"] = draw(_opt(st.booleans()))
+            record["risk"] = draw(_opt(st.sampled_from(["low", "medium", "high"])))
+        if section == "measures":
+            statuses = ["idea", "planned", "pilot", "implemented", "stopped"]
+            record["status"] = draw(_opt(st.sampled_from(statuses)))
+            record["start"], record["end"] = draw(_opt(DATES)), draw(_opt(DATES))
+            if draw(st.booleans()):
+                record["cost"] = {"one_off": draw(NUMBERS), "annual": draw(NUMBERS)}
+        return record
+
+    data: dict[str, Any] = {
+        "schema": "gevinst/1",
+        "plan": {
+            "id": draw(IDS),
+            "title": draw(NAMES),
+            "description": draw(_opt(NAMES)),
+            "organisation": draw(_opt(NAMES)),
+            "owner": draw(_opt(refs)),
+            "language": draw(st.sampled_from(["nb", "en"])),
+            "currency": draw(st.sampled_from(["NOK", "EUR", "=kr"])),
+            "discount_rate": draw(NUMBERS),
+            "start": draw(_opt(DATES)),
+            "horizon_years": draw(st.integers(1, 200)),
+        },
+    }
+    for section, count in zip(sections, counts, strict=True):
+        data[section] = [element(section, pool.pop()) for _ in range(count)]
+    scale = st.sampled_from(["none", "low", "medium", "high"])
+    data["stakeholders"] = [
+        {
+            "id": pool.pop(),
+            "name": draw(NAMES),
+            "group": draw(_opt(NAMES)),
+            "power": draw(_opt(scale)),
+            "interest": draw(_opt(scale)),
+            "attitude": draw(_opt(st.sampled_from(["supportive", "neutral", "resistant"]))),
+            "impacts": draw(
+                st.dictionaries(refs, st.sampled_from(["positive", "negative"]), max_size=3)
+            ),
+        }
+        for _ in range(n_stake)
+    ]
+    data["indicators"] = [
+        {
+            "id": pool.pop(),
+            "name": draw(NAMES),
+            "unit": draw(_opt(st.sampled_from(["%", "uker", "kr/år", "=x"]))),
+            "direction": draw(st.sampled_from(["increase", "decrease"])),
+            "baseline": draw(_opt(st.fixed_dictionaries({"date": DATES, "value": NUMBERS}))),
+            "targets": draw(
+                st.lists(st.fixed_dictionaries({"date": DATES, "value": NUMBERS}), max_size=3)
+            ),
+            "source": draw(_opt(NAMES)),
+            "frequency": draw(_opt(TEXT)),
+        }
+        for _ in range(n_ind)
+    ]
+    data["measurements"] = [
+        {"indicator": draw(refs), "date": draw(DATES), "value": draw(NUMBERS),
+         "note": draw(_opt(NAMES))}
+        for _ in range(draw(st.integers(0, 3)))
+    ]  # fmt: skip
+    statuses = ["on_track", "at_risk", "off_track", "not_measured", "not_due"]
+    data["reviews"] = [
+        {"date": draw(DATES), "element": draw(refs), "by": draw(_opt(refs)),
+         "status": draw(st.sampled_from(statuses)), "comment": draw(_opt(NAMES))}
+        for _ in range(draw(st.integers(0, 2)))
+    ]  # fmt: skip
+    return gv.Plan.model_validate(data)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(plan=plans())
+def test_round_trip_of_generated_plans(plan: gv.Plan, tmp_path_factory: Any) -> None:
+    path = tmp_path_factory.mktemp("rt") / "plan.xlsx"
+    plan.save(path)
+    assert gv.load(path) == plan
+    assert workbook_bytes(plan) == path.read_bytes()  # deterministic
+
+
+# -- hand edits that are fine ---------------------------------------------------------------
+
+
+def test_hand_edits_in_either_language_are_read(bergen_xlsx: Path, tmp_path: Path) -> None:
+    book = openpyxl.load_workbook(bergen_xlsx)
+    book["Gevinster"].title = "Benefits"  # English sheet name in a Norwegian plan
+    sheet = book["Benefits"]
+    sheet["C1"] = "OWNER"  # header in English, any case
+    sheet["J2"] = "høy"  # synonym the YAML reader also accepts
+    sheet["E2"] = "quality"  # the code instead of the label
+    sheet["I2"] = True  # a real TRUE cell for Kontantfrigjørende
+    sheet["G2"] = "1 200 000,50"  # typed as text, Norwegian style
+    sheet["H2"] = "01.07.2025"  # dd.mm.yyyy as text
+    book["Tiltak"]["C2"] = "Pilot"
+    book["Indikatorer"]["F2"] = "2023-10-02"  # ISO date as text
+    book["Plan"]["B9"] = "3,5 %"  # discount rate as percent text
+    book["Interessenter"]["G2"] = "O1: +; O2: Negative"
+    sheet.insert_rows(5)  # an empty row in the middle is skipped
+    plan = gv.load(_save(book, tmp_path / "edited.xlsx"))
+    b1 = plan["B1"]
+    assert isinstance(b1, gv.Benefit)
+    assert (b1.owner, b1.risk, b1.type, b1.cashable) == ("leder-bvt", "high", "quality", True)
+    assert b1.value is not None and b1.value.annual == 1200000.5
+    assert b1.value.from_ == dt.date(2025, 7, 1)
+    assert plan.measures[0].status == "pilot"
+    assert plan.info.discount_rate == pytest.approx(0.035)
+    baseline = plan["I1"].baseline  # type: ignore[union-attr]
+    assert baseline is not None and baseline.date == dt.date(2023, 10, 2)
+    assert plan["etatsdirektor"].impacts == {"O1": "positive", "O2": "negative"}  # type: ignore[union-attr]
+    assert len(plan.benefits) == 11
+
+
+def test_a_workbook_typed_from_scratch(tmp_path: Path) -> None:
+    book = openpyxl.Workbook()
+    info = book.active
+    info.title = "Plan"
+    info.append(["Field", "Value"])
+    info.append(["Id", "hjemme"])
+    info.append(["Title", "Hjemmetjenesten"])
+    info.append(["Language", "en"])
+    goals = book.create_sheet("Goals")
+    goals.append(["Id", "Name"])
+    goals.append(["G1", "Trygg alderdom"])
+    measures = book.create_sheet("Measures")
+    measures.append(["Name", "Id", "Status"])  # columns in any order
+    measures.append(["Digitalt tilsyn", "M1", "Idea"])
+    links = book.create_sheet("Links")
+    links.append(["From", "To", "Weight"])
+    links.append(["M1", "G1", 0.5])
+    plan = gv.load(_save(book, tmp_path / "scratch.xlsx"))
+    assert plan.info.language == "en"
+    assert plan["M1"].contributes_to == [gv.Link(to="G1", weight=0.5)]  # type: ignore[union-attr]
+    assert plan.measures[0].status == "idea"
+
+
+# -- hand edits that are mistakes -----------------------------------------------------------
+
+
+def _edit(path: Path, tmp_path: Path, change: Any) -> Path:
+    book = openpyxl.load_workbook(path)
+    change(book)
+    return _save(book, tmp_path / "edited.xlsx")
+
+
+def _error(path: Path) -> WorkbookError:
+    with pytest.raises(WorkbookError) as caught:
+        gv.load(path)
+    assert isinstance(caught.value, gv.PlanError)
+    return caught.value
+
+
+def test_unknown_sheet(bergen_xlsx: Path, tmp_path: Path) -> None:
+    path = _edit(bergen_xlsx, tmp_path, lambda b: b.create_sheet("Notater"))
+    error = _error(path)
+    assert str(error).startswith(f"{path}: sheet Notater: unknown sheet 'Notater'")
+    assert "rename or delete this sheet" in str(error)
+
+
+def test_missing_required_column(bergen_xlsx: Path, tmp_path: Path) -> None:
+    path = _edit(bergen_xlsx, tmp_path, lambda b: b["Gevinster"].delete_cols(2))
+    assert str(_error(path)) == (
+        f"{path}: sheet Gevinster, row 1: the required column 'Navn' (Name) is missing; "
+        "add it to the header row"
+    )
+
+
+def test_text_in_a_number_cell(bergen_xlsx: Path, tmp_path: Path) -> None:
+    path = _edit(bergen_xlsx, tmp_path, lambda b: b["Indikatorer"].__setitem__("E3", "atten"))
+    error = _error(path)
+    assert str(error) == (
+        f"{path}: sheet Indikatorer, row 3, column Nullpunkt (E): 'atten' is not a number"
+    )
+    assert (error.sheet, error.line, error.column, error.element) == ("Indikatorer", 3, 5, "I2")
+
+
+def test_bad_date(bergen_xlsx: Path, tmp_path: Path) -> None:
+    path = _edit(bergen_xlsx, tmp_path, lambda b: b["Tiltak"].__setitem__("E4", "31.02.2024"))
+    assert str(_error(path)) == (
+        f"{path}: sheet Tiltak, row 4, column Start (E): "
+        "'31.02.2024' is not a date: write it as YYYY-MM-DD"
+    )
+
+
+def test_bad_drop_down_value(bergen_xlsx: Path, tmp_path: Path) -> None:
+    path = _edit(bergen_xlsx, tmp_path, lambda b: b["Tiltak"].__setitem__("C3", "Kanskje"))
+    message = str(_error(path))
+    assert message.startswith(
+        f"{path}: sheet Tiltak, row 3, column Status (C): 'Kanskje' is not in the drop-down list"
+    )
+    assert "Idé (Idea), Planlagt (Planned), Pilot (Pilot), Innført (Implemented)" in message
+
+
+def test_empty_id(bergen_xlsx: Path, tmp_path: Path) -> None:
+    path = _edit(bergen_xlsx, tmp_path, lambda b: b["Gevinster"].__setitem__("A5", None))
+    assert str(_error(path)) == (
+        f"{path}: sheet Gevinster, row 5, column Id (A): the cell is empty, but Id is required "
+        "here: links, targets and references find a row by its id"
+    )
+
+
+def test_empty_name(tmp_path: Path) -> None:
+    plan = gv.Plan.new("p", "P")
+    plan.add_goal("G1", "Mål")
+    plan.add_goal("G2", "Mål to")
+    path = _edit(
+        plan.save(tmp_path / "p.xlsx"), tmp_path, lambda b: b["Samfunnsmål"].__setitem__("B3", "  ")
+    )
+    assert str(_error(path)) == (
+        f"{path}: sheet Samfunnsmål, row 3, column Navn (B): "
+        "the cell is empty, but Navn is required here"
+    )
+
+
+def test_duplicate_header(bergen_xlsx: Path, tmp_path: Path) -> None:
+    path = _edit(bergen_xlsx, tmp_path, lambda b: b["Gevinster"].__setitem__("K1", "Eier"))
+    assert str(_error(path)) == (
+        f"{path}: sheet Gevinster, row 1, column Eier (K): the column 'Eier' appears twice "
+        "(also in column C); keep one"
+    )
+
+
+def test_formula_is_refused_not_evaluated(bergen_xlsx: Path, tmp_path: Path) -> None:
+    path = _edit(bergen_xlsx, tmp_path, lambda b: b["Gevinster"].__setitem__("G3", "=200000*12"))
+    message = str(_error(path))
+    assert message.startswith(
+        f"{path}: sheet Gevinster, row 3, column G: the cell holds a formula (=200000*12)"
+    )
+    assert "paste as values" in message
+
+
+def test_not_an_excel_file(tmp_path: Path, bergen_path: Path) -> None:
+    path = tmp_path / "plan.xlsx"
+    path.write_bytes(bergen_path.read_bytes())  # a YAML file renamed .xlsx
+    assert str(_error(path)) == (
+        f"{path}: is not an Excel workbook; open it in Excel and save it as "
+        "'Excel Workbook (*.xlsx)'"
+    )
+    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(100))  # an old .xls
+    assert "is an old Excel file (.xls)" in str(_error(path))
+    with zipfile.ZipFile(path, "w") as archive:  # a zip that is no workbook
+        archive.writestr("hei.txt", "hei")
+    assert "is not a readable Excel workbook" in str(_error(path))
+
+
+def test_invalid_id_in_a_reference(bergen_xlsx: Path, tmp_path: Path) -> None:
+    path = _edit(bergen_xlsx, tmp_path, lambda b: b["Gevinster"].__setitem__("C6", "leder bvt"))
+    error = _error(path)
+    assert str(error).startswith(
+        f"{path}: sheet Gevinster, row 6, column Eier (C): 'leder bvt' is not a valid id"
+    )
+    assert error.element == "B5"
+
+
+def test_link_from_an_unknown_element(bergen_xlsx: Path, tmp_path: Path) -> None:
+    path = _edit(bergen_xlsx, tmp_path, lambda b: b["Koblinger"].append(["B99", None, "O1"]))
+    assert str(_error(path)).startswith(
+        f"{path}: sheet Koblinger, row 51, column Fra (A): 'B99' is not the id of a row in "
+        "Tiltak, Endringer, Gevinster, Ulemper, Effektmål, Samfunnsmål"
+    )
+
+
+def test_impacts_without_colon(bergen_xlsx: Path, tmp_path: Path) -> None:
+    path = _edit(
+        bergen_xlsx, tmp_path, lambda b: b["Interessenter"].__setitem__("G2", "O1 positiv")
+    )
+    assert "row 2, column Påvirkning (G): 'O1 positiv' has no ':'" in str(_error(path))
+
+
+def test_missing_title_in_plan_sheet(bergen_xlsx: Path, tmp_path: Path) -> None:
+    path = _edit(bergen_xlsx, tmp_path, lambda b: b["Plan"].delete_rows(4))
+    assert str(_error(path)) == (
+        f"{path}: sheet Plan: the field 'Tittel' (Title) is missing; add a row with "
+        "Tittel in the first column and its value in the second"
+    )
+
+
+def test_every_problem_is_listed(bergen_xlsx: Path, tmp_path: Path) -> None:
+    def change(book: Any) -> None:
+        book["Tiltak"]["C2"] = "Ferdig"
+        book["Målinger"]["D4"] = "sytten"
+
+    message = str(_error(_edit(bergen_xlsx, tmp_path, change)))
+    assert (
+        "sheet Tiltak, row 2, column Status (C): 'Ferdig' is not in the drop-down list" in message
+    )
+    assert "1 more problem(s):" in message
+    assert "sheet Målinger, row 4, column Verdi (D): 'sytten' is not a number" in message
+
+
+# -- the command line ------------------------------------------------------------------------
+
+
+def test_convert_yaml_to_excel_and_back(bergen_path: Path, bergen: gv.Plan, tmp_path: Path) -> None:
+    runner = CliRunner()
+    xlsx, back = tmp_path / "plan.xlsx", tmp_path / "back.json"
+    result = runner.invoke(cli, ["convert", str(bergen_path), str(xlsx)])
+    assert result.exit_code == 0, result.output
+    result = runner.invoke(cli, ["convert", str(xlsx), str(back)])
+    assert result.exit_code == 0, result.output
+    assert gv.load(back) == bergen
+
+
+def test_convert_of_a_bad_workbook_writes_nothing(bergen_xlsx: Path, tmp_path: Path) -> None:
+    bad = _edit(bergen_xlsx, tmp_path, lambda b: b["Tiltak"].__setitem__("E2", "snart"))
+    target = tmp_path / "out.yaml"
+    target.write_text("old\n")
+    result = CliRunner().invoke(cli, ["convert", str(bad), str(target)])
+    assert result.exit_code == 1
+    assert result.output.startswith(f"error: {bad}: sheet Tiltak, row 2, column Start (E): ")
+    assert "Traceback" not in result.output
+    assert target.read_text() == "old\n"
