@@ -496,7 +496,9 @@ def status_chart(
                 annotation_clip=False,
             )
         ax.set_yticks(range(len(rows)), labels, fontsize=11)
-        ax.set_ylim(len(rows) - 0.5, -0.5)
+        ax.set_ylim(max(len(rows), 1) - 0.5, -0.5)
+        if not rows:
+            ax.text(0.5, 0, t("nobody", lang), ha="center", va="center", color=_MUTED)
         ax.set_xlim(0, cap)
         ticks = [0.0, risk, on] + [x for x in (1.0, cap) if x - on >= 0.15 * cap]
         ax.set_xticks(sorted(set(ticks)))
@@ -511,7 +513,7 @@ def status_chart(
         fig.text(
             0.02,
             1 - 0.3 / height,
-            t("status_overview", lang),
+            t("status_overview" if set(kinds) <= {"benefit"} else "status_overview_all", lang),
             fontsize=17,
             fontweight="bold",
             va="top",

@@ -236,7 +236,8 @@ def text_table(ev: Evaluation, language: str | None = None, *, name_width: int =
     if ev.reviews():
         sections.append((t("reviews", lang), _review_table(ev, lang), {6: name_width}))
     for heading, (header, rows), widths in sections:
-        out += [heading, *_aligned(header, rows, widths), ""]
+        if rows:
+            out += [heading, *_aligned(header, rows, widths), ""]
     return "\n".join(out)
 
 
@@ -343,7 +344,8 @@ def markdown_text(ev: Evaluation, language: str | None = None) -> str:
     if ev.reviews():
         sections.append((t("reviews", lang), _review_table(ev, lang)))
     for heading, (header, rows) in sections:
-        out += [f"## {markdown_escape(heading)}", "", *_md_table(header, rows), ""]
+        if rows:
+            out += [f"## {markdown_escape(heading)}", "", *_md_table(header, rows), ""]
     return "\n".join(out)
 
 

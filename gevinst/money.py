@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import math
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -96,7 +97,7 @@ def present_value(values: list[float], rate: float) -> float:
     >>> round(present_value([100.0, 104.0], 0.04), 6)
     200.0
     """
-    return sum(v / (1.0 + rate) ** y for y, v in enumerate(values))
+    return math.fsum(v / (1.0 + rate) ** y for y, v in enumerate(values))
 
 
 @dataclass(frozen=True)
@@ -218,12 +219,12 @@ class Money:
     @property
     def benefits(self) -> float:
         """Present value of the benefits alone, realised."""
-        return sum(line.realised for line in self.lines.values() if line.kind == "benefit")
+        return math.fsum(line.realised for line in self.lines.values() if line.kind == "benefit")
 
     @property
     def disbenefits(self) -> float:
         """Present value of the dis-benefits alone, realised (negative or zero)."""
-        return sum(line.realised for line in self.lines.values() if line.kind == "disbenefit")
+        return math.fsum(line.realised for line in self.lines.values() if line.kind == "disbenefit")
 
 
 def _one_off_year(start: dt.date | None, bounds: list[dt.date]) -> int | None:
@@ -302,11 +303,11 @@ def npv(evaluation: Evaluation, discount_rate: float | None = None) -> Money:
                 start=bounds[y],
                 end=bounds[y + 1],
                 factor=factors[y],
-                benefits_expected=sum(line.expected_by_year[y] for line in ben),
-                disbenefits_expected=sum(line.expected_by_year[y] for line in dis),
-                benefits_realised=sum(line.realised_by_year[y] for line in ben),
-                disbenefits_realised=sum(line.realised_by_year[y] for line in dis),
-                costs=sum(c.by_year[y] for c in cost_lines.values()),
+                benefits_expected=math.fsum(line.expected_by_year[y] for line in ben),
+                disbenefits_expected=math.fsum(line.expected_by_year[y] for line in dis),
+                benefits_realised=math.fsum(line.realised_by_year[y] for line in ben),
+                disbenefits_realised=math.fsum(line.realised_by_year[y] for line in dis),
+                costs=math.fsum(c.by_year[y] for c in cost_lines.values()),
             )
         )
 
@@ -316,13 +317,13 @@ def npv(evaluation: Evaluation, discount_rate: float | None = None) -> Money:
         if chosen:
             categories[key] = CategoryTotal(
                 category=key,
-                expected=sum(line.expected for line in chosen),
-                realised=sum(line.realised for line in chosen),
+                expected=math.fsum(line.expected for line in chosen),
+                realised=math.fsum(line.realised for line in chosen),
             )
 
-    expected = sum(line.expected for line in lines.values())
-    realised_total = sum(line.realised for line in lines.values())
-    costs = sum(c.costs for c in cost_lines.values())
+    expected = math.fsum(line.expected for line in lines.values())
+    realised_total = math.fsum(line.realised for line in lines.values())
+    costs = math.fsum(c.costs for c in cost_lines.values())
     return Money(
         currency=plan.info.currency,
         discount_rate=rate,

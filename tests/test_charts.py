@@ -183,3 +183,20 @@ def test_matplotlib_is_not_imported_by_gevinst() -> None:
     code = "import gevinst, gevinst.charts, sys; print('matplotlib' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_an_empty_plan_draws_without_warnings() -> None:
+    plan = gv.Plan.new("tom", "Tom plan")
+    ev = gv.evaluate(plan, at="2025-01-01")
+    for fig in (charts.status_chart(ev), charts.money_chart(ev), charts.stakeholder_chart(plan)):
+        assert charts.figure_bytes(fig).startswith(b"\x89PNG")
+
+
+def test_indicator_without_baseline_or_targets_draws() -> None:
+    plan = gv.Plan.new("p", "P")
+    plan.add_indicator("I", "Uten nullpunkt")
+    plan.add_measurement("I", "2024-01-01", 3)
+    plan.add_measurement("I", "2024-06-01", 5)
+    ev = gv.evaluate(plan, at="2025-01-01")
+    assert ev.indicator("I").status == "not_due"
+    assert charts.figure_bytes(charts.indicator_chart(ev, "I")).startswith(b"\x89PNG")

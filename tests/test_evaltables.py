@@ -182,3 +182,9 @@ def test_cli_stakeholders_unknown_suffix(tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, ["stakeholders", str(BERGEN), "-o", str(tmp_path / "g.gif")])
     assert result.exit_code == 1 and ".png" in result.output
     assert not (tmp_path / "g.gif").exists()
+
+
+def test_empty_sections_are_left_out() -> None:
+    ev = gv.evaluate(gv.Plan.new("tom", "Tom plan"), at="2025-01-01")
+    assert text_table(ev).strip() == "Tom plan: gevinstevaluering per 1. januar 2025"
+    assert markdown_text(ev).strip() == "# Tom plan: gevinstevaluering per 1. januar 2025"
