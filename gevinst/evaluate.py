@@ -385,7 +385,8 @@ class Evaluation:
     """A plan evaluated at a date: indicators, element scores, money and reviews.
 
     Build it with :func:`evaluate`. Results are plain frozen dataclasses; undefined
-    values are ``None``.
+    values are ``None``. An evaluation is a snapshot: after changing the plan, evaluate
+    again (money and reviews are computed once and kept).
 
     Attributes:
         plan: the evaluated plan (with any extra measurements added).
@@ -420,6 +421,8 @@ class Evaluation:
             self._by_indicator.setdefault(m.indicator, []).append(m)
         self.indicators, self.elements = self._compute(at)
         self._history: dict[dt.date, dict[str, ElementResult]] = {at: self.elements}
+        self._money: dict[float, Money] = {}
+        self._reviews: tuple[ReviewResult, ...] | None = None
 
     def __repr__(self) -> str:
         return f"<Evaluation of {self.plan.id!r} at {self.at.isoformat()}>"
@@ -566,7 +569,10 @@ class Evaluation:
         """
         from gevinst.money import npv
 
-        return npv(self, discount_rate=discount_rate)
+        key = self.plan.info.discount_rate if discount_rate is None else float(discount_rate)
+        if key not in self._money:
+            self._money[key] = npv(self, discount_rate=key)
+        return self._money[key]
 
     def elements_at(self, at: dt.date) -> dict[str, ElementResult]:
         """Element results as the numbers stood on another date (same plan, same rules)."""
@@ -578,6 +584,8 @@ class Evaluation:
         """The plan's reviews dated on or before the evaluation date, each beside the
         status the numbers gave on its date; sorted by element (plan order), then date.
         """
+        if self._reviews is not None:
+            return list(self._reviews)
         order = {id: n for n, id in enumerate(self.elements)}
         chosen = [r for r in self.plan.reviews if r.date <= self.at]
         chosen.sort(key=lambda r: (order.get(r.element, len(order)), r.element, r.date))
@@ -601,6 +609,7 @@ class Evaluation:
                     optimistic=both and (said or 0) < (found or 0),
                 )
             )
+        self._reviews = tuple(out)
         return out
 
     # -- tables --
