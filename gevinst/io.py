@@ -215,12 +215,15 @@ def parse_yaml(text: str, source: str = "<string>") -> Any:
 
 
 def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    out: dict[str, Any] = {}
-    for key, value in pairs:
-        if key in out:
+    out = dict(pairs)  # in C; only a mapping with a repeated key takes the slow path
+    if len(out) == len(pairs):
+        return out
+    seen: set[str] = set()
+    for key, _ in pairs:
+        if key in seen:
             raise ValueError(f"duplicate key {key!r}; each key may appear once")
-        out[key] = value
-    return out
+        seen.add(key)
+    return out  # pragma: no cover - unreachable: fewer keys means a repeated one
 
 
 def parse_json(text: str, source: str = "<string>") -> Any:
