@@ -12,6 +12,9 @@ date in the metadata, so the same input gives the same bytes.
   ending in the net present value.
 - :func:`stakeholder_chart`: the power/interest grid with every name readable.
 
+Colours, number and date formats and the byte writers live in :mod:`gevinst.figures`
+and are re-exported here.
+
 Example:
     >>> import gevinst as gv
     >>> from gevinst.charts import figure_bytes, status_chart
@@ -24,10 +27,26 @@ from __future__ import annotations
 
 import datetime as dt
 import textwrap
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from gevinst.errors import FormatError
+from gevinst.figures import (
+    ATTITUDE_COLOURS,
+    BLUE,
+    FORMATS,
+    HALO,
+    INK,
+    MUTED,
+    STATUS_COLOURS,
+    figure_bytes,
+    format_date,
+    format_number,
+    format_percent,
+    plain_text,
+    save_figure,
+    wrap_text,
+)
+from gevinst.figures import new_figure as _figure
+from gevinst.figures import style as _style
 from gevinst.i18n import t
 
 if TYPE_CHECKING:
@@ -50,165 +69,6 @@ __all__ = [
     "stakeholder_chart",
     "status_chart",
 ]
-
-#: Status colours (Okabe-Ito, safe for colour-blind readers).
-STATUS_COLOURS: dict[str, str] = {
-    "on_track": "#009E73",
-    "at_risk": "#E69F00",
-    "off_track": "#D55E00",
-    "not_measured": "#999999",
-    "not_due": "#56B4E9",
-}
-#: Fill and edge colours of a stakeholder's box by attitude.
-ATTITUDE_COLOURS: dict[str, tuple[str, str]] = {
-    "supportive": ("#d9f0e6", "#009E73"),
-    "neutral": ("#eeeeee", "#777777"),
-    "resistant": ("#fbe0d2", "#D55E00"),
-    "unknown": ("#ffffff", "#777777"),
-}
-_INK = "#222222"
-_MUTED = "#666666"
-_BLUE = "#0072B2"
-_HALO = {"boxstyle": "square,pad=0.15", "facecolor": "white", "edgecolor": "none", "alpha": 0.85}
-
-#: Output formats of :func:`figure_bytes` and :func:`save_figure`.
-FORMATS = ("png", "svg", "pdf")
-
-_MONTHS = {
-    "nb": [
-        "januar",
-        "februar",
-        "mars",
-        "april",
-        "mai",
-        "juni",
-        "juli",
-        "august",
-        "september",
-        "oktober",
-        "november",
-        "desember",
-    ],
-    "en": [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ],
-}
-
-
-# -- formatting ---------------------------------------------------------------------------
-
-
-def format_number(value: float, language: str = "nb", decimals: int = 0) -> str:
-    """A number as a reader of ``language`` writes it: ``1 234,5`` (nb), ``1,234.5`` (en).
-
-    >>> format_number(1234.5, "nb", 1), format_number(1234.5, "en", 1)
-    ('1\\xa0234,5', '1,234.5')
-    """
-    text = f"{value:,.{decimals}f}"
-    if text in ("-0", "-0.0", "-0.00"):
-        text = text[1:]
-    if language == "en":
-        return text
-    return text.replace(",", "\u00a0").replace(".", ",").replace("-", "\u2212")
-
-
-def format_date(day: dt.date, language: str = "nb", short: bool = False) -> str:
-    """``1. oktober 2025`` (nb) or ``1 October 2025`` (en); ``short`` gives ``okt. 2025``."""
-    month = _MONTHS["en" if language == "en" else "nb"][day.month - 1]
-    if short:
-        return f"{month[:3]} {day.year}" if language == "en" else f"{month[:3]}. {day.year}"
-    return f"{day.day} {month} {day.year}" if language == "en" else f"{day.day}. {month} {day.year}"
-
-
-def _percent(value: float, language: str) -> str:
-    return f"{format_number(100 * value, language)}\u00a0%"
-
-
-def _plain(text: str) -> str:
-    """User text shown as written: a ``$`` would otherwise start matplotlib's math mode."""
-    return text.replace("$", "\\$")
-
-
-def _wrap(text: str, width: int) -> str:
-    """Wrapped at ``width`` characters, and shown as written (see :func:`_plain`)."""
-    flat = " ".join(text.splitlines())
-    return _plain("\n".join(textwrap.wrap(flat, width=width, break_long_words=True)) or flat)
-
-
-# -- figures and bytes --------------------------------------------------------------------
-
-
-def _figure(width: float, height: float) -> Figure:
-    from matplotlib.backends.backend_agg import FigureCanvasAgg
-    from matplotlib.figure import Figure
-
-    fig = Figure(figsize=(width, height), dpi=100)
-    FigureCanvasAgg(fig)
-    return fig
-
-
-def _style() -> Any:  # an rcParams dict; Any because matplotlib types its keys as literals
-    return {
-        "font.family": "DejaVu Sans",
-        "font.size": 12,
-        "axes.titlesize": 16,
-        "axes.labelsize": 12,
-        "axes.edgecolor": "#888888",
-        "axes.spines.top": False,
-        "axes.spines.right": False,
-        "xtick.color": _INK,
-        "ytick.color": _INK,
-        "text.color": _INK,
-        "svg.hashsalt": "gevinst",
-        "svg.fonttype": "path",
-        "pdf.fonttype": 42,
-    }
-
-
-def figure_bytes(fig: Figure, format: str = "png", *, dpi: int = 150) -> bytes:
-    """The figure as PNG, SVG or PDF bytes; no dates in the metadata (same in, same out).
-
-    Raises:
-        FormatError: an unknown format.
-    """
-    import io
-
-    import matplotlib
-
-    fmt = format.lower().lstrip(".")
-    if fmt not in FORMATS:
-        raise FormatError(f"cannot save a chart as {format!r}; use one of {', '.join(FORMATS)}")
-    metadata: dict[str, Any] = {
-        "png": {"Software": None},
-        "svg": {"Date": None, "Creator": None},
-        "pdf": {"CreationDate": None, "ModDate": None, "Creator": None, "Producer": None},
-    }[fmt]
-    buffer = io.BytesIO()
-    with matplotlib.rc_context(_style()):
-        fig.savefig(buffer, format=fmt, dpi=dpi, metadata=metadata, facecolor="white")
-    return buffer.getvalue()
-
-
-def save_figure(fig: Figure, path: str | Path, *, dpi: int = 150) -> Path:
-    """Write the figure to ``path`` (format from the suffix: .png, .svg, .pdf), atomically."""
-    from gevinst.io import atomic_write
-
-    target = Path(path)
-    data = figure_bytes(fig, target.suffix or "png", dpi=dpi)
-    atomic_write(target, data)
-    return target
-
 
 # -- indicator ----------------------------------------------------------------------------
 
@@ -258,7 +118,7 @@ def indicator_chart(
                 [_dnum(d) for d, _ in path],
                 [v for _, v in path],
                 linestyle="--",
-                color=_MUTED,
+                color=MUTED,
                 linewidth=2,
                 label=t("expected_path", lang),
                 zorder=2,
@@ -268,7 +128,7 @@ def indicator_chart(
                 spec.baseline.value,
                 marker="s",
                 markersize=9,
-                color=_MUTED,
+                color=MUTED,
                 linestyle="none",
                 label=t("baseline", lang),
                 zorder=4,
@@ -280,7 +140,7 @@ def indicator_chart(
                 [x.value for x in spec.targets],
                 marker="D",
                 markersize=10,
-                color=_BLUE,
+                color=BLUE,
                 linestyle="none",
                 label=t("targets", lang),
                 zorder=4,
@@ -293,10 +153,10 @@ def indicator_chart(
                     xytext=(11, 0),
                     ha="left",
                     va="center",
-                    color=_BLUE,
+                    color=BLUE,
                     fontsize=12,
                     fontweight="bold",
-                    bbox=_HALO,
+                    bbox=HALO,
                     zorder=6,
                 )
         if measured:
@@ -306,7 +166,7 @@ def indicator_chart(
                 marker="o",
                 markersize=8,
                 linewidth=2.5,
-                color=STATUS_COLOURS.get(result.status, _INK),
+                color=STATUS_COLOURS.get(result.status, INK),
                 label=t("measured", lang),
                 zorder=5,
             )
@@ -320,8 +180,8 @@ def indicator_chart(
                 va="bottom",
                 fontsize=12,
                 fontweight="bold",
-                color=STATUS_COLOURS.get(result.status, _INK),
-                bbox=_HALO,
+                color=STATUS_COLOURS.get(result.status, INK),
+                bbox=HALO,
                 zorder=6,
             )
             dates += [m.date for m in measured]
@@ -333,7 +193,7 @@ def indicator_chart(
                 ys,
                 linestyle=":",
                 linewidth=2.5,
-                color=STATUS_COLOURS.get(result.status, _INK),
+                color=STATUS_COLOURS.get(result.status, INK),
                 label=t("forecast", lang),
                 zorder=3,
             )
@@ -344,7 +204,7 @@ def indicator_chart(
                 markersize=9,
                 markerfacecolor="white",
                 markeredgewidth=2,
-                color=STATUS_COLOURS.get(result.status, _INK),
+                color=STATUS_COLOURS.get(result.status, INK),
                 linestyle="none",
                 zorder=5,
             )
@@ -356,11 +216,11 @@ def indicator_chart(
                 ha="left",
                 va="center",
                 fontsize=12,
-                color=STATUS_COLOURS.get(result.status, _INK),
-                bbox=_HALO,
+                color=STATUS_COLOURS.get(result.status, INK),
+                bbox=HALO,
                 zorder=6,
             )
-        ax.axvline(_dnum(at), color=_INK, linewidth=1.2, zorder=1)
+        ax.axvline(_dnum(at), color=INK, linewidth=1.2, zorder=1)
         ax.annotate(
             f"{t('evaluation_date', lang)}\n{format_date(at, lang)}",
             (_dnum(at), 1.0),
@@ -369,7 +229,7 @@ def indicator_chart(
             xytext=(6, -4),
             va="top",
             fontsize=11,
-            color=_INK,
+            color=INK,
         )
         first, latest = min(dates), max(dates)
         pad = dt.timedelta(days=max(60, (latest - first).days // 12))
@@ -377,15 +237,15 @@ def indicator_chart(
         _date_axis(ax, lang, first, latest)
         ax.margins(y=0.2)
         ax.grid(axis="y", color="#dddddd", linewidth=0.8)
-        ax.set_ylabel(_plain(spec.unit or ""))
+        ax.set_ylabel(plain_text(spec.unit or ""))
         _number_axis(ax, lang)
-        fig.text(0.08, 0.93, _wrap(spec.name, 80), fontsize=17, fontweight="bold", va="bottom")
+        fig.text(0.08, 0.93, wrap_text(spec.name, 80), fontsize=17, fontweight="bold", va="bottom")
         fig.text(
             0.08,
             0.875,
             _indicator_subtitle(evaluation, indicator, lang),
             fontsize=12,
-            color=_MUTED,
+            color=MUTED,
             va="bottom",
         )
         ax.legend(
@@ -423,9 +283,9 @@ def _indicator_subtitle(evaluation: Evaluation, indicator: str, lang: str) -> st
     r = evaluation.indicator(indicator)
     parts = [f"{t('status', lang)}: {t(r.status, lang)}"]
     if r.progress is not None:
-        parts.append(f"{t('progress', lang)}: {_percent(r.progress, lang)}")
+        parts.append(f"{t('progress', lang)}: {format_percent(r.progress, lang)}")
     if r.attainment is not None:
-        parts.append(f"{t('attainment', lang)}: {_percent(r.attainment, lang)}")
+        parts.append(f"{t('attainment', lang)}: {format_percent(r.attainment, lang)}")
     parts.append(t(r.direction, lang))
     return "   ·   ".join(parts)
 
@@ -459,18 +319,18 @@ def status_chart(
         ax.axvspan(on, cap, color=STATUS_COLOURS["on_track"], alpha=0.08, lw=0)
         labels = []
         for n, r in enumerate(rows):
-            labels.append(_wrap(f"{r.id}  {r.name}", 42))
+            labels.append(wrap_text(f"{r.id}  {r.name}", 42))
             status = r.status or "not_measured"
             colour = STATUS_COLOURS[status]
             if r.score is not None:
                 ax.barh(n, r.score, height=0.62, color=colour, zorder=3)
-                note = f"{_percent(r.score, lang)}   {t(status, lang)}"
+                note = f"{format_percent(r.score, lang)}   {t(status, lang)}"
             else:
                 note = t(status, lang)
             partial = r.coverage is not None and 0 < r.coverage < 1
             if partial and r.coverage is not None:
                 ax.annotate(
-                    f"{t('coverage', lang).lower()} {_percent(r.coverage, lang)}",
+                    f"{t('coverage', lang).lower()} {format_percent(r.coverage, lang)}",
                     (1.0, n),
                     xycoords=("axes fraction", "data"),
                     textcoords="offset points",
@@ -478,7 +338,7 @@ def status_chart(
                     va="center",
                     ha="left",
                     fontsize=10,
-                    color=_MUTED,
+                    color=MUTED,
                     annotation_clip=False,
                 )
             ax.annotate(
@@ -491,25 +351,25 @@ def status_chart(
                 ha="left",
                 fontsize=11,
                 linespacing=1.1,
-                color=_INK if r.score is not None else _MUTED,
+                color=INK if r.score is not None else MUTED,
                 fontweight="bold" if r.score is not None else "normal",
                 annotation_clip=False,
             )
         ax.set_yticks(range(len(rows)), labels, fontsize=11)
         ax.set_ylim(max(len(rows), 1) - 0.5, -0.5)
         if not rows:
-            ax.text(0.5, 0, t("nobody", lang), ha="center", va="center", color=_MUTED)
+            ax.text(0.5, 0, t("nobody", lang), ha="center", va="center", color=MUTED)
         ax.set_xlim(0, cap)
         ticks = [0.0, risk, on] + [x for x in (1.0, cap) if x - on >= 0.15 * cap]
         ax.set_xticks(sorted(set(ticks)))
         ax.xaxis.set_major_formatter(
-            matplotlib.ticker.FuncFormatter(lambda v, _p: _percent(v, lang))
+            matplotlib.ticker.FuncFormatter(lambda v, _p: format_percent(v, lang))
         )
         for x in (risk, on):
             ax.axvline(x, color="#888888", linestyle="--", linewidth=1, zorder=2)
         ax.tick_params(axis="y", length=0)
         ax.spines["left"].set_visible(False)
-        ax.set_xlabel(t("score_explained", lang), fontsize=11, color=_MUTED)
+        ax.set_xlabel(t("score_explained", lang), fontsize=11, color=MUTED)
         fig.text(
             0.02,
             1 - 0.3 / height,
@@ -521,10 +381,10 @@ def status_chart(
         fig.text(
             0.02,
             1 - 0.68 / height,
-            f"{_wrap(evaluation.plan.title, 200)}  ·  {t('evaluated_at', lang).lower()} "
+            f"{wrap_text(evaluation.plan.title, 200)}  ·  {t('evaluated_at', lang).lower()} "
             f"{format_date(evaluation.at, lang)}",
             fontsize=12,
-            color=_MUTED,
+            color=MUTED,
             va="top",
         )
         handles = [
@@ -604,9 +464,9 @@ def money_chart(
                 )
             running += value
             extent += [left, left + abs(value)]
-            labels.append(_wrap(label, 38))
+            labels.append(wrap_text(label, 38))
         n = len(steps)
-        net_colour = _BLUE
+        net_colour = BLUE
         ax.barh(n, net / scale, height=0.62, color=net_colour, zorder=3)
         ax.plot([running / scale] * 2, [n - 1.31, n - 0.31], color="#999999", lw=1, zorder=2)
         extent += [0.0, net]
@@ -640,9 +500,9 @@ def money_chart(
                 xytext=(0, -15),
                 va="center",
                 fontsize=10,
-                color=_MUTED,
+                color=MUTED,
             )
-        ax.axvline(0, color=_INK, linewidth=1)
+        ax.axvline(0, color=INK, linewidth=1)
         ax.set_yticks(range(n + 1), labels, fontsize=11)
         ax.get_yticklabels()[-1].set_fontweight("bold")
         ax.set_ylim(n + 0.75, -0.5)
@@ -658,13 +518,13 @@ def money_chart(
         fig.text(
             0.02,
             1 - 0.68 / height,
-            f"{_wrap(evaluation.plan.title, 200)}  ·  {t('evaluated_at', lang).lower()} "
+            f"{wrap_text(evaluation.plan.title, 200)}  ·  {t('evaluated_at', lang).lower()} "
             f"{format_date(evaluation.at, lang)}  ·  {t('horizon', lang).lower()} "
             f"{money.horizon_years} {t('years', lang)} {t('from_date', lang)} "
             f"{format_date(money.start, lang)}  ·  "
             f"{t('calculation_rate', lang).lower()} {rate}\u00a0%",
             fontsize=11.5,
-            color=_MUTED,
+            color=MUTED,
             va="top",
         )
         handles = [
@@ -674,7 +534,7 @@ def money_chart(
         ]
         if basis == "realised":
             handles.append(
-                Patch(fill=False, edgecolor=_MUTED, linestyle="--", label=t("expected", lang))
+                Patch(fill=False, edgecolor=MUTED, linestyle="--", label=t("expected", lang))
             )
         fig.legend(
             handles=handles,
@@ -760,7 +620,7 @@ def stakeholder_chart(plan: Plan, *, language: str | None = None) -> Figure:
                 va="top",
                 fontsize=14,
                 fontweight="bold",
-                color=_BLUE if key == "manage_closely" else _INK,
+                color=BLUE if key == "manage_closely" else INK,
             )
             _place_names(ax, cells[key], col, row, cell_w_pt, cell_h_pt)
         ax.set_xticks([0.5, 1.5], [_level_label("low", lang), _level_label("high", lang)])
@@ -770,7 +630,7 @@ def stakeholder_chart(plan: Plan, *, language: str | None = None) -> Figure:
             rotation=90,
             va="center",
         )
-        ax.tick_params(length=0, labelsize=11, colors=_MUTED)
+        ax.tick_params(length=0, labelsize=11, colors=MUTED)
         for side in ("left", "bottom", "top", "right"):
             ax.spines[side].set_visible(False)
         ax.set_xlabel(f"{t('interest', lang)} \u2192", fontsize=13, fontweight="bold")
@@ -783,7 +643,7 @@ def stakeholder_chart(plan: Plan, *, language: str | None = None) -> Figure:
             fontweight="bold",
             va="top",
         )
-        fig.text(left, 0.915, _wrap(plan.title, 200), fontsize=12, color=_MUTED, va="top")
+        fig.text(left, 0.915, wrap_text(plan.title, 200), fontsize=12, color=MUTED, va="top")
         attitudes = ["supportive", "neutral", "resistant"]
         handles = [
             Patch(
@@ -843,7 +703,7 @@ def _place_names(
             lines = max(len(parts) for parts in split)
             if lines > 3:
                 continue
-            wrapped = [_plain("\n".join(parts)) for parts in split]
+            wrapped = [plain_text("\n".join(parts)) for parts in split]
             slot_h = _box_height(lines, size) + 6
             per_column = -(-len(rows) // columns)
             if per_column * slot_h <= room:
@@ -870,7 +730,7 @@ def _place_names(
     slot_w = (cell_w_pt - 2 * pad_pt) / columns
     chars = max(3, int((slot_w - 2 * 0.3 * size - 10) / (0.55 * size)))
     cut = [r.name if len(r.name) <= chars else r.name[: chars - 1] + "\u2026" for r in rows]
-    wrapped = [_plain(" ".join(name.splitlines())) for name in cut]
+    wrapped = [plain_text(" ".join(name.splitlines())) for name in cut]
     _draw_slots(
         ax,
         rows,
@@ -917,7 +777,7 @@ def _draw_slots(
             ha="left",
             va="center",
             fontsize=size,
-            color=_INK,
+            color=INK,
             linespacing=1.1,
             bbox={
                 "boxstyle": "round,pad=0.3",

@@ -1,0 +1,201 @@
+"""Figures as bytes, and the look shared by every chart: colours, fonts, numbers, dates.
+
+:func:`figure_bytes` and :func:`save_figure` write a matplotlib figure as PNG, SVG or
+PDF with no date in the metadata (same figure, same bytes). :func:`format_number` and
+:func:`format_date` write numbers and dates the way a Norwegian (``nb``) or English
+(``en``) reader expects. matplotlib is imported inside the functions only.
+
+Example:
+    >>> format_number(1234567.5, "nb", 1)
+    '1\xa0234\xa0567,5'
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import textwrap
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from gevinst.errors import FormatError
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
+
+__all__ = [
+    "ATTITUDE_COLOURS",
+    "BLUE",
+    "FORMATS",
+    "HALO",
+    "INK",
+    "MUTED",
+    "STATUS_COLOURS",
+    "figure_bytes",
+    "format_date",
+    "format_number",
+    "format_percent",
+    "new_figure",
+    "plain_text",
+    "save_figure",
+    "style",
+    "wrap_text",
+]
+
+#: Status colours (Okabe-Ito, safe for colour-blind readers).
+STATUS_COLOURS: dict[str, str] = {
+    "on_track": "#009E73",
+    "at_risk": "#E69F00",
+    "off_track": "#D55E00",
+    "not_measured": "#999999",
+    "not_due": "#56B4E9",
+}
+#: Fill and edge colours of a stakeholder's box by attitude.
+ATTITUDE_COLOURS: dict[str, tuple[str, str]] = {
+    "supportive": ("#d9f0e6", "#009E73"),
+    "neutral": ("#eeeeee", "#777777"),
+    "resistant": ("#fbe0d2", "#D55E00"),
+    "unknown": ("#ffffff", "#777777"),
+}
+INK = "#222222"
+MUTED = "#666666"
+BLUE = "#0072B2"
+HALO = {"boxstyle": "square,pad=0.15", "facecolor": "white", "edgecolor": "none", "alpha": 0.85}
+
+#: Output formats of :func:`figure_bytes` and :func:`save_figure`.
+FORMATS = ("png", "svg", "pdf")
+
+_MONTHS = {
+    "nb": [
+        "januar",
+        "februar",
+        "mars",
+        "april",
+        "mai",
+        "juni",
+        "juli",
+        "august",
+        "september",
+        "oktober",
+        "november",
+        "desember",
+    ],
+    "en": [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ],
+}
+
+
+# -- formatting ---------------------------------------------------------------------------
+
+
+def format_number(value: float, language: str = "nb", decimals: int = 0) -> str:
+    """A number as a reader of ``language`` writes it: ``1 234,5`` (nb), ``1,234.5`` (en).
+
+    >>> format_number(1234.5, "nb", 1), format_number(1234.5, "en", 1)
+    ('1\\xa0234,5', '1,234.5')
+    """
+    text = f"{value:,.{decimals}f}"
+    if text in ("-0", "-0.0", "-0.00"):
+        text = text[1:]
+    if language == "en":
+        return text
+    return text.replace(",", "\u00a0").replace(".", ",").replace("-", "\u2212")
+
+
+def format_date(day: dt.date, language: str = "nb", short: bool = False) -> str:
+    """``1. oktober 2025`` (nb) or ``1 October 2025`` (en); ``short`` gives ``okt. 2025``."""
+    month = _MONTHS["en" if language == "en" else "nb"][day.month - 1]
+    if short:
+        return f"{month[:3]} {day.year}" if language == "en" else f"{month[:3]}. {day.year}"
+    return f"{day.day} {month} {day.year}" if language == "en" else f"{day.day}. {month} {day.year}"
+
+
+def format_percent(value: float, language: str) -> str:
+    return f"{format_number(100 * value, language)}\u00a0%"
+
+
+def plain_text(text: str) -> str:
+    """User text shown as written: a ``$`` would otherwise start matplotlib's math mode."""
+    return text.replace("$", "\\$")
+
+
+def wrap_text(text: str, width: int) -> str:
+    """Wrapped at ``width`` characters, and shown as written (see :func:`plain_text`)."""
+    flat = " ".join(text.splitlines())
+    return plain_text("\n".join(textwrap.wrap(flat, width=width, break_long_words=True)) or flat)
+
+
+# -- figures and bytes --------------------------------------------------------------------
+
+
+def new_figure(width: float, height: float) -> Figure:
+    """A figure of ``width`` x ``height`` inches on the Agg canvas, without pyplot."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
+    fig = Figure(figsize=(width, height), dpi=100)
+    FigureCanvasAgg(fig)
+    return fig
+
+
+def style() -> Any:  # an rcParams dict; Any because matplotlib types its keys as literals
+    return {
+        "font.family": "DejaVu Sans",
+        "font.size": 12,
+        "axes.titlesize": 16,
+        "axes.labelsize": 12,
+        "axes.edgecolor": "#888888",
+        "axes.spines.top": False,
+        "axes.spines.right": False,
+        "xtick.color": INK,
+        "ytick.color": INK,
+        "text.color": INK,
+        "svg.hashsalt": "gevinst",
+        "svg.fonttype": "path",
+        "pdf.fonttype": 42,
+    }
+
+
+def figure_bytes(fig: Figure, format: str = "png", *, dpi: int = 150) -> bytes:
+    """The figure as PNG, SVG or PDF bytes; no dates in the metadata (same in, same out).
+
+    Raises:
+        FormatError: an unknown format.
+    """
+    import io
+
+    import matplotlib
+
+    fmt = format.lower().lstrip(".")
+    if fmt not in FORMATS:
+        raise FormatError(f"cannot save a chart as {format!r}; use one of {', '.join(FORMATS)}")
+    metadata: dict[str, Any] = {
+        "png": {"Software": None},
+        "svg": {"Date": None, "Creator": None},
+        "pdf": {"CreationDate": None, "ModDate": None, "Creator": None, "Producer": None},
+    }[fmt]
+    buffer = io.BytesIO()
+    with matplotlib.rc_context(style()):
+        fig.savefig(buffer, format=fmt, dpi=dpi, metadata=metadata, facecolor="white")
+    return buffer.getvalue()
+
+
+def save_figure(fig: Figure, path: str | Path, *, dpi: int = 150) -> Path:
+    """Write the figure to ``path`` (format from the suffix: .png, .svg, .pdf), atomically."""
+    from gevinst.io import atomic_write
+
+    target = Path(path)
+    data = figure_bytes(fig, target.suffix or "png", dpi=dpi)
+    atomic_write(target, data)
+    return target
