@@ -23,8 +23,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from gevinst.figures import format_date, format_number
 from gevinst.errors import FormatError
+from gevinst.figures import format_date, format_number
 from gevinst.i18n import t
 from gevinst.stakeholders import markdown_escape
 
