@@ -1,0 +1,536 @@
+"""The council deck (``.pptx``, python-pptx, 16:9): a story a manager can present and
+still edit like any other deck.
+
+Slides, in the order of the story: title; why the measures matter (goals, objectives
+and the key numbers); the benefit map as native shapes and connectors (split by goal
+when one slide would need text under 9 pt, see :mod:`gevinst.report.pptx_map`);
+status of goals, objectives, benefits and dis-benefits (a native table, status cells
+coloured); indicators expected against realised (a table, then one native chart per
+key indicator, its data editable in PowerPoint); the stakeholder grid (native
+shapes); the money (a native table and a native bar chart). Every slide has speaker
+notes that say in plain words what it shows, in the report's language.
+
+The same plan gives the same bytes: the document properties are fixed (dated at the
+evaluation date) and the zip entries carry a fixed timestamp.
+
+Example:
+    >>> import gevinst as gv
+    >>> from gevinst.report import report_bytes
+    >>> deck = report_bytes(gv.load("examples/minimal.yaml"), "pptx")
+    >>> deck[:2]
+    b'PK'
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from typing import TYPE_CHECKING, Any
+
+from gevinst.render import style
+from gevinst.report.pptx_base import (
+    _ACCENT,
+    _INK,
+    _MUTED,
+    SLIDE_H,
+    SLIDE_W,
+    _emu,
+    _font,
+    _new_slide,
+    _pages,
+    _rgb,
+    _say,
+    _status_text,
+    _table,
+    _textbox,
+)
+from gevinst.report.pptx_charts import indicator_chart_slides, money_slide
+from gevinst.report.pptx_map import draw_legend, draw_map, map_parts
+
+if TYPE_CHECKING:
+    from gevinst.layout import Layout
+    from gevinst.report._content import ReportData, StatusRow
+
+__all__ = ["pptx_report"]
+
+
+# -- title and why ------------------------------------------------------------------------
+
+
+def _title_slide(prs: Any, data: ReportData) -> None:
+    from pptx.enum.text import PP_ALIGN
+
+    slide = prs.slides.add_slide(prs.slide_layouts[0])
+    title, subtitle = slide.placeholders[0], slide.placeholders[1]
+    title.left, title.top, title.width, title.height = (_emu(v) for v in (60, 150, 840, 120))
+    title.text_frame.text = data.plan.title
+    title.text_frame.word_wrap = True
+    title.text_frame.paragraphs[0].alignment = PP_ALIGN.LEFT
+    _font(title.text_frame.paragraphs[0].runs[0], 40, True, style.HEADING_COLOUR)
+    subtitle.left, subtitle.top, subtitle.width, subtitle.height = (
+        _emu(v) for v in (60, 290, 840, 120)
+    )
+    lines = [data.word("benefit_plan")]
+    if data.plan.info.organisation:
+        lines.append(data.plan.info.organisation)
+    if data.at is not None:
+        lines.append(f"{data.word('evaluated_at')} {data.date(data.at)}")
+    frame = subtitle.text_frame
+    frame.text = "\n".join(lines)
+    for paragraph in frame.paragraphs:
+        paragraph.alignment = PP_ALIGN.LEFT
+        _font(paragraph.runs[0], 20, False, _MUTED)
+    band = slide.shapes.add_shape(1, _emu(60), _emu(276), _emu(120), _emu(5))
+    band.name = "accent"
+    band.fill.solid()
+    band.fill.fore_color.rgb = _rgb(_ACCENT)
+    band.line.fill.background()
+    when = (
+        _say(data, f"per {data.date(data.at)}", f"as of {data.date(data.at)}")
+        if data.at
+        else _say(data, "slik den er planlagt", "as planned")
+    )
+    slide.notes_slide.notes_text_frame.text = _say(
+        data,
+        f"Denne presentasjonen viser gevinstrealiseringsplanen «{data.plan.title}» {when}: "
+        "hvorfor tiltakene betyr noe, hvordan de henger sammen med målene, hvor langt vi "
+        "har kommet, hvem som berøres, og hva det koster og gir.",
+        f"This deck presents the benefit realisation plan “{data.plan.title}” {when}: why "
+        "the measures matter, how they lead to the goals, how far we have come, who is "
+        "affected, and what it costs and returns.",
+    )
+
+
+def _status_counts(data: ReportData, rows: list[StatusRow]) -> list[tuple[str, int]]:
+    counts: dict[str, int] = {}
+    for row in rows:
+        if row.status:
+            counts[row.status] = counts.get(row.status, 0) + 1
+    order = ("on_track", "at_risk", "off_track", "not_measured", "not_due")
+    return [(s, counts[s]) for s in order if s in counts]
+
+
+def _why_slide(prs: Any, data: ReportData) -> None:
+    from gevinst.report._content import money_text
+
+    plan = data.plan
+    lines: list[tuple[str, float, bool, str]] = []
+    for kind, plural in (("goal", "goals"), ("objective", "objectives")):
+        elements = [e for e in plan.elements() if e.kind == kind]
+        if not elements:
+            continue
+        lines.append((data.word(plural), 16, True, style.HEADING_COLOUR))
+        lines += [(f"•  {e.name}", 15, False, _INK) for e in elements[:8]]
+    notes = [
+        _say(
+            data,
+            "Tiltakene er ikke et mål i seg selv. De skal gi gevinster som bidrar til "
+            "effektmålene og samfunnsmålene til venstre.",
+            "The measures are not an end in themselves. They are to bring benefits that "
+            "serve the objectives and goals on the left.",
+        )
+    ]
+    slide = _new_slide(prs, data, data.phrase("why"), "")
+    _textbox(slide, (28, 76, 520, 420), lines, "goals and objectives")
+    cards: list[tuple[str, str, str]] = [
+        (str(len(plan.measures)), data.word("measures"), _ACCENT),
+        (str(len(plan.benefits)), data.word("benefits"), style.KIND_STYLES["benefit"].stroke),
+    ]
+    if data.has_money():
+        net = data.money.net if data.evaluation is not None else data.money.expected_net
+        label = data.word("net_realised" if data.evaluation is not None else "net_expected")
+        cards.append((money_text(net, data.money.currency, data.language, True), label, _INK))
+    y = 80.0
+    for value, label, colour in cards:
+        card = slide.shapes.add_shape(5, _emu(590), _emu(y), _emu(340), _emu(92))
+        card.name = f"key figure {label}"
+        card.fill.solid()
+        card.fill.fore_color.rgb = _rgb("#F4F6F8")
+        card.line.color.rgb = _rgb("#D0D6DC")
+        card.shadow.inherit = False
+        card.adjustments[0] = 0.08
+        frame = card.text_frame
+        frame.word_wrap = True
+        frame.text = value
+        _font(frame.paragraphs[0].runs[0], 30, True, colour)
+        paragraph = frame.add_paragraph()
+        _font(paragraph.add_run(), 14, False, _MUTED)
+        paragraph.runs[0].text = label
+        y += 104
+    counts = _status_counts(data, data.status_rows(("benefit",)))
+    if counts:
+        said = ", ".join(f"{n} {data.status_word(s).lower()}" for s, n in counts)
+        chips = "   ".join(
+            f"{style.STATUS_STYLES[s].mark} {n} {data.status_word(s).lower()}" for s, n in counts
+        )
+        _textbox(slide, (590, y, 340, 60), [(chips, 13, False, _INK)], "benefit statuses")
+        notes.append(_say(data, f"Status for gevinstene: {said}.", f"Benefit status: {said}."))
+    notes.append(
+        _say(
+            data,
+            f"Planen har {data.counts()}.",
+            f"The plan has {data.counts()}.",
+        )
+    )
+    slide.notes_slide.notes_text_frame.text = " ".join(notes)
+
+
+# -- the map ------------------------------------------------------------------------------
+
+
+def _map_slides(prs: Any, data: ReportData) -> None:
+    parts = map_parts(data.plan, data.evaluation, data.language)
+    names = {e.id: e.name for e in data.plan.elements()}
+    seen: dict[str | None, int] = {}
+    totals: dict[str | None, int] = {}
+    for root, _ in parts:
+        totals[root] = totals.get(root, 0) + 1
+    for root, lay in parts:
+        seen[root] = seen.get(root, 0) + 1
+        if root is None:
+            title = data.phrase("map_title")
+        elif root == "overview":
+            title = f"{data.phrase('map_title')}: {data.phrase('overview').lower()}"
+        elif root == "rest":
+            title = data.phrase("map_part", name=data.phrase("other_goals").lower())
+        else:
+            title = data.phrase("map_part", name=names.get(root, root))
+        if totals[root] > 1:
+            title += f" ({seen[root]}/{totals[root]})"
+        slide = _new_slide(prs, data, title, _map_notes(data, root, lay, len(parts)))
+        draw_map(slide, lay, names)
+        draw_legend(slide, lay, SLIDE_H - 26)
+
+
+def _map_notes(data: ReportData, root: str | None, lay: Layout, parts: int) -> str:
+    text = [
+        _say(
+            data,
+            "Gevinstkartet leses fra venstre mot høyre: tiltakene gir endringer i "
+            "arbeidet, endringene gir gevinster, og gevinstene bidrar til effektmålene og "
+            "samfunnsmålene. Ulemper er rosa med stiplet rød kant.",
+            "Read the benefit map from left to right: the measures bring changes in how "
+            "we work, the changes bring benefits, and the benefits serve the objectives "
+            "and goals. Dis-benefits are pink with a dashed red border.",
+        )
+    ]
+    if data.evaluation is not None:
+        text.append(
+            _say(
+                data,
+                "Fargen viser status per evalueringsdatoen: grønn er i rute, gul usikker, "
+                "oransje ikke i rute, grå ikke målt. Prosenten er andelen av forventet "
+                "forbedring som er nådd.",
+                "The colour shows the status at the evaluation date: green on track, "
+                "yellow at risk, orange off track, grey not measured. The percentage is "
+                "the share of the expected improvement achieved.",
+            )
+        )
+    if parts > 1 and root not in (None, "overview"):
+        text.append(
+            _say(
+                data,
+                "Kartet er for stort for én lesbar side, så det er delt opp etter mål; "
+                "denne siden viser elementene som bidrar til målet i tittelen.",
+                "The map is too large for one readable slide, so it is split by goal; "
+                "this slide shows the elements that feed the goal in the title.",
+            )
+        )
+    if root == "overview":
+        text.append(
+            _say(
+                data,
+                "Oversikten viser bare gevinster, ulemper og mål; de neste sidene viser "
+                "tiltakene og endringene bak dem.",
+                "The overview shows only benefits, dis-benefits and goals; the next "
+                "slides show the measures and changes behind them.",
+            )
+        )
+    return " ".join(text)
+
+
+# -- tables -------------------------------------------------------------------------------
+
+
+def _status_slides(prs: Any, data: ReportData) -> None:
+    from gevinst.report._content import percent_text
+
+    rows = data.status_rows(("goal", "objective", "benefit", "disbenefit"))
+    dated = data.evaluation is not None
+    header = [data.word("id"), data.word("type"), data.word("name"), data.word("owner")]
+    widths = [0.6, 1.3, 4.6, 3.0]
+    if dated:
+        header += [data.word("status"), data.word("score")]
+        widths += [1.6, 0.9]
+    else:
+        header.append(data.word("indicators"))
+        widths.append(1.2)
+    pages = _pages(rows)
+    for number, page in enumerate(pages, start=1):
+        body: list[list[str]] = []
+        fills: dict[tuple[int, int], str] = {}
+        for r, row in enumerate(page):
+            line = [row.id, data.word(row.kind), row.name, row.owner or "–"]
+            if dated:
+                line += [_status_text(data, row.status), percent_text(row.score, data.language)]
+                if row.status:
+                    fills[(r, 4)] = style.STATUS_STYLES[row.status].fill
+            else:
+                line.append(", ".join(row.indicators) or "–")
+            body.append(line)
+        title = data.phrase("status_title")
+        if len(pages) > 1:
+            title += f" ({number}/{len(pages)})"
+        slide = _new_slide(prs, data, title, _status_notes(data, page))
+        _table(
+            slide, (28, 76, SLIDE_W - 56, 400), header, body, widths, fills, {5} if dated else None
+        )
+
+
+def _status_notes(data: ReportData, rows: list[StatusRow]) -> str:
+    if data.evaluation is None:
+        return _say(
+            data,
+            "Tabellen viser mål og gevinster med eier og indikatorer. Planen er ikke "
+            "evaluert ennå, så status mangler.",
+            "The table lists goals and benefits with their owners and indicators. The plan "
+            "has not been evaluated yet, so there is no status.",
+        )
+    text = [
+        _say(
+            data,
+            "Tabellen viser status per evalueringsdatoen. Score er andelen av den "
+            "forventede forbedringen som er nådd; mål uten egne indikatorer får et "
+            "vektet snitt av gevinstene som bidrar til dem.",
+            "The table shows the status at the evaluation date. The score is the share of "
+            "the expected improvement achieved; goals without indicators of their own get "
+            "a weighted mean of the benefits that feed them.",
+        )
+    ]
+    behind = [r for r in rows if r.status == "off_track"]
+    if behind:
+        names = "; ".join(f"{r.id} {r.name}" for r in behind)
+        text.append(_say(data, f"Ikke i rute: {names}.", f"Off track: {names}."))
+    return " ".join(text)
+
+
+def _indicator_table_slides(prs: Any, data: ReportData) -> None:
+    rows = data.indicator_rows()
+    dated = data.evaluation is not None
+    header = [data.word("id"), data.word("indicator"), data.word("unit"), data.word("baseline")]
+    widths = [0.6, 4.4, 1.4, 1.1]
+    if dated:
+        header += [data.word("expected"), data.word("realised")]
+        widths += [1.1, 1.1]
+    header.append(data.word("target"))
+    widths.append(1.6)
+    if dated:
+        header.append(data.word("status"))
+        widths.append(1.7)
+    pages = _pages(rows)
+    for number, page in enumerate(pages, start=1):
+        body: list[list[str]] = []
+        fills: dict[tuple[int, int], str] = {}
+        for r, row in enumerate(page):
+            line = [row.id, row.name, row.unit or "–", data.number(row.baseline)]
+            if dated:
+                line += [data.number(row.expected), data.number(row.realised)]
+            target = data.number(row.target)
+            if row.target_date:
+                target += f" ({row.target_date.year})"
+            line.append(target)
+            if dated:
+                line.append(_status_text(data, row.status))
+                if row.status:
+                    fills[(r, 7)] = style.STATUS_STYLES[row.status].fill
+            body.append(line)
+        title = data.phrase("indicators_title")
+        if len(pages) > 1:
+            title += f" ({number}/{len(pages)})"
+        notes = _say(
+            data,
+            "Hver indikator har et nullpunkt og en målverdi. «Forventet» er der vi "
+            "skulle vært på evalueringsdatoen om utviklingen gikk som planlagt; "
+            "«Realisert» er siste måling.",
+            "Each indicator has a baseline and a target. “Expected” is where we should be "
+            "at the evaluation date had things gone to plan; “Realised” is the latest "
+            "measurement.",
+        )
+        slide = _new_slide(prs, data, title, notes)
+        _table(slide, (28, 76, SLIDE_W - 56, 400), header, body, widths, fills, {3, 4, 5, 6})
+
+
+# -- charts -------------------------------------------------------------------------------
+
+
+# -- stakeholders and money ---------------------------------------------------------------
+
+
+def _stakeholder_slide(prs: Any, data: ReportData) -> None:
+    from gevinst.charts import ATTITUDE_COLOURS
+
+    if not data.plan.stakeholders:
+        return
+    cells = data.quadrants()
+    notes = _say(
+        data,
+        "Interessentene er plassert etter makt (loddrett) og interesse (vannrett). "
+        "Øverst til høyre står nøkkelaktørene som må involveres tett; fargen viser "
+        "holdningen til endringen (grønn positiv, grå nøytral, oransje motstand).",
+        "Stakeholders are placed by power (up) and interest (right). Top right are the "
+        "key players to manage closely; the colour shows their attitude to the change "
+        "(green supportive, grey neutral, orange resistant).",
+    )
+    slide = _new_slide(prs, data, data.phrase("stakeholder_title"), notes)
+    left, top, width, height = 70.0, 74.0, SLIDE_W - 98, 400.0
+    half_w, half_h = width / 2, height / 2
+    where = {
+        "keep_satisfied": (0, 0),
+        "manage_closely": (1, 0),
+        "monitor": (0, 1),
+        "keep_informed": (1, 1),
+    }
+    for key, (col, row) in where.items():
+        x, y = left + col * half_w, top + row * half_h
+        quad = slide.shapes.add_shape(
+            1, _emu(x + 2), _emu(y + 2), _emu(half_w - 4), _emu(half_h - 4)
+        )
+        quad.name = f"quadrant {key}"
+        quad.fill.solid()
+        quad.fill.fore_color.rgb = _rgb("#E8F1FA" if key == "manage_closely" else "#F4F4F4")
+        quad.line.fill.background()
+        quad.shadow.inherit = False
+        heading = data.word(key)
+        _textbox(
+            slide,
+            (x + 8, y + 4, half_w - 16, 22),
+            [(heading, 13, True, _ACCENT if key == "manage_closely" else _INK)],
+            f"quadrant label {key}",
+        )
+        people = cells[key]
+        if not people:
+            continue
+        columns = 1 if len(people) <= 4 else 2 if len(people) <= 10 else 3
+        per_column = -(-len(people) // columns)
+        area_h = half_h - 34
+        chip_h = min(34.0, area_h / per_column - 4)
+        chip_w = (half_w - 16 - (columns - 1) * 6) / columns
+        size = 11.0 if chip_h >= 30 else 10.0 if chip_h >= 24 else 9.0
+        for index, person in enumerate(people):
+            c, r = divmod(index, per_column)
+            cx = x + 8 + c * (chip_w + 6)
+            cy = y + 30 + r * (chip_h + 4)
+            fill, edge = ATTITUDE_COLOURS.get(
+                person.attitude or "unknown", ATTITUDE_COLOURS["unknown"]
+            )
+            chip = slide.shapes.add_shape(5, _emu(cx), _emu(cy), _emu(chip_w), _emu(chip_h))
+            chip.name = f"stakeholder {person.id}"
+            chip.fill.solid()
+            chip.fill.fore_color.rgb = _rgb(fill)
+            chip.line.color.rgb = _rgb(edge)
+            chip.shadow.inherit = False
+            frame = chip.text_frame
+            frame.word_wrap = True
+            frame.margin_left = frame.margin_right = _emu(4)
+            frame.margin_top = frame.margin_bottom = _emu(1)
+            frame.text = person.name
+            from pptx.enum.text import MSO_ANCHOR
+
+            frame.vertical_anchor = MSO_ANCHOR.MIDDLE
+            _font(frame.paragraphs[0].runs[0], size, False, _INK)
+    axis = [
+        ((left, top + height + 4, width, 20), f"{data.word('interest')} →", "center"),
+    ]
+    for box, text, align in axis:
+        _textbox(slide, box, [(text, 13, True, _INK)], "axis interest", align)
+    power = _textbox(
+        slide,
+        (left - 250, top + half_h - 10, 440, 20),
+        [(f"{data.word('power')} →", 13, True, _INK)],
+        "axis power",
+        "center",
+    )
+    power.rotation = 270.0
+    legend = _textbox(
+        slide,
+        (SLIDE_W - 380, 52, 352, 18),
+        [(f"{data.word('attitude')}:", 10, True, _MUTED)],
+        "legend attitude",
+    )
+    paragraph = legend.text_frame.paragraphs[0]
+    from pptx.enum.text import PP_ALIGN
+
+    paragraph.alignment = PP_ALIGN.RIGHT
+    for attitude in ("supportive", "neutral", "resistant"):
+        swatch = paragraph.add_run()
+        swatch.text = "  ■ "
+        _font(swatch, 12, False, ATTITUDE_COLOURS[attitude][1])
+        word = paragraph.add_run()
+        word.text = data.word(attitude)
+        _font(word, 10, False, _MUTED)
+
+
+# -- the deck -----------------------------------------------------------------------------
+
+
+def _fixed_zip(blob: bytes, inner: bool = False) -> bytes:
+    """The same zip with every entry dated 1980-01-01; embedded chart workbooks get the
+    same treatment and a fixed creation date (xlsxwriter dates them "now")."""
+    import re
+    import zipfile
+
+    source = zipfile.ZipFile(io.BytesIO(blob))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            payload = source.read(info.filename)
+            if info.filename.endswith(".xlsx"):
+                payload = _fixed_zip(payload, inner=True)
+            elif inner and info.filename == "docProps/core.xml":
+                payload = re.sub(
+                    rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*",
+                    rb"\g<1>2000-01-01T00:00:00Z",
+                    payload,
+                )
+            entry = zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0))
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            entry.external_attr = 0o600 << 16
+            target.writestr(entry, payload)
+    return out.getvalue()
+
+
+def pptx_report(data: ReportData) -> bytes:
+    """The council deck as ``.pptx`` bytes (the writer of ``.pptx``)."""
+    try:
+        from pptx import Presentation
+    except ImportError as exc:  # pragma: no cover - python-pptx is a dependency
+        from gevinst.errors import MissingDependencyError
+
+        raise MissingDependencyError(
+            "the council deck needs python-pptx: pip install python-pptx"
+        ) from exc
+    prs = Presentation()
+    from pptx.util import Emu
+
+    prs.slide_width, prs.slide_height = Emu(_emu(SLIDE_W)), Emu(_emu(SLIDE_H))
+    _title_slide(prs, data)
+    _why_slide(prs, data)
+    _map_slides(prs, data)
+    _status_slides(prs, data)
+    _indicator_table_slides(prs, data)
+    indicator_chart_slides(prs, data)
+    _stakeholder_slide(prs, data)
+    money_slide(prs, data)
+    when = data.at or data.plan.start
+    stamp = dt.datetime(when.year, when.month, when.day, 12, 0, 0)
+    props = prs.core_properties
+    props.title = data.plan.title
+    props.subject = data.word("benefit_plan")
+    props.author = data.plan.info.organisation or "gevinst"
+    props.last_modified_by = "gevinst"
+    props.created = props.modified = stamp
+    props.revision = 1
+    props.language = "nb-NO" if data.language == "nb" else "en-GB"
+    buffer = io.BytesIO()
+    prs.save(buffer)
+    return _fixed_zip(buffer.getvalue())

@@ -1,0 +1,223 @@
+"""The council deck, read back with python-pptx."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import zipfile
+from pathlib import Path
+
+import pytest
+from pptx import Presentation
+from pptx.enum.chart import XL_CHART_TYPE
+from pptx.util import Emu
+
+import gevinst as gv
+from gevinst.report import report, report_bytes
+from gevinst.report.pptx_map import MIN_FONT, fit, map_parts
+
+AT = "2025-10-01"
+NASTY = 'Sagt "hei" <b>&amp; {x} ] \\ æøå'
+
+
+def deck(plan: gv.Plan, **options: object) -> Presentation:
+    return Presentation(io.BytesIO(report_bytes(plan, "pptx", **options)))  # type: ignore[arg-type]
+
+
+def map_slides(prs: Presentation) -> list:
+    keys = ("gevinstkart", "benefit map")
+    return [
+        s for s in prs.slides if s.shapes.title and s.shapes.title.text.lower().startswith(keys)
+    ]
+
+
+def texts(slide) -> list[str]:
+    return [shape.text_frame.text for shape in slide.shapes if shape.has_text_frame]
+
+
+@pytest.fixture(scope="module")
+def bergen_deck() -> Presentation:
+    plan = gv.load(Path(__file__).parent.parent / "examples/bergen_barnevern/plan.yaml")
+    return deck(plan, at=AT)
+
+
+def test_16_9_and_story_order(bergen_deck: Presentation) -> None:
+    assert (bergen_deck.slide_width, bergen_deck.slide_height) == (12192000, 6858000)
+    titles = [s.shapes.title.text for s in bergen_deck.slides if s.shapes.title]
+    assert titles[0] == "Smidige metoder i barnevernet"
+    assert titles[1] == "Hvorfor tiltakene betyr noe"
+    first = {
+        key: next(i for i, t in enumerate(titles) if t.startswith(key))
+        for key in ("Gevinstkart", "Status for", "Indikatorer", "Interessenter", "Økonomi")
+    }
+    assert list(first) == sorted(first, key=first.__getitem__)
+
+
+def test_every_element_name_is_a_shape_text_on_the_map_slides(
+    bergen: gv.Plan, bergen_deck: Presentation
+) -> None:
+    slides = map_slides(bergen_deck)
+    assert len(slides) >= 2  # the Bergen map is split by goal
+    first_lines = {t.split("\n")[0] for s in slides for t in texts(s)}
+    for element in bergen.elements():
+        assert element.name in first_lines, element.id
+
+
+def test_map_boxes_are_native_shapes_with_connectors(bergen_deck: Presentation) -> None:
+    slide = map_slides(bergen_deck)[0]
+    boxes = [s for s in slide.shapes if s.name.startswith(("benefit ", "measure ", "goal "))]
+    arrows = [s for s in slide.shapes if s.name.startswith("arrow ")]
+    assert boxes and arrows
+    assert all(s.shape_type is not None and not hasattr(s, "image") for s in boxes)
+    # each connector is glued to the two boxes it joins
+    xml = arrows[0]._element.xml
+    assert "a:stCxn" in xml and "a:endCxn" in xml and "tailEnd" in xml
+
+
+def test_map_text_is_at_least_9_pt_and_fits(bergen: gv.Plan) -> None:
+    ev = gv.evaluate(bergen, at=AT)
+    for _, lay in map_parts(bergen, ev, "nb"):
+        place = fit(lay)
+        assert place.font >= MIN_FONT
+        # boxes in a column never overlap after scaling
+        for a in lay.nodes:
+            for b in lay.nodes:
+                if a.id < b.id and a.level == b.level:
+                    gap = abs(a.y - b.y) * place.sy - (a.height + b.height) / 2 * place.box_scale
+                    assert gap >= 0, (a.id, b.id)
+
+
+def test_small_map_is_one_slide(minimal: gv.Plan) -> None:
+    prs = deck(minimal)
+    assert [s.shapes.title.text for s in map_slides(prs)] == ["Gevinstkart"]
+
+
+def test_status_table_coloured(bergen_deck: Presentation) -> None:
+    tables = [
+        shape.table
+        for s in bergen_deck.slides
+        if s.shapes.title and s.shapes.title.text.startswith("Status for")
+        for shape in s.shapes
+        if shape.has_table
+    ]
+    assert tables
+    header = [c.text for c in tables[0].rows[0].cells]
+    assert header == ["Id", "Type", "Navn", "Eier", "Status", "Score"]
+    rows = {r.cells[0].text: r for t in tables for r in list(t.rows)[1:]}
+    assert rows["B2"].cells[4].text == "■ Ikke i rute"
+    assert str(rows["B2"].cells[4].fill.fore_color.rgb) == "F3B48F"
+    assert rows["B1"].cells[4].text == "● I rute"
+
+
+def test_indicator_charts_are_native_with_the_right_values(
+    bergen: gv.Plan, bergen_deck: Presentation
+) -> None:
+    charts = {
+        shape.chart.chart_title.text_frame.text: shape.chart
+        for s in bergen_deck.slides
+        for shape in s.shapes
+        if shape.has_chart and shape.name.startswith("chart I")
+    }
+    assert 1 <= len(charts) <= 6
+    chart = charts["Turnover blant saksbehandlere"]
+    # python-pptx names an XY chart by its first series' look; all are scatter charts
+    assert chart.chart_type in (XL_CHART_TYPE.XY_SCATTER, XL_CHART_TYPE.XY_SCATTER_LINES)
+    assert chart._chartSpace.xpath(".//c:scatterChart")
+    series = {s.name: list(s.values) for s in chart.plots[0].series}
+    # I2: baseline 18 (2023-12-31), targets 14 (2025-12-31) and 12 (2027-12-31); one
+    # measurement, 17 on 2024-12-31
+    assert series["Forventet utvikling"] == [18.0, 14.0, 12.0]
+    assert series["Målt"] == [17.0]
+    assert series["Målverdier"] == [14.0, 12.0]
+    x = chart.plots[0].series[0]._element.xpath("./c:xVal//c:v")
+    assert float(x[0].text) == (dt.date(2023, 12, 31) - dt.date(1899, 12, 30)).days
+
+
+def test_money_chart_and_table(bergen: gv.Plan, bergen_deck: Presentation) -> None:
+    money = gv.evaluate(bergen, at=AT).npv()
+    slide = next(s for s in bergen_deck.slides if s.shapes.title.text.startswith("Økonomi"))
+    chart = next(shape.chart for shape in slide.shapes if shape.has_chart)
+    assert chart.chart_type == XL_CHART_TYPE.COLUMN_CLUSTERED
+    realised = dict(zip(chart.plots[0].categories, chart.plots[0].series[1].values, strict=True))
+    assert realised["Kostnader"] == round(-money.costs / 1e6, 1)
+    assert realised["Netto"] == round(money.net / 1e6, 1)
+    assert any(shape.has_table for shape in slide.shapes)
+
+
+def test_stakeholders_native_and_not_overlapping(
+    bergen: gv.Plan, bergen_deck: Presentation
+) -> None:
+    slide = next(s for s in bergen_deck.slides if s.shapes.title.text.startswith("Interessenter"))
+    chips = [s for s in slide.shapes if s.name.startswith("stakeholder ")]
+    assert sorted(c.text_frame.text for c in chips) == sorted(s.name for s in bergen.stakeholders)
+    for a in chips:
+        for b in chips:
+            if a is not b:
+                apart = (
+                    a.left + a.width <= b.left
+                    or b.left + b.width <= a.left
+                    or a.top + a.height <= b.top
+                    or b.top + b.height <= a.top
+                )
+                assert apart, (a.name, b.name)
+
+
+def test_notes_on_every_slide(bergen_deck: Presentation) -> None:
+    for slide in bergen_deck.slides:
+        assert slide.has_notes_slide
+        assert len(slide.notes_slide.notes_text_frame.text) > 40
+
+
+def test_english_deck(bergen: gv.Plan) -> None:
+    prs = deck(bergen, at=AT, language="en")
+    titles = [s.shapes.title.text for s in prs.slides]
+    assert "Why the measures matter" in titles
+    assert "Read the benefit map" in map_slides(prs)[0].notes_slide.notes_text_frame.text
+
+
+def test_nasty_labels_survive() -> None:
+    plan = gv.Plan.new("p", NASTY)
+    plan.add_stakeholder("s1", NASTY, power="high", interest="high")
+    plan.add_goal("G1", NASTY)
+    plan.add_benefit("B1", "Gevinst æøå", owner="s1", contributes_to=["G1"])
+    plan.add_measure("M1", "Tiltak <script>", contributes_to=["B1"])
+    prs = deck(plan, at="2025-01-01")
+    assert prs.slides[0].shapes.title.text == NASTY
+    on_map = {t.split("\n")[0] for s in map_slides(prs) for t in texts(s)}
+    assert {NASTY, "Gevinst æøå", "Tiltak <script>"} <= on_map
+
+
+def test_same_plan_same_bytes(bergen: gv.Plan) -> None:
+    first = report_bytes(bergen, "pptx", at=AT)
+    assert first == report_bytes(bergen, "pptx", at=AT)
+    archive = zipfile.ZipFile(io.BytesIO(first))
+    assert {i.date_time for i in archive.infolist()} == {(1980, 1, 1, 0, 0, 0)}
+    props = Presentation(io.BytesIO(first)).core_properties
+    assert props.created == dt.datetime(2025, 10, 1, 12, 0)
+    assert props.last_modified_by == "gevinst"
+    assert props.revision == 1
+
+
+def test_writes_file(tmp_path: Path, minimal: gv.Plan) -> None:
+    out = report(minimal, tmp_path / "deck.pptx")
+    assert Presentation(str(out)).slides
+    assert Emu(1)  # python-pptx reads it
+
+
+def test_a_goal_slide_stays_readable_for_a_wide_plan() -> None:
+    plan = gv.Plan.new("big", "Stor plan")
+    for g in range(3):
+        plan.add_goal(f"G{g}", f"Samfunnsmål nummer {g} med et ganske langt navn")
+        for o in range(2):
+            oid = f"O{g}{o}"
+            plan.add_objective(oid, f"Effektmål {g}.{o} for tjenesten", contributes_to=[f"G{g}"])
+            for b in range(4):
+                bid = f"B{g}{o}{b}"
+                plan.add_benefit(bid, f"Gevinst {g}.{o}.{b} som er viktig", contributes_to=[oid])
+                plan.add_measure(f"M{g}{o}{b}", f"Tiltak {g}.{o}.{b}", contributes_to=[bid])
+    parts = map_parts(plan, None, "nb")
+    assert len(parts) > 1
+    shown = {n.id for _, lay in parts for n in lay.nodes}
+    assert shown == {e.id for e in plan.elements()}
+    for _, lay in parts:
+        assert fit(lay).font >= MIN_FONT
