@@ -41,17 +41,25 @@ Example:
 from __future__ import annotations
 
 import datetime as dt
-import itertools
 import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal, TypeAlias
+from typing import TYPE_CHECKING, Any, Literal
 
 import networkx as nx
 
 from gevinst.errors import PlanCheckError
 from gevinst.graph import resolve_weights
+from gevinst.indicators import (
+    STATUSES,
+    IndicatorResult,
+    Status,
+    expected_value,
+    indicator_result,
+    judge,
+    trend_line,
+)
 from gevinst.model import Indicator, Measurement, Plan
 
 if TYPE_CHECKING:
@@ -72,11 +80,6 @@ __all__ = [
     "trend_line",
 ]
 
-Status: TypeAlias = Literal["on_track", "at_risk", "off_track", "not_measured", "not_due"]
-
-#: The statuses of SPEC section 3, best first.
-STATUSES: tuple[Status, ...] = ("on_track", "at_risk", "off_track", "not_measured", "not_due")
-
 #: Kinds of element that get a score. Measures and changes do not.
 SCORED_KINDS = frozenset({"benefit", "disbenefit", "objective", "goal"})
 
@@ -87,47 +90,6 @@ _JUDGEMENTS: dict[str, int] = {"on_track": 0, "at_risk": 1, "off_track": 2}
 
 
 # -- results ------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class IndicatorResult:
-    """One indicator at the evaluation date. Undefined values are ``None``.
-
-    Attributes:
-        id: the indicator's id.
-        name: its name.
-        unit: its unit, if given.
-        direction: ``increase`` or ``decrease`` (which way is better).
-        baseline: the baseline value ``b`` (``None`` without a baseline).
-        baseline_date: the baseline date ``t0``.
-        target: the last target's value ``v_last``.
-        target_date: the last target's date.
-        expected: the expected value at the evaluation date.
-        realised: the latest measured value dated on or before the evaluation date.
-        realised_date: the date of that measurement.
-        progress: achieved change / expected change (unclipped; can exceed 1 or be
-            negative); ``None`` while nothing was expected yet or nothing measured.
-        attainment: achieved change / change to the last target.
-        status: one of :data:`STATUSES`.
-        forecast: the least-squares line through the baseline and the measurements,
-            read at the last target date.
-    """
-
-    id: str
-    name: str
-    unit: str | None
-    direction: str
-    baseline: float | None
-    baseline_date: dt.date | None
-    target: float | None
-    target_date: dt.date | None
-    expected: float | None
-    realised: float | None
-    realised_date: dt.date | None
-    progress: float | None
-    attainment: float | None
-    status: Status
-    forecast: float | None
 
 
 @dataclass(frozen=True)
@@ -190,145 +152,6 @@ class ReviewResult:
     score: float | None
     disagrees: bool
     optimistic: bool
-
-
-# -- the arithmetic of SPEC section 3 -----------------------------------------------------
-
-
-def _days(a: dt.date, b: dt.date) -> int:
-    return (b - a).days
-
-
-def expected_value(indicator: Indicator, at: dt.date) -> float | None:
-    """expected(t): the baseline before its date, straight lines (by days) between the
-    baseline and each target, the last target after its date; ``None`` without a
-    baseline.
-
-    >>> import gevinst as gv
-    >>> i = gv.Indicator(id="I", name="I", baseline={"date": "2024-01-01", "value": 0},
-    ...                  targets=[{"date": "2024-01-11", "value": 10}])
-    >>> expected_value(i, dt.date(2024, 1, 4))
-    3.0
-    """
-    if indicator.baseline is None:
-        return None
-    points = [(indicator.baseline.date, indicator.baseline.value)]
-    points += sorted((t.date, t.value) for t in indicator.targets)
-    if at <= points[0][0]:
-        return points[0][1]
-    for (d0, v0), (d1, v1) in itertools.pairwise(points):
-        if at <= d1:
-            span = _days(d0, d1)
-            if span <= 0:
-                return v1
-            return v0 + (v1 - v0) * _days(d0, at) / span
-    return points[-1][1]
-
-
-def _latest(measurements: list[Measurement], at: dt.date) -> Measurement | None:
-    """The latest measurement dated on or before ``at`` (later in the list wins a tie)."""
-    found: Measurement | None = None
-    for m in measurements:
-        if m.date <= at and (found is None or m.date >= found.date):
-            found = m
-    return found
-
-
-def trend_line(
-    indicator: Indicator, measurements: list[Measurement], at: dt.date
-) -> tuple[dt.date, float, float] | None:
-    """The least-squares line (value against days) through the baseline and the
-    measurements dated on or before ``at``.
-
-    Returns:
-        ``(origin date, value at origin, slope per day)``, or ``None`` without a
-        measurement or when all points share one date.
-    """
-    used = [m for m in measurements if m.date <= at]
-    if not used:
-        return None
-    origin = indicator.baseline.date if indicator.baseline is not None else used[0].date
-    xs = [float(_days(origin, m.date)) for m in used]
-    ys = [m.value for m in used]
-    if indicator.baseline is not None:
-        xs.insert(0, 0.0)
-        ys.insert(0, indicator.baseline.value)
-    n = len(xs)
-    mx = sum(xs) / n
-    my = sum(ys) / n
-    sxx = sum((x - mx) ** 2 for x in xs)
-    if sxx == 0:
-        return None
-    sxy = sum((x - mx) * (y - my) for x, y in zip(xs, ys, strict=True))
-    slope = sxy / sxx
-    return origin, my - slope * mx, slope
-
-
-def _forecast(indicator: Indicator, measurements: list[Measurement], at: dt.date) -> float | None:
-    """The trend line read at the last target date (SPEC section 3)."""
-    if not indicator.targets:
-        return None
-    line = trend_line(indicator, measurements, at)
-    if line is None:
-        return None
-    origin, intercept, slope = line
-    last = max(t.date for t in indicator.targets)
-    return intercept + slope * _days(origin, last)
-
-
-def _judge(value: float, thresholds: tuple[float, float]) -> Status:
-    on, risk = thresholds
-    if value >= on:
-        return "on_track"
-    if value >= risk:
-        return "at_risk"
-    return "off_track"
-
-
-def _indicator_result(
-    indicator: Indicator,
-    measurements: list[Measurement],
-    at: dt.date,
-    thresholds: tuple[float, float],
-) -> IndicatorResult:
-    sign = 1.0 if indicator.direction == "increase" else -1.0
-    base = indicator.baseline
-    b = base.value if base is not None else None
-    last = max(indicator.targets, key=lambda t: t.date) if indicator.targets else None
-    expected = expected_value(indicator, at)
-    latest = _latest(measurements, at)
-    realised = latest.value if latest is not None else None
-    progress: float | None = None
-    attainment: float | None = None
-    if realised is not None and b is not None:
-        if expected is not None and sign * (expected - b) > 0:
-            progress = sign * (realised - b) / (sign * (expected - b))
-        if last is not None and sign * (last.value - b) > 0:
-            attainment = sign * (realised - b) / (sign * (last.value - b))
-    status: Status
-    if realised is None:
-        status = "not_measured"
-    elif progress is None:
-        status = "not_due"
-    else:
-        status = _judge(progress, thresholds)
-    return IndicatorResult(
-        id=indicator.id,
-        name=indicator.name,
-        unit=indicator.unit,
-        direction=indicator.direction,
-        baseline=b,
-        baseline_date=base.date if base is not None else None,
-        target=last.value if last is not None else None,
-        target_date=last.date if last is not None else None,
-        expected=expected,
-        realised=realised,
-        realised_date=latest.date if latest is not None else None,
-        progress=progress,
-        attainment=attainment,
-        status=status,
-        forecast=_forecast(indicator, measurements, at),
-    )
 
 
 def _reweighted(graph: nx.DiGraph, removed: str) -> nx.DiGraph:
@@ -433,7 +256,7 @@ class Evaluation:
         out: dict[str, IndicatorResult] = {}
         for indicator in self.plan.indicators:
             if indicator.id not in out:
-                out[indicator.id] = _indicator_result(
+                out[indicator.id] = indicator_result(
                     indicator, self._by_indicator.get(indicator.id, []), at, self.thresholds
                 )
         return out
@@ -462,7 +285,7 @@ class Evaluation:
             scored = element.kind in SCORED_KINDS
             status: Status | None = None
             if scored:
-                status = "not_measured" if score is None else _judge(score, self.thresholds)
+                status = "not_measured" if score is None else judge(score, self.thresholds)
             basis: Literal["indicators", "contributors"] | None = None
             if score is not None:
                 basis = "indicators" if element.id in own else "contributors"
