@@ -104,6 +104,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "implied_link": ("Bidrar via skjulte ledd", "Contributes via hidden steps"),
     "weight_legend": ("Bidrar til (tykkere pil: større vekt)", "Contributes to (thicker: more)"),
     "search": ("Søk", "Search"),
+    "focus_on": ("Utsnitt rundt", "Around"),
     "evaluated_at": ("Evaluert per", "Evaluated at"),
     # benefit types and categories (DFØ)
     "efficiency": ("Effektivisering", "Efficiency"),

@@ -287,6 +287,9 @@ def map_view(
             map_edges.append(MapEdge(node_id, note_id, None, "note"))
     clusters = _clusters(plan, graph, shown, group_by)
     subtitle = _subtitle(plan, lang, evaluation)
+    if focus is not None:
+        name = style.clean_text(graph.nodes[focus]["name"]).replace("\n", " ")
+        subtitle += f" · {t('focus_on', lang)}: {name}"
     return MapView(
         title=style.clean_text(plan.title).replace("\n", " "),
         subtitle=subtitle,

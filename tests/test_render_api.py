@@ -102,3 +102,31 @@ def test_cli_render_errors(
     assert message in result.output
     assert "Traceback" not in result.output
     assert list(tmp_path.iterdir()) == []
+
+
+def test_the_python_example_in_docs_maps_runs(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import re
+
+    root = Path(__file__).resolve().parent.parent
+    page = (root / "docs" / "maps.md").read_text("utf-8")
+    first = re.findall(r"```python\n(.*?)```", page, re.S)[0]
+    monkeypatch.chdir(tmp_path)
+    code = first.replace('"examples/', f'"{root.as_posix()}/examples/')
+    exec(compile(code, "docs/maps.md", "exec"), {})
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "b4.mmd",
+        "kart-en.pdf",
+        "kart.svg",
+        "status.html",
+    ]
+
+
+@pytest.mark.parametrize(
+    "image", ["bergen-map.png", "bergen-map-status.png", "bergen-focus-b4.png", "bergen-html.png"]
+)
+def test_the_images_in_docs_maps_exist(image: str) -> None:
+    root = Path(__file__).resolve().parent.parent
+    assert f"img/{image}" in (root / "docs" / "maps.md").read_text("utf-8")
+    assert (root / "docs" / "img" / image).read_bytes()[:4] == b"\x89PNG"

@@ -1,0 +1,113 @@
+"""How long a benefit map takes to draw: 30, 300 and 3,000 elements, cold and warm.
+
+- **cold, no cache**: a new Python process with an empty module cache: imports,
+  compiling Graphviz's WebAssembly, layout and the SVG, as a first ``gevinst render``
+  on a new laptop.
+- **cold, cached**: a new process again, with the compiled module on disk (every
+  later ``gevinst render``).
+- **warm**: in one process after a first render (a notebook, a server): the median of
+  three runs of the layout alone and of each format end to end.
+
+The plans are the synthetic portfolios of ``benchmarks/generate.py`` (15, 150 and
+1,500 measures give 31, 300 and 3,000 map elements). Graphviz is the embedded
+WebAssembly build unless ``--system-dot`` is given. Prints a Markdown table.
+
+Usage::
+
+    python benchmarks/bench_render.py                 # 30, 300, 3000 elements
+    python benchmarks/bench_render.py --sizes 30 300 --formats svg png
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from functools import partial
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+MEASURES = {30: 15, 300: 150, 3000: 1500}
+
+_COLD = """
+import sys, time
+start = time.perf_counter()
+sys.path.insert(0, {here!r})
+from generate import portfolio_plan
+plan = portfolio_plan({measures})
+made = time.perf_counter()
+import gevinst as gv
+gv.render(plan, {out!r})
+print(time.perf_counter() - made)
+"""
+
+
+def _cold(measures: int, cache: Path, out: Path, env: dict[str, str]) -> float:
+    """Seconds from after the plan is built to the written file, in a fresh process."""
+    code = _COLD.format(here=str(HERE), measures=measures, out=str(out))
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        env={**env, "GEVINST_CACHE_DIR": str(cache)},
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return float(done.stdout.strip().splitlines()[-1])
+
+
+def _median(runs: int, work: Callable[[], object]) -> float:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        work()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[30, 300, 3000])
+    parser.add_argument("--formats", nargs="+", default=["svg", "png", "pdf", "html", "mmd"])
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--system-dot", action="store_true", help="use dot on PATH")
+    args = parser.parse_args(argv)
+    env = dict(os.environ, GEVINST_GRAPHVIZ="dot" if args.system_dot else "wasm")
+    os.environ.update(GEVINST_GRAPHVIZ=env["GEVINST_GRAPHVIZ"])
+
+    sys.path.insert(0, str(HERE))
+    from generate import portfolio_plan
+
+    import gevinst as gv
+    from gevinst.layout import layout
+
+    header = ["elements", "cold, no cache", "cold, cached", "layout (warm)"]
+    header += [f".{fmt} (warm)" for fmt in args.formats]
+    print("| " + " | ".join(header) + " |")
+    print("|" + "---|" * len(header))
+    with tempfile.TemporaryDirectory() as folder:
+        tmp = Path(folder)
+        for size in args.sizes:
+            measures = MEASURES.get(size, max(1, size // 2))
+            cache = tmp / f"cache-{size}"
+            cold = _cold(measures, cache, tmp / f"cold-{size}.svg", env)
+            cached = _cold(measures, cache, tmp / f"cached-{size}.svg", env)
+            plan = portfolio_plan(measures)
+            count = len(list(plan.elements()))
+            gv.render(plan, tmp / "first.svg")  # warm up: module compiled, imports done
+            row = [str(count), f"{cold:.2f} s", f"{cached:.2f} s"]
+            row.append(f"{_median(args.runs, partial(layout, plan)):.2f} s")
+            for fmt in args.formats:
+                target = tmp / f"map-{size}.{fmt}"
+                seconds = _median(args.runs, partial(gv.render, plan, target))
+                row.append(f"{seconds:.2f} s")
+            print("| " + " | ".join(row) + " |", flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
