@@ -224,6 +224,48 @@ _PLAN_HELP = {
     "horizon_years": ("Antall år i nåverdiberegningen", "Years counted in the NPV"),
 }
 
+#: Notes on column headers: how to fill in the cells below.
+_COLUMN_HELP = {
+    "id": (
+        "Kort id: en bokstav først, så bokstaver, tall, _ . eller -",
+        "Short id: a letter first, then letters, digits, _ . or -",
+    ),
+    "owner": ("Id fra arket Interessenter", "An id from the Stakeholders sheet"),
+    "indicators": (
+        "Id-er fra arket Indikatorer, skilt med semikolon: I1; I2",
+        "Ids from the Indicators sheet, separated by semicolons: I1; I2",
+    ),
+    "assumptions": (
+        "Én forutsetning per linje (Alt+Enter gir ny linje i cellen)",
+        "One assumption per line (Alt+Enter starts a new line in the cell)",
+    ),
+    "impacts": (
+        "Id og virkning, skilt med semikolon: B1: Positiv; D1: Negativ",
+        "Id and effect, separated by semicolons: B1: Positive; D1: Negative",
+    ),
+    "annual_value": (
+        "Forventet beløp per hele år; tom = ikke prissatt",
+        "Expected amount per full year; empty = not monetised",
+    ),
+    "value_from": ("Datoen verdien regnes fra", "The date the value counts from"),
+    "from": (
+        "Id-en til tiltaket, endringen, gevinsten eller målet som bidrar",
+        "The id of the measure, change, benefit or goal that contributes",
+    ),
+    "to": ("Id-en til det den bidrar til", "The id of what it contributes to"),
+    "weight": (
+        "Andel av det den bidrar til (0 til 1); tom = deler resten likt",
+        "Share of what it contributes to (0 to 1); empty = shares the rest equally",
+    ),
+    "baseline": ("Nullpunktsmåling: verdien før endringen", "The value before the change"),
+}
+_SHOWN_HELP = (
+    "Bare til visning: gevinst fyller inn navnet og leser ikke denne kolonnen",
+    "For reading only: gevinst fills in the name and does not read this column",
+)
+#: Id columns that get a drop-down of the ids in another sheet.
+_REFERENCES = {"owner": "stakeholders", "by": "stakeholders", "indicator": "indicators"}
+
 _HEADER_FILL = "1F4E79"
 _LIST_ROWS = 1_048_576  # drop-downs reach the last row of the sheet, for rows added by hand
 _FIXED_TIME = dt.datetime(2000, 1, 1)  # created/modified: fixed, so same plan = same bytes
@@ -358,8 +400,13 @@ class _Writer:
             )
             cap = 50 if column.width >= 24 else 20
             width = max(title + 3, min(longest + 2, cap), 8) if longest else max(title + 3, 12)
+            if column.kind == "date":
+                width = max(width, 13)
             widths.append(width)
             sheet.column_dimensions[letter].width = width
+            self.note(sheet.cell(1, c), column)
+            if column.word in _REFERENCES and column.kind == "id":
+                self.reference_list(sheet, letter, column)
             if column.kind.startswith("choice:"):
                 codes = CHOICES[column.kind.removeprefix("choice:")]
                 labels = [_label(code, self.lang) for code in codes]
@@ -378,6 +425,36 @@ class _Writer:
         sheet.freeze_panes = "C2" if columns[0].word == "id" else "A2"
         sheet.auto_filter.ref = f"A1:{last}{rows + 1}"
         _print_setup(sheet)
+
+    def note(self, cell: Any, column: Column) -> None:
+        from openpyxl.comments import Comment
+
+        pair = _SHOWN_HELP if column.kind == "shown" else _COLUMN_HELP.get(column.word)
+        if pair is not None:
+            comment = Comment(pair[1] if self.lang == "en" else pair[0], "gevinst")
+            comment.width, comment.height = 240, 60
+            cell.comment = comment
+
+    def reference_list(self, sheet: Worksheet, letter: str, column: Column) -> None:
+        """A drop-down of the ids in another sheet; other ids are allowed after a warning."""
+        from openpyxl.worksheet.datavalidation import DataValidation
+
+        target = _REFERENCES[column.word]
+        count = len(self.data[target])
+        if not count:
+            return
+        name = self.sheet_name(target)
+        check = DataValidation(
+            type="list",
+            formula1=f"'{name}'!$A$2:$A${count + 1}",
+            allow_blank=True,
+            showErrorMessage=True,
+            errorStyle="warning",
+            errorTitle=t(column.word, self.lang),
+            error=f"{t('id', self.lang)}: {name}",
+        )
+        check.add(f"{letter}2:{letter}{_LIST_ROWS}")
+        sheet.add_data_validation(check)
 
     def plan_sheet(self) -> None:
         from openpyxl.styles import Alignment, Font
@@ -445,7 +522,7 @@ def _row_heights(sheet: Worksheet, widths: Sequence[float], rows: int) -> None:
     """Tall enough for wrapped text: spreadsheet programs do not grow rows on opening."""
     for r in range(2, rows + 2):
         lines = max(
-            sum(max(1, math.ceil(len(line) * 0.9 / width)) for line in _lines(cell.value))
+            sum(max(1, math.ceil(len(line) * 0.8 / (width - 1))) for line in _lines(cell.value))
             for cell, width in zip(sheet[r], widths, strict=False)
         )
         if lines > 1:
@@ -460,6 +537,7 @@ def _print_setup(sheet: Worksheet) -> None:
     sheet.page_setup.fitToHeight = 0
     sheet.sheet_properties.pageSetUpPr.fitToPage = True
     sheet.print_title_rows = "1:1"
+    sheet.print_options.gridLines = True
 
 
 def _get(record: dict[str, Any], path: tuple[str, ...]) -> Any:
@@ -479,11 +557,22 @@ def _lines(value: Any) -> list[str]:
     return str(value).split("\n")
 
 
+BULLET = "\u2022"
+
+
 def _lines_cell(items: list[str]) -> str:
-    """Assumptions, one per line; a JSON list where lines could not tell them apart."""
-    plain = all(item and "\n" not in item and "\r" not in item for item in items)
+    """Assumptions: one alone; several as bulleted lines; JSON where lines could not tell.
+
+    A wrapped line could be taken for two assumptions; the bullets say where each begins.
+    """
+    plain = all(
+        item and "\n" not in item and "\r" not in item and not item.startswith(BULLET)
+        for item in items
+    )
+    if plain and len(items) > 1:
+        return "\n".join(f"{BULLET} {item}" for item in items)
     if plain and not items[0].startswith("["):
-        return "\n".join(items)
+        return items[0]
     return json.dumps(items, ensure_ascii=False)
 
 

@@ -21,6 +21,7 @@ from pydantic import ValidationError
 from gevinst.excel import (
     _MAP_SECTIONS,
     _SYNONYMS,
+    BULLET,
     CHOICES,
     ORDER,
     PLAN_ROWS,
@@ -147,30 +148,30 @@ class _Reader:
         rows = []
         if hasattr(sheet, "reset_dimensions"):
             sheet.reset_dimensions()
+        titles: list[Any] = []
         for r, row in enumerate(sheet.iter_rows(), start=1):
             values = []
             for c, cell in enumerate(row, start=1):
                 value = cell.value
                 kind = getattr(cell, "data_type", None)
-                if kind == "f":
+                if kind in ("f", "e"):
+                    title = titles[c - 1] if c - 1 < len(titles) else None
+                    where = {"sheet": name, "row": r, "column": c, "header": title}
+                    if kind == "e":
+                        raise self.error(
+                            f"the cell shows the error {value}; type the value itself", **where
+                        )
                     text = value if isinstance(value, str) else getattr(value, "text", "")
                     raise self.error(
                         f"the cell holds a formula ({text}); gevinst reads values, never "
                         "formulas: replace it by its value (copy, then paste as values)",
-                        sheet=name,
-                        row=r,
-                        column=c,
-                    )
-                if kind == "e":
-                    raise self.error(
-                        f"the cell shows the error {value}; type the value itself",
-                        sheet=name,
-                        row=r,
-                        column=c,
+                        **where,
                     )
                 if isinstance(value, str) and not value.strip():
                     value = None
                 values.append(value)
+            if r == 1:
+                titles = [str(v) if v is not None else None for v in values]
             if any(v is not None for v in values):
                 rows.append((r, values))
         return rows
@@ -245,7 +246,7 @@ class _Reader:
         if kind == "ids":
             return [part for part in re.split(r"[;,\s]+", str(value)) if part]
         if kind == "lines":
-            text = str(value).replace("\r\n", "\n")
+            text = str(value).replace("\r\n", "\n").replace("\r", "\n")
             if text.startswith("["):
                 try:
                     items = json.loads(text)
@@ -258,7 +259,8 @@ class _Reader:
                         **where,
                     )
                 return items
-            return [line.strip() for line in text.split("\n") if line.strip()]
+            lines = (line.strip().removeprefix(BULLET).strip() for line in text.split("\n"))
+            return [line for line in lines if line]
         if kind == "impacts":
             return self.impacts(str(value), where)
         if kind in ("number", "money", "int"):

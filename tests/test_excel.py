@@ -10,6 +10,8 @@ import datetime as dt
 import io
 import math
 import re
+import shutil
+import subprocess
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -173,8 +175,10 @@ def _lists(sheet: Any) -> dict[str, str]:
 
 def test_closed_values_have_drop_down_lists(bergen: gv.Plan) -> None:
     book = _book(workbook_bytes(bergen))
-    assert _lists(book["Tiltak"]) == {"C": '"Idé,Planlagt,Pilot,Innført,Stoppet"'}
+    owners = "'Interessenter'!$A$2:$A$15"  # the 14 stakeholders' ids
+    assert _lists(book["Tiltak"]) == {"C": '"Idé,Planlagt,Pilot,Innført,Stoppet"', "D": owners}
     assert _lists(book["Gevinster"]) == {
+        "C": owners,
         "E": '"Effektivisering,Kvalitet,Andre aktører"',
         "F": '"Budsjettgevinst,Omdisponering,Annen offentlig sektor,Ikke prissatt"',
         "I": '"Ja,Nei"',
@@ -186,12 +190,19 @@ def test_closed_values_have_drop_down_lists(bergen: gv.Plan) -> None:
         "F": '"Positiv,Nøytral,Motstand"',
     }
     assert _lists(book["Indikatorer"]) == {"D": '"Økning er bedre,Nedgang er bedre"'}
+    assert _lists(book["Målinger"]) == {"A": "'Indikatorer'!$A$2:$A$12"}  # 11 indicators
     assert _lists(book["Evalueringer"]) == {
-        "E": '"I rute,Usikker,Ikke i rute,Ikke målt,Ikke forfalt"'
+        "D": owners,
+        "E": '"I rute,Usikker,Ikke i rute,Ikke målt,Ikke forfalt"',
     }
     assert _lists(book["Plan"]) == {"B": '"nb,en"'}
-    check = book["Tiltak"].data_validations.dataValidation[0]
-    assert check.showErrorMessage and str(check.sqref) == "C2:C1048576"
+    status, owner = book["Tiltak"].data_validations.dataValidation[:2]
+    assert status.showErrorMessage and status.errorStyle in (None, "stop")
+    assert str(status.sqref) == "C2:C1048576"
+    assert owner.errorStyle == "warning"  # a new stakeholder's id may be typed first
+    # header notes say how to fill in the cells
+    assert "semikolon" in book["Gevinster"]["D1"].comment.text
+    assert "Alt+Enter" in book["Gevinster"]["L1"].comment.text
 
 
 def test_text_that_looks_like_a_formula_is_written_as_text(tmp_path: Path) -> None:
@@ -226,6 +237,32 @@ def test_numbers_dates_and_lists_that_need_care(tmp_path: Path) -> None:
     assert again == plan
     assert again.info.discount_rate == 0.30000000000000004
     assert again.measures[0].cost is not None and again.measures[0].cost.one_off == math.inf
+
+
+def test_assumptions_one_per_line_with_bullets_when_several(tmp_path: Path) -> None:
+    plan = gv.Plan.new("p", "P")
+    plan.add_goal("G1", "Ett", assumptions=["Mentorer får tid, også i turnus"])
+    plan.add_goal("G2", "To", assumptions=["Første", "Andre; med semikolon"])
+    sheet = _book(workbook_bytes(plan))["Samfunnsmål"]
+    assert sheet["E2"].value == "Mentorer får tid, også i turnus"
+    # a wrapped line must not pass for a second assumption: each begins with a bullet
+    assert sheet["E3"].value == "• Første\n• Andre; med semikolon"
+
+
+def test_a_workbook_saved_again_by_libreoffice_reads_back(
+    bergen: gv.Plan, bergen_xlsx: Path, tmp_path: Path
+) -> None:
+    soffice = shutil.which("soffice")
+    if soffice is None:
+        pytest.skip("LibreOffice (soffice) is not installed")
+    out = tmp_path / "lo"
+    profile = (tmp_path / "profile").as_uri()  # its own profile: other runs may be open
+    subprocess.run(
+        [soffice, f"-env:UserInstallation={profile}", "--headless", "--convert-to", "xlsx",
+         "--outdir", str(out), str(bergen_xlsx)],
+        check=True, capture_output=True, timeout=300,
+    )  # fmt: skip
+    assert gv.load(out / "plan.xlsx") == bergen
 
 
 def test_an_empty_text_reads_back_as_no_text(tmp_path: Path) -> None:
@@ -392,6 +429,7 @@ def test_hand_edits_in_either_language_are_read(bergen_xlsx: Path, tmp_path: Pat
     book["Indikatorer"]["F2"] = "2023-10-02"  # ISO date as text
     book["Plan"]["B9"] = "3,5 %"  # discount rate as percent text
     book["Interessenter"]["G2"] = "O1: +; O2: Negative"
+    sheet["L2"] = "Mentorer får tid\nLedere følger opp"  # no bullets: one per line
     sheet.insert_rows(5)  # an empty row in the middle is skipped
     plan = gv.load(_save(book, tmp_path / "edited.xlsx"))
     b1 = plan["B1"]
@@ -404,6 +442,7 @@ def test_hand_edits_in_either_language_are_read(bergen_xlsx: Path, tmp_path: Pat
     baseline = plan["I1"].baseline  # type: ignore[union-attr]
     assert baseline is not None and baseline.date == dt.date(2023, 10, 2)
     assert plan["etatsdirektor"].impacts == {"O1": "positive", "O2": "negative"}  # type: ignore[union-attr]
+    assert b1.assumptions == ["Mentorer får tid", "Ledere følger opp"]
     assert len(plan.benefits) == 11
 
 
@@ -520,9 +559,18 @@ def test_formula_is_refused_not_evaluated(bergen_xlsx: Path, tmp_path: Path) -> 
     path = _edit(bergen_xlsx, tmp_path, lambda b: b["Gevinster"].__setitem__("G3", "=200000*12"))
     message = str(_error(path))
     assert message.startswith(
-        f"{path}: sheet Gevinster, row 3, column G: the cell holds a formula (=200000*12)"
+        f"{path}: sheet Gevinster, row 3, column Årlig verdi (G): the cell holds a formula "
+        "(=200000*12)"
     )
     assert "paste as values" in message
+
+
+def test_error_value_in_a_cell(bergen_xlsx: Path, tmp_path: Path) -> None:
+    path = _edit(bergen_xlsx, tmp_path, lambda b: b["Målinger"].__setitem__("D2", "#DIV/0!"))
+    assert str(_error(path)) == (
+        f"{path}: sheet Målinger, row 2, column Verdi (D): the cell shows the error #DIV/0!; "
+        "type the value itself"
+    )
 
 
 def test_not_an_excel_file(tmp_path: Path, bergen_path: Path) -> None:
