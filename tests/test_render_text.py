@@ -40,12 +40,15 @@ def test_golden(name: str, options: dict[str, object]) -> None:
 
 
 def test_hostile_dot_is_valid_and_every_label_survives_graphviz() -> None:
-    source = render_bytes(hostile_plan(), "dot").decode("utf-8")
+    options = {"group_by": "owner", "assumptions": True}
+    source = render_bytes(hostile_plan(), "dot", **options).decode("utf-8")  # type: ignore[arg-type]
     # Graphviz itself parses the file and draws each label line as text
     svg = run_dot(source, "svg")
     root = ElementTree.fromstring(svg)
     drawn = [t.text or "" for t in root.iter("{http://www.w3.org/2000/svg}text")]
-    view = map_view(hostile_plan())
+    view = map_view(hostile_plan(), group_by="owner", assumptions=True)
+    assert [c.label for c in view.clusters] == [HOSTILE.replace("\n", " ")]
+    assert any(n.kind == "assumption" for n in view.nodes)
     for node in view.nodes:
         for line in node.lines:
             assert line.strip() in {d.strip() for d in drawn}, line
