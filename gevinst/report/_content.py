@@ -98,6 +98,10 @@ PHRASES: dict[str, tuple[str, str]] = {
     "none_measured": ("ikke målt", "not measured"),
     "other_goals": ("Øvrige elementer", "Other elements"),
     "continued": ("forts.", "cont."),
+    "map_hint": (
+        "Pek på et element for detaljer, klikk for å vise kjeden, Esc for å nullstille.",
+        "Point at an element for details, click to show its chain, Esc to reset.",
+    ),
 }
 
 
