@@ -654,3 +654,17 @@ def test_convert_of_a_bad_workbook_writes_nothing(bergen_xlsx: Path, tmp_path: P
     assert result.output.startswith(f"error: {bad}: sheet Tiltak, row 2, column Start (E): ")
     assert "Traceback" not in result.output
     assert target.read_text() == "old\n"
+
+
+def test_docs_excel_page_shows_what_gevinst_prints(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """docs/excel.md: every Python cell and command is run and compared."""
+    from tests.test_examples import _check_page
+
+    root = Path(__file__).resolve().parent.parent
+    shutil.copytree(root / "examples", tmp_path / "examples")
+    monkeypatch.chdir(tmp_path)
+    text = (root / "docs" / "excel.md").read_text("utf-8")
+    assert _check_page(text, tmp_path) == 7  # 3 Python cells, 4 console blocks
+    assert "img/bergen-excel.png" in text and (root / "docs/img/bergen-excel.png").exists()
