@@ -15,6 +15,7 @@ The whole public API is here; use it as ``import gevinst as gv``::
 from __future__ import annotations
 
 from gevinst.checks import CODES, Finding, check
+from gevinst.diff import PlanDiff, diff
 from gevinst.errors import (
     FormatError,
     GevinstError,
@@ -82,6 +83,7 @@ __all__ = [
     "Objective",
     "Plan",
     "PlanCheckError",
+    "PlanDiff",
     "PlanError",
     "PlanInfo",
     "RenderError",
@@ -94,6 +96,7 @@ __all__ = [
     "__version__",
     "build_graph",
     "check",
+    "diff",
     "evaluate",
     "impact",
     "load",

@@ -387,6 +387,44 @@ def stakeholders(plan_path: str, output: str, lang: str | None) -> None:
     click.echo(f"wrote {target}")
 
 
+# -- diff ---------------------------------------------------------------------------------
+
+
+@cli.command()
+@click.argument("old", type=click.Path(dir_okay=False))
+@click.argument("new", type=click.Path(dir_okay=False))
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json", "md"]),
+    default="text",
+    show_default=True,
+    help="Plain text, JSON data or Markdown.",
+)
+@click.option("--lang", type=click.Choice(["nb", "en"]), help="Words in this language.")
+@click.option(
+    "-o", "--output", type=click.Path(dir_okay=False), help="Write to this file, not the screen."
+)
+def diff(old: str, new: str, fmt: str, lang: str | None, output: str | None) -> None:
+    """Show what changed from plan OLD to plan NEW: added, removed, renamed, links,
+    weights, targets (expectations lowered or raised), baselines, money and owners."""
+    from gevinst.diff import diff as run_diff
+    from gevinst.io import atomic_write, load
+
+    result = run_diff(load(old), load(new), language=lang)
+    if fmt == "json":
+        text = result.to_json()
+    elif fmt == "md":
+        text = result.to_markdown()
+    else:
+        text = result.to_text()
+    if output:
+        atomic_write(output, text)
+        click.echo(f"wrote {output}")
+    else:
+        click.echo(text, nl=False)
+
+
 # -- convert ------------------------------------------------------------------------------
 
 
