@@ -53,3 +53,20 @@ def test_large_maps_stay_within_pixel_limits() -> None:
 
     image = _image(render_bytes(large_plan(300), "png"))
     assert max(image.shape[:2]) <= 14_000
+
+
+def test_pdf_pages_stay_within_200_inches() -> None:
+    import re
+
+    from tests.mapplans import large_plan
+
+    plan = large_plan(900)
+    lay = layout(plan)
+    assert lay.height > 14_400  # the map itself is taller than a PDF page may be
+    pdf = render_bytes(plan, "pdf")
+    box = re.search(rb"/MediaBox \[\s*([\d.]+) ([\d.]+) ([\d.]+) ([\d.]+)\s*\]", pdf)
+    assert box is not None
+    width, height = float(box[3]), float(box[4])
+    assert max(width, height) <= 14_400.01
+    # scaled as a whole: the page keeps the map's proportions
+    assert abs(width / height - lay.width / lay.height) < 0.01

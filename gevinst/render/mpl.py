@@ -31,6 +31,7 @@ __all__ = ["draw_layout", "layout_figure", "render_pdf", "render_png"]
 
 MAX_PIXELS = 14_000  # longest side of a PNG
 PNG_DPI = 200.0
+MAX_PDF_POINTS = 14_400.0  # 200 inches, the largest page PDF readers accept
 
 _FONT = "DejaVu Sans"
 
@@ -45,13 +46,17 @@ def _rounded(x: float, y: float, w: float, h: float, radius: float, **kw: Any) -
     )
 
 
-def draw_layout(ax: Any, lay: Layout) -> None:
-    """Draw a layout on matplotlib axes whose data units are layout points, y down."""
+def draw_layout(ax: Any, lay: Layout, scale: float = 1.0) -> None:
+    """Draw a layout on matplotlib axes whose data units are layout points, y down.
+
+    ``scale`` is the size of one layout point in points on the page: text and line
+    widths are multiplied by it (the data units scale with the axes by themselves).
+    """
     from matplotlib.patches import Polygon
     from matplotlib.path import Path
 
     def text(x: float, y: float, s: str, size: float, **kw: Any) -> None:
-        ax.text(x, y, s, fontsize=size, fontfamily=_FONT, parse_math=False, **kw)
+        ax.text(x, y, s, fontsize=size * scale, fontfamily=_FONT, parse_math=False, **kw)
 
     _, gy, _, gh = lay.graph_box
     for heading in lay.headings:
@@ -137,7 +142,7 @@ def draw_layout(ax: Any, lay: Layout) -> None:
                 Path(edge.points, codes),
                 facecolor="none",
                 edgecolor=colour,
-                linewidth=width,
+                linewidth=width * scale,
                 linestyle=dash,
                 zorder=1,
                 capstyle="butt",
@@ -158,7 +163,7 @@ def draw_layout(ax: Any, lay: Layout) -> None:
                 6 if kind.rounded else 0,
                 facecolor=fill,
                 edgecolor=kind.stroke,
-                linewidth=kind.stroke_width,
+                linewidth=kind.stroke_width * scale,
                 linestyle=(0, (5, 3)) if kind.dashed else "solid",
                 zorder=2,
             )
@@ -188,7 +193,7 @@ def draw_layout(ax: Any, lay: Layout) -> None:
                 [item.x, item.x + item.width],
                 [mid, mid],
                 color=colour,
-                linewidth=width,
+                linewidth=width * scale,
                 linestyle=(0, pattern) if pattern else "solid",
                 solid_capstyle="butt",
             )
@@ -213,7 +218,7 @@ def draw_layout(ax: Any, lay: Layout) -> None:
                     radius,
                     facecolor=fill,
                     edgecolor=stroke,
-                    linewidth=2.0 if item.outline else 1.0,
+                    linewidth=(2.0 if item.outline else 1.0) * scale,
                     linestyle=(0, (4, 2)) if dashed else "solid",
                 )
             )
@@ -227,16 +232,23 @@ def draw_layout(ax: Any, lay: Layout) -> None:
         )
 
 
-def layout_figure(lay: Layout) -> Any:
-    """A matplotlib Figure (not registered with pyplot) with the map drawn on it."""
+def layout_figure(lay: Layout, scale: float = 1.0) -> Any:
+    """A matplotlib Figure (not registered with pyplot) with the map drawn on it.
+
+    The page is the layout's size times ``scale`` (1: one layout point per point).
+    """
     from matplotlib.figure import Figure
 
-    fig = Figure(figsize=(lay.width / 72, lay.height / 72), dpi=72, facecolor=style.BACKGROUND)
+    fig = Figure(
+        figsize=(lay.width * scale / 72, lay.height * scale / 72),
+        dpi=72,
+        facecolor=style.BACKGROUND,
+    )
     ax = fig.add_axes((0.0, 0.0, 1.0, 1.0))
     ax.set_xlim(0, lay.width)
     ax.set_ylim(lay.height, 0)
     ax.set_axis_off()
-    draw_layout(ax, lay)
+    draw_layout(ax, lay, scale)
     return fig
 
 
@@ -248,7 +260,9 @@ def _save(lay: Layout, fmt: str) -> bytes:
         # a character the font lacks is drawn as a box; that is not worth failing for
         warnings.filterwarnings("ignore", message=r".*[Gg]lyph.*missing")
         warnings.filterwarnings("ignore", message=r".*[Mm]atplotlib currently does not support")
-        fig = layout_figure(lay)
+        # PDF readers refuse pages over 200 inches: very large maps are scaled to fit
+        scale = 1.0 if fmt == "png" else min(1.0, MAX_PDF_POINTS / max(lay.width, lay.height))
+        fig = layout_figure(lay, scale)
         buffer = io.BytesIO()
         if fmt == "png":
             longest = max(lay.width, lay.height) / 72
