@@ -19,7 +19,7 @@ Example:
     >>> changes = gv.diff(old, new)
     >>> [c.kind for c in changes.lowered]
     ['target_changed']
-    >>> print(changes.to_text(language="en").splitlines()[2])
+    >>> print(changes.to_text(language="en").splitlines()[4])
     - Indicator I1 «Ventetid»: target for 2025-12-31 from 20 to 25 (lower is better)
 """
 
