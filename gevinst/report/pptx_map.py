@@ -43,6 +43,8 @@ __all__ = ["MIN_FONT", "MapArea", "draw_map", "fit", "map_parts"]
 #: The smallest text on a map slide, in points; a map needing less is split. Text is set
 #: in half points, so this is 9 pt on the slide.
 MIN_FONT = 8.75
+#: A small map is drawn larger, up to this scale (labels of 15 pt).
+MAX_SCALE = 1.5
 #: The map area of a 16:9 slide (13.333 × 7.5 in), in points: left, top, width, height.
 AREA = (14.0, 90.0, 932.0, 374.0)
 _GAP_Y = 3.0  # points between boxes in a column, at least
@@ -77,8 +79,8 @@ class MapArea:
 
 
 def _box_scale(lay: Layout, sx: float, sy: float) -> float:
-    """The largest box scale up to 1 at which no two boxes touch."""
-    best = 1.0
+    """The largest box scale up to :data:`MAX_SCALE` at which no two boxes touch."""
+    best = MAX_SCALE
     columns: dict[int, list[NodeBox]] = {}
     for node in lay.nodes:
         columns.setdefault(node.level, []).append(node)
@@ -96,7 +98,7 @@ def _box_scale(lay: Layout, sx: float, sy: float) -> float:
     return max(0.1, best)
 
 
-def _bisect(ok: Any, low: float = 0.05, high: float = 1.0) -> float:
+def _bisect(ok: Any, low: float = 0.05, high: float = 1.5) -> float:
     """The largest value in ``[low, high]`` for which ``ok`` holds (``ok`` is monotone)."""
     if ok(high):
         return high
@@ -123,10 +125,10 @@ def fit(lay: Layout, area: tuple[float, float, float, float] = AREA) -> MapArea:
     tallest = max(n.height for n in nodes)
 
     def box_at(sx: float, sy: float) -> float:
-        return min(1.0, _box_scale(lay, sx, sy))
+        return min(MAX_SCALE, _box_scale(lay, sx, sy))
 
-    sx = _bisect(lambda v: (xs1 - xs0) * v + widest * box_at(v, 1e3) <= width)
-    sy = _bisect(lambda v: (ys1 - ys0) * v + tallest * box_at(1e3, v) <= height)
+    sx = _bisect(lambda v: (xs1 - xs0) * v + widest * box_at(v, 1e3) <= width, high=MAX_SCALE)
+    sy = _bisect(lambda v: (ys1 - ys0) * v + tallest * box_at(1e3, v) <= height, high=MAX_SCALE)
     box = box_at(sx, sy)
     span_x = (xs1 - xs0) * sx
     span_y = (ys1 - ys0) * sy
