@@ -432,11 +432,22 @@ def diff(old: str, new: str, fmt: str, lang: str | None, output: str | None) -> 
 @click.argument("source", type=click.Path(dir_okay=False))
 @click.argument("target", type=click.Path(dir_okay=False))
 def convert(source: str, target: str) -> None:
-    """Convert a plan between YAML, JSON and Excel (formats from the suffixes)."""
-    from gevinst.io import load, save
+    """Convert a plan between YAML, JSON and Excel (formats from the suffixes).
 
+    The whole plan is carried over (comments in a YAML file are not part of it). A
+    source with mistakes is refused with its place (for a workbook: sheet, row and
+    column) and no file is written.
+    """
+    from gevinst.io import WRITERS, load, save
+
+    out = Path(target)
+    if out.suffix.lower() not in WRITERS:  # say so before reading a large source
+        kind = out.suffix or "a file without suffix"
+        _fail(f"{target}: cannot save a plan as {kind!r}; use one of {', '.join(sorted(WRITERS))}")
+    if not out.parent.is_dir():
+        _fail(f"{target}: the folder {out.parent} does not exist; create it first")
     plan = load(source)
-    save(plan, target)
+    save(plan, out)
     click.echo(f"wrote {target}")
 
 

@@ -581,6 +581,12 @@ def _open(raw: bytes, source: str) -> Any:
     from openpyxl import load_workbook
     from openpyxl.utils.exceptions import InvalidFileException
 
+    if not raw:
+        raise WorkbookError(
+            "the file is empty (0 bytes); write a workbook with "
+            "'gevinst convert plan.yaml plan.xlsx' or save one from Excel",
+            source=source,
+        )
     if raw.startswith(b"\xd0\xcf\x11\xe0"):
         problem = "is an old Excel file (.xls) or an encrypted workbook"
     elif not raw.startswith(b"PK"):

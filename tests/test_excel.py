@@ -668,3 +668,24 @@ def test_docs_excel_page_shows_what_gevinst_prints(
     text = (root / "docs" / "excel.md").read_text("utf-8")
     assert _check_page(text, tmp_path) == 7  # 3 Python cells, 4 console blocks
     assert "img/bergen-excel.png" in text and (root / "docs/img/bergen-excel.png").exists()
+
+
+def test_convert_says_what_is_wrong_before_reading(bergen_path: Path, tmp_path: Path) -> None:
+    runner = CliRunner()
+    result = runner.invoke(cli, ["convert", str(bergen_path), str(tmp_path / "plan.txt")])
+    assert (result.exit_code, result.output) == (
+        1,
+        f"error: {tmp_path / 'plan.txt'}: cannot save a plan as '.txt'; "
+        "use one of .json, .xlsx, .yaml, .yml\n",
+    )
+    missing = tmp_path / "nowhere" / "plan.xlsx"
+    result = runner.invoke(cli, ["convert", str(bergen_path), str(missing)])
+    assert result.exit_code == 1
+    assert result.output == (
+        f"error: {missing}: the folder {missing.parent} does not exist; create it first\n"
+    )
+    empty = tmp_path / "empty.xlsx"
+    empty.write_bytes(b"")
+    result = runner.invoke(cli, ["convert", str(empty), str(tmp_path / "out.yaml")])
+    assert result.exit_code == 1 and "the file is empty (0 bytes)" in result.output
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["empty.xlsx"]  # nothing written
