@@ -11,6 +11,7 @@ date in the metadata, so the same input gives the same bytes.
 - :func:`money_chart`: a waterfall of the discounted benefits, dis-benefits and costs,
   ending in the net present value.
 - :func:`stakeholder_chart`: the power/interest grid with every name readable.
+- :func:`impact_chart`: who gains and who loses, stakeholder by benefit and dis-benefit.
 
 Colours, number and date formats and the byte writers live in :mod:`gevinst.figures`,
 the stakeholder grid in :mod:`gevinst.stakeholder_chart`; both are re-exported here.
@@ -47,7 +48,7 @@ from gevinst.figures import (
 from gevinst.figures import new_figure as _figure
 from gevinst.figures import style as _style
 from gevinst.i18n import t
-from gevinst.stakeholder_chart import stakeholder_chart
+from gevinst.stakeholder_chart import impact_chart, stakeholder_chart
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -62,6 +63,7 @@ __all__ = [
     "figure_bytes",
     "format_date",
     "format_number",
+    "impact_chart",
     "indicator_chart",
     "money_chart",
     "save_figure",

@@ -363,10 +363,18 @@ def evaluate(
     type=click.Path(dir_okay=False),
     help="Output file: .png .svg .pdf (the grid) or .csv .md (the table).",
 )
+@click.option(
+    "--chart",
+    type=click.Choice(["grid", "impacts"]),
+    default="grid",
+    show_default=True,
+    help="For .png .svg .pdf: the power/interest grid, or who gains and who loses.",
+)
 @click.option("--lang", type=click.Choice(["nb", "en"]), help="Language (default: the plan's).")
-def stakeholders(plan_path: str, output: str, lang: str | None) -> None:
-    """Stakeholder analysis of PLAN: the power/interest grid, or a table of who gains,
-    who loses and who owns what (interessentanalyse)."""
+def stakeholders(plan_path: str, output: str, chart: str, lang: str | None) -> None:
+    """Stakeholder analysis of PLAN: the power/interest grid or the impact matrix as a
+    picture, or a table of quadrants, who gains, who loses and who owns what
+    (interessentanalyse)."""
     from gevinst.io import atomic_write, load
     from gevinst.stakeholders import to_csv, to_markdown
 
@@ -381,9 +389,10 @@ def stakeholders(plan_path: str, output: str, lang: str | None) -> None:
     elif suffix == ".md":
         atomic_write(target, to_markdown(plan, lang))
     else:
-        from gevinst.charts import save_figure, stakeholder_chart
+        from gevinst.charts import impact_chart, save_figure, stakeholder_chart
 
-        save_figure(stakeholder_chart(plan, language=lang), target)
+        draw = impact_chart if chart == "impacts" else stakeholder_chart
+        save_figure(draw(plan, language=lang), target)
     click.echo(f"wrote {target}")
 
 

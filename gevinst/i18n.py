@@ -138,6 +138,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "nobody": ("Ingen", "Nobody"),
     "unspecified": ("Ikke angitt", "Not specified"),
     "power_interest_grid": ("Makt og interesse", "Power and interest"),
+    "impact_matrix_title": ("Hvem vinner og hvem taper", "Who gains and who loses"),
     "evaluation": ("Gevinstevaluering", "Benefit evaluation"),
     "status_overview": ("Status for gevinstene", "Status of the benefits"),
     "status_overview_all": ("Status for gevinster og mål", "Status of benefits and goals"),

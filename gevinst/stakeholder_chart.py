@@ -18,7 +18,15 @@ from __future__ import annotations
 import textwrap
 from typing import TYPE_CHECKING, Any
 
-from gevinst.figures import ATTITUDE_COLOURS, BLUE, INK, MUTED, plain_text, wrap_text
+from gevinst.figures import (
+    ATTITUDE_COLOURS,
+    BLUE,
+    INK,
+    MUTED,
+    STATUS_COLOURS,
+    plain_text,
+    wrap_text,
+)
 from gevinst.figures import new_figure as _figure
 from gevinst.figures import style as _style
 from gevinst.i18n import t
@@ -29,7 +37,7 @@ if TYPE_CHECKING:
 
     from gevinst.model import Plan
 
-__all__ = ["stakeholder_chart"]
+__all__ = ["impact_chart", "stakeholder_chart"]
 
 
 def stakeholder_chart(plan: Plan, *, language: str | None = None) -> Figure:
@@ -245,3 +253,91 @@ def _draw_slots(
             },
             zorder=3,
         )
+
+
+def impact_chart(
+    plan: Plan,
+    *,
+    kinds: tuple[str, ...] = ("benefit", "disbenefit"),
+    language: str | None = None,
+) -> Figure:
+    """Who gains and who loses: stakeholders (rows) by benefits and dis-benefits
+    (columns), a green ``+`` where a stakeholder gains and a red ``−`` where it loses.
+
+    Column headings are the element's id and the start of its name, slanted; rows are
+    the stakeholders' names in plan order.
+    """
+    import matplotlib
+
+    from gevinst.stakeholders import impact_matrix
+
+    lang = language or plan.language
+    matrix = impact_matrix(plan, kinds)
+    names = {s.id: s.name for s in plan.stakeholders}
+    elements = {e.id: e for e in plan.elements()}
+    rows, cols = matrix.stakeholders, matrix.elements
+    width = min(22.0, max(10.0, 6.6 + 0.55 * len(cols)))
+    height = min(14.0, max(4.5, 3.6 + 0.42 * len(rows)))
+    with matplotlib.rc_context(_style()):
+        fig = _figure(width, height)
+        left, right = 3.9 / width, 1 - 2.3 / width
+        top, bottom = 1 - 2.6 / height, 0.55 / height
+        ax = fig.add_axes((left, bottom, right - left, top - bottom))
+        ax.set_xlim(-0.5, max(len(cols), 1) - 0.5)
+        ax.set_ylim(max(len(rows), 1) - 0.5, -0.5)
+        for y in range(len(rows)):
+            if y % 2 == 0:
+                ax.axhspan(y - 0.5, y + 0.5, color="#f4f4f4", lw=0, zorder=0)
+        for x, element in enumerate(cols):
+            if elements[element].kind == "disbenefit":
+                ax.axvspan(x - 0.5, x + 0.5, color="#fdf0e8", lw=0, zorder=0)
+        for (who, what), sign in matrix.cells.items():
+            x, y = cols.index(what), rows.index(who)
+            colour = (
+                STATUS_COLOURS["on_track"] if sign == "positive" else STATUS_COLOURS["off_track"]
+            )
+            ax.plot(x, y, "o", markersize=21, color=colour, zorder=2)
+            mark = "+" if sign == "positive" else "\u2212"
+            ax.text(
+                x,
+                y,
+                mark,
+                ha="center",
+                va="center",
+                color="white",
+                fontsize=13,
+                fontweight="bold",
+                zorder=3,
+            )
+        ax.set_yticks(range(len(rows)), [wrap_text(names[r], 34) for r in rows], fontsize=10.5)
+        heads = []
+        for element in cols:
+            name = elements[element].name
+            short = name if len(name) <= 26 else name[:25] + "\u2026"
+            heads.append(plain_text(f"{element}  {short}"))
+        ax.set_xticks(
+            range(len(cols)), heads, rotation=40, ha="left", rotation_mode="anchor", fontsize=10
+        )
+        ax.xaxis.tick_top()
+        ax.tick_params(length=0)
+        for side in ("left", "bottom", "top", "right"):
+            ax.spines[side].set_visible(False)
+        fig.text(
+            0.02,
+            1 - 0.25 / height,
+            t("impact_matrix_title", lang),
+            fontsize=16,
+            fontweight="bold",
+            va="top",
+            color=INK,
+        )
+        fig.text(
+            0.02,
+            1 - 0.62 / height,
+            f"{wrap_text(plan.title, 120)}  ·  + {t('gains', lang).lower()}"
+            f"   \u2212 {t('losses', lang).lower()}",
+            fontsize=11,
+            color=MUTED,
+            va="top",
+        )
+    return fig

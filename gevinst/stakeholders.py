@@ -274,6 +274,17 @@ def to_markdown(plan: Plan, language: str | None = None) -> str:
             lines.append(f"*{markdown_escape(t('nobody', lang))}*")
         for row in rows:
             lines.append(f"- {markdown_escape(names[row.id])} ({markdown_escape(row.id)})")
+    matrix = impact_matrix(plan)
+    if matrix.cells:
+        marks = {"positive": "+", "negative": "\u2212"}
+        lines += ["", f"## {markdown_escape(t('impact_matrix_title', lang))}", ""]
+        head = [t("stakeholder", lang), *matrix.elements]
+        lines.append("| " + " | ".join(markdown_escape(h) for h in head) + " |")
+        lines.append("|---|" + ":---:|" * len(matrix.elements))
+        for who in matrix.stakeholders:
+            cells = [marks.get(matrix.get(who, e) or "", "") for e in matrix.elements]
+            if any(cells):
+                lines.append(f"| {markdown_escape(names[who])} | " + " | ".join(cells) + " |")
     header = _header(lang)
     lines += ["", f"## {markdown_escape(t('stakeholders', lang))}", ""]
     lines.append("| " + " | ".join(markdown_escape(h) for h in header) + " |")

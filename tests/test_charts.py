@@ -200,3 +200,14 @@ def test_indicator_without_baseline_or_targets_draws() -> None:
     ev = gv.evaluate(plan, at="2025-01-01")
     assert ev.indicator("I").status == "not_due"
     assert charts.figure_bytes(charts.indicator_chart(ev, "I")).startswith(b"\x89PNG")
+
+
+def test_impact_chart(bergen: gv.Plan) -> None:
+    fig = charts.impact_chart(bergen)
+    words = _texts(fig)
+    assert "Hvem vinner og hvem taper" in words
+    assert words.count("+") == 15 and words.count("\u2212") == 4  # impacts on B* and D*
+    assert any(w.startswith("D1  Mer tid til opplæring") for w in words)
+    assert charts.figure_bytes(fig) == charts.figure_bytes(charts.impact_chart(bergen))
+    english = _texts(charts.impact_chart(bergen, language="en"))
+    assert "Who gains and who loses" in english

@@ -188,3 +188,12 @@ def test_empty_sections_are_left_out() -> None:
     ev = gv.evaluate(gv.Plan.new("tom", "Tom plan"), at="2025-01-01")
     assert text_table(ev).strip() == "Tom plan: gevinstevaluering per 1. januar 2025"
     assert markdown_text(ev).strip() == "# Tom plan: gevinstevaluering per 1. januar 2025"
+
+
+def test_cli_stakeholders_impact_chart(tmp_path: Path) -> None:
+    target = tmp_path / "impacts.png"
+    result = CliRunner().invoke(
+        cli, ["stakeholders", str(BERGEN), "-o", str(target), "--chart", "impacts"]
+    )
+    assert result.exit_code == 0, result.output
+    assert target.read_bytes()[:4] == b"\x89PNG"

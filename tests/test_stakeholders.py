@@ -131,3 +131,15 @@ def test_docs_stakeholders_page_shows_what_gevinst_prints(
     monkeypatch.chdir(tmp_path)
     text = (ROOT / "docs" / "stakeholders.md").read_text("utf-8")
     assert _check_page(text, tmp_path) == 4  # 3 Python cells, 1 console block
+
+
+def test_markdown_has_the_impact_matrix(bergen: gv.Plan) -> None:
+    text = to_markdown(bergen)
+    section = text.split("## Hvem vinner og hvem taper", 1)[1].split("## Interessenter", 1)[0]
+    rows = [line for line in section.splitlines() if line.startswith("| ")]
+    assert rows[0].startswith("| Interessent | B1 | B2 |")
+    erfarne = next(row for row in rows if row.startswith("| Erfarne saksbehandlere"))
+    cells = [c.strip() for c in erfarne.strip("|").split("|")]
+    # B3 (column 3) gains, D1 (column 12) loses
+    assert cells[3] == "+" and cells[12] == "\u2212"
+    assert not any(row.startswith("| Bystyret") for row in rows)  # no impact on B*/D*
