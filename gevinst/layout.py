@@ -29,10 +29,11 @@ Example:
 
 from __future__ import annotations
 
+import functools
 import itertools
 import json
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Literal, Protocol
 
 from gevinst._graphviz import run_dot
@@ -229,13 +230,14 @@ class Layout:
     title_size: float = TITLE_SIZE
     subtitle_size: float = SUBTITLE_SIZE
     legend_size: float = LEGEND_SIZE
-    _index: dict[str, NodeBox] = field(default_factory=dict, repr=False, compare=False)
+
+    @functools.cached_property
+    def _by_id(self) -> dict[str, NodeBox]:
+        return {n.id: n for n in self.nodes}
 
     def node(self, id: str) -> NodeBox:
         """The box of element (or note) ``id``."""
-        if not self._index:
-            self._index.update({n.id: n for n in self.nodes})
-        return self._index[id]
+        return self._by_id[id]
 
 
 def to_dot(view: MapView) -> str:

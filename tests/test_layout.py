@@ -231,3 +231,14 @@ def test_system_dot_and_wasm_agree(monkeypatch: pytest.MonkeyPatch) -> None:
     source = to_dot(map_view(small_plan()))
     monkeypatch.setenv("GEVINST_GRAPHVIZ", "dot")
     assert b"Liten plan" in run_dot(source, "json0")
+
+
+def test_layout_is_plain_data() -> None:
+    import dataclasses
+    import json
+
+    lay = layout(small_plan(), evaluation=small_evaluation(), group_by="owner", assumptions=True)
+    data = json.loads(json.dumps(dataclasses.asdict(lay)))  # numbers, strings, lists only
+    assert set(data) >= {"width", "height", "nodes", "edges", "clusters", "headings", "legend"}
+    assert data["nodes"][0]["id"] == lay.nodes[0].id
+    assert len(data["edges"]) == len(lay.edges)

@@ -42,7 +42,7 @@ if TYPE_CHECKING:
 __all__ = ["render_html"]
 
 _CSS = """
-:root { font-family: "DejaVu Sans", Verdana, Arial, sans-serif; color: #1A1A1A; }
+:root { font-family: "DejaVu Sans", Arial, sans-serif; color: #1A1A1A; }
 body { margin: 0; background: #FFFFFF; }
 header { position: sticky; top: 0; z-index: 2; display: flex; gap: 12px; align-items: center;
   padding: 8px 16px; background: #F3F5F8; border-bottom: 1px solid #D5DBE2; }

@@ -45,7 +45,7 @@ __all__ = [
 ]
 
 #: Font stack for SVG and HTML; matplotlib uses DejaVu Sans, which it ships.
-FONT_FAMILY = "DejaVu Sans, Verdana, Arial, Helvetica, sans-serif"
+FONT_FAMILY = "DejaVu Sans, Arial, Helvetica, sans-serif"  # fallbacks are narrower, never wider
 FONT_SIZE = 10.0  # points, node labels
 LINE_HEIGHT = 1.25  # times the font size
 TEXT_COLOUR = "#1A1A1A"
