@@ -53,6 +53,7 @@ from gevinst.model import (
     Value,
 )
 from gevinst.money import Money
+from gevinst.portfolio import Portfolio, load_many
 from gevinst.render import render
 from gevinst.report import report
 
@@ -86,6 +87,7 @@ __all__ = [
     "PlanDiff",
     "PlanError",
     "PlanInfo",
+    "Portfolio",
     "RenderError",
     "Review",
     "ReviewResult",
@@ -100,6 +102,7 @@ __all__ = [
     "evaluate",
     "impact",
     "load",
+    "load_many",
     "load_measurements",
     "loads",
     "render",
