@@ -161,3 +161,37 @@ def test_cli_report(tmp_path: Path, bergen_path: Path) -> None:
     assert bad.exit_code == 1
     assert "error: cannot write a report as .odt" in bad.output
     assert not (tmp_path / "r.odt").exists()
+
+
+@pytest.fixture
+def workdir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A fresh working directory with a copy of examples/, as in the source tree."""
+    import shutil
+
+    root = Path(__file__).resolve().parent.parent
+    shutil.copytree(
+        root / "examples", tmp_path / "examples", ignore=shutil.ignore_patterns("__pycache__")
+    )
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+@pytest.mark.parametrize(
+    ("page", "blocks", "made"),
+    [
+        ("reports.md", 4, ["rapport.html", "rapport.md"]),  # 2 console, 2 python
+        ("howto/council-deck.md", 3, ["bystyret.pptx", "modulus.pptx"]),  # 2 console, 1 python
+    ],
+)
+def test_docs_show_what_gevinst_prints(
+    workdir: Path, page: str, blocks: int, made: list[str]
+) -> None:
+    from tests.test_examples import DOCS, _check_page
+
+    text = (DOCS / page).read_text("utf-8")
+    assert _check_page(text, workdir) == blocks
+    for name in made:
+        assert (workdir / name).stat().st_size > 1000
+    assert not (workdir / "rapport.docx").exists()
+    for image in re.findall(r"\]\(((?:\.\./)?img/[^)]+)\)", text):
+        assert (DOCS / Path(page).parent / image).exists(), image

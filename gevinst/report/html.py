@@ -46,9 +46,10 @@ _CSS = """
 .report nav { margin: 10px 0 0; font-size: 15px; }
 .report nav a { margin-right: 14px; color: #0072B2; }
 .cards { display: flex; flex-wrap: wrap; gap: 12px; margin: 14px 0; }
-.card { flex: 1 1 120px; background: #F4F6F8; border: 1px solid #D0D6DC; border-radius: 8px;
+.card { flex: 1 1 100px; background: #F4F6F8; border: 1px solid #D0D6DC; border-radius: 8px;
   padding: 10px 14px; }
 .card .value { font-size: 28px; font-weight: bold; }
+.card.wide { flex: 2 1 190px; }
 .card .label { color: #4D4D4D; }
 table.data { border-collapse: collapse; width: 100%; margin: 6px 0 14px; font-size: 14px; }
 table.data th { background: #24313F; color: #FFFFFF; text-align: left; padding: 5px 8px; }
@@ -166,7 +167,8 @@ def _summary(data: ReportData) -> list[str]:
             cards.append((f"{mark} {counts[status]}", data.status_word(status)))
     out.append('<div class="cards">')
     out += [
-        f'<div class="card"><div class="value">{_e(v)}</div><div class="label">{_e(k)}</div></div>'
+        f'<div class="card{" wide" if len(v) > 6 else ""}"><div class="value">{_e(v)}</div>'
+        f'<div class="label">{_e(k)}</div></div>'
         for v, k in cards
     ]
     out.append("</div>")
