@@ -374,6 +374,9 @@ def xlsx_bytes(ev: Evaluation, language: str | None = None) -> bytes:
             cell.font = Font(bold=True)
         for row in rows:
             ws.append(row)
+            for cell in ws[ws.max_row]:
+                if isinstance(cell.value, str) and cell.value.startswith("="):
+                    cell.data_type = "s"  # text from the plan is never a formula
         for col, fmt in formats.items():
             for (cell,) in ws.iter_rows(min_row=2, min_col=col, max_col=col):
                 cell.number_format = fmt

@@ -197,3 +197,14 @@ def test_cli_stakeholders_impact_chart(tmp_path: Path) -> None:
     )
     assert result.exit_code == 0, result.output
     assert target.read_bytes()[:4] == b"\x89PNG"
+
+
+def test_xlsx_text_is_never_a_formula() -> None:
+    from openpyxl import load_workbook
+
+    plan = gv.loads(HAND_PLAN.replace("name: Bedre kapasitet", "name: '=HYPERLINK(\"x\")'"))
+    book = load_workbook(io.BytesIO(xlsx_bytes(gv.evaluate(plan, at=AT))))
+    cell = next(
+        row[2] for row in book["Gevinster og mål"].iter_rows(min_row=2) if row[0].value == "B2"
+    )
+    assert cell.data_type == "s" and cell.value == '=HYPERLINK("x")'
