@@ -130,3 +130,10 @@ def test_the_images_in_docs_maps_exist(image: str) -> None:
     root = Path(__file__).resolve().parent.parent
     assert f"img/{image}" in (root / "docs" / "maps.md").read_text("utf-8")
     assert (root / "docs" / "img" / image).read_bytes()[:4] == b"\x89PNG"
+
+
+def test_kinds_may_be_one_comma_separated_string() -> None:
+    from gevinst.render import render_bytes
+
+    text = render_bytes(small_plan(), "mmd", kinds="measure,goal").decode()
+    assert "Digital innmelding" in text and "Færre fristbrudd" not in text

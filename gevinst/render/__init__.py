@@ -123,7 +123,7 @@ def render_bytes(
         plan,
         evaluation=evaluation,
         focus=focus,
-        kinds=tuple(kinds) if kinds is not None else None,
+        kinds=(kinds,) if isinstance(kinds, str) else tuple(kinds) if kinds is not None else None,
         depth=depth,
         group_by=group_by,
         language=language,
