@@ -154,6 +154,9 @@ class ReviewResult:
     optimistic: bool
 
 
+# -- scores up the map --------------------------------------------------------------------
+
+
 def _reweighted(graph: nx.DiGraph, removed: str) -> nx.DiGraph:
     """The graph without ``removed``, with the weights into its targets resolved anew."""
     out = graph.copy()
