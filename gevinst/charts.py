@@ -12,6 +12,7 @@ date in the metadata, so the same input gives the same bytes.
   ending in the net present value.
 - :func:`stakeholder_chart`: the power/interest grid with every name readable.
 - :func:`impact_chart`: who gains and who loses, stakeholder by benefit and dis-benefit.
+- :func:`review_chart`: each review's judgement beside what the numbers said that day.
 
 Colours, number and date formats and the byte writers live in :mod:`gevinst.figures`,
 the stakeholder grid in :mod:`gevinst.stakeholder_chart`; both are re-exported here.
@@ -27,7 +28,7 @@ Example:
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from gevinst.figures import (
     ATTITUDE_COLOURS,
@@ -66,6 +67,7 @@ __all__ = [
     "impact_chart",
     "indicator_chart",
     "money_chart",
+    "review_chart",
     "save_figure",
     "stakeholder_chart",
     "status_chart",
@@ -570,3 +572,122 @@ def _number_axis_x(ax: Axes, language: str) -> None:
         return format_number(value, language, 0 if float(value).is_integer() else 1)
 
     ax.xaxis.set_major_formatter(FuncFormatter(label))
+
+
+# -- reviews ------------------------------------------------------------------------------
+
+
+def review_chart(evaluation: Evaluation, *, language: str | None = None) -> Figure:
+    """The reviews over time: for each reviewed element (a row) and review date, a
+    square for what the reviewer said and a dot for what the numbers said, coloured by
+    status; a ring marks where they disagree."""
+    import matplotlib
+    from matplotlib.lines import Line2D
+    from matplotlib.patches import Patch
+    from matplotlib.transforms import offset_copy
+
+    lang = language or evaluation.plan.language
+    reviews = evaluation.reviews()
+    rows: list[str] = []
+    for r in reviews:
+        if r.element not in rows:
+            rows.append(r.element)
+    names = {e.id: e.name for e in evaluation.plan.elements()}
+    with matplotlib.rc_context(_style()):
+        height = max(3.6, 2.2 + 0.62 * len(rows))
+        fig = _figure(12, height)
+        top, bottom = 1 - 1.05 / height, 1.0 / height
+        ax = fig.add_axes((0.34, bottom, 0.62, top - bottom))
+        left_of = offset_copy(ax.transData, fig=fig, x=-7, y=0, units="points")
+        right_of = offset_copy(ax.transData, fig=fig, x=7, y=0, units="points")
+        for r in reviews:
+            x, y = _dnum(r.date), rows.index(r.element)
+            said = STATUS_COLOURS.get(r.status, MUTED)
+            found = STATUS_COLOURS.get(r.computed or "not_measured", MUTED)
+            ax.plot(x, y, "s", markersize=12, color=said, transform=left_of, zorder=3)
+            ax.plot(x, y, "o", markersize=12, color=found, transform=right_of, zorder=3)
+            if r.disagrees:
+                ax.plot(
+                    x,
+                    y,
+                    "o",
+                    markersize=34,
+                    markerfacecolor="none",
+                    zorder=2,
+                    markeredgecolor=STATUS_COLOURS["off_track"],
+                    markeredgewidth=1.5,
+                )
+        ax.axvline(_dnum(evaluation.at), color=INK, linewidth=1.2)
+        dates = [r.date for r in reviews] or [evaluation.at]
+        first, last = min([*dates, evaluation.at]), max([*dates, evaluation.at])
+        pad = dt.timedelta(days=max(45, (last - first).days // 10))
+        ax.set_xlim(_dnum(first - pad), _dnum(last + pad))
+        _date_axis(ax, lang, first, last)
+        ax.set_yticks(
+            range(len(rows)), [wrap_text(f"{e}  {names.get(e, e)}", 40) for e in rows], fontsize=11
+        )
+        ax.set_ylim(max(len(rows), 1) - 0.5, -0.5)
+        ax.tick_params(axis="y", length=0)
+        ax.spines["left"].set_visible(False)
+        ax.grid(axis="y", color="#eeeeee", linewidth=14, zorder=0)
+        if not rows:
+            ax.text(0.5, 0, t("nobody", lang), ha="center", va="center", color=MUTED)
+        fig.text(
+            0.02,
+            1 - 0.3 / height,
+            t("reviews_title", lang),
+            fontsize=17,
+            fontweight="bold",
+            va="top",
+        )
+        fig.text(
+            0.02,
+            1 - 0.68 / height,
+            f"{wrap_text(evaluation.plan.title, 200)}  ·  {t('evaluated_at', lang).lower()} "
+            f"{format_date(evaluation.at, lang)}",
+            fontsize=12,
+            color=MUTED,
+            va="top",
+        )
+        handles: list[Any] = [
+            Line2D(
+                [],
+                [],
+                marker="s",
+                linestyle="none",
+                color=MUTED,
+                markersize=10,
+                label=t("review_said", lang),
+            ),
+            Line2D(
+                [],
+                [],
+                marker="o",
+                linestyle="none",
+                color=MUTED,
+                markersize=10,
+                label=t("numbers_said", lang),
+            ),
+            Line2D(
+                [],
+                [],
+                marker="o",
+                linestyle="none",
+                markersize=14,
+                markerfacecolor="none",
+                markeredgecolor=STATUS_COLOURS["off_track"],
+                label=t("disagrees", lang),
+            ),
+        ] + [
+            Patch(color=STATUS_COLOURS[s], label=t(s, lang))
+            for s in ("on_track", "at_risk", "off_track")
+        ]
+        fig.legend(
+            handles=handles,
+            loc="lower center",
+            ncol=6,
+            frameon=False,
+            fontsize=10.5,
+            bbox_to_anchor=(0.5, 0.0),
+        )
+    return fig

@@ -146,6 +146,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "measured": ("Målt", "Measured"),
     "evaluation_date": ("Evalueringsdato", "Evaluation date"),
     "review_said": ("Vurdering", "Review said"),
+    "reviews_title": ("Vurderinger og tall over tid", "Reviews beside the numbers"),
     "numbers_said": ("Tallene viste", "Numbers said"),
     "disagrees": ("Avvik", "Disagrees"),
     "npv_title": (

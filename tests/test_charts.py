@@ -211,3 +211,21 @@ def test_impact_chart(bergen: gv.Plan) -> None:
     assert charts.figure_bytes(fig) == charts.figure_bytes(charts.impact_chart(bergen))
     english = _texts(charts.impact_chart(bergen, language="en"))
     assert "Who gains and who loses" in english
+
+
+def test_review_chart(ev: gv.Evaluation) -> None:
+    from matplotlib.lines import Line2D
+
+    fig = charts.review_chart(ev)
+    words = _texts(fig)
+    assert "Vurderinger og tall over tid" in words
+    assert any(w.startswith("B8  Færre fristbrudd") for w in words)
+    rings = [
+        line
+        for line in fig.axes[0].get_lines()
+        if isinstance(line, Line2D) and line.get_markersize() == 34
+    ]
+    assert len(rings) == sum(1 for r in ev.reviews() if r.disagrees) == 4
+    assert charts.figure_bytes(fig) == charts.figure_bytes(charts.review_chart(ev))
+    empty = gv.evaluate(gv.Plan.new("tom", "Tom"), at="2025-01-01")
+    assert charts.figure_bytes(charts.review_chart(empty, language="en"))[:4] == b"\x89PNG"
