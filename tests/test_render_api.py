@@ -124,7 +124,14 @@ def test_the_python_example_in_docs_maps_runs(
 
 
 @pytest.mark.parametrize(
-    "image", ["bergen-map.png", "bergen-map-status.png", "bergen-focus-b4.png", "bergen-html.png"]
+    "image",
+    [
+        "bergen-map.png",
+        "bergen-map-status.png",
+        "bergen-focus-b4.png",
+        "bergen-by-goal.png",
+        "bergen-html.png",
+    ],
 )
 def test_the_images_in_docs_maps_exist(image: str) -> None:
     root = Path(__file__).resolve().parent.parent
