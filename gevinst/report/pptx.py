@@ -101,6 +101,23 @@ def _title_slide(prs: Any, data: ReportData) -> None:
     )
 
 
+def _counted(data: ReportData) -> str:
+    plan = data.plan
+    items = [
+        (len(plan.measures), "measure"),
+        (len(plan.benefits), "benefit"),
+        (len(plan.disbenefits), "disbenefit"),
+        (len(plan.objectives), "objective"),
+        (len(plan.goals), "goal"),
+    ]
+    return _listing(data, [_amount(data, n, kind) for n, kind in items if n])
+
+
+def _amount(data: ReportData, count: int, kind: str) -> str:
+    """``1 gevinst``, ``3 gevinster``."""
+    return f"{count} {data.word(kind if count == 1 else kind + 's').lower()}"
+
+
 def _status_counts(data: ReportData, rows: list[StatusRow]) -> list[tuple[str, int]]:
     counts: dict[str, int] = {}
     for row in rows:
@@ -168,8 +185,8 @@ def _why_slide(prs: Any, data: ReportData) -> None:
     notes.append(
         _say(
             data,
-            f"Planen har {data.counts()}.",
-            f"The plan has {data.counts()}.",
+            f"Planen har {_counted(data)}.",
+            f"The plan has {_counted(data)}.",
         )
     )
     slide.notes_slide.notes_text_frame.text = " ".join(notes)
@@ -185,7 +202,7 @@ def _map_slides(prs: Any, data: ReportData) -> None:
     totals: dict[str | None, int] = {}
     for root, _ in parts:
         totals[root] = totals.get(root, 0) + 1
-    for root, lay in parts:
+    for number, (root, lay) in enumerate(parts):
         seen[root] = seen.get(root, 0) + 1
         if root is None:
             title = data.phrase("map_title")
@@ -197,45 +214,55 @@ def _map_slides(prs: Any, data: ReportData) -> None:
             title = data.phrase("map_part", name=names.get(root, root))
         if totals[root] > 1:
             title += f" ({seen[root]}/{totals[root]})"
-        slide = _new_slide(prs, data, title, _map_notes(data, root, lay, len(parts)))
+        notes = _map_notes(data, root, lay, number, len(parts))
+        slide = _new_slide(prs, data, title, notes)
         draw_map(slide, lay, names)
         draw_legend(slide, lay, SLIDE_H - 26)
 
 
-def _map_notes(data: ReportData, root: str | None, lay: Layout, parts: int) -> str:
-    text = [
-        _say(
-            data,
-            "Gevinstkartet leses fra venstre mot høyre: tiltakene gir endringer i "
-            "arbeidet, endringene gir gevinster, og gevinstene bidrar til effektmålene og "
-            "samfunnsmålene. Ulemper er rosa med stiplet rød kant.",
-            "Read the benefit map from left to right: the measures bring changes in how "
-            "we work, the changes bring benefits, and the benefits serve the objectives "
-            "and goals. Dis-benefits are pink with a dashed red border.",
-        )
-    ]
-    if data.evaluation is not None:
+def _listing(data: ReportData, items: list[str]) -> str:
+    """``a, b og c`` (nb) or ``a, b and c`` (en)."""
+    if len(items) <= 1:
+        return "".join(items)
+    return f"{', '.join(items[:-1])} {_say(data, 'og', 'and')} {items[-1]}"
+
+
+def _map_notes(data: ReportData, root: str | None, lay: Layout, number: int, parts: int) -> str:
+    text: list[str] = []
+    if number == 0:
         text.append(
             _say(
                 data,
-                "Fargen viser status per evalueringsdatoen: grønn er i rute, gul usikker, "
-                "oransje ikke i rute, grå ikke målt. Prosenten er andelen av forventet "
-                "forbedring som er nådd.",
-                "The colour shows the status at the evaluation date: green on track, "
-                "yellow at risk, orange off track, grey not measured. The percentage is "
-                "the share of the expected improvement achieved.",
+                "Gevinstkartet leses fra venstre mot høyre: tiltakene gir endringer i "
+                "arbeidet, endringene gir gevinster, og gevinstene bidrar til effektmålene "
+                "og samfunnsmålene. Ulemper er rosa med stiplet rød kant.",
+                "Read the benefit map from left to right: the measures bring changes in "
+                "how we work, the changes bring benefits, and the benefits serve the "
+                "objectives and goals. Dis-benefits are pink with a dashed red border.",
             )
         )
-    if parts > 1 and root not in (None, "overview"):
-        text.append(
-            _say(
-                data,
-                "Kartet er for stort for én lesbar side, så det er delt opp etter mål; "
-                "denne siden viser elementene som bidrar til målet i tittelen.",
-                "The map is too large for one readable slide, so it is split by goal; "
-                "this slide shows the elements that feed the goal in the title.",
+        if data.evaluation is not None:
+            text.append(
+                _say(
+                    data,
+                    "Fargen viser status per evalueringsdatoen: grønn er i rute, gul "
+                    "usikker, oransje ikke i rute, grå ikke målt. Prosenten er andelen av "
+                    "forventet forbedring som er nådd.",
+                    "The colour shows the status at the evaluation date: green on track, "
+                    "yellow at risk, orange off track, grey not measured. The percentage "
+                    "is the share of the expected improvement achieved.",
+                )
             )
-        )
+        if parts > 1:
+            text.append(
+                _say(
+                    data,
+                    f"Hele kartet er for stort for én lesbar side, så det er delt på {parts} "
+                    "sider etter målene.",
+                    f"The whole map is too large for one readable slide, so it is split "
+                    f"over {parts} slides by goal.",
+                )
+            )
     if root == "overview":
         text.append(
             _say(
@@ -246,6 +273,32 @@ def _map_notes(data: ReportData, root: str | None, lay: Layout, parts: int) -> s
                 "slides show the measures and changes behind them.",
             )
         )
+    elif root not in (None, "rest"):
+        kinds = [n.kind for n in lay.nodes]
+        name = data.name_of(root)
+        count = _listing(
+            data,
+            [
+                _amount(data, kinds.count(k), k)
+                for k in ("measure", "benefit", "disbenefit")
+                if kinds.count(k)
+            ],
+        )
+        text.append(
+            _say(
+                data,
+                f"Denne siden viser hva som bidrar til «{name}»: {count}.",
+                f"This slide shows what feeds “{name}”: {count}.",
+            )
+        )
+    for status, nb, en in (
+        ("off_track", "Ikke i rute her", "Off track here"),
+        ("at_risk", "Usikre her", "At risk here"),
+    ):
+        behind = [n.element for n in lay.nodes if n.status == status and n.kind == "benefit"]
+        if behind:
+            listed = "; ".join(data.name_of(b) for b in behind)
+            text.append(f"{_say(data, nb, en)}: {listed}.")
     return " ".join(text)
 
 
