@@ -33,6 +33,7 @@ import math
 import re
 import zipfile
 from collections.abc import Sequence
+from copy import copy
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -358,10 +359,15 @@ class _Writer:
         self.header(sheet, [t(c.word, self.lang) for c in columns])
         top = Alignment(vertical="top", wrap_text=True)
         grey = Font(name="Calibri", size=11, italic=True, color="595959")
+        style = None  # openpyxl looks a style up on every assignment: copy it instead
         for r, (where, record) in enumerate(rows, start=2):
             for c, column in enumerate(columns, start=1):
                 cell = sheet.cell(r, c)
-                cell.alignment = top
+                if style is None:
+                    cell.alignment = top
+                    style = copy(cell._style)
+                else:
+                    cell._style = copy(style)
                 if column.kind == "shown":
                     name = self.names.get(str(record.get(column.word.removesuffix("_name"))))
                     if name is not None:
@@ -467,6 +473,7 @@ class _Writer:
             word = sheet.cell(r, 1)
             self.text(word, t(row.word, self.lang), "plan")
             word.font = Font(name="Calibri", size=11, bold=True)
+            word.alignment = Alignment(vertical="top")
             value = sheet.cell(r, 2)
             value.alignment = Alignment(horizontal="left", vertical="top", wrap_text=True)
             self.put(value, row, info.get(row.word), f"plan {row.word}")
@@ -474,6 +481,7 @@ class _Writer:
                 help_cell = sheet.cell(r, 3)
                 self.text(help_cell, _PLAN_HELP[row.word][lang], "plan")
                 help_cell.font = Font(name="Calibri", size=11, italic=True, color="595959")
+                help_cell.alignment = Alignment(vertical="top", wrap_text=True)
             if row.kind.startswith("choice:"):
                 from openpyxl.worksheet.datavalidation import DataValidation
 
@@ -523,7 +531,7 @@ def _row_heights(sheet: Worksheet, widths: Sequence[float], rows: int) -> None:
     for r in range(2, rows + 2):
         lines = max(
             sum(max(1, math.ceil(len(line) * 0.8 / (width - 1))) for line in _lines(cell.value))
-            for cell, width in zip(sheet[r], widths, strict=False)
+            for cell, width in ((sheet.cell(r, c), w) for c, w in enumerate(widths, start=1))
         )
         if lines > 1:
             sheet.row_dimensions[r].height = 15 * min(lines, 20)
