@@ -200,7 +200,7 @@ def map_view(
         raise RenderError(f"unknown grouping {group_by!r}; use one of: {', '.join(GROUPINGS)}")
     graph = plan.graph
     shown, edges = _select(graph, focus, depth, _kinds(kinds))
-    elements = {e.id: e for e in plan.elements()}
+    elements = {e.id: e for e in reversed(list(plan.elements()))}  # the first of a repeated id
     # one width per column, so the columns read as columns
     texts: dict[str, tuple[tuple[str, ...], float, bool]] = {}
     column_width: dict[int, float] = {}

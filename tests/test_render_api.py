@@ -144,3 +144,31 @@ def test_kinds_may_be_one_comma_separated_string() -> None:
 
     text = render_bytes(small_plan(), "mmd", kinds="measure,goal").decode()
     assert "Digital innmelding" in text and "Færre fristbrudd" not in text
+
+
+def test_every_plan_that_loads_renders(tmp_path: Path) -> None:
+    """Broken plans that still load (cycles, repeated ids, edges going down) draw a map."""
+    from gevinst.errors import GevinstError
+    from gevinst.render import render_bytes
+
+    root = Path(__file__).resolve().parent / "broken"
+    drawn = 0
+    for path in sorted(root.glob("*.yaml")):
+        try:
+            plan = gv.load(path)
+        except GevinstError:
+            continue
+        for fmt in ("svg", "mmd", "html"):
+            assert render_bytes(plan, fmt, assumptions=True, group_by="owner")
+            drawn += 1
+    assert drawn >= 3 * 5  # cycle, duplicate_id, goes_down, self_loop, ... load and draw
+
+
+def test_a_repeated_id_shows_the_first_element() -> None:
+    from gevinst.render import render_bytes
+
+    plan = gv.Plan.new("d", "D")
+    plan.add_goal("G1", "Først", assumptions=["første"])
+    plan.add_goal("G1", "Andre", assumptions=["andre"])
+    text = render_bytes(plan, "svg", assumptions=True).decode()
+    assert "første" in text and "andre" not in text

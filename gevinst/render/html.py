@@ -208,7 +208,7 @@ def _facts(plan: Plan, lay: Layout) -> dict[str, Any]:
     lang = lay.language
     people = {s.id: s.name for s in plan.stakeholders}
     indicators = {i.id: i for i in plan.indicators}
-    elements = {e.id: e for e in plan.elements()}
+    elements = {e.id: e for e in reversed(list(plan.elements()))}  # the first of a repeated id
     shown = {n.id: n for n in lay.nodes if n.kind != "assumption"}
     facts: dict[str, Any] = {}
     for node_id, node in shown.items():
