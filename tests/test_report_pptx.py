@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from pptx import Presentation
 from pptx.enum.chart import XL_CHART_TYPE
-from pptx.util import Emu
+from pptx.util import Emu, Pt
 
 import gevinst as gv
 from gevinst.report import report, report_bytes
@@ -221,3 +221,23 @@ def test_a_goal_slide_stays_readable_for_a_wide_plan() -> None:
     assert shown == {e.id for e in plan.elements()}
     for _, lay in parts:
         assert fit(lay).font >= MIN_FONT
+
+
+def test_line_breaks_and_blank_lines_in_names() -> None:
+    plan = gv.Plan.new("p", "Plan\nmed to linjer", organisation="Org\n\nmed tom linje")
+    plan.add_stakeholder("s1", "Leder\nav alt", power="high", interest="high")
+    plan.add_goal("G1", "Mål\nto")
+    plan.add_benefit("B1", "Gevinst\nny linje", owner="s1", contributes_to=["G1"])
+    prs = deck(plan, at="2025-01-01")
+    assert prs.slides[0].shapes.title.text == "Plan med to linjer"
+    cells = [
+        cell
+        for s in prs.slides
+        for shape in s.shapes
+        if shape.has_table
+        for row in shape.table.rows
+        for cell in row.cells
+    ]
+    multi = next(c for c in cells if c.text == "Gevinst\nny linje")
+    sizes = {r.font.size for p in multi.text_frame.paragraphs for r in p.runs}
+    assert sizes == {Pt(12)}  # every line styled, not just the first

@@ -37,6 +37,7 @@ from gevinst.report.pptx_base import (
     _emu,
     _font,
     _new_slide,
+    _one_line,
     _pages,
     _rgb,
     _say,
@@ -63,7 +64,7 @@ def _title_slide(prs: Any, data: ReportData) -> None:
     slide = prs.slides.add_slide(prs.slide_layouts[0])
     title, subtitle = slide.placeholders[0], slide.placeholders[1]
     title.left, title.top, title.width, title.height = (_emu(v) for v in (60, 150, 840, 120))
-    title.text_frame.text = data.plan.title
+    title.text_frame.text = _one_line(data.plan.title)
     title.text_frame.word_wrap = True
     title.text_frame.paragraphs[0].alignment = PP_ALIGN.LEFT
     _font(title.text_frame.paragraphs[0].runs[0], 40, True, style.HEADING_COLOUR)
@@ -72,7 +73,7 @@ def _title_slide(prs: Any, data: ReportData) -> None:
     )
     lines = [data.word("benefit_plan")]
     if data.plan.info.organisation:
-        lines.append(data.plan.info.organisation)
+        lines.append(_one_line(data.plan.info.organisation))
     if data.at is not None:
         lines.append(f"{data.word('evaluated_at')} {data.date(data.at)}")
     frame = subtitle.text_frame
@@ -137,7 +138,7 @@ def _why_slide(prs: Any, data: ReportData) -> None:
         if not elements:
             continue
         lines.append((data.word(plural), 16, True, style.HEADING_COLOUR))
-        lines += [(f"•  {e.name}", 15, False, _INK) for e in elements[:8]]
+        lines += [(f"•  {_one_line(e.name)}", 15, False, _INK) for e in elements[:8]]
     notes = [
         _say(
             data,
@@ -486,7 +487,7 @@ def _stakeholder_slide(prs: Any, data: ReportData) -> None:
             frame.word_wrap = True
             frame.margin_left = frame.margin_right = _emu(4)
             frame.margin_top = frame.margin_bottom = _emu(1)
-            frame.text = person.name
+            frame.text = _one_line(person.name)
             from pptx.enum.text import MSO_ANCHOR
 
             frame.vertical_anchor = MSO_ANCHOR.MIDDLE

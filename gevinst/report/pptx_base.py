@@ -71,6 +71,11 @@ def _textbox(
     return shape
 
 
+def _one_line(text: str) -> str:
+    """Text for a title: line breaks and runs of spaces become single spaces."""
+    return " ".join(text.split())
+
+
 def _new_slide(prs: Any, data: ReportData, title: str, notes: str) -> Any:
     """A slide with a title (a real title placeholder), a footer line and notes."""
     slide = prs.slides.add_slide(prs.slide_layouts[5])
@@ -79,6 +84,7 @@ def _new_slide(prs: Any, data: ReportData, title: str, notes: str) -> Any:
     heading.width, heading.height = _emu(SLIDE_W - 56), _emu(44)
     frame = heading.text_frame
     frame.word_wrap = True
+    title = _one_line(title)
     frame.text = title
     from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
 
@@ -86,7 +92,7 @@ def _new_slide(prs: Any, data: ReportData, title: str, notes: str) -> Any:
     paragraph = frame.paragraphs[0]
     paragraph.alignment = PP_ALIGN.LEFT
     _font(paragraph.runs[0], 26 if len(title) < 60 else 22, True, style.HEADING_COLOUR)
-    footer = f"{data.plan.title} · {data.subtitle}" if data.subtitle else data.plan.title
+    footer = _one_line(f"{data.plan.title} · {data.subtitle}" if data.subtitle else data.plan.title)
     _textbox(slide, (28, SLIDE_H - 22, SLIDE_W - 56, 16), [(footer, 9, False, _MUTED)], "footer")
     slide.notes_slide.notes_text_frame.text = notes
     return slide
@@ -131,12 +137,12 @@ def _table(
             frame = cell.text_frame
             frame.word_wrap = True
             frame.text = value
-            paragraph = frame.paragraphs[0]
-            if right and c in right:
-                paragraph.alignment = PP_ALIGN.RIGHT
-            if paragraph.runs:
-                header_row = r == 0
-                _font(paragraph.runs[0], size, header_row, "#FFFFFF" if header_row else _INK)
+            header_row = r == 0
+            for paragraph in frame.paragraphs:  # a name may hold line breaks
+                if right and c in right:
+                    paragraph.alignment = PP_ALIGN.RIGHT
+                for run in paragraph.runs:
+                    _font(run, size, header_row, "#FFFFFF" if header_row else _INK)
             cell.fill.solid()
             if r == 0:
                 cell.fill.fore_color.rgb = _rgb(style.HEADING_COLOUR)

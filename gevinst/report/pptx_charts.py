@@ -17,6 +17,7 @@ from gevinst.report.pptx_base import (
     _emu,
     _font,
     _new_slide,
+    _one_line,
     _pt,
     _rgb,
     _say,
@@ -85,7 +86,7 @@ def _indicator_chart(
     chart.font.size = _pt(11)
     chart.font.name = FONT
     chart.has_title = True
-    chart.chart_title.text_frame.text = row.name
+    chart.chart_title.text_frame.text = _one_line(row.name)
     _font(chart.chart_title.text_frame.paragraphs[0].runs[0], 14, True, style.HEADING_COLOUR)
     chart.has_legend = True
     chart.legend.position = XL_LEGEND_POSITION.BOTTOM
@@ -130,7 +131,7 @@ def _indicator_chart(
     y_axis.tick_labels.number_format_is_linked = False
     if row.unit:
         y_axis.has_title = True
-        y_axis.axis_title.text_frame.text = row.unit
+        y_axis.axis_title.text_frame.text = _one_line(row.unit)
         _font(y_axis.axis_title.text_frame.paragraphs[0].runs[0], 11, False, _MUTED)
     caption = _indicator_caption(data, row)
     _textbox(slide, (left, top + height + 2, width, 40), [(caption, 11, False, _MUTED)], "caption")
