@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -172,3 +173,33 @@ def test_a_repeated_id_shows_the_first_element() -> None:
     plan.add_goal("G1", "Andre", assumptions=["andre"])
     text = render_bytes(plan, "svg", assumptions=True).decode()
     assert "første" in text and "andre" not in text
+
+
+def test_same_bytes_across_processes_and_hash_seeds() -> None:
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parent.parent
+    code = (
+        "import hashlib, sys\n"
+        "sys.path.insert(0, '.')\n"
+        "from tests.mapplans import small_plan, small_evaluation\n"
+        "from gevinst.render import render_bytes\n"
+        "for fmt in ('svg', 'png', 'pdf', 'dot', 'mmd', 'html'):\n"
+        "    data = render_bytes(small_plan(), fmt, evaluation=small_evaluation(),\n"
+        "                        group_by='owner', assumptions=True)\n"
+        "    print(fmt, hashlib.sha256(data).hexdigest())\n"
+    )
+    outputs = []
+    for seed in ("1", "2"):
+        done = subprocess.run(
+            [sys.executable, "-c", code],
+            cwd=root,
+            env={**os.environ, "PYTHONHASHSEED": seed},
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        outputs.append(done.stdout)
+    assert outputs[0] == outputs[1]
+    assert len(outputs[0].splitlines()) == 6
