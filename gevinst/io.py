@@ -28,7 +28,13 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from gevinst._fastyaml import NOT_FAST, parse_fast, paused_gc, too_deep
+from gevinst._fastyaml import (
+    NOT_FAST,
+    parse_fast,
+    paused_gc,
+    record_lines_fast,
+    too_deep,
+)
 from gevinst.errors import FormatError, PlanError
 from gevinst.model import (
     Baseline,
@@ -493,6 +499,9 @@ def _locate(lines: _Locations | None, loc: Sequence[int | str]) -> tuple[int | N
 
 def record_lines(text: str) -> dict[str, int]:
     """The 1-based line of each record id in a plan text (for check output)."""
+    fast = record_lines_fast(text)
+    if fast is not None:
+        return fast
     root = _compose(text)
     out: dict[str, int] = {}
     if not isinstance(root, yaml.MappingNode):
@@ -710,8 +719,21 @@ class _FlowList(list[Any]):
     """A list written on one line: [O1, O2]."""
 
 
+def _quoting_resolvers() -> dict[Any, list[tuple[str, re.Pattern[str]]]]:
+    """YAML 1.1's implicit types and YAML 1.2's together: text that either would read
+    as something else (``no``, ``0E0``, ``2025-06-30``) is written in quotes."""
+    table = {
+        key: list(value) for key, value in yaml.resolver.Resolver.yaml_implicit_resolvers.items()
+    }
+    for key, value in _core_resolvers().items():
+        table.setdefault(key, []).extend(value)
+    return table
+
+
 class _PlanDumper(_BaseDumper):  # type: ignore[misc]
     """Block style for sections and records, one-line style for small leaf values."""
+
+    yaml_implicit_resolvers = _quoting_resolvers()
 
 
 _PlanDumper.add_representer(
@@ -769,13 +791,21 @@ def dumps(plan: Plan, format: str = "yaml") -> str:
 def atomic_write(path: str | Path, data: bytes | str) -> Path:
     """Write ``data`` to ``path`` via a temporary file in the same folder and a rename.
 
-    Either the whole new file is there afterwards, or the old one is untouched.
+    Either the whole new file is there afterwards, or the old one is untouched. A new
+    file gets the usual permissions (0666 less the umask); a replaced file keeps its own.
     """
     path = Path(path)
     payload = data.encode("utf-8") if isinstance(data, str) else data
     folder = path.parent if str(path.parent) else Path(".")
+    try:
+        mode = path.stat().st_mode & 0o7777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        mode = 0o666 & ~umask
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     try:
+        os.chmod(tmp, mode)
         with os.fdopen(fd, "wb") as handle:
             handle.write(payload)
             handle.flush()

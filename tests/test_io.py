@@ -167,3 +167,16 @@ def test_record_lines(bergen_path: Path) -> None:
     source = bergen_path.read_text("utf-8").splitlines()
     for id in ("G1", "B11", "M12", "leder-bvt", "I5"):
         assert f"id: {id}" in source[lines[id] - 1]
+
+
+def test_atomic_write_permissions(tmp_path: Path) -> None:
+    new = atomic_write(tmp_path / "new.yaml", "x")
+    umask = os.umask(0)
+    os.umask(umask)
+    assert new.stat().st_mode & 0o777 == 0o666 & ~umask
+    kept = tmp_path / "kept.yaml"
+    kept.write_text("old", "utf-8")
+    kept.chmod(0o640)
+    atomic_write(kept, "new")
+    assert kept.stat().st_mode & 0o777 == 0o640
+    assert kept.read_text("utf-8") == "new"
