@@ -13,6 +13,8 @@ import json
 import re
 import warnings
 import zipfile
+import zlib
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -149,7 +151,7 @@ class _Reader:
         if hasattr(sheet, "reset_dimensions"):
             sheet.reset_dimensions()
         titles: list[Any] = []
-        for r, row in enumerate(sheet.iter_rows(), start=1):
+        for r, row in enumerate(self.rows(sheet, name), start=1):
             values = []
             for c, cell in enumerate(row, start=1):
                 value = cell.value
@@ -175,6 +177,22 @@ class _Reader:
             if any(v is not None for v in values):
                 rows.append((r, values))
         return rows
+
+    def rows(self, sheet: Any, name: str) -> Iterator[Any]:
+        """The sheet's rows as openpyxl parses them; a damaged sheet is a located error."""
+        rows = iter(sheet.iter_rows())
+        while True:
+            try:
+                row = next(rows)
+            except StopIteration:
+                return
+            except _DAMAGED as exc:
+                raise self.error(
+                    f"the sheet cannot be read ({type(exc).__name__}: {exc}); the file is "
+                    "damaged: open it in Excel and save it again",
+                    sheet=name,
+                ) from exc
+            yield row
 
     def header(
         self, key: str, rows: list[tuple[int, list[Any]]], columns: tuple[Column, ...]
@@ -577,6 +595,22 @@ def _reason(error: Any, header: str | None, kind: str | None) -> str:
     return f"{error['msg']} (got {given!r})"
 
 
+# What openpyxl raises on a damaged file: broken zip, XML, numbers or dates in the XML.
+_DAMAGED = (
+    zipfile.BadZipFile,
+    zlib.error,
+    EOFError,
+    KeyError,
+    ValueError,
+    TypeError,
+    AttributeError,
+    IndexError,
+    SyntaxError,
+    OSError,
+)
+MAX_UNPACKED = 1024 * 1024 * 1024  # a plan workbook unpacks to far less than 1 GiB
+
+
 def _open(raw: bytes, source: str) -> Any:
     from openpyxl import load_workbook
     from openpyxl.utils.exceptions import InvalidFileException
@@ -594,21 +628,12 @@ def _open(raw: bytes, source: str) -> Any:
     else:
         problem = ""
     if not problem:
+        _check_size(raw, source)
         try:
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")  # styles and extensions we do not read
                 return load_workbook(io.BytesIO(raw), read_only=True, data_only=False)
-        except (
-            zipfile.BadZipFile,
-            InvalidFileException,
-            KeyError,
-            ValueError,
-            TypeError,
-            AttributeError,
-            IndexError,
-            SyntaxError,
-            OSError,
-        ) as exc:
+        except (InvalidFileException, *_DAMAGED) as exc:
             raise WorkbookError(
                 f"is not a readable Excel workbook ({type(exc).__name__}: {exc}); "
                 "open it in Excel and save it as 'Excel Workbook (*.xlsx)'",
@@ -618,6 +643,25 @@ def _open(raw: bytes, source: str) -> Any:
         f"{problem}; open it in Excel and save it as 'Excel Workbook (*.xlsx)'",
         source=source,
     )
+
+
+def _check_size(raw: bytes, source: str) -> None:
+    """Refuse a zip bomb before openpyxl unpacks it."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(raw)) as archive:
+            unpacked = sum(info.file_size for info in archive.infolist())
+    except (zipfile.BadZipFile, *_DAMAGED) as exc:
+        raise WorkbookError(
+            f"is not a readable Excel workbook ({type(exc).__name__}: {exc}); "
+            "open it in Excel and save it as 'Excel Workbook (*.xlsx)'",
+            source=source,
+        ) from exc
+    if unpacked > MAX_UNPACKED:
+        raise WorkbookError(
+            f"unpacks to {unpacked:,} bytes; a plan workbook unpacks to at most "
+            f"{MAX_UNPACKED:,} bytes (is something else packed into it?)",
+            source=source,
+        )
 
 
 def read_plan(raw: bytes, source: str) -> Plan:

@@ -587,6 +587,43 @@ def test_not_an_excel_file(tmp_path: Path, bergen_path: Path) -> None:
     assert "is not a readable Excel workbook" in str(_error(path))
 
 
+@pytest.mark.parametrize(
+    "sheet_xml",
+    [
+        b"<worksheet",  # XML cut off
+        b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+        b'<sheetData><row r="1"><c r="A1" t="s"><v>999</v></c></row></sheetData></worksheet>',
+        b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+        b'<sheetData><row r="1"><c r="A1" t="n"><v>abc</v></c></row></sheetData></worksheet>',
+    ],
+    ids=["broken-xml", "missing-shared-string", "bad-number"],
+)
+def test_a_damaged_workbook(bergen_xlsx: Path, tmp_path: Path, sheet_xml: bytes) -> None:
+    path = tmp_path / "damaged.xlsx"
+    with zipfile.ZipFile(bergen_xlsx) as source, zipfile.ZipFile(path, "w") as target:
+        for name in source.namelist():
+            damaged = name == "xl/worksheets/sheet2.xml"
+            target.writestr(name, sheet_xml if damaged else source.read(name))
+    message = str(_error(path))
+    assert message.startswith(f"{path}: ")
+    assert "damaged" in message or "is not a readable Excel workbook" in message
+
+
+def test_a_zip_bomb_is_refused_before_unpacking(
+    bergen_xlsx: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import gevinst.excel_reader
+
+    # the Bergen workbook unpacks to about 170 kB; pretend the limit is 100 kB
+    monkeypatch.setattr(gevinst.excel_reader, "MAX_UNPACKED", 100_000)
+    with zipfile.ZipFile(bergen_xlsx) as archive:
+        size = sum(info.file_size for info in archive.infolist())
+    assert str(_error(bergen_xlsx)) == (
+        f"{bergen_xlsx}: unpacks to {size:,} bytes; a plan workbook unpacks to at most "
+        "100,000 bytes (is something else packed into it?)"
+    )
+
+
 def test_invalid_id_in_a_reference(bergen_xlsx: Path, tmp_path: Path) -> None:
     path = _edit(bergen_xlsx, tmp_path, lambda b: b["Gevinster"].__setitem__("C6", "leder bvt"))
     error = _error(path)
