@@ -595,3 +595,33 @@ def test_personal_data_is_still_found() -> None:
     number = next(f"010190{n:05d}" for n in range(100_000) if is_national_id(f"010190{n:05d}"))
     plan.add_goal("G1", f"Saken til {number[:6]} {number[6:]}")
     assert [f.code for f in gv.check(plan) if f.code == "GV201"] == ["GV201"]
+
+
+# -- record lines for `gevinst check` come from the fast reader when it can ---------------
+
+
+def _composed_record_lines(text: str) -> dict[str, int]:
+    with pytest.MonkeyPatch.context() as patched:
+        patched.setattr(gio, "record_lines_fast", lambda text: None)
+        return gio.record_lines(text)
+
+
+@SETTINGS
+@given(plan=plans())
+def test_fast_record_lines_agree_with_the_composer(plan: gv.Plan) -> None:
+    from gevinst._fastyaml import record_lines_fast
+
+    text = gv.io.dumps(plan)
+    fast = record_lines_fast(text)
+    if fast is not None:
+        assert fast == _composed_record_lines(text)
+
+
+def test_fast_record_lines_on_the_bergen_plan() -> None:
+    from gevinst._fastyaml import record_lines_fast
+
+    text = gv.io.dumps(gv.load(BERGEN))
+    fast = record_lines_fast(text)
+    assert fast is not None and fast["B4"] > fast["B1"] > fast["G1"]
+    assert fast == _composed_record_lines(text)
+    assert record_lines_fast(BERGEN.read_text(encoding="utf-8")) is None  # '>-' text
