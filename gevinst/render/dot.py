@@ -1,7 +1,9 @@
-"""The benefit map as Graphviz DOT source (``.dot``).
+"""The benefit map as Graphviz DOT source (``.dot``), built as pure text.
 
-The same source :mod:`gevinst.layout` lays out: left to right, one rank per level,
-boxes sized to their wrapped labels, coloured by kind (or status). Run it with
+:func:`to_dot` writes the source with the ``graphviz`` package; it is what
+:mod:`gevinst.layout` hands to Graphviz, and what the ``.dot`` format writes: left to
+right, one rank per level, boxes sized to their wrapped labels, coloured by kind (or
+status). Run it with
 ``dot -Tsvg map.dot`` to restyle the map in Graphviz. Every label is escaped: quotes,
 backslashes and ``<...>`` in names stay plain text.
 
@@ -16,16 +18,127 @@ Example:
 
 from __future__ import annotations
 
+import itertools
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from gevinst.render import style
+
 if TYPE_CHECKING:
+    from gevinst.mapview import MapView
     from gevinst.render import MapRequest
 
-__all__ = ["render_dot"]
+__all__ = ["render_dot", "to_dot"]
+
+
+def to_dot(view: MapView) -> str:
+    """The DOT source of a map view (pure text; the ``.dot`` output format)."""
+    import graphviz
+
+    big = len(view.nodes) > 400
+    graph = graphviz.Digraph(
+        "gevinstkart",
+        graph_attr={
+            "rankdir": "LR",
+            "newrank": "true",
+            "ranksep": "0.9",
+            "nodesep": "0.16",
+            "label": _dot_text([view.title]),
+            "labelloc": "t",
+            "fontname": "DejaVu Sans",
+            "fontsize": "18",
+            "outputorder": "edgesfirst",
+            **({"mclimit": "0.3", "nslimit": "2", "nslimit1": "2"} if big else {}),
+        },
+        node_attr={
+            "shape": "box",
+            "fixedsize": "true",
+            "fontname": "DejaVu Sans",
+            "fontsize": _num(style.FONT_SIZE),
+        },
+        edge_attr={"arrowsize": "0.7", "color": style.EDGE_COLOUR},
+    )
+    by_level: dict[int, list[str]] = {}
+    for node in view.nodes:
+        by_level.setdefault(node.level, []).append(node.id)
+    levels = sorted(by_level)
+    for level in levels:
+        with graph.subgraph() as rank:
+            rank.attr(rank="same")
+            rank.node(_spine(level), style="invis", shape="point", width="0.01", height="0.01")
+            for node_id in by_level[level]:
+                rank.node(node_id)
+    for first, second in itertools.pairwise(levels):
+        graph.edge(_spine(first), _spine(second), style="invis")
+    members: dict[str, str] = {}
+    for cluster in view.clusters:
+        for member in cluster.members:
+            members[member] = cluster.id
+    for index, cluster in enumerate(view.clusters):
+        with graph.subgraph(name=f"cluster_{index}") as sub:
+            sub.attr(
+                label=_dot_text([cluster.label]),
+                style="rounded,filled",
+                fillcolor=style.CLUSTER_FILL,
+                color=style.CLUSTER_STROKE,
+                fontsize="11",
+                labeljust="l",
+            )
+            for member in cluster.members:
+                sub.node(member)
+    for node in view.nodes:
+        kind = style.KIND_STYLES[node.kind]
+        styles = (
+            ["filled"] + (["rounded"] if kind.rounded else []) + (["dashed"] if kind.dashed else [])
+        )
+        fill = kind.fill
+        if node.status is not None:
+            fill = style.STATUS_STYLES[node.status].fill
+        graph.node(
+            node.id,
+            label=_dot_text([*node.lines, *([node.badge] if node.badge else [])]),
+            width=_num(node.width / 72, 4),
+            height=_num(node.height / 72, 4),
+            style=",".join(styles),
+            fillcolor=fill,
+            color=kind.stroke,
+            penwidth=_num(kind.stroke_width),
+            fontsize=_num(node.font_size),
+            **({"fontname": "DejaVu Sans Bold"} if node.bold else {}),
+        )
+    for edge in view.edges:
+        attrs = {"penwidth": _num(style.edge_width(edge.weight))}
+        if edge.style == "note":
+            attrs.update(arrowhead="none", style="dashed", color=style.NOTE_STROKE)
+        elif edge.style == "implied":
+            attrs.update(style="dotted")
+        if edge.disbenefit:
+            attrs.update(style="dashed", color=style.DISBENEFIT_EDGE)
+        if edge.weight is not None and edge.style == "contributes":
+            attrs["weight"] = str(1 + round(edge.weight * 4))
+        graph.edge(edge.source, edge.target, **attrs)
+    source: str = graph.source
+    return source
+
+
+def _spine(level: int) -> str:
+    return f"~level{level}"
+
+
+def _num(value: float, digits: int = 2) -> str:
+    text = f"{value:.{digits}f}".rstrip("0").rstrip(".")
+    return text or "0"
+
+
+def _dot_text(lines: Sequence[str]) -> str:
+    """A DOT label from lines: backslashes, quotes and ``<...>`` made literal."""
+    import graphviz
+
+    joined = "\\n".join(graphviz.escape(line) for line in lines)
+    literal: str = graphviz.nohtml(joined)  # a str that is never read as an HTML label
+    return literal
 
 
 def render_dot(request: MapRequest) -> bytes:
     """The DOT source of a request's map (UTF-8)."""
-    from gevinst.layout import to_dot
-
     return to_dot(request.view()).encode("utf-8")
