@@ -8,6 +8,8 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
 from pptx import Presentation
 from pptx.enum.chart import XL_CHART_TYPE
 from pptx.util import Emu, Pt
@@ -15,6 +17,7 @@ from pptx.util import Emu, Pt
 import gevinst as gv
 from gevinst.report import report, report_bytes
 from gevinst.report.pptx_map import MIN_FONT, fit, map_parts
+from tests.strategies import plans
 
 AT = "2025-10-01"
 NASTY = 'Sagt "hei" <b>&amp; {x} ] \\ æøå'
@@ -241,3 +244,34 @@ def test_line_breaks_and_blank_lines_in_names() -> None:
     multi = next(c for c in cells if c.text == "Gevinst\nny linje")
     sizes = {r.font.size for p in multi.text_frame.paragraphs for r in p.runs}
     assert sizes == {Pt(12)}  # every line styled, not just the first
+
+
+@settings(
+    max_examples=25,
+    deadline=None,
+    suppress_health_check=[HealthCheck.filter_too_much, HealthCheck.too_slow],
+)
+@given(plan=plans(), at=st.dates(min_value=dt.date(2000, 1, 1), max_value=dt.date(2060, 1, 1)))
+def test_any_valid_plan_makes_a_deck_with_every_name_on_the_map(plan: gv.Plan, at: dt.date) -> None:
+    from gevinst.render.style import clean_text
+
+    assume(not [f for f in gv.check(plan) if f.severity == "error"])
+    prs = deck(plan, at=at)
+    shown = [t for s in map_slides(prs) for t in texts(s)]
+    for element in plan.elements():
+        name = clean_text(element.name)
+        assert any(t.startswith(name) for t in shown), element.id
+    for slide in prs.slides:
+        assert slide.notes_slide.notes_text_frame.text
+
+
+def test_characters_xml_forbids_become_spaces() -> None:
+    # JSON can carry "\u000b" and "\uffff"; XML (and so PowerPoint) cannot
+    plan = gv.loads(
+        '{"schema": "gevinst/1", "plan": {"id": "p", "title": "T\\uffffx"},'
+        ' "goals": [{"id": "G1", "name": "M\\u000bål"}]}',
+        format="json",
+    )
+    prs = deck(plan)
+    assert prs.slides[0].shapes.title.text == "T x"
+    assert any(t.startswith("M ål") for s in map_slides(prs) for t in texts(s))

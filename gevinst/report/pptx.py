@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 from typing import TYPE_CHECKING, Any
 
 from gevinst.render import style
@@ -553,6 +554,32 @@ def _fixed_zip(blob: bytes, inner: bool = False) -> bytes:
     return out.getvalue()
 
 
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def _xml_safe(data: ReportData) -> ReportData:
+    """The same report on a copy of the plan whose texts hold no character XML forbids
+    (control characters, U+FFFE, U+FFFF): they become spaces."""
+    from gevinst.model import Plan
+    from gevinst.report._content import report_data
+
+    def clean(value: Any) -> Any:
+        if isinstance(value, str):
+            return _NOT_XML.sub(" ", value)
+        if isinstance(value, list):
+            return [clean(v) for v in value]
+        if isinstance(value, dict):
+            return {k: clean(v) for k, v in value.items()}
+        return value
+
+    raw = data.plan.model_dump(by_alias=True, exclude_none=True)
+    cleaned = clean(raw)
+    if cleaned == raw:
+        return data
+    plan = Plan.model_validate(cleaned)
+    return report_data(plan, at=data.at, language=data.language)
+
+
 def pptx_report(data: ReportData) -> bytes:
     """The council deck as ``.pptx`` bytes (the writer of ``.pptx``)."""
     try:
@@ -563,6 +590,7 @@ def pptx_report(data: ReportData) -> bytes:
         raise MissingDependencyError(
             "the council deck needs python-pptx: pip install python-pptx"
         ) from exc
+    data = _xml_safe(data)
     prs = Presentation()
     from pptx.util import Emu
 
