@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
 
 import gevinst as gv
 from gevinst.report import REPORTS, report, report_bytes
+from gevinst.report.markdown import cell
+from tests.strategies import plans
 
 AT = "2025-10-01"
 NASTY = 'Sagt "hei" <b>&amp; {x} ] \\ | *fet* _k_ `c` #1 æøå'
@@ -195,3 +200,23 @@ def test_docs_show_what_gevinst_prints(
     assert not (workdir / "rapport.docx").exists()
     for image in re.findall(r"\]\(((?:\.\./)?img/[^)]+)\)", text):
         assert (DOCS / Path(page).parent / image).exists(), image
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.filter_too_much])
+@given(plan=plans(), at=st.dates(min_value=dt.date(2000, 1, 1), max_value=dt.date(2060, 1, 1)))
+def test_any_valid_plan_gives_well_formed_tables(plan: gv.Plan, at: dt.date) -> None:
+    assume(not [f for f in gv.check(plan) if f.severity == "error"])
+    text = report_bytes(plan, "md", at=at).decode()
+    outside_map = re.sub(r"```mermaid\n.*?\n```", "", text, flags=re.S)
+    assert "<" not in outside_map and ">" not in outside_map
+    lines = outside_map.splitlines()
+    for number, line in enumerate(lines):
+        if line.startswith("|---") or line.startswith("|--"):
+            width = len(re.split(r"(?<!\\)\|", lines[number - 1])) - 2
+            for row in lines[number + 1 :]:
+                if not row.startswith("| "):
+                    break
+                assert len(re.split(r"(?<!\\)\|", row)) - 2 == width, row
+    for element in plan.elements():
+        if element.kind not in ("measure", "change"):
+            assert cell(element.name) in text
