@@ -155,3 +155,26 @@ def test_hostile_names_run_nothing(browser: Any, tmp_path: Path) -> None:
     tip = browser.find_element(By.ID, "tooltip").text
     assert "<" in tip or tip == ""  # names are shown as text, brackets and all
     assert browser.title.startswith('Ond "navn" <script>')
+
+
+@pytest.mark.browser
+def test_enter_in_search_brings_the_first_match_into_view(browser: Any, tmp_path: Path) -> None:
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
+
+    from tests.mapplans import large_plan
+
+    plan = large_plan(300)
+    last = plan.measures[-1]
+    browser.get(render(plan, tmp_path / "stor.html").as_uri())
+    selector = f'g.node[data-id="{last.id}"]'
+    in_view = (
+        "var r = document.querySelector(arguments[0]).getBoundingClientRect();"
+        "return r.top >= 0 && r.bottom <= window.innerHeight;"
+    )
+    assert not browser.execute_script(in_view, selector)  # far down a tall map
+    box = browser.find_element(By.ID, "search")
+    box.send_keys(last.name)
+    box.send_keys(Keys.ENTER)
+    assert "match" in _classes(browser, selector)
+    assert browser.execute_script(in_view, selector)

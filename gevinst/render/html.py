@@ -9,7 +9,8 @@ loading anything from elsewhere.
   status appear in a tooltip.
 - **Click** an element: it and everything that feeds it or that it feeds are
   highlighted, the rest fades. Click the background (or press Escape) to clear.
-- **Search**: type part of a name or id; matching elements are highlighted.
+- **Search**: type part of a name or id; matching elements are highlighted, and
+  Enter brings the first of them into view.
 
 Names are never put into the page as markup: the SVG is XML-escaped, the JSON has
 ``<``, ``>`` and ``&`` as ``\\u003c``-style escapes, and the script writes tooltips
@@ -182,6 +183,11 @@ _JS = """
   document.addEventListener("keydown", function (ev) {
     if (ev.key === "Escape") { clear(); hide(); }
   });
+  search.addEventListener("keydown", function (ev) {
+    if (ev.key !== "Enter") { return; }
+    var first = svg.querySelector("g.node.match");
+    if (first) { first.scrollIntoView({block: "center", inline: "center"}); first.focus(); }
+  });
   search.addEventListener("input", function () {
     var query = search.value.trim().toLowerCase();
     svg.classList.toggle("searching", query.length > 0);
@@ -253,8 +259,10 @@ def render_html(request: MapRequest) -> bytes:
     lang = lay.language
     hint = (
         "Pek på et element for detaljer, klikk for å vise kjeden, Esc for å nullstille."
+        " Enter i søket viser første treff."
         if lang == "nb"
         else "Point at an element for details, click to show its chain, Esc to reset."
+        " Enter in the search shows the first match."
     )
     page = [
         "<!DOCTYPE html>",
