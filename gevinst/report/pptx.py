@@ -421,6 +421,40 @@ def _indicator_table_slides(prs: Any, data: ReportData) -> None:
 # -- stakeholders and money ---------------------------------------------------------------
 
 
+class _More:
+    """The last chip of a full quadrant: how many more there are."""
+
+    def __init__(self, count: int, language: str) -> None:
+        self.id = "more"
+        self.name = f"+{count} {'flere' if language == 'nb' else 'more'}"
+        self.attitude = "unknown"
+
+
+def _chip_grid(
+    names: list[str], width: float, height: float
+) -> tuple[int, int, float, float, float, int]:
+    """Columns, rows per column, chip width and height, font size and how many chips fit.
+
+    The fewest columns and the largest size (11, 10 or 9 pt) at which every name fits
+    its chip (measured with DejaVu metrics, wider than Arial, so there is room to
+    spare); at worst four columns of 9 pt chips, as many as fit.
+    """
+    for columns in (1, 2, 3, 4):
+        per_column = -(-len(names) // columns)
+        chip_w = (width - (columns - 1) * 6) / columns
+        for size in (11.0, 10.0, 9.0):
+            lines = max(len(style.wrap(n, chip_w - 10, size * 0.9)) for n in names)
+            chip_h = lines * size * 1.2 + 6
+            if per_column * (chip_h + 4) <= height:
+                return columns, per_column, chip_w, chip_h, size, len(names)
+    chip_w = (width - 18) / 4
+    lines = max(len(style.wrap(n, chip_w - 10, 9 * 0.9)) for n in names)
+    chip_h = lines * 9 * 1.2 + 6
+    per_column = max(1, int(height // (chip_h + 4)))
+    shown = min(len(names), per_column * 4)
+    return 4, per_column, chip_w, chip_h, 9.0, shown
+
+
 def _stakeholder_slide(prs: Any, data: ReportData) -> None:
     from gevinst.charts import ATTITUDE_COLOURS
 
@@ -462,15 +496,16 @@ def _stakeholder_slide(prs: Any, data: ReportData) -> None:
             [(heading, 13, True, _ACCENT if key == "manage_closely" else _INK)],
             f"quadrant label {key}",
         )
-        people = cells[key]
+        people: list[Any] = list(cells[key])
         if not people:
             continue
-        columns = 1 if len(people) <= 4 else 2 if len(people) <= 10 else 3
-        per_column = -(-len(people) // columns)
-        area_h = half_h - 34
-        chip_h = min(34.0, area_h / per_column - 4)
-        chip_w = (half_w - 16 - (columns - 1) * 6) / columns
-        size = 11.0 if chip_h >= 30 else 10.0 if chip_h >= 24 else 9.0
+        _columns, per_column, chip_w, chip_h, size, shown = _chip_grid(
+            [_one_line(p.name) for p in people], half_w - 16, half_h - 34
+        )
+        if shown < len(people):  # the rest are named in the speaker notes
+            rest = ", ".join(_one_line(p.name) for p in people[shown - 1 :])
+            notes += f" {data.word(key)}: {rest}."
+            people = [*people[: shown - 1], _More(len(people) - shown + 1, data.language)]
         for index, person in enumerate(people):
             c, r = divmod(index, per_column)
             cx = x + 8 + c * (chip_w + 6)
@@ -498,6 +533,7 @@ def _stakeholder_slide(prs: Any, data: ReportData) -> None:
     ]
     for box, text, align in axis:
         _textbox(slide, box, [(text, 13, True, _INK)], "axis interest", align)
+    slide.notes_slide.notes_text_frame.text = notes
     power = _textbox(
         slide,
         (left - 250, top + half_h - 10, 440, 20),
