@@ -134,6 +134,9 @@ def _why_slide(prs: Any, data: ReportData) -> None:
 
     plan = data.plan
     lines: list[tuple[str, float, bool, str]] = []
+    if plan.info.description:
+        lead = _one_line(plan.info.description)
+        lines.append((lead if len(lead) <= 320 else lead[:317] + "…", 14, False, _MUTED))
     for kind, plural in (("goal", "goals"), ("objective", "objectives")):
         elements = [e for e in plan.elements() if e.kind == kind]
         if not elements:
@@ -179,10 +182,15 @@ def _why_slide(prs: Any, data: ReportData) -> None:
     counts = _status_counts(data, data.status_rows(("benefit",)))
     if counts:
         said = ", ".join(f"{n} {data.status_word(s).lower()}" for s, n in counts)
-        chips = "   ".join(
-            f"{style.STATUS_STYLES[s].mark} {n} {data.status_word(s).lower()}" for s, n in counts
-        )
-        _textbox(slide, (590, y, 340, 60), [(chips, 13, False, _INK)], "benefit statuses")
+        box = _textbox(slide, (590, y, 340, 60), [("", 13, False, _INK)], "benefit statuses")
+        paragraph = box.text_frame.paragraphs[0]
+        for status, count in counts:
+            mark = paragraph.add_run()
+            mark.text = f"{style.STATUS_STYLES[status].mark} "
+            _font(mark, 13, True, style.STATUS_STYLES[status].stroke)
+            word = paragraph.add_run()
+            word.text = f"{count} {data.status_word(status).lower()}   "
+            _font(word, 13, False, _INK)
         notes.append(_say(data, f"Status for gevinstene: {said}.", f"Benefit status: {said}."))
     notes.append(
         _say(
@@ -439,7 +447,7 @@ def _chip_grid(
     its chip (measured with DejaVu metrics, wider than Arial, so there is room to
     spare); at worst four columns of 9 pt chips, as many as fit.
     """
-    for columns in (1, 2, 3, 4):
+    for columns in range(1 if len(names) <= 4 else 2, 5):
         per_column = -(-len(names) // columns)
         chip_w = (width - (columns - 1) * 6) / columns
         for size in (11.0, 10.0, 9.0):

@@ -66,6 +66,8 @@ def _textbox(
         paragraph = frame.paragraphs[0] if index == 0 else frame.add_paragraph()
         paragraph.alignment = {"left": PP_ALIGN.LEFT, "center": PP_ALIGN.CENTER}[align]
         paragraph.space_after = _emu(size * 0.35)
+        if bold and index > 0:
+            paragraph.space_before = _emu(size * 0.6)
         _font(paragraph.add_run(), size, bold, colour)
         paragraph.runs[0].text = text
     return shape
