@@ -36,7 +36,7 @@ from gevinst.excel import (
     _norm,
 )
 from gevinst.i18n import t
-from gevinst.model import SCHEMA, Plan
+from gevinst.model import ID_PATTERN, SCHEMA, Plan
 
 __all__ = ["read_plan"]
 
@@ -257,6 +257,8 @@ class _Reader:
         kind = column.kind
         if isinstance(value, dt.datetime) and kind != "date":
             value = value.date().isoformat() if value.time() == dt.time(0) else value.isoformat()
+        elif isinstance(value, dt.time | dt.timedelta) and kind != "date":
+            value = str(value)
         if kind in ("text", "id"):
             if isinstance(value, float) and value.is_integer():
                 return str(int(value))
@@ -409,16 +411,7 @@ class _Reader:
             self.data[section] = [row.record for row in rows]
             for i, row in enumerate(rows):
                 self.places[(section, i)] = row.place
-                if row.record.get("id") is None:  # rows hang on ids: no id, no links
-                    c, header, _ = row.place.columns[("id",)]
-                    raise self.error(
-                        f"the cell is empty, but {header} is required here: links, targets "
-                        "and references find a row by its id",
-                        sheet=row.place.sheet,
-                        row=row.place.row,
-                        column=c,
-                        header=header,
-                    )
+                self.check_id(row)
                 by_id.setdefault(str(row.record["id"]), []).append((section, i))
         self.attach(sheets, "links", "from", "contributes_to", _MAP_SECTIONS, by_id)
         self.attach(sheets, "targets", "indicator", "targets", ("indicators",), by_id)
@@ -433,6 +426,20 @@ class _Reader:
             return Plan.model_validate(self.data)
         except ValidationError as exc:
             raise self.located(exc) from exc
+
+    def check_id(self, row: _Row) -> None:
+        """Rows hang on their ids (links, targets, references): a bad id stops here."""
+        c, header, _ = row.place.columns[("id",)]
+        where = {"sheet": row.place.sheet, "row": row.place.row, "column": c, "header": header}
+        value = row.record.get("id")
+        if value is None:
+            raise self.error(
+                f"the cell is empty, but {header} is required here: links, targets "
+                "and references find a row by its id",
+                **where,
+            )
+        if not re.fullmatch(ID_PATTERN, str(value)):
+            raise self.error(_ID_PROBLEM.format(value=str(value)), **where)
 
     def attach(
         self,
@@ -541,6 +548,12 @@ class _Row:
     place: _Place
 
 
+_ID_PROBLEM = (
+    "{value!r} is not a valid id: an id starts with a letter and has only letters, "
+    "digits, '_', '.' and '-' (at most 64 characters)"
+)
+
+
 def _column_for(
     columns: dict[tuple[str, ...], tuple[int, str, str]], rest: tuple[str, ...]
 ) -> tuple[int, str, str] | None:
@@ -577,10 +590,7 @@ def _reason(error: Any, header: str | None, kind: str | None) -> str:
     if kind == "impacts" and kind_of_error == "literal_error":
         return f"{given!r} is not an impact; write Positiv or Negativ (Positive, Negative)"
     if kind_of_error == "string_pattern_mismatch":
-        return (
-            f"{given!r} is not a valid id: an id starts with a letter and has only letters, "
-            "digits, '_', '.' and '-' (at most 64 characters)"
-        )
+        return _ID_PROBLEM.format(value=given)
     if kind_of_error == "string_too_short":
         return "the text must not be empty"
     if kind_of_error == "value_error":

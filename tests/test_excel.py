@@ -633,6 +633,14 @@ def test_invalid_id_in_a_reference(bergen_xlsx: Path, tmp_path: Path) -> None:
     assert error.element == "B5"
 
 
+def test_invalid_id_of_a_row_is_named_before_its_links(bergen_xlsx: Path, tmp_path: Path) -> None:
+    path = _edit(bergen_xlsx, tmp_path, lambda b: b["Gevinster"].__setitem__("A2", "B 1"))
+    assert str(_error(path)) == (
+        f"{path}: sheet Gevinster, row 2, column Id (A): 'B 1' is not a valid id: an id starts "
+        "with a letter and has only letters, digits, '_', '.' and '-' (at most 64 characters)"
+    )
+
+
 def test_link_from_an_unknown_element(bergen_xlsx: Path, tmp_path: Path) -> None:
     path = _edit(bergen_xlsx, tmp_path, lambda b: b["Koblinger"].append(["B99", None, "O1"]))
     assert str(_error(path)).startswith(
@@ -726,3 +734,46 @@ def test_convert_says_what_is_wrong_before_reading(bergen_path: Path, tmp_path: 
     result = runner.invoke(cli, ["convert", str(empty), str(tmp_path / "out.yaml")])
     assert result.exit_code == 1 and "the file is empty (0 bytes)" in result.output
     assert sorted(p.name for p in tmp_path.iterdir()) == ["empty.xlsx"]  # nothing written
+
+
+# -- any hand edit: a plan or a PlanError, never a traceback ---------------------------------
+
+CELL_VALUES = st.one_of(
+    st.none(),
+    TEXT,
+    FORMULA_LIKE,
+    st.integers(-(2**40), 2**40),
+    st.floats(allow_nan=False, allow_infinity=False),
+    st.booleans(),
+    st.dates(min_value=dt.date(1900, 3, 1)),
+    st.datetimes(min_value=dt.datetime(1900, 3, 1), max_value=dt.datetime(9999, 1, 1)),
+    st.times(),
+    st.sampled_from(["Ja", "Stor", "I1; I2", "B1: Positiv", "#N/A", "[1, 2]", "[", "0,5 %"]),
+)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    edits=st.lists(
+        st.tuples(st.sampled_from(NB_SHEETS), st.integers(1, 16), st.integers(1, 14), CELL_VALUES),
+        min_size=1,
+        max_size=4,
+    )
+)
+def test_any_hand_edit_gives_a_plan_or_a_located_error(
+    edits: list[tuple[str, int, int, Any]], tmp_path_factory: Any
+) -> None:
+    from tests.conftest import BERGEN
+
+    folder = tmp_path_factory.mktemp("edit")
+    book = _book(workbook_bytes(gv.load(BERGEN)))
+    for sheet, row, column, value in edits:
+        book[sheet].cell(row, column).value = value
+    path = _save(book, folder / "plan.xlsx")
+    try:
+        plan = gv.load(path)
+    except gv.PlanError as error:
+        assert str(error).startswith(f"{path}: ")
+        assert "Traceback" not in str(error)
+    else:
+        assert isinstance(plan, gv.Plan)
