@@ -79,6 +79,7 @@ def test_hostile_mermaid_labels_hold_only_plain_characters_and_entity_codes() ->
     assert decoded == HOSTILE.replace("\n", " ")
     # the title sits in YAML front matter as a JSON string (valid YAML)
     assert text.splitlines()[1].startswith('title: "Ond \\"navn\\"')
+    assert "<" not in text.splitlines()[1] and "&" not in text.splitlines()[1]
     # node ids are generated, so ids such as `end` and `subgraph` never reach Mermaid
     assert not re.search(r"^\s+(end|subgraph|graph)\[", text, re.M)
 

@@ -31,6 +31,7 @@ if TYPE_CHECKING:
 __all__ = ["mermaid_text", "render_mermaid"]
 
 _SAFE = set(" .,:-_/()'!?+")
+_TITLE_LOOKALIKES = str.maketrans({"&": "＆", "<": "‹", ">": "›"})
 _COLUMNS = {0: "measures", 1: "changes", 2: "benefits", 3: "objectives", 4: "goals"}
 
 
@@ -42,7 +43,10 @@ def _label(text: str) -> str:
 def mermaid_text(view: MapView) -> str:
     """Mermaid flowchart source for a map view."""
     ids = {node.id: f"n{i}" for i, node in enumerate(view.nodes, start=1)}
-    out = ["---", f"title: {json.dumps(view.title, ensure_ascii=False)}", "---", "flowchart LR"]
+    # Mermaid escapes the title once more after its own sanitising: "&" would show as
+    # "&amp;". Look-alike characters keep it readable (and can open no markup).
+    title = view.title.translate(_TITLE_LOOKALIKES)
+    out = ["---", f"title: {json.dumps(title, ensure_ascii=False)}", "---", "flowchart LR"]
     for level in sorted({n.level for n in view.nodes}):
         heading = _label(t(_COLUMNS[level], view.language))
         out.append(f'  subgraph level{level}["{heading}"]')
