@@ -67,12 +67,13 @@ def test_no_external_urls_at_all(bergen_page: str) -> None:
 
 def test_sections_tables_and_inline_svg_charts(bergen: gv.Plan, bergen_page: str) -> None:
     page = parse(bergen_page)
-    for section in ("map", "status", "indicators", "stakeholders", "money"):
+    for section in ("map", "status", "indicators", "reviews", "stakeholders", "money"):
         assert section in page.ids
     # the map, the status chart, 6 indicator charts, the grid and the waterfall
     assert page.tags.count("svg") == 1 + 1 + 6 + 1 + 1
     assert page.tags.count("img") == 0
-    assert page.tags.count("table") == 4 + 1 + 1
+    # status (goals, objectives, benefits, dis-benefits), indicators, reviews, money
+    assert page.tags.count("table") == 4 + 1 + 1 + 1
     # B2: 29 % and off track (see tests/test_report_markdown.py for the hand calculation)
     cells = page.cells
     b2 = cells.index("B2")

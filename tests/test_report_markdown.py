@@ -220,3 +220,19 @@ def test_any_valid_plan_gives_well_formed_tables(plan: gv.Plan, at: dt.date) -> 
     for element in plan.elements():
         if element.kind not in ("measure", "change"):
             assert cell(element.name) in text
+
+
+def test_reviews_table(bergen: gv.Plan) -> None:
+    text = report_bytes(bergen, "md", at=AT).decode()
+    rows = table_rows(text, "## Gevinstevalueringer: vurdering mot tall")
+    assert [r[0] for r in rows] == [
+        "2025-09-01",
+        "2025-09-01",
+        "2025-03-01",
+        "2025-03-01",
+        "2025-03-01",
+        "2024-09-01",
+    ]
+    assert sum(r[4].endswith("≠") for r in rows) == 4
+    # no reviews section without a date: a review is judged against the numbers
+    assert "Gevinstevalueringer" not in report_bytes(bergen, "md").decode()

@@ -275,3 +275,22 @@ def test_characters_xml_forbids_become_spaces() -> None:
     prs = deck(plan)
     assert prs.slides[0].shapes.title.text == "T x"
     assert any(t.startswith("M ål") for s in map_slides(prs) for t in texts(s))
+
+
+def test_reviews_beside_the_numbers(bergen_deck: Presentation) -> None:
+    slide = next(s for s in bergen_deck.slides if s.shapes.title.text.startswith("Gevinstevalu"))
+    table = next(shape.table for shape in slide.shapes if shape.has_table)
+    rows = [[c.text for c in r.cells] for r in list(table.rows)[1:]]
+    # six reviews up to 2025-10-01, newest first; the plan's B8 review said on track
+    # while B8's one indicator I8 gave progress 0.22 on 2025-09-01: off track
+    assert len(rows) == 6
+    assert rows[1][:5] == [
+        "1. september 2025",
+        "B8 Færre fristbrudd når saksbehandler er fraværende",
+        "Ledere i barneverntjenestene",
+        "● I rute",
+        "■ Ikke i rute  ≠",
+    ]
+    assert sum("≠" in row[4] for row in rows) == 4
+    notes = slide.notes_slide.notes_text_frame.text
+    assert "I 4 av 6 vurderinger var vurderingen bedre enn tallene." in notes

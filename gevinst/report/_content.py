@@ -41,6 +41,7 @@ __all__ = [
     "PHRASES",
     "IndicatorRow",
     "ReportData",
+    "ReviewRow",
     "StatusRow",
     "money_text",
     "percent_text",
@@ -98,6 +99,18 @@ PHRASES: dict[str, tuple[str, str]] = {
     "none_measured": ("ikke målt", "not measured"),
     "other_goals": ("Øvrige elementer", "Other elements"),
     "continued": ("forts.", "cont."),
+    "reviews_title": (
+        "Gevinstevalueringer: vurdering mot tall",
+        "Benefit reviews: judgement against the numbers",
+    ),
+    "reviews_lead": (
+        "Hver vurdering står ved siden av statusen tallene ga på samme dato.",
+        "Each review stands beside the status the numbers gave on the same date.",
+    ),
+    "reviews_optimistic": (
+        "I {n} av {total} vurderinger var vurderingen bedre enn tallene.",
+        "In {n} of {total} reviews the judgement was better than the numbers.",
+    ),
     "map_hint": (
         "Pek på et element for detaljer, klikk for å vise kjeden, Esc for å nullstille.",
         "Point at an element for details, click to show its chain, Esc to reset.",
@@ -160,6 +173,22 @@ class IndicatorRow:
     status: str | None
     measurements: tuple[Measurement, ...]
     elements: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ReviewRow:
+    """A review (gevinstevaluering) beside what the numbers said on its date."""
+
+    date: dt.date
+    element: str
+    name: str
+    by: str
+    status: str
+    computed: str | None
+    score: float | None
+    disagrees: bool
+    optimistic: bool
+    comment: str
 
 
 @dataclass
@@ -317,6 +346,30 @@ class ReportData:
         order = {r.id: n for n, r in enumerate(rows)}
         chosen = sorted(rows, key=lambda r: (rank.get(r.status or "", 3), order[r.id]))[:limit]
         return sorted(chosen, key=lambda r: order[r.id])
+
+    def review_rows(self) -> list[ReviewRow]:
+        """The reviews dated on or before the evaluation date, newest first; none
+        without a date."""
+        if self.evaluation is None:
+            return []
+        rows = [
+            ReviewRow(
+                date=r.date,
+                element=r.element,
+                name=self.name_of(r.element),
+                by=self.name_of(r.by) if r.by else "",
+                status=r.status,
+                computed=r.computed,
+                score=r.score,
+                disagrees=r.disagrees,
+                optimistic=r.optimistic,
+                comment=r.comment or "",
+            )
+            for r in self.evaluation.reviews()
+        ]
+        order = {id: n for n, id in enumerate(e.id for e in self.plan.elements())}
+        rows.sort(key=lambda r: (-r.date.toordinal(), order.get(r.element, len(order))))
+        return rows
 
     def quadrants(self) -> dict[str, list[StakeholderRow]]:
         """The power/interest grid (:func:`gevinst.stakeholders.grid`)."""

@@ -277,6 +277,45 @@ def _indicator_section(data: ReportData) -> list[str]:
     return out
 
 
+def _review_section(data: ReportData) -> list[str]:
+    rows = data.review_rows()
+    if not rows:
+        return []
+    header = [
+        (data.word("date"), False),
+        (data.word("element"), False),
+        (data.word("by"), False),
+        (data.word("review_said"), False),
+        (data.word("numbers_said"), False),
+        (data.word("comment"), False),
+    ]
+    body = []
+    for row in rows:
+        said = row.status if row.status in style.STATUS_STYLES else None
+        cells = (
+            f"<td>{_e(row.date.isoformat())}</td><td>{_e(row.element)} {_e(row.name)}</td>"
+            f"<td>{_e(row.by or '–')}</td>"
+        )
+        cells += (
+            _status_cell(data, said) if said else f"<td>{_e(data.status_word(row.status))}</td>"
+        )
+        found = _status_cell(data, row.computed)
+        if row.disagrees:
+            found = found.replace("</td>", " ≠</td>")
+        cells += found + f"<td>{_e(row.comment or '–')}</td>"
+        body.append(f"<tr>{cells}</tr>")
+    optimistic = sum(1 for row in rows if row.optimistic)
+    lead = f"{data.phrase('reviews_lead')} " + data.phrase(
+        "reviews_optimistic", n=optimistic, total=len(rows)
+    )
+    return [
+        f'<section id="reviews"><h2>{_e(data.phrase("reviews_title"))}</h2>',
+        f'<p class="muted">{_e(lead)}</p>',
+        _table(header, body),
+        "</section>",
+    ]
+
+
 def _stakeholder_section(data: ReportData) -> list[str]:
     from gevinst.charts import stakeholder_chart
 
@@ -332,6 +371,7 @@ def html_report(data: ReportData) -> bytes:
         ("map", data.phrase("map_title")),
         ("status", data.phrase("status_title")),
         ("indicators", data.phrase("indicators_title")),
+        *([("reviews", data.phrase("reviews_title"))] if data.review_rows() else []),
         ("stakeholders", data.phrase("stakeholder_title")),
         ("money", data.phrase("money_title")),
     ]
@@ -343,6 +383,7 @@ def html_report(data: ReportData) -> bytes:
         *map_body,
         *_status_section(data),
         *_indicator_section(data),
+        *_review_section(data),
         *_stakeholder_section(data),
         *_money_section(data),
         "</div>",

@@ -30,6 +30,8 @@ if TYPE_CHECKING:
 
 __all__ = ["cell", "markdown_report", "markdown_text"]
 
+_MARKS = ("on_track", "at_risk", "off_track", "not_measured", "not_due")
+
 _KIND_SECTIONS = (
     ("goal", "goals"),
     ("objective", "objectives"),
@@ -141,6 +143,43 @@ def _indicator_section(data: ReportData) -> list[str]:
     return ["", f"## {cell(data.phrase('indicators_title'))}", "", *_table(header, body, right)]
 
 
+def _review_section(data: ReportData) -> list[str]:
+    rows = data.review_rows()
+    if not rows:
+        return []
+    header = [
+        data.word("date"),
+        data.word("element"),
+        data.word("by"),
+        data.word("review_said"),
+        data.word("numbers_said"),
+        data.word("comment"),
+    ]
+    body = [
+        [
+            row.date.isoformat(),
+            f"{row.element} {row.name}",
+            row.by or "–",
+            _status(data, row.status) if row.status in _MARKS else data.status_word(row.status),
+            _status(data, row.computed) + (" ≠" if row.disagrees else ""),
+            row.comment or "–",
+        ]
+        for row in rows
+    ]
+    optimistic = sum(1 for row in rows if row.optimistic)
+    lead = f"{data.phrase('reviews_lead')} " + data.phrase(
+        "reviews_optimistic", n=optimistic, total=len(rows)
+    )
+    return [
+        "",
+        f"## {cell(data.phrase('reviews_title'))}",
+        "",
+        cell(lead),
+        "",
+        *_table(header, body, set()),
+    ]
+
+
 def _money_section(data: ReportData) -> list[str]:
     from gevinst.report._content import money_text
 
@@ -205,6 +244,7 @@ def markdown_text(data: ReportData) -> str:
     out += ["", f"## {cell(data.phrase('map_title'))}", "", *_map(data)]
     out += _status_section(data)
     out += _indicator_section(data)
+    out += _review_section(data)
     out += _money_section(data)
     out += _stakeholder_section(data)
     return "\n".join(out) + "\n"

@@ -39,15 +39,13 @@ from gevinst.report.pptx_base import (
     _font,
     _new_slide,
     _one_line,
-    _pages,
     _rgb,
     _say,
-    _status_text,
-    _table,
     _textbox,
 )
 from gevinst.report.pptx_charts import indicator_chart_slides, money_slide
 from gevinst.report.pptx_map import draw_legend, draw_map, map_parts
+from gevinst.report.pptx_tables import indicator_table_slides, review_slides, status_slides
 
 if TYPE_CHECKING:
     from gevinst.layout import Layout
@@ -315,114 +313,6 @@ def _map_notes(data: ReportData, root: str | None, lay: Layout, number: int, par
 # -- tables -------------------------------------------------------------------------------
 
 
-def _status_slides(prs: Any, data: ReportData) -> None:
-    from gevinst.report._content import percent_text
-
-    rows = data.status_rows(("goal", "objective", "benefit", "disbenefit"))
-    dated = data.evaluation is not None
-    header = [data.word("id"), data.word("type"), data.word("name"), data.word("owner")]
-    widths = [0.6, 1.3, 4.6, 3.0]
-    if dated:
-        header += [data.word("status"), data.word("score")]
-        widths += [1.6, 0.9]
-    else:
-        header.append(data.word("indicators"))
-        widths.append(1.2)
-    pages = _pages(rows)
-    for number, page in enumerate(pages, start=1):
-        body: list[list[str]] = []
-        fills: dict[tuple[int, int], str] = {}
-        for r, row in enumerate(page):
-            line = [row.id, data.word(row.kind), row.name, row.owner or "–"]
-            if dated:
-                line += [_status_text(data, row.status), percent_text(row.score, data.language)]
-                if row.status:
-                    fills[(r, 4)] = style.STATUS_STYLES[row.status].fill
-            else:
-                line.append(", ".join(row.indicators) or "–")
-            body.append(line)
-        title = data.phrase("status_title")
-        if len(pages) > 1:
-            title += f" ({number}/{len(pages)})"
-        slide = _new_slide(prs, data, title, _status_notes(data, page))
-        _table(
-            slide, (28, 76, SLIDE_W - 56, 400), header, body, widths, fills, {5} if dated else None
-        )
-
-
-def _status_notes(data: ReportData, rows: list[StatusRow]) -> str:
-    if data.evaluation is None:
-        return _say(
-            data,
-            "Tabellen viser mål og gevinster med eier og indikatorer. Planen er ikke "
-            "evaluert ennå, så status mangler.",
-            "The table lists goals and benefits with their owners and indicators. The plan "
-            "has not been evaluated yet, so there is no status.",
-        )
-    text = [
-        _say(
-            data,
-            "Tabellen viser status per evalueringsdatoen. Score er andelen av den "
-            "forventede forbedringen som er nådd; mål uten egne indikatorer får et "
-            "vektet snitt av gevinstene som bidrar til dem.",
-            "The table shows the status at the evaluation date. The score is the share of "
-            "the expected improvement achieved; goals without indicators of their own get "
-            "a weighted mean of the benefits that feed them.",
-        )
-    ]
-    behind = [r for r in rows if r.status == "off_track"]
-    if behind:
-        names = "; ".join(f"{r.id} {r.name}" for r in behind)
-        text.append(_say(data, f"Ikke i rute: {names}.", f"Off track: {names}."))
-    return " ".join(text)
-
-
-def _indicator_table_slides(prs: Any, data: ReportData) -> None:
-    rows = data.indicator_rows()
-    dated = data.evaluation is not None
-    header = [data.word("id"), data.word("indicator"), data.word("unit"), data.word("baseline")]
-    widths = [0.6, 4.4, 1.4, 1.1]
-    if dated:
-        header += [data.word("expected"), data.word("realised")]
-        widths += [1.1, 1.1]
-    header.append(data.word("target"))
-    widths.append(1.6)
-    if dated:
-        header.append(data.word("status"))
-        widths.append(1.7)
-    pages = _pages(rows)
-    for number, page in enumerate(pages, start=1):
-        body: list[list[str]] = []
-        fills: dict[tuple[int, int], str] = {}
-        for r, row in enumerate(page):
-            line = [row.id, row.name, row.unit or "–", data.number(row.baseline)]
-            if dated:
-                line += [data.number(row.expected), data.number(row.realised)]
-            target = data.number(row.target)
-            if row.target_date:
-                target += f" ({row.target_date.year})"
-            line.append(target)
-            if dated:
-                line.append(_status_text(data, row.status))
-                if row.status:
-                    fills[(r, 7)] = style.STATUS_STYLES[row.status].fill
-            body.append(line)
-        title = data.phrase("indicators_title")
-        if len(pages) > 1:
-            title += f" ({number}/{len(pages)})"
-        notes = _say(
-            data,
-            "Hver indikator har et nullpunkt og en målverdi. «Forventet» er der vi "
-            "skulle vært på evalueringsdatoen om utviklingen gikk som planlagt; "
-            "«Realisert» er siste måling.",
-            "Each indicator has a baseline and a target. “Expected” is where we should be "
-            "at the evaluation date had things gone to plan; “Realised” is the latest "
-            "measurement.",
-        )
-        slide = _new_slide(prs, data, title, notes)
-        _table(slide, (28, 76, SLIDE_W - 56, 400), header, body, widths, fills, {3, 4, 5, 6})
-
-
 # -- charts -------------------------------------------------------------------------------
 
 
@@ -642,9 +532,10 @@ def pptx_report(data: ReportData) -> bytes:
     _title_slide(prs, data)
     _why_slide(prs, data)
     _map_slides(prs, data)
-    _status_slides(prs, data)
-    _indicator_table_slides(prs, data)
+    status_slides(prs, data)
+    indicator_table_slides(prs, data)
     indicator_chart_slides(prs, data)
+    review_slides(prs, data)
     _stakeholder_slide(prs, data)
     money_slide(prs, data)
     when = data.at or data.plan.start
