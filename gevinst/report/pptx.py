@@ -538,6 +538,16 @@ def pptx_report(data: ReportData) -> bytes:
     review_slides(prs, data)
     _stakeholder_slide(prs, data)
     money_slide(prs, data)
+    total = len(prs.slides)
+    for number, slide in enumerate(prs.slides, start=1):
+        if number > 1:
+            _textbox(
+                slide,
+                (SLIDE_W - 128, SLIDE_H - 22, 100, 16),
+                [(f"{number} / {total}", 9, False, _MUTED)],
+                "slide number",
+                "right",
+            )
     when = data.at or data.plan.start
     stamp = dt.datetime(when.year, when.month, when.day, 12, 0, 0)
     props = prs.core_properties

@@ -64,7 +64,11 @@ def _textbox(
     frame.auto_size = MSO_AUTO_SIZE.NONE
     for index, (text, size, bold, colour) in enumerate(lines):
         paragraph = frame.paragraphs[0] if index == 0 else frame.add_paragraph()
-        paragraph.alignment = {"left": PP_ALIGN.LEFT, "center": PP_ALIGN.CENTER}[align]
+        paragraph.alignment = {
+            "left": PP_ALIGN.LEFT,
+            "center": PP_ALIGN.CENTER,
+            "right": PP_ALIGN.RIGHT,
+        }[align]
         paragraph.space_after = _emu(size * 0.35)
         if bold and index > 0:
             paragraph.space_before = _emu(size * 0.6)

@@ -71,6 +71,17 @@ def _indicator_chart(
             XL_MARKER_STYLE.DIAMOND,
         ),
     ]
+    values = [v for _, points_, _, _, _ in series_specs for _, v in points_]
+    low, high = min(0.0, *values), max(values)
+    series_specs.append(  # a vertical line at the evaluation date
+        (
+            data.word("evaluation_date"),
+            [(data.at, low), (data.at, high)],
+            _INK,
+            None,
+            XL_MARKER_STYLE.NONE,
+        )
+    )
     series_specs.sort(key=lambda spec_: -len(spec_[1]))
     chart_data = XyChartData()  # type: ignore[no-untyped-call]
     for name, points_, _, _, _ in series_specs:
@@ -100,7 +111,7 @@ def _indicator_chart(
             line.fill.background()
         else:
             line.color.rgb = _rgb(tint)
-            line.width = _emu(2.25)
+            line.width = _emu(1.0 if tint == _INK else 2.25)
             if dash:
                 from pptx.oxml.ns import qn
 
