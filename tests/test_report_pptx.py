@@ -285,7 +285,7 @@ def test_reviews_beside_the_numbers(bergen_deck: Presentation) -> None:
     # while B8's one indicator I8 gave progress 0.22 on 2025-09-01: off track
     assert len(rows) == 6
     assert rows[1][:5] == [
-        "1. september 2025",
+        "1.9.2025",
         "B8 Færre fristbrudd når saksbehandler er fraværende",
         "Ledere i barneverntjenestene",
         "● I rute",

@@ -6,6 +6,7 @@ rows.
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import TYPE_CHECKING, Any
 
 from gevinst.render import style
@@ -151,7 +152,7 @@ def review_slides(prs: Any, data: ReportData) -> None:
         data.word("numbers_said"),
         data.word("comment"),
     ]
-    widths = [1.5, 3.0, 2.6, 1.4, 1.6, 3.0]
+    widths = [1.0, 3.6, 2.6, 1.4, 1.6, 3.0]
     optimistic = [r for r in rows if r.optimistic]
     pages = _pages(rows)
     for number, page in enumerate(pages, start=1):
@@ -166,7 +167,7 @@ def review_slides(prs: Any, data: ReportData) -> None:
                 found = f"{found}  ≠"
             body.append(
                 [
-                    data.date(row.date, short=False),
+                    _compact_date(data, row.date),
                     f"{row.element} {row.name}",
                     row.by or "–",
                     said,
@@ -196,3 +197,12 @@ def review_slides(prs: Any, data: ReportData) -> None:
         lead = f"{data.phrase('reviews_lead')} {notes[1]}"
         _textbox(slide, (28, 64, SLIDE_W - 56, 22), [(lead, 13, False, _MUTED)], "lead")
         _table(slide, (28, 94, SLIDE_W - 56, 400), header, body, widths, fills, size=12)
+
+
+def _compact_date(data: ReportData, day: dt.date) -> str:
+    """``1.9.2025`` (nb) or ``1 Sep 2025`` (en): a date that fits a narrow column."""
+    if data.language == "en":
+        from gevinst.charts import format_date
+
+        return f"{day.day} {format_date(day, 'en', short=True)}"
+    return f"{day.day}.{day.month}.{day.year}"
