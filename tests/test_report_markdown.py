@@ -236,3 +236,17 @@ def test_reviews_table(bergen: gv.Plan) -> None:
     assert sum(r[4].endswith("≠") for r in rows) == 4
     # no reviews section without a date: a review is judged against the numbers
     assert "Gevinstevalueringer" not in report_bytes(bergen, "md").decode()
+
+
+def test_missing_folder_is_named(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from gevinst.cli import cli
+
+    plan = Path(__file__).resolve().parent.parent / "examples" / "minimal.yaml"
+    target = tmp_path / "nope" / "r.md"
+    result = CliRunner().invoke(cli, ["report", str(plan), "-o", str(target)])
+    assert result.exit_code == 1
+    assert f"error: {target.parent}: the folder to write the report in does not exist" in (
+        result.output
+    )

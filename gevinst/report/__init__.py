@@ -25,6 +25,7 @@ Example:
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import importlib
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -116,5 +117,10 @@ def report(
 
     target = Path(path)
     _writer(target.suffix)  # an unknown suffix fails before any work
+    folder = target.parent
+    if not folder.is_dir():
+        raise FileNotFoundError(
+            errno.ENOENT, "the folder to write the report in does not exist", str(folder)
+        )
     data = report_bytes(plan, target.suffix, at=at, language=language, measurements=measurements)
     return atomic_write(target, data)
