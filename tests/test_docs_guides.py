@@ -1,0 +1,353 @@
+"""The tutorial and the how-to guides are replayed as a reader would follow them.
+
+Each page is read top to bottom. A file block is written where the sentence before it
+says so, and a console block is run and its output compared with what the page shows:
+
+- "Save this as `NAME`:" or "Replace everything in `NAME` with this:" writes the block;
+- "Add this at the end of `NAME`:" appends it;
+- "In `NAME`, change this:" followed by a block, then "to this:" and a block, replaces
+  the first text (which must occur once) with the second;
+- ``$ gevinst ...`` runs the command line (in-process here), ``$ cat FILE``,
+  ``$ echo $?`` and ``$ git ...`` (also ``git show REV:FILE > COPY``) run as in a
+  shell, and so does ``cp FILE COPY`` inside the folder; installing and moving about
+  (pip, venv, cd, mkdir, ``cp -r``) is the reader's own and is not repeated.
+
+So a change in gevinst that alters what a page shows fails a test instead of leaving
+the page wrong. Run this file as a script to follow a page with a real ``gevinst``
+executable in a fresh folder, as a new user would (for example the one in a fresh
+venv)::
+
+    python tests/test_docs_guides.py docs/tutorial.md --gevinst /tmp/tut/bin/gevinst
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shlex
+import shutil
+import subprocess
+import sys
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+DOCS = ROOT / "docs"
+FENCE = re.compile(r"^```(\w*)[^\n]*\n(.*?)^```[ \t]*$", re.M | re.S)
+SKIPPED = {"pip", "python3", "cd", "mkdir", "cp", ".", "source"}
+SAVE = re.compile(
+    r"(?:Save\s+this\s+as|Replace\s+everything\s+in)\s+`([^`]+)`(?:\s+with\s+this)?:$"
+)
+APPEND = re.compile(r"Add\s+this\s+at\s+the\s+end\s+of\s+`([^`]+)`:$")
+CHANGE = re.compile(r"In\s+`([^`]+)`,\s+change\s+this:$")
+TO = re.compile(r"to\s+this:$")
+
+# (words, cwd) -> (output, exit code)
+Runner = Callable[[list[str], Path], tuple[str, int]]
+
+
+@dataclass
+class Step:
+    """One thing the reader does: a command with its shown output, or a file edit."""
+
+    kind: str  # "run", "save", "append", "change"
+    target: str  # the command line or the file name
+    body: str = ""  # the file text, or the output shown
+    old: str = ""  # for "change": the text replaced
+
+
+def steps(text: str) -> list[Step]:
+    """The page as the list of things a reader does, in order."""
+    result: list[Step] = []
+    pending: tuple[str, str] | None = None  # (file, old text) waiting for "to this:"
+    last = 0
+    for match in FENCE.finditer(text):
+        lang, body = match.group(1), match.group(2)
+        before = text[last : match.start()].rstrip()
+        last = match.end()
+        if lang == "console":
+            pending = None
+            command: list[str] = []
+            for line in body.rstrip("\n").splitlines():
+                if line.startswith("$ "):
+                    command = [line[2:]]
+                    result.append(Step("run", line[2:]))
+                elif command:
+                    result[-1].body += line.rstrip() + "\n"
+            continue
+        if pending is not None and TO.search(before):
+            result.append(Step("change", pending[0], body, pending[1]))
+            pending = None
+        elif m := SAVE.search(before):
+            result.append(Step("save", m.group(1), body))
+        elif m := APPEND.search(before):
+            result.append(Step("append", m.group(1), body))
+        elif m := CHANGE.search(before):
+            pending = (m.group(1), body)
+    assert pending is None, f"'change this' on {pending[0]} has no 'to this'"
+    return result
+
+
+def _lines(text: str) -> list[str]:
+    return [line.rstrip() for line in text.rstrip("\n").splitlines()]
+
+
+def in_process(words: list[str], cwd: Path) -> tuple[str, int]:
+    """Run ``gevinst`` in this interpreter (click's CliRunner), in cwd."""
+    from click.testing import CliRunner
+
+    from gevinst.cli import cli
+
+    old = Path.cwd()
+    os.chdir(cwd)
+    try:
+        result = CliRunner().invoke(cli, words[1:], prog_name="gevinst")
+    finally:
+        os.chdir(old)
+    if result.exception is not None and not isinstance(result.exception, SystemExit):
+        raise result.exception
+    return result.output, result.exit_code
+
+
+def executable(program: str) -> Runner:
+    """Run a real ``gevinst`` program (stdout and stderr as a terminal shows them)."""
+
+    def run(words: list[str], cwd: Path) -> tuple[str, int]:
+        done = subprocess.run(
+            [program, *words[1:]],
+            cwd=cwd,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+            encoding="utf-8",
+            check=False,
+            env=dict(os.environ, PYTHONIOENCODING="utf-8", COLUMNS="200"),
+        )
+        return done.stdout, done.returncode
+
+    return run
+
+
+# git with a fixed author and date, so commits, hashes and logs are the same every run
+GIT_ENV = {
+    "GIT_AUTHOR_NAME": "Kari Rådgiver",
+    "GIT_AUTHOR_EMAIL": "kari@example.no",
+    "GIT_COMMITTER_NAME": "Kari Rådgiver",
+    "GIT_COMMITTER_EMAIL": "kari@example.no",
+    "GIT_AUTHOR_DATE": "2025-10-03T12:00:00+02:00",
+    "GIT_COMMITTER_DATE": "2025-10-03T12:00:00+02:00",
+    "GIT_CONFIG_GLOBAL": os.devnull,
+    "GIT_CONFIG_NOSYSTEM": "1",
+    "LC_ALL": "C.UTF-8",
+}
+
+
+def _git(words: list[str], cwd: Path) -> tuple[str, int]:
+    done = subprocess.run(
+        ["git", "-c", "init.defaultBranch=main", "-c", "core.pager=cat", *words[1:]],
+        cwd=cwd,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        encoding="utf-8",
+        check=False,
+        env=dict(os.environ, **GIT_ENV),
+    )
+    return done.stdout, done.returncode
+
+
+def replay(
+    text: str,
+    cwd: Path,
+    gevinst: Runner = in_process,
+    outputs: list[tuple[Step, str]] | None = None,
+) -> list[str]:
+    """Follow the page in cwd; return one message per difference (empty: all as shown).
+
+    ``outputs``, when given, collects every command with the output it really printed.
+    """
+    problems: list[str] = []
+    code = 0
+    for step in steps(text):
+        path = cwd / step.target
+        if step.kind == "save":
+            path.write_text(step.body, "utf-8")
+        elif step.kind == "append":
+            old = path.read_text("utf-8")
+            path.write_text(old.rstrip("\n") + "\n" + step.body, "utf-8")
+        elif step.kind == "change":
+            old = path.read_text("utf-8")
+            if old.count(step.old) != 1:
+                problems.append(f"{step.target}: the text to change is not there once:\n{step.old}")
+                continue
+            path.write_text(old.replace(step.old, step.body), "utf-8")
+        else:
+            words = shlex.split(step.target)
+            if words[0] == "cp" and len(words) == 3 and (cwd / words[1]).is_file():
+                shutil.copyfile(cwd / words[1], cwd / words[2])  # cp FILE COPY, in the folder
+                continue
+            if words[0] in SKIPPED:
+                continue
+            if words[0] == "gevinst":
+                got, code = gevinst(words, cwd)
+            elif words[0] == "cat":
+                got, code = (cwd / words[1]).read_text("utf-8"), 0
+            elif words[0] == "git" and ">" in words:  # git show REV:FILE > COPY
+                where = words.index(">")
+                got, code = _git(words[:where], cwd)
+                (cwd / words[where + 1]).write_text(got, "utf-8")
+                got = ""
+            elif words[0] == "git":
+                got, code = _git(words, cwd)
+            elif step.target == "echo $?":
+                got = f"{code}\n"
+            else:
+                problems.append(f"the page runs a command this test cannot: {step.target}")
+                continue
+            if outputs is not None:
+                outputs.append((step, got))
+            if _lines(got) != _lines(step.body):
+                problems.append(f"$ {step.target}\n--- shown:\n{step.body}--- got:\n{got}")
+    return problems
+
+
+def _follow(page: str, tmp_path: Path) -> Path:
+    work = tmp_path / "work"
+    work.mkdir()
+    problems = replay((DOCS / page).read_text("utf-8"), work)
+    assert not problems, "\n\n".join(problems)
+    return work
+
+
+def _pictures(page: str) -> list[str]:
+    return re.findall(r"!\[[^\]]*\]\(([^)]+)\)", (DOCS / page).read_text("utf-8"))
+
+
+# -- the tutorial ---------------------------------------------------------------------------
+
+
+def test_tutorial_steps_are_found() -> None:
+    """The parser must not silently find nothing: the tutorial's own count of steps."""
+    found = steps((DOCS / "tutorial.md").read_text("utf-8"))
+    kinds = [s.kind for s in found]
+    assert kinds.count("save") == 2  # the first plan and the CSV
+    assert kinds.count("append") == 5
+    assert kinds.count("change") == 3
+    commands = [s.target.split()[1] for s in found if s.target.startswith("gevinst ")]
+    for command in ["init", "check", "trace", "render", "evaluate", "stakeholders", "report"]:
+        assert command in commands, command
+
+
+def test_tutorial_shows_what_gevinst_prints(tmp_path: Path) -> None:
+    """Follow the tutorial in an empty folder: every command prints what the page shows."""
+    work = _follow("tutorial.md", tmp_path)
+    plan_text = (work / "plan.yaml").read_text("utf-8")
+    # The plan built step by step is a smaller Bergen plan with nothing left to fix.
+    import gevinst as gv
+
+    plan = gv.load(work / "plan.yaml", measurements=work / "maalinger-2025-09.csv")
+    assert gv.check(plan) == []
+    assert [g.id for g in plan.goals] == ["G1", "G2"]
+    assert "weight: 0.3" in plan_text and "weight: 0.5" not in plan_text
+    # The files the page makes, read back with the library of their format.
+    from pptx import Presentation
+
+    deck = Presentation(str(work / "rapport.pptx"))
+    assert len(deck.slides) >= 5
+    assert (work / "gevinstkart.png").read_bytes()[:4] == b"\x89PNG"
+    assert (work / "interessenter.png").read_bytes()[:4] == b"\x89PNG"
+    assert "<html" in (work / "rapport.html").read_text("utf-8").lower()
+    # The pictures the page shows are in the docs (docs/gallery.py makes them).
+    for picture in _pictures("tutorial.md"):
+        assert (DOCS / picture).read_bytes()[:4] == b"\x89PNG", picture
+
+
+# -- the how-to guides ------------------------------------------------------------------
+
+
+def test_quarterly_review_shows_what_gevinst_prints(tmp_path: Path) -> None:
+    if shutil.which("git") is None:
+        pytest.skip("git is not installed")
+    work = tmp_path / "work"
+    shutil.copytree(ROOT / "examples" / "bergen_barnevern", work)
+    text = (DOCS / "howto" / "quarterly-review.md").read_text("utf-8")
+    assert [s.kind for s in steps(text)].count("run") >= 8
+    problems = replay(text, work)
+    assert not problems, "\n\n".join(problems)
+    for picture in _pictures("howto/quarterly-review.md"):
+        assert (DOCS / "howto" / picture).read_bytes()[:4] == b"\x89PNG", picture
+    # The plan now holds the quarter: 7 new measurements and 4 new reviews, committed.
+    import gevinst as gv
+
+    plan = gv.load(work / "plan.yaml")
+    original = gv.load(ROOT / "examples" / "bergen_barnevern" / "plan.yaml")
+    assert len(plan.measurements) == len(original.measurements) + 7
+    assert len(plan.reviews) == len(original.reviews) + 4
+    assert _git(["git", "status", "--porcelain", "plan.yaml"], work) == ("", 0)
+    # What the page says of the meeting: B8 judged on track twice while the numbers
+    # said off track; B3 judged at risk, as the numbers said.
+    reviews = gv.evaluate(plan, at="2026-01-15").reviews()
+    b8 = [(r.status, r.computed) for r in reviews if r.element == "B8"]
+    assert b8 == [("on_track", "off_track"), ("on_track", "off_track")]
+    b3 = [(r.status, r.computed, r.disagrees) for r in reviews if r.element == "B3"]
+    assert b3 == [("at_risk", "at_risk", False)]
+
+
+def test_compare_versions_shows_what_gevinst_prints(tmp_path: Path) -> None:
+    if shutil.which("git") is None:
+        pytest.skip("git is not installed")
+    work = tmp_path / "work"
+    shutil.copytree(ROOT / "examples" / "bergen_barnevern", work)
+    text = (DOCS / "howto" / "compare-versions.md").read_text("utf-8")
+    problems = replay(text, work)
+    assert not problems, "\n\n".join(problems)
+    # The Markdown file the page writes holds the lowered expectations first.
+    written = (work / "endringer-siden-bystyret-2024.md").read_text("utf-8")
+    headings = [line for line in written.splitlines() if line.startswith("## ")]
+    assert headings[0] == "## Forventninger senket (7)"
+    # git gives back the tagged version byte for byte: it is the 2024 example.
+    old = (ROOT / "examples" / "bergen_barnevern" / "plan-2024.yaml").read_bytes()
+    assert (work / "bystyret-2024.yaml").read_bytes() == old
+
+
+def main(argv: list[str]) -> int:
+    """Follow a page with a real gevinst program in a fresh folder; print differences."""
+    import argparse
+
+    parser = argparse.ArgumentParser(description=main.__doc__)
+    parser.add_argument("page", type=Path)
+    parser.add_argument("--gevinst", default=shutil.which("gevinst") or "gevinst")
+    parser.add_argument("--copy", type=Path, help="copy this folder in first")
+    parser.add_argument("--keep", type=Path, help="work here instead of a temporary folder")
+    parser.add_argument(
+        "--update", action="store_true", help="write the real output into the page (review it!)"
+    )
+    args = parser.parse_args(argv)
+    text = args.page.read_text("utf-8")
+    outputs: list[tuple[Step, str]] = []
+    with tempfile.TemporaryDirectory() as temp:
+        work = args.keep or Path(temp)
+        if args.copy:
+            shutil.copytree(args.copy, work, dirs_exist_ok=True)
+        work.mkdir(parents=True, exist_ok=True)
+        problems = replay(text, work, executable(args.gevinst), outputs)
+    if args.update and problems:
+        for step, got in outputs:
+            shown = f"$ {step.target}\n{step.body}"
+            real = "".join(line + "\n" for line in _lines(got) if got.strip())
+            if shown != f"$ {step.target}\n{real}" and text.count(shown) == 1:
+                text = text.replace(shown, f"$ {step.target}\n{real}")
+        args.page.write_text(text, "utf-8")
+        print(f"{args.page}: updated; review the changes with git diff")
+    for problem in problems:
+        print(problem, end="\n\n")
+    print(f"{args.page}: {len(problems)} difference(s), run with {args.gevinst}")
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
