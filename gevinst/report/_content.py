@@ -111,6 +111,18 @@ PHRASES: dict[str, tuple[str, str]] = {
         "I {n} av {total} vurderinger var vurderingen bedre enn tallene.",
         "In {n} of {total} reviews the judgement was better than the numbers.",
     ),
+    "map_lead": (
+        "Kartet leses fra venstre mot høyre: tiltakene gir endringer i arbeidet, "
+        "endringene gir gevinster, og gevinstene bidrar til effektmålene og samfunnsmålene.",
+        "Read the map from left to right: the measures bring changes in how we work, the "
+        "changes bring benefits, and the benefits serve the objectives and goals.",
+    ),
+    "money_lead": (
+        "Gevinster som ennå ikke er målt, regnes ikke med i realisert verdi; ulemper "
+        "regnes fullt ut til de er målt.",
+        "Benefits not yet measured count nothing in the realised value; dis-benefits count "
+        "in full until they are measured.",
+    ),
     "map_hint": (
         "Pek på et element for detaljer, klikk for å vise kjeden, Esc for å nullstille.",
         "Point at an element for details, click to show its chain, Esc to reset.",

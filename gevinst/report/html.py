@@ -188,6 +188,7 @@ def _map_section(data: ReportData) -> tuple[list[str], str]:
     search = data.word("search")
     body = [
         f'<section id="map"><h2>{_e(data.phrase("map_title"))}</h2>',
+        f'<p class="muted">{_e(data.phrase("map_lead"))}</p>',
         "<header>",
         f'<label for="search">{_e(search)}</label>',
         f'<input id="search" type="search" autocomplete="off" placeholder="{_e(search)} …">',
@@ -354,7 +355,8 @@ def _money_section(data: ReportData) -> list[str]:
                 amount = money_text(value, currency, data.language)
                 cells += f'<td class="num">{_e(amount)}</td>'
         body.append(f"<tr>{cells}</tr>")
-    out += [f'<p class="muted">{_e(data.money_basis())}</p>', _table(header, body)]
+    basis = f"{data.money_basis()} {data.phrase('money_lead')}" if dated else data.money_basis()
+    out += [f'<p class="muted">{_e(basis)}</p>', _table(header, body)]
     if dated and data.evaluation is not None and data.money.lines:
         fig = money_chart(data.evaluation, language=data.language)
         out.append(f'<div class="figure">{_figure_svg(fig)}</div>')

@@ -196,7 +196,10 @@ def _money_section(data: ReportData) -> list[str]:
         if realised is not None:
             line.append(money_text(realised, currency, data.language))
         body.append(line)
-    out += [cell(data.money_basis()), "", *_table(header, body, {1, 2})]
+    basis = data.money_basis()
+    if data.evaluation is not None:
+        basis += f" {data.phrase('money_lead')}"
+    out += [cell(basis), "", *_table(header, body, {1, 2})]
     lines = list(data.money.lines.values())
     if lines:
         header = [data.word("id"), data.word("name"), data.word("category")]
@@ -241,7 +244,8 @@ def markdown_text(data: ReportData) -> str:
     if plan.info.description:
         out += [cell(plan.info.description), ""]
     out.append(cell(data.counts()))
-    out += ["", f"## {cell(data.phrase('map_title'))}", "", *_map(data)]
+    out += ["", f"## {cell(data.phrase('map_title'))}", "", cell(data.phrase("map_lead")), ""]
+    out += _map(data)
     out += _status_section(data)
     out += _indicator_section(data)
     out += _review_section(data)
