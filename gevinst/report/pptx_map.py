@@ -211,7 +211,10 @@ def map_parts(
 
         def flush() -> None:
             members = base.union(*(_feeders(graph, c) for c in chunk))
-            if _fits(lay_of(members)) or len(chunk) > 1:
+            if len(chunk) == 1 and _fits(lay_of(members)):
+                # one objective (or benefit) on the slide: the slide is named after it
+                parts.append((chunk[0], lay_of(members)))
+            elif len(chunk) > 1:
                 parts.append((root, lay_of(members)))
             else:  # one child too big on its own: split it in turn
                 split(chunk[0], context | {root}, depth + 1)
