@@ -294,3 +294,31 @@ def test_reviews_beside_the_numbers(bergen_deck: Presentation) -> None:
     assert sum("≠" in row[4] for row in rows) == 4
     notes = slide.notes_slide.notes_text_frame.text
     assert "I 4 av 6 vurderinger var vurderingen bedre enn tallene." in notes
+
+
+def test_map_labels_in_the_file_are_9_pt_or_more(bergen_deck: Presentation) -> None:
+    kinds = ("measure ", "change ", "benefit ", "disbenefit ", "objective ", "goal ")
+    sizes = [
+        run.font.size
+        for slide in map_slides(bergen_deck)
+        for shape in slide.shapes
+        if shape.name.startswith(kinds)
+        for paragraph in shape.text_frame.paragraphs
+        for run in paragraph.runs
+    ]
+    assert sizes and min(sizes) >= Pt(9)
+    # and the text fits the box: the wrapped lines times the line height, plus margins
+    from gevinst.render.style import wrap
+
+    for slide in map_slides(bergen_deck):
+        for shape in slide.shapes:
+            if not shape.name.startswith(kinds):
+                continue
+            frame = shape.text_frame
+            size = frame.paragraphs[0].runs[0].font.size.pt
+            width = (shape.width - frame.margin_left - frame.margin_right) / 12700
+            lines = sum(
+                len(wrap(p.text, width, size, bool(p.runs[0].font.bold))) for p in frame.paragraphs
+            )
+            needed = lines * size * 1.2 + (frame.margin_top + frame.margin_bottom) / 12700
+            assert needed <= shape.height / 12700 + 1, shape.name
