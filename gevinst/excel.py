@@ -34,11 +34,24 @@ import re
 import zipfile
 from collections.abc import Sequence
 from copy import copy
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from gevinst.errors import PlanError
+from gevinst.excel_layout import (
+    BULLET,
+    CHOICES,
+    COLUMN_HELP,
+    MAP_SECTIONS,
+    PLAN_HELP,
+    PLAN_ROWS,
+    REFERENCES,
+    SHEETS,
+    SHOWN_HELP,
+    TABLES,
+    Column,
+    label,
+)
 from gevinst.i18n import t
 from gevinst.model import Plan
 
@@ -47,245 +60,10 @@ if TYPE_CHECKING:
 
 __all__ = ["WorkbookError", "read_workbook", "workbook_bytes"]
 
-# --------------------------------------------------------------------------------------
-# The layout: sheets, columns, drop-down lists
-
-
-#: Closed value lists: name -> codes, in drop-down order.
-CHOICES: dict[str, tuple[str, ...]] = {
-    "status": ("idea", "planned", "pilot", "implemented", "stopped"),
-    "type": ("efficiency", "quality", "other_actors"),
-    "category": ("budget", "redeployment", "public_sector", "non_priced"),
-    "risk": ("low", "medium", "high"),
-    "scale": ("none", "low", "medium", "high"),
-    "attitude": ("supportive", "neutral", "resistant"),
-    "direction": ("increase", "decrease"),
-    "review_status": ("on_track", "at_risk", "off_track", "not_measured", "not_due"),
-    "language": ("nb", "en"),
-    "bool": ("yes", "no"),
-    "impact": ("positive", "negative"),
-}
-# Synonyms the model also accepts, so a hand-typed "høy" is not refused here.
-_SYNONYMS = {"ingen": "none", "lav": "low", "liten": "low", "middels": "medium", "stor": "high"}
-_SYNONYMS |= {"høy": "high", "ja": "yes", "nei": "no", "true": "yes", "false": "no"}
-
-
-@dataclass(frozen=True)
-class Column:
-    """One column: its header word (i18n key), where its value lives, how it is typed.
-
-    ``path`` is the field inside the record (``("value", "annual")``); ``kind`` is one
-    of text, id, ids, lines, impacts, number, money, int, date or ``choice:NAME``.
-    """
-
-    word: str
-    path: tuple[str, ...]
-    kind: str = "text"
-    width: int = 14
-
-
-def _c(word: str, kind: str = "text", width: int = 14, path: str | None = None) -> Column:
-    return Column(word, tuple((path or word).split(".")), kind, width)
-
-
-_ID = _c("id", "id", 10)
-_NAME = _c("name", "text", 40)
-_DESC = _c("description", "text", 40)
-_ASSUME = _c("assumptions", "lines", 36)
-_OWNER = _c("owner", "id", 14)
-_INDICATORS = _c("indicators", "ids", 12)
-
-#: Element sheets in workbook order (bottom of the map first, as a consultant reads it).
-SHEETS: dict[str, tuple[Column, ...]] = {
-    "measures": (
-        _ID,
-        _NAME,
-        _c("status", "choice:status", 12),
-        _OWNER,
-        _c("start", "date", 12),
-        _c("end", "date", 12),
-        _c("one_off", "money", 15, "cost.one_off"),
-        _c("annual_cost", "money", 15, "cost.annual"),
-        _DESC,
-        _ASSUME,
-    ),
-    "changes": (_ID, _NAME, _OWNER, _DESC, _ASSUME),
-    "benefits": (
-        _ID,
-        _NAME,
-        _OWNER,
-        _INDICATORS,
-        _c("type", "choice:type", 16),
-        _c("category", "choice:category", 20),
-        _c("annual_value", "money", 14, "value.annual"),
-        _c("value_from", "date", 12, "value.from"),
-        _c("cashable", "choice:bool", 12),
-        _c("risk", "choice:risk", 10),
-        _DESC,
-        _ASSUME,
-    ),
-    "objectives": (_ID, _NAME, _OWNER, _INDICATORS, _DESC, _ASSUME),
-    "goals": (_ID, _NAME, _INDICATORS, _DESC, _ASSUME),
-    "stakeholders": (
-        _ID,
-        _NAME,
-        _c("group", "text", 16),
-        _c("power", "choice:scale", 10),
-        _c("interest", "choice:scale", 10),
-        _c("attitude", "choice:attitude", 12),
-        _c("impacts", "impacts", 24),
-        _DESC,
-        _ASSUME,
-    ),
-    "indicators": (
-        _ID,
-        _NAME,
-        _c("unit", "text", 10),
-        _c("direction", "choice:direction", 17),
-        _c("baseline", "number", 11, "baseline.value"),
-        _c("baseline_date", "date", 14, "baseline.date"),
-        _c("source", "text", 28),
-        _c("frequency", "text", 12),
-        _DESC,
-        _ASSUME,
-    ),
-}
-SHEETS["disbenefits"] = SHEETS["benefits"]
-_MAP_SECTIONS = ("measures", "changes", "benefits", "disbenefits", "objectives", "goals")
-
-#: Sheets of rows that belong to other records or stand alone.
-TABLES: dict[str, tuple[Column, ...]] = {
-    "links": (
-        _c("from", "id", 10),
-        _c("from_name", "shown", 30),
-        _c("to", "id", 10),
-        _c("to_name", "shown", 30),
-        _c("weight", "number", 8),
-        _c("note", "text", 40),
-    ),
-    "targets": (
-        _c("indicator", "id", 11),
-        _c("indicator_name", "shown", 30),
-        _c("date", "date", 12),
-        _c("value", "number", 10),
-    ),
-    "measurements": (
-        _c("indicator", "id", 11),
-        _c("indicator_name", "shown", 30),
-        _c("date", "date", 12),
-        _c("value", "number", 10),
-        _c("note", "text", 40),
-    ),
-    "reviews": (
-        _c("date", "date", 12),
-        _c("element", "id", 11),
-        _c("element_name", "shown", 30),
-        _c("by", "id", 14),
-        _c("status", "choice:review_status", 14),
-        _c("comment", "text", 50),
-    ),
-}
-# "shown" columns repeat the name of the record an id points to, so a row can be read
-# without looking it up; they are written for the reader's eyes and ignored on reading.
-
-#: The sheet order of the workbook.
-ORDER = (
-    "plan",
-    *_MAP_SECTIONS,
-    "links",
-    "stakeholders",
-    "indicators",
-    "targets",
-    "measurements",
-    "reviews",
-)
-
-#: Rows of the Plan sheet: (field, word, kind).
-PLAN_ROWS: tuple[Column, ...] = (
-    _c("schema", "text", path="schema"),
-    _c("id", "id"),
-    _c("title", "text"),
-    _c("organisation", "text"),
-    _c("owner", "id"),
-    _c("language", "choice:language"),
-    _c("currency", "text"),
-    _c("discount_rate", "number"),
-    _c("start", "date"),
-    _c("horizon_years", "int"),
-    _c("description", "text"),
-)
-_PLAN_HELP = {
-    "schema": ("Filformatet; la stå", "The file format; leave as is"),
-    "id": ("Kort id: bokstav først, uten mellomrom", "Short id: a letter first, no spaces"),
-    "title": ("Planens tittel", "The plan's title"),
-    "owner": ("Id fra arket Interessenter", "An id from the Stakeholders sheet"),
-    "language": ("nb eller en: språket i kart og rapporter", "nb or en: language of reports"),
-    "discount_rate": ("Realrente per år (0,04 = 4 %)", "Real rate per year (0.04 = 4 %)"),
-    "start": ("År 0 for nåverdi; tom = tidligste år i planen", "Year 0 for NPV; empty = earliest"),
-    "horizon_years": ("Antall år i nåverdiberegningen", "Years counted in the NPV"),
-}
-
-#: Notes on column headers: how to fill in the cells below.
-_COLUMN_HELP = {
-    "id": (
-        "Kort id: en bokstav først, så bokstaver, tall, _ . eller -",
-        "Short id: a letter first, then letters, digits, _ . or -",
-    ),
-    "owner": ("Id fra arket Interessenter", "An id from the Stakeholders sheet"),
-    "indicators": (
-        "Id-er fra arket Indikatorer, skilt med semikolon: I1; I2",
-        "Ids from the Indicators sheet, separated by semicolons: I1; I2",
-    ),
-    "assumptions": (
-        "Én forutsetning per linje (Alt+Enter gir ny linje i cellen)",
-        "One assumption per line (Alt+Enter starts a new line in the cell)",
-    ),
-    "impacts": (
-        "Id og virkning, skilt med semikolon: B1: Positiv; D1: Negativ",
-        "Id and effect, separated by semicolons: B1: Positive; D1: Negative",
-    ),
-    "annual_value": (
-        "Forventet beløp per hele år; tom = ikke prissatt",
-        "Expected amount per full year; empty = not monetised",
-    ),
-    "value_from": ("Datoen verdien regnes fra", "The date the value counts from"),
-    "from": (
-        "Id-en til tiltaket, endringen, gevinsten eller målet som bidrar",
-        "The id of the measure, change, benefit or goal that contributes",
-    ),
-    "to": ("Id-en til det den bidrar til", "The id of what it contributes to"),
-    "weight": (
-        "Andel av det den bidrar til (0 til 1); tom = deler resten likt",
-        "Share of what it contributes to (0 to 1); empty = shares the rest equally",
-    ),
-    "baseline": ("Nullpunktsmåling: verdien før endringen", "The value before the change"),
-}
-_SHOWN_HELP = (
-    "Bare til visning: gevinst fyller inn navnet og leser ikke denne kolonnen",
-    "For reading only: gevinst fills in the name and does not read this column",
-)
-#: Id columns that get a drop-down of the ids in another sheet.
-_REFERENCES = {"owner": "stakeholders", "by": "stakeholders", "indicator": "indicators"}
-
 _HEADER_FILL = "1F4E79"
 _LIST_ROWS = 1_048_576  # drop-downs reach the last row of the sheet, for rows added by hand
 _FIXED_TIME = dt.datetime(2000, 1, 1)  # created/modified: fixed, so same plan = same bytes
 _ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
-
-
-def _label(code: str, language: str) -> str:
-    if code == "yes":
-        return t("yes", language)
-    if code == "no":
-        return t("no", language)
-    if code in ("nb", "en"):
-        return code
-    return t(code, language)
-
-
-def _norm(text: str) -> str:
-    return " ".join(text.split()).casefold()
-
 
 # --------------------------------------------------------------------------------------
 # Writing
@@ -339,13 +117,13 @@ class _Writer:
                 self.text(cell, value.isoformat(), where)
         elif kind.startswith("choice:"):
             code = ("yes" if value else "no") if isinstance(value, bool) else value
-            self.text(cell, _label(code, self.lang), where)
+            self.text(cell, label(code, self.lang), where)
         elif kind == "ids":
             self.text(cell, "; ".join(value), where)
         elif kind == "lines":
             self.text(cell, _lines_cell(value), where)
         elif kind == "impacts":
-            cell_text = "; ".join(f"{k}: {_label(v, self.lang)}" for k, v in value.items())
+            cell_text = "; ".join(f"{k}: {label(v, self.lang)}" for k, v in value.items())
             self.text(cell, cell_text, where)
         else:
             self.text(cell, str(value), where)
@@ -411,11 +189,11 @@ class _Writer:
             widths.append(width)
             sheet.column_dimensions[letter].width = width
             self.note(sheet.cell(1, c), column)
-            if column.word in _REFERENCES and column.kind == "id":
+            if column.word in REFERENCES and column.kind == "id":
                 self.reference_list(sheet, letter, column)
             if column.kind.startswith("choice:"):
                 codes = CHOICES[column.kind.removeprefix("choice:")]
-                labels = [_label(code, self.lang) for code in codes]
+                labels = [label(code, self.lang) for code in codes]
                 check = DataValidation(
                     type="list",
                     formula1='"' + ",".join(labels) + '"',
@@ -435,7 +213,7 @@ class _Writer:
     def note(self, cell: Any, column: Column) -> None:
         from openpyxl.comments import Comment
 
-        pair = _SHOWN_HELP if column.kind == "shown" else _COLUMN_HELP.get(column.word)
+        pair = SHOWN_HELP if column.kind == "shown" else COLUMN_HELP.get(column.word)
         if pair is not None:
             comment = Comment(pair[1] if self.lang == "en" else pair[0], "gevinst")
             comment.width, comment.height = 240, 60
@@ -445,7 +223,7 @@ class _Writer:
         """A drop-down of the ids in another sheet; other ids are allowed after a warning."""
         from openpyxl.worksheet.datavalidation import DataValidation
 
-        target = _REFERENCES[column.word]
+        target = REFERENCES[column.word]
         count = len(self.data[target])
         if not count:
             return
@@ -477,9 +255,9 @@ class _Writer:
             value = sheet.cell(r, 2)
             value.alignment = Alignment(horizontal="left", vertical="top", wrap_text=True)
             self.put(value, row, info.get(row.word), f"plan {row.word}")
-            if row.word in _PLAN_HELP:
+            if row.word in PLAN_HELP:
                 help_cell = sheet.cell(r, 3)
-                self.text(help_cell, _PLAN_HELP[row.word][lang], "plan")
+                self.text(help_cell, PLAN_HELP[row.word][lang], "plan")
                 help_cell.font = Font(name="Calibri", size=11, italic=True, color="595959")
                 help_cell.alignment = Alignment(vertical="top", wrap_text=True)
             if row.kind.startswith("choice:"):
@@ -497,12 +275,12 @@ class _Writer:
 
     def build(self) -> Any:
         self.plan_sheet()
-        for section in _MAP_SECTIONS:
+        for section in MAP_SECTIONS:
             rows = [(r["id"], r) for r in self.data[section]]
             self.table(section, SHEETS[section], rows)
         links = [
             (record["id"], {"from": record["id"], **link})
-            for section in _MAP_SECTIONS
+            for section in MAP_SECTIONS
             for record in self.data[section]
             for link in record["contributes_to"]
         ]
@@ -563,9 +341,6 @@ def _lines(value: Any) -> list[str]:
     if isinstance(value, dt.date):
         return ["2025-01-01"]
     return str(value).split("\n")
-
-
-BULLET = "\u2022"
 
 
 def _lines_cell(items: list[str]) -> str:

@@ -20,52 +20,27 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from gevinst.excel import (
-    _MAP_SECTIONS,
-    _SYNONYMS,
+from gevinst.excel import WorkbookError
+from gevinst.excel_layout import (
     BULLET,
+    CHOICE_TABLES,
     CHOICES,
+    MAP_SECTIONS,
     ORDER,
+    PLAN_HEADER,
     PLAN_ROWS,
+    REQUIRED,
     SHEETS,
     TABLES,
     Column,
-    WorkbookError,
-    _c,
-    _label,
-    _norm,
+    label,
+    norm,
+    words,
 )
 from gevinst.i18n import t
 from gevinst.model import ID_PATTERN, SCHEMA, Plan
 
 __all__ = ["read_plan"]
-
-_REQUIRED: dict[str, tuple[str, ...]] = {
-    **dict.fromkeys(SHEETS, ("id", "name")),
-    "links": ("from", "to"),
-    "targets": ("indicator", "date", "value"),
-    "measurements": ("indicator", "date", "value"),
-    "reviews": ("date", "element", "status"),
-    "plan": ("field", "value"),
-}
-_PLAN_HEADER = (_c("field", "text"), _c("value", "text"), _c("help", "text"))
-
-
-def _words(key: str) -> set[str]:
-    return {_norm(t(key, "nb")), _norm(t(key, "en")), _norm(key)}
-
-
-def _choice_table(name: str) -> dict[str, str]:
-    table = {}
-    for code in CHOICES[name]:
-        for word in (code, _label(code, "nb"), _label(code, "en")):
-            table[_norm(word)] = code
-    if name in ("scale", "risk", "bool"):
-        table |= {k: v for k, v in _SYNONYMS.items() if v in CHOICES[name]}
-    return table
-
-
-_CHOICE_TABLES = {name: _choice_table(name) for name in CHOICES}
 
 
 @dataclass
@@ -118,10 +93,10 @@ class _Reader:
     # -- sheets and headers ------------------------------------------------------------
 
     def sheets(self) -> dict[str, Any]:
-        known = {word: key for key in ORDER for word in _words(key)}
+        known = {word: key for key in ORDER for word in words(key)}
         found: dict[str, Any] = {}
         for name in self.book.sheetnames:
-            key = known.get(_norm(name))
+            key = known.get(norm(name))
             if key is None:
                 expected = ", ".join(t(k, "nb") for k in ORDER)
                 raise self.error(
@@ -198,7 +173,7 @@ class _Reader:
         self, key: str, rows: list[tuple[int, list[Any]]], columns: tuple[Column, ...]
     ) -> dict[int, Column]:
         name = self.sheet_titles[key]
-        lookup = {word: column for column in columns for word in _words(column.word)}
+        lookup = {word: column for column in columns for word in words(column.word)}
         if not rows or rows[0][0] != 1:
             if not rows:
                 return {}
@@ -217,7 +192,7 @@ class _Reader:
                         column=c,
                     )
                 continue
-            column = lookup.get(_norm(str(title)))
+            column = lookup.get(norm(str(title)))
             if column is None:
                 names = ", ".join(t(col.word, "nb") for col in columns)
                 raise self.error(
@@ -241,7 +216,7 @@ class _Reader:
                 )
             taken[column.word] = c
             out[c] = column
-        for word in _REQUIRED[key]:
+        for word in REQUIRED[key]:
             if word not in taken:
                 raise self.error(
                     f"the required column {t(word, 'nb')!r} ({t(word, 'en')}) is missing; "
@@ -298,7 +273,7 @@ class _Reader:
             name = kind.removeprefix("choice:")
             if isinstance(value, bool) and name == "bool":
                 return value
-            code = _CHOICE_TABLES[name].get(_norm(str(value)), value)
+            code = CHOICE_TABLES[name].get(norm(str(value)), value)
             if name == "bool" and code in ("yes", "no"):
                 return code == "yes"
             return code
@@ -321,7 +296,7 @@ class _Reader:
                 raise self.error(f"{ref!r} is listed twice; keep one", **where)
             signs = {"+": "positive", "-": "negative", "\u2212": "negative"}
             effect = signs.get(effect.strip(), effect)
-            out[ref] = _CHOICE_TABLES["impact"].get(_norm(effect), effect.strip())
+            out[ref] = CHOICE_TABLES["impact"].get(norm(effect), effect.strip())
         return out
 
     def records(self, key: str, sheet: Any, columns: tuple[Column, ...]) -> list[_Row]:
@@ -351,12 +326,12 @@ class _Reader:
 
     def plan_info(self, sheet: Any) -> dict[str, Any]:
         rows = self.cells("plan", sheet)
-        header = self.header("plan", rows, _PLAN_HEADER)
+        header = self.header("plan", rows, PLAN_HEADER)
         name = self.sheet_titles["plan"]
         by_word = {c.word: n for n, c in header.items()}
         field_col, value_col = by_word["field"], by_word["value"]
         value_title = str(rows[0][1][value_col - 1])
-        lookup = {word: row for row in PLAN_ROWS for word in _words(row.word)}
+        lookup = {word: row for row in PLAN_ROWS for word in words(row.word)}
         info: dict[str, Any] = {}
         for r, values in rows[1:]:
             label = values[field_col - 1] if field_col - 1 < len(values) else None
@@ -371,7 +346,7 @@ class _Reader:
                         column=field_col,
                     )
                 continue
-            spec = lookup.get(_norm(str(label)))
+            spec = lookup.get(norm(str(label)))
             if spec is None:
                 fields = ", ".join(t(row.word, "nb") for row in PLAN_ROWS)
                 raise self.error(
@@ -404,7 +379,7 @@ class _Reader:
         info = self.plan_info(sheets["plan"])
         self.data = {"schema": info.pop("schema", SCHEMA), "plan": info}
         by_id: dict[str, list[tuple[str, int]]] = {}
-        for section in (*_MAP_SECTIONS, "stakeholders", "indicators"):
+        for section in (*MAP_SECTIONS, "stakeholders", "indicators"):
             rows = (
                 self.records(section, sheets[section], SHEETS[section]) if section in sheets else []
             )
@@ -413,7 +388,7 @@ class _Reader:
                 self.places[(section, i)] = row.place
                 self.check_id(row)
                 by_id.setdefault(str(row.record["id"]), []).append((section, i))
-        self.attach(sheets, "links", "from", "contributes_to", _MAP_SECTIONS, by_id)
+        self.attach(sheets, "links", "from", "contributes_to", MAP_SECTIONS, by_id)
         self.attach(sheets, "targets", "indicator", "targets", ("indicators",), by_id)
         for section in ("measurements", "reviews"):
             rows = (
@@ -585,7 +560,7 @@ def _reason(error: Any, header: str | None, kind: str | None) -> str:
         )
     ):
         codes = CHOICES[kind.removeprefix("choice:")]
-        labels = ", ".join(f"{_label(c, 'nb')} ({_label(c, 'en')})" for c in codes)
+        labels = ", ".join(f"{label(c, 'nb')} ({label(c, 'en')})" for c in codes)
         return f"{given!r} is not in the drop-down list; choose one of {labels}"
     if kind == "impacts" and kind_of_error == "literal_error":
         return f"{given!r} is not an impact; write Positiv or Negativ (Positive, Negative)"
@@ -678,6 +653,10 @@ def read_plan(raw: bytes, source: str) -> Plan:
     """The plan in the workbook ``raw`` (the bytes of an .xlsx file named ``source``)."""
     book = _open(raw, source)
     try:
-        return _Reader(book, source).read()
+        with warnings.catch_warnings():
+            # openpyxl warns while it parses (a date cell out of range, unknown extensions);
+            # what matters reaches the reader as a value or an error cell
+            warnings.simplefilter("ignore")
+            return _Reader(book, source).read()
     finally:
         book.close()
