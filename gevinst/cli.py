@@ -98,6 +98,7 @@ def check(
     from gevinst.io import load, record_lines
 
     rows: list[dict[str, Any]] = []
+    places: dict[tuple[str, str], str] = {}  # (file, element) -> sheet and row of a workbook
     unreadable = 0
     for name in plans:
         path = Path(name)
@@ -119,7 +120,14 @@ def check(
             )
             continue
         findings = run_check(plan, select=_codes(select), ignore=_codes(ignore))
-        lines = record_lines(path.read_text("utf-8-sig")) if path.suffix != ".xlsx" else {}
+        if path.suffix.lower() == ".xlsx":  # a workbook has sheets and rows, not lines
+            from gevinst.excel import record_places
+
+            lines = {}
+            found_in = record_places(path) if findings else {}
+            places.update({(name, k): f"sheet {s}, row {r}" for k, (s, r) in found_in.items()})
+        else:
+            lines = record_lines(path.read_text("utf-8-sig"))
         for finding in findings:
             rows.append(
                 {
@@ -140,6 +148,8 @@ def check(
             key=lambda r: (r["file"], r["line"] or 0, r["code"]),
         ):
             where = f"{row['file']}:{row['line']}" if row["line"] else row["file"]
+            if (row["file"], row["element"]) in places:
+                where = f"{row['file']}: {places[(row['file'], row['element'])]}"
             element = f" {row['element']}" if row["element"] else ""
             click.echo(f"{where}: {row['code']} {row['severity']}{element} {row['message']}")
         counts = {s: sum(1 for r in rows if r["severity"] == s) for s in ("error", "warning")}

@@ -58,7 +58,7 @@ from gevinst.model import Plan
 if TYPE_CHECKING:
     from openpyxl.worksheet.worksheet import Worksheet
 
-__all__ = ["WorkbookError", "read_workbook", "workbook_bytes"]
+__all__ = ["WorkbookError", "read_workbook", "record_places", "workbook_bytes"]
 
 _HEADER_FILL = "1F4E79"
 _LIST_ROWS = 1_048_576  # drop-downs reach the last row of the sheet, for rows added by hand
@@ -470,3 +470,22 @@ def read_workbook(path: str | Path) -> Plan:
 
     path = Path(path)
     return read_plan(path.read_bytes(), str(path))
+
+
+def record_places(path: str | Path) -> dict[str, tuple[str, int]]:
+    """Where each record of a plan workbook is: id -> (sheet name, row).
+
+    For messages about an element (``gevinst check``) in the terms of the workbook.
+
+    Example:
+        >>> import gevinst as gv, tempfile, pathlib
+        >>> plan = gv.Plan.new("demo", "Demo")
+        >>> _ = plan.add_goal("G1", "Bergens barn, byens framtid")
+        >>> path = plan.save(pathlib.Path(tempfile.mkdtemp()) / "plan.xlsx")
+        >>> record_places(path)
+        {'G1': ('Samfunnsmål', 2)}
+    """
+    from gevinst.excel_reader import read_places
+
+    path = Path(path)
+    return read_places(path.read_bytes(), str(path))

@@ -40,7 +40,7 @@ from gevinst.excel_layout import (
 from gevinst.i18n import t
 from gevinst.model import ID_PATTERN, SCHEMA, Plan
 
-__all__ = ["read_plan"]
+__all__ = ["read_places", "read_plan"]
 
 
 @dataclass
@@ -649,14 +649,30 @@ def _check_size(raw: bytes, source: str) -> None:
         )
 
 
-def read_plan(raw: bytes, source: str) -> Plan:
-    """The plan in the workbook ``raw`` (the bytes of an .xlsx file named ``source``)."""
+def _read(raw: bytes, source: str) -> tuple[Plan, _Reader]:
     book = _open(raw, source)
     try:
         with warnings.catch_warnings():
             # openpyxl warns while it parses (a date cell out of range, unknown extensions);
             # what matters reaches the reader as a value or an error cell
             warnings.simplefilter("ignore")
-            return _Reader(book, source).read()
+            reader = _Reader(book, source)
+            return reader.read(), reader
     finally:
         book.close()
+
+
+def read_plan(raw: bytes, source: str) -> Plan:
+    """The plan in the workbook ``raw`` (the bytes of an .xlsx file named ``source``)."""
+    return _read(raw, source)[0]
+
+
+def read_places(raw: bytes, source: str) -> dict[str, tuple[str, int]]:
+    """Where each record with an id is: id -> (sheet, row); the first row if ids repeat."""
+    _, reader = _read(raw, source)
+    places: dict[str, tuple[str, int]] = {}
+    for key, place in reader.places.items():
+        if len(key) == 2 and key[0] in (*MAP_SECTIONS, "stakeholders", "indicators"):
+            record = reader.data[str(key[0])][int(key[1])]
+            places.setdefault(str(record["id"]), (place.sheet, place.row))
+    return places

@@ -24,7 +24,7 @@ from hypothesis import strategies as st
 
 import gevinst as gv
 from gevinst.cli import cli
-from gevinst.excel import WorkbookError, workbook_bytes
+from gevinst.excel import WorkbookError, record_places, workbook_bytes
 
 NB_SHEETS = [
     "Plan",
@@ -781,3 +781,15 @@ def test_any_hand_edit_gives_a_plan_or_a_located_error(
         assert "Traceback" not in str(error)
     else:
         assert isinstance(plan, gv.Plan)
+
+
+def test_check_names_sheet_and_row_of_a_workbook(bergen: gv.Plan, tmp_path: Path) -> None:
+    bergen.benefits[2].owner = None  # B3, on row 4 of Gevinster under the header
+    path = bergen.save(tmp_path / "plan.xlsx")
+    result = CliRunner().invoke(cli, ["check", str(path), "--select", "GV104"])
+    assert result.exit_code == 0
+    assert result.output.splitlines()[0] == (
+        f"{path}: sheet Gevinster, row 4: GV104 warning B3 benefit B3 has no owner; name the "
+        "stakeholder (gevinsteier) who answers for realising it (owner)"
+    )
+    assert record_places(path)["etatsdirektor"] == ("Interessenter", 2)
