@@ -797,6 +797,8 @@ def atomic_write(path: str | Path, data: bytes | str) -> Path:
     path = Path(path)
     payload = data.encode("utf-8") if isinstance(data, str) else data
     folder = path.parent if str(path.parent) else Path(".")
+    if not folder.is_dir():
+        raise FileNotFoundError(2, "no such folder to write into", str(folder))
     try:
         mode = path.stat().st_mode & 0o7777
     except OSError:

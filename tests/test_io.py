@@ -180,3 +180,9 @@ def test_atomic_write_permissions(tmp_path: Path) -> None:
     atomic_write(kept, "new")
     assert kept.stat().st_mode & 0o777 == 0o640
     assert kept.read_text("utf-8") == "new"
+
+
+def test_atomic_write_missing_folder_named(tmp_path: Path) -> None:
+    with pytest.raises(FileNotFoundError) as info:
+        atomic_write(tmp_path / "nowhere" / "plan.yaml", "x")
+    assert info.value.filename == str(tmp_path / "nowhere")
