@@ -88,17 +88,19 @@ class _Writer:
         return t(key, self.lang)
 
     def text(self, cell: Any, value: str, where: str) -> None:
+        """Put text in a cell as text; ``where`` is "ELEMENT FIELD" for error messages."""
+        element, _, field = where.partition(" ")
         if _ILLEGAL.search(value):
             raise PlanError(
-                "contains a control character that Excel cannot store; remove it",
-                source=self.plan.id,
-                element=where,
+                f"{value[:40]!r} contains a control character that Excel cannot store; remove it",
+                element=element,
+                field=field or None,
             )
         if len(value) > 32767:
             raise PlanError(
-                f"is {len(value)} characters; an Excel cell holds at most 32767",
-                source=self.plan.id,
-                element=where,
+                f"the text is {len(value)} characters; an Excel cell holds at most 32767",
+                element=element,
+                field=field or None,
             )
         cell.value = value
         cell.data_type = "s"  # never a formula, never an error code, whatever it starts with
