@@ -7,10 +7,13 @@ says so, and a console block is run and its output compared with what the page s
 - "Add this at the end of `NAME`:" appends it;
 - "In `NAME`, change this:" followed by a block, then "to this:" and a block, replaces
   the first text (which must occur once) with the second;
-- ``$ gevinst ...`` runs the command line (in-process here), ``$ cat FILE``,
-  ``$ echo $?`` and ``$ git ...`` (also ``git show REV:FILE > COPY``) run as in a
-  shell, and so does ``cp FILE COPY`` inside the folder; installing and moving about
-  (pip, venv, cd, mkdir, ``cp -r``) is the reader's own and is not repeated.
+- a ``python`` block runs (all blocks of a page share one namespace) and what it
+  prints is compared with the ``text`` block right after it (none: it prints nothing);
+- ``$ gevinst ...`` runs the command line (in-process here; ``*`` expands as in a
+  shell); ``$ cat FILE``, ``$ echo $?``, ``$ git ...`` (also ``git show REV:FILE >
+  COPY``) and ``$ cp FILE COPY`` inside the folder run as in a shell; installing and
+  moving about (pip, venv, cd, mkdir, ``cp`` from elsewhere) is the reader's own and is
+  not repeated.
 
 So a change in gevinst that alters what a page shows fails a test instead of leaving
 the page wrong. Run this file as a script to follow a page with a real ``gevinst``
@@ -18,10 +21,14 @@ executable in a fresh folder, as a new user would (for example the one in a fres
 venv)::
 
     python tests/test_docs_guides.py docs/tutorial.md --gevinst /tmp/tut/bin/gevinst
+
+(Python cells then run with the ``python`` beside that ``gevinst``.)
 """
 
 from __future__ import annotations
 
+import contextlib
+import io
 import os
 import re
 import shlex
@@ -48,16 +55,18 @@ TO = re.compile(r"to\s+this:$")
 
 # (words, cwd) -> (output, exit code)
 Runner = Callable[[list[str], Path], tuple[str, int]]
+# (earlier cells, this cell, cwd) -> what this cell prints
+PythonRunner = Callable[[list[str], str, Path], str]
 
 
 @dataclass
 class Step:
     """One thing the reader does: a command with its shown output, or a file edit."""
 
-    kind: str  # "run", "save", "append", "change"
-    target: str  # the command line or the file name
-    body: str = ""  # the file text, or the output shown
-    old: str = ""  # for "change": the text replaced
+    kind: str  # "run", "python", "save", "append", "change"
+    target: str  # the command line or the file name ("" for Python)
+    body: str = ""  # the file text, the Python code, or a command's output shown
+    old: str = ""  # for "change": the text replaced; for "python": the output shown
 
 
 def steps(text: str) -> list[Step]:
@@ -79,6 +88,12 @@ def steps(text: str) -> list[Step]:
                 elif command:
                     result[-1].body += line.rstrip() + "\n"
             continue
+        if lang == "python":
+            result.append(Step("python", "", body))
+            continue
+        if lang == "text" and result and result[-1].kind == "python" and not before:
+            result[-1].old = body  # what the Python cell just above prints
+            continue
         if pending is not None and TO.search(before):
             result.append(Step("change", pending[0], body, pending[1]))
             pending = None
@@ -90,6 +105,13 @@ def steps(text: str) -> list[Step]:
             pending = (m.group(1), body)
     assert pending is None, f"'change this' on {pending[0]} has no 'to this'"
     return result
+
+
+def _glob(word: str, cwd: Path) -> list[str]:
+    """A shell's expansion of ``plans/*.yaml`` (sorted), or the word as it is."""
+    if "*" not in word:
+        return [word]
+    return sorted(p.relative_to(cwd).as_posix() for p in cwd.glob(word)) or [word]
 
 
 def _lines(text: str) -> list[str]:
@@ -111,6 +133,49 @@ def in_process(words: list[str], cwd: Path) -> tuple[str, int]:
     if result.exception is not None and not isinstance(result.exception, SystemExit):
         raise result.exception
     return result.output, result.exit_code
+
+
+def python_in_process() -> PythonRunner:
+    """Run a page's Python cells in this interpreter, one namespace per page."""
+    namespace: dict[str, object] = {}
+
+    def run(_earlier: list[str], code: str, cwd: Path) -> str:
+        out = io.StringIO()
+        old = Path.cwd()
+        os.chdir(cwd)
+        try:
+            with contextlib.redirect_stdout(out):
+                exec(compile(code, "<docs>", "exec"), namespace)
+        finally:
+            os.chdir(old)
+        return out.getvalue()
+
+    return run
+
+
+def python_program(program: str) -> PythonRunner:
+    """Run each cell with a real Python, after the page's earlier cells (their output hidden)."""
+
+    def run(earlier: list[str], code: str, cwd: Path) -> str:
+        script = (
+            "import contextlib, io\n"
+            "with contextlib.redirect_stdout(io.StringIO()):\n"
+            f"    exec(compile({chr(10).join(earlier)!r}, '<docs>', 'exec'))\n"
+            f"exec(compile({code!r}, '<docs>', 'exec'))\n"
+        )
+        done = subprocess.run(
+            [program, "-c", script],
+            cwd=cwd,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+            encoding="utf-8",
+            check=False,
+            env=dict(os.environ, PYTHONIOENCODING="utf-8"),
+        )
+        return done.stdout
+
+    return run
 
 
 def executable(program: str) -> Runner:
@@ -165,6 +230,7 @@ def replay(
     cwd: Path,
     gevinst: Runner = in_process,
     outputs: list[tuple[Step, str]] | None = None,
+    python: PythonRunner | None = None,
 ) -> list[str]:
     """Follow the page in cwd; return one message per difference (empty: all as shown).
 
@@ -172,9 +238,16 @@ def replay(
     """
     problems: list[str] = []
     code = 0
+    cells: list[str] = []
+    python = python or python_in_process()
     for step in steps(text):
         path = cwd / step.target
-        if step.kind == "save":
+        if step.kind == "python":
+            got = python(cells, step.body, cwd)
+            cells.append(step.body)
+            if _lines(got) != _lines(step.old):
+                problems.append(f"python:\n{step.body}--- shown:\n{step.old}--- got:\n{got}")
+        elif step.kind == "save":
             path.write_text(step.body, "utf-8")
         elif step.kind == "append":
             old = path.read_text("utf-8")
@@ -193,6 +266,7 @@ def replay(
             if words[0] in SKIPPED:
                 continue
             if words[0] == "gevinst":
+                words = [w for word in words for w in _glob(word, cwd)]
                 got, code = gevinst(words, cwd)
             elif words[0] == "cat":
                 got, code = (cwd / words[1]).read_text("utf-8"), 0
@@ -314,6 +388,32 @@ def test_compare_versions_shows_what_gevinst_prints(tmp_path: Path) -> None:
     assert (work / "bystyret-2024.yaml").read_bytes() == old
 
 
+def test_portfolio_shows_what_gevinst_prints(tmp_path: Path) -> None:
+    """The page copies three plans into planer/ (the reader's own step, done here)."""
+    work = tmp_path / "work"
+    (work / "planer").mkdir(parents=True)
+    for source, name in [
+        (ROOT / "examples" / "bergen_barnevern" / "plan.yaml", "smidig.yaml"),
+        (ROOT / "examples" / "modulus_barn" / "plan.yaml", "modulus-barn.yaml"),
+        (ROOT / "tests" / "data" / "bergen_naervaer.yaml", "naervaer.yaml"),
+    ]:
+        shutil.copyfile(source, work / "planer" / name)
+    text = (DOCS / "howto" / "portfolio.md").read_text("utf-8")
+    found = steps(text)
+    assert [s.kind for s in found].count("python") == 4
+    assert sum(1 for s in found if s.kind == "python" and s.old) == 3  # cells with output
+    problems = replay(text, work)
+    assert not problems, "\n\n".join(problems)
+    # The CSV the page writes is read back: one row per plan, nets summing to the
+    # portfolio's net that the page prints (18.9 million kroner).
+    import csv
+
+    with (work / "portefolje-2025-10-01.csv").open(encoding="utf-8", newline="") as file:
+        rows = list(csv.DictReader(file))
+    assert [r["plan"] for r in rows] == ["modulus-barn", "ebf-naervaer", "ebf-smidig"]
+    assert round(sum(int(r["net"]) for r in rows) / 1e6, 1) == 18.9
+
+
 def main(argv: list[str]) -> int:
     """Follow a page with a real gevinst program in a fresh folder; print differences."""
     import argparse
@@ -334,7 +434,8 @@ def main(argv: list[str]) -> int:
         if args.copy:
             shutil.copytree(args.copy, work, dirs_exist_ok=True)
         work.mkdir(parents=True, exist_ok=True)
-        problems = replay(text, work, executable(args.gevinst), outputs)
+        python = python_program(str(Path(args.gevinst).with_name("python")))
+        problems = replay(text, work, executable(args.gevinst), outputs, python)
     if args.update and problems:
         for step, got in outputs:
             shown = f"$ {step.target}\n{step.body}"
