@@ -285,7 +285,7 @@ def test_kom_i_gang_shows_what_gevinst_prints(workdir: Path) -> None:
     yaml_blocks = [body for lang, body, _ in _fences(text) if lang == "yaml"]
     consoles = [body for lang, body, _ in _fences(text) if lang == "console"]
     new_benefit, fixed_benefit, indicator, measure = yaml_blocks
-    init, first_check, with_typo, fixed_check, trace = consoles[1:]
+    init, first_check, with_typo, fixed_check, trace, render = consoles[1:]
     plan = workdir / "plan.yaml"
 
     def run(block: str) -> None:
@@ -313,6 +313,8 @@ def test_kom_i_gang_shows_what_gevinst_prints(workdir: Path) -> None:
     insert(measure, "\n\nstakeholders:")
     run(fixed_check)
     run(trace)
+    run(render)
+    assert (workdir / "gevinstkart.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
 
 
 def test_modulus_over_time_prints_expected_worked_out_by_hand(tmp_path: Path) -> None:
