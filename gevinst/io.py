@@ -401,13 +401,16 @@ def validate(data: Any, source: str = "<string>", text: str | None = None) -> Pl
             source=source,
             line=1,
         )
-    if _depth_exceeds(data):
-        raise PlanError(
-            f"the file is nested more than {MAX_DEPTH} levels deep; a plan is not", source=source
-        )
     try:
         return Plan.model_validate(data)
     except ValidationError as exc:
+        # A valid plan is at most five levels deep, so deeper data always ends here;
+        # checking only now keeps the walk off the path of every plan that loads.
+        if _depth_exceeds(data):
+            raise PlanError(
+                f"the file is nested more than {MAX_DEPTH} levels deep; a plan is not",
+                source=source,
+            ) from None
         lines = element_lines(text, source) if text is not None else None
         problems = []
         for error in exc.errors(include_url=False):
