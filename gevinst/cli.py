@@ -256,6 +256,11 @@ def trace(plan_path: str, element: str, fmt: str) -> None:
 @click.option("--lang", type=click.Choice(["nb", "en"]), help="Label language.")
 @click.option("--at", "at", metavar="DATE", help="Colour by status at DATE (YYYY-MM-DD).")
 @click.option("--assumptions", is_flag=True, help="Show assumptions as notes.")
+@click.option(
+    "--measurements",
+    type=click.Path(dir_okay=False),
+    help="Add measurements from CSV (indicator,date,value[,note]) before --at.",
+)
 def render(
     plan_path: str,
     output: str,
@@ -266,13 +271,14 @@ def render(
     lang: str | None,
     at: str | None,
     assumptions: bool,
+    measurements: str | None,
 ) -> None:
     """Draw the benefit map of PLAN to a file (gevinstkart)."""
     from gevinst.io import load
     from gevinst.render import render as run_render
 
     when = _date(at)
-    plan = load(plan_path)
+    plan = load(plan_path, measurements=measurements)
     evaluation = None
     if when is not None:
         from gevinst.evaluate import evaluate

@@ -140,3 +140,17 @@ def test_convert_failure_leaves_target(tmp_path: Path) -> None:
     assert code == 1 and "title" in output
     assert target.read_text("utf-8") == "keep"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["bad.yaml", "out.json"]
+
+
+def test_render_with_measurements_csv(tmp_path: Path) -> None:
+    csv = tmp_path / "m.csv"
+    csv.write_text("indicator,date,value\nI1,2025-06-30,21\n", "utf-8")
+    out = tmp_path / "kart.svg"
+    plan = str(EXAMPLES / "minimal.yaml")
+    code, output = run(
+        "render", plan, "-o", str(out), "--at", "2025-07-01", "--measurements", str(csv)
+    )
+    assert code == 0, output
+    with_csv = out.read_text("utf-8")
+    code, _ = run("render", plan, "-o", str(out), "--at", "2025-07-01")
+    assert out.read_text("utf-8") != with_csv  # the CSV's measurement changed the status
