@@ -226,18 +226,22 @@ def indicator_chart(
                 zorder=6,
             )
         ax.axvline(_dnum(at), color=INK, linewidth=1.2, zorder=1)
+        first, latest = min(dates), max(dates)
+        pad = dt.timedelta(days=max(60, (latest - first).days // 12))
+        # Near the right edge the label goes on the left of the line, so it is never cut.
+        right_side = (at - first).days <= 0.7 * max(1, (latest + pad - first).days)
         ax.annotate(
             f"{t('evaluation_date', lang)}\n{format_date(at, lang)}",
             (_dnum(at), 1.0),
             xycoords=("data", "axes fraction"),
             textcoords="offset points",
-            xytext=(6, -4),
+            xytext=(6, -4) if right_side else (-6, -4),
+            ha="left" if right_side else "right",
             va="top",
             fontsize=11,
             color=INK,
+            bbox=HALO,
         )
-        first, latest = min(dates), max(dates)
-        pad = dt.timedelta(days=max(60, (latest - first).days // 12))
         ax.set_xlim(_dnum(first - pad), _dnum(latest + pad))
         _date_axis(ax, lang, first, latest)
         ax.margins(y=0.2)
