@@ -12,7 +12,7 @@ Run from the repository root::
     python benchmarks/bench_scale.py            # 10,000 measures (78,000 records)
     python benchmarks/bench_scale.py --quick    # 1,000 measures, one repetition
 
-Times are the best of ``--repeat`` runs, each after a full garbage collection with
+Times are the best of ``--repeat`` (5) runs, each after a full garbage collection with
 the collector running as usual. Memory is traced with ``tracemalloc`` in a separate
 pass (tracing slows Python down, so it is never mixed with the timings).
 """
@@ -145,7 +145,7 @@ def render_time(repeat: int) -> tuple[float, int] | None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--measures", type=int, default=10_000)
-    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--quick", action="store_true", help="1,000 measures, one run")
     args = parser.parse_args(argv)
     if args.quick:
