@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import itertools
 import zipfile
 from pathlib import Path
 
@@ -12,6 +13,8 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from pptx import Presentation
 from pptx.enum.chart import XL_CHART_TYPE
+from pptx.enum.shapes import MSO_SHAPE_TYPE
+from pptx.oxml.ns import qn
 from pptx.util import Emu, Pt
 
 import gevinst as gv
@@ -322,3 +325,106 @@ def test_map_labels_in_the_file_are_9_pt_or_more(bergen_deck: Presentation) -> N
             )
             needed = lines * size * 1.2 + (frame.margin_top + frame.margin_bottom) / 12700
             assert needed <= shape.height / 12700 + 1, shape.name
+
+
+def _kind_boxes(slide) -> list:
+    kinds = ("measure ", "change ", "benefit ", "disbenefit ", "objective ", "goal ")
+    return [s for s in slide.shapes if s.name.startswith(kinds)]
+
+
+def test_column_headings_share_one_line_above_every_box(bergen_deck: Presentation) -> None:
+    for slide in map_slides(bergen_deck):
+        headings = [s for s in slide.shapes if s.name.startswith("heading ")]
+        # the Bergen map parts all span the five columns
+        assert [h.text_frame.text for h in headings] == [
+            "Tiltak",
+            "Endringer",
+            "Gevinster",
+            "Effektmål",
+            "Samfunnsmål",
+        ]
+        assert len({(h.top, h.height) for h in headings}) == 1
+        lowest = headings[0].top + headings[0].height
+        assert all(box.top >= lowest for box in _kind_boxes(slide))
+        # each heading is centred over its column's band, and the bands do not touch
+        bands = sorted(
+            (s for s in slide.shapes if s.name.startswith("column ")), key=lambda s: s.left
+        )
+        assert len(bands) == len(headings)
+        for band, heading in zip(bands, headings, strict=True):
+            assert abs((band.left + band.width / 2) - (heading.left + heading.width / 2)) <= 1
+        for a, b in itertools.pairwise(bands):
+            assert a.left + a.width < b.left
+
+
+def _cxn(arrow, tag: str) -> tuple[int, int]:
+    element = arrow._element.nvCxnSpPr.cNvCxnSpPr.find(qn(tag))
+    return int(element.get("id")), int(element.get("idx"))
+
+
+def _site_count(box) -> int:
+    return len(box._element.spPr.findall(f"{qn('a:custGeom')}/{qn('a:cxnLst')}/{qn('a:cxn')}"))
+
+
+def test_arrows_into_one_box_end_at_different_points_on_its_edge(
+    bergen_deck: Presentation,
+) -> None:
+    for slide in map_slides(bergen_deck):
+        boxes = {b.shape_id: b for b in _kind_boxes(slide)}
+        arrows = [s for s in slide.shapes if s.name.startswith("arrow ")]
+        ends: dict[int, list[tuple[int, int]]] = {}
+        glued = 0
+        for arrow in arrows:
+            if arrow.shape_type != MSO_SHAPE_TYPE.LINE:
+                continue  # a bracket within one column (a freeform)
+            glued += 1
+            (begin, begin_site), (end, end_site) = _cxn(arrow, "a:stCxn"), _cxn(arrow, "a:endCxn")
+            # glued to sites the boxes have
+            assert begin_site < _site_count(boxes[begin]) and end_site < _site_count(boxes[end])
+            target = boxes[end]
+            x, y = arrow.end_x, arrow.end_y
+            # the end lies on the target's edge (left, right, top or bottom), in EMU
+            on_side = x in (target.left, target.left + target.width) and (
+                target.top <= y <= target.top + target.height
+            )
+            on_top = y in (target.top, target.top + target.height) and (
+                target.left <= x <= target.left + target.width
+            )
+            assert on_side or on_top, arrow.name
+            ends.setdefault(end, []).append((x, y))
+        assert glued >= len(arrows) - 3
+        for end, points in ends.items():
+            assert len(points) == len(set(points)), boxes[end].name
+        # O3's four contributing benefits meet it at four points, 3 points apart at least
+        objective = [b for b in boxes.values() if b.name == "objective O3"]
+        if objective:
+            ys = sorted(y for _, y in ends[objective[0].shape_id])
+            assert len(ys) == 4
+            assert min(b - a for a, b in itertools.pairwise(ys)) >= Pt(3)
+
+
+def test_legend_is_one_line_with_an_arrow_for_the_arrows(bergen_deck: Presentation) -> None:
+    for slide in map_slides(bergen_deck):
+        labels = [s for s in slide.shapes if s.name.startswith("legend label ")]
+        assert len({s.top for s in labels}) == 1
+        assert all(s.left + s.width <= bergen_deck.slide_width for s in labels)
+        assert all(s.text_frame.paragraphs[0].runs[0].font.size >= Pt(9) for s in labels)
+        arrow = next(s for s in slide.shapes if s.name == "legend contributes")
+        assert arrow.shape_type == MSO_SHAPE_TYPE.LINE
+        assert "tailEnd" in arrow._element.xml
+
+
+def test_disbenefits_stay_dashed_and_red(bergen_deck: Presentation) -> None:
+    from gevinst.render.style import KIND_STYLES
+
+    found = 0
+    for slide in map_slides(bergen_deck):
+        for box in _kind_boxes(slide):
+            dashed = box._element.spPr.find(f"{qn('a:ln')}/{qn('a:prstDash')}")
+            if box.name.startswith("disbenefit "):
+                found += 1
+                assert dashed is not None and dashed.get("val") == "dash"
+                assert str(box.line.color.rgb) == KIND_STYLES["disbenefit"].stroke[1:]
+            else:
+                assert dashed is None, box.name
+    assert found >= 2  # D1 on the first goal's slide, D2 on O3's

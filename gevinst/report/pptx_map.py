@@ -30,15 +30,27 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from gevinst.render import style
+from gevinst.report.pptx_shapes import (
+    FONT,
+    _arrowhead,
+    _dash,
+    _emu,
+    _rgb,
+    _text,
+    draw_legend,
+    geometry,
+    glue,
+    plain,
+)
 
 if TYPE_CHECKING:
     import networkx as nx
 
-    from gevinst.layout import EvaluationLike, Layout, NodeBox
+    from gevinst.layout import EdgeRoute, EvaluationLike, Heading, Layout, NodeBox
     from gevinst.mapview import MapView
     from gevinst.model import Plan
 
-__all__ = ["MIN_FONT", "MapArea", "draw_map", "fit", "map_parts"]
+__all__ = ["FONT", "MIN_FONT", "MapArea", "draw_legend", "draw_map", "fit", "map_parts"]
 
 #: The smallest text on a map slide, in points; a map needing less is split. Text is set
 #: in half points, so this is 9 pt on the slide.
@@ -242,63 +254,178 @@ def map_parts(
 # -- drawing ------------------------------------------------------------------------------
 
 
-def _rgb(colour: str) -> Any:
-    from pptx.dml.color import RGBColor
-
-    return RGBColor.from_string(colour.lstrip("#").upper())  # type: ignore[no-untyped-call]
-
-
-def _emu(points: float) -> int:
-    return round(points * _EMU)
+#: Where arrows meet a box side: the middle of the side for one arrow, else spread
+#: evenly over this share of the side's height (clear of the rounded corners).
+_SPREAD = (0.22, 0.78)
+_BAND = "#F1F4F7"  # the column bands behind the boxes
+_HEADING_H = 22.0  # points: the row of column headings above the map area
 
 
-def _arrowhead(line: Any, dashed: str | None = None) -> None:
-    from pptx.oxml.ns import qn
+def _columns(
+    lay: Layout, place: MapArea, sizes: dict[str, tuple[float, float]]
+) -> list[tuple[Heading, float, float]]:
+    """Each column's heading and its band's left and right edge on the slide (points).
 
-    ln = line._get_or_add_ln()
-    if dashed:
-        prst = ln.makeelement(qn("a:prstDash"), {"val": dashed})
-        ln.append(prst)
-    tail = ln.makeelement(qn("a:tailEnd"), {"type": "triangle", "w": "med", "len": "med"})
-    ln.append(tail)
-
-
-def _dash(shape_line: Any, value: str) -> None:
-    from pptx.oxml.ns import qn
-
-    ln = shape_line._get_or_add_ln()
-    for old in ln.findall(qn("a:prstDash")):
-        ln.remove(old)
-    ln.append(ln.makeelement(qn("a:prstDash"), {"val": value}))
-
-
-def _text(frame: Any, paragraphs: list[tuple[str, float, bool, str]], margin: float) -> None:
-    """Fill a text frame: ``(text, size, bold, colour)`` per paragraph, centred."""
-    from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
-
-    frame.word_wrap = True
-    frame.auto_size = MSO_AUTO_SIZE.NONE
-    frame.vertical_anchor = MSO_ANCHOR.MIDDLE
-    frame.margin_left = frame.margin_right = _emu(margin)
-    frame.margin_top = frame.margin_bottom = _emu(margin * 0.5)
-    for index, (text, size, bold, colour) in enumerate(paragraphs):
-        paragraph = frame.paragraphs[0] if index == 0 else frame.add_paragraph()
-        paragraph.alignment = PP_ALIGN.CENTER
-        run = paragraph.add_run()
-        run.text = text
-        run.font.size = _pt(size)
-        run.font.bold = bold
-        run.font.name = FONT
-        run.font.color.rgb = _rgb(colour)
+    A band reaches out from its boxes by up to 8 points, and stops 2 points short of
+    the middle of the gap to the next column, so neighbouring bands never touch.
+    """
+    spans = []
+    for heading in lay.headings:
+        column = [n for n in lay.nodes if n.level == heading.level and n.kind != "assumption"]
+        if not column:
+            continue
+        left = min(place.point(n.x, 0)[0] - sizes[n.id][0] / 2 for n in column)
+        right = max(place.point(n.x, 0)[0] + sizes[n.id][0] / 2 for n in column)
+        spans.append((heading, left, right))
+    out = []
+    for index, (heading, left, right) in enumerate(spans):
+        pad_left = pad_right = 8.0
+        if index > 0:
+            pad_left = min(pad_left, (left - spans[index - 1][2]) / 2 - 2)
+        if index + 1 < len(spans):
+            pad_right = min(pad_right, (spans[index + 1][1] - right) / 2 - 2)
+        out.append((heading, left - max(pad_left, 0.0), right + max(pad_right, 0.0)))
+    return out
 
 
-def _pt(size: float) -> Any:
-    from pptx.util import Pt
-
-    return Pt(round(size * 2) / 2)
+#: The room wanted between two columns for the arrows, in points.
+_ARROW_ROOM = 40.0
 
 
-FONT = "Arial"
+def _label(node: NodeBox, names: dict[str, str]) -> list[str]:
+    """The paragraphs of a box: the element's full name (its lines), then the badge."""
+    if node.kind == "assumption":
+        name = "\n".join(node.lines)
+    else:
+        name = style.clean_text(names.get(node.element, " ".join(node.lines)))
+    return name.split("\n") + ([node.badge] if node.badge else [])
+
+
+def _margin(place: MapArea) -> float:
+    """The left and right text margin of a box (top and bottom are half of it)."""
+    return 9.0 * place.box_scale - 2
+
+
+def _sizes(
+    lay: Layout, place: MapArea, names: dict[str, str], area: tuple[float, float, float, float]
+) -> dict[str, tuple[float, float]]:
+    """Width and height (points) of every box on the slide.
+
+    Boxes keep their place (centre) and text size, but are made narrower than the
+    layout's when that leaves :data:`_ARROW_ROOM` between the columns: the name is
+    wrapped anew to the narrower box, which grows taller to hold it, as long as no
+    two boxes in a column come closer than the layout allowed and all stay in
+    ``area``. Otherwise the boxes are the layout's, scaled.
+    """
+    scaled = {n.id: (n.width * place.box_scale, n.height * place.box_scale) for n in lay.nodes}
+    centres = {n.id: place.point(n.x, n.y) for n in lay.nodes}
+    columns: dict[int, list[NodeBox]] = {}
+    for node in lay.nodes:
+        columns.setdefault(node.level, []).append(node)
+    spacing = [
+        min(centres[n.id][0] for n in columns[b]) - max(centres[n.id][0] for n in columns[a])
+        for a, b in itertools.pairwise(sorted(columns))
+    ]
+    widest = max((w for w, _ in scaled.values()), default=0.0)
+    if not spacing or widest <= 0 or min(spacing) - widest >= _ARROW_ROOM:
+        return scaled
+    size = round(place.font * 2) / 2
+    margin = _margin(place)
+    low, top, bottom = 0.0, area[1], area[1] + area[3]
+
+    def at(share: float) -> dict[str, tuple[float, float]] | None:
+        sizes = {}
+        for node in lay.nodes:
+            w, h = scaled[node.id]
+            w = w * share
+            lines = sum(
+                len(style.wrap(p, w - 2 * margin - 1, size, node.bold and p != node.badge))
+                for p in _label(node, names)
+            )
+            h = max(h, lines * size * 1.2 + margin + 1)
+            y = centres[node.id][1]
+            if y - h / 2 < top - 1e-6 or y + h / 2 > bottom + 1e-6:
+                return None
+            sizes[node.id] = (w, h)
+        for column in columns.values():
+            column = sorted(column, key=lambda n: centres[n.id][1])
+            for a, b in itertools.pairwise(column):
+                room = centres[b.id][1] - centres[a.id][1] - (sizes[a.id][1] + sizes[b.id][1]) / 2
+                if room < _GAP_Y - 1e-6:
+                    return None
+        return sizes
+
+    low = max(0.6, (min(spacing) - _ARROW_ROOM) / widest)
+    for step in range(21):
+        share = low + (1.0 - low) * step / 20
+        sizes = at(share)
+        if sizes is not None:
+            return sizes
+    return scaled
+
+
+def _between(lay: Layout, a: NodeBox, b: NodeBox) -> bool:
+    """Whether a box of the same column lies between ``a`` and ``b``."""
+    low, high = sorted((a.y, b.y))
+    return any(n.x == a.x and low < n.y < high for n in lay.nodes)
+
+
+def _fractions(count: int) -> list[float]:
+    """Where ``count`` arrows meet one side of a box, as shares of its height."""
+    if count == 1:
+        return [0.5]
+    low, high = _SPREAD
+    return [low + (high - low) * i / (count - 1) for i in range(count)]
+
+
+def _sites(lay: Layout) -> dict[tuple[str, str, str], tuple[str, int, float]]:
+    """Where each arrow leaves and enters: ``(source, target, "begin"|"end")`` maps to
+    ``(side, connection site index, share of the box height)``.
+
+    Arrows between columns leave a box on the side facing the target and enter on
+    the side facing the source; the arrows on one side are spread along it in the
+    order of the boxes at their other ends, so no two meet the box at one point and
+    they do not cross at the box. An arrow within one column (a benefit feeding a
+    benefit) leaves and enters on the right, unless the two boxes are next to each
+    other (it then runs from the bottom of one to the top of the other and is left
+    out here). Site indices follow the rectangle's four
+    (0 top, 1 left, 2 bottom, 3 right); the left side's spread sites come next, then
+    the right side's.
+    """
+    ends: dict[tuple[str, str], list[tuple[tuple[float, float, str], tuple[str, str, str]]]] = {}
+    for edge in lay.edges:
+        a, b = lay.node(edge.source), lay.node(edge.target)
+        if a.x == b.x and not _between(lay, a, b):  # next to each other in a column
+            continue
+        if a.level == b.level or a.x == b.x:
+            out_side = in_side = "right"
+        elif a.x < b.x:
+            out_side, in_side = "right", "left"
+        else:
+            out_side, in_side = "left", "right"
+        key = (edge.source, edge.target)
+        ends.setdefault((a.id, out_side), []).append(((b.y, b.x, b.id), (*key, "begin")))
+        ends.setdefault((b.id, in_side), []).append(((a.y, a.x, a.id), (*key, "end")))
+    left_count = {node: len(v) for (node, side), v in ends.items() if side == "left"}
+    sites: dict[tuple[str, str, str], tuple[str, int, float]] = {}
+    for (node, side), items in sorted(ends.items()):
+        items.sort()
+        first = 4 if side == "left" else 4 + left_count.get(node, 0)
+        for index, (_, end) in enumerate(items):
+            sites[end] = (side, first + index, _fractions(len(items))[index])
+    return sites
+
+
+def _edge_look(edge: EdgeRoute, place: MapArea) -> tuple[str, str | None, float]:
+    """Colour, dash and width of an arrow."""
+    colour, dash = style.EDGE_COLOUR, None
+    if edge.disbenefit:
+        colour, dash = style.DISBENEFIT_EDGE, "dash"
+    elif edge.style == "implied":
+        dash = "sysDot"
+    elif edge.style == "note":
+        colour, dash = style.NOTE_STROKE, "dash"
+    return colour, dash, style.edge_width(edge.weight) * max(place.box_scale, 0.7)
 
 
 def draw_map(
@@ -307,10 +434,19 @@ def draw_map(
     names: dict[str, str],
     area: tuple[float, float, float, float] = AREA,
 ) -> MapArea:
-    """Draw ``lay`` on ``slide`` in ``area``: boxes, connectors and column headings.
+    """Draw ``lay`` on ``slide`` in ``area``: column bands and headings, boxes, arrows.
 
     ``names`` gives each element's full name (the text of its box; the layout's
-    lines are only how the other renderers wrap it).
+    lines are only how the other renderers wrap it). The column headings sit on one
+    line in a row just above ``area``, each at the top of a light band that runs
+    down behind its column.
+
+    Every arrow between columns is a straight connector glued to both boxes: it
+    leaves the source on the side facing the target and ends on the side facing the
+    source, at a connection site of its own (boxes are drawn with custom geometry
+    that has one site per arrow), so arrows into one box stay apart and still follow
+    the boxes when they are moved. An arrow within a column is a bracket drawn out to
+    the right of the column (a freeform; it does not follow moved boxes).
 
     Returns the placement used (scale, box scale and the label size).
     """
@@ -318,28 +454,49 @@ def draw_map(
 
     place = fit(lay, area)
     shapes = slide.shapes
-    by_id: dict[str, Any] = {}
-    for heading in lay.headings:
-        column = [n for n in lay.nodes if n.level == heading.level]
-        if not column:
-            continue
-        x, _ = place.point(heading.x, 0)
-        top = min(place.point(0, n.y)[1] - n.height * place.box_scale / 2 for n in column)
-        width = max(n.width for n in column) * place.box_scale + 20
+    behind: list[Any] = []  # bands, then arrows: moved behind the boxes at the end
+    band_top, band_bottom = area[1] - _HEADING_H - 4, area[1] + area[3] + 4
+    sizes = _sizes(lay, place, names, area)
+    for heading, left, right in _columns(lay, place, sizes):
+        band = shapes.add_shape(
+            MSO_SHAPE.RECTANGLE,
+            _emu(left),
+            _emu(band_top),
+            _emu(right - left),
+            _emu(band_bottom - band_top),
+        )
+        band.name = f"column {heading.level}"
+        band.fill.solid()
+        band.fill.fore_color.rgb = _rgb(_BAND)
+        band.line.fill.background()
+        plain(band)
+        behind.append(band)
         box = shapes.add_textbox(
-            _emu(x - width / 2), _emu(max(area[1] - 24, top - 24)), _emu(width), _emu(20)
+            _emu(left), _emu(area[1] - _HEADING_H - 2), _emu(right - left), _emu(_HEADING_H)
         )
         box.name = f"heading {heading.text}"
-        _text(box.text_frame, [(heading.text, 13, True, style.HEADING_COLOUR)], 2)
+        _text(box.text_frame, [(heading.text, 12, True, style.HEADING_COLOUR)], 2)
+    sites = _sites(lay)
+    shares: dict[tuple[str, str], list[float]] = {}
+    for (source, target, end), (side, _, share) in sorted(sites.items(), key=lambda i: i[1][1]):
+        shares.setdefault((source if end == "begin" else target, side), []).append(share)
+    by_id: dict[str, Any] = {}
     for node in lay.nodes:
         look = style.KIND_STYLES.get(node.kind, style.KIND_STYLES["assumption"])
         cx, cy = place.point(node.x, node.y)
-        w, h = node.width * place.box_scale, node.height * place.box_scale
-        kind = MSO_SHAPE.ROUNDED_RECTANGLE if look.rounded else MSO_SHAPE.RECTANGLE
-        shape = shapes.add_shape(kind, _emu(cx - w / 2), _emu(cy - h / 2), _emu(w), _emu(h))
+        w, h = sizes[node.id]
+        shape = shapes.add_shape(
+            MSO_SHAPE.RECTANGLE, _emu(cx - w / 2), _emu(cy - h / 2), _emu(w), _emu(h)
+        )
         shape.name = f"{node.kind} {node.id}"
-        if look.rounded:
-            shape.adjustments[0] = 0.12
+        custom = geometry(
+            look.rounded,
+            shares.get((node.id, "left"), []),
+            shares.get((node.id, "right"), []),
+        )
+        preset = shape._element.spPr.prstGeom
+        preset.addprevious(custom)
+        shape._element.spPr.remove(preset)
         fill = look.fill if node.status is None else style.STATUS_STYLES[node.status].fill
         shape.fill.solid()
         shape.fill.fore_color.rgb = _rgb(fill)
@@ -347,105 +504,63 @@ def draw_map(
         shape.line.width = _emu(look.stroke_width * max(place.box_scale, 0.75))
         if look.dashed:
             _dash(shape.line, "dash")
-        shape.shadow.inherit = False
+        plain(shape)
         size = node.font_size * place.box_scale
-        if node.kind == "assumption":
-            name = "\n".join(node.lines)
-        else:
-            name = style.clean_text(names.get(node.element, " ".join(node.lines)))
-        paragraphs = [(line, size, node.bold, style.TEXT_COLOUR) for line in name.split("\n")]
-        if node.badge:
-            paragraphs.append((node.badge, size, False, style.TEXT_COLOUR))
-        _text(shape.text_frame, paragraphs, 9.0 * place.box_scale - 2)
+        paragraphs = [
+            (line, size, node.bold and line != node.badge, style.TEXT_COLOUR)
+            for line in _label(node, names)
+        ]
+        _text(shape.text_frame, paragraphs, _margin(place))
         by_id[node.id] = shape
-    arrows: list[Any] = []
+
+    def at(node_id: str, side: str, share: float) -> tuple[int, int]:
+        shape = by_id[node_id]
+        if side in ("top", "bottom"):
+            return shape.left + shape.width // 2, shape.top + (shape.height if share else 0)
+        x = shape.left if side == "left" else shape.left + shape.width
+        return x, shape.top + round(shape.height * share)
+
+    # brackets nest: the longer the bracket, the further out it reaches
+    spans = sorted(
+        (abs(lay.node(e.source).y - lay.node(e.target).y), e.source, e.target)
+        for e in lay.edges
+        if sites.get((e.source, e.target, "begin"), ("",))[0] == "right"
+        and sites.get((e.source, e.target, "end"), ("",))[0] == "right"
+    )
+    reach = {(source, target): 6.0 + 4.0 * rank for rank, (_, source, target) in enumerate(spans)}
     for edge in lay.edges:
-        source, target = by_id.get(edge.source), by_id.get(edge.target)
-        if source is None or target is None:
+        if edge.source not in by_id or edge.target not in by_id:
             continue
-        a, b = lay.node(edge.source), lay.node(edge.target)
-        if a.level != b.level:
-            start, end = (3, 1) if a.x < b.x else (1, 3)
+        if (edge.source, edge.target, "begin") in sites:
+            side0, site0, share0 = sites[(edge.source, edge.target, "begin")]
+            side1, site1, share1 = sites[(edge.source, edge.target, "end")]
+        elif lay.node(edge.source).y < lay.node(edge.target).y:  # next one down
+            (side0, site0, share0), (side1, site1, share1) = ("bottom", 2, 1), ("top", 0, 0)
         else:
-            start, end = (2, 0) if a.y < b.y else (0, 2)
-        # straight: curved connectors glued to shapes loop in LibreOffice
-        connector = shapes.add_connector(MSO_CONNECTOR.STRAIGHT, 0, 0, 1, 1)
-        connector.begin_connect(source, start)
-        connector.end_connect(target, end)
-        connector.name = f"arrow {edge.source} -> {edge.target}"
-        arrows.append(connector)
-        colour = style.EDGE_COLOUR
-        dash = None
-        if edge.disbenefit:
-            colour, dash = style.DISBENEFIT_EDGE, "dash"
-        elif edge.style == "implied":
-            dash = "sysDot"
-        elif edge.style == "note":
-            colour, dash = style.NOTE_STROKE, "dash"
-        connector.line.color.rgb = _rgb(colour)
-        connector.line.width = _emu(style.edge_width(edge.weight) * max(place.box_scale, 0.7))
+            (side0, site0, share0), (side1, site1, share1) = ("top", 0, 0), ("bottom", 2, 1)
+        (x0, y0), (x1, y1) = at(edge.source, side0, share0), at(edge.target, side1, share1)
+        colour, dash, width = _edge_look(edge, place)
+        if side0 == side1 == "right":  # within one column: a bracket out to the right
+            builder = shapes.build_freeform(x0, y0, scale=1.0)
+            out = max(x0, x1) + _emu(reach[(edge.source, edge.target)])
+            builder.add_line_segments([(out, y0), (out, y1), (x1, y1)], close=False)
+            arrow = builder.convert_to_shape()
+            arrow.fill.background()
+        else:
+            # straight: curved connectors glued to shapes loop in LibreOffice
+            arrow = shapes.add_connector(MSO_CONNECTOR.STRAIGHT, x0, y0, x1, y1)
+            glue(arrow, by_id[edge.source], site0, by_id[edge.target], site1)
+        arrow.name = f"arrow {edge.source} -> {edge.target}"
+        plain(arrow)
+        arrow.line.color.rgb = _rgb(colour)
+        arrow.line.width = _emu(width)
         if edge.style == "note":
-            _dash(connector.line, "dash")
+            _dash(arrow.line, "dash")
         else:
-            _arrowhead(connector.line, dash)
+            _arrowhead(arrow.line, dash)
+        behind.append(arrow)
     tree = shapes._spTree
-    for position, arrow in enumerate(arrows):  # behind the boxes, in drawing order
-        tree.remove(arrow._element)
-        tree.insert(2 + position, arrow._element)
+    for position, shape in enumerate(behind):  # behind the boxes, in drawing order
+        tree.remove(shape._element)
+        tree.insert(2 + position, shape._element)
     return place
-
-
-def draw_legend(slide: Any, lay: Layout, bottom: float, left: float = AREA[0]) -> None:
-    """The legend of ``lay`` in rows ending at ``bottom`` (points), wrapped to the slide."""
-    from pptx.enum.shapes import MSO_SHAPE
-
-    right = 960.0 - left
-    entries = []
-    for item in lay.legend:
-        label = item.label
-        if item.group == "status":
-            label = f"{style.STATUS_STYLES[item.key].mark} {label}"
-        entries.append((item, label, 20 + style.text_width(label, 10) * 0.92 + 12))
-    rows: list[list[tuple[Any, str, float, float]]] = [[]]
-    x = left
-    previous = None
-    for item, label, width in entries:
-        if previous is not None and item.group != previous:
-            x += 12
-        previous = item.group
-        if x + width > right and rows[-1]:
-            rows.append([])
-            x = left
-        rows[-1].append((item, label, x, width))
-        x += width
-    top = bottom - 18 * len(rows)
-    for number, row in enumerate(rows):
-        y = top + 18 * number
-        for item, label, x, width in row:
-            if item.group == "kind":
-                look = style.KIND_STYLES[item.key]
-                fill, stroke = look.fill, look.stroke
-            elif item.group == "status":
-                fill = style.STATUS_STYLES[item.key].fill
-                stroke = style.STATUS_STYLES[item.key].stroke
-            else:
-                fill, stroke = "#FFFFFF", style.EDGE_COLOUR
-            swatch = slide.shapes.add_shape(
-                MSO_SHAPE.RECTANGLE, _emu(x), _emu(y + 3), _emu(16), _emu(10)
-            )
-            swatch.name = f"legend {item.key}"
-            swatch.fill.solid()
-            swatch.fill.fore_color.rgb = _rgb(fill)
-            swatch.line.color.rgb = _rgb(stroke)
-            swatch.shadow.inherit = False
-            box = slide.shapes.add_textbox(_emu(x + 18), _emu(y), _emu(width - 18), _emu(16))
-            box.name = f"legend label {item.key}"
-            frame = box.text_frame
-            frame.word_wrap = False
-            frame.margin_left = frame.margin_right = _emu(2)
-            frame.margin_top = frame.margin_bottom = 0
-            run = frame.paragraphs[0].add_run()
-            run.text = label
-            run.font.size = _pt(10)
-            run.font.name = FONT
-            run.font.color.rgb = _rgb(style.TEXT_COLOUR)
