@@ -315,6 +315,8 @@ def sentence(d: Difference, lang: str = "nb") -> str:
         value = new if d.kind == "target_added" else old
         return f"{who}: {t(d.kind, lang)} {d.detail}: {value}{_direction(d, lang)}"
     if d.kind == "measurements_changed":
+        if d.old == d.new:  # as many as before, but some dates or values differ
+            return f"{who}: {t('diff_measurements_edited', lang)}"
         return f"{who}: {t('diff_measurements_word', lang)} {old} → {new}"
     if d.detail in ("value_from", "baseline_date"):
         return f"{who}: {t(d.detail, lang).lower()} {d.old or '–'} → {d.new or '–'}"

@@ -207,6 +207,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "diff_status": ("Status for tiltak", "Status of measures"),
     "diff_measurements": ("Målinger", "Measurements"),
     "diff_measurements_word": ("antall målinger", "number of measurements"),
+    "diff_measurements_edited": ("målinger rettet", "measurements corrected"),
     "diff_for": ("for", "for"),
     "diff_from": ("fra", "from"),
     "diff_to": ("til", "to"),

@@ -256,3 +256,12 @@ def test_cli_diff_to_file_and_errors(tmp_path: Path) -> None:
     assert "nope.yaml" in missing.output and "Traceback" not in missing.output
     wrong = CliRunner().invoke(cli, ["diff", str(OLD), str(NEW), "--format", "pdf"])
     assert wrong.exit_code == 2
+
+
+def test_corrected_measurement_is_reported() -> None:
+    old = gv.load(NEW)
+    new = old.model_copy(deep=True)
+    new.measurements[0].value += 1  # I1 on 2024-06-30: 22 -> 23, as many measurements
+    [d] = gv.diff(old, new)
+    assert (d.kind, d.element, d.old, d.new) == ("measurements_changed", "I1", d.old, d.old)
+    assert d.to_data("en")["text"].endswith(": measurements corrected")
