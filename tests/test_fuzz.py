@@ -720,3 +720,20 @@ def test_damaged_workbooks_give_only_plan_errors(cells: list[tuple[int, int, Any
             return
         # A formula in a cell is text to gevinst, never computed: the plan is data.
         assert all(isinstance(record.name, str) for record in plan.records())
+
+
+def test_loading_restores_the_garbage_collector() -> None:
+    import gc
+
+    assert gc.isenabled()
+    gv.loads("schema: gevinst/1\nplan: {id: p, title: T}\n")
+    assert gc.isenabled()
+    with pytest.raises(gv.PlanError):
+        gv.loads("schema: gevinst/1\nplan: {id: p}\n")
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        gv.loads("schema: gevinst/1\nplan: {id: p, title: T}\n")
+        assert not gc.isenabled()  # a program that keeps it off keeps it off
+    finally:
+        gc.enable()
