@@ -428,3 +428,27 @@ def test_disbenefits_stay_dashed_and_red(bergen_deck: Presentation) -> None:
             else:
                 assert dashed is None, box.name
     assert found >= 2  # D1 on the first goal's slide, D2 on O3's
+
+
+def test_boxes_apart_with_room_for_the_arrows(bergen_deck: Presentation) -> None:
+    for slide in map_slides(bergen_deck):
+        boxes = _kind_boxes(slide)
+        heading = next(s for s in slide.shapes if s.name.startswith("heading "))
+        legend = min(s.top for s in slide.shapes if s.name.startswith("legend "))
+        for a in boxes:
+            assert heading.top + heading.height <= a.top and a.top + a.height <= legend
+            for b in boxes:
+                if a is not b:
+                    apart = (
+                        a.left + a.width <= b.left
+                        or b.left + b.width <= a.left
+                        or a.top + a.height <= b.top
+                        or b.top + b.height <= a.top
+                    )
+                    assert apart, (a.name, b.name)
+        # the columns of the Bergen slides are at least 36 pt apart (the old boxes,
+        # as wide as the layout's, left 12 pt): room to tell the arrows apart
+        lefts = sorted({b.left for b in boxes})
+        rights = sorted({b.left + b.width for b in boxes})
+        gaps = [left - right for left in lefts for right in rights if left > right]
+        assert min(gaps) >= Pt(36), slide.shapes.title.text

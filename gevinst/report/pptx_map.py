@@ -301,47 +301,60 @@ def _label(node: NodeBox, names: dict[str, str]) -> list[str]:
     return name.split("\n") + ([node.badge] if node.badge else [])
 
 
-def _margin(place: MapArea) -> float:
-    """The left and right text margin of a box (top and bottom are half of it)."""
-    return 9.0 * place.box_scale - 2
+def _margin(text: float) -> float:
+    """The left and right text margin of a box with text at scale ``text`` (top and
+    bottom are half of it)."""
+    return 9.0 * text - 2
+
+
+#: Labels on a roomy map slide may grow up to this scale (12 pt).
+_MAX_TEXT = 1.2
 
 
 def _sizes(
     lay: Layout, place: MapArea, names: dict[str, str], area: tuple[float, float, float, float]
-) -> dict[str, tuple[float, float]]:
-    """Width and height (points) of every box on the slide.
+) -> tuple[float, dict[str, tuple[float, float]]]:
+    """The text scale, and the width and height (points) of every box on the slide.
 
-    Boxes keep their place (centre) and text size, but are made narrower than the
-    layout's when that leaves :data:`_ARROW_ROOM` between the columns: the name is
-    wrapped anew to the narrower box, which grows taller to hold it, as long as no
-    two boxes in a column come closer than the layout allowed and all stay in
-    ``area``. Otherwise the boxes are the layout's, scaled.
+    Boxes keep their place (centre). Where it can, a box is made narrower than the
+    layout's, to leave :data:`_ARROW_ROOM` between the columns for the arrows, and
+    its text larger (up to :data:`_MAX_TEXT`) when the slide has room: the name is
+    wrapped anew and the box grows taller to hold it, as long as no two boxes in a
+    column come closer than the layout allowed and all stay in ``area``. The
+    largest text that fits wins; then the narrowest box. Otherwise the boxes are the
+    layout's, scaled, with text at ``place.box_scale``.
     """
     scaled = {n.id: (n.width * place.box_scale, n.height * place.box_scale) for n in lay.nodes}
     centres = {n.id: place.point(n.x, n.y) for n in lay.nodes}
     columns: dict[int, list[NodeBox]] = {}
     for node in lay.nodes:
         columns.setdefault(node.level, []).append(node)
-    spacing = [
-        min(centres[n.id][0] for n in columns[b]) - max(centres[n.id][0] for n in columns[a])
-        for a, b in itertools.pairwise(sorted(columns))
-    ]
-    widest = max((w for w, _ in scaled.values()), default=0.0)
-    if not spacing or widest <= 0 or min(spacing) - widest >= _ARROW_ROOM:
-        return scaled
-    size = round(place.font * 2) / 2
-    margin = _margin(place)
-    low, top, bottom = 0.0, area[1], area[1] + area[3]
+    spacing = min(
+        (
+            min(centres[n.id][0] for n in columns[b]) - max(centres[n.id][0] for n in columns[a])
+            for a, b in itertools.pairwise(sorted(columns))
+        ),
+        default=area[2],
+    )
+    top, bottom = area[1], area[1] + area[3]
 
-    def at(share: float) -> dict[str, tuple[float, float]] | None:
+    def at(text: float, widen: float) -> dict[str, tuple[float, float]] | None:
+        """Boxes with text at scale ``text``, ``widen`` of the way from as narrow as
+        the arrows want (0) to the layout's width (1)."""
+        margin = _margin(text)
         sizes = {}
         for node in lay.nodes:
             w, h = scaled[node.id]
-            w = w * share
-            lines = sum(
-                len(style.wrap(p, w - 2 * margin - 1, size, node.bold and p != node.badge))
-                for p in _label(node, names)
-            )
+            narrow = max(min(node.width * text, spacing - _ARROW_ROOM), w * 0.6)
+            w = narrow + max(0.0, w - narrow) * widen
+            size = round(node.font_size * text * 2) / 2
+            room = w - 2 * margin - 1
+            lines = 0
+            for paragraph in _label(node, names):
+                bold = node.bold and paragraph != node.badge
+                if max(style.text_width(word, size, bold) for word in paragraph.split(" ")) > room:
+                    return None  # a word would be broken
+                lines += len(style.wrap(paragraph, room, size, bold))
             h = max(h, lines * size * 1.2 + margin + 1)
             y = centres[node.id][1]
             if y - h / 2 < top - 1e-6 or y + h / 2 > bottom + 1e-6:
@@ -355,13 +368,17 @@ def _sizes(
                     return None
         return sizes
 
-    low = max(0.6, (min(spacing) - _ARROW_ROOM) / widest)
-    for step in range(21):
-        share = low + (1.0 - low) * step / 20
-        sizes = at(share)
+    base = place.box_scale
+    steps = max(0, int((_MAX_TEXT - base) / 0.05))
+    for text in [base + 0.05 * (steps - k) for k in range(steps)]:
+        sizes = at(text, 0.0)
         if sizes is not None:
-            return sizes
-    return scaled
+            return text, sizes
+    for step in range(21):
+        sizes = at(base, step / 20)
+        if sizes is not None:
+            return base, sizes
+    return base, scaled
 
 
 def _between(lay: Layout, a: NodeBox, b: NodeBox) -> bool:
@@ -456,7 +473,7 @@ def draw_map(
     shapes = slide.shapes
     behind: list[Any] = []  # bands, then arrows: moved behind the boxes at the end
     band_top, band_bottom = area[1] - _HEADING_H - 4, area[1] + area[3] + 4
-    sizes = _sizes(lay, place, names, area)
+    text, sizes = _sizes(lay, place, names, area)
     for heading, left, right in _columns(lay, place, sizes):
         band = shapes.add_shape(
             MSO_SHAPE.RECTANGLE,
@@ -475,7 +492,7 @@ def draw_map(
             _emu(left), _emu(area[1] - _HEADING_H - 2), _emu(right - left), _emu(_HEADING_H)
         )
         box.name = f"heading {heading.text}"
-        _text(box.text_frame, [(heading.text, 12, True, style.HEADING_COLOUR)], 2)
+        _text(box.text_frame, [(heading.text, 13, True, style.HEADING_COLOUR)], 2)
     sites = _sites(lay)
     shares: dict[tuple[str, str], list[float]] = {}
     for (source, target, end), (side, _, share) in sorted(sites.items(), key=lambda i: i[1][1]):
@@ -505,12 +522,12 @@ def draw_map(
         if look.dashed:
             _dash(shape.line, "dash")
         plain(shape)
-        size = node.font_size * place.box_scale
+        size = node.font_size * text
         paragraphs = [
             (line, size, node.bold and line != node.badge, style.TEXT_COLOUR)
             for line in _label(node, names)
         ]
-        _text(shape.text_frame, paragraphs, _margin(place))
+        _text(shape.text_frame, paragraphs, _margin(text))
         by_id[node.id] = shape
 
     def at(node_id: str, side: str, share: float) -> tuple[int, int]:
