@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import shutil
 from collections.abc import Iterator
 from html.parser import HTMLParser
 from pathlib import Path
@@ -12,10 +11,8 @@ from typing import Any
 import pytest
 
 from gevinst.render import render, render_bytes
+from tests.conftest import chromium
 from tests.mapplans import hostile_plan, small_evaluation, small_plan
-
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-CHROMEDRIVER = shutil.which("chromedriver")
 
 
 class _Tags(HTMLParser):
@@ -47,28 +44,8 @@ def test_hostile_names_add_no_markup() -> None:
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
-    if CHROMIUM is None or CHROMEDRIVER is None:
-        pytest.skip("chromium or chromedriver is not installed")
-    from selenium import webdriver
-
-    options = webdriver.ChromeOptions()
-    options.binary_location = CHROMIUM
-    for flag in (
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-        "--window-size=1600,1000",
-    ):
-        options.add_argument(flag)
-    driver = webdriver.Chrome(options=options, service=webdriver.ChromeService(CHROMEDRIVER))
-    try:
+    with chromium(1600, 1000) as driver:
         yield driver
-    finally:
-        driver.quit()
 
 
 def _classes(driver: Any, selector: str) -> set[str]:

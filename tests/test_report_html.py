@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import shutil
 from collections.abc import Iterator
 from html.parser import HTMLParser
 from pathlib import Path
@@ -13,10 +12,9 @@ import pytest
 
 import gevinst as gv
 from gevinst.report import report, report_bytes
+from tests.conftest import chromium
 
 AT = "2025-10-01"
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-CHROMEDRIVER = shutil.which("chromedriver")
 NASTY = 'Sagt "hei" <b>bold</b> & {x} ] \\ æøå'
 
 
@@ -111,28 +109,8 @@ def test_english(bergen: gv.Plan) -> None:
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
-    if CHROMIUM is None or CHROMEDRIVER is None:
-        pytest.skip("chromium or chromedriver is not installed")
-    from selenium import webdriver
-
-    options = webdriver.ChromeOptions()
-    options.binary_location = CHROMIUM
-    for flag in (
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-        "--window-size=1300,1000",
-    ):
-        options.add_argument(flag)
-    driver = webdriver.Chrome(options=options, service=webdriver.ChromeService(CHROMEDRIVER))
-    try:
+    with chromium(1300, 1000) as driver:
         yield driver
-    finally:
-        driver.quit()
 
 
 @pytest.mark.browser
