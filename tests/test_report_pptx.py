@@ -392,6 +392,10 @@ def test_arrows_into_one_box_end_at_different_points_on_its_edge(
             )
             assert on_side or on_top, arrow.name
             ends.setdefault(end, []).append((x, y))
+            # long enough to show a line behind its head (the goal-to-goal arrow was
+            # 3 pt, a bare head, before boxes joined in a column were moved apart)
+            length = ((x - arrow.begin_x) ** 2 + (y - arrow.begin_y) ** 2) ** 0.5
+            assert length >= Pt(14), arrow.name
         assert glued >= len(arrows) - 3
         for end, points in ends.items():
             assert len(points) == len(set(points)), boxes[end].name

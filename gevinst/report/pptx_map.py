@@ -1,13 +1,17 @@
 """The benefit map as native, editable PowerPoint shapes, placed from the shared layout.
 
 Every element is a shape (rectangle for measures, rounded for the rest) with its name
-as real text, coloured by kind, or by status when the plan was evaluated; every arrow
-is a connector glued to the two shapes, so moving a box in PowerPoint drags its
-arrows along. Positions come from :class:`gevinst.layout.Layout`, the same numbers
-the SVG, PNG and HTML maps draw.
+as real text, coloured by kind, or by status when the plan was evaluated. Column
+headings share one line above the map, over light column bands. Every arrow between
+columns is a straight connector glued to its two boxes at connection sites of its
+own (see :mod:`gevinst.report.pptx_shapes`), so arrows into one box end at separate
+points and moving a box in PowerPoint drags its arrows along. Positions come from
+:class:`gevinst.layout.Layout`, the same numbers the SVG, PNG and HTML maps draw.
 
 A map is scaled to fit the slide; boxes and text are scaled as little as the space
-between boxes allows, and never set below :data:`MIN_FONT` points. A map that would
+between boxes allows, and never set below :data:`MIN_FONT` points (boxes are then
+made narrower, to leave room for the arrows, and their text larger where the slide
+has room, see :func:`draw_map`). A map that would
 need smaller text is split (:func:`map_parts`): an overview of benefits, objectives
 and goals, then one slide per goal with the elements that feed it, and so on down
 (per objective) while a part is still too big.
@@ -381,6 +385,49 @@ def _sizes(
     return base, scaled
 
 
+#: Room for a vertical arrow between two boxes of one column, in points.
+_VERTICAL_ROOM = 16.0
+
+
+def _centres(
+    lay: Layout,
+    place: MapArea,
+    sizes: dict[str, tuple[float, float]],
+    area: tuple[float, float, float, float],
+) -> dict[str, tuple[float, float]]:
+    """The centre of every box on the slide (points).
+
+    As the layout places them, except that two boxes of one column joined by an arrow
+    are moved apart to leave :data:`_VERTICAL_ROOM` for it (the lower one and those
+    under it move down, and the whole column up if it then reaches below ``area``);
+    a column that would not fit in ``area`` keeps the layout's places.
+    """
+    centres = {n.id: place.point(n.x, n.y) for n in lay.nodes}
+    joined = {frozenset((e.source, e.target)) for e in lay.edges}
+    columns: dict[int, list[NodeBox]] = {}
+    for node in lay.nodes:
+        columns.setdefault(node.level, []).append(node)
+    bottom = area[1] + area[3]
+    for column in columns.values():
+        column.sort(key=lambda n: centres[n.id][1])
+        moved = dict(centres)
+        moved_ids = {n.id for n in column}
+        push = 0.0
+        for a, b in itertools.pairwise(column):
+            ay = moved[a.id][1]
+            bx, by = centres[b.id]
+            gap = by + push - ay - (sizes[a.id][1] + sizes[b.id][1]) / 2
+            if frozenset((a.id, b.id)) in joined and gap < _VERTICAL_ROOM:
+                push += _VERTICAL_ROOM - gap
+            moved[b.id] = (bx, by + push)
+        first, last = column[0].id, column[-1].id
+        over = moved[last][1] + sizes[last][1] / 2 - bottom  # then the column moves up
+        if over <= centres[first][1] - sizes[first][1] / 2 - area[1] + 1e-6:
+            lift = max(0.0, over)
+            centres = {k: (x, y - lift if k in moved_ids else y) for k, (x, y) in moved.items()}
+    return centres
+
+
 def _between(lay: Layout, a: NodeBox, b: NodeBox) -> bool:
     """Whether a box of the same column lies between ``a`` and ``b``."""
     low, high = sorted((a.y, b.y))
@@ -474,6 +521,7 @@ def draw_map(
     behind: list[Any] = []  # bands, then arrows: moved behind the boxes at the end
     band_top, band_bottom = area[1] - _HEADING_H - 4, area[1] + area[3] + 4
     text, sizes = _sizes(lay, place, names, area)
+    centres = _centres(lay, place, sizes, area)
     for heading, left, right in _columns(lay, place, sizes):
         band = shapes.add_shape(
             MSO_SHAPE.RECTANGLE,
@@ -500,7 +548,7 @@ def draw_map(
     by_id: dict[str, Any] = {}
     for node in lay.nodes:
         look = style.KIND_STYLES.get(node.kind, style.KIND_STYLES["assumption"])
-        cx, cy = place.point(node.x, node.y)
+        cx, cy = centres[node.id]
         w, h = sizes[node.id]
         shape = shapes.add_shape(
             MSO_SHAPE.RECTANGLE, _emu(cx - w / 2), _emu(cy - h / 2), _emu(w), _emu(h)
