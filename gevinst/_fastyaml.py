@@ -39,6 +39,7 @@ __all__ = [
     "parse_fast",
     "paused_gc",
     "record_lines_fast",
+    "record_lines_json",
     "too_deep",
 ]
 
@@ -415,7 +416,7 @@ def record_lines_fast(text: str) -> dict[str, int] | None:
     The same answer as locating the records with the safe composer (each id's first
     occurrence, at the line where its item starts), without composing.
     """
-    if _UNSUPPORTED.search(text):
+    if text.lstrip()[:1] in ("{", "[") or _UNSUPPORTED.search(text):
         return None
     reader = _Reader(text)
     try:
@@ -432,6 +433,62 @@ def record_lines_fast(text: str) -> dict[str, int] | None:
             if not isinstance(item["id"], str):
                 return None  # the composer keeps the text as written: let it answer
             out.setdefault(item["id"], line + 1)
+    return out
+
+
+# The lines of JSON as the plan writer writes it (indent=2) that locate records.
+_JSON_LINES = re.compile(
+    r'^(?:  "((?:[^"\\\n]|\\.)*)": \[|    (\{)|      "id": ("(?:[^"\\\n]|\\.)*"),?)$',
+    re.MULTILINE,
+)
+
+
+def record_lines_json(text: str) -> dict[str, int] | None:
+    """Like :func:`record_lines_fast`, for JSON laid out as the plan writer writes it.
+
+    The records are found from the layout (a section at two spaces, its items at four,
+    their ids at six) and the answer is used only when the ids found are, section by
+    section, exactly those of the parsed data; otherwise ``None``.
+    """
+    import json
+
+    try:
+        data = json.loads(text)
+    except (ValueError, RecursionError):
+        return None
+    if not isinstance(data, dict):
+        return None
+    found: dict[str, list[tuple[str, int]]] = {}
+    section: str | None = None
+    item_line: int | None = None
+    line, position = 0, 0
+    for match in _JSON_LINES.finditer(text):
+        line += text.count("\n", position, match.start())
+        position = match.start()
+        name, brace, id_text = match.groups()
+        if name is not None:
+            section = json.loads(f'"{name}"')
+            if section in found:
+                return None
+            found[section] = []
+            item_line = None
+        elif brace is not None:
+            item_line = line
+        elif section is not None and item_line is not None:
+            found[section].append((json.loads(id_text), item_line))
+            item_line = None
+    out: dict[str, int] = {}
+    for key, value in data.items():
+        if not isinstance(value, list):
+            continue
+        ids = [item["id"] for item in value if isinstance(item, dict) and "id" in item]
+        if any(not isinstance(id, str) for id in ids):
+            return None
+        located = found.get(key, [])
+        if [id for id, _ in located] != ids:
+            return None
+        for id, number in located:
+            out.setdefault(id, number + 1)
     return out
 
 

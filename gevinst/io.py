@@ -33,6 +33,7 @@ from gevinst._fastyaml import (
     parse_fast,
     paused_gc,
     record_lines_fast,
+    record_lines_json,
     too_deep,
 )
 from gevinst.errors import FormatError, PlanError
@@ -503,6 +504,8 @@ def _locate(lines: _Locations | None, loc: Sequence[int | str]) -> tuple[int | N
 def record_lines(text: str) -> dict[str, int]:
     """The 1-based line of each record id in a plan text (for check output)."""
     fast = record_lines_fast(text)
+    if fast is None:
+        fast = record_lines_json(text)
     if fast is not None:
         return fast
     root = _compose(text)

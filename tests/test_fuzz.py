@@ -603,7 +603,23 @@ def test_personal_data_is_still_found() -> None:
 def _composed_record_lines(text: str) -> dict[str, int]:
     with pytest.MonkeyPatch.context() as patched:
         patched.setattr(gio, "record_lines_fast", lambda text: None)
+        patched.setattr(gio, "record_lines_json", lambda text: None)
         return gio.record_lines(text)
+
+
+@SETTINGS
+@given(plan=plans(), indent=st.sampled_from([None, 1, 2, 4]))
+def test_fast_json_record_lines_agree_with_the_composer(plan: gv.Plan, indent: int | None) -> None:
+    from gevinst._fastyaml import record_lines_json
+
+    if indent == 2:
+        text = gv.io.dumps(plan, "json")  # the writer's layout: always located
+        assert record_lines_json(text) is not None
+    else:  # other layouts are located by the composer, never wrongly
+        text = json.dumps(gv.io.plan_to_data(plan, "json"), indent=indent, ensure_ascii=False)
+    fast = record_lines_json(text)
+    if fast is not None:
+        assert fast == _composed_record_lines(text)
 
 
 @SETTINGS
