@@ -359,7 +359,7 @@ def _sizes(
                 if max(style.text_width(word, size, bold) for word in paragraph.split(" ")) > room:
                     return None  # a word would be broken
                 lines += len(style.wrap(paragraph, room, size, bold))
-            h = max(h, lines * size * 1.2 + margin + 1)
+            h = max(h, lines * size * 1.2 + margin + size * 0.25)  # a little air
             y = centres[node.id][1]
             if y - h / 2 < top - 1e-6 or y + h / 2 > bottom + 1e-6:
                 return None
@@ -406,7 +406,7 @@ def _centres(
     joined = {frozenset((e.source, e.target)) for e in lay.edges}
     columns: dict[int, list[NodeBox]] = {}
     for node in lay.nodes:
-        columns.setdefault(node.level, []).append(node)
+        columns.setdefault(round(node.x), []).append(node)  # a column: one x
     bottom = area[1] + area[3]
     for column in columns.values():
         column.sort(key=lambda n: centres[n.id][1])
@@ -522,6 +522,7 @@ def draw_map(
     band_top, band_bottom = area[1] - _HEADING_H - 4, area[1] + area[3] + 4
     text, sizes = _sizes(lay, place, names, area)
     centres = _centres(lay, place, sizes, area)
+    heading_size = max(13.0, round(style.FONT_SIZE * text) + 1.0)  # above the labels
     for heading, left, right in _columns(lay, place, sizes):
         band = shapes.add_shape(
             MSO_SHAPE.RECTANGLE,
@@ -540,7 +541,7 @@ def draw_map(
             _emu(left), _emu(area[1] - _HEADING_H - 2), _emu(right - left), _emu(_HEADING_H)
         )
         box.name = f"heading {heading.text}"
-        _text(box.text_frame, [(heading.text, 13, True, style.HEADING_COLOUR)], 2)
+        _text(box.text_frame, [(heading.text, heading_size, True, style.HEADING_COLOUR)], 2)
     sites = _sites(lay)
     shares: dict[tuple[str, str], list[float]] = {}
     for (source, target, end), (side, _, share) in sorted(sites.items(), key=lambda i: i[1][1]):
