@@ -452,9 +452,8 @@ def _sites(lay: Layout) -> dict[tuple[str, str, str], tuple[str, int, float]]:
     they do not cross at the box. An arrow within one column (a benefit feeding a
     benefit) leaves and enters on the right, unless the two boxes are next to each
     other (it then runs from the bottom of one to the top of the other and is left
-    out here). Site indices follow the rectangle's four
-    (0 top, 1 left, 2 bottom, 3 right); the left side's spread sites come next, then
-    the right side's.
+    out here). Site indices follow the rectangle's four (0 top, 1 left, 2 bottom,
+    3 right); the left side's spread sites come next, then the right side's.
     """
     ends: dict[tuple[str, str], list[tuple[tuple[float, float, str], tuple[str, str, str]]]] = {}
     for edge in lay.edges:
@@ -509,8 +508,10 @@ def draw_map(
     leaves the source on the side facing the target and ends on the side facing the
     source, at a connection site of its own (boxes are drawn with custom geometry
     that has one site per arrow), so arrows into one box stay apart and still follow
-    the boxes when they are moved. An arrow within a column is a bracket drawn out to
-    the right of the column (a freeform; it does not follow moved boxes).
+    the boxes when they are moved. An arrow between neighbours in one column is glued
+    from the bottom of one to the top of the other; one that would pass behind other
+    boxes of the column is a bracket drawn out to the right of the column (a
+    freeform: the one arrow that does not follow moved boxes).
 
     Returns the placement used (scale, box scale and the label size).
     """
