@@ -73,12 +73,16 @@ class Finding:
 
 
 _Rule = Callable[["_Context"], Iterator[Finding]]
-_RULES: list[_Rule] = []
+#: Each rule with the codes it can report, so a selection runs only the rules it needs.
+_RULES: list[tuple[_Rule, tuple[str, ...]]] = []
 
 
-def _rule(func: _Rule) -> _Rule:
-    _RULES.append(func)
-    return func
+def _rule(*codes: str) -> Callable[[_Rule], _Rule]:
+    def register(func: _Rule) -> _Rule:
+        _RULES.append((func, codes))
+        return func
+
+    return register
 
 
 def _finding(code: str, element: str | None, message: str) -> Finding:
@@ -88,14 +92,14 @@ def _finding(code: str, element: str | None, message: str) -> Finding:
 class _Context:
     """What the rules share, computed once."""
 
-    def __init__(self, plan: Plan) -> None:
+    def __init__(self, plan: Plan, graph: nx.DiGraph | None = None) -> None:
         self.plan = plan
         self.elements: dict[str, MapElement] = {}
         for element in plan.elements():
             self.elements.setdefault(element.id, element)
         self.stakeholders = {s.id: s for s in reversed(plan.stakeholders)}
         self.indicators = {i.id: i for i in reversed(plan.indicators)}
-        self.graph = plan.graph
+        self.graph = plan.graph if graph is None else graph
 
     def level(self, id: str) -> int:
         return LEVELS[self.elements[id].kind]
@@ -123,7 +127,7 @@ def _kind_name(element: Any) -> str:
 # -- errors -------------------------------------------------------------------------------
 
 
-@_rule
+@_rule("GV001")
 def _duplicate_ids(ctx: _Context) -> Iterator[Finding]:
     counts = Counter(record.id for record in ctx.plan.records())
     for id, count in sorted(counts.items()):
@@ -137,7 +141,7 @@ def _duplicate_ids(ctx: _Context) -> Iterator[Finding]:
             )
 
 
-@_rule
+@_rule("GV002")
 def _unknown_references(ctx: _Context) -> Iterator[Finding]:
     plan = ctx.plan
 
@@ -185,7 +189,7 @@ def _unknown_references(ctx: _Context) -> Iterator[Finding]:
             )
 
 
-@_rule
+@_rule("GV003")
 def _cycles(ctx: _Context) -> Iterator[Finding]:
     for element in ctx.elements.values():
         if any(link.to == element.id for link in element.contributes_to):
@@ -208,7 +212,7 @@ def _cycles(ctx: _Context) -> Iterator[Finding]:
         )
 
 
-@_rule
+@_rule("GV004")
 def _levels(ctx: _Context) -> Iterator[Finding]:
     for u, v in sorted(ctx.graph.edges):
         ku, kv = ctx.elements[u].kind, ctx.elements[v].kind
@@ -230,7 +234,7 @@ def _levels(ctx: _Context) -> Iterator[Finding]:
             )
 
 
-@_rule
+@_rule("GV005")
 def _weights(ctx: _Context) -> Iterator[Finding]:
     totals: dict[str, float] = {}
     sources: dict[str, list[str]] = {}
@@ -275,7 +279,7 @@ def _numbers(ctx: _Context) -> Iterator[tuple[str | None, str, float]]:
         yield measurement.indicator, f"measurement {measurement.date}", measurement.value
 
 
-@_rule
+@_rule("GV006")
 def _impossible_values(ctx: _Context) -> Iterator[Finding]:
     for element, name, value in _numbers(ctx):
         if not math.isfinite(value):
@@ -377,7 +381,7 @@ def _may_hold_digit_runs(json_text: str) -> bool:
     return any(run in zeros for run in _RUNS)
 
 
-@_rule
+@_rule("GV201")
 def _personal_data(ctx: _Context) -> Iterator[Finding]:
     from gevinst.io import plan_to_data
 
@@ -404,7 +408,7 @@ def _personal_data(ctx: _Context) -> Iterator[Finding]:
 # -- warnings -----------------------------------------------------------------------------
 
 
-@_rule
+@_rule("GV101")
 def _measures_lead_somewhere(ctx: _Context) -> Iterator[Finding]:
     for measure in ctx.plan.measures:
         if not measure.contributes_to:
@@ -416,7 +420,7 @@ def _measures_lead_somewhere(ctx: _Context) -> Iterator[Finding]:
             )
 
 
-@_rule
+@_rule("GV102")
 def _benefits_reach_top(ctx: _Context) -> Iterator[Finding]:
     reaching = ctx.reaching_top()
     for element in (*ctx.plan.benefits, *ctx.plan.disbenefits):
@@ -429,7 +433,7 @@ def _benefits_reach_top(ctx: _Context) -> Iterator[Finding]:
             )
 
 
-@_rule
+@_rule("GV103")
 def _tops_supported(ctx: _Context) -> Iterator[Finding]:
     for element in (*ctx.plan.objectives, *ctx.plan.goals):
         if element.id in ctx.graph and ctx.graph.in_degree(element.id) == 0:
@@ -441,7 +445,7 @@ def _tops_supported(ctx: _Context) -> Iterator[Finding]:
             )
 
 
-@_rule
+@_rule("GV104", "GV105")
 def _benefit_owner_and_indicator(ctx: _Context) -> Iterator[Finding]:
     for benefit in ctx.plan.benefits:
         if not benefit.owner:
@@ -459,7 +463,7 @@ def _benefit_owner_and_indicator(ctx: _Context) -> Iterator[Finding]:
             )
 
 
-@_rule
+@_rule("GV106", "GV107", "GV112")
 def _indicator_completeness(ctx: _Context) -> Iterator[Finding]:
     for indicator in ctx.plan.indicators:
         if indicator.baseline is None:
@@ -485,7 +489,7 @@ def _indicator_completeness(ctx: _Context) -> Iterator[Finding]:
             )
 
 
-@_rule
+@_rule("GV108")
 def _owners_are_stakeholders(ctx: _Context) -> Iterator[Finding]:
     owners: list[tuple[str, str]] = []
     if ctx.plan.info.owner:
@@ -508,7 +512,7 @@ def _owners_are_stakeholders(ctx: _Context) -> Iterator[Finding]:
             )
 
 
-@_rule
+@_rule("GV109")
 def _measurement_dates(ctx: _Context) -> Iterator[Finding]:
     for measurement in ctx.plan.measurements:
         indicator = ctx.indicators.get(measurement.indicator)
@@ -528,7 +532,7 @@ def _owned(plan: Plan) -> set[str]:
     return {o for o in owners if o}
 
 
-@_rule
+@_rule("GV110")
 def _idle_stakeholders(ctx: _Context) -> Iterator[Finding]:
     owners = _owned(ctx.plan)
     for stakeholder in ctx.plan.stakeholders:
@@ -541,7 +545,7 @@ def _idle_stakeholders(ctx: _Context) -> Iterator[Finding]:
             )
 
 
-@_rule
+@_rule("GV111")
 def _double_counting(ctx: _Context) -> Iterator[Finding]:
     for benefit in ctx.plan.benefits:
         if benefit.value is None:
@@ -557,7 +561,7 @@ def _double_counting(ctx: _Context) -> Iterator[Finding]:
                 )
 
 
-@_rule
+@_rule("GV113")
 def _stakeholder_risk(ctx: _Context) -> Iterator[Finding]:
     for stakeholder in ctx.plan.stakeholders:
         if stakeholder.power not in ("medium", "high"):
@@ -592,29 +596,49 @@ def check(
     *,
     select: Iterable[str] | None = None,
     ignore: Iterable[str] | None = None,
+    graph: nx.DiGraph | None = None,
 ) -> list[Finding]:
     """Check a plan against the GV rules.
 
     Args:
         plan: the plan to check.
-        select: only these codes (or prefixes, e.g. ``"GV1"``).
+        select: only these codes (or prefixes, e.g. ``"GV1"``); only the rules that can
+            report them run.
         ignore: leave out these codes (or prefixes).
+        graph: ``plan.graph`` if the caller has already built it (saves building it
+            again on a large plan).
 
     Returns:
         The findings, errors first, then by code and element.
+
+    Example:
+        >>> import gevinst as gv
+        >>> plan = gv.Plan.new("p", "P")
+        >>> _ = plan.add_goal("G1", "Mål", contributes_to=["G9"])
+        >>> [f.code for f in gv.check(plan, select=["GV0"])]
+        ['GV002']
     """
-    ctx = _Context(plan)
     chosen = tuple(select) if select else None
     left_out = tuple(ignore) if ignore else ()
-    findings = []
-    for rule in _RULES:
-        for finding in rule(ctx):
-            if chosen is not None and not finding.code.startswith(chosen):
-                continue
-            if left_out and finding.code.startswith(left_out):
-                continue
-            findings.append(finding)
+
+    def wanted(code: str) -> bool:
+        if chosen is not None and not code.startswith(chosen):
+            return False
+        return not (left_out and code.startswith(left_out))
+
+    ctx = _Context(plan, graph)
+    findings = [
+        finding
+        for rule, codes in _RULES
+        if any(wanted(code) for code in codes)
+        for finding in rule(ctx)
+        if wanted(finding.code)
+    ]
     return sorted(
         set(findings),
         key=lambda f: (_SEVERITY_RANK[f.severity], f.code, f.element or "", f.message),
     )
+
+
+#: The codes of severity ``error``: a plan with any of them cannot be evaluated.
+ERROR_CODES: tuple[str, ...] = tuple(code for code, (sev, _) in CODES.items() if sev == "error")

@@ -236,12 +236,13 @@ class Evaluation:
         *,
         thresholds: tuple[float, float] = (0.9, 0.6),
         cap: float = 1.0,
+        graph: nx.DiGraph | None = None,
     ) -> None:
         self.plan = plan
         self.at = at
         self.thresholds = thresholds
         self.cap = cap
-        self._graph: nx.DiGraph = plan.graph
+        self._graph: nx.DiGraph = plan.graph if graph is None else graph
         self._by_indicator: dict[str, list[Measurement]] = {}
         for m in sorted(plan.measurements, key=lambda m: m.date):
             self._by_indicator.setdefault(m.indicator, []).append(m)
@@ -597,7 +598,7 @@ def evaluate(
         >>> ev.indicator("I1").baseline, ev.indicator("I1").unit
         (26.0, 'uker')
     """
-    from gevinst.checks import check
+    from gevinst.checks import ERROR_CODES, check
 
     when = _as_date(at)
     on, risk = (float(x) for x in thresholds)
@@ -611,7 +612,8 @@ def evaluate(
     extra = _extra_measurements(measurements)
     if extra:
         plan = plan.model_copy(update={"measurements": [*plan.measurements, *extra]})
-    errors = [f for f in check(plan) if f.severity == "error"]
+    graph = plan.graph
+    errors = check(plan, select=ERROR_CODES, graph=graph)
     if errors:
         listed = "; ".join(str(f) for f in errors[:10])
         more = f"; and {len(errors) - 10} more" if len(errors) > 10 else ""
@@ -620,4 +622,4 @@ def evaluate(
             "Fix them first (`gevinst check` lists them with line numbers).",
             source=plan.id,
         )
-    return Evaluation(plan, when, thresholds=(on, risk), cap=float(cap))
+    return Evaluation(plan, when, thresholds=(on, risk), cap=float(cap), graph=graph)

@@ -86,21 +86,25 @@ def build_graph(plan: Plan) -> nx.DiGraph:
     graph = nx.DiGraph(id=plan.id, title=plan.title)
     elements: dict[str, MapElement] = {}
     for element in plan.elements():
-        if element.id in elements:
-            continue
-        elements[element.id] = element
-        graph.add_node(element.id, kind=element.kind, level=LEVELS[element.kind], name=element.name)
+        elements.setdefault(element.id, element)
+    graph.add_nodes_from(
+        (id, {"kind": e.kind, "level": LEVELS[e.kind], "name": e.name})
+        for id, e in elements.items()
+    )
+    edges: dict[tuple[str, str], dict[str, object]] = {}
     incoming: dict[str, list[tuple[str, float | None]]] = {}
     for source, element in elements.items():
         for link in element.contributes_to:
-            if link.to not in elements or link.to == source or graph.has_edge(source, link.to):
+            key = (source, link.to)
+            if link.to not in elements or link.to == source or key in edges:
                 continue
-            graph.add_edge(source, link.to, weight=0.0, note=link.note, given_weight=link.weight)
+            edges[key] = {"weight": 0.0, "note": link.note, "given_weight": link.weight}
             if not isinstance(element, Disbenefit):
                 incoming.setdefault(link.to, []).append((source, link.weight))
     for target, given in incoming.items():
         for source, weight in resolve_weights(given).items():
-            graph.edges[source, target]["weight"] = weight
+            edges[source, target]["weight"] = weight
+    graph.add_edges_from((u, v, data) for (u, v), data in edges.items())
     return graph
 
 
