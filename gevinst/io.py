@@ -616,8 +616,25 @@ def load(path: str | Path, *, measurements: str | Path | None = None) -> Plan:
     except PermissionError as exc:
         raise PlanError("permission denied: the file cannot be read", source=path) from exc
     if measurements is not None:
-        plan.measurements.extend(load_measurements(measurements))
+        plan.measurements.extend(_measurements_for(plan, Path(measurements)))
     return plan
+
+
+def _measurements_for(plan: Plan, path: Path) -> list[Measurement]:
+    """The measurements of a CSV file, each of an indicator the plan has."""
+    known = {indicator.id for indicator in plan.indicators}
+    rows = _measurement_rows(_read_csv_text(path), str(path))
+    for line, measurement in rows:
+        if measurement.indicator not in known:
+            listed = ", ".join(sorted(known)[:12]) or "none"
+            raise PlanError(
+                f"{measurement.indicator!r} is not an indicator of plan {plan.id!r} "
+                f"(its indicators: {listed}); fix the id in the CSV or add the indicator",
+                source=path,
+                line=line,
+                column=1,
+            )
+    return [measurement for _, measurement in rows]
 
 
 def load_measurements(path: str | Path) -> list[Measurement]:
@@ -627,32 +644,41 @@ def load_measurements(path: str | Path) -> list[Measurement]:
     read too. Errors name the file, the line and the column.
     """
     path = Path(path)
+    return parse_measurements(_read_csv_text(path), str(path))
+
+
+def _read_csv_text(path: Path) -> str:
     try:
         raw = path.read_bytes()
     except OSError as exc:
         raise PlanError(f"cannot read measurements: {exc.strerror}", source=path) from exc
-    return parse_measurements(_decode(raw, str(path)), str(path))
+    return _decode(raw, str(path))
 
 
 def parse_measurements(text: str, source: str = "<string>") -> list[Measurement]:
     """Parse measurement CSV text (see :func:`load_measurements`)."""
+    return [measurement for _, measurement in _measurement_rows(text, source)]
+
+
+def _measurement_rows(text: str, source: str) -> list[tuple[int, Measurement]]:
+    """(line, measurement) for each row of measurement CSV text."""
     first = text.split("\n", 1)[0]
     delimiter = ";" if first.count(";") > first.count(",") else ","
     reader = csv.reader(_io.StringIO(text), delimiter=delimiter)
-    rows = list(reader)
+    rows = [(reader.line_num, row) for row in reader]
     if not rows:
         raise PlanError("the measurement file is empty", source=source, line=1)
-    header = [h.strip().lower() for h in rows[0]]
+    header = [h.strip().lower() for h in rows[0][1]]
     required = ["indicator", "date", "value"]
     if header[:3] != required or len(header) > 4 or (len(header) == 4 and header[3] != "note"):
         raise PlanError(
-            f"the header is {','.join(rows[0])!r}; it must be 'indicator,date,value' "
+            f"the header is {','.join(rows[0][1])!r}; it must be 'indicator,date,value' "
             "with an optional ',note'",
             source=source,
             line=1,
         )
-    out: list[Measurement] = []
-    for number, row in enumerate(rows[1:], start=2):
+    out: list[tuple[int, Measurement]] = []
+    for number, row in rows[1:]:
         if not row or all(not cell.strip() for cell in row):
             continue
         if len(row) < 3 or len(row) > len(header):
@@ -680,7 +706,9 @@ def parse_measurements(text: str, source: str = "<string>") -> list[Measurement]
                 f"{value_text!r} is not a number", source=source, line=number, column=3
             ) from None
         try:
-            out.append(Measurement(indicator=indicator, date=date, value=value, note=note))
+            out.append(
+                (number, Measurement(indicator=indicator, date=date, value=value, note=note))
+            )
         except ValidationError as exc:
             reason = "; ".join(_describe(e, tuple(e["loc"])) for e in exc.errors())
             raise PlanError(reason, source=source, line=number, column=1) from exc

@@ -186,3 +186,13 @@ def test_atomic_write_missing_folder_named(tmp_path: Path) -> None:
     with pytest.raises(FileNotFoundError) as info:
         atomic_write(tmp_path / "nowhere" / "plan.yaml", "x")
     assert info.value.filename == str(tmp_path / "nowhere")
+
+
+def test_csv_with_unknown_indicator_is_located_in_the_csv(tmp_path: Path) -> None:
+    csv = tmp_path / "m.csv"
+    csv.write_text("indicator,date,value\nI1,2025-01-31,25\n\nI9,2025-03-31,24\n", "utf-8")
+    plan = Path(__file__).parent.parent / "examples" / "minimal.yaml"
+    with pytest.raises(gv.PlanError) as info:
+        gv.load(plan, measurements=csv)
+    assert (info.value.source, info.value.line) == (str(csv), 4)
+    assert "'I9' is not an indicator of plan 'minimal'" in str(info.value)
