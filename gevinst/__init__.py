@@ -1,12 +1,13 @@
 """gevinst: benefit plans (gevinstrealiseringsplaner) as typed, checked graphs.
 
-The whole public API is here; use it as ``import gevinst as gv``::
+The whole public API is here; use it as ``import gevinst as gv``.
 
+Example:
     >>> import gevinst as gv
     >>> plan = gv.loads('''
     ... schema: gevinst/1
     ... plan: {id: demo, title: Demo}
-    ... goals: [{id: G1, name: Bergens barn, byens framtid}]
+    ... goals: [{id: G1, name: 'Bergens barn, byens framtid'}]
     ... ''')
     >>> [f.code for f in gv.check(plan)]
     ['GV103']

@@ -168,6 +168,12 @@ class Portfolio:
     def __len__(self) -> int:
         return len(self.plans)
 
+    def __repr__(self) -> str:
+        ids = ", ".join(plan.id for plan in self.plans[:5])
+        more = f", ... ({len(self.plans)} in all)" if len(self.plans) > 5 else ""
+        skipped = f"; {len(self.unreadable)} unreadable" if self.unreadable else ""
+        return f"<Portfolio of {len(self.plans)} plan(s): {ids}{more}{skipped}>"
+
     def __iter__(self) -> Iterator[Plan]:
         return iter(self.plans)
 

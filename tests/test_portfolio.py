@@ -173,3 +173,11 @@ def test_measurements_go_to_the_plan_with_the_indicator(tmp_path: Path) -> None:
     assert [m.value for m in hr.measurements if m.indicator == "I-vikarer"][-1] == 8
     assert [m.value for m in bergen.measurements if m.indicator == "I11"][-1] == 700
     assert not any(m.indicator == "I11" for m in hr.measurements)
+
+
+def test_repr_is_short() -> None:
+    examples = Path(__file__).parent.parent / "examples"
+    portfolio = gv.load_many(
+        [examples / "bergen_barnevern" / "plan.yaml", examples / "modulus_barn" / "plan.yaml"]
+    )
+    assert repr(portfolio) == "<Portfolio of 2 plan(s): ebf-smidig, modulus-barn>"
