@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import io
+import os
 import shutil
 import subprocess
 import sys
@@ -231,6 +232,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, help="write here instead of docs/img")
     parser.add_argument("--no-slides", action="store_true", help="leave out the deck slides")
     args = parser.parse_args(argv)
+    # The pictures show what a user without Graphviz sees: the embedded WebAssembly build.
+    os.environ.setdefault("GEVINST_GRAPHVIZ", "wasm")
     base = args.out or ROOT / "docs" / "img"
     gallery, tutorial_folder, howto = base / "gallery", base / "tutorial", base / "howto"
     for folder in (gallery, tutorial_folder, howto):
