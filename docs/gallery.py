@@ -228,12 +228,21 @@ def quarterly_review(folder: Path) -> list[Path]:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Draw every picture; with the embedded Graphviz, as a user without Graphviz sees it."""
+    before = os.environ.get("GEVINST_GRAPHVIZ")
+    os.environ["GEVINST_GRAPHVIZ"] = before or "wasm"
+    try:
+        return _draw(argv)
+    finally:
+        if before is None:
+            del os.environ["GEVINST_GRAPHVIZ"]
+
+
+def _draw(argv: list[str] | None) -> int:
     parser = argparse.ArgumentParser(description="Make the gallery and tutorial pictures.")
     parser.add_argument("--out", type=Path, help="write here instead of docs/img")
     parser.add_argument("--no-slides", action="store_true", help="leave out the deck slides")
     args = parser.parse_args(argv)
-    # The pictures show what a user without Graphviz sees: the embedded WebAssembly build.
-    os.environ.setdefault("GEVINST_GRAPHVIZ", "wasm")
     base = args.out or ROOT / "docs" / "img"
     gallery, tutorial_folder, howto = base / "gallery", base / "tutorial", base / "howto"
     for folder in (gallery, tutorial_folder, howto):
