@@ -281,6 +281,11 @@ class Evaluation:
 
     def _elements(self, graph: nx.DiGraph, own: Mapping[str, float]) -> dict[str, ElementResult]:
         scores = _roll_up(graph, own)
+        beside: dict[str, list[str]] = {}  # the dis-benefits listed beside each element
+        for u, kind in graph.nodes(data="kind"):
+            if kind == "disbenefit":
+                for v in graph.successors(u):
+                    beside.setdefault(v, []).append(u)
         out: dict[str, ElementResult] = {}
         for element in self.plan.elements():
             if element.id in out or element.id not in graph:
@@ -302,11 +307,7 @@ class Evaluation:
                 status=status,
                 basis=basis,
                 indicators=tuple(getattr(element, "indicators", ())),
-                disbenefits=tuple(
-                    u
-                    for u in graph.predecessors(element.id)
-                    if graph.nodes[u]["kind"] == "disbenefit"
-                ),
+                disbenefits=tuple(beside.get(element.id, ())),
             )
         return out
 
