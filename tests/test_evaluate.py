@@ -401,7 +401,10 @@ def test_a_better_realised_value_never_lowers_progress(
         results.append(gv.evaluate(plan, at=when).indicator("I").progress)
     if results[0] is not None:
         assert results[1] is not None
-        assert results[1] >= results[0] - 1e-9 * max(1.0, abs(results[0]))
+        # (a subnormal expected change can make progress infinite: inf >= inf holds)
+        assert results[1] == results[0] or results[1] >= results[0] - 1e-9 * max(
+            1.0, abs(results[0])
+        )
 
 
 @settings(max_examples=200, deadline=None)

@@ -21,6 +21,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import gevinst as gv
+from gevinst import _validate, _yaml
 from gevinst import io as gio
 from gevinst._fastyaml import NOT_FAST, parse_fast
 from tests.strategies import plans
@@ -50,7 +51,7 @@ def same(a: Any, b: Any) -> bool:
 
 def safe_parse(text: str) -> Any:
     """What the safe loader alone gives (the reference for the fast reader)."""
-    return yaml.load(text, Loader=gio._PlanLoader)
+    return yaml.load(text, Loader=_yaml._PlanLoader)
 
 
 def assert_fast_agrees(text: str) -> bool:
@@ -602,9 +603,9 @@ def test_personal_data_is_still_found() -> None:
 
 def _composed_record_lines(text: str) -> dict[str, int]:
     with pytest.MonkeyPatch.context() as patched:
-        patched.setattr(gio, "record_lines_fast", lambda text: None)
-        patched.setattr(gio, "record_lines_json", lambda text: None)
-        return gio.record_lines(text)
+        patched.setattr(_validate, "record_lines_fast", lambda text: None)
+        patched.setattr(_validate, "record_lines_json", lambda text: None)
+        return _validate.record_lines(text)
 
 
 @SETTINGS
