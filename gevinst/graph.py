@@ -20,6 +20,7 @@ Example:
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -270,7 +271,13 @@ def trace(plan: Plan | BenefitMap, id: str) -> Trace:
     return Trace(element=id, up=sorted(up), down=sorted(down), truncated=truncated)
 
 
-def impact(plan: Plan | BenefitMap, id: str, evaluation: Evaluation | None = None) -> Impact:
+def impact(
+    plan: Plan | BenefitMap,
+    id: str,
+    evaluation: Evaluation | None = None,
+    *,
+    at: dt.date | str | None = None,
+) -> Impact:
     """What loses support, and which scores change, if element ``id`` is dropped.
 
     Args:
@@ -278,6 +285,14 @@ def impact(plan: Plan | BenefitMap, id: str, evaluation: Evaluation | None = Non
         id: the element to drop.
         evaluation: an evaluation of the plan; when given, ``scores`` lists each element
             whose score changes as (score now, score without ``id``).
+        at: instead of ``evaluation``: evaluate the plan at this date for ``scores``.
+
+    Example:
+        >>> import gevinst as gv
+        >>> plan = gv.load("examples/bergen_barnevern/plan.yaml")
+        >>> result = gv.impact(plan, "B6", at="2025-10-01")
+        >>> result.orphaned, sorted(result.scores)[:3]
+        ([], ['G1', 'G2', 'O1'])
 
     Raises:
         KeyError: ``id`` is not an element of the map.
@@ -290,6 +305,10 @@ def impact(plan: Plan | BenefitMap, id: str, evaluation: Evaluation | None = Non
     orphaned = sorted(before - after - {id})
     weakened = sorted(v for v in bmap.graph.successors(id) if v in after)
     scores: dict[str, tuple[float | None, float | None]] = {}
+    if evaluation is None and at is not None:
+        from gevinst.evaluate import evaluate
+
+        evaluation = evaluate(bmap.plan, at=at)
     if evaluation is not None:
         scores = evaluation.without(id)
     return Impact(element=id, orphaned=orphaned, weakened=weakened, scores=scores)

@@ -118,3 +118,16 @@ def test_bergen_graph(bergen: gv.Plan) -> None:
     # every measure reaches the top goal "Bergens barn, byens framtid"
     for measure in bergen.measures:
         assert "G1" in gv.trace(bergen, measure.id).goals
+
+
+def test_impact_scores_at_a_date(bergen: gv.Plan) -> None:
+    result = gv.impact(bergen, "B6", at="2025-10-01")
+    assert result.orphaned == [] and result.weakened == ["O1", "O3"]
+    now = gv.evaluate(bergen, at="2025-10-01")  # type: ignore[arg-type]
+    assert result.scores == gv.impact(bergen, "B6", now).scores
+    before, after = result.scores["O1"]
+    assert before == now.element("O1").score
+    # O1 is fed by B4, B5, B6 and B8, a quarter each; without B6 the other three share
+    # it equally, so O1's score becomes the plain mean of their scores.
+    others = [now.element(b).score for b in ("B4", "B5", "B8")]
+    assert after == pytest.approx(sum(others) / 3)  # type: ignore[arg-type]
