@@ -242,7 +242,7 @@ def trace(plan_path: str, element: str, fmt: str) -> None:
     "--output",
     required=True,
     type=click.Path(dir_okay=False),
-    help="Output file: .svg .png .pdf .dot .mmd .html (the suffix picks the format).",
+    help="Output file: .svg .png .pdf .dot .mmd .html .json (the suffix picks the format).",
 )
 @click.option("--focus", metavar="ID", help="Only this element, what feeds it and what it feeds.")
 @click.option(

@@ -86,7 +86,7 @@ def test_cli_render_with_evaluation(tmp_path: Path, bergen_path: Path) -> None:
 @pytest.mark.parametrize(
     ("args", "code", "message"),
     [
-        (["-o", "x.txt"], 1, "use one of: .dot .html .mmd .pdf .png .svg"),
+        (["-o", "x.txt"], 1, "use one of: .dot .html .json .mmd .pdf .png .svg"),
         (["-o", "x.svg", "--focus", "NOPE"], 1, "not an element"),
         (["-o", "x.svg", "--kinds", "tiltak"], 1, "known kinds"),
         (["-o", "x.svg", "--depth", "2"], 1, "focus"),
@@ -203,3 +203,20 @@ def test_same_bytes_across_processes_and_hash_seeds() -> None:
         outputs.append(done.stdout)
     assert outputs[0] == outputs[1]
     assert len(outputs[0].splitlines()) == 6
+
+
+def test_json_is_the_layout(bergen: gv.Plan) -> None:
+    import json
+
+    from gevinst.layout import layout
+    from gevinst.render import render_bytes
+
+    data = json.loads(render_bytes(bergen, "json"))
+    lay = layout(bergen)
+    assert [n["id"] for n in data["nodes"]] == [n.id for n in lay.nodes]
+    assert data["nodes"][0]["x"] == lay.nodes[0].x and data["width"] == lay.width
+    assert {n["id"] for n in data["nodes"]} == set(bergen.graph.nodes)
+    assert "Høyere kvalitet og bedre" in " ".join(
+        line for n in data["nodes"] for line in n["lines"]
+    )
+    assert render_bytes(bergen, "json") == render_bytes(bergen, "json")

@@ -13,12 +13,13 @@ suffix   what
 ``.dot`` the Graphviz source, for people who want to restyle it
 ``.mmd`` a Mermaid flowchart for wikis, GitHub and GitLab
 ``.html`` one offline page: hover for details, click to follow the chain
+``.json`` the layout itself: boxes, routes and headings in points, to draw elsewhere
 ======== ==================================================================
 
 Example:
     >>> from gevinst.render import RENDERERS
     >>> sorted(RENDERERS)
-    ['.dot', '.html', '.mmd', '.pdf', '.png', '.svg']
+    ['.dot', '.html', '.json', '.mmd', '.pdf', '.png', '.svg']
 """
 
 from __future__ import annotations
@@ -90,6 +91,7 @@ RENDERERS: dict[str, str] = {
     ".dot": "gevinst.render.dot:render_dot",
     ".mmd": "gevinst.render.mermaid:render_mermaid",
     ".html": "gevinst.render.html:render_html",
+    ".json": "gevinst.render.layout_json:render_json",
 }
 
 
