@@ -7,7 +7,8 @@ from collections.abc import Callable
 import pytest
 
 import gevinst as gv
-from gevinst.checks import CODES, is_national_id
+from gevinst.checks import CODES
+from gevinst.personal_data import is_national_id
 
 
 def clean() -> gv.Plan:
