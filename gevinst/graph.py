@@ -39,6 +39,7 @@ __all__ = [
     "Trace",
     "build_graph",
     "impact",
+    "neighbourhood",
     "resolve_weights",
     "trace",
 ]
@@ -224,12 +225,18 @@ class BenefitMap:
 
     def neighbourhood(self, id: str, depth: int | None = None) -> set[str]:
         """``id`` with everything that feeds it and everything it feeds (up to ``depth``)."""
-        if depth is None:
-            related: set[str] = nx.ancestors(self.graph, id) | nx.descendants(self.graph, id)
-            return {id} | related
-        up = nx.single_source_shortest_path_length(self.graph, id, cutoff=depth)
-        down = nx.single_source_shortest_path_length(self.graph.reverse(copy=False), id, depth)
-        return set(up) | set(down)
+        return neighbourhood(self.graph, id, depth)
+
+
+def neighbourhood(graph: nx.DiGraph, id: str, depth: int | None = None) -> set[str]:
+    """``id`` with everything that feeds it and everything it feeds, at most ``depth``
+    steps away (any distance without ``depth``): what a focused map shows."""
+    if depth is None:
+        related: set[str] = nx.ancestors(graph, id) | nx.descendants(graph, id)
+        return {id} | related
+    up = nx.single_source_shortest_path_length(graph, id, cutoff=depth)
+    down = nx.single_source_shortest_path_length(graph.reverse(copy=False), id, depth)
+    return set(up) | set(down)
 
 
 def _paths(graph: nx.DiGraph, sources: list[str], targets: list[str]) -> Iterator[list[str]]:

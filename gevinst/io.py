@@ -17,7 +17,7 @@ import io as _io
 import json
 import os
 import tempfile
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -367,10 +367,3 @@ def save(plan: Plan, path: str | Path) -> Path:
             f"use one of {', '.join(sorted(WRITERS))}"
         )
     return atomic_write(path, writer(plan, path))
-
-
-def merge_measurements(plan: Plan, measurements: Iterable[Measurement]) -> Plan:
-    """A copy of ``plan`` with ``measurements`` added."""
-    copy = plan.model_copy(deep=True)
-    copy.measurements.extend(measurements)
-    return copy

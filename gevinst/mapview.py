@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
 from gevinst.errors import RenderError
+from gevinst.graph import neighbourhood
 from gevinst.i18n import t
 from gevinst.model import KINDS, LEVELS
 from gevinst.render import style
@@ -122,7 +123,6 @@ def _select(
     graph: nx.DiGraph, focus: str | None, depth: int | None, kinds: set[str]
 ) -> tuple[list[str], list[tuple[str, str, bool]]]:
     """The nodes shown and the edges between them: (u, v, implied)."""
-    import networkx as nx
 
     if depth is not None and depth < 0:
         raise RenderError(f"depth must be 0 or more, not {depth}")
@@ -130,12 +130,7 @@ def _select(
         if focus not in graph:
             known = ", ".join(sorted(graph.nodes)[:30])
             raise RenderError(f"--focus {focus!r} is not an element of the map; known: {known}")
-        if depth is None:
-            around = nx.ancestors(graph, focus) | nx.descendants(graph, focus) | {focus}
-        else:
-            up = nx.single_source_shortest_path_length(graph, focus, cutoff=depth)
-            down = nx.single_source_shortest_path_length(graph.reverse(copy=False), focus, depth)
-            around = set(up) | set(down)
+        around = neighbourhood(graph, focus, depth)
     elif depth is not None:
         raise RenderError("depth counts steps from an element: give focus (--focus ID) too")
     else:

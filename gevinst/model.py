@@ -19,7 +19,6 @@ A plan is built from a file (:func:`gevinst.load`) or in code::
 from __future__ import annotations
 
 import datetime as dt
-import math
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Literal, TypeAlias, TypeVar
@@ -563,8 +562,3 @@ class Plan(_Model):
 
         svg: str = to_svg(self)
         return svg
-
-
-def is_finite(value: float) -> bool:
-    """True for a real, finite number."""
-    return not (math.isnan(value) or math.isinf(value))
