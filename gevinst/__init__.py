@@ -2,7 +2,7 @@
 
 The whole public API is here; use it as ``import gevinst as gv``.
 
-Example:
+Examples:
     >>> import gevinst as gv
     >>> plan = gv.loads('''
     ... schema: gevinst/1

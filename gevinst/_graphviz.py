@@ -11,7 +11,7 @@ and nothing is said.
 
 ``GEVINST_GRAPHVIZ=wasm`` (or ``dot``) forces one of the two.
 
-Example:
+Examples:
     >>> from gevinst._graphviz import run_dot
     >>> b"graph" in run_dot("digraph { a -> b }", "plain")
     True

@@ -18,7 +18,7 @@ Colours, number and date formats and the byte writers live in :mod:`gevinst.figu
 the waterfall in :mod:`gevinst.money_chart`, the stakeholder charts in
 :mod:`gevinst.stakeholder_chart`; all are re-exported here.
 
-Example:
+Examples:
     >>> import gevinst as gv
     >>> from gevinst.charts import figure_bytes, status_chart
     >>> ev = gv.evaluate(gv.load("examples/bergen_barnevern/plan.yaml"), at="2025-10-01")

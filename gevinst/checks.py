@@ -4,7 +4,7 @@
 is a small function registered with its code; the codes are stable. Errors mean the
 plan cannot be evaluated; warnings and info are advice a consultant acts on.
 
-Example:
+Examples:
     >>> import gevinst as gv
     >>> plan = gv.Plan.new("p", "P")
     >>> _ = plan.add_measure("M1", "Tiltak uten retning")
@@ -560,7 +560,7 @@ def check(
     Returns:
         The findings, errors first, then by code and element.
 
-    Example:
+    Examples:
         >>> import gevinst as gv
         >>> plan = gv.Plan.new("p", "P")
         >>> _ = plan.add_goal("G1", "Mål", contributes_to=["G9"])

@@ -8,7 +8,7 @@ where higher is better means *expectations lowered*; so does the same target at 
 later date); baselines changed; benefit values and measure costs changed; owners
 changed; measure status changed; measurements added or removed.
 
-Example:
+Examples:
     >>> import gevinst as gv
     >>> old = gv.Plan.new("p", "Plan")
     >>> _ = old.add_indicator("I1", "Ventetid", direction="decrease",

@@ -5,7 +5,7 @@ atomically, so a failed write leaves an existing file untouched. Text for people
 (terminal, Markdown, Excel headings) is in the plan's language; CSV and JSON are for
 machines: English keys, full-precision numbers, ISO dates.
 
-Example:
+Examples:
     >>> import gevinst as gv
     >>> from gevinst.evaltables import text_table
     >>> ev = gv.evaluate(gv.load("examples/minimal.yaml"), at="2025-01-01")

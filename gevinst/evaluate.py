@@ -21,7 +21,7 @@ The rules, in short (SPEC section 3 is the contract):
   ``not_measured`` without a measurement (or a score), ``not_due`` while nothing was
   expected yet.
 
-Example:
+Examples:
     >>> import datetime as dt
     >>> import gevinst as gv
     >>> plan = gv.Plan.new("p", "P")
@@ -222,7 +222,7 @@ class Evaluation:
         indicators: :class:`IndicatorResult` by indicator id, in plan order.
         elements: :class:`ElementResult` by element id, goals first, measures last.
 
-    Example:
+    Examples:
         >>> import gevinst as gv
         >>> ev = gv.evaluate(gv.load("examples/bergen_barnevern/plan.yaml"), at="2025-10-01")
         >>> ev.element("B6").status
@@ -592,7 +592,7 @@ def evaluate(
         PlanCheckError: ``gv.check(plan)`` finds errors; the message lists them.
         ValueError: thresholds or cap make no sense, or ``at`` is not a date.
 
-    Example:
+    Examples:
         >>> import gevinst as gv
         >>> plan = gv.load("examples/bergen_barnevern/plan.yaml")
         >>> ev = gv.evaluate(plan, at="2025-10-01")

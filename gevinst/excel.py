@@ -15,7 +15,7 @@ text (a name starting with ``=`` never becomes a formula) and the reader never
 evaluates a formula: it refuses one, naming the cell. The same plan always gives the
 same bytes.
 
-Example:
+Examples:
     >>> import gevinst as gv
     >>> plan = gv.Plan.new("demo", "Demo")
     >>> _ = plan.add_benefit("B1", "=Kortere ventetid")
@@ -393,7 +393,7 @@ def _deterministic_zip(raw: bytes, core_xml: bytes) -> bytes:
 def workbook_bytes(plan: Plan) -> bytes:
     """The plan as the bytes of an .xlsx workbook (same plan, same bytes).
 
-    Example:
+    Examples:
         >>> import gevinst as gv
         >>> plan = gv.Plan.new("demo", "Demo", language="en")
         >>> workbook_bytes(plan)[:2]
@@ -460,7 +460,7 @@ def read_workbook(path: str | Path) -> Plan:
         WorkbookError: a :class:`~gevinst.errors.PlanError` naming the sheet, row and
             column of the first problem (and listing the others).
 
-    Example:
+    Examples:
         >>> import gevinst as gv, tempfile, pathlib
         >>> folder = pathlib.Path(tempfile.mkdtemp())
         >>> plan = gv.Plan.new("demo", "Demo")
@@ -479,7 +479,7 @@ def record_places(path: str | Path) -> dict[str, tuple[str, int]]:
 
     For messages about an element (``gevinst check``) in the terms of the workbook.
 
-    Example:
+    Examples:
         >>> import gevinst as gv, tempfile, pathlib
         >>> plan = gv.Plan.new("demo", "Demo")
         >>> _ = plan.add_goal("G1", "Bergens barn, byens framtid")

@@ -5,7 +5,7 @@ PDF with no date in the metadata (same figure, same bytes). :func:`format_number
 :func:`format_date` write numbers and dates the way a Norwegian (``nb``) or English
 (``en``) reader expects. matplotlib is imported inside the functions only.
 
-Example:
+Examples:
     >>> format_number(1234567.5, "nb", 1)
     '1\xa0234\xa0567,5'
 """

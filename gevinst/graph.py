@@ -8,7 +8,7 @@ whose nodes are element ids (attributes ``kind``, ``level``, ``name``) and whose
 which benefits are intermediate and which are end benefits, the paths from an element
 up to the goals (:func:`trace`), and what loses support without it (:func:`impact`).
 
-Example:
+Examples:
     >>> import gevinst as gv
     >>> plan = gv.Plan.new("p", "P")
     >>> _ = plan.add_goal("G1", "Mål")
@@ -294,7 +294,7 @@ def impact(
             whose score changes as (score now, score without ``id``).
         at: instead of ``evaluation``: evaluate the plan at this date for ``scores``.
 
-    Example:
+    Examples:
         >>> import gevinst as gv
         >>> plan = gv.load("examples/bergen_barnevern/plan.yaml")
         >>> result = gv.impact(plan, "B6", at="2025-10-01")

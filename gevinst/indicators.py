@@ -15,7 +15,7 @@ up the map). For an indicator with baseline ``(t0, b)``, targets ``(t_i, v_i)`` 
 - **forecast**: the least-squares line through the baseline and the measurements so
   far, read at the last target date.
 
-Example:
+Examples:
     >>> import gevinst as gv
     >>> i = gv.Indicator(id="I", name="Ventetid", direction="decrease",
     ...                  baseline={"date": "2024-01-01", "value": 30},

@@ -110,7 +110,7 @@ def _decode(raw: bytes, source: str) -> str:
 def loads(text: str | bytes, format: str = "yaml", source: str = "<string>") -> Plan:
     """Read a plan from YAML or JSON text.
 
-    Example:
+    Examples:
         >>> import gevinst as gv
         >>> plan = gv.loads("schema: gevinst/1\\nplan: {id: p, title: Prøve}\\n")
         >>> plan.title

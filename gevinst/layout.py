@@ -15,7 +15,7 @@ The pipeline has three pure steps and one call to Graphviz::
   module is cached on disk (see :mod:`gevinst._graphviz`).
 - :func:`layout` does all of it and returns a :class:`Layout`.
 
-Example:
+Examples:
     >>> import gevinst as gv
     >>> from gevinst.layout import layout
     >>> plan = gv.Plan.new("p", "Demo")

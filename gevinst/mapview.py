@@ -6,7 +6,7 @@ it applies the view options (``focus``, ``kinds``, ``depth``, ``group_by``,
 wrapped text. Mermaid output is written straight from a view; the other formats
 lay it out first.
 
-Example:
+Examples:
     >>> import gevinst as gv
     >>> from gevinst.mapview import map_view
     >>> plan = gv.Plan.new("p", "Demo")

@@ -19,7 +19,7 @@ The rules (SPEC section 3), as a manager would read them:
   Norwegian public practice uses a real rate of 4 % a year (Finansdepartementet,
   rundskriv R-109/2021; DFØ, Veileder i samfunnsøkonomiske analyser).
 
-Example:
+Examples:
     >>> import gevinst as gv
     >>> money = gv.evaluate(gv.load("examples/bergen_barnevern/plan.yaml"),
     ...                     at="2025-10-01").npv()

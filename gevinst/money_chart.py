@@ -4,7 +4,7 @@ Present values from :meth:`gevinst.Evaluation.npv`: each monetised benefit up, e
 dis-benefit and the costs down, ending in the net present value; the expected value
 of each benefit as a dashed outline beside the realised one.
 
-Example:
+Examples:
     >>> import gevinst as gv
     >>> ev = gv.evaluate(gv.load("examples/bergen_barnevern/plan.yaml"), at="2025-10-01")
     >>> fig = money_chart(ev)

@@ -21,7 +21,7 @@ Portfolio findings have their own codes, beside each plan's GV findings:
 | GV301 | warning | the same monetised benefit is claimed by two plans |
 | GV302 | warning | a monetised benefit feeds another monetised benefit through a path |
 
-Example:
+Examples:
     >>> import gevinst as gv
     >>> a = gv.Plan.new("a", "Plan A")
     >>> _ = a.add_goal("G1", "Bergens barn, byens framtid")

@@ -6,7 +6,7 @@ grid of fixed slots inside its quadrant. The slots are computed (largest font, f
 columns, no word broken), never random, so names never overlap and the same plan
 gives the same picture.
 
-Example:
+Examples:
     >>> import gevinst as gv
     >>> fig = stakeholder_chart(gv.load("examples/bergen_barnevern/plan.yaml"))
     >>> fig.get_size_inches().tolist()

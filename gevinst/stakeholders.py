@@ -9,7 +9,7 @@
   ``negative`` (loses), from each stakeholder's ``impacts``.
 - **Ownership**: what each stakeholder owns (benefits, measures, ... and the plan).
 
-Example:
+Examples:
     >>> import gevinst as gv
     >>> from gevinst.stakeholders import grid
     >>> plan = gv.load("examples/bergen_barnevern/plan.yaml")

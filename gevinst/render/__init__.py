@@ -16,7 +16,7 @@ suffix   what
 ``.json`` the layout itself: boxes, routes and headings in points, to draw elsewhere
 ======== ==================================================================
 
-Example:
+Examples:
     >>> from gevinst.render import RENDERERS
     >>> sorted(RENDERERS)
     ['.dot', '.html', '.json', '.mmd', '.pdf', '.png', '.svg']
@@ -166,7 +166,7 @@ def render(
         FormatError: an unknown suffix (the message lists the known ones).
         RenderError: an unknown element, kind or grouping, or Graphviz failed.
 
-    Example:
+    Examples:
         >>> import gevinst as gv, tempfile, pathlib
         >>> plan = gv.load("examples/minimal.yaml")  # doctest: +SKIP
         >>> gv.render(plan, "kart.svg")  # doctest: +SKIP

@@ -7,7 +7,7 @@ status). Run it with
 ``dot -Tsvg map.dot`` to restyle the map in Graphviz. Every label is escaped: quotes,
 backslashes and ``<...>`` in names stay plain text.
 
-Example:
+Examples:
     >>> import gevinst as gv
     >>> from gevinst.render import render_bytes
     >>> plan = gv.Plan.new("p", "Demo")

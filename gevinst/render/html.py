@@ -16,7 +16,7 @@ Names are never put into the page as markup: the SVG is XML-escaped, the JSON ha
 ``<``, ``>`` and ``&`` as ``\\u003c``-style escapes, and the script writes tooltips
 with ``textContent`` only.
 
-Example:
+Examples:
     >>> import gevinst as gv
     >>> from gevinst.render import render_bytes
     >>> plan = gv.Plan.new("p", "Demo")

@@ -5,7 +5,7 @@ gevinst renderer draws from, in points, origin top-left, y pointing down. The sh
 :class:`gevinst.layout.Layout` turned into plain objects with
 :func:`dataclasses.asdict`.
 
-Example:
+Examples:
     >>> import json
     >>> import gevinst as gv
     >>> from gevinst.render import render_bytes

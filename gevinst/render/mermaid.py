@@ -7,7 +7,7 @@ weight. Node ids are ``n1, n2, …`` in plan order (Mermaid reserves words such 
 letters, digits and plain punctuation, so quotes, brackets, ``<script>`` and the
 like stay text.
 
-Example:
+Examples:
     >>> import gevinst as gv
     >>> from gevinst.render import render_bytes
     >>> plan = gv.Plan.new("p", "Demo")

@@ -5,7 +5,7 @@ One layout point is one point on the page (the figure is the layout's size in
 inches × 72), so text sizes are the same as in the SVG. The files carry no date or
 software stamp, so the same plan gives the same bytes.
 
-Example:
+Examples:
     >>> import gevinst as gv
     >>> from gevinst.render import render_bytes
     >>> plan = gv.Plan.new("p", "Demo")

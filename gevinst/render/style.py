@@ -12,7 +12,7 @@ One place for every visual choice, so SVG, PNG/PDF, HTML and PowerPoint look ali
 Text is measured with the advance widths of DejaVu Sans (the font matplotlib ships),
 so the layout is the same on every machine and every renderer fits its text.
 
-Example:
+Examples:
     >>> from gevinst.render.style import KIND_STYLES, text_width, wrap
     >>> KIND_STYLES["benefit"].fill
     '#44BB99'

@@ -5,7 +5,7 @@ Every text goes through XML escaping; ids appear only in ``data-id`` attributes.
 Each element is a ``<g class="node kind-…" data-id="…">`` and each arrow a
 ``<g class="edge" data-source="…" data-target="…">``, which the HTML map uses.
 
-Example:
+Examples:
     >>> import gevinst as gv
     >>> from gevinst.render import to_svg
     >>> plan = gv.Plan.new("p", "A <b> & c")

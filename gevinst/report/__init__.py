@@ -16,7 +16,7 @@ suffix    what
 
 The Excel workbook of a plan is written by :func:`gevinst.save` (``plan.xlsx``).
 
-Example:
+Examples:
     >>> from gevinst.report import REPORTS
     >>> sorted(REPORTS)
     ['.html', '.md', '.pptx']
@@ -107,7 +107,7 @@ def report(
         FormatError: an unknown suffix (the message lists the known ones).
         PlanCheckError: the plan has errors and cannot be evaluated.
 
-    Example:
+    Examples:
         >>> import gevinst as gv
         >>> plan = gv.load("examples/bergen_barnevern/plan.yaml")  # doctest: +SKIP
         >>> gv.report(plan, "bystyret.pptx", at="2025-10-01")  # doctest: +SKIP

@@ -7,7 +7,7 @@ dis-benefit; indicators expected against realised; money; stakeholders by quadra
 Phrases longer than a word (headings, speaker notes) are in :data:`PHRASES`, in nb
 and en; single words come from :func:`gevinst.i18n.t`.
 
-Example:
+Examples:
     >>> import gevinst as gv
     >>> from gevinst.report._content import report_data
     >>> data = report_data(gv.load("examples/bergen_barnevern/plan.yaml"), at="2025-10-01")

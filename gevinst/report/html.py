@@ -10,7 +10,7 @@ e-mail attachment with no network. Print styles lay it out for A4 (print to PDF)
 
 All text is HTML-escaped; the same plan gives the same bytes.
 
-Example:
+Examples:
     >>> import gevinst as gv
     >>> from gevinst.report import report_bytes
     >>> plan = gv.Plan.new("p", "Demo <b>")

@@ -5,7 +5,7 @@ GitLab and most wikis), status of goals, objectives, benefits and dis-benefits,
 indicators expected against realised, money, and the stakeholders by quadrant.
 Every cell goes through :func:`cell`, so ``|``, ``*``, ``<`` and the like stay text.
 
-Example:
+Examples:
     >>> import gevinst as gv
     >>> from gevinst.report import report_bytes
     >>> plan = gv.Plan.new("p", "Demo | test")

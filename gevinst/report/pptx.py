@@ -13,7 +13,7 @@ notes that say in plain words what it shows, in the report's language.
 The same plan gives the same bytes: the document properties are fixed (dated at the
 evaluation date) and the zip entries carry a fixed timestamp.
 
-Example:
+Examples:
     >>> import gevinst as gv
     >>> from gevinst.report import report_bytes
     >>> deck = report_bytes(gv.load("examples/minimal.yaml"), "pptx")

@@ -16,7 +16,7 @@ need smaller text is split (:func:`map_parts`): an overview of benefits, objecti
 and goals, then one slide per goal with the elements that feed it, and so on down
 (per objective) while a part is still too big.
 
-Example:
+Examples:
     >>> import gevinst as gv
     >>> from gevinst.report.pptx_map import map_parts
     >>> plan = gv.Plan.new("p", "Demo")

@@ -6,7 +6,7 @@ meets it, so arrows into one box end at points of their own and stay glued to
 both boxes when a box is moved in PowerPoint (LibreOffice honours the sites too).
 Used by :mod:`gevinst.report.pptx_map`; python-pptx is imported inside the functions.
 
-Example:
+Examples:
     >>> from gevinst.report.pptx_shapes import geometry
     >>> xml = geometry(True, [0.3, 0.7], [])
     >>> len(xml.findall(".//{*}cxn"))  # the rectangle's four sites, then two on the left
