@@ -17,7 +17,7 @@ path never accepts anything the safe loader refuses, and never gives different d
 for what it accepts: scalars are resolved with the same YAML 1.2 core rules
 (``true``/``false``, ``null``/``~``, ints, floats; ``no`` and dates stay text).
 
-Example:
+Examples:
     >>> parse_fast("plan: {id: p, title: Prøve}\\ngoals:\\n- id: G1\\n  name: Mål\\n")
     {'plan': {'id': 'p', 'title': 'Prøve'}, 'goals': [{'id': 'G1', 'name': 'Mål'}]}
     >>> parse_fast("a: &x 1\\n") is NOT_FAST
@@ -551,6 +551,13 @@ def too_deep(text: str, limit: int = MAX_NESTING) -> tuple[int, int] | None:
                     return (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
             elif isinstance(event, closing):
                 depth -= 1
-    except (yaml.YAMLError, ValueError):  # the safe loader reports these with their place
+    except yaml.MarkedYAMLError as exc:
+        # libyaml >= 0.2.5 (PyYAML 6.0.4 wheels) refuses deep nesting itself: that is
+        # our finding too, reported at libyaml's place
+        mark = exc.problem_mark
+        if "nesting depth" in (exc.problem or "") and mark is not None:
+            return (mark.line + 1, mark.column + 1)
+        return None  # any other syntax error: the safe loader reports it with its place
+    except (yaml.YAMLError, ValueError):
         return None
     return None
