@@ -232,3 +232,149 @@ def test_bergen_map_lists_its_two_link_notes() -> None:
         (2, "B11", "B4"),
     ]
     assert all(n.marker is not None for n in lay.link_notes)
+
+
+# -- the reports ---------------------------------------------------------------------------
+
+
+def _many_notes_plan() -> gv.Plan:
+    """The hostile plan with ten more benefits whose links carry notes (11 in all)."""
+    plan = hostile_plan()
+    for number in range(1, 11):
+        plan.add_benefit(
+            f"X{number}",
+            f"Gevinst {number} | ekstra",
+            contributes_to=[{"to": "subgraph", "note": f"Merknad {number}: æøå | ]] -->"}],
+        )
+    return plan
+
+
+def test_markdown_report_has_a_table_of_link_notes_that_stays_a_table() -> None:
+    from gevinst.report import report_bytes
+
+    text = report_bytes(hostile_plan(), "md").decode("utf-8")
+    lines = text.splitlines()
+    start = lines.index("### Forutsetninger og begrunnelser for koblinger")
+    table = [line for line in lines[start + 1 :] if line.startswith("|")][:3]
+    assert table[0] == "| Fra | Til | Vekt | Merknad |"
+    row = table[2]
+    # four cells: no | of the note or a name ends a cell early, no newline breaks the row
+    cells = re.split(r"(?<!\\)\|", row)[1:-1]
+    assert len(cells) == 4, row
+    assert cells[0].strip().startswith("node ")
+    assert "&lt;script&gt;" in cells[3] and "<script>" not in row
+    # the Mermaid map in the same report has the note on the arrow
+    assert re.search(r'n\d+ -->\|"Fordi #34;x#34;', text)
+
+
+def test_html_report_lists_the_link_notes_numbered_as_on_the_map() -> None:
+    from gevinst.report import report_bytes
+
+    page = report_bytes(gv.load(BERGEN), "html", at="2025-10-01").decode("utf-8")
+    parser = _Rows()
+    parser.feed(page)
+    assert parser.rows == [
+        [
+            "1",
+            "B1 Kortere opplæringstid for nyansatte",
+            "B4 Mer tid til direkte arbeid med sakene",
+            "Nyansatte blir raskere selvstendige",
+        ],
+        [
+            "2",
+            "B11 Mindre tid til manuell registrering og leting i systemene",
+            "B4 Mer tid til direkte arbeid med sakene",
+            "Tid spart på registrering går til samtaler med barn og familier",
+        ],
+    ]
+    hostile = report_bytes(hostile_plan(), "html").decode("utf-8")
+    tags = _Tags()
+    tags.feed(hostile)
+    assert tags.tags.count("script") == 2  # data block and script of the map, nothing else
+    rows = _Rows()
+    rows.feed(hostile)
+    assert rows.rows[0][3] == ONE_LINE
+
+
+class _Rows(HTMLParser):
+    """The cells of table rows that carry data-source (the table of link notes)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.rows: list[list[str]] = []
+        self._in_row = False
+        self._cell: list[str] | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "tr" and dict(attrs).get("data-source") is not None:
+            self._in_row = True
+            self.rows.append([])
+        elif tag == "td" and self._in_row:
+            self._cell = []
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "td" and self._cell is not None:
+            self.rows[-1].append("".join(self._cell))
+            self._cell = None
+        elif tag == "tr":
+            self._in_row = False
+
+    def handle_data(self, data: str) -> None:
+        if self._cell is not None:
+            self._cell.append(data)
+
+
+def _deck(plan: gv.Plan) -> object:
+    import io
+
+    from pptx import Presentation
+
+    from gevinst.report import report_bytes
+
+    return Presentation(io.BytesIO(report_bytes(plan, "pptx")))
+
+
+def _title(slide: object) -> str:
+    return str(slide.shapes.title.text_frame.text)  # type: ignore[attr-defined]
+
+
+def test_deck_explains_the_links_in_a_table_of_readable_text() -> None:
+    from gevinst.report.pptx import LINK_ROWS
+
+    deck = _deck(_many_notes_plan())
+    titles = [_title(s) for s in deck.slides]  # type: ignore[attr-defined]
+    assert titles.count("Forutsetninger og begrunnelser for koblinger") == 1
+    slide = deck.slides[titles.index("Forutsetninger og begrunnelser for koblinger")]  # type: ignore[attr-defined]
+    assert slide.shapes[0] == slide.shapes.title  # the title first in reading order
+    (table,) = [s.table for s in slide.shapes if s.has_table]
+    cells = [[c.text for c in row.cells] for row in table.rows]
+    assert cells[0] == ["Fra", "Til", "Merknad"]  # a header row
+    assert len(cells) == 1 + LINK_ROWS
+    assert cells[1][2] == ONE_LINE  # the hostile note, as text
+    sizes = {
+        run.font.size.pt
+        for shape in slide.shapes
+        if shape.has_text_frame or shape.has_table
+        for frame in (
+            [shape.text_frame]
+            if shape.has_text_frame
+            else [c.text_frame for row in shape.table.rows for c in row.cells]
+        )
+        for paragraph in frame.paragraphs
+        for run in paragraph.runs
+        if run.font.size is not None and shape.top < 6400000  # the footer may be 10 pt
+    }
+    assert sizes and min(sizes) >= 12
+    # the rows left out of the table are said on the slide and spoken in its notes
+    texts = [s.text_frame.text for s in slide.shapes if s.has_text_frame]
+    assert "3 flere koblinger har merknader" in " ".join(texts)
+    notes = slide.notes_slide.notes_text_frame.text
+    assert all(f"Merknad {n}: æøå" in notes for n in range(1, 11))
+
+
+def test_deck_without_link_notes_has_no_links_slide() -> None:
+    deck = _deck(_plan_without_notes())
+    assert "Forutsetninger og begrunnelser for koblinger" not in [
+        _title(s)
+        for s in deck.slides  # type: ignore[attr-defined]
+    ]
