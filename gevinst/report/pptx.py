@@ -247,7 +247,7 @@ def _link_slide(prs: Any, data: ReportData) -> None:
         [f"{r.source} {r.source_name}", f"{r.target} {r.target_name}", r.note]
         for r in rows[:LINK_ROWS]
     ]
-    lead = [(data.phrase("link_notes_lead"), 14, False, _MUTED)]
+    lead: list[tuple[str, float, bool, str]] = [(data.phrase("link_notes_lead"), 14, False, _MUTED)]
     _textbox(slide, (28, 72, SLIDE_W - 56, 24), lead, "lead")
     _table(slide, (28, 108, SLIDE_W - 56, 340), header, body, [3.2, 3.2, 4.6])
     if len(rows) > LINK_ROWS:
