@@ -378,3 +378,30 @@ def test_deck_without_link_notes_has_no_links_slide() -> None:
         _title(s)
         for s in deck.slides  # type: ignore[attr-defined]
     ]
+
+
+@pytest.mark.browser
+def test_html_map_hover_shows_the_notes_of_an_elements_links(tmp_path: Path) -> None:
+    from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.common.by import By
+
+    from gevinst.render import render
+    from tests.conftest import chromium
+
+    page = render(hostile_plan(), tmp_path / "kart.html")
+    with chromium(1600, 1000) as browser:
+        browser.get(page.as_uri())
+        node = browser.find_element(By.CSS_SELECTOR, 'g.node[data-id="node"]')
+        ActionChains(browser).move_to_element(node).perform()
+        tip = browser.find_element(By.ID, "tooltip")
+        assert tip.is_displayed()
+        assert "Forutsetninger og begrunnelser for koblinger" in tip.text
+        assert "<script>alert(1)</script>" in tip.text  # as text, not run
+        markup = "return document.querySelectorAll('#tooltip script, #tooltip img').length"
+        assert browser.execute_script(markup) == 0
+        # the arrow is named by its note for a screen reader, and its marker too
+        titles = browser.execute_script(
+            "return Array.from(document.querySelectorAll("
+            "'g.edge > title, g.link-marker > title')).map(t => t.textContent)"
+        )
+        assert titles == [f"1: {ONE_LINE}", f"1: {ONE_LINE}"]
