@@ -102,6 +102,10 @@ WORDS: dict[str, tuple[str, str]] = {
     "year": ("År", "Year"),
     "legend": ("Tegnforklaring", "Legend"),
     "implied_link": ("Bidrar via skjulte ledd", "Contributes via hidden steps"),
+    "link_notes": (
+        "Forutsetninger og begrunnelser for koblinger",
+        "Assumptions and reasons for links",
+    ),
     "weight_legend": ("Bidrar til (tykkere pil: større vekt)", "Contributes to (thicker: more)"),
     "search": ("Søk", "Search"),
     "focus_on": ("Utsnitt rundt", "Around"),
