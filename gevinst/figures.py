@@ -38,6 +38,7 @@ __all__ = [
     "plain_text",
     "save_figure",
     "style",
+    "whole_percent",
     "wrap_text",
 ]
 
@@ -119,6 +120,19 @@ def format_date(day: dt.date, language: str = "nb", short: bool = False) -> str:
     if short:
         return f"{month[:3]} {day.year}" if language == "en" else f"{month[:3]}. {day.year}"
     return f"{day.day} {month} {day.year}" if language == "en" else f"{day.day}. {month} {day.year}"
+
+
+def whole_percent(value: float) -> int:
+    """``value`` (a share, 0.9 = 90 %) as the whole percent every table and label shows.
+
+    Rounds ``100 * value`` the way :func:`format_number` prints it with no decimals
+    (to the nearest, ties to even), so a status judged on this number and the
+    percentage printed beside it never disagree.
+
+    >>> whole_percent(0.8999999999999999), whole_percent(0.614)
+    (90, 61)
+    """
+    return round(100 * value)
 
 
 def format_percent(value: float, language: str) -> str:
