@@ -248,7 +248,7 @@ class Evaluation:
             self._by_indicator.setdefault(m.indicator, []).append(m)
         self.indicators, self.elements = self._compute(at)
         self._history: dict[dt.date, dict[str, ElementResult]] = {at: self.elements}
-        self._money: dict[float, Money] = {}
+        self._money: dict[float | None, Money] = {}
         self._reviews: tuple[ReviewResult, ...] | None = None
 
     def __repr__(self) -> str:
@@ -393,11 +393,13 @@ class Evaluation:
         """Money at the evaluation date (SPEC section 3): see :func:`gevinst.money.npv`.
 
         Args:
-            discount_rate: overrides the plan's rate (e.g. for a sensitivity check).
+            discount_rate: a flat rate instead of the plan's (e.g. for a sensitivity
+                check); by default the plan's own rate, or the R-109 rates when it gives
+                none.
         """
         from gevinst.money import npv
 
-        key = self.plan.info.discount_rate if discount_rate is None else float(discount_rate)
+        key = None if discount_rate is None else float(discount_rate)
         if key not in self._money:
             self._money[key] = npv(self, discount_rate=key)
         return self._money[key]

@@ -34,6 +34,7 @@ __all__ = [
     "format_date",
     "format_number",
     "format_percent",
+    "format_rate",
     "new_figure",
     "plain_text",
     "save_figure",
@@ -137,6 +138,23 @@ def whole_percent(value: float) -> int:
 
 def format_percent(value: float, language: str) -> str:
     return f"{format_number(100 * value, language)}\u00a0%"
+
+
+def format_rate(rate: float | None, language: str) -> str:
+    """A discount rate as written in reports: ``4 %``, ``3,5 %`` (nb), ``3.5 %`` (en);
+    ``None`` (the plan gives none, so the R-109 rates apply): ``R-109 (4/3/2 %)``.
+
+    >>> format_rate(0.035, "nb"), format_rate(None, "en")
+    ('3,5\xa0%', 'R-109 (4/3/2\xa0%)')
+    """
+    from gevinst.i18n import t
+
+    if rate is None:
+        return t("rate_r109", language)
+    number = format_number(100 * rate, language, 2)
+    if "," in number[-3:] or "." in number[-3:]:
+        number = number.rstrip("0").rstrip(",.")
+    return f"{number}\u00a0%"
 
 
 def plain_text(text: str) -> str:

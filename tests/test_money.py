@@ -12,7 +12,8 @@ import gevinst as gv
 from gevinst.money import add_years, present_value, year_bounds, yearly
 from tests.test_evaluate import AT, B2_SCORE, HAND_PLAN
 
-# The hand plan: start 2024-01-01, horizon 3 years, discount rate 0.04 (the default).
+# The hand plan: start 2024-01-01, horizon 3 years, no discount rate: the R-109 rates,
+# which are 4 % for years 0-39, so within 3 years the same as a flat 0.04.
 # Year 0 is 2024 (366 days, a leap year), year 1 is 2025, year 2 is 2026 (365 days each).
 #   2024-07-01 -> 2025-01-01: 184 days;  2024-03-01 -> 2025-01-01: 306 days
 B2_YEARS = [200000 * 184 / 366, 200000, 200000]  # from 2024-07-01
@@ -60,7 +61,8 @@ def test_totals_by_hand(money: gv.Money) -> None:
     assert money.expected_net == pytest.approx(expected - costs)
     assert money.benefits == pytest.approx(pv(B2_YEARS) * B2_SCORE)
     assert money.disbenefits == pytest.approx(pv(D1_YEARS))
-    assert (money.currency, money.discount_rate, money.horizon_years) == ("NOK", 0.04, 3)
+    # discount_rate None: the plan gives none, so the R-109 rates apply
+    assert (money.currency, money.discount_rate, money.horizon_years) == ("NOK", None, 3)
 
 
 def test_years_by_hand(money: gv.Money) -> None:
@@ -95,8 +97,10 @@ def test_rate_override_and_bad_rate() -> None:
     ev = gv.evaluate(gv.loads(HAND_PLAN), at=AT)
     undiscounted = ev.npv(discount_rate=0.0)
     assert undiscounted.costs == pytest.approx(sum(M1_YEARS))
-    with pytest.raises(ValueError, match="above -1"):
+    with pytest.raises(ValueError, match=r"outside -0\.5 to 1"):
         ev.npv(discount_rate=-1)
+    with pytest.raises(ValueError, match=r"outside -0\.5 to 1"):
+        ev.npv(discount_rate=1e308)
 
 
 def test_leap_year_start_and_partial_years() -> None:
