@@ -12,11 +12,14 @@ import json
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 import click
 
-from gevinst.errors import GevinstError
+from gevinst.errors import GevinstError, PlanCheckError
+
+if TYPE_CHECKING:
+    from gevinst.model import Plan
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -26,12 +29,40 @@ def _fail(message: str) -> None:
 
 
 def _date(value: str | None) -> dt.date | None:
+    from gevinst.limits import LAST_DATE
+
     if value is None:
         return None
     try:
-        return dt.date.fromisoformat(value)
+        day = dt.date.fromisoformat(value)
     except ValueError:
         raise click.BadParameter(f"{value!r} is not a date; write it as YYYY-MM-DD") from None
+    if day > LAST_DATE:
+        _fail(
+            f"--at {value} is after {LAST_DATE}, the last date a plan can hold "
+            "(docs/limits.md); give a date within the plan's years"
+        )
+    return day
+
+
+def _refused(plan_path: str, plan: Plan, exc: PlanCheckError) -> NoReturn:
+    """Say which errors keep PLAN from being evaluated, at their lines in the file."""
+    from gevinst.checks import ERROR_CODES, check
+    from gevinst.io import record_lines
+
+    errors = check(plan, select=ERROR_CODES)
+    if not errors:  # found in measurements added from a CSV file
+        raise _UserError(f"{plan_path}: {exc.reason}") from exc
+    path = Path(plan_path)
+    lines = {} if path.suffix.lower() == ".xlsx" else record_lines(path.read_text("utf-8-sig"))
+    listed = "\n".join(
+        f"  {plan_path}:{lines[f.element]}: {f}" if f.element in lines else f"  {plan_path}: {f}"
+        for f in errors
+    )
+    raise _UserError(
+        f"{plan_path}: the plan has {len(errors)} error(s) and cannot be evaluated:\n{listed}\n"
+        f"Fix them first (gevinst check {plan_path})."
+    ) from exc
 
 
 def _codes(values: Sequence[str]) -> list[str]:
@@ -283,7 +314,10 @@ def render(
     if when is not None:
         from gevinst.evaluate import evaluate
 
-        evaluation = evaluate(plan, at=when)
+        try:
+            evaluation = evaluate(plan, at=when)
+        except PlanCheckError as exc:
+            _refused(plan_path, plan, exc)
     written = run_render(
         plan,
         output,
@@ -322,7 +356,10 @@ def report(
 
     when = _date(at)
     plan = load(plan_path)
-    written = run_report(plan, output, at=when, language=lang, measurements=measurements)
+    try:
+        written = run_report(plan, output, at=when, language=lang, measurements=measurements)
+    except PlanCheckError as exc:
+        _refused(plan_path, plan, exc)
     click.echo(f"wrote {written}")
 
 
@@ -359,7 +396,10 @@ def evaluate(
         _fail(f"{output}: use one of {', '.join(sorted(WRITERS))} for the evaluation")
     when = _date(at) or dt.date.today()
     plan = load(plan_path, measurements=measurements)
-    result = run_evaluate(plan, at=when)
+    try:
+        result = run_evaluate(plan, at=when)
+    except PlanCheckError as exc:
+        _refused(plan_path, plan, exc)
     if output is None:
         click.echo(text_table(result, lang))
         return

@@ -545,15 +545,28 @@ class Evaluation:
 
 def _as_date(value: dt.date | str | None) -> dt.date:
     if value is None:
-        return dt.date.today()
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    try:
-        return dt.date.fromisoformat(str(value).strip())
-    except ValueError:
-        raise ValueError(f"{value!r} is not a date; write it as YYYY-MM-DD") from None
+        day = dt.date.today()
+    elif isinstance(value, dt.datetime):
+        day = value.date()
+    elif isinstance(value, dt.date):
+        day = value
+    else:
+        try:
+            day = dt.date.fromisoformat(str(value).strip())
+        except ValueError:
+            raise ValueError(f"{value!r} is not a date; write it as YYYY-MM-DD") from None
+    return day
+
+
+def _within_limits(day: dt.date) -> dt.date:
+    from gevinst.limits import LAST_DATE
+
+    if day > LAST_DATE:
+        raise ValueError(
+            f"the evaluation date {day} is after {LAST_DATE}, the last date a plan can hold "
+            "(docs/limits.md); give a date within the plan's years"
+        )
+    return day
 
 
 def _extra_measurements(
@@ -592,7 +605,8 @@ def evaluate(
 
     Raises:
         PlanCheckError: ``gv.check(plan)`` finds errors; the message lists them.
-        ValueError: thresholds or cap make no sense, or ``at`` is not a date.
+        ValueError: thresholds or cap make no sense, or ``at`` is not a date (or is
+            after 2200-12-31, :data:`gevinst.limits.LAST_DATE`).
 
     Examples:
         >>> import gevinst as gv
@@ -627,4 +641,6 @@ def evaluate(
                 "Fix them first (`gevinst check` lists them with line numbers).",
                 source=plan.id,
             )
+        # after the check: a plan dated beyond the limits is named as such (GV007) first
+        when = _within_limits(when)
         return Evaluation(plan, when, thresholds=(on, risk), cap=float(cap), graph=graph)

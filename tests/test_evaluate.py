@@ -564,3 +564,10 @@ def test_status_agrees_with_the_percentage_every_table_shows(
         _pct(score, language),
     ):
         assert judge(_shown_share(text), thresholds) == status, text
+
+
+def test_at_after_the_last_date_a_plan_can_hold_is_refused(plan: gv.Plan) -> None:
+    # year 10000 would overflow the dates of the horizon and the charts
+    with pytest.raises(ValueError, match=r"9999-12-31 is after 2200-12-31"):
+        gv.evaluate(plan, at="9999-12-31")
+    assert gv.evaluate(plan, at="2200-12-31").at == dt.date(2200, 12, 31)
