@@ -315,3 +315,16 @@ def test_dates_cannot_reach_year_ten_thousand() -> None:
     with pytest.raises(gv.PlanError, match="horizon of 10 years from 2195-01-01"):
         year_bounds(dt.date(2195, 1, 1), 10)
     assert year_bounds(dt.date(2191, 1, 1), 10)[-1] == dt.date(2201, 1, 1)
+
+
+def test_docs_limits_page_shows_what_gevinst_prints(tmp_path: Path) -> None:
+    """docs/limits.md: the page is replayed and the limits it names are the code's."""
+    from gevinst import limits
+    from tests.test_docs_guides import DOCS, replay
+
+    text = (DOCS / "limits.md").read_text("utf-8")
+    problems = replay(text, tmp_path)
+    assert not problems, "\n\n".join(problems)
+    assert (tmp_path / "plan.json").exists()
+    assert (limits.MAX_AMOUNT, limits.MAX_RATE, limits.MIN_RATE) == (1e15, 1.0, -0.5)
+    assert str(limits.LAST_DATE) in text and "±1e15" in text and "−0.5 to 1" in text
