@@ -45,23 +45,35 @@ def _date(value: str | None) -> dt.date | None:
     return day
 
 
-def _refused(plan_path: str, plan: Plan, exc: PlanCheckError) -> NoReturn:
-    """Say which errors keep PLAN from being evaluated, at their lines in the file."""
+def _refused(
+    plan_path: str, plan: Plan, exc: PlanCheckError, measurements: str | None = None
+) -> NoReturn:
+    """Say which errors keep PLAN from being evaluated, at their places in the file."""
     from gevinst.checks import ERROR_CODES, check
-    from gevinst.io import record_lines
+    from gevinst.io import load_measurements, record_lines
 
+    extra = f" (with the measurements in {measurements})" if measurements else ""
+    again = f"gevinst check {plan_path}" + (f" --measurements {measurements}" if extra else "")
+    if measurements and not any(m in plan.measurements for m in load_measurements(measurements)):
+        plan = plan.model_copy(
+            update={"measurements": [*plan.measurements, *load_measurements(measurements)]}
+        )
     errors = check(plan, select=ERROR_CODES)
-    if not errors:  # found in measurements added from a CSV file
-        raise _UserError(f"{plan_path}: {exc.reason}") from exc
+    if not errors:
+        raise _UserError(f"{plan_path}{extra}: {exc.reason}") from exc
     path = Path(plan_path)
-    lines = {} if path.suffix.lower() == ".xlsx" else record_lines(path.read_text("utf-8-sig"))
-    listed = "\n".join(
-        f"  {plan_path}:{lines[f.element]}: {f}" if f.element in lines else f"  {plan_path}: {f}"
-        for f in errors
-    )
+    if path.suffix.lower() == ".xlsx":  # a workbook has sheets and rows, not lines
+        from gevinst.excel import record_places
+
+        places = {
+            k: f" sheet {sheet}, row {row}:" for k, (sheet, row) in record_places(path).items()
+        }
+    else:
+        places = {k: f"{line}:" for k, line in record_lines(path.read_text("utf-8-sig")).items()}
+    listed = "\n".join(f"  {plan_path}:{places.get(f.element or '', '')} {f}" for f in errors)
     raise _UserError(
-        f"{plan_path}: the plan has {len(errors)} error(s) and cannot be evaluated:\n{listed}\n"
-        f"Fix them first (gevinst check {plan_path})."
+        f"{plan_path}{extra}: the plan has {len(errors)} error(s) and cannot be evaluated:\n"
+        f"{listed}\nFix them first ({again}).",
     ) from exc
 
 
@@ -317,7 +329,7 @@ def render(
         try:
             evaluation = evaluate(plan, at=when)
         except PlanCheckError as exc:
-            _refused(plan_path, plan, exc)
+            _refused(plan_path, plan, exc, measurements)
     written = run_render(
         plan,
         output,
@@ -359,7 +371,7 @@ def report(
     try:
         written = run_report(plan, output, at=when, language=lang, measurements=measurements)
     except PlanCheckError as exc:
-        _refused(plan_path, plan, exc)
+        _refused(plan_path, plan, exc, measurements)
     click.echo(f"wrote {written}")
 
 
@@ -399,7 +411,7 @@ def evaluate(
     try:
         result = run_evaluate(plan, at=when)
     except PlanCheckError as exc:
-        _refused(plan_path, plan, exc)
+        _refused(plan_path, plan, exc, measurements)
     if output is None:
         click.echo(text_table(result, lang))
         return
