@@ -54,10 +54,9 @@ def _refused(
 
     extra = f" (with the measurements in {measurements})" if measurements else ""
     again = f"gevinst check {plan_path}" + (f" --measurements {measurements}" if extra else "")
-    if measurements and not any(m in plan.measurements for m in load_measurements(measurements)):
-        plan = plan.model_copy(
-            update={"measurements": [*plan.measurements, *load_measurements(measurements)]}
-        )
+    added = load_measurements(measurements) if measurements else []
+    if added and not any(m in plan.measurements for m in added):  # report loads them later
+        plan = plan.model_copy(update={"measurements": [*plan.measurements, *added]})
     errors = check(plan, select=ERROR_CODES)
     if not errors:
         raise _UserError(f"{plan_path}{extra}: {exc.reason}") from exc
