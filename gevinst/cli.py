@@ -12,11 +12,14 @@ import json
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 import click
 
-from gevinst.errors import GevinstError
+from gevinst.errors import GevinstError, PlanCheckError
+
+if TYPE_CHECKING:
+    from gevinst.model import Plan
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -26,12 +29,51 @@ def _fail(message: str) -> None:
 
 
 def _date(value: str | None) -> dt.date | None:
+    from gevinst.limits import LAST_DATE
+
     if value is None:
         return None
     try:
-        return dt.date.fromisoformat(value)
+        day = dt.date.fromisoformat(value)
     except ValueError:
         raise click.BadParameter(f"{value!r} is not a date; write it as YYYY-MM-DD") from None
+    if day > LAST_DATE:
+        _fail(
+            f"--at {value} is after {LAST_DATE}, the last date a plan can hold "
+            "(docs/limits.md); give a date within the plan's years"
+        )
+    return day
+
+
+def _refused(
+    plan_path: str, plan: Plan, exc: PlanCheckError, measurements: str | None = None
+) -> NoReturn:
+    """Say which errors keep PLAN from being evaluated, at their places in the file."""
+    from gevinst.checks import ERROR_CODES, check
+    from gevinst.io import load_measurements, record_lines
+
+    extra = f" (with the measurements in {measurements})" if measurements else ""
+    again = f"gevinst check {plan_path}" + (f" --measurements {measurements}" if extra else "")
+    added = load_measurements(measurements) if measurements else []
+    if added and not any(m in plan.measurements for m in added):  # report loads them later
+        plan = plan.model_copy(update={"measurements": [*plan.measurements, *added]})
+    errors = check(plan, select=ERROR_CODES)
+    if not errors:
+        raise _UserError(f"{plan_path}{extra}: {exc.reason}") from exc
+    path = Path(plan_path)
+    if path.suffix.lower() == ".xlsx":  # a workbook has sheets and rows, not lines
+        from gevinst.excel import record_places
+
+        places = {
+            k: f" sheet {sheet}, row {row}:" for k, (sheet, row) in record_places(path).items()
+        }
+    else:
+        places = {k: f"{line}:" for k, line in record_lines(path.read_text("utf-8-sig")).items()}
+    listed = "\n".join(f"  {plan_path}:{places.get(f.element or '', '')} {f}" for f in errors)
+    raise _UserError(
+        f"{plan_path}{extra}: the plan has {len(errors)} error(s) and cannot be evaluated:\n"
+        f"{listed}\nFix them first ({again}).",
+    ) from exc
 
 
 def _codes(values: Sequence[str]) -> list[str]:
@@ -283,7 +325,10 @@ def render(
     if when is not None:
         from gevinst.evaluate import evaluate
 
-        evaluation = evaluate(plan, at=when)
+        try:
+            evaluation = evaluate(plan, at=when)
+        except PlanCheckError as exc:
+            _refused(plan_path, plan, exc, measurements)
     written = run_render(
         plan,
         output,
@@ -322,7 +367,10 @@ def report(
 
     when = _date(at)
     plan = load(plan_path)
-    written = run_report(plan, output, at=when, language=lang, measurements=measurements)
+    try:
+        written = run_report(plan, output, at=when, language=lang, measurements=measurements)
+    except PlanCheckError as exc:
+        _refused(plan_path, plan, exc, measurements)
     click.echo(f"wrote {written}")
 
 
@@ -359,7 +407,10 @@ def evaluate(
         _fail(f"{output}: use one of {', '.join(sorted(WRITERS))} for the evaluation")
     when = _date(at) or dt.date.today()
     plan = load(plan_path, measurements=measurements)
-    result = run_evaluate(plan, at=when)
+    try:
+        result = run_evaluate(plan, at=when)
+    except PlanCheckError as exc:
+        _refused(plan_path, plan, exc, measurements)
     if output is None:
         click.echo(text_table(result, lang))
         return

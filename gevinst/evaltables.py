@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from gevinst.errors import FormatError
-from gevinst.figures import format_date, format_number
+from gevinst.figures import format_date, format_number, format_rate
 from gevinst.i18n import t
 from gevinst.stakeholders import markdown_escape
 
@@ -185,9 +185,9 @@ def _review_table(ev: Evaluation, lang: str) -> tuple[list[str], list[list[str]]
 
 def _money_note(ev: Evaluation, lang: str) -> str:
     money = ev.npv()
-    rate = format_number(100 * money.discount_rate, lang, 1).rstrip("0").rstrip(",.")
+    rate = format_rate(money.discount_rate, lang).replace("\u00a0", " ")
     return (
-        f"{t('npv', lang)} ({money.currency}): {t('calculation_rate', lang).lower()} {rate} %, "
+        f"{t('npv', lang)} ({money.currency}): {t('calculation_rate', lang).lower()} {rate}, "
         f"{money.horizon_years} {t('years', lang)} {t('from_date', lang)} "
         f"{money.start.isoformat()}"
     )
@@ -294,7 +294,8 @@ def json_text(ev: Evaluation) -> str:
         "indicators": [{k: _plain(v) for k, v in r.items()} for r in ev.rows("indicators")],
         "money": {
             "currency": money.currency,
-            "discount_rate": money.discount_rate,
+            "discount_rate": money.discount_rate,  # null: the R-109 rates (discount_rule)
+            "discount_rule": "flat" if money.discount_rate is not None else "R-109",
             "start": money.start.isoformat(),
             "horizon_years": money.horizon_years,
             "expected": money.expected,

@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING
 
 from gevinst.charts import format_date, format_number
 from gevinst.errors import RenderError
+from gevinst.figures import format_rate
 from gevinst.i18n import t
 
 if TYPE_CHECKING:
@@ -468,7 +469,7 @@ class ReportData:
             "money_basis",
             years=m.horizon_years,
             start=self.date(m.start),
-            rate=percent_text(m.discount_rate, self.language),
+            rate=format_rate(m.discount_rate, self.language),
         )
 
 
