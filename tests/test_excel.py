@@ -793,3 +793,27 @@ def test_check_names_sheet_and_row_of_a_workbook(bergen: gv.Plan, tmp_path: Path
         "stakeholder (gevinsteier) who answers for realising it (owner)"
     )
     assert record_places(path)["etatsdirektor"] == ("Interessenter", 2)
+
+
+def test_a_value_under_an_empty_heading_is_refused(bergen_xlsx: Path, tmp_path: Path) -> None:
+    def drop_heading(book: Any) -> None:
+        sheet = book["Gevinster"]
+        sheet["N1"] = None
+        sheet["N2"] = "glemt"
+        sheet["P3"] = "også glemt"
+
+    path = _edit(bergen_xlsx, tmp_path, drop_heading)
+    assert str(_error(path)) == (
+        f"{path}: sheet Gevinster, row 2, column N: a value in N2 has no column heading, "
+        "so it would be lost; remove it, or add a heading in row 1"
+    )
+
+
+def test_too_many_tags_are_refused_before_parsing(
+    bergen_xlsx: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import gevinst.excel_reader
+
+    monkeypatch.setattr(gevinst.excel_reader, "MAX_TAGS", 1_000)
+    message = str(_error(bergen_xlsx))
+    assert message.startswith(f"{bergen_xlsx}: its XML has more than 1,000 tags")
