@@ -16,6 +16,7 @@ import zipfile
 import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from openpyxl.utils import coordinate_to_tuple, get_column_letter
@@ -41,7 +42,7 @@ from gevinst.excel_layout import (
 from gevinst.i18n import t
 from gevinst.model import ID_PATTERN, SCHEMA, Plan
 
-__all__ = ["read_places", "read_plan"]
+__all__ = ["read_file", "read_places", "read_plan"]
 
 
 @dataclass
@@ -793,9 +794,12 @@ def _stream(sheet: Any, name: str, source: str) -> Iterator[tuple[int, list[tupl
         rows_read = 0  # the number of the last row element read (for rows without r=)
         cells: list[tuple[int, Any, str]] = []
         last = (0, 0)
+        prolog_read = False
         for _, element in events:
-            if not last[0] and element.getroottree().docinfo.internalDTD is not None:
-                raise _unreadable(_EntitiesForbidden(), source, name)
+            if not prolog_read:  # a DOCTYPE comes before the first element: refuse it
+                if element.getroottree().docinfo.doctype:
+                    raise _unreadable(_EntitiesForbidden(), source, name)
+                prolog_read = True
             parent = element.getparent()
             if element.tag == ROW_TAG:
                 number = element.get("r")
@@ -868,6 +872,20 @@ def _read(raw: bytes, source: str) -> tuple[Plan, _Reader]:
             return reader.read(), reader
     finally:
         book.close()
+
+
+def read_file(path: Path) -> bytes:
+    """The bytes of a workbook file, refused unread beyond :data:`MAX_UNPACKED` (a zip is
+    no larger than what it unpacks to); reads at most that much, also from a device."""
+    with path.open("rb") as handle:
+        raw = handle.read(MAX_UNPACKED + 1)
+    if len(raw) > MAX_UNPACKED:
+        raise WorkbookError(
+            f"the file is larger than {MAX_UNPACKED:,} bytes; a plan workbook is far "
+            "smaller (is it a workbook?)",
+            source=str(path),
+        )
+    return raw
 
 
 def read_plan(raw: bytes, source: str) -> Plan:
