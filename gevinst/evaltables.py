@@ -23,7 +23,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from gevinst.errors import FormatError, PlanError
+from gevinst.errors import FormatError
 from gevinst.figures import format_date, format_number
 from gevinst.i18n import t
 from gevinst.stakeholders import markdown_escape
@@ -351,6 +351,7 @@ def markdown_text(ev: Evaluation, language: str | None = None) -> str:
 
 def _check_cell_text(text: str, element: object, key: str) -> None:
     """Refuse text a worksheet cannot hold, as :meth:`Plan.save` to .xlsx does."""
+    from gevinst.errors import PlanError
     from gevinst.excel import _ILLEGAL
 
     who = element if isinstance(element, str) else None
