@@ -19,7 +19,7 @@ import csv
 import datetime as dt
 import io
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -350,6 +350,26 @@ def markdown_text(ev: Evaluation, language: str | None = None) -> str:
     return "\n".join(out)
 
 
+def _check_cell_text(text: str, element: object, key: str) -> None:
+    """Refuse text a worksheet cannot hold, as :meth:`Plan.save` to .xlsx does."""
+    from gevinst.errors import PlanError
+    from gevinst.excel import _ILLEGAL
+
+    who = element if isinstance(element, str) else None
+    if _ILLEGAL.search(text):
+        raise PlanError(
+            f"{text[:40]!r} contains a control character that Excel cannot store; remove it",
+            element=who,
+            field=key,
+        )
+    if len(text) > 32767:
+        raise PlanError(
+            f"the text is {len(text)} characters; an Excel cell holds at most 32767",
+            element=who,
+            field=key,
+        )
+
+
 def xlsx_bytes(ev: Evaluation, language: str | None = None) -> bytes:
     """The evaluation as an Excel workbook: one sheet per table, numbers as numbers
     (percent and money formats), headings in the plan's language; same in, same bytes."""
@@ -367,13 +387,20 @@ def xlsx_bytes(ev: Evaluation, language: str | None = None) -> bytes:
     money = ev.npv()
 
     def sheet(
-        title: str, header: list[str], rows: list[list[Any]], formats: dict[int, str]
+        title: str,
+        keys: Sequence[str],
+        rows: list[list[Any]],
+        formats: dict[int, str],
+        id_column: int = 0,
     ) -> None:
         ws = book.create_sheet(title[:31])
-        ws.append(header)
+        ws.append([t(k, lang) for k in keys])
         for cell in ws[1]:
             cell.font = Font(bold=True)
         for row in rows:
+            for key, value in zip(keys, row, strict=True):
+                if isinstance(value, str):
+                    _check_cell_text(value, row[id_column], key)
             ws.append(row)
             for cell in ws[ws.max_row]:
                 if isinstance(cell.value, str) and cell.value.startswith("="):
@@ -389,7 +416,7 @@ def xlsx_bytes(ev: Evaluation, language: str | None = None) -> bytes:
     book.remove(book.active)
     sheet(
         t("benefits_and_goals", lang),
-        [t(k, lang) for k in ("id", "kind_label", "name", "score", "coverage", "status")],
+        ("id", "kind_label", "name", "score", "coverage", "status"),
         [
             [r.id, t(r.kind, lang), r.name, r.score, r.coverage, t(r.status or "", lang)]
             for r in ev.elements.values()
@@ -413,7 +440,7 @@ def xlsx_bytes(ev: Evaluation, language: str | None = None) -> bytes:
     )
     sheet(
         t("indicators", lang),
-        [t(k, lang) for k in keys],
+        keys,
         [
             [
                 r.id,
@@ -435,7 +462,7 @@ def xlsx_bytes(ev: Evaluation, language: str | None = None) -> bytes:
     )
     sheet(
         t("npv", lang),
-        [t(k, lang) for k in ("id", "name", "category", "score", "expected", "realised")],
+        ("id", "name", "category", "score", "expected", "realised"),
         [
             [x.id, x.name, t(x.category or "unspecified", lang), x.score, x.expected, x.realised]
             for x in money.lines.values()
@@ -446,18 +473,7 @@ def xlsx_bytes(ev: Evaluation, language: str | None = None) -> bytes:
     )
     sheet(
         t("reviews", lang),
-        [
-            t(k, lang)
-            for k in (
-                "date",
-                "element",
-                "by",
-                "review_said",
-                "numbers_said",
-                "disagrees",
-                "comment",
-            )
-        ],
+        ("date", "element", "by", "review_said", "numbers_said", "disagrees", "comment"),
         [
             [
                 r.date,
@@ -471,6 +487,7 @@ def xlsx_bytes(ev: Evaluation, language: str | None = None) -> bytes:
             for r in ev.reviews()
         ],
         {1: "yyyy-mm-dd"},
+        id_column=1,
     )
     buffer = io.BytesIO()
     book.save(buffer)

@@ -468,10 +468,10 @@ def read_workbook(path: str | Path) -> Plan:
         >>> read_workbook(folder / "plan.xlsx") == plan
         True
     """
-    from gevinst.excel_reader import read_plan
+    from gevinst.excel_reader import read_file, read_plan
 
     path = Path(path)
-    return read_plan(path.read_bytes(), str(path))
+    return read_plan(read_file(path), str(path))
 
 
 def record_places(path: str | Path) -> dict[str, tuple[str, int]]:
@@ -487,7 +487,7 @@ def record_places(path: str | Path) -> dict[str, tuple[str, int]]:
         >>> record_places(path)
         {'G1': ('Samfunnsmål', 2)}
     """
-    from gevinst.excel_reader import read_places
+    from gevinst.excel_reader import read_file, read_places
 
     path = Path(path)
-    return read_places(path.read_bytes(), str(path))
+    return read_places(read_file(path), str(path))

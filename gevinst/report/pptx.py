@@ -579,9 +579,9 @@ def pptx_report(data: ReportData) -> bytes:
     when = data.at or data.plan.start
     stamp = dt.datetime(when.year, when.month, when.day, 12, 0, 0)
     props = prs.core_properties
-    props.title = data.plan.title
-    props.subject = data.word("benefit_plan")
-    props.author = data.plan.info.organisation or "gevinst"
+    props.title = _core_text(data.plan.title)
+    props.subject = _core_text(data.word("benefit_plan"))
+    props.author = _core_text(data.plan.info.organisation or "gevinst")
     props.last_modified_by = "gevinst"
     props.created = props.modified = stamp
     props.revision = 1
@@ -589,3 +589,13 @@ def pptx_report(data: ReportData) -> bytes:
     buffer = io.BytesIO()
     prs.save(buffer)
     return _fixed_zip(buffer.getvalue())
+
+
+_CORE_MAX = 255  # characters of a document property (title, author) in OOXML
+
+
+def _core_text(text: str) -> str:
+    """Text for a document property: at most 255 characters (the slides keep the whole
+    text; the property is cut with an ellipsis), without characters XML cannot hold."""
+    text = re.sub("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]", "", text)
+    return text if len(text) <= _CORE_MAX else text[: _CORE_MAX - 1] + "\u2026"
