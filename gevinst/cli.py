@@ -95,7 +95,9 @@ def check(
     summary. Exits 1 when there are errors or a file cannot be read.
     """
     from gevinst.checks import check as run_check
-    from gevinst.io import load, record_lines
+    from gevinst.inputs import scan_inputs
+    from gevinst.io import record_lines
+    from gevinst.personal_data import mask
 
     rows: list[dict[str, Any]] = []
     places: dict[tuple[str, str], str] = {}  # (file, element) -> sheet and row of a workbook
@@ -103,7 +105,7 @@ def check(
     for name in plans:
         path = Path(name)
         try:
-            plan = load(path, measurements=measurements)
+            plan, hits = scan_inputs(path, measurements=measurements)
         except GevinstError as exc:
             unreadable += 1
             if fmt == "text":
@@ -119,7 +121,11 @@ def check(
                 }
             )
             continue
-        findings = run_check(plan, select=_codes(select), ignore=_codes(ignore))
+        # GV201 is found in the files themselves (comments too), at its line: see _hit_rows
+        rows += _hit_rows(hits, _codes(select), _codes(ignore))
+        if plan is None:
+            continue  # holds an identity number and cannot be read: that first
+        findings = run_check(plan, select=_codes(select), ignore=[*_codes(ignore), "GV201"])
         if path.suffix.lower() == ".xlsx":  # a workbook has sheets and rows, not lines
             from gevinst.excel import record_places
 
@@ -139,16 +145,22 @@ def check(
                     "message": finding.message,
                 }
             )
+    for row in rows:  # whatever else a message quotes from the plan, never the number
+        row["element"] = mask(row["element"]) if row["element"] else row["element"]
+        row["message"] = mask(row["message"])
     errors = sum(1 for r in rows if r["severity"] == "error")
     if fmt == "json":
-        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        shown = [{k: v for k, v in r.items() if k != "place"} for r in rows]
+        click.echo(json.dumps(shown, ensure_ascii=False, indent=2))
     else:
         for row in sorted(
             (r for r in rows if r["code"] != "GV000"),
             key=lambda r: (r["file"], r["line"] or 0, r["code"]),
         ):
             where = f"{row['file']}:{row['line']}" if row["line"] else row["file"]
-            if (row["file"], row["element"]) in places:
+            if "place" in row:
+                where = row["place"]
+            elif (row["file"], row["element"]) in places:
                 where = f"{row['file']}: {places[(row['file'], row['element'])]}"
             element = f" {row['element']}" if row["element"] else ""
             click.echo(f"{where}: {row['code']} {row['severity']}{element} {row['message']}")
@@ -165,6 +177,39 @@ def check(
         click.echo(summary if found or unreadable else f"{summary}. All checks passed.")
     if errors:
         raise SystemExit(1)
+
+
+def _hit_rows(hits: Sequence[Any], select: list[str], ignore: list[str]) -> list[dict[str, Any]]:
+    """``check`` rows for the identity numbers found in a plan's files (GV201), each at
+    its own file and line (a workbook: sheet and cell), also in comments."""
+    import dataclasses
+
+    from gevinst.personal_data import mask
+
+    wanted = (not select or "GV201".startswith(tuple(select))) and not (
+        ignore and "GV201".startswith(tuple(ignore))
+    )
+    rows = []
+    for hit in hits if wanted else ():
+        if hit.field:
+            what = mask(hit.field)
+        elif hit.sheet is not None:
+            what = "the cell" if hit.line else "the sheet's name"
+        else:
+            what = "the text here"
+        rows.append(
+            {
+                "file": hit.source,
+                "line": hit.line,
+                "code": "GV201",
+                "severity": "error",
+                "element": hit.element,
+                "message": f"{what} holds an 11-digit number with a valid fødselsnummer/"
+                "D-number checksum; personal data must not be in a plan: remove it",
+                "place": dataclasses.replace(hit, element=None, field=None).place(),
+            }
+        )
+    return rows
 
 
 # -- init ---------------------------------------------------------------------------------
@@ -198,9 +243,9 @@ def init(path: str, lang: str, force: bool) -> None:
 def trace(plan_path: str, element: str, fmt: str) -> None:
     """Show every path from ELEMENT up to the goals, and down to the measures."""
     from gevinst.graph import trace as run_trace
-    from gevinst.io import load
+    from gevinst.inputs import load_inputs
 
-    plan = load(plan_path)
+    plan = load_inputs(plan_path)
     try:
         result = run_trace(plan, element)
     except KeyError:
@@ -274,11 +319,11 @@ def render(
     measurements: str | None,
 ) -> None:
     """Draw the benefit map of PLAN to a file (gevinstkart)."""
-    from gevinst.io import load
+    from gevinst.inputs import load_inputs
     from gevinst.render import render as run_render
 
     when = _date(at)
-    plan = load(plan_path, measurements=measurements)
+    plan = load_inputs(plan_path, measurements=measurements)
     evaluation = None
     if when is not None:
         from gevinst.evaluate import evaluate
@@ -317,12 +362,12 @@ def report(
     plan_path: str, output: str, at: str | None, lang: str | None, measurements: str | None
 ) -> None:
     """Write a report on PLAN: the council deck, an HTML report or Markdown."""
-    from gevinst.io import load
+    from gevinst.inputs import load_inputs
     from gevinst.report import report as run_report
 
     when = _date(at)
-    plan = load(plan_path)
-    written = run_report(plan, output, at=when, language=lang, measurements=measurements)
+    plan = load_inputs(plan_path, measurements=measurements)
+    written = run_report(plan, output, at=when, language=lang)
     click.echo(f"wrote {written}")
 
 
@@ -353,12 +398,12 @@ def evaluate(
     """
     from gevinst.evaltables import WRITERS, text_table, write
     from gevinst.evaluate import evaluate as run_evaluate
-    from gevinst.io import load
+    from gevinst.inputs import load_inputs
 
     if output is not None and Path(output).suffix.lower() not in WRITERS:
         _fail(f"{output}: use one of {', '.join(sorted(WRITERS))} for the evaluation")
     when = _date(at) or dt.date.today()
-    plan = load(plan_path, measurements=measurements)
+    plan = load_inputs(plan_path, measurements=measurements)
     result = run_evaluate(plan, at=when)
     if output is None:
         click.echo(text_table(result, lang))
@@ -391,7 +436,8 @@ def stakeholders(plan_path: str, output: str, chart: str, lang: str | None) -> N
     """Stakeholder analysis of PLAN: the power/interest grid or the impact matrix as a
     picture, or a table of quadrants, who gains, who loses and who owns what
     (interessentanalyse)."""
-    from gevinst.io import atomic_write, load
+    from gevinst.inputs import load_inputs
+    from gevinst.io import atomic_write
     from gevinst.stakeholders import to_csv, to_markdown
 
     target = Path(output)
@@ -399,7 +445,7 @@ def stakeholders(plan_path: str, output: str, chart: str, lang: str | None) -> N
     known = (".csv", ".md", ".pdf", ".png", ".svg")
     if suffix not in known:
         _fail(f"{output}: use one of {', '.join(known)} for the stakeholder analysis")
-    plan = load(plan_path)
+    plan = load_inputs(plan_path)
     if suffix == ".csv":
         atomic_write(target, to_csv(plan, lang))
     elif suffix == ".md":
@@ -434,9 +480,10 @@ def diff(old: str, new: str, fmt: str, lang: str | None, output: str | None) -> 
     """Show what changed from plan OLD to plan NEW: added, removed, renamed, links,
     weights, targets (expectations lowered or raised), baselines, money and owners."""
     from gevinst.diff import diff as run_diff
-    from gevinst.io import atomic_write, load
+    from gevinst.inputs import load_inputs
+    from gevinst.io import atomic_write
 
-    result = run_diff(load(old), load(new), language=lang)
+    result = run_diff(load_inputs(old), load_inputs(new), language=lang)
     if fmt == "json":
         text = result.to_json()
     elif fmt == "md":
@@ -463,7 +510,8 @@ def convert(source: str, target: str) -> None:
     source with mistakes is refused with its place (for a workbook: sheet, row and
     column) and no file is written.
     """
-    from gevinst.io import WRITERS, load, save
+    from gevinst.inputs import load_inputs
+    from gevinst.io import WRITERS, save
 
     out = Path(target)
     if out.suffix.lower() not in WRITERS:  # say so before reading a large source
@@ -471,7 +519,7 @@ def convert(source: str, target: str) -> None:
         _fail(f"{target}: cannot save a plan as {kind!r}; use one of {', '.join(sorted(WRITERS))}")
     if not out.parent.is_dir():
         _fail(f"{target}: the folder {out.parent} does not exist; create it first")
-    plan = load(source)
+    plan = load_inputs(source)
     save(plan, out)
     click.echo(f"wrote {target}")
 
