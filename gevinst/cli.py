@@ -212,6 +212,45 @@ def _hit_rows(hits: Sequence[Any], select: list[str], ignore: list[str]) -> list
     return rows
 
 
+def _say_errors(plan_path: str, plan: Any, *, drawn: bool = True) -> None:
+    """Say on stderr, like a linter, which check errors a picture of the plan carries
+    (FILE:LINE: CODE error ELEMENT MESSAGE), in the order of the file; ``drawn``: the
+    picture is drawn all the same (a map), not refused (a report, which evaluates)."""
+    from gevinst.checks import ERROR_CODES
+    from gevinst.checks import check as run_check
+
+    findings = run_check(plan, select=list(ERROR_CODES))
+    if not findings:
+        return
+    path = Path(plan_path)
+    places: dict[str, tuple[int, str]] = {}  # element -> (order, place)
+    if path.suffix.lower() == ".xlsx":  # a workbook has sheets and rows, not lines
+        from gevinst.excel import record_places
+
+        sheets: dict[str, int] = {}
+        for id, (sheet, row) in record_places(path).items():
+            order = sheets.setdefault(sheet, len(sheets)) * 2**20 + row
+            places[id] = (order, f"{plan_path}: sheet {sheet}, row {row}")
+    else:
+        from gevinst.io import record_lines
+
+        for id, number in record_lines(path.read_text("utf-8-sig")).items():
+            places[id] = (number, f"{plan_path}:{number}")
+    lines = []
+    for finding in findings:
+        order, where = places.get(finding.element or "", (0, plan_path))
+        element = f" {finding.element}" if finding.element else ""
+        lines.append((order, f"{where}: {finding.code} error{element} {finding.message}"))
+    for _, line in sorted(lines):
+        click.echo(line, err=True)
+    if drawn:
+        click.echo(
+            f"{plan_path}: drawn with {len(findings)} error(s), as the plan is; "
+            f"`gevinst check {plan_path}` lists every finding",
+            err=True,
+        )
+
+
 # -- init ---------------------------------------------------------------------------------
 
 
@@ -324,6 +363,7 @@ def render(
 
     when = _date(at)
     plan = load_inputs(plan_path, measurements=measurements)
+    _say_errors(plan_path, plan)
     evaluation = None
     if when is not None:
         from gevinst.evaluate import evaluate
@@ -367,6 +407,7 @@ def report(
 
     when = _date(at)
     plan = load_inputs(plan_path, measurements=measurements)
+    _say_errors(plan_path, plan, drawn=False)  # the report evaluates: errors stop it
     written = run_report(plan, output, at=when, language=lang)
     click.echo(f"wrote {written}")
 
