@@ -329,3 +329,14 @@ def test_phone_and_organisation_numbers_pass() -> None:
     text = "tlf 4791234567, org.nr. 974 760 673, konto 1234.56.78903, 2025-06-30"
     assert find_in_text(text, "f") == []
     assert re.fullmatch(r"[^<]*", mask(text))
+
+
+def test_the_docs_show_what_gevinst_prints(tmp_path: Path) -> None:
+    from tests.test_docs_guides import DOCS, replay
+
+    page = (DOCS / "checks.md").read_text("utf-8")
+    section = page[page.index("## Personal data never leaves") :]
+    assert "$ gevinst render" in section and "```python" in section
+    problems = replay(section, tmp_path)
+    assert not problems, "\n\n".join(problems)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["plan.yaml"]
