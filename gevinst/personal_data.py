@@ -189,6 +189,8 @@ def find_in_text(text: str, source: str) -> list[Hit]:
     """
     if not may_hold_digit_runs(text):
         return []
+    if "\r" in text:  # lines end as YAML and CSV readers see them end: CR LF, CR or LF
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
     hits = []
     line, line_start, counted = 1, 0, 0
     for match in ELEVEN_DIGITS.finditer(text):

@@ -307,15 +307,16 @@ LINES = st.lists(
     at=st.integers(min_value=0, max_value=40),
     number=st.sampled_from(VALID),
     separator=st.sampled_from(["", " ", ".", "-"]),
+    newline=st.sampled_from(["\n", "\r\n", "\r"]),  # as YAML and CSV readers end lines
 )
 def test_found_at_its_line_and_column_and_never_shown(
-    lines: list[str], row: int, at: int, number: str, separator: str
+    lines: list[str], row: int, at: int, number: str, separator: str, newline: str
 ) -> None:
     row = min(row, len(lines) - 1)
     column = min(at, len(lines[row]))
     written = f"{number[:6]}{separator}{number[6:]}"
     lines[row] = f"{lines[row][:column]} {written} {lines[row][column:]}"
-    text = "\n".join(lines)
+    text = newline.join(lines)
     hits = find_in_text(text, "f.yaml")
     assert [(h.line, h.column) for h in hits] == [(row + 1, column + 2)]
     assert written not in mask(text)
