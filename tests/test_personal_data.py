@@ -209,6 +209,20 @@ def test_a_mistake_next_to_the_number_does_not_quote_it(tmp_path: Path) -> None:
     _number_free(result.output)
 
 
+def test_an_error_message_never_quotes_an_escaped_number(tmp_path: Path) -> None:
+    # The raw text shows no digits; the reader would say "'15019010063' is not a date".
+    escaped = "".join(f"\\u{ord(c):04x}" for c in FNR)
+    path = tmp_path / "plan.json"
+    path.write_text(
+        f'{{"schema": "gevinst/1",\n "plan": {{"id": "p", "title": "T", "start": "{escaped}"}}}}\n',
+        "utf-8",
+    )
+    result = _run("check", str(path))
+    assert result.exit_code == 1
+    assert f"{path}:2:36:" in result.output and "GV201" in result.output
+    _number_free(result.output)
+
+
 def test_workbook_cells_are_named_by_sheet_and_cell(tmp_path: Path) -> None:
     book_path = tmp_path / "plan.xlsx"
     gv.load(BERGEN).save(book_path)
