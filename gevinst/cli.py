@@ -126,9 +126,10 @@ def check(
             )
             continue
         # GV201 is found in the files themselves (comments too), at its line: see _hit_rows
+        if plan is None:  # holds an identity number and cannot be read: that first, always
+            rows += _hit_rows(hits, [], [])
+            continue
         rows += _hit_rows(hits, _codes(select), _codes(ignore))
-        if plan is None:
-            continue  # holds an identity number and cannot be read: that first
         findings = run_check(plan, select=_codes(select), ignore=[*_codes(ignore), "GV201"])
         if path.suffix.lower() == ".xlsx":  # a workbook has sheets and rows, not lines
             from gevinst.excel import record_places

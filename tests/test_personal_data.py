@@ -165,6 +165,12 @@ def test_check_can_leave_gv201_out_but_other_commands_cannot(tmp_path: Path) -> 
     plan = str(tmp_path / "plan.yaml")
     assert _run("check", "--ignore", "GV201", plan).exit_code == 0
     assert _run("render", plan, "-o", str(tmp_path / "m.svg")).exit_code == 1
+    # but a plan that cannot be read either is not "checked" by leaving GV201 out
+    broken = tmp_path / "broken.yaml"
+    broken.write_text(f"schema: gevinst/1\nplan: {{id: p, title: T, start: {FNR}}}\n", "utf-8")
+    result = _run("check", "--ignore", "GV201", str(broken))
+    assert result.exit_code == 1 and f"{broken}:2:" in result.output
+    _number_free(result.output)
 
 
 def test_a_number_that_lost_its_leading_zero(tmp_path: Path, clean: Path) -> None:
