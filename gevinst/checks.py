@@ -26,8 +26,7 @@ from gevinst._fastyaml import paused_gc
 from gevinst.graph import ALLOWED_SAME_LEVEL
 from gevinst.limits import outside_limits
 from gevinst.model import LEVELS, Disbenefit, MapElement, Plan
-from gevinst.personal_data import ELEVEN_DIGITS, is_national_id, texts
-from gevinst.personal_data import may_hold_digit_runs as _may_hold_digit_runs
+from gevinst.personal_data import dotted, find_in_plan, is_national_id, mask
 
 __all__ = ["CODES", "Finding", "Severity", "check", "is_national_id"]
 
@@ -356,26 +355,13 @@ def _beyond_limits(ctx: _Context) -> Iterator[Finding]:
 
 @_rule("GV201")
 def _personal_data(ctx: _Context) -> Iterator[Finding]:
-    from gevinst.io import plan_to_data
-
-    if not _may_hold_digit_runs(ctx.plan.model_dump_json()):
-        return
-    data = plan_to_data(ctx.plan)
-    for section, content in data.items():
-        records = content if isinstance(content, list) else [content]
-        for number, record in enumerate(records):
-            element = record.get("id") if isinstance(record, dict) else None
-            where = f"{section}[{number}]" if isinstance(content, list) else section
-            for path, text in texts(record, ""):
-                for match in ELEVEN_DIGITS.finditer(text):
-                    if is_national_id(match.group(1) + match.group(2)):
-                        yield _finding(
-                            "GV201",
-                            element if isinstance(element, str) else None,
-                            f"{where}.{path} holds an 11-digit number with a valid "
-                            "fødselsnummer/D-number checksum; personal data must not be in "
-                            "a plan: remove it",
-                        )
+    for element, loc, _ in find_in_plan(ctx.plan):
+        yield _finding(
+            "GV201",
+            element,
+            f"{mask(dotted(loc))} holds an 11-digit number with a valid "
+            "fødselsnummer/D-number checksum; personal data must not be in a plan: remove it",
+        )
 
 
 # -- warnings -----------------------------------------------------------------------------

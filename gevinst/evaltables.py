@@ -15,7 +15,6 @@ Examples:
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import io
 import json
@@ -23,9 +22,12 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from gevinst._cells import csv_text as table_csv
+from gevinst._cells import keep_text
 from gevinst.errors import FormatError
 from gevinst.figures import format_date, format_number, format_rate
 from gevinst.i18n import t
+from gevinst.personal_data import refuse
 from gevinst.stakeholders import markdown_escape
 
 if TYPE_CHECKING:
@@ -252,7 +254,8 @@ def _plain(value: Any) -> Any:
 
 def csv_text(ev: Evaluation) -> str:
     """One CSV table: a row per scored element, then a row per indicator (column
-    ``kind`` tells them apart); English keys, full-precision numbers, ISO dates."""
+    ``kind`` tells them apart); English keys, full-precision numbers, ISO dates. Text is
+    quoted and never starts a formula (:mod:`gevinst._cells`)."""
     columns = [
         "id",
         "kind",
@@ -271,14 +274,11 @@ def csv_text(ev: Evaluation) -> str:
         "target",
         "target_date",
     ]
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, columns, extrasaction="ignore", lineterminator="\n")
-    writer.writeheader()
-    for row in ev.rows("elements"):
-        writer.writerow({k: _plain(v) for k, v in row.items()})
-    for row in ev.rows("indicators"):
-        writer.writerow({**{k: _plain(v) for k, v in row.items()}, "kind": "indicator"})
-    return buffer.getvalue()
+    rows = [
+        *ev.rows("elements"),
+        *({**row, "kind": "indicator"} for row in ev.rows("indicators")),
+    ]
+    return table_csv(columns, ([row.get(c) for c in columns] for row in rows))
 
 
 def json_text(ev: Evaluation) -> str:
@@ -403,8 +403,7 @@ def xlsx_bytes(ev: Evaluation, language: str | None = None) -> bytes:
                     _check_cell_text(value, row[id_column], key)
             ws.append(row)
             for cell in ws[ws.max_row]:
-                if isinstance(cell.value, str) and cell.value.startswith("="):
-                    cell.data_type = "s"  # text from the plan is never a formula
+                keep_text(cell)  # text from the plan is never a formula
         for col, fmt in formats.items():
             for (cell,) in ws.iter_rows(min_row=2, min_col=col, max_col=col):
                 cell.number_format = fmt
@@ -509,6 +508,7 @@ def write(ev: Evaluation, path: str | Path, language: str | None = None) -> Path
 
     Raises:
         FormatError: an unknown suffix (the message lists the known ones).
+        PersonalDataError: the plan holds a national identity number (GV201).
     """
     from gevinst.io import atomic_write
 
@@ -519,5 +519,6 @@ def write(ev: Evaluation, path: str | Path, language: str | None = None) -> Path
             f"{target}: cannot write an evaluation as {target.suffix or 'a file without suffix'!r};"
             f" use one of {', '.join(sorted(WRITERS))}"
         )
+    refuse(ev.plan)
     atomic_write(target, writer(ev, language))
     return target

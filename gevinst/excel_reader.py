@@ -41,8 +41,9 @@ from gevinst.excel_layout import (
 )
 from gevinst.i18n import t
 from gevinst.model import ID_PATTERN, SCHEMA, Plan
+from gevinst.personal_data import ELEVEN_DIGITS, Hit, is_national_id, texts
 
-__all__ = ["read_file", "read_places", "read_plan"]
+__all__ = ["find_in_workbook", "read_file", "read_places", "read_plan"]
 
 
 @dataclass
@@ -890,6 +891,61 @@ def read_file(path: Path) -> bytes:
 def read_plan(raw: bytes, source: str) -> Plan:
     """The plan in the workbook ``raw`` (the bytes of an .xlsx file named ``source``)."""
     return _read(raw, source)[0]
+
+
+def _holds_id(value: Any) -> bool:
+    if not isinstance(value, str | int | float):
+        value = getattr(value, "text", None)  # an array formula
+        if not isinstance(value, str):
+            return False
+    return any(
+        is_national_id(match.group(1) + match.group(2))
+        for _, text in texts(value, "")
+        for match in ELEVEN_DIGITS.finditer(text)
+    )
+
+
+def find_in_workbook(raw: bytes, source: str) -> list[Hit]:
+    """Every identity number in a workbook's cells and sheet names, by sheet and cell.
+
+    Every cell of every sheet counts, read or not (hidden sheets and columns, cells
+    outside the table, formulas as written). The sheet XML is read as it is stored, so
+    a sheet whose rows say they are far apart costs no more than its size.
+    """
+    from openpyxl.worksheet._read_only import ReadOnlyWorksheet
+    from openpyxl.worksheet._reader import WorkSheetParser
+
+    book = _open(raw, source)
+    hits: list[Hit] = []
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # as in _read: dates out of range and the like
+            for number, name in enumerate(book.sheetnames, start=1):
+                if _holds_id(name):
+                    hits.append(Hit(source, sheet=f"number {number}", field="sheet name"))
+                sheet = book[name]
+                if not isinstance(sheet, ReadOnlyWorksheet):
+                    continue  # a chart sheet holds no cells
+                stored = sheet._get_source  # the sheet's XML as stored, without filling gaps
+                try:
+                    with stored() as xml:
+                        parser = WorkSheetParser(xml, book.shared_strings)
+                        for _, cells in parser.parse():
+                            hits.extend(
+                                Hit(source, line=c["row"], column=c["column"], sheet=name)
+                                for c in cells
+                                if c["value"] is not None and _holds_id(c["value"])
+                            )
+                except _DAMAGED as exc:
+                    raise WorkbookError(
+                        f"the sheet cannot be read ({type(exc).__name__}: {exc}); the file "
+                        "is damaged: open it in Excel and save it again",
+                        source=source,
+                        sheet=name,
+                    ) from exc
+    finally:
+        book.close()
+    return hits
 
 
 def read_places(raw: bytes, source: str) -> dict[str, tuple[str, int]]:

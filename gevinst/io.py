@@ -30,6 +30,7 @@ from gevinst._validate import describe, element_lines, record_lines, validate
 from gevinst._yaml import dump_yaml, parse_yaml
 from gevinst.errors import FormatError, PlanError
 from gevinst.model import Measurement, Plan
+from gevinst.personal_data import refuse
 
 __all__ = [
     "READERS",
@@ -177,8 +178,13 @@ def load(path: str | Path, *, measurements: str | Path | None = None) -> Plan:
 
 def _measurements_for(plan: Plan, path: Path) -> list[Measurement]:
     """The measurements of a CSV file, each of an indicator the plan has."""
+    return [measurement for _, measurement in _rows_for(plan, _read_csv_text(path), path)]
+
+
+def _rows_for(plan: Plan, text: str, path: Path) -> list[tuple[int, Measurement]]:
+    """(line, measurement) of CSV text, each of an indicator the plan has."""
     known = {indicator.id for indicator in plan.indicators}
-    rows = _measurement_rows(_read_csv_text(path), str(path))
+    rows = _measurement_rows(text, str(path))
     for line, measurement in rows:
         if measurement.indicator not in known:
             listed = ", ".join(sorted(known)[:12]) or "none"
@@ -189,7 +195,7 @@ def _measurements_for(plan: Plan, path: Path) -> list[Measurement]:
                 line=line,
                 column=1,
             )
-    return [measurement for _, measurement in rows]
+    return rows
 
 
 def load_measurements(path: str | Path) -> list[Measurement]:
@@ -350,7 +356,13 @@ def plan_to_data(plan: Plan, mode: str = "python") -> dict[str, Any]:
 
 
 def dumps(plan: Plan, format: str = "yaml") -> str:
-    """The plan as YAML or JSON text; the same plan always gives the same text."""
+    """The plan as YAML or JSON text; the same plan always gives the same text.
+
+    Raises:
+        PersonalDataError: the plan holds a national identity number (GV201); nothing
+            is written out of such a plan (also not by :func:`save`).
+    """
+    refuse(plan)
     if format == "json":
         return json.dumps(plan_to_data(plan, "json"), ensure_ascii=False, indent=2) + "\n"
     if format in ("yaml", "yml"):
