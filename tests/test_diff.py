@@ -156,7 +156,8 @@ def test_text_in_norwegian_and_english(changes: gv.PlanDiff) -> None:
         "postponed from 2026-06-30 to 2026-12-31 (higher is better)"
     ) in en
     assert (
-        "- Benefit B5: «Flere undersøkelser innen fristen» → «Flere undersøkelser avsluttet" in en
+        "- Benefit B5: name «Flere undersøkelser innen fristen» → «Flere undersøkelser avsluttet"
+        in en
     )
 
 
@@ -186,8 +187,13 @@ def test_disbenefit_value_up_is_lowered_expectation() -> None:
     new = old.model_copy(deep=True)
     assert new.disbenefits[0].value is not None
     new.disbenefits[0].value.annual = 150_000
-    [d] = gv.diff(old, new)
+    changes = gv.diff(old, new)
+    [d] = changes.of_kind("value_changed")
     assert (d.kind, d.judgement) == ("value_changed", "lowered")
+    # the money moved: the expected present value went down with it
+    expected = {d.detail: (d.old, d.new) for d in changes.of_kind("npv_changed")}
+    before, after = (gv.evaluate(p).npv().expected for p in (old, new))
+    assert expected["expected"] == (before, after) and after < before < 0
 
 
 def test_target_added_removed_and_direction_changed() -> None:
@@ -208,8 +214,9 @@ def test_target_added_removed_and_direction_changed() -> None:
     flipped = old.model_copy(deep=True)
     flipped.indicators[0].direction = "decrease"
     flipped.indicators[0].targets[0].value = 5
-    kinds = [d.kind for d in gv.diff(old, flipped)]
-    assert kinds == ["direction_changed"]  # targets in another direction are not judged
+    found = [(d.kind, d.judgement) for d in gv.diff(old, flipped)]
+    # targets in another direction are listed, not judged
+    assert found == [("target_changed", None), ("direction_changed", None)]
 
 
 @settings(max_examples=60, deadline=None)
@@ -263,5 +270,13 @@ def test_corrected_measurement_is_reported() -> None:
     new = old.model_copy(deep=True)
     new.measurements[0].value += 1  # I1 on 2024-06-30: 22 -> 23, as many measurements
     [d] = gv.diff(old, new)
-    assert (d.kind, d.element, d.old, d.new) == ("measurements_changed", "I1", d.old, d.old)
-    assert d.to_data("en")["text"].endswith(": measurements corrected")
+    assert (d.kind, d.element, d.detail, d.old, d.new) == (
+        "measurement_corrected",
+        "I1",
+        "2024-06-30",
+        22.0,
+        23.0,
+    )
+    assert str(d.to_data("en")["text"]).endswith(
+        ": measurement 2024-06-30 corrected from 22 uker to 23 uker"
+    )
