@@ -422,9 +422,7 @@ def stakeholders(plan_path: str, output: str, chart: str, lang: str | None) -> N
     "--format",
     "fmt",
     type=click.Choice(["text", "json", "md"]),
-    default="text",
-    show_default=True,
-    help="Plain text, JSON data or Markdown.",
+    help="Plain text, JSON data or Markdown [default: from the suffix of -o, else text].",
 )
 @click.option("--lang", type=click.Choice(["nb", "en"]), help="Words in this language.")
 @click.option(
@@ -439,7 +437,7 @@ def stakeholders(plan_path: str, output: str, chart: str, lang: str | None) -> N
 def diff(
     old: str,
     new: str,
-    fmt: str,
+    fmt: str | None,
     lang: str | None,
     output: str | None,
     exit_code: bool,
@@ -457,6 +455,9 @@ def diff(
     result = run_diff(load(old), load(new), language=lang)
     if quiet:
         sys.exit(1 if result else 0)
+    if fmt is None:
+        suffix = Path(output).suffix.lower() if output else ""
+        fmt = {".json": "json", ".md": "md"}.get(suffix, "text")
     if fmt == "json":
         text = result.to_json()
     elif fmt == "md":

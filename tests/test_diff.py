@@ -629,3 +629,41 @@ def test_property_the_diff_is_empty_exactly_when_the_plans_are_equal(
     assert bool(gv.diff(old, new)) == (old != new)
     assert bool(gv.diff(new, old)) == (old != new)
     assert not gv.diff(old, old.model_copy(deep=True))
+
+
+# -- the exit code, and the page that promises it --------------------------------------------
+
+
+def test_cli_exit_code_says_whether_the_plans_differ(tmp_path: Path) -> None:
+    runner = CliRunner()
+    differ = runner.invoke(cli, ["diff", str(OLD), str(NEW), "--exit-code"])
+    assert differ.exit_code == 1 and differ.exception is not None
+    assert differ.output == gv.diff(gv.load(OLD), gv.load(NEW)).to_text()
+    same = runner.invoke(cli, ["diff", str(NEW), str(NEW), "--exit-code"])
+    assert (same.exit_code, same.output.splitlines()[1]) == (0, "Ingen endringer.")
+    quiet = runner.invoke(cli, ["diff", str(OLD), str(NEW), "-q"])
+    assert (quiet.exit_code, quiet.output) == (1, "")
+    assert runner.invoke(cli, ["diff", str(NEW), str(NEW), "--quiet"]).exit_code == 0
+    # without the flag: 0 either way, as before
+    assert runner.invoke(cli, ["diff", str(OLD), str(NEW)]).exit_code == 0
+    # written to a file, and still 1: the plans differ
+    out = tmp_path / "endringer.json"
+    written = runner.invoke(cli, ["diff", str(OLD), str(NEW), "--exit-code", "-o", str(out)])
+    assert written.exit_code == 1 and json.loads(out.read_text("utf-8"))["changes"]
+    # an unreadable plan is still an error (1, message on stderr), usage still 2
+    broken = tmp_path / "broken.yaml"
+    broken.write_text("schema: gevinst/1\nplan: {id: p}\n", "utf-8")
+    failed = runner.invoke(cli, ["diff", str(broken), str(NEW), "--exit-code"])
+    assert failed.exit_code == 1 and str(broken) in failed.output
+    assert "Traceback" not in failed.output
+    assert runner.invoke(cli, ["diff", str(NEW), "--exit-code"]).exit_code == 2
+
+
+def test_the_docs_page_shows_what_gevinst_prints(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tests.test_examples import _check_page
+
+    monkeypatch.chdir(tmp_path)
+    text = (ROOT / "docs" / "diff.md").read_text("utf-8")
+    assert _check_page(text, tmp_path) == 4  # two console blocks, two python cells
