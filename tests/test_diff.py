@@ -505,6 +505,14 @@ ANY_ID = st.sampled_from(
 ANY_NUMBER = st.floats(0, 1) | st.floats(-1e9, 1e12, allow_nan=False, allow_infinity=False)
 
 
+def _valid(model: type[BaseModel], data: dict[str, object]) -> BaseModel | None:
+    """The model from data, or None when the drawn values break one of its rules."""
+    try:
+        return model.model_validate(data)
+    except ValidationError:
+        return None
+
+
 def _strategy_for(
     annotation: object, metadata: typing.Sequence[object] = ()
 ) -> st.SearchStrategy[object]:
@@ -540,7 +548,8 @@ def _strategy_for(
             name: _strategy_for(info.annotation, info.metadata)
             for name, info in annotation.model_fields.items()
         }
-        return st.fixed_dictionaries(fields).map(lambda data: annotation.model_validate(data))
+        model = annotation
+        return st.fixed_dictionaries(fields).map(lambda data: _valid(model, data)).filter(bool)
     raise AssertionError(f"no values for {annotation!r}: teach _strategy_for this type")
 
 
