@@ -377,6 +377,11 @@ def _dates(added: list[dt.date], removed: list[dt.date], limit: int = 6) -> str:
 
 Handler = Callable[[Any, Any], int]
 
+#: What can move the expected money: the plan's settings, benefits, dis-benefits and
+#: measures (and year 0, which follows the earliest date when the plan gives no start).
+#: Evaluating a large plan takes a while, so the money is worked out only then.
+_MONEY_KINDS = frozenset({"plan", "benefit", "disbenefit", "measure"})
+
 
 class _Differ:
     """Collects the differences between two plans, field by field.
@@ -443,7 +448,9 @@ class _Differ:
                 count = handlers[name](before, after) if name in handlers else 0
             if not count:
                 self.of_plan("setting_changed", field=name, old=_plain(before), new=_plain(after))
-        if self.out:
+        if self.old.start != self.new.start or any(
+            d.element_kind in _MONEY_KINDS for d in self.out
+        ):
             self.money()
         order = {kind: number for number, kind in enumerate(KINDS)}
         return sorted(

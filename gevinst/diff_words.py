@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import math
 import re
 import typing
 from typing import TYPE_CHECKING, Any, Literal
@@ -169,6 +170,7 @@ def _inner_model(annotation: Any) -> type[BaseModel] | None:
     return None
 
 
+@functools.cache
 def _resolve(model: type[BaseModel], path: str) -> tuple[type[BaseModel], str]:
     """The model and field name at the end of a dotted ``path`` (``value.annual``)."""
     *parents, name = path.split(".")
@@ -181,6 +183,7 @@ def _resolve(model: type[BaseModel], path: str) -> tuple[type[BaseModel], str]:
     return model, name
 
 
+@functools.cache
 def field_word(model: type[BaseModel], path: str, language: str = "nb") -> str:
     """The word for the field at ``path`` of ``model``, lower case, in ``language``."""
     inner, name = _resolve(model, path)
@@ -235,16 +238,26 @@ def one_line(text: str) -> str:
     >>> one_line("uker\\n# Overskrift\\x1b]0;x\\x07")
     'uker # Overskrift ]0;x'
     """
-    return _SPACES.sub(" ", text.translate(_BREAKS)).strip(" ")
+    if not text.isprintable():  # fast in C; also false for a no-break space
+        text = _CONTROL.sub(" ", text)
+    if "  " in text:
+        text = _SPACES.sub(" ", text)
+    return text.strip(" ")
 
 
-#: Control characters (C0, DEL, C1) and the line and paragraph separators, as spaces.
-_BREAKS = dict.fromkeys((*range(32), *range(127, 160), 8232, 8233), " ")
+#: Control characters (C0, DEL, C1) and the line and paragraph separators.
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]+")
 _SPACES = re.compile(" {2,}")
 
 
 def number(value: float, lang: str) -> str:
-    """A number as written in ``lang``: whole numbers with thousands spaces."""
+    """A number as written in ``lang``: whole numbers with thousands spaces.
+
+    >>> number(1234567.0, "en"), number(0.25, "nb"), number(float("nan"), "nb")
+    ('1,234,567', '0,25', 'nan')
+    """
+    if not math.isfinite(value):
+        return str(value)  # nan, inf: no plan should hold them (GV006), but show them
     if value == int(value) and abs(value) < 1e15:
         text = f"{int(value):,}"
         return text.replace(",", "\u00a0") if lang == "nb" else text
