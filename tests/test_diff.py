@@ -676,3 +676,18 @@ def test_the_docs_page_shows_what_gevinst_prints(
     monkeypatch.chdir(tmp_path)
     text = (ROOT / "docs" / "diff.md").read_text("utf-8")
     assert _check_page(text, tmp_path) == 4  # two console blocks, two python cells
+
+
+def test_a_plan_that_cannot_be_evaluated_is_still_compared() -> None:
+    """A cycle (GV003) stops evaluate, so no present values; every change is still named."""
+    old = gv.Plan.new("p", "Plan", discount_rate=0.04)
+    old.add_benefit("B1", "En", contributes_to=["B2"], value={"annual": 1000})
+    old.add_benefit("B2", "To", contributes_to=["B1"])
+    new = old.model_copy(deep=True)
+    new.info.discount_rate = 0.05
+    new.benefits[1].risk = "high"
+    changes = gv.diff(old, new)
+    assert [(d.kind, d.element, d.field) for d in changes] == [
+        ("setting_changed", "p", "discount_rate"),
+        ("field_changed", "B2", "risk"),
+    ]
