@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import re
 import types
 import typing
 from pathlib import Path
@@ -235,8 +236,18 @@ def test_any_two_plans_diff_to_readable_json(old: gv.Plan, new: gv.Plan) -> None
     data = json.loads(result.to_json())
     assert len(data["changes"]) == len(result)
     for language in ("nb", "en"):
-        assert result.to_text(language=language)
-        assert result.to_markdown(language=language)
+        # one line per difference, whatever the names hold (the plans' texts have
+        # newlines, #, *, [, <, | and more): the structure is gevinst's own
+        text = result.to_text(language=language).splitlines()
+        assert len(text) == 2 + sum(2 + len(items) for _, items in result._groups())
+        assert sum(line.startswith("- ") for line in text) == len(result)
+        markdown = result.to_markdown(language=language).splitlines()
+        assert [line[:2] for line in markdown if line.startswith("#")] == ["# "] + ["##"] * len(
+            result._groups()
+        )
+        items = [line for line in markdown if line.startswith("- ")]
+        assert len(items) == len(result)
+        assert all(re.search(r"(?<!\\)[<>\[\]`*_|]", line[2:]) is None for line in items)
     assert not gv.diff(new, new.model_copy(deep=True))
     # added and removed swap when the versions swap
     back = gv.diff(new, old)
