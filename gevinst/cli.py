@@ -561,22 +561,43 @@ def stakeholders(plan_path: str, output: str, chart: str, lang: str | None) -> N
     "--format",
     "fmt",
     type=click.Choice(["text", "json", "md"]),
-    default="text",
-    show_default=True,
-    help="Plain text, JSON data or Markdown.",
+    help="Plain text, JSON data or Markdown [default: from the suffix of -o, else text].",
 )
 @click.option("--lang", type=click.Choice(["nb", "en"]), help="Words in this language.")
 @click.option(
     "-o", "--output", type=click.Path(dir_okay=False), help="Write to this file, not the screen."
 )
-def diff(old: str, new: str, fmt: str, lang: str | None, output: str | None) -> None:
-    """Show what changed from plan OLD to plan NEW: added, removed, renamed, links,
-    weights, targets (expectations lowered or raised), baselines, money and owners."""
+@click.option(
+    "--exit-code",
+    is_flag=True,
+    help="Exit 1 when the plans differ, 0 when they are equal (as git diff --exit-code).",
+)
+@click.option("-q", "--quiet", is_flag=True, help="Print nothing; implies --exit-code.")
+def diff(
+    old: str,
+    new: str,
+    fmt: str | None,
+    lang: str | None,
+    output: str | None,
+    exit_code: bool,
+    quiet: bool,
+) -> None:
+    """Show what changed from plan OLD to plan NEW: every change that makes them unequal,
+    with targets moved the wrong way, smaller benefits and dearer measures first.
+
+    Exits 0 (or, with --exit-code, 0 when equal and 1 when they differ); 1 when a plan
+    cannot be read; 2 on wrong usage.
+    """
     from gevinst.diff import diff as run_diff
     from gevinst.inputs import load_inputs
     from gevinst.io import atomic_write
 
     result = run_diff(load_inputs(old), load_inputs(new), language=lang)
+    if quiet:
+        sys.exit(1 if result else 0)
+    if fmt is None:
+        suffix = Path(output).suffix.lower() if output else ""
+        fmt = {".json": "json", ".md": "md"}.get(suffix, "text")
     if fmt == "json":
         text = result.to_json()
     elif fmt == "md":
@@ -588,6 +609,8 @@ def diff(old: str, new: str, fmt: str, lang: str | None, output: str | None) -> 
         click.echo(f"wrote {output}")
     else:
         click.echo(text, nl=False)
+    if exit_code and result:
+        sys.exit(1)
 
 
 # -- convert ------------------------------------------------------------------------------

@@ -1,12 +1,13 @@
 """What changed between two versions of a plan, in words a manager reads, and as data.
 
 Plans change at every phase; the council must see what was promised before and what
-is promised now. :func:`diff` compares two plans element by element (by id) and lists:
-elements added, removed and renamed; links added and removed and weights changed;
-targets moved, judged with the indicator's direction (a lower target on an indicator
-where higher is better means *expectations lowered*; so does the same target at a
-later date); baselines changed; benefit values and measure costs changed; owners
-changed; measure status changed; measurements added or removed.
+is promised now. :func:`diff` walks every field of both plans (the plan's settings,
+every element, stakeholder and indicator matched by id, their links, targets, values
+and costs, the measurements and the reviews) and reports every change that makes the
+two plans unequal: the diff is empty exactly when ``old == new``. Some changes get a
+judgement: a lower target on an indicator where higher is better means *expectations
+lowered*; so does the same target at a later date, a smaller benefit or a dearer
+measure. When money moved, the expected present value before and after is given too.
 
 Examples:
     >>> import gevinst as gv
@@ -25,16 +26,20 @@ Examples:
 
 from __future__ import annotations
 
+import datetime as dt
 import json
-from collections import Counter
-from collections.abc import Iterator
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any, Literal, TypeAlias
 
+from pydantic import BaseModel
+
+from gevinst.diff_words import one_line, sentence
 from gevinst.i18n import t
-from gevinst.model import Indicator, Plan, Record, Target
+from gevinst.model import SECTIONS, Indicator, Measurement, Plan, Review, Target
 
-__all__ = ["Difference", "Judgement", "PlanDiff", "diff"]
+__all__ = ["KINDS", "Difference", "Judgement", "PlanDiff", "diff"]
 
 Judgement = Literal["lowered", "raised"]
 
@@ -45,6 +50,8 @@ KINDS: tuple[str, ...] = (
     "target_removed",
     "direction_changed",
     "baseline_changed",
+    "setting_changed",
+    "npv_changed",
     "value_changed",
     "cost_changed",
     "added",
@@ -53,12 +60,39 @@ KINDS: tuple[str, ...] = (
     "link_added",
     "link_removed",
     "weight_changed",
+    "link_changed",
     "owner_changed",
     "status_changed",
+    "field_changed",
     "measurements_changed",
+    "measurement_corrected",
+    "review_added",
+    "review_removed",
+    "review_changed",
+    "order_changed",
 )
 
-Scalar = str | float | int | None
+#: The groups of the text and Markdown forms, after the judged ones, in order.
+GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("diff_targets", ("target_changed", "target_added", "target_removed")),
+    ("diff_indicators", ("direction_changed", "baseline_changed")),
+    ("diff_settings", ("setting_changed",)),
+    ("diff_money", ("npv_changed", "value_changed", "cost_changed")),
+    ("diff_added", ("added",)),
+    ("diff_removed", ("removed",)),
+    ("diff_renamed", ("renamed",)),
+    ("diff_links", ("link_added", "link_removed", "weight_changed", "link_changed")),
+    ("diff_owners", ("owner_changed",)),
+    ("diff_status", ("status_changed",)),
+    ("diff_fields", ("field_changed",)),
+    ("diff_measurements", ("measurements_changed", "measurement_corrected")),
+    ("diff_reviews", ("review_added", "review_removed", "review_changed")),
+    ("diff_order_group", ("order_changed",)),
+)
+
+Scalar: TypeAlias = str | float | int | bool | None
+#: A value before or after, as JSON-able data (dates as ISO text, parts as dicts).
+Shown: TypeAlias = Scalar | list["Shown"] | dict[str, "Shown"]
 
 
 @dataclass(frozen=True)
@@ -67,17 +101,21 @@ class Difference:
 
     Attributes:
         kind: what changed, one of :data:`KINDS` (``"renamed"``, ``"target_changed"``...).
-        element: the id of the element (or stakeholder, indicator) it concerns.
-        element_kind: ``measure``, ``benefit``, ``indicator``, ``stakeholder``... .
+        element: the id of the element (or stakeholder, indicator) it concerns; the
+            plan's id for the plan's settings; the indicator's id for measurements.
+        element_kind: ``measure``, ``benefit``, ``indicator``, ``stakeholder``, ``plan``...
         name: the element's name (the new one if it still exists).
-        detail: what within the element: a link's target, a target's date, a field.
-        old: the value before (text, number or None).
+        detail: what within the element: a link's target, a target's or a
+            measurement's date, a stakeholder's impacted element.
+        old: the value before (text, number, list, or None).
         new: the value after.
         judgement: ``"lowered"`` when expectations went down (a less ambitious target,
             a later date, a smaller benefit, a larger cost or dis-benefit),
             ``"raised"`` when they went up, ``None`` when neither can be said.
-        unit: the indicator's unit, for targets and baselines.
+        unit: the indicator's unit, for targets and baselines; the currency for money.
         direction: the indicator's direction (``increase``/``decrease``) for targets.
+        field: the field that changed, as a dotted path in the element's model
+            (``discount_rate``, ``value.from_``, ``contributes_to.note``).
     """
 
     kind: str
@@ -85,19 +123,21 @@ class Difference:
     element_kind: str
     name: str
     detail: str | None = None
-    old: Scalar = None
-    new: Scalar = None
+    old: Shown = None
+    new: Shown = None
     judgement: Judgement | None = None
     unit: str | None = None
     direction: str | None = None
+    field: str | None = None
 
-    def to_data(self, language: str = "nb") -> dict[str, Any]:
+    def to_data(self, language: str = "nb") -> dict[str, Shown]:
         """The difference as JSON-able data, with its sentence in ``language``."""
         return {
             "kind": self.kind,
             "element": self.element,
             "element_kind": self.element_kind,
             "name": self.name,
+            "field": self.field,
             "detail": self.detail,
             "old": self.old,
             "new": self.new,
@@ -188,26 +228,14 @@ class PlanDiff:
             ("diff_raised", self.raised),
         ]
         rest = [d for d in self.differences if d.judgement is None]
-        for key, kinds in (
-            ("diff_targets", ("target_changed", "target_added", "target_removed")),
-            ("diff_indicators", ("direction_changed", "baseline_changed")),
-            ("diff_money", ("value_changed", "cost_changed")),
-            ("diff_added", ("added",)),
-            ("diff_removed", ("removed",)),
-            ("diff_renamed", ("renamed",)),
-            ("diff_links", ("link_added", "link_removed", "weight_changed")),
-            ("diff_owners", ("owner_changed",)),
-            ("diff_status", ("status_changed",)),
-            ("diff_measurements", ("measurements_changed",)),
-        ):
+        for key, kinds in GROUPS:
             groups.append((key, [d for d in rest if d.kind in kinds]))
         return [(key, items) for key, items in groups if items]
 
     def _heading(self, lang: str) -> str:
-        title = _one_line(self.new_title)
-        heading = f"{t('diff_heading', lang)} «{title}» ({self.new_id})"
+        heading = f"{t('diff_heading', lang)} «{one_line(self.new_title)}» ({self.new_id})"
         if self.old_id != self.new_id or self.old_title != self.new_title:
-            heading += f" {t('diff_compared_with', lang)} «{_one_line(self.old_title)}»"
+            heading += f" {t('diff_compared_with', lang)} «{one_line(self.old_title)}»"
             heading += f" ({self.old_id})"
         return heading
 
@@ -222,7 +250,11 @@ class PlanDiff:
         return ", ".join(parts) + "."
 
     def to_text(self, language: str | None = None) -> str:
-        """Plain text for a terminal or an e-mail, in the plan's language."""
+        """Plain text for a terminal or an e-mail, in the plan's language.
+
+        Every text from the plan is put on one line, without control characters, so a
+        name cannot add lines of its own or steer the terminal.
+        """
         lang = language or self.language
         lines = [self._heading(lang), self._summary_line(lang)]
         for key, items in self._groups():
@@ -232,7 +264,11 @@ class PlanDiff:
         return "\n".join(lines) + "\n"
 
     def to_markdown(self, language: str | None = None) -> str:
-        """Markdown with a heading per group (names escaped)."""
+        """Markdown with a heading per group; text from the plan is escaped.
+
+        Each line is one line of the text form with Markdown's special characters
+        escaped, so a name or a unit cannot start a heading, a list, a link or HTML.
+        """
         lang = language or self.language
         lines = [f"# {_md(self._heading(lang))}", "", _md(self._summary_line(lang))]
         for key, items in self._groups():
@@ -241,103 +277,64 @@ class PlanDiff:
         return "\n".join(lines) + "\n"
 
 
-def _one_line(text: str) -> str:
-    return " ".join(text.split())
-
-
-_MD_SPECIAL = str.maketrans({c: f"\\{c}" for c in "\\`*_{}[]<>#|!"})
+_MD_SPECIAL = str.maketrans({c: f"\\{c}" for c in "\\`*_{}[]<>#|!~&"})
 
 
 def _md(text: str) -> str:
-    return text.translate(_MD_SPECIAL)
-
-
-# -- words ---------------------------------------------------------------------------------
-
-
-def _number(value: float, lang: str) -> str:
-    if value == int(value) and abs(value) < 1e15:
-        text = f"{int(value):,}"
-        return text.replace(",", "\u00a0") if lang == "nb" else text
-    text = f"{value:.6g}"
-    return text.replace(".", ",") if lang == "nb" else text
-
-
-def _show(value: Scalar, lang: str, unit: str | None = None) -> str:
-    if value is None:
-        return "–"
-    if isinstance(value, bool):
-        return t("yes" if value else "no", lang)
-    if isinstance(value, int | float):
-        shown = _number(float(value), lang)
-        if unit:
-            shown += f" {unit}" if unit != "%" else " %"
-        return shown
-    return f"«{_one_line(value)}»"
-
-
-def _subject(d: Difference, lang: str) -> str:
-    return f"{t(d.element_kind, lang)} {d.element} «{_one_line(d.name)}»"
-
-
-def sentence(d: Difference, lang: str = "nb") -> str:
-    """One difference as a sentence in ``lang`` (``nb`` or ``en``)."""
-    who = _subject(d, lang)
-    old, new = _show(d.old, lang, d.unit), _show(d.new, lang, d.unit)
-    if d.kind in ("added", "removed"):
-        links = f" ({t('contributes_to', lang).lower()} {d.detail})" if d.detail else ""
-        return f"{who}{links}"
-    if d.kind == "status_changed":
-        old, new = (t(str(v), lang) if v else "–" for v in (d.old, d.new))
-    elif d.kind == "owner_changed":
-        old, new = (str(v) if v else "–" for v in (d.old, d.new))
-    if d.kind == "renamed":
-        return f"{t(d.element_kind, lang)} {d.element}: {old} → {new}"
-    if d.kind in ("link_added", "link_removed"):
-        return f"{who} {t(d.kind, lang)} {d.detail}"
-    if d.kind == "weight_changed":
-        return (
-            f"{who}: {t('weight', lang).lower()} {t('to', lang).lower()} {d.detail} {old} → {new}"
-        )
-    if d.kind == "target_changed" and d.old == d.new and d.detail and "→" in d.detail:
-        before, after = (part.strip() for part in d.detail.split("→"))
-        moved = "diff_postponed" if after > before else "diff_brought_forward"
-        return (
-            f"{who}: {t('target', lang).lower()} {new} {t(moved, lang)} {before} "
-            f"{t('diff_to', lang)} {after}{_direction(d, lang)}"
-        )
-    if d.kind == "target_changed":
-        return (
-            f"{who}: {t('target', lang).lower()} {t('diff_for', lang)} {d.detail} "
-            f"{t('diff_from', lang)} {old} {t('diff_to', lang)} {new}{_direction(d, lang)}"
-        )
-    if d.kind in ("target_added", "target_removed"):
-        value = new if d.kind == "target_added" else old
-        return f"{who}: {t(d.kind, lang)} {d.detail}: {value}{_direction(d, lang)}"
-    if d.kind == "measurements_changed":
-        if d.old == d.new:  # as many as before, but some dates or values differ
-            return f"{who}: {t('diff_measurements_edited', lang)}"
-        return f"{who}: {t('diff_measurements_word', lang)} {old} → {new}"
-    if d.detail in ("value_from", "baseline_date"):
-        return f"{who}: {t(d.detail, lang).lower()} {d.old or '–'} → {d.new or '–'}"
-    field_name = t(d.detail, lang).lower() if d.detail else ""
-    return f"{who}: {field_name} {t('diff_from', lang)} {old} {t('diff_to', lang)} {new}".replace(
-        ":  ", ": "
-    )
-
-
-def _direction(d: Difference, lang: str) -> str:
-    return f" ({t(d.direction, lang).lower()})" if d.direction else ""
+    """One line of Markdown showing ``text`` as it is (no markup of its own)."""
+    return one_line(text).translate(_MD_SPECIAL)
 
 
 # -- comparing -------------------------------------------------------------------------------
 
 
-def _by_id(plan: Plan) -> dict[str, Record]:
-    out: dict[str, Record] = {}
-    for record in plan.records():
-        out.setdefault(record.id, record)
+def _same(a: object, b: object) -> bool:
+    """Equal as pydantic compares fields (the same object is equal, even a NaN)."""
+    return a is b or a == b
+
+
+def _plain(value: object) -> Shown:
+    """A field's value as JSON-able data."""
+    if isinstance(value, BaseModel):
+        dumped: dict[str, Shown] = value.model_dump(mode="json", by_alias=True)
+        return dumped
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, list | tuple):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if value is None or isinstance(value, str | int | float | bool):
+        return value
+    return str(value)
+
+
+def _parts(before: BaseModel | None, after: BaseModel | None) -> list[str]:
+    """The field names of a part that may be missing on one side (a value, a cost)."""
+    present = after if after is not None else before
+    return list(type(present).model_fields) if present is not None else []
+
+
+def _iso(value: dt.date | None) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+def _keyed(items: Sequence[Any], key: Callable[[Any], Any]) -> list[tuple[tuple[Any, int], Any]]:
+    """Items keyed by ``(key, n)``: the n-th item with that key (so repeats pair in order)."""
+    seen: Counter[Any] = Counter()
+    out = []
+    for item in items:
+        k = key(item)
+        out.append(((k, seen[k]), item))
+        seen[k] += 1
     return out
+
+
+def _natural(id: str) -> tuple[Any, ...]:
+    """Sort B2 before B10."""
+    head = id.rstrip("0123456789")
+    tail = id[len(head) :]
+    return (head, int(tail) if tail else -1, id)
 
 
 def _sign(indicator: Indicator) -> int:
@@ -355,266 +352,560 @@ def _judge_target(old: Target, new: Target, sign: int) -> Judgement | None:
     return None
 
 
-class _Differ:
-    """Collects the differences between two plans, element by element."""
-
-    def __init__(self, old: Plan, new: Plan) -> None:
-        self.old, self.new = old, new
-        self.old_records, self.new_records = _by_id(old), _by_id(new)
-        self.out: list[Difference] = []
-
-    def add(self, kind: str, record: Record, **fields: Any) -> None:
-        self.out.append(Difference(kind, record.id, record.kind, record.name, **fields))
-
-    def run(self) -> list[Difference]:
-        for id, record in self.new_records.items():
-            before = self.old_records.get(id)
-            if before is None or before.kind != record.kind:
-                self.add("added", record, detail=_links_text(record))
-        for id, record in self.old_records.items():
-            after = self.new_records.get(id)
-            if after is None or after.kind != record.kind:
-                self.add("removed", record, detail=_links_text(record))
-        for id, record in self.new_records.items():
-            before = self.old_records.get(id)
-            if before is not None and before.kind == record.kind:
-                self.compare(before, record)
-        self.owner_of_plan()
-        self.measurements()
-        order = {kind: number for number, kind in enumerate(KINDS)}
-        return sorted(
-            self.out,
-            key=lambda d: (order[d.kind], _natural(d.element), d.detail or ""),
-        )
-
-    def compare(self, old: Any, new: Any) -> None:
-        if old.name != new.name:
-            self.add("renamed", new, old=old.name, new=new.name)
-        if hasattr(new, "contributes_to"):
-            self.links(old, new)
-        if getattr(old, "owner", None) != getattr(new, "owner", None):
-            self.add("owner_changed", new, detail="owner", old=old.owner, new=new.owner)
-        if hasattr(new, "status") and old.status != new.status:
-            self.add("status_changed", new, detail="status", old=old.status, new=new.status)
-        if hasattr(new, "value"):
-            self.money_value(old, new)
-        if hasattr(new, "cost"):
-            self.money_cost(old, new)
-        if isinstance(new, Indicator):
-            self.indicator(old, new)
-
-    def links(self, old: Any, new: Any) -> None:
-        before = {link.to: link for link in old.contributes_to}
-        after = {link.to: link for link in new.contributes_to}
-        for to in after:
-            if to not in before:
-                self.add("link_added", new, detail=_named(to, self.new_records))
-        for to in before:
-            if to not in after:
-                self.add("link_removed", new, detail=_named(to, self.old_records))
-        for to, link in after.items():
-            if to in before and before[to].weight != link.weight:
-                self.add(
-                    "weight_changed",
-                    new,
-                    detail=to,
-                    old=before[to].weight,
-                    new=link.weight,
-                )
-
-    def money_value(self, old: Any, new: Any) -> None:
-        before = old.value.annual if old.value else None
-        after = new.value.annual if new.value else None
-        worse_if_more = new.kind == "disbenefit"
-        if before != after:
-            self.add(
-                "value_changed",
-                new,
-                detail="annual_value",
-                old=before,
-                new=after,
-                judgement=_judge_amount(before, after, more_is_better=not worse_if_more),
-                unit=self.new.info.currency,
-            )
-        start_before = old.value.from_ if old.value else None
-        start_after = new.value.from_ if new.value else None
-        if old.value and new.value and start_before != start_after:
-            judgement: Judgement | None = None
-            if start_before and start_after:
-                later = start_after > start_before
-                judgement = "lowered" if later != worse_if_more else "raised"
-            self.add(
-                "value_changed",
-                new,
-                detail="value_from",
-                old=_iso(start_before),
-                new=_iso(start_after),
-                judgement=judgement,
-            )
-
-    def money_cost(self, old: Any, new: Any) -> None:
-        for part in ("one_off", "annual"):
-            before = getattr(old.cost, part) if old.cost else None
-            after = getattr(new.cost, part) if new.cost else None
-            if (before or 0.0) != (after or 0.0):
-                self.add(
-                    "cost_changed",
-                    new,
-                    detail=part if part == "one_off" else "annual_cost",
-                    old=before,
-                    new=after,
-                    judgement=_judge_amount(before, after, more_is_better=False),
-                    unit=self.new.info.currency,
-                )
-
-    def indicator(self, old: Indicator, new: Indicator) -> None:
-        unit = new.unit
-        if old.direction != new.direction:
-            self.add(
-                "direction_changed", new, detail="direction", old=old.direction, new=new.direction
-            )
-        ob, nb = old.baseline, new.baseline
-        if ob != nb:
-            detail = "baseline"
-            if ob is not None and nb is not None and ob.value == nb.value:
-                self.add(
-                    "baseline_changed",
-                    new,
-                    detail="baseline_date",
-                    old=_iso(ob.date),
-                    new=_iso(nb.date),
-                )
-            else:
-                if ob is not None and nb is not None and ob.date != nb.date:
-                    detail = f"baseline ({_iso(ob.date)} → {_iso(nb.date)})"
-                self.add(
-                    "baseline_changed",
-                    new,
-                    detail=detail,
-                    old=ob.value if ob else None,
-                    new=nb.value if nb else None,
-                    unit=unit,
-                )
-        if old.direction != new.direction:
-            return  # targets in another direction cannot be judged against the old ones
-        self.targets(old, new)
-
-    def targets(self, old: Indicator, new: Indicator) -> None:
-        sign, unit, direction = _sign(new), new.unit, new.direction
-        before = {target.date: target for target in old.targets}
-        after = {target.date: target for target in new.targets}
-        lost = [before[d] for d in sorted(before) if d not in after]
-        gained = [after[d] for d in sorted(after) if d not in before]
-        pairs = [(before[d], after[d]) for d in sorted(before) if d in after]
-        # Targets that moved to another date pair up in date order.
-        moved = list(zip(lost, gained, strict=False))
-        for old_target, new_target in pairs + moved:
-            if old_target == new_target:
-                continue
-            detail = _iso(old_target.date)
-            if old_target.date != new_target.date:
-                detail = f"{_iso(old_target.date)} → {_iso(new_target.date)}"
-            self.add(
-                "target_changed",
-                new,
-                detail=detail,
-                old=old_target.value,
-                new=new_target.value,
-                judgement=_judge_target(old_target, new_target, sign),
-                unit=unit,
-                direction=direction,
-            )
-        for target in lost[len(moved) :]:
-            self.add(
-                "target_removed",
-                new,
-                detail=_iso(target.date),
-                old=target.value,
-                unit=unit,
-                direction=direction,
-            )
-        for target in gained[len(moved) :]:
-            self.add(
-                "target_added",
-                new,
-                detail=_iso(target.date),
-                new=target.value,
-                unit=unit,
-                direction=direction,
-            )
-
-    def owner_of_plan(self) -> None:
-        if self.old.info.owner != self.new.info.owner:
-            self.out.append(
-                Difference(
-                    "owner_changed",
-                    self.new.id,
-                    "plan",
-                    self.new.title,
-                    detail="owner",
-                    old=self.old.info.owner,
-                    new=self.new.info.owner,
-                )
-            )
-
-    def measurements(self) -> None:
-        before = Counter(m.indicator for m in self.old.measurements)
-        after = Counter(m.indicator for m in self.new.measurements)
-        old_set = Counter((m.indicator, m.date, m.value) for m in self.old.measurements)
-        new_set = Counter((m.indicator, m.date, m.value) for m in self.new.measurements)
-        changed = {key[0] for key in (old_set - new_set) + (new_set - old_set)}
-        for indicator in sorted(changed, key=_natural):
-            record = self.new_records.get(indicator) or self.old_records.get(indicator)
-            name = record.name if record is not None else indicator
-            self.out.append(
-                Difference(
-                    "measurements_changed",
-                    indicator,
-                    "indicator",
-                    name,
-                    old=before[indicator],
-                    new=after[indicator],
-                )
-            )
-
-
-def _judge_amount(
-    before: float | None, after: float | None, *, more_is_better: bool
-) -> Judgement | None:
-    if before is None or after is None or before == after:
+def _judge_amount(before: object, after: object, *, more_is_better: bool) -> Judgement | None:
+    numbers = (int, float)
+    if not (isinstance(before, numbers) and isinstance(after, numbers)) or before == after:
         return None
     better = (after > before) == more_is_better
     return "raised" if better else "lowered"
 
 
-def _iso(value: Any) -> str | None:
-    return value.isoformat() if value is not None else None
-
-
-def _named(id: str, records: dict[str, Record]) -> str:
-    record = records.get(id)
-    return f"{id} «{_one_line(record.name)}»" if record is not None else id
-
-
-def _links_text(record: Record) -> str | None:
+def _links_text(record: Any) -> str | None:
     links = getattr(record, "contributes_to", None)
     if not links:
         return None
     return ", ".join(link.to for link in links)
 
 
-def _natural(id: str) -> tuple[Any, ...]:
-    """Sort B2 before B10."""
-    head = id.rstrip("0123456789")
-    tail = id[len(head) :]
-    return (head, int(tail) if tail else -1, id)
+def _dates(added: list[dt.date], removed: list[dt.date], limit: int = 6) -> str:
+    """``+2025-03-31 −2024-06-30``: dates of measurements added and removed."""
+    marks = [f"+{d.isoformat()}" for d in sorted(added)]
+    marks += [f"\u2212{d.isoformat()}" for d in sorted(removed)]
+    shown = " ".join(marks[:limit])
+    return shown + (f" … ({len(marks)})" if len(marks) > limit else "")
+
+
+Handler = Callable[[Any, Any], int]
+
+#: What can move the expected money: the plan's settings, benefits, dis-benefits and
+#: measures (and year 0, which follows the earliest date when the plan gives no start).
+#: Evaluating a large plan takes a while, so the money is worked out only then.
+_MONEY_KINDS = frozenset({"plan", "benefit", "disbenefit", "measure"})
+
+
+class _Differ:
+    """Collects the differences between two plans, field by field.
+
+    Every field of every model is compared; where a field has a handler below (names,
+    links, targets, money ...), the handler says what changed in the words of the
+    domain. When a field differs and no handler named the change, the field itself is
+    reported with its value before and after: nothing unequal goes unsaid.
+    """
+
+    def __init__(self, old: Plan, new: Plan) -> None:
+        self.old, self.new = old, new
+        self.old_records = {r.id: r for r in reversed(list(old.records()))}
+        self.new_records = {r.id: r for r in reversed(list(new.records()))}
+        self.currency = new.info.currency
+        self.out: list[Difference] = []
+        self.record_handlers: dict[str, Callable[[Any, Any], int]] = {
+            "name": self.renamed,
+            "contributes_to": self.links,
+            "owner": self.owner,
+            "status": self.status,
+            "value": self.money_value,
+            "cost": self.money_cost,
+            "baseline": self.baseline,
+            "targets": self.targets,
+            "direction": self.direction,
+            "impacts": self.impacts,
+        }
+
+    # -- emitting --
+
+    def emit(self, kind: str, element: str, element_kind: str, name: str, **kw: Any) -> int:
+        self.out.append(Difference(kind, element, element_kind, name, **kw))
+        return 1
+
+    def add(self, kind: str, record: Any, **kw: Any) -> int:
+        return self.emit(kind, record.id, record.kind, record.name, **kw)
+
+    def of_plan(self, kind: str, **kw: Any) -> int:
+        return self.emit(kind, self.new.id, "plan", self.new.title, **kw)
+
+    def about(self, id: str) -> tuple[str, str]:
+        """Kind and name of the record with ``id`` (new version first)."""
+        record = self.new_records.get(id) or self.old_records.get(id)
+        if record is None:
+            return "element", id
+        return record.kind, record.name
+
+    # -- the plan --
+
+    def run(self) -> list[Difference]:
+        handlers: dict[str, Handler] = {
+            "info": self.settings,
+            "measurements": self.measurements,
+            "reviews": self.reviews,
+        }
+        for name in Plan.model_fields:
+            before, after = getattr(self.old, name), getattr(self.new, name)
+            if _same(before, after):
+                continue
+            if name in SECTIONS:
+                count = self.section(name, before, after)
+            else:
+                count = handlers[name](before, after) if name in handlers else 0
+            if not count:
+                self.of_plan("setting_changed", field=name, old=_plain(before), new=_plain(after))
+        if self.old.start != self.new.start or any(
+            d.element_kind in _MONEY_KINDS for d in self.out
+        ):
+            self.money()
+        order = {kind: number for number, kind in enumerate(KINDS)}
+        return sorted(
+            self.out,
+            key=lambda d: (order[d.kind], _natural(d.element), d.detail or "", d.field or ""),
+        )
+
+    def settings(self, old: Any, new: Any) -> int:
+        count = 0
+        for name in type(new).model_fields:
+            before, after = getattr(old, name), getattr(new, name)
+            if _same(before, after):
+                continue
+            kind = "owner_changed" if name == "owner" else "setting_changed"
+            count += self.of_plan(kind, field=name, old=_plain(before), new=_plain(after))
+        return count
+
+    def section(self, name: str, old: list[Any], new: list[Any]) -> int:
+        old_keyed = _keyed(old, lambda r: r.id)
+        new_keyed = _keyed(new, lambda r: r.id)
+        before, after = dict(old_keyed), dict(new_keyed)
+        count = 0
+        for key, record in new_keyed:
+            if key not in before:
+                count += self.add("added", record, detail=_links_text(record))
+        for key, record in old_keyed:
+            if key not in after:
+                count += self.add("removed", record, detail=_links_text(record))
+        for key, record in new_keyed:
+            if key in before:
+                count += self.record(before[key], record)
+        kept_old = [key[0] for key, _ in old_keyed if key in after]
+        kept_new = [key[0] for key, _ in new_keyed if key in before]
+        if kept_old != kept_new:
+            count += self.of_plan(
+                "order_changed", detail=name, field=name, old=list(kept_old), new=list(kept_new)
+            )
+        return count
+
+    def money(self) -> None:
+        """The expected present values before and after, when they differ."""
+        before, after = _present_values(self.old), _present_values(self.new)
+        if before is None or after is None:
+            return
+        for key, old_value, new_value in zip(
+            ("expected", "expected_net"), before, after, strict=True
+        ):
+            if round(old_value) != round(new_value):
+                self.of_plan(
+                    "npv_changed", detail=key, old=old_value, new=new_value, unit=self.currency
+                )
+
+    # -- one element, stakeholder or indicator --
+
+    def record(self, old: Any, new: Any) -> int:
+        count = 0
+        for name in type(new).model_fields:
+            before, after = getattr(old, name), getattr(new, name)
+            if _same(before, after):
+                continue
+            handler = self.record_handlers.get(name)
+            found = handler(old, new) if handler is not None else 0
+            count += found or self.generic(new, name, before, after)
+        return count
+
+    def generic(self, record: Any, path: str, before: Any, after: Any, kind: str = "") -> int:
+        """A field without a handler: its parts if it is a model, else its values."""
+        if isinstance(before, BaseModel | None) and isinstance(after, BaseModel | None):
+            count = 0
+            for name in _parts(before, after):
+                a, b = getattr(before, name, None), getattr(after, name, None)
+                if not _same(a, b):
+                    count += self.generic(record, f"{path}.{name}", a, b, kind)
+            if count:
+                return count
+        return self.add(
+            kind or "field_changed", record, field=path, old=_plain(before), new=_plain(after)
+        )
+
+    def renamed(self, old: Any, new: Any) -> int:
+        return self.add("renamed", new, field="name", old=old.name, new=new.name)
+
+    def owner(self, old: Any, new: Any) -> int:
+        return self.add(
+            "owner_changed", new, detail="owner", field="owner", old=old.owner, new=new.owner
+        )
+
+    def status(self, old: Any, new: Any) -> int:
+        return self.add(
+            "status_changed", new, detail="status", field="status", old=old.status, new=new.status
+        )
+
+    def direction(self, old: Any, new: Any) -> int:
+        return self.add(
+            "direction_changed",
+            new,
+            detail="direction",
+            field="direction",
+            old=old.direction,
+            new=new.direction,
+        )
+
+    def impacts(self, old: Any, new: Any) -> int:
+        count = 0
+        for id in sorted(set(old.impacts) | set(new.impacts), key=_natural):
+            before, after = old.impacts.get(id), new.impacts.get(id)
+            if before != after:
+                count += self.add(
+                    "field_changed", new, field="impacts", detail=id, old=before, new=after
+                )
+        return count
+
+    def links(self, old: Any, new: Any) -> int:
+        old_keyed = _keyed(old.contributes_to, lambda link: link.to)
+        new_keyed = _keyed(new.contributes_to, lambda link: link.to)
+        before, after = dict(old_keyed), dict(new_keyed)
+        count = 0
+        for key, link in new_keyed:
+            if key not in before:
+                count += self.add(
+                    "link_added", new, field="contributes_to.to", detail=self.named(link.to)
+                )
+        for key, link in old_keyed:
+            if key not in after:
+                count += self.add(
+                    "link_removed", new, field="contributes_to.to", detail=self.named(link.to)
+                )
+        for key, link in new_keyed:
+            if key not in before:
+                continue
+            was = before[key]
+            for name in type(link).model_fields:
+                a, b = getattr(was, name), getattr(link, name)
+                if _same(a, b):
+                    continue
+                kind = "weight_changed" if name == "weight" else "link_changed"
+                count += self.add(
+                    kind,
+                    new,
+                    detail=link.to,
+                    field=f"contributes_to.{name}",
+                    old=_plain(a),
+                    new=_plain(b),
+                )
+        kept_old = [key[0] for key, _ in old_keyed if key in after]
+        kept_new = [key[0] for key, _ in new_keyed if key in before]
+        if kept_old != kept_new:
+            count += self.add(
+                "order_changed",
+                new,
+                detail="links",
+                field="contributes_to",
+                old=kept_old,
+                new=kept_new,
+            )
+        return count
+
+    def named(self, id: str) -> str:
+        record = self.new_records.get(id) or self.old_records.get(id)
+        return f"{id} «{one_line(record.name)}»" if record is not None else id
+
+    # -- money --
+
+    def money_value(self, old: Any, new: Any) -> int:
+        worse_if_more = new.kind == "disbenefit"
+        count = 0
+        for name in _parts(old.value, new.value):
+            before = getattr(old.value, name, None)
+            after = getattr(new.value, name, None)
+            if _same(before, after):
+                continue
+            if name == "annual":
+                count += self.add(
+                    "value_changed",
+                    new,
+                    detail="annual_value",
+                    field="value.annual",
+                    old=_plain(before),
+                    new=_plain(after),
+                    judgement=_judge_amount(before, after, more_is_better=not worse_if_more),
+                    unit=self.currency,
+                )
+            elif name == "from_":
+                judgement: Judgement | None = None
+                if before is not None and after is not None:
+                    later = after > before
+                    judgement = "lowered" if later != worse_if_more else "raised"
+                count += self.add(
+                    "value_changed",
+                    new,
+                    detail="value_from",
+                    field="value.from_",
+                    old=_iso(before),
+                    new=_iso(after),
+                    judgement=judgement,
+                )
+            else:
+                count += self.generic(new, f"value.{name}", before, after, "value_changed")
+        return count
+
+    def money_cost(self, old: Any, new: Any) -> int:
+        count = 0
+        for name in _parts(old.cost, new.cost):
+            before = getattr(old.cost, name, None)
+            after = getattr(new.cost, name, None)
+            if _same(before, after):
+                continue
+            if name in ("one_off", "annual"):
+                count += self.add(
+                    "cost_changed",
+                    new,
+                    detail=name if name == "one_off" else "annual_cost",
+                    field=f"cost.{name}",
+                    old=_plain(before),
+                    new=_plain(after),
+                    judgement=_judge_amount(before, after, more_is_better=False),
+                    unit=self.currency,
+                )
+            else:
+                count += self.generic(new, f"cost.{name}", before, after, "cost_changed")
+        return count
+
+    # -- indicators --
+
+    def baseline(self, old: Indicator, new: Indicator) -> int:
+        ob, nb = old.baseline, new.baseline
+        count = 0
+        for name in _parts(ob, nb):
+            before, after = getattr(ob, name, None), getattr(nb, name, None)
+            if _same(before, after):
+                continue
+            detail = {"date": "baseline_date", "value": "baseline"}.get(name)
+            count += self.add(
+                "baseline_changed",
+                new,
+                detail=detail,
+                field=f"baseline.{name}",
+                old=_plain(before),
+                new=_plain(after),
+                unit=new.unit if name == "value" else None,
+            )
+        return count
+
+    def targets(self, old: Indicator, new: Indicator) -> int:
+        # Targets in another direction cannot be judged against the old ones: listed only.
+        judged = old.direction == new.direction
+        sign, unit, direction = _sign(new), new.unit, new.direction
+        old_keyed = sorted(_keyed(old.targets, lambda target: target.date), key=lambda kv: kv[0])
+        new_keyed = sorted(_keyed(new.targets, lambda target: target.date), key=lambda kv: kv[0])
+        before, after = dict(old_keyed), dict(new_keyed)
+        lost = [target for key, target in old_keyed if key not in after]
+        gained = [target for key, target in new_keyed if key not in before]
+        pairs = [(target, after[key]) for key, target in old_keyed if key in after]
+        moved = list(zip(lost, gained, strict=False))  # to another date: paired in date order
+        count = 0
+        for old_target, new_target in pairs + moved:
+            if old_target == new_target:
+                continue
+            detail = _iso(old_target.date)
+            if old_target.date != new_target.date:
+                detail = f"{_iso(old_target.date)} → {_iso(new_target.date)}"
+            count += self.add(
+                "target_changed",
+                new,
+                detail=detail,
+                field="targets",
+                old=old_target.value,
+                new=new_target.value,
+                judgement=_judge_target(old_target, new_target, sign) if judged else None,
+                unit=unit,
+                direction=direction,
+            )
+        for target in lost[len(moved) :]:
+            count += self.add(
+                "target_removed",
+                new,
+                detail=_iso(target.date),
+                field="targets",
+                old=target.value,
+                unit=unit,
+                direction=direction,
+            )
+        for target in gained[len(moved) :]:
+            count += self.add(
+                "target_added",
+                new,
+                detail=_iso(target.date),
+                field="targets",
+                new=target.value,
+                unit=unit,
+                direction=direction,
+            )
+        return count
+
+    # -- measurements and reviews --
+
+    def measurements(self, old: list[Measurement], new: list[Measurement]) -> int:
+        by_old: dict[str, list[Measurement]] = defaultdict(list)
+        by_new: dict[str, list[Measurement]] = defaultdict(list)
+        for m in old:
+            by_old[m.indicator].append(m)
+        for m in new:
+            by_new[m.indicator].append(m)
+        count = 0
+        for id in sorted(set(by_old) | set(by_new), key=_natural):
+            if by_old[id] != by_new[id]:
+                count += self.measured(id, by_old[id], by_new[id])
+        return count
+
+    def measured(self, id: str, old: list[Measurement], new: list[Measurement]) -> int:
+        kind, name = self.about(id)
+        record = self.new_records.get(id) or self.old_records.get(id)
+        unit = record.unit if isinstance(record, Indicator) else None
+        old_keyed = _keyed(old, lambda m: m.date)
+        new_keyed = _keyed(new, lambda m: m.date)
+        before, after = dict(old_keyed), dict(new_keyed)
+        added = [key[0] for key, _ in new_keyed if key not in before]
+        removed = [key[0] for key, _ in old_keyed if key not in after]
+        count = 0
+        if added or removed:
+            count += self.emit(
+                "measurements_changed",
+                id,
+                kind,
+                name,
+                field="measurements",
+                detail=_dates(added, removed),
+                old=len(old),
+                new=len(new),
+            )
+        for key, m in new_keyed:
+            if key not in before:
+                continue
+            was = before[key]
+            for part in type(m).model_fields:
+                a, b = getattr(was, part), getattr(m, part)
+                if not _same(a, b):
+                    count += self.emit(
+                        "measurement_corrected",
+                        id,
+                        kind,
+                        name,
+                        detail=key[0].isoformat(),
+                        field=f"measurements.{part}",
+                        old=_plain(a),
+                        new=_plain(b),
+                        unit=unit if part == "value" else None,
+                    )
+        if not count:  # the same measurements in another order
+            dates = [m.date.isoformat() for m in old], [m.date.isoformat() for m in new]
+            count += self.emit(
+                "order_changed",
+                id,
+                kind,
+                name,
+                detail="measurements",
+                field="measurements",
+                old=dates[0],
+                new=dates[1],
+            )
+        return count
+
+    def reviews(self, old: list[Review], new: list[Review]) -> int:
+        by_old: dict[str, list[Review]] = defaultdict(list)
+        by_new: dict[str, list[Review]] = defaultdict(list)
+        for r in old:
+            by_old[r.element].append(r)
+        for r in new:
+            by_new[r.element].append(r)
+        count = 0
+        for id in sorted(set(by_old) | set(by_new), key=_natural):
+            if by_old[id] != by_new[id]:
+                count += self.reviewed(id, by_old[id], by_new[id])
+        return count
+
+    def reviewed(self, id: str, old: list[Review], new: list[Review]) -> int:
+        kind, name = self.about(id)
+        old_keyed = _keyed(old, lambda r: r.date)
+        new_keyed = _keyed(new, lambda r: r.date)
+        before, after = dict(old_keyed), dict(new_keyed)
+        count = 0
+        for key, r in new_keyed:
+            if key not in before:
+                count += self.emit(
+                    "review_added",
+                    id,
+                    kind,
+                    name,
+                    detail=key[0].isoformat(),
+                    field="reviews",
+                    new=r.status,
+                )
+        for key, r in old_keyed:
+            if key not in after:
+                count += self.emit(
+                    "review_removed",
+                    id,
+                    kind,
+                    name,
+                    detail=key[0].isoformat(),
+                    field="reviews",
+                    old=r.status,
+                )
+        for key, r in new_keyed:
+            if key not in before:
+                continue
+            was = before[key]
+            for part in type(r).model_fields:
+                a, b = getattr(was, part), getattr(r, part)
+                if not _same(a, b):
+                    count += self.emit(
+                        "review_changed",
+                        id,
+                        kind,
+                        name,
+                        detail=key[0].isoformat(),
+                        field=f"reviews.{part}",
+                        old=_plain(a),
+                        new=_plain(b),
+                    )
+        if not count:  # the same reviews in another order
+            dates = [r.date.isoformat() for r in old], [r.date.isoformat() for r in new]
+            count += self.emit(
+                "order_changed",
+                id,
+                kind,
+                name,
+                detail="reviews",
+                field="reviews",
+                old=dates[0],
+                new=dates[1],
+            )
+        return count
+
+
+def _present_values(plan: Plan) -> tuple[float, float] | None:
+    """Expected present value and expected net present value, or None when the plan
+    cannot be evaluated (it has check errors, or a rate with no present value)."""
+    from gevinst.evaluate import evaluate
+
+    try:
+        money = evaluate(plan, at=plan.start).npv()
+    except ValueError:  # PlanCheckError is one; so is a discount rate of -100 % or less
+        return None
+    return money.expected, money.expected_net
 
 
 def diff(old: Plan, new: Plan, *, language: str | None = None) -> PlanDiff:
     """Compare two versions of a plan: what was promised before and what is promised now.
 
-    Elements are matched by id: the same id with another name is *renamed*; an id
-    that moved to another kind (a change that became a benefit) is removed and added.
+    Every field of both plans is compared, so the result is empty exactly when
+    ``old == new``. Elements, stakeholders and indicators are matched by id: the same
+    id with another name is *renamed*; an id that moved to another kind (a change that
+    became a benefit) is removed and added. Measurements are matched by indicator and
+    date, reviews by element and date.
 
     Args:
         old: the earlier version.

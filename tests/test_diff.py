@@ -7,17 +7,27 @@ hand, so every expected difference below is known exactly.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
+import os
+import re
+import types
+import typing
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from hypothesis import given, settings
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
+from pydantic import BaseModel, ValidationError
 
 import gevinst as gv
 from gevinst.cli import cli
 from gevinst.diff import KINDS, Difference
-from tests.strategies import plans
+from gevinst.diff_words import FIELD_WORDS, field_word, field_word_key
+from gevinst.i18n import WORDS
+from gevinst.model import ID_PATTERN, Measurement, Plan, PlanInfo, Review
+from tests.strategies import DATES, TEXT, plans
 
 ROOT = Path(__file__).resolve().parent.parent
 OLD = ROOT / "examples" / "bergen_barnevern" / "plan-2024.yaml"
@@ -156,7 +166,8 @@ def test_text_in_norwegian_and_english(changes: gv.PlanDiff) -> None:
         "postponed from 2026-06-30 to 2026-12-31 (higher is better)"
     ) in en
     assert (
-        "- Benefit B5: «Flere undersøkelser innen fristen» → «Flere undersøkelser avsluttet" in en
+        "- Benefit B5: name «Flere undersøkelser innen fristen» → «Flere undersøkelser avsluttet"
+        in en
     )
 
 
@@ -186,8 +197,13 @@ def test_disbenefit_value_up_is_lowered_expectation() -> None:
     new = old.model_copy(deep=True)
     assert new.disbenefits[0].value is not None
     new.disbenefits[0].value.annual = 150_000
-    [d] = gv.diff(old, new)
+    changes = gv.diff(old, new)
+    [d] = changes.of_kind("value_changed")
     assert (d.kind, d.judgement) == ("value_changed", "lowered")
+    # the money moved: the expected present value went down with it
+    expected = {d.detail: (d.old, d.new) for d in changes.of_kind("npv_changed")}
+    before, after = (gv.evaluate(p).npv().expected for p in (old, new))
+    assert expected["expected"] == (before, after) and after < before < 0
 
 
 def test_target_added_removed_and_direction_changed() -> None:
@@ -208,8 +224,9 @@ def test_target_added_removed_and_direction_changed() -> None:
     flipped = old.model_copy(deep=True)
     flipped.indicators[0].direction = "decrease"
     flipped.indicators[0].targets[0].value = 5
-    kinds = [d.kind for d in gv.diff(old, flipped)]
-    assert kinds == ["direction_changed"]  # targets in another direction are not judged
+    found = [(d.kind, d.judgement) for d in gv.diff(old, flipped)]
+    # targets in another direction are listed, not judged
+    assert found == [("target_changed", None), ("direction_changed", None)]
 
 
 @settings(max_examples=60, deadline=None)
@@ -219,8 +236,18 @@ def test_any_two_plans_diff_to_readable_json(old: gv.Plan, new: gv.Plan) -> None
     data = json.loads(result.to_json())
     assert len(data["changes"]) == len(result)
     for language in ("nb", "en"):
-        assert result.to_text(language=language)
-        assert result.to_markdown(language=language)
+        # one line per difference, whatever the names hold (the plans' texts have
+        # newlines, #, *, [, <, | and more): the structure is gevinst's own
+        text = result.to_text(language=language).splitlines()
+        assert len(text) == 2 + sum(2 + len(items) for _, items in result._groups())
+        assert sum(line.startswith("- ") for line in text) == len(result)
+        markdown = result.to_markdown(language=language).splitlines()
+        assert [line[:2] for line in markdown if line.startswith("#")] == ["# "] + ["##"] * len(
+            result._groups()
+        )
+        items = [line for line in markdown if line.startswith("- ")]
+        assert len(items) == len(result)
+        assert all(re.search(r"(?<!\\)[<>\[\]`*_|]", line[2:]) is None for line in items)
     assert not gv.diff(new, new.model_copy(deep=True))
     # added and removed swap when the versions swap
     back = gv.diff(new, old)
@@ -263,5 +290,415 @@ def test_corrected_measurement_is_reported() -> None:
     new = old.model_copy(deep=True)
     new.measurements[0].value += 1  # I1 on 2024-06-30: 22 -> 23, as many measurements
     [d] = gv.diff(old, new)
-    assert (d.kind, d.element, d.old, d.new) == ("measurements_changed", "I1", d.old, d.old)
-    assert d.to_data("en")["text"].endswith(": measurements corrected")
+    assert (d.kind, d.element, d.detail, d.old, d.new) == (
+        "measurement_corrected",
+        "I1",
+        "2024-06-30",
+        22.0,
+        23.0,
+    )
+    assert str(d.to_data("en")["text"]).endswith(
+        ": measurement 2024-06-30 corrected from 22 uker to 23 uker"
+    )
+
+
+# -- completeness: every field of every model is compared and named ------------------------
+
+
+def _models_in(annotation: object) -> list[type[BaseModel]]:
+    found = []
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        found.append(annotation)
+    for arg in typing.get_args(annotation):
+        found += _models_in(arg)
+    return found
+
+
+def _all_models() -> list[type[BaseModel]]:
+    """Plan and every model reachable from its fields."""
+    seen: list[type[BaseModel]] = []
+    todo: list[type[BaseModel]] = [Plan]
+    while todo:
+        model = todo.pop()
+        if model in seen:
+            continue
+        seen.append(model)
+        for info in model.model_fields.values():
+            todo += _models_in(info.annotation)
+    return sorted(seen, key=lambda m: m.__name__)
+
+
+def test_every_field_of_every_model_has_a_word() -> None:
+    """A field added to the model fails here until FIELD_WORDS gives it a word."""
+    models = _all_models()
+    assert {"Benefit", "Link", "Value", "Cost", "Target", "Measurement", "Review"} <= {
+        m.__name__ for m in models
+    }
+    for model in models:
+        words: dict[str, str] = {}
+        for name in model.model_fields:
+            key = field_word_key(model, name)
+            assert key in WORDS, f"{model.__name__}.{name}: add a word to diff_words.FIELD_WORDS"
+            nb, en = WORDS[key]
+            assert nb.strip() and en.strip(), key
+            assert nb.lower() not in words, f"{model.__name__}.{name} reads as {words[nb.lower()]}"
+            words[nb.lower()] = name
+    # and the table names nothing that is not a field
+    names = {n for m in models for n in m.model_fields} | {
+        f"{m.__name__}.{n}" for m in models for n in m.model_fields
+    }
+    assert set(FIELD_WORDS) <= names
+
+
+# Single changes the issue reported as "Ingen endringer" on main, each with the id and the
+# words the text must show (nb, en).
+def _plan() -> gv.Plan:
+    plan = gv.load(NEW)
+    return plan
+
+
+def _set(path: str, value: object) -> typing.Callable[[gv.Plan], None]:
+    def change(plan: gv.Plan) -> None:
+        where, _, name = path.rpartition(".")
+        target: object = plan
+        for part in where.split("."):
+            target = target[int(part)] if part.isdigit() else getattr(target, part)  # type: ignore[index]
+        setattr(target, name, value)
+
+    return change
+
+
+REPORTED = [
+    (
+        "info.discount_rate",
+        0.025,
+        "ebf-smidig",
+        "diskonteringsrente fra 4 % til 2,5 %",
+        "discount rate from 4 % to 2.5 %",
+    ),
+    (
+        "info.horizon_years",
+        20,
+        "ebf-smidig",
+        "analyseperiode (år) fra 10 til 20",
+        "horizon (years) from 10 to 20",
+    ),
+    ("info.organisation", "Bergen kommune", "ebf-smidig", "organisasjon fra", "organisation from"),
+    (
+        "info.currency",
+        "EUR",
+        "ebf-smidig",
+        "valuta fra «NOK» til «EUR»",
+        "currency from «NOK» to «EUR»",
+    ),
+    (
+        "info.start",
+        dt.date(2025, 1, 1),
+        "ebf-smidig",
+        "startdato for år 0 fra 2024-01-01 til 2025-01-01",
+        "start of year 0 from",
+    ),
+    ("info.language", "en", "ebf-smidig", "språk fra", "language from"),
+    (
+        "measures.0.start",
+        dt.date(2024, 4, 1),
+        "M1",
+        "start fra 2024-03-01 til 2024-04-01",
+        "start from",
+    ),
+    (
+        "measures.0.end",
+        dt.date(2026, 12, 31),
+        "M1",
+        "slutt fra – til 2026-12-31",
+        "end from – to 2026-12-31",
+    ),
+    (
+        "indicators.0.unit",
+        "dager",
+        "I1",
+        "enhet fra «uker» til «dager»",
+        "unit from «uker» to «dager»",
+    ),
+    ("indicators.0.source", "Visma", "I1", "kilde fra", "source from"),
+    ("indicators.0.frequency", "monthly", "I1", "frekvens fra", "frequency from"),
+    (
+        "indicators.0.name",
+        "Opplæringstid",
+        "I1",
+        "navn «Opplæringstid for nyansatte» → «Opplæringstid»",
+        "name «",
+    ),
+    (
+        "benefits.0.assumptions",
+        ["Mentorer får tid"],
+        "B1",
+        "forutsetninger fra",
+        "assumptions from",
+    ),
+    ("benefits.0.risk", "high", "B1", "risiko fra Middels til Stor", "risk from Medium to High"),
+    ("benefits.0.description", "Ny tekst", "B1", "beskrivelse fra", "description from"),
+    (
+        "benefits.0.contributes_to.0.note",
+        "Ny merknad",
+        "B1",
+        "merknad på koblingen til",
+        "note of the link to",
+    ),
+    (
+        "stakeholders.0.power",
+        "low",
+        "etatsdirektor",
+        "makt fra Stor til Liten",
+        "power from High to Low",
+    ),
+    ("stakeholders.0.group", "Ny gruppe", "etatsdirektor", "gruppe fra", "group from"),
+    ("reviews.0.status", "off_track", "B1", "status fra", "status from"),
+    ("reviews.0.comment", "Ny kommentar", "B1", "kommentar fra", "comment from"),
+    ("measurements.0.note", "Rettet", "I1", "merknad fra", "note from"),
+]
+
+
+@pytest.mark.parametrize(
+    ("path", "value", "element", "nb", "en"), REPORTED, ids=[r[0] for r in REPORTED]
+)
+def test_a_single_change_is_named(path: str, value: object, element: str, nb: str, en: str) -> None:
+    old = _plan()
+    new = old.model_copy(deep=True)
+    before = new.model_dump()
+    _set(path, value)(new)
+    assert new.model_dump() != before, "the change must change the plan"
+    changes = gv.diff(old, new)
+    assert changes, f"{path}: no change reported"
+    for language, words in (("nb", nb), ("en", en)):
+        lines = [
+            line
+            for line in changes.to_text(language=language).splitlines()
+            if f" {element} " in line or f" {element}:" in line
+        ]
+        assert any(words.lower() in line.lower() for line in lines), (language, lines)
+
+
+def test_money_settings_report_the_expected_present_value() -> None:
+    """The issue's case: only the rate and the horizon changed, and the NPV moved."""
+    old = _plan()
+    new = old.model_copy(deep=True)
+    new.info.discount_rate, new.info.horizon_years = 0.02, 20
+    changes = gv.diff(old, new)
+    assert {d.field for d in changes.of_kind("setting_changed")} == {
+        "discount_rate",
+        "horizon_years",
+    }
+    npv = {d.detail: d for d in changes.of_kind("npv_changed")}
+    at = dt.date(2025, 10, 1)
+    before, after = gv.evaluate(old, at=at).npv(), gv.evaluate(new, at=at).npv()
+    assert (npv["expected"].old, npv["expected"].new) == (before.expected, after.expected)
+    assert (npv["expected_net"].old, npv["expected_net"].new) == (
+        before.expected_net,
+        after.expected_net,
+    )
+    text = changes.to_text(language="en")
+    shown = f"{before.expected:,.0f} NOK to {after.expected:,.0f} NOK"
+    assert f"expected present value of benefits and dis-benefits from {shown}" in text
+
+
+# -- the property: empty exactly when equal; any single change is named ----------------------
+#
+# The suite runs a modest number of examples; for a long run by hand:
+#     GEVINST_DIFF_EXAMPLES=3000 python -m pytest tests/test_diff.py -k property -p no:cacheprovider
+
+EXAMPLES = int(os.environ.get("GEVINST_DIFF_EXAMPLES", "40"))
+
+ANY_ID = st.sampled_from(
+    ["G0", "O0", "O1", "B0", "B1", "DB0", "CH0", "M0", "M1", "s0", "s1", "I0", "I1", "Z9"]
+)
+# Numbers as plans hold them: shares, amounts, some negative (the model allows them).
+ANY_NUMBER = st.floats(0, 1) | st.floats(-1e9, 1e12, allow_nan=False, allow_infinity=False)
+
+
+def _valid(model: type[BaseModel], data: dict[str, object]) -> BaseModel | None:
+    """The model from data, or None when the drawn values break one of its rules."""
+    try:
+        return model.model_validate(data)
+    except ValidationError:
+        return None
+
+
+def _strategy_for(
+    annotation: object, metadata: typing.Sequence[object] = ()
+) -> st.SearchStrategy[object]:
+    """Valid-looking values for a field, derived from its type (so new fields get values)."""
+    if any(getattr(m, "pattern", None) == ID_PATTERN for m in metadata):
+        return ANY_ID
+    origin = typing.get_origin(annotation)
+    args = typing.get_args(annotation)
+    if origin is typing.Annotated:
+        return _strategy_for(args[0], [*metadata, *annotation.__metadata__])  # type: ignore[attr-defined]
+    if origin in (typing.Union, types.UnionType):
+        return st.one_of([_strategy_for(a, metadata) for a in args])
+    if origin is typing.Literal:
+        return st.sampled_from(args)
+    if origin is list:
+        return st.lists(_strategy_for(args[0]), max_size=3)
+    if origin is dict:
+        return st.dictionaries(_strategy_for(args[0]), _strategy_for(args[1]), max_size=2)
+    if annotation is type(None):
+        return st.none()
+    if annotation is str:
+        return TEXT
+    if annotation is bool:
+        return st.booleans()
+    if annotation is int:
+        return st.integers(1, 60)
+    if annotation is float:
+        return ANY_NUMBER
+    if annotation is dt.date:
+        return DATES
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        fields = {
+            name: _strategy_for(info.annotation, info.metadata)
+            for name, info in annotation.model_fields.items()
+        }
+        model = annotation
+        return st.fixed_dictionaries(fields).map(lambda data: _valid(model, data)).filter(bool)
+    raise AssertionError(f"no values for {annotation!r}: teach _strategy_for this type")
+
+
+def _places(plan: gv.Plan) -> list[tuple[str, BaseModel, str]]:
+    """Every model object of a plan: (the id a reader finds it under, object, holder field)."""
+    out: list[tuple[str, BaseModel, str]] = [(plan.id, plan.info, "")]
+    for record in plan.records():
+        out.append((record.id, record, ""))
+        for part in ("value", "cost", "baseline"):
+            held = getattr(record, part, None)
+            if held is not None:
+                out.append((record.id, held, part))
+        for link in getattr(record, "contributes_to", []):
+            out.append((record.id, link, "contributes_to"))
+        for target in getattr(record, "targets", []):
+            out.append((record.id, target, "targets"))
+    out += [(m.indicator, m, "measurements") for m in plan.measurements]
+    out += [(r.element, r, "reviews") for r in plan.reviews]
+    return out
+
+
+def _word(
+    place: BaseModel, holder: str, name: str, holder_model: type[BaseModel], lang: str
+) -> str:
+    if isinstance(place, Measurement):
+        return "måling" if lang == "nb" else "measurement"
+    if isinstance(place, Review):
+        return "vurdering" if lang == "nb" else "review"
+    if holder:
+        return field_word(holder_model, holder, lang)
+    return field_word(type(place), name, lang)
+
+
+@st.composite
+def changed_once(draw: st.DrawFn) -> tuple[gv.Plan, gv.Plan, str, str, dict[str, str]]:
+    """A plan, the same plan with one field of one object changed, and what must be named."""
+    old = draw(plans())
+    new = old.model_copy(deep=True)
+    places = _places(new)
+    owner, place, holder = draw(st.sampled_from(places))
+    name = draw(st.sampled_from(sorted(type(place).model_fields)))
+    info = type(place).model_fields[name]
+    value = draw(_strategy_for(info.annotation, info.metadata))
+    try:
+        setattr(place, name, value)
+    except ValidationError:
+        assume(False)
+    assume(new != old)
+    holder_model = next((type(r) for r in new.records() if r.id == owner), PlanInfo)
+    words = {lang: _word(place, holder, name, holder_model, lang) for lang in ("nb", "en")}
+    return old, new, owner, name, words
+
+
+@settings(
+    max_examples=EXAMPLES,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
+)
+@given(case=changed_once())
+def test_property_any_single_change_is_named(
+    case: tuple[gv.Plan, gv.Plan, str, str, dict[str, str]],
+) -> None:
+    old, new, owner, name, words = case
+    changes = gv.diff(old, new)
+    assert changes, "a change the diff does not see"
+    for lang in ("nb", "en"):
+        lines = changes.to_text(language=lang).splitlines()
+        if name == "id" and owner not in (old.id, new.id):
+            # a new id: the old one is removed (or kept by a twin) and the new one added
+            assert any(owner in line for line in lines), lines
+            continue
+        mentions = [line for line in lines if f" {owner} " in line or f" {owner}:" in line]
+        assert any(words[lang] in line.lower() for line in mentions), (
+            owner,
+            name,
+            words[lang],
+            lines,
+        )
+
+
+@settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(old=plans(), new=plans())
+def test_property_the_diff_is_empty_exactly_when_the_plans_are_equal(
+    old: gv.Plan, new: gv.Plan
+) -> None:
+    assert bool(gv.diff(old, new)) == (old != new)
+    assert bool(gv.diff(new, old)) == (old != new)
+    assert not gv.diff(old, old.model_copy(deep=True))
+
+
+# -- the exit code, and the page that promises it --------------------------------------------
+
+
+def test_cli_exit_code_says_whether_the_plans_differ(tmp_path: Path) -> None:
+    runner = CliRunner()
+    differ = runner.invoke(cli, ["diff", str(OLD), str(NEW), "--exit-code"])
+    assert differ.exit_code == 1 and differ.exception is not None
+    assert differ.output == gv.diff(gv.load(OLD), gv.load(NEW)).to_text()
+    same = runner.invoke(cli, ["diff", str(NEW), str(NEW), "--exit-code"])
+    assert (same.exit_code, same.output.splitlines()[1]) == (0, "Ingen endringer.")
+    quiet = runner.invoke(cli, ["diff", str(OLD), str(NEW), "-q"])
+    assert (quiet.exit_code, quiet.output) == (1, "")
+    assert runner.invoke(cli, ["diff", str(NEW), str(NEW), "--quiet"]).exit_code == 0
+    # without the flag: 0 either way, as before
+    assert runner.invoke(cli, ["diff", str(OLD), str(NEW)]).exit_code == 0
+    # written to a file, and still 1: the plans differ
+    out = tmp_path / "endringer.json"
+    written = runner.invoke(cli, ["diff", str(OLD), str(NEW), "--exit-code", "-o", str(out)])
+    assert written.exit_code == 1 and json.loads(out.read_text("utf-8"))["changes"]
+    # an unreadable plan is still an error (1, message on stderr), usage still 2
+    broken = tmp_path / "broken.yaml"
+    broken.write_text("schema: gevinst/1\nplan: {id: p}\n", "utf-8")
+    failed = runner.invoke(cli, ["diff", str(broken), str(NEW), "--exit-code"])
+    assert failed.exit_code == 1 and str(broken) in failed.output
+    assert "Traceback" not in failed.output
+    assert runner.invoke(cli, ["diff", str(NEW), "--exit-code"]).exit_code == 2
+
+
+def test_the_docs_page_shows_what_gevinst_prints(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tests.test_examples import _check_page
+
+    monkeypatch.chdir(tmp_path)
+    text = (ROOT / "docs" / "diff.md").read_text("utf-8")
+    assert _check_page(text, tmp_path) == 4  # two console blocks, two python cells
+
+
+def test_a_plan_that_cannot_be_evaluated_is_still_compared() -> None:
+    """A cycle (GV003) stops evaluate, so no present values; every change is still named."""
+    old = gv.Plan.new("p", "Plan", discount_rate=0.04)
+    old.add_benefit("B1", "En", contributes_to=["B2"], value={"annual": 1000})
+    old.add_benefit("B2", "To", contributes_to=["B1"])
+    new = old.model_copy(deep=True)
+    new.info.discount_rate = 0.05
+    new.benefits[1].risk = "high"
+    changes = gv.diff(old, new)
+    assert [(d.kind, d.element, d.field) for d in changes] == [
+        ("setting_changed", "p", "discount_rate"),
+        ("field_changed", "B2", "risk"),
+    ]
