@@ -794,3 +794,29 @@ def test_loading_restores_the_garbage_collector() -> None:
         assert not gc.isenabled()  # a program that keeps it off keeps it off
     finally:
         gc.enable()
+
+
+# -- the fast reader against the safe path alone (benchmarks/fuzz_fastyaml.py runs long) --
+
+DIFFERENTIAL_READ: list[bool] = []
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(seed=st.integers(min_value=0, max_value=2**32 - 1))
+def test_fast_reader_against_the_safe_path_alone(seed: int) -> None:
+    # Mutated plans and dumps (split keys, long keys, tags, deep nesting, odd scalars...):
+    # the fast reader steps aside or gives what parse_safe (no fast path) gives.
+    import random
+
+    from benchmarks.fuzz_fastyaml import discrepancy, document, minimise
+
+    text = document(random.Random(seed))
+    problem = discrepancy(text)
+    assert problem is None, f"{problem}: {minimise(text, deadline=5.0)!r}"
+    DIFFERENTIAL_READ.append(parse_fast(text) is not NOT_FAST)
+
+
+def test_differential_fuzz_compared_documents() -> None:
+    if len(DIFFERENTIAL_READ) < 100:
+        pytest.skip("run with the property test above")
+    assert sum(DIFFERENTIAL_READ) > len(DIFFERENTIAL_READ) / 10  # not only NOT_FAST
