@@ -249,21 +249,22 @@ def _flow_quoted(text: str) -> Any:
     """A flow collection with quoted scalars, read token by token."""
     mapping = text[0] == "{"
     inner = text[1:-1]
+    broken = "\n" in inner  # gathered over lines
     values: list[tuple[Any, str]] = []
     position = 0
     while position < len(inner):
         match = _FLOW_TOKEN.match(inner, position)
         if match is None:
             raise _NotFast
-        single, double, plain, sep = match.group("single", "double", "plain", "sep")
+        _, single, double, plain, sep = match.groups()
         if sep == ": ":
-            _flow_key(inner[match.start("token") : match.start("sep")])
+            _flow_key(inner[match.start(1) : match.start(5)])
         if single is not None:
-            value: Any = single.replace("\n", "").replace("''", "'")
+            value: Any = (single.replace("\n", "") if broken else single).replace("''", "'")
         elif double is not None:
-            value = _double(double.replace("\n", ""))
+            value = _double(double.replace("\n", "") if broken else double)
         else:
-            value = _scalar(_unfold(plain))
+            value = _scalar(_unfold(plain) if broken else plain.rstrip(" "))
         values.append((value, sep))
         position = match.end()
     if not values:
