@@ -793,3 +793,19 @@ def test_check_names_sheet_and_row_of_a_workbook(bergen: gv.Plan, tmp_path: Path
         "stakeholder (gevinsteier) who answers for realising it (owner)"
     )
     assert record_places(path)["etatsdirektor"] == ("Interessenter", 2)
+
+
+def test_a_name_over_500_characters_is_refused_at_its_cell(tmp_path: Path) -> None:
+    plan = gv.Plan.new("p", "T")
+    plan.add_goal("G1", "Mål")
+    book = _book(workbook_bytes(plan))
+    cells = [c for ws in book.worksheets for row in ws.iter_rows() for c in row]
+    cell = next(c for c in cells if c.value == "Mål")
+    cell.value = "y" * 600
+    path = tmp_path / "long.xlsx"
+    book.save(path)
+    with pytest.raises(gv.PlanError) as info:
+        gv.load(path)
+    message = str(info.value)
+    assert f"row {cell.row}" in message and "at most 500 characters" in message
+    assert "y" * 50 not in message  # the long name is not echoed
