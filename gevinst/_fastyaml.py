@@ -40,6 +40,7 @@ __all__ = [
     "paused_gc",
     "record_lines_fast",
     "record_lines_json",
+    "refusal",
     "too_deep",
 ]
 
@@ -114,11 +115,16 @@ _ESCAPES = {
     "L": "\u2028",
     "P": "\u2029",
 }
-# A token in a one-line flow collection that holds quotes.
+# A token in a flow collection that holds quotes (its lines joined by " \n", see
+# _Reader.gather), and what follows it.
 _FLOW_TOKEN = re.compile(
-    r" *(?:'((?:[^']|'')*)'|\"((?:[^\"\\]|\\.)*)\"|([^,\[\]{}#?:&*!|>%@`'\" -][^,\[\]{}#?:'\"]*))"
-    r" *(: |,|$)"
+    r"[ \n]*(?P<token>'(?P<single>(?:[^']|'')*)'|\"(?P<double>(?:[^\"\\]|\\.)*)\""
+    r"|(?P<plain>[^,\[\]{}#?:&*!|>%@`'\" \n-][^,\[\]{}#?:'\"]*))"
+    r"[ \n]*(?P<sep>: |,|\Z)"
 )
+#: The longest implicit key YAML allows, in characters from the key's first character to
+#: its ':' (YAML 1.2, 7.4.2; libyaml and PyYAML refuse a longer one).
+MAX_KEY = 1024
 
 
 def _number(text: str) -> Any:
@@ -177,9 +183,28 @@ def _double(body: str) -> str:
     return _ESCAPE.sub(_unescape, body) if "\\" in body else body
 
 
+def _unfold(text: str) -> str:
+    """Plain text of a flow collection gathered over lines, each line break folded.
+
+    Lines are joined with ``" \\n"`` (see :meth:`_Reader.gather`): dropping the ``"\\n"``
+    leaves the single space that YAML folds a line break into.
+    """
+    return text.replace("\n", "").strip(" ")
+
+
+def _flow_key(region: str) -> None:
+    """Step aside unless ``region`` (from a key's first character to its ':') is a key.
+
+    YAML allows an implicit key only on one line and at most :data:`MAX_KEY` characters
+    before its ':'; the safe loader refuses anything else with its place.
+    """
+    if "\n" in region or len(region) > MAX_KEY:
+        raise _NotFast
+
+
 def _flow_plain(text: str) -> Any:
     """A plain scalar inside a flow collection (no quotes in the collection)."""
-    text = text.strip(" ")
+    text = _unfold(text)
     if not text:
         raise _NotFast
     if text[0] in _INDICATORS and not (text[0] == "-" and text[1:2] not in ("", " ")):
@@ -188,7 +213,7 @@ def _flow_plain(text: str) -> Any:
 
 
 def _flow(text: str) -> Any:
-    """A flow mapping or sequence of scalars on one line."""
+    """A flow mapping or sequence of scalars, on one line or gathered over several."""
     closer = "}" if text[0] == "{" else "]"
     if text[-1] != closer:
         raise _NotFast
@@ -199,17 +224,19 @@ def _flow(text: str) -> Any:
         raise _NotFast
     parts = inner.split(",")
     if closer == "]":
-        if len(parts) == 1 and not parts[0].strip(" "):
+        if len(parts) == 1 and not _unfold(parts[0]):
             return []
         if ": " in inner:
             raise _NotFast
         return [_flow_plain(part) for part in parts]
-    if len(parts) == 1 and not parts[0].strip(" "):
+    if len(parts) == 1 and not _unfold(parts[0]):
         return {}
     out: dict[str, Any] = {}
     for part in parts:
-        key, sep, value = part.partition(": ")
-        key = key.strip(" ")
+        region, sep, value = part.partition(": ")
+        region = region.lstrip(" \n")
+        _flow_key(region)
+        key = region.rstrip(" ")
         if not sep or ": " in value or key in out or key in _RESERVED_KEYS:
             raise _NotFast
         if not _KEY.fullmatch(key):
@@ -219,22 +246,25 @@ def _flow(text: str) -> Any:
 
 
 def _flow_quoted(text: str) -> Any:
-    """A one-line flow collection with quoted scalars, read token by token."""
+    """A flow collection with quoted scalars, read token by token."""
     mapping = text[0] == "{"
     inner = text[1:-1]
+    broken = "\n" in inner  # gathered over lines
     values: list[tuple[Any, str]] = []
     position = 0
     while position < len(inner):
         match = _FLOW_TOKEN.match(inner, position)
         if match is None:
             raise _NotFast
-        single, double, plain, sep = match.groups()
+        _, single, double, plain, sep = match.groups()
+        if sep == ": ":
+            _flow_key(inner[match.start(1) : match.start(5)])
         if single is not None:
-            value: Any = single.replace("''", "'")
+            value: Any = (single.replace("\n", "") if broken else single).replace("''", "'")
         elif double is not None:
-            value = _double(double)
+            value = _double(double.replace("\n", "") if broken else double)
         else:
-            value = _scalar(plain.rstrip(" "))
+            value = _scalar(_unfold(plain) if broken else plain.rstrip(" "))
         values.append((value, sep))
         position = match.end()
     if not values:
@@ -296,23 +326,28 @@ class _Reader:
         first = self.contents[0]
         if first[0] in "{['\"" or not _MAP_LINE.fullmatch(first):
             raise _NotFast
-        value, end = self.mapping(0, 0)
+        value, end = self.mapping(0, 0, 1)
         if end != self.count:
             raise _NotFast
         return value
 
-    def block(self, index: int, indent: int) -> tuple[Any, int]:
+    def block(self, index: int, indent: int, depth: int) -> tuple[Any, int]:
         content = self.contents[index]
         if content == "-" or content.startswith("- "):
-            return self.sequence(index, indent)
-        return self.mapping(index, indent)
+            return self.sequence(index, indent, depth)
+        return self.mapping(index, indent, depth)
 
-    def inline(self, text: str, index: int, indent: int) -> tuple[Any, int]:
-        """A value written after 'key: ' or '- ' on line ``index - 1``; follow folded lines."""
+    def inline(self, text: str, index: int, indent: int, depth: int) -> tuple[Any, int]:
+        """A value written after 'key: ' or '- ' on line ``index - 1``; follow folded lines.
+
+        ``depth`` is the depth a collection written here would have.
+        """
         first = text[0]
         if first == "{" or first == "[":
+            if depth > MAX_NESTING:
+                raise _NotFast
             if index < self.count and self.indents[index] > indent:
-                text, index = self.gather(text, index, indent)
+                text, index = self.gather(text, index, indent, " \n")
                 if "\\ " in text:  # a line break escaped in a double-quoted text
                     raise _NotFast
             value: Any = _flow(text)
@@ -335,11 +370,13 @@ class _Reader:
             raise _NotFast
         return value, index
 
-    def gather(self, text: str, index: int, indent: int) -> tuple[str, int]:
-        """The text with the more indented lines after it, joined with single spaces.
+    def gather(self, text: str, index: int, indent: int, joiner: str = " ") -> tuple[str, int]:
+        """The text with the more indented lines after it, joined with ``joiner``.
 
-        That is how YAML folds a plain scalar or a flow collection over several lines
-        (a blank or comment line in between would mean more; the safe loader reads it).
+        YAML folds a plain scalar over several lines into one with single spaces (a
+        blank or comment line in between would mean more; the safe loader reads it). A
+        flow collection keeps its line breaks (``joiner`` ``" \\n"``): a key may not
+        span two lines.
         """
         parts = [text]
         while index < self.count and self.indents[index] > indent:
@@ -347,7 +384,7 @@ class _Reader:
                 raise _NotFast
             parts.append(self.contents[index])
             index += 1
-        return " ".join(parts), index
+        return joiner.join(parts), index
 
     def folded(self, text: str, index: int, indent: int) -> tuple[Any, int]:
         """A plain scalar over several lines."""
@@ -359,7 +396,9 @@ class _Reader:
             raise _NotFast
         return _scalar(joined), index
 
-    def mapping(self, index: int, indent: int) -> tuple[dict[str, Any], int]:
+    def mapping(self, index: int, indent: int, depth: int) -> tuple[dict[str, Any], int]:
+        if depth > MAX_NESTING:  # the safe path refuses it with its place (too_deep)
+            raise _NotFast
         out: dict[str, Any] = {}
         indents, contents, count = self.indents, self.contents, self.count
         while index < count and indents[index] == indent:
@@ -367,22 +406,24 @@ class _Reader:
             if match is None:
                 raise _NotFast
             key, rest = match.groups()
-            if key in out or key in _RESERVED_KEYS:
+            if key in out or key in _RESERVED_KEYS or len(key) > MAX_KEY:
                 raise _NotFast
             index += 1
             if rest:
-                out[key], index = self.inline(rest, index, indent)
+                out[key], index = self.inline(rest, index, indent, depth + 1)
             elif index < count and indents[index] > indent:
-                out[key], index = self.block(index, indents[index])
+                out[key], index = self.block(index, indents[index], depth + 1)
             elif index < count and indents[index] == indent and contents[index][0] == "-":
-                out[key], index = self.sequence(index, indent)
+                out[key], index = self.sequence(index, indent, depth + 1)
             else:
                 out[key] = None
         if index < count and indents[index] > indent:
             raise _NotFast
         return out, index
 
-    def sequence(self, index: int, indent: int) -> tuple[list[Any], int]:
+    def sequence(self, index: int, indent: int, depth: int) -> tuple[list[Any], int]:
+        if depth > MAX_NESTING:
+            raise _NotFast
         out: list[Any] = []
         lines: list[int] = []
         self.item_lines[id(out)] = lines
@@ -401,9 +442,9 @@ class _Reader:
                 inner = indent + 2 + spaces
                 indents[index] = inner
                 contents[index] = rest
-                value, index = self.mapping(index, inner)
+                value, index = self.mapping(index, inner, depth + 1)
             else:
-                value, index = self.inline(rest, index + 1, indent)
+                value, index = self.inline(rest, index + 1, indent, depth + 1)
             out.append(value)
         if index < count and indents[index] > indent:
             raise _NotFast
@@ -532,31 +573,55 @@ MAX_NESTING = 200
 def too_deep(text: str, limit: int = MAX_NESTING) -> tuple[int, int] | None:
     """Where (1-based line, column) ``text`` nests collections more than ``limit`` deep.
 
-    Uses libyaml's event parser, which keeps its own stack and cannot overflow.
-    ``None`` when the text stays within the limit or has a syntax error before it
-    gets that deep (the safe loader then reports that error).
+    ``None`` when the text stays within the limit, or when :func:`refusal` finds
+    something else first or a syntax error before it gets that deep.
+    """
+    found = refusal(text, limit)
+    return found[1:] if found is not None and found[0] == "deep" else None
+
+
+def refusal(text: str, limit: int = MAX_NESTING) -> tuple[str, int, int] | None:
+    """The first thing in ``text`` that a plan file may not hold, and where it is.
+
+    ``("deep", line, column)`` where collections nest more than ``limit`` deep,
+    ``("tag", ...)`` at a tag (``!!binary``, ``!!str``, ``!custom``, even ``!``) and
+    ``("anchor", ...)`` at an anchor or alias (``&a``, ``*a``); lines and columns are
+    1-based. Uses libyaml's event parser, which keeps its own stack and cannot
+    overflow. ``None`` when there is none, or when a syntax error comes first (the safe
+    loader then reports that error with its place).
     """
     import yaml
 
     loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     opening = (yaml.MappingStartEvent, yaml.SequenceStartEvent)
     closing = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
+    nodes = (yaml.ScalarEvent, *opening)
     depth = 0
+    kind = ""
     try:
         for event in yaml.parse(text, Loader=loader):
-            if isinstance(event, opening):
-                depth += 1
-                if depth > limit:
-                    mark = event.start_mark
-                    return (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+            if isinstance(event, nodes):
+                if event.tag is not None:
+                    kind = "tag"
+                elif event.anchor is not None:
+                    kind = "anchor"
+                elif isinstance(event, opening):
+                    depth += 1
+                    if depth > limit:
+                        kind = "deep"
+            elif isinstance(event, yaml.AliasEvent):
+                kind = "anchor"
             elif isinstance(event, closing):
                 depth -= 1
+            if kind:
+                mark = event.start_mark
+                return (kind, mark.line + 1, mark.column + 1) if mark else (kind, 1, 1)
     except yaml.MarkedYAMLError as exc:
         # libyaml >= 0.2.5 (PyYAML 6.0.4 wheels) refuses deep nesting itself: that is
         # our finding too, reported at libyaml's place
         mark = exc.problem_mark
         if "nesting depth" in (exc.problem or "") and mark is not None:
-            return (mark.line + 1, mark.column + 1)
+            return ("deep", mark.line + 1, mark.column + 1)
         return None  # any other syntax error: the safe loader reports it with its place
     except (yaml.YAMLError, ValueError):
         return None

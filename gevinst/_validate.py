@@ -120,6 +120,16 @@ def describe(error: Any, loc: Sequence[int | str]) -> str:
         return f"{given!r} is not a whole number"
     if kind == "value_error":
         return str(error["msg"]).removeprefix("Value error, ")
+    if kind == "string_too_long":
+        limit = error.get("ctx", {}).get("max_length")
+        length = len(given.value) if isinstance(given.value, str) else "more"
+        if last == "name":
+            return (
+                f"a name is a label (on maps, charts and slides): at most {limit} "
+                f"characters, this one has {length}; shorten it and put the rest in "
+                "'description'"
+            )
+        return f"text too long: at most {limit} characters, this one has {length}"
     if kind in ("string_type", "string_too_short"):
         if kind == "string_too_short":
             return "text must not be empty"

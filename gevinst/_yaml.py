@@ -16,10 +16,10 @@ from typing import Any
 
 import yaml
 
-from gevinst._fastyaml import NOT_FAST, parse_fast, too_deep
+from gevinst._fastyaml import MAX_KEY, NOT_FAST, parse_fast, refusal
 from gevinst.errors import PlanError
 
-__all__ = ["compose", "dump_yaml", "parse_yaml"]
+__all__ = ["compose", "dump_yaml", "parse_safe", "parse_yaml"]
 
 _BaseLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _BaseDumper: Any = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
@@ -122,31 +122,66 @@ def _char_at(text: str, line: int, column: int) -> str:
     return ""
 
 
+def _long_key(text: str, line: int, column: int) -> bool:
+    """Whether the ':' at (line, column) follows a key too long for YAML."""
+    lines = text.split("\n", line + 1)
+    if line >= len(lines) or lines[line][column : column + 1] != ":":
+        return False
+    before = lines[line][:column].lstrip(" ")
+    while before.startswith("- "):
+        before = before[2:].lstrip(" ")
+    # a block key: nothing before it on its line (else the ':' ends a value: quotes)
+    return len(before) > MAX_KEY and ": " not in before and before[:1] not in ("{", "[")
+
+
+#: Why each thing :func:`gevinst._fastyaml.refusal` finds is refused, whichever reader
+#: meets it first.
+_REFUSED = {
+    "deep": "the file is nested too deeply to be a plan",
+    "tag": (
+        "YAML tags (!!binary, !!str, !!python/..., !custom) are not allowed in a plan "
+        "file; remove the tag and write the value itself"
+    ),
+    "anchor": (
+        "anchors and aliases (&name, *name) are not allowed in a plan file; "
+        "write the value out where it is used"
+    ),
+}
+
+
 def parse_yaml(text: str, source: str = "<string>") -> Any:
     """Parse YAML text safely into plain Python data, with located errors.
 
     Plain block YAML (what :func:`dumps` writes) is read by a fast line reader;
-    anything else, and every error, goes through the safe loader below.
+    anything else, and every error, goes through :func:`parse_safe`.
     """
     data = parse_fast(text)
     if data is not NOT_FAST:
         return data
-    deep = too_deep(text)
-    if deep is not None:
-        raise PlanError(
-            "the file is nested too deeply to be a plan",
-            source=source,
-            line=deep[0],
-            column=deep[1],
-        )
+    return parse_safe(text, source)
+
+
+def parse_safe(text: str, source: str = "<string>") -> Any:
+    """Like :func:`parse_yaml`, with the safe loader only (never the fast reader).
+
+    What the fast reader accepts, this gives the same data for; it is the reference
+    the fast reader is tested against (``benchmarks/fuzz_fastyaml.py``).
+    """
+    found = refusal(text)
+    if found is not None:
+        kind, line, column = found
+        raise PlanError(_REFUSED[kind], source=source, line=line, column=column)
     try:
         return yaml.load(text, Loader=_PlanLoader)  # noqa: S506 - _PlanLoader is a SafeLoader
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         problem = exc.problem or "cannot be read"
         if "could not determine a constructor" in problem:
+            problem = _REFUSED["tag"]
+        elif mark is not None and _long_key(text, mark.line, mark.column):
             problem = (
-                "YAML tags (!!python/..., !custom) are not allowed in a plan file; remove the tag"
+                f"a key longer than {MAX_KEY} characters (YAML's limit); "
+                "shorten it, or put text this long after 'key: ' as a value"
             )
         elif mark is not None and _char_at(text, mark.line, mark.column) == "\t":
             problem = "YAML syntax error: a tab character; YAML is indented with spaces, never tabs"
@@ -167,7 +202,7 @@ def parse_yaml(text: str, source: str = "<string>") -> Any:
     except (ValueError, OverflowError) as exc:
         raise PlanError(f"a value cannot be read: {exc}", source=source) from exc
     except RecursionError as exc:
-        raise PlanError("the file is nested too deeply to be a plan", source=source) from exc
+        raise PlanError(_REFUSED["deep"], source=source) from exc
 
 
 def compose(text: str) -> Any:

@@ -579,6 +579,12 @@ def _reason(error: Any, header: str | None, kind: str | None) -> str:
         return _ID_PROBLEM.format(value=given)
     if kind_of_error == "string_too_short":
         return "the text must not be empty"
+    if kind_of_error == "string_too_long":  # a name (a label): not echoed, it is long
+        limit = error.get("ctx", {}).get("max_length")
+        return (
+            f"a name is a label (on maps, charts and slides): at most {limit} characters; "
+            "shorten it and put the rest in the description"
+        )
     if kind_of_error == "value_error":
         return str(error["msg"]).removeprefix("Value error, ")
     if kind_of_error.startswith("int_"):

@@ -137,6 +137,7 @@ def _select(
         around = set(graph.nodes)
     shown = [n for n in graph.nodes if n in around and graph.nodes[n]["kind"] in kinds]
     keep = set(shown)
+    order = {n: i for i, n in enumerate(shown)}  # once: per element it made render quadratic
     edges: list[tuple[str, str, bool]] = []
     for u in shown:
         direct = [v for v in graph.successors(u) if v in keep]
@@ -155,7 +156,6 @@ def _select(
                     implied.add(nxt)
                 elif nxt in around:
                     stack.append(nxt)
-        order = {n: i for i, n in enumerate(shown)}
         edges += [(u, v, True) for v in sorted(implied - set(direct), key=order.__getitem__)]
     return shown, edges
 

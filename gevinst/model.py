@@ -40,6 +40,7 @@ __all__ = [
     "ID_PATTERN",
     "KINDS",
     "LEVELS",
+    "MAX_NAME",
     "SCHEMA",
     "Baseline",
     "Benefit",
@@ -64,6 +65,9 @@ __all__ = [
 
 SCHEMA = "gevinst/1"
 ID_PATTERN = r"^[A-Za-z][A-Za-z0-9_.-]{0,63}$"
+#: The longest name (of an element, stakeholder or indicator), in characters. A name is
+#: a label in maps, charts, tables and slides; longer text belongs in ``description``.
+MAX_NAME = 500
 
 #: The six kinds of element on the map, bottom to top, with their level.
 LEVELS: dict[str, int] = {
@@ -190,7 +194,7 @@ class Element(_Model):
     """What every element with an id has."""
 
     id: Id
-    name: Text = Field(min_length=1)
+    name: Text = Field(min_length=1, max_length=MAX_NAME)
     description: Text | None = None
     assumptions: TextList = Field(default_factory=list)
 
@@ -281,7 +285,7 @@ class Stakeholder(_Model):
 
     kind: ClassVar[str] = "stakeholder"
     id: Id
-    name: Text = Field(min_length=1)
+    name: Text = Field(min_length=1, max_length=MAX_NAME)
     description: Text | None = None
     assumptions: TextList = Field(default_factory=list)
     group: Text | None = None
@@ -310,7 +314,7 @@ class Indicator(_Model):
 
     kind: ClassVar[str] = "indicator"
     id: Id
-    name: Text = Field(min_length=1)
+    name: Text = Field(min_length=1, max_length=MAX_NAME)
     description: Text | None = None
     assumptions: TextList = Field(default_factory=list)
     unit: Text | None = None

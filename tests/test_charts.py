@@ -8,6 +8,8 @@ import itertools
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import gevinst as gv
 from gevinst import charts
@@ -229,3 +231,32 @@ def test_review_chart(ev: gv.Evaluation) -> None:
     assert charts.figure_bytes(fig) == charts.figure_bytes(charts.review_chart(ev))
     empty = gv.evaluate(gv.Plan.new("tom", "Tom"), at="2025-01-01")
     assert charts.figure_bytes(charts.review_chart(empty, language="en"))[:4] == b"\x89PNG"
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    words=st.lists(
+        st.text(alphabet="abcæ$- ", max_size=10) | st.text(alphabet="xyz", max_size=130),
+        max_size=8,
+    ),
+    joiner=st.sampled_from([" ", "  ", "\n"]),
+    width=st.sampled_from([10, 20, 38, 80, 200]),
+)
+def test_wrap_text_wraps_as_textwrap_in_linear_time(
+    words: list[str], joiner: str, width: int
+) -> None:
+    # The same lines as textwrap (which is quadratic in a long word), except that a
+    # space before a broken word no longer trails its line.
+    import textwrap
+
+    from gevinst.figures import plain_text, wrap_text
+
+    text = joiner.join(words)
+    flat = " ".join(text.splitlines())
+    old = plain_text("\n".join(textwrap.wrap(flat, width=width, break_long_words=True)) or flat)
+    new = wrap_text(text, width)
+    assert [line.rstrip(" ") for line in new.split("\n")] == [
+        line.rstrip(" ") for line in old.split("\n")
+    ]
+    for line in new.split("\n"):
+        assert len(line.replace("\\$", "$")) <= width or not line.strip()

@@ -851,3 +851,19 @@ def test_cells_out_of_order_are_a_damaged_file(tmp_path: Path) -> None:
         f"{path}: sheet Gevinster: the cell A4 comes after B4 in the file (cells must be "
         "in order); the file is damaged: open it in Excel and save it again"
     )
+
+
+def test_a_name_over_500_characters_is_refused_at_its_cell(tmp_path: Path) -> None:
+    plan = gv.Plan.new("p", "T")
+    plan.add_goal("G1", "Mål")
+    book = _book(workbook_bytes(plan))
+    cells = [c for ws in book.worksheets for row in ws.iter_rows() for c in row]
+    cell = next(c for c in cells if c.value == "Mål")
+    cell.value = "y" * 600
+    path = tmp_path / "long.xlsx"
+    book.save(path)
+    with pytest.raises(gv.PlanError) as info:
+        gv.load(path)
+    message = str(info.value)
+    assert f"row {cell.row}" in message and "at most 500 characters" in message
+    assert "y" * 50 not in message  # the long name is not echoed

@@ -152,3 +152,22 @@ def test_lookup_by_id(bergen: gv.Plan) -> None:
 def test_monetised(bergen: gv.Plan) -> None:
     assert bergen["B2"].monetised  # type: ignore[union-attr]
     assert not bergen["B1"].monetised  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize("kind", ["goals", "stakeholders", "indicators"])
+def test_a_name_is_a_label_of_at_most_500_characters(kind: str) -> None:
+    from gevinst.model import MAX_NAME
+
+    def plan(name: str) -> str:
+        return f"schema: gevinst/1\nplan: {{id: p, title: T}}\n{kind}:\n- id: X1\n  name: {name}\n"
+
+    assert MAX_NAME == 500
+    assert gv.loads(plan("æ" * 500)).records()  # 500 characters, not bytes
+    with pytest.raises(gv.PlanError) as info:
+        gv.loads(plan("x" * 501), source="p.yaml")
+    message = str(info.value)
+    assert message.startswith("p.yaml:5:3: [X1 name]"), message
+    assert "at most 500 characters, this one has 501" in message
+    assert "description" in message  # where longer text goes
+    with pytest.raises(ValueError, match="at most 500"):
+        gv.Plan.new("p", "P").add_goal("G1", "x" * 501)

@@ -24,6 +24,10 @@ Examples:
 
 from __future__ import annotations
 
+import bisect
+import functools
+import itertools
+import operator
 from dataclasses import dataclass
 
 __all__ = [
@@ -146,8 +150,13 @@ _DEFAULT = 0.7
 
 def text_width(text: str, size: float = FONT_SIZE, bold: bool = False) -> float:
     """Width of ``text`` in points at ``size`` points (DejaVu Sans metrics)."""
-    table = _WIDTHS[bold]
-    return sum(table.get(ch, _DEFAULT) for ch in text) * size
+    return _ems(text, _WIDTHS[bold]) * size
+
+
+def _ems(text: str, table: dict[str, float], start: float = 0.0) -> float:
+    """``start`` plus the widths of the characters of ``text`` in ems, added one by one
+    from the left (so a text measured in parts gives exactly the sum of the whole)."""
+    return functools.reduce(operator.add, map(table.get, text, itertools.repeat(_DEFAULT)), start)
 
 
 def clean_text(text: str) -> str:
@@ -157,7 +166,9 @@ def clean_text(text: str) -> str:
     """
     lines = []
     for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
-        kept = "".join(ch if ch.isprintable() else " " for ch in line)
+        kept = (
+            line if line.isprintable() else "".join(ch if ch.isprintable() else " " for ch in line)
+        )
         lines.append(" ".join(kept.split()))
     return "\n".join(line for line in lines if line)
 
@@ -165,25 +176,55 @@ def clean_text(text: str) -> str:
 def wrap(text: str, width: float, size: float = FONT_SIZE, bold: bool = False) -> tuple[str, ...]:
     """Break ``text`` into lines no wider than ``width`` points (long words are split).
 
-    Explicit newlines in ``text`` always break the line.
+    Explicit newlines in ``text`` always break the line. The time is linear in the
+    length of the text: each word is measured once onto the line it may join, and a
+    word too wide for a line is cut piece by piece, each measured from where the last
+    one ended.
     """
+    table = _WIDTHS[bold]
+    space = table.get(" ", _DEFAULT)
     lines: list[str] = []
     for paragraph in clean_text(text).split("\n"):
         current = ""
+        current_ems = 0.0  # text_width(current) / size
         for word in paragraph.split(" "):
-            candidate = f"{current} {word}" if current else word
-            if text_width(candidate, size, bold) <= width:
-                current = candidate
+            candidate = _ems(word, table, current_ems + space if current else 0.0)
+            if candidate * size <= width:
+                current = f"{current} {word}" if current else word
+                current_ems = candidate
                 continue
             if current:
                 lines.append(current)
-            while text_width(word, size, bold) > width:
-                cut = len(word) - 1
-                while cut > 1 and text_width(word[:cut] + "-", size, bold) > width:
-                    cut -= 1
-                lines.append(word[:cut] + "-")
-                word = word[cut:]
-            current = word
+            current, current_ems = _split_long_word(word, width, size, table, lines)
         if current:
             lines.append(current)
     return tuple(lines) or ("",)
+
+
+def _split_long_word(
+    word: str, width: float, size: float, table: dict[str, float], lines: list[str]
+) -> tuple[str, float]:
+    """Append to ``lines`` the hyphenated pieces of ``word`` while the rest is wider than
+    ``width``; return the rest that fits and its width in ems.
+
+    A piece is the longest start of the rest (at least one character, never all of it)
+    that fits with a hyphen. The running widths are summed over a window only somewhat
+    longer than a line (doubled while too short), so a word costs time linear in its
+    length however long it is.
+    """
+    hyphen = table.get("-", _DEFAULT)
+    widths = functools.partial(map, table.get)
+    start, end, window = 0, len(word), 64
+    while True:
+        piece = word[start : start + window]
+        running = list(itertools.accumulate(widths(piece, itertools.repeat(_DEFAULT))))
+        if not running or running[-1] * size <= width:
+            if start + window >= end:  # the rest fits on a line
+                return word[start:], running[-1] if running else 0.0
+            window *= 2  # the rest may still fit: look further
+            continue
+        fitting = bisect.bisect_right(running, width, key=lambda ems: (ems + hyphen) * size)
+        cut = max(1, min(fitting, end - start - 1))
+        lines.append(word[start : start + cut] + "-")
+        start += cut
+        window = max(16, cut + 8)  # the next piece is about as long
