@@ -9,6 +9,7 @@ keeps working::
     │   └── PlanCheckError(PlanError)                  check() found errors; cannot evaluate
     ├── FormatError(GevinstError, ValueError)         unknown or unsupported file suffix
     ├── RenderError(GevinstError, RuntimeError)       Graphviz or a renderer failed
+    ├── OutputError(GevinstError, OSError)            an output file cannot be written
     └── MissingDependencyError(GevinstError, ImportError)  an optional package is absent
 
 A message says what is wrong, where (file, line, column, element id, field) and how to
@@ -24,6 +25,7 @@ __all__ = [
     "FormatError",
     "GevinstError",
     "MissingDependencyError",
+    "OutputError",
     "PlanCheckError",
     "PlanError",
     "RenderError",
@@ -89,6 +91,21 @@ class FormatError(GevinstError, ValueError):
 
 class RenderError(GevinstError, RuntimeError):
     """Graphviz or a renderer could not produce the output."""
+
+
+class OutputError(GevinstError, OSError):
+    """An output file that cannot be written (or must not be: it is one of the inputs).
+
+    Nothing was written and an existing file is untouched. ``filename`` is the output
+    file as the user named it (never the hidden temporary file), ``strerror`` says what
+    is wrong and how to fix it, ``errno`` is the operating system's code when there is one.
+    """
+
+    def __init__(self, path: str | Path, reason: str, code: int | None = None) -> None:
+        super().__init__(code, reason, str(path))
+
+    def __str__(self) -> str:
+        return f"{self.filename}: {self.strerror}"
 
 
 class MissingDependencyError(GevinstError, ImportError):
