@@ -237,7 +237,8 @@ def missing_glyphs_told() -> Iterator[None]:
         warnings.warn(
             f"{len(missing)} character(s) in the names have no glyph in the fonts found "
             f"({shown}); the chart shows them as empty boxes. Install a font that has "
-            "them (such as Noto Sans CJK or Noto Emoji) or leave them out of the names",
+            "them (such as Noto Sans JP, Droid Sans Fallback or Noto Emoji) or leave them "
+            "out of the names",
             UserWarning,
             stacklevel=3,
         )
