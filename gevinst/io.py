@@ -11,6 +11,7 @@ into place.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import datetime as dt
 import errno
@@ -360,6 +361,13 @@ def _write_problem(path: Path, folder: Path, exc: OSError, existed: bool) -> Out
     return OutputError(path, f"{what} ({kept})", exc.errno)
 
 
+def _keep_owner(tmp: str, old: os.stat_result) -> None:
+    """The new file keeps the old one's owner and group where we may set them (root may)."""
+    if (old.st_uid, old.st_gid) != (os.geteuid(), os.getegid()):
+        with contextlib.suppress(PermissionError):
+            os.chown(tmp, old.st_uid, old.st_gid)
+
+
 def _umask_mode() -> int:
     umask = os.umask(0)
     os.umask(umask)
@@ -370,10 +378,10 @@ def atomic_write(path: str | Path, data: bytes | str) -> Path:
     """Write ``data`` to ``path`` via a temporary file in the same folder and a rename.
 
     Either the whole new file is there afterwards, or the old one is untouched. A new
-    file gets the usual permissions (0666 less the umask); a replaced file keeps its own.
-    When ``path`` is a symbolic link, the file it points to is replaced (atomically,
-    keeping its mode) and the link stays, as editors do. A read-only file, a folder, a
-    device or a pipe is refused.
+    file gets the usual permissions (0666 less the umask); a replaced file keeps its own
+    and, where allowed, its owner. When ``path`` is a symbolic link, the file it points
+    to is replaced (atomically) and the link stays, as editors do. A read-only file, a
+    folder, a device or a pipe is refused.
 
     Raises:
         FileNotFoundError: the folder to write in does not exist (``filename`` is the folder).
@@ -388,10 +396,11 @@ def atomic_write(path: str | Path, data: bytes | str) -> Path:
         raise FileNotFoundError(
             errno.ENOENT, f"no such folder to write {path.name} into; create it first", str(folder)
         )
+    info: os.stat_result | None
     try:
         info = target.stat()
     except FileNotFoundError:
-        existed, mode = False, _umask_mode()
+        info, existed, mode = None, False, _umask_mode()
     except OSError as exc:
         raise _write_problem(path, folder, exc, existed=False) from exc
     else:
@@ -411,8 +420,10 @@ def atomic_write(path: str | Path, data: bytes | str) -> Path:
     except OSError as exc:
         raise _write_problem(path, folder, exc, existed) from exc
     try:
-        os.chmod(tmp, mode)
         with os.fdopen(fd, "wb") as handle:
+            if info is not None and hasattr(os, "chown"):
+                _keep_owner(tmp, info)  # before chmod: a change of owner clears set-id bits
+            os.chmod(tmp, mode)
             handle.write(payload)
             handle.flush()
             os.fsync(handle.fileno())

@@ -424,3 +424,12 @@ def test_missing_glyphs_are_one_warning_without_paths(tmp_path: Path) -> None:
         assert "site-packages" not in output and ".py:" not in output, output
         assert output.count("warning: ") == 1, output
         assert "no glyph in the fonts found" in output and "🚀" in output
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="only root may give a file to another owner")
+def test_replaced_file_keeps_its_owner(tmp_path: Path) -> None:
+    path = tmp_path / "x.txt"
+    path.write_text("old", "utf-8")
+    os.chown(path, 12345, 23456)
+    gio.atomic_write(path, "ny")
+    assert (path.stat().st_uid, path.stat().st_gid) == (12345, 23456)
