@@ -155,10 +155,10 @@ def new_figure(width: float, height: float) -> Figure:
 
 
 #: Fonts that draw what DejaVu Sans lacks (Chinese, Japanese, Korean, symbols), used
-#: per character where installed. Colour emoji fonts and font collections are left out:
-#: matplotlib cannot draw the one or embed the other in a PDF.
+#: per character where installed as TrueType files. Colour emoji fonts, font collections
+#: (.ttc) and CFF OpenType fonts are left out: matplotlib cannot draw the first or embed
+#: the others in a PDF as TrueType.
 FALLBACK_FONTS = (
-    "Noto Sans CJK JP",
     "Noto Sans JP",
     "Droid Sans Fallback",
     "Noto Sans Symbols 2",
@@ -170,13 +170,13 @@ FALLBACK_FONTS = (
 
 
 def _fonts() -> list[str]:
-    """DejaVu Sans, then the fallback fonts this machine has as single font files."""
+    """DejaVu Sans, then the fallback fonts this machine has as TrueType files."""
     from matplotlib import font_manager
 
     found = {
         entry.name
         for entry in font_manager.fontManager.ttflist
-        if str(entry.fname).lower().endswith((".ttf", ".otf"))
+        if str(entry.fname).lower().endswith(".ttf")
     }
     return ["DejaVu Sans", *(name for name in FALLBACK_FONTS if name in found)]
 

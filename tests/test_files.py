@@ -433,3 +433,20 @@ def test_replaced_file_keeps_its_owner(tmp_path: Path) -> None:
     os.chown(path, 12345, 23456)
     gio.atomic_write(path, "ny")
     assert (path.stat().st_uid, path.stat().st_gid) == (12345, 23456)
+
+
+def _has_cjk_fallback() -> bool:
+    from gevinst.figures import _fonts
+
+    return len(_fonts()) > 1 and any(name != "DejaVu Sans" for name in _fonts())
+
+
+@pytest.mark.skipif(not _has_cjk_fallback(), reason="no fallback font installed")
+@pytest.mark.parametrize("fmt", ["png", "pdf", "svg"])
+def test_cjk_is_drawn_with_a_fallback_font(fmt: str) -> None:
+    from gevinst.charts import figure_bytes, stakeholder_chart
+
+    plan = gv.load(MINIMAL)
+    plan.stakeholders[0].name = "Bergen 卑尔根 ベルゲン"
+    data = figure_bytes(stakeholder_chart(plan), fmt)  # warnings are errors in the suite
+    assert len(data) > 1000
