@@ -107,6 +107,25 @@ class OutputError(GevinstError, OSError):
     def __str__(self) -> str:
         return f"{self.filename}: {self.strerror}"
 
+    @classmethod
+    def replacing(cls, exc: OSError, path: str | Path, reason: str) -> OutputError:
+        """The error for ``path`` in place of ``exc``, also an instance of ``exc``'s class.
+
+        So ``except PermissionError`` keeps catching a write in a folder one may not
+        write in, as before gevinst said which output it was.
+        """
+        builtin = type(exc)
+        if builtin is OSError or not issubclass(builtin, OSError) or issubclass(cls, builtin):
+            return cls(path, reason, exc.errno)
+        kind = _OUTPUT_KINDS.get(builtin)
+        if kind is None:
+            kind = type(cls.__name__, (cls, builtin), {"__module__": cls.__module__})
+            _OUTPUT_KINDS[builtin] = kind
+        return kind(path, reason, exc.errno)
+
+
+_OUTPUT_KINDS: dict[type[OSError], type[OutputError]] = {}
+
 
 class MissingDependencyError(GevinstError, ImportError):
     """An optional package needed for this call is not installed."""

@@ -358,7 +358,7 @@ def _write_problem(path: Path, folder: Path, exc: OSError, existed: bool) -> Out
     else:
         what = _WRITE_PROBLEMS.get(exc.errno or 0) or (exc.strerror or str(exc))
     kept = "nothing written; the old file is untouched" if existed else "nothing written"
-    return OutputError(path, f"{what} ({kept})", exc.errno)
+    return OutputError.replacing(exc, path, f"{what} ({kept})")
 
 
 def _keep_owner(tmp: str, old: os.stat_result) -> None:

@@ -450,3 +450,19 @@ def test_cjk_is_drawn_with_a_fallback_font(fmt: str) -> None:
     plan.stakeholders[0].name = "Bergen 卑尔根 ベルゲン"
     data = figure_bytes(stakeholder_chart(plan), fmt)  # warnings are errors in the suite
     assert len(data) > 1000
+
+
+def test_write_errors_keep_their_builtin_class(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def refuse(src: str, dst: str) -> None:
+        raise PermissionError(errno.EACCES, "Permission denied")
+
+    monkeypatch.setattr(gio.os, "replace", refuse)
+    with pytest.raises(PermissionError) as caught:
+        gio.atomic_write(tmp_path / "x.txt", "x")
+    assert isinstance(caught.value, gv.OutputError) and isinstance(caught.value, gv.GevinstError)
+    assert str(caught.value) == (
+        f"{tmp_path / 'x.txt'}: permission denied: cannot write in the folder {tmp_path} "
+        "(nothing written)"
+    )
