@@ -24,9 +24,9 @@ import networkx as nx
 
 from gevinst._fastyaml import paused_gc
 from gevinst.graph import ALLOWED_SAME_LEVEL
+from gevinst.limits import outside_limits
 from gevinst.model import LEVELS, Disbenefit, MapElement, Plan
-from gevinst.personal_data import ELEVEN_DIGITS, is_national_id, texts
-from gevinst.personal_data import may_hold_digit_runs as _may_hold_digit_runs
+from gevinst.personal_data import dotted, find_in_plan, is_national_id, mask
 
 __all__ = ["CODES", "Finding", "Severity", "check", "is_national_id"]
 
@@ -40,6 +40,7 @@ CODES: dict[str, tuple[Severity, str]] = {
     "GV004": ("error", "edge goes down a level, or across a level where not allowed"),
     "GV005": ("error", "weights into one element sum to more than 1"),
     "GV006": ("error", "impossible value"),
+    "GV007": ("error", "value outside what a plan can hold"),
     "GV101": ("warning", "measure contributes to nothing"),
     "GV102": ("warning", "benefit or dis-benefit does not reach any objective or goal"),
     "GV103": ("warning", "objective or goal has nothing contributing to it"),
@@ -277,7 +278,8 @@ def _weights(ctx: _Context) -> Iterator[Finding]:
 def _numbers(ctx: _Context) -> Iterator[tuple[str | None, str, float]]:
     """Every number in the plan as (element id, field, value)."""
     plan = ctx.plan
-    yield plan.id, "discount_rate", plan.info.discount_rate
+    if plan.info.discount_rate is not None:
+        yield plan.id, "discount_rate", plan.info.discount_rate
     for benefit in (*plan.benefits, *plan.disbenefits):
         if benefit.value is not None:
             yield benefit.id, "value.annual", benefit.value.annual
@@ -303,12 +305,27 @@ def _impossible_values(ctx: _Context) -> Iterator[Finding]:
     for element, name, value in _numbers(ctx):
         if not math.isfinite(value):
             yield _finding("GV006", element, f"{name} is {value}; write a finite number")
-        elif value < 0 and (name.startswith(("value.", "cost.")) or name == "discount_rate"):
+        elif value < 0 and name == "discount_rate":
+            yield _finding(
+                "GV006",
+                element,
+                f"discount_rate is negative ({value:g}); give a real rate of 0 or more "
+                "(0.04 = 4 %), or leave it out for the R-109 rates",
+            )
+        elif value < 0 and name.startswith(("value.", "cost.")):
             yield _finding(
                 "GV006",
                 element,
                 f"{name} is negative ({value:g}); money is given as a positive amount "
                 "(a loss is a dis-benefit)",
+            )
+    for measure in ctx.plan.measures:
+        if measure.start is not None and measure.end is not None and measure.end < measure.start:
+            yield _finding(
+                "GV006",
+                measure.id,
+                f"measure {measure.id} ends ({measure.end}) before it starts "
+                f"({measure.start}); end is the last day it runs (and costs)",
             )
     for indicator in ctx.plan.indicators:
         dates = Counter(t.date for t in indicator.targets)
@@ -330,28 +347,21 @@ def _impossible_values(ctx: _Context) -> Iterator[Finding]:
                     )
 
 
+@_rule("GV007")
+def _beyond_limits(ctx: _Context) -> Iterator[Finding]:
+    for element, _field, message in outside_limits(ctx.plan):
+        yield _finding("GV007", element, message)
+
+
 @_rule("GV201")
 def _personal_data(ctx: _Context) -> Iterator[Finding]:
-    from gevinst.io import plan_to_data
-
-    if not _may_hold_digit_runs(ctx.plan.model_dump_json()):
-        return
-    data = plan_to_data(ctx.plan)
-    for section, content in data.items():
-        records = content if isinstance(content, list) else [content]
-        for number, record in enumerate(records):
-            element = record.get("id") if isinstance(record, dict) else None
-            where = f"{section}[{number}]" if isinstance(content, list) else section
-            for path, text in texts(record, ""):
-                for match in ELEVEN_DIGITS.finditer(text):
-                    if is_national_id(match.group(1) + match.group(2)):
-                        yield _finding(
-                            "GV201",
-                            element if isinstance(element, str) else None,
-                            f"{where}.{path} holds an 11-digit number with a valid "
-                            "fødselsnummer/D-number checksum; personal data must not be in "
-                            "a plan: remove it",
-                        )
+    for element, loc, _ in find_in_plan(ctx.plan):
+        yield _finding(
+            "GV201",
+            element,
+            f"{mask(dotted(loc))} holds an 11-digit number with a valid "
+            "fødselsnummer/D-number checksum; personal data must not be in a plan: remove it",
+        )
 
 
 # -- warnings -----------------------------------------------------------------------------

@@ -13,11 +13,16 @@ import sys
 import warnings
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 import click
 
-from gevinst.errors import GevinstError
+from gevinst.errors import GevinstError, PlanCheckError
+
+if TYPE_CHECKING:
+    from gevinst.checks import Finding
+    from gevinst.model import Plan
+    from gevinst.personal_data import Hit
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -62,12 +67,42 @@ def _refuse_inputs(output: str | Path | None, inputs: dict[str, str | Path | Non
 
 
 def _date(value: str | None) -> dt.date | None:
+    from gevinst.limits import LAST_DATE
+
     if value is None:
         return None
     try:
-        return dt.date.fromisoformat(value)
+        day = dt.date.fromisoformat(value)
     except ValueError:
         raise click.BadParameter(f"{value!r} is not a date; write it as YYYY-MM-DD") from None
+    if day > LAST_DATE:
+        _fail(
+            f"--at {value} is after {LAST_DATE}, the last date a plan can hold "
+            "(docs/limits.md); give a date within the plan's years"
+        )
+    return day
+
+
+def _refused(
+    plan_path: str, plan: Plan, exc: PlanCheckError, measurements: str | None = None
+) -> NoReturn:
+    """Say which errors keep PLAN from being evaluated, at their places in the file."""
+    from gevinst.checks import ERROR_CODES, check
+    from gevinst.io import load_measurements
+
+    extra = f" (with the measurements in {measurements})" if measurements else ""
+    again = f"gevinst check {plan_path}" + (f" --measurements {measurements}" if extra else "")
+    added = load_measurements(measurements) if measurements else []
+    if added and not any(m in plan.measurements for m in added):  # report loads them later
+        plan = plan.model_copy(update={"measurements": [*plan.measurements, *added]})
+    errors = check(plan, select=ERROR_CODES)
+    if not errors:
+        raise _UserError(f"{plan_path}{extra}: {exc.reason}") from exc
+    listed = "\n".join(f"  {line}" for line in _located(plan_path, errors))
+    raise _UserError(
+        f"{plan_path}{extra}: the plan has {len(errors)} error(s) and cannot be evaluated:\n"
+        f"{listed}\nFix them first ({again})."
+    ) from exc
 
 
 def _codes(values: Sequence[str]) -> list[str]:
@@ -168,7 +203,9 @@ def check(
     summary. Exits 1 when there are errors or a file cannot be read.
     """
     from gevinst.checks import check as run_check
-    from gevinst.io import load, read_input, record_lines
+    from gevinst.inputs import scan_inputs
+    from gevinst.io import read_input, record_lines
+    from gevinst.personal_data import mask
 
     rows: list[dict[str, Any]] = []
     places: dict[tuple[str, str], str] = {}  # (file, element) -> sheet and row of a workbook
@@ -176,7 +213,7 @@ def check(
     for name in plans:
         path = Path(name)
         try:
-            plan = load(path, measurements=measurements)
+            plan, hits = scan_inputs(path, measurements=measurements)
         except GevinstError as exc:
             unreadable += 1
             if fmt == "text":
@@ -192,7 +229,12 @@ def check(
                 }
             )
             continue
-        findings = run_check(plan, select=_codes(select), ignore=_codes(ignore))
+        # GV201 is found in the files themselves (comments too), at its line: see _hit_rows
+        if plan is None:  # holds an identity number and cannot be read: that first, always
+            rows += _hit_rows(hits, [], [])
+            continue
+        rows += _hit_rows(hits, _codes(select), _codes(ignore))
+        findings = run_check(plan, select=_codes(select), ignore=[*_codes(ignore), "GV201"])
         if path.suffix.lower() == ".xlsx":  # a workbook has sheets and rows, not lines
             from gevinst.excel import record_places
 
@@ -212,16 +254,22 @@ def check(
                     "message": finding.message,
                 }
             )
+    for row in rows:  # whatever else a message quotes from the plan, never the number
+        row["element"] = mask(row["element"]) if row["element"] else row["element"]
+        row["message"] = mask(row["message"])
     errors = sum(1 for r in rows if r["severity"] == "error")
     if fmt == "json":
-        _echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        shown = [{k: v for k, v in r.items() if k != "place"} for r in rows]
+        _echo(json.dumps(shown, ensure_ascii=False, indent=2))
     else:
         for row in sorted(
             (r for r in rows if r["code"] != "GV000"),
             key=lambda r: (r["file"], r["line"] or 0, r["code"]),
         ):
             where = f"{row['file']}:{row['line']}" if row["line"] else row["file"]
-            if (row["file"], row["element"]) in places:
+            if "place" in row:
+                where = row["place"]
+            elif (row["file"], row["element"]) in places:
                 where = f"{row['file']}: {places[(row['file'], row['element'])]}"
             element = f" {row['element']}" if row["element"] else ""
             _echo(f"{where}: {row['code']} {row['severity']}{element} {row['message']}")
@@ -238,6 +286,87 @@ def check(
         _echo(summary if found or unreadable else f"{summary}. All checks passed.")
     if errors:
         raise SystemExit(1)
+
+
+def _hit_rows(hits: Sequence[Hit], select: list[str], ignore: list[str]) -> list[dict[str, Any]]:
+    """``check`` rows for the identity numbers found in a plan's files (GV201), each at
+    its own file and line (a workbook: sheet and cell), also in comments."""
+    import dataclasses
+
+    from gevinst.personal_data import mask
+
+    wanted = (not select or "GV201".startswith(tuple(select))) and not (
+        ignore and "GV201".startswith(tuple(ignore))
+    )
+    rows = []
+    for hit in hits if wanted else ():
+        if hit.field:
+            what = mask(hit.field)
+        elif hit.sheet is not None:
+            what = "the cell" if hit.line else "the sheet's name"
+        else:
+            what = "the text here"
+        rows.append(
+            {
+                "file": hit.source,
+                "line": hit.line,
+                "code": "GV201",
+                "severity": "error",
+                "element": hit.element,
+                "message": f"{what} holds an 11-digit number with a valid fødselsnummer/"
+                "D-number checksum; personal data must not be in a plan: remove it",
+                "place": dataclasses.replace(hit, element=None, field=None).place(),
+            }
+        )
+    return rows
+
+
+def _located(plan_path: str, findings: Sequence[Finding]) -> list[str]:
+    """Each finding as a linter line at its place in PLAN (FILE:LINE: CODE severity
+    ELEMENT MESSAGE; sheet and row for a workbook), in the order of the file."""
+    path = Path(plan_path)
+    places: dict[str, tuple[int, str]] = {}  # element -> (order, place)
+    if path.suffix.lower() == ".xlsx":  # a workbook has sheets and rows, not lines
+        from gevinst.excel import record_places
+
+        sheets: dict[str, int] = {}
+        for id, (sheet, row) in record_places(path).items():
+            order = sheets.setdefault(sheet, len(sheets)) * 2**20 + row
+            places[id] = (order, f"{plan_path}: sheet {sheet}, row {row}")
+    else:
+        from gevinst.io import read_input, record_lines
+
+        text = read_input(path).decode("utf-8-sig", "replace")  # measured, never waits
+        for id, number in record_lines(text).items():
+            places[id] = (number, f"{plan_path}:{number}")
+    lines = []
+    for finding in findings:
+        order, where = places.get(finding.element or "", (0, plan_path))
+        element = f" {finding.element}" if finding.element else ""
+        text = f"{where}: {finding.code} {finding.severity}{element} {finding.message}"
+        lines.append((order, text))
+    return [line for _, line in sorted(lines)]
+
+
+def _say_errors(plan_path: str, plan: Plan, *, drawn: bool = True) -> None:
+    """Say on stderr, like a linter, which check errors a picture of the plan carries
+    (FILE:LINE: CODE error ELEMENT MESSAGE), in the order of the file; ``drawn``: the
+    picture is drawn all the same (a map), not refused (a report, which evaluates)."""
+    from gevinst.checks import ERROR_CODES
+    from gevinst.checks import check as run_check
+
+    # GV201 was ruled out when the plan was read (gevinst.inputs)
+    findings = run_check(plan, select=[c for c in ERROR_CODES if c != "GV201"])
+    if not findings:
+        return
+    for line in _located(plan_path, findings):
+        _echo(line, err=True)
+    if drawn:
+        _echo(
+            f"{plan_path}: drawn with {len(findings)} error(s), as the plan is; "
+            f"`gevinst check {plan_path}` lists every finding",
+            err=True,
+        )
 
 
 # -- init ---------------------------------------------------------------------------------
@@ -271,9 +400,9 @@ def init(path: str, lang: str, force: bool) -> None:
 def trace(plan_path: str, element: str, fmt: str) -> None:
     """Show every path from ELEMENT up to the goals, and down to the measures."""
     from gevinst.graph import trace as run_trace
-    from gevinst.io import load
+    from gevinst.inputs import load_inputs
 
-    plan = load(plan_path)
+    plan = load_inputs(plan_path)
     try:
         result = run_trace(plan, element)
     except KeyError:
@@ -347,17 +476,21 @@ def render(
     measurements: str | None,
 ) -> None:
     """Draw the benefit map of PLAN to a file (gevinstkart)."""
-    from gevinst.io import load
+    from gevinst.inputs import load_inputs
     from gevinst.render import render as run_render
 
     _refuse_inputs(output, {"the input plan": plan_path, "the measurements file": measurements})
     when = _date(at)
-    plan = load(plan_path, measurements=measurements)
+    plan = load_inputs(plan_path, measurements=measurements)
+    _say_errors(plan_path, plan)
     evaluation = None
     if when is not None:
         from gevinst.evaluate import evaluate
 
-        evaluation = evaluate(plan, at=when)
+        try:
+            evaluation = evaluate(plan, at=when)
+        except PlanCheckError as exc:
+            _refused(plan_path, plan, exc, measurements)
     written = run_render(
         plan,
         output,
@@ -391,13 +524,16 @@ def report(
     plan_path: str, output: str, at: str | None, lang: str | None, measurements: str | None
 ) -> None:
     """Write a report on PLAN: the council deck, an HTML report or Markdown."""
-    from gevinst.io import load
+    from gevinst.inputs import load_inputs
     from gevinst.report import report as run_report
 
     _refuse_inputs(output, {"the input plan": plan_path, "the measurements file": measurements})
     when = _date(at)
-    plan = load(plan_path)
-    written = run_report(plan, output, at=when, language=lang, measurements=measurements)
+    plan = load_inputs(plan_path, measurements=measurements)
+    try:
+        written = run_report(plan, output, at=when, language=lang)
+    except PlanCheckError as exc:  # the report evaluates: errors stop it
+        _refused(plan_path, plan, exc, measurements)
     _echo(f"wrote {written}")
 
 
@@ -428,14 +564,17 @@ def evaluate(
     """
     from gevinst.evaltables import WRITERS, text_table, write
     from gevinst.evaluate import evaluate as run_evaluate
-    from gevinst.io import load
+    from gevinst.inputs import load_inputs
 
     if output is not None and Path(output).suffix.lower() not in WRITERS:
         _fail(f"{output}: use one of {', '.join(sorted(WRITERS))} for the evaluation")
     _refuse_inputs(output, {"the input plan": plan_path, "the measurements file": measurements})
     when = _date(at) or dt.date.today()
-    plan = load(plan_path, measurements=measurements)
-    result = run_evaluate(plan, at=when)
+    plan = load_inputs(plan_path, measurements=measurements)
+    try:
+        result = run_evaluate(plan, at=when)
+    except PlanCheckError as exc:
+        _refused(plan_path, plan, exc, measurements)
     if output is None:
         _echo(text_table(result, lang))
         return
@@ -467,7 +606,8 @@ def stakeholders(plan_path: str, output: str, chart: str, lang: str | None) -> N
     """Stakeholder analysis of PLAN: the power/interest grid or the impact matrix as a
     picture, or a table of quadrants, who gains, who loses and who owns what
     (interessentanalyse)."""
-    from gevinst.io import atomic_write, load
+    from gevinst.inputs import load_inputs
+    from gevinst.io import atomic_write
     from gevinst.stakeholders import to_csv, to_markdown
 
     target = Path(output)
@@ -476,7 +616,7 @@ def stakeholders(plan_path: str, output: str, chart: str, lang: str | None) -> N
     if suffix not in known:
         _fail(f"{output}: use one of {', '.join(known)} for the stakeholder analysis")
     _refuse_inputs(output, {"the input plan": plan_path})
-    plan = load(plan_path)
+    plan = load_inputs(plan_path)
     if suffix == ".csv":
         atomic_write(target, to_csv(plan, lang))
     elif suffix == ".md":
@@ -511,10 +651,11 @@ def diff(old: str, new: str, fmt: str, lang: str | None, output: str | None) -> 
     """Show what changed from plan OLD to plan NEW: added, removed, renamed, links,
     weights, targets (expectations lowered or raised), baselines, money and owners."""
     from gevinst.diff import diff as run_diff
-    from gevinst.io import atomic_write, load
+    from gevinst.inputs import load_inputs
+    from gevinst.io import atomic_write
 
     _refuse_inputs(output, {"the old plan": old, "the new plan": new})
-    result = run_diff(load(old), load(new), language=lang)
+    result = run_diff(load_inputs(old), load_inputs(new), language=lang)
     if fmt == "json":
         text = result.to_json()
     elif fmt == "md":
@@ -541,7 +682,8 @@ def convert(source: str, target: str) -> None:
     source with mistakes is refused with its place (for a workbook: sheet, row and
     column) and no file is written.
     """
-    from gevinst.io import WRITERS, load, save
+    from gevinst.inputs import load_inputs
+    from gevinst.io import WRITERS, save
 
     out = Path(target)
     if out.suffix.lower() not in WRITERS:  # say so before reading a large source
@@ -550,7 +692,7 @@ def convert(source: str, target: str) -> None:
     if not out.parent.is_dir():
         _fail(f"{target}: the folder {out.parent} does not exist; create it first")
     _refuse_inputs(target, {"the plan to convert": source})
-    plan = load(source)
+    plan = load_inputs(source)
     save(plan, out)
     _echo(f"wrote {target}")
 

@@ -6,7 +6,8 @@ keeps working::
 
     GevinstError(Exception)
     ├── PlanError(GevinstError, ValueError)          the plan is unreadable or invalid
-    │   └── PlanCheckError(PlanError)                  check() found errors; cannot evaluate
+    │   ├── PlanCheckError(PlanError)                  check() found errors; cannot evaluate
+    │   └── PersonalDataError(PlanError)               an identity number (GV201): not written
     ├── FormatError(GevinstError, ValueError)         unknown or unsupported file suffix
     ├── RenderError(GevinstError, RuntimeError)       Graphviz or a renderer failed
     ├── OutputError(GevinstError, OSError)            an output file cannot be written
@@ -19,6 +20,7 @@ for one of these.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 __all__ = [
@@ -26,6 +28,7 @@ __all__ = [
     "GevinstError",
     "MissingDependencyError",
     "OutputError",
+    "PersonalDataError",
     "PlanCheckError",
     "PlanError",
     "RenderError",
@@ -83,6 +86,34 @@ class PlanError(GevinstError, ValueError):
 
 class PlanCheckError(PlanError):
     """The plan has check findings of severity ``error``; it cannot be evaluated."""
+
+
+class PersonalDataError(PlanError):
+    """The input holds what looks like a national identity number (GV201).
+
+    Raised by every command that reads a plan (for a number anywhere in its files,
+    comments included) and by every writer of the library (for a number in the plan),
+    so nothing derived from such a plan is written. The message names the places and
+    never the number.
+
+    Attributes:
+        places: every place found, as ``file:line:column`` or ``file: sheet S, cell C4``.
+    """
+
+    def __init__(
+        self,
+        reason: str,
+        *,
+        places: Sequence[str],
+        source: str | Path | None = None,
+        line: int | None = None,
+        column: int | None = None,
+    ) -> None:
+        self.places = tuple(places)
+        super().__init__(reason, source=source, line=line, column=column)
+
+    def _format(self) -> str:
+        return f"{self.places[0]}: {self.reason}" if self.places else super()._format()
 
 
 class FormatError(GevinstError, ValueError):

@@ -15,17 +15,19 @@ Examples:
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import io
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from gevinst._cells import csv_text as table_csv
+from gevinst._cells import keep_text
 from gevinst.errors import FormatError
-from gevinst.figures import format_date, format_number
+from gevinst.figures import format_date, format_number, format_rate
 from gevinst.i18n import t
+from gevinst.personal_data import refuse
 from gevinst.stakeholders import markdown_escape
 
 if TYPE_CHECKING:
@@ -185,9 +187,9 @@ def _review_table(ev: Evaluation, lang: str) -> tuple[list[str], list[list[str]]
 
 def _money_note(ev: Evaluation, lang: str) -> str:
     money = ev.npv()
-    rate = format_number(100 * money.discount_rate, lang, 1).rstrip("0").rstrip(",.")
+    rate = format_rate(money.discount_rate, lang).replace("\u00a0", " ")
     return (
-        f"{t('npv', lang)} ({money.currency}): {t('calculation_rate', lang).lower()} {rate} %, "
+        f"{t('npv', lang)} ({money.currency}): {t('calculation_rate', lang).lower()} {rate}, "
         f"{money.horizon_years} {t('years', lang)} {t('from_date', lang)} "
         f"{money.start.isoformat()}"
     )
@@ -252,7 +254,8 @@ def _plain(value: Any) -> Any:
 
 def csv_text(ev: Evaluation) -> str:
     """One CSV table: a row per scored element, then a row per indicator (column
-    ``kind`` tells them apart); English keys, full-precision numbers, ISO dates."""
+    ``kind`` tells them apart); English keys, full-precision numbers, ISO dates. Text is
+    quoted and never starts a formula (:mod:`gevinst._cells`)."""
     columns = [
         "id",
         "kind",
@@ -271,14 +274,11 @@ def csv_text(ev: Evaluation) -> str:
         "target",
         "target_date",
     ]
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, columns, extrasaction="ignore", lineterminator="\n")
-    writer.writeheader()
-    for row in ev.rows("elements"):
-        writer.writerow({k: _plain(v) for k, v in row.items()})
-    for row in ev.rows("indicators"):
-        writer.writerow({**{k: _plain(v) for k, v in row.items()}, "kind": "indicator"})
-    return buffer.getvalue()
+    rows = [
+        *ev.rows("elements"),
+        *({**row, "kind": "indicator"} for row in ev.rows("indicators")),
+    ]
+    return table_csv(columns, ([row.get(c) for c in columns] for row in rows))
 
 
 def json_text(ev: Evaluation) -> str:
@@ -294,7 +294,8 @@ def json_text(ev: Evaluation) -> str:
         "indicators": [{k: _plain(v) for k, v in r.items()} for r in ev.rows("indicators")],
         "money": {
             "currency": money.currency,
-            "discount_rate": money.discount_rate,
+            "discount_rate": money.discount_rate,  # null: the R-109 rates (discount_rule)
+            "discount_rule": "flat" if money.discount_rate is not None else "R-109",
             "start": money.start.isoformat(),
             "horizon_years": money.horizon_years,
             "expected": money.expected,
@@ -349,6 +350,26 @@ def markdown_text(ev: Evaluation, language: str | None = None) -> str:
     return "\n".join(out)
 
 
+def _check_cell_text(text: str, element: object, key: str) -> None:
+    """Refuse text a worksheet cannot hold, as :meth:`Plan.save` to .xlsx does."""
+    from gevinst.errors import PlanError
+    from gevinst.excel import _ILLEGAL
+
+    who = element if isinstance(element, str) else None
+    if _ILLEGAL.search(text):
+        raise PlanError(
+            f"{text[:40]!r} contains a control character that Excel cannot store; remove it",
+            element=who,
+            field=key,
+        )
+    if len(text) > 32767:
+        raise PlanError(
+            f"the text is {len(text)} characters; an Excel cell holds at most 32767",
+            element=who,
+            field=key,
+        )
+
+
 def xlsx_bytes(ev: Evaluation, language: str | None = None) -> bytes:
     """The evaluation as an Excel workbook: one sheet per table, numbers as numbers
     (percent and money formats), headings in the plan's language; same in, same bytes."""
@@ -366,17 +387,23 @@ def xlsx_bytes(ev: Evaluation, language: str | None = None) -> bytes:
     money = ev.npv()
 
     def sheet(
-        title: str, header: list[str], rows: list[list[Any]], formats: dict[int, str]
+        title: str,
+        keys: Sequence[str],
+        rows: list[list[Any]],
+        formats: dict[int, str],
+        id_column: int = 0,
     ) -> None:
         ws = book.create_sheet(title[:31])
-        ws.append(header)
+        ws.append([t(k, lang) for k in keys])
         for cell in ws[1]:
             cell.font = Font(bold=True)
         for row in rows:
+            for key, value in zip(keys, row, strict=True):
+                if isinstance(value, str):
+                    _check_cell_text(value, row[id_column], key)
             ws.append(row)
             for cell in ws[ws.max_row]:
-                if isinstance(cell.value, str) and cell.value.startswith("="):
-                    cell.data_type = "s"  # text from the plan is never a formula
+                keep_text(cell)  # text from the plan is never a formula
         for col, fmt in formats.items():
             for (cell,) in ws.iter_rows(min_row=2, min_col=col, max_col=col):
                 cell.number_format = fmt
@@ -388,7 +415,7 @@ def xlsx_bytes(ev: Evaluation, language: str | None = None) -> bytes:
     book.remove(book.active)
     sheet(
         t("benefits_and_goals", lang),
-        [t(k, lang) for k in ("id", "kind_label", "name", "score", "coverage", "status")],
+        ("id", "kind_label", "name", "score", "coverage", "status"),
         [
             [r.id, t(r.kind, lang), r.name, r.score, r.coverage, t(r.status or "", lang)]
             for r in ev.elements.values()
@@ -412,7 +439,7 @@ def xlsx_bytes(ev: Evaluation, language: str | None = None) -> bytes:
     )
     sheet(
         t("indicators", lang),
-        [t(k, lang) for k in keys],
+        keys,
         [
             [
                 r.id,
@@ -434,7 +461,7 @@ def xlsx_bytes(ev: Evaluation, language: str | None = None) -> bytes:
     )
     sheet(
         t("npv", lang),
-        [t(k, lang) for k in ("id", "name", "category", "score", "expected", "realised")],
+        ("id", "name", "category", "score", "expected", "realised"),
         [
             [x.id, x.name, t(x.category or "unspecified", lang), x.score, x.expected, x.realised]
             for x in money.lines.values()
@@ -445,18 +472,7 @@ def xlsx_bytes(ev: Evaluation, language: str | None = None) -> bytes:
     )
     sheet(
         t("reviews", lang),
-        [
-            t(k, lang)
-            for k in (
-                "date",
-                "element",
-                "by",
-                "review_said",
-                "numbers_said",
-                "disagrees",
-                "comment",
-            )
-        ],
+        ("date", "element", "by", "review_said", "numbers_said", "disagrees", "comment"),
         [
             [
                 r.date,
@@ -470,6 +486,7 @@ def xlsx_bytes(ev: Evaluation, language: str | None = None) -> bytes:
             for r in ev.reviews()
         ],
         {1: "yyyy-mm-dd"},
+        id_column=1,
     )
     buffer = io.BytesIO()
     book.save(buffer)
@@ -491,6 +508,7 @@ def write(ev: Evaluation, path: str | Path, language: str | None = None) -> Path
 
     Raises:
         FormatError: an unknown suffix (the message lists the known ones).
+        PersonalDataError: the plan holds a national identity number (GV201).
     """
     from gevinst.io import atomic_write
 
@@ -501,5 +519,6 @@ def write(ev: Evaluation, path: str | Path, language: str | None = None) -> Path
             f"{target}: cannot write an evaluation as {target.suffix or 'a file without suffix'!r};"
             f" use one of {', '.join(sorted(WRITERS))}"
         )
+    refuse(ev.plan)
     atomic_write(target, writer(ev, language))
     return target

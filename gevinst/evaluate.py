@@ -248,7 +248,7 @@ class Evaluation:
             self._by_indicator.setdefault(m.indicator, []).append(m)
         self.indicators, self.elements = self._compute(at)
         self._history: dict[dt.date, dict[str, ElementResult]] = {at: self.elements}
-        self._money: dict[float, Money] = {}
+        self._money: dict[float | None, Money] = {}
         self._reviews: tuple[ReviewResult, ...] | None = None
 
     def __repr__(self) -> str:
@@ -393,11 +393,13 @@ class Evaluation:
         """Money at the evaluation date (SPEC section 3): see :func:`gevinst.money.npv`.
 
         Args:
-            discount_rate: overrides the plan's rate (e.g. for a sensitivity check).
+            discount_rate: a flat rate instead of the plan's (e.g. for a sensitivity
+                check); by default the plan's own rate, or the R-109 rates when it gives
+                none.
         """
         from gevinst.money import npv
 
-        key = self.plan.info.discount_rate if discount_rate is None else float(discount_rate)
+        key = None if discount_rate is None else float(discount_rate)
         if key not in self._money:
             self._money[key] = npv(self, discount_rate=key)
         return self._money[key]
@@ -543,15 +545,28 @@ class Evaluation:
 
 def _as_date(value: dt.date | str | None) -> dt.date:
     if value is None:
-        return dt.date.today()
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    try:
-        return dt.date.fromisoformat(str(value).strip())
-    except ValueError:
-        raise ValueError(f"{value!r} is not a date; write it as YYYY-MM-DD") from None
+        day = dt.date.today()
+    elif isinstance(value, dt.datetime):
+        day = value.date()
+    elif isinstance(value, dt.date):
+        day = value
+    else:
+        try:
+            day = dt.date.fromisoformat(str(value).strip())
+        except ValueError:
+            raise ValueError(f"{value!r} is not a date; write it as YYYY-MM-DD") from None
+    return day
+
+
+def _within_limits(day: dt.date) -> dt.date:
+    from gevinst.limits import LAST_DATE
+
+    if day > LAST_DATE:
+        raise ValueError(
+            f"the evaluation date {day} is after {LAST_DATE}, the last date a plan can hold "
+            "(docs/limits.md); give a date within the plan's years"
+        )
+    return day
 
 
 def _extra_measurements(
@@ -590,7 +605,8 @@ def evaluate(
 
     Raises:
         PlanCheckError: ``gv.check(plan)`` finds errors; the message lists them.
-        ValueError: thresholds or cap make no sense, or ``at`` is not a date.
+        ValueError: thresholds or cap make no sense, or ``at`` is not a date (or is
+            after 2200-12-31, :data:`gevinst.limits.LAST_DATE`).
 
     Examples:
         >>> import gevinst as gv
@@ -625,4 +641,6 @@ def evaluate(
                 "Fix them first (`gevinst check` lists them with line numbers).",
                 source=plan.id,
             )
+        # after the check: a plan dated beyond the limits is named as such (GV007) first
+        when = _within_limits(when)
         return Evaluation(plan, when, thresholds=(on, risk), cap=float(cap), graph=graph)

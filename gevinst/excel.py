@@ -37,6 +37,7 @@ from copy import copy
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from gevinst._cells import keep_text
 from gevinst.errors import PlanError
 from gevinst.excel_layout import (
     BULLET,
@@ -54,6 +55,7 @@ from gevinst.excel_layout import (
 )
 from gevinst.i18n import t
 from gevinst.model import Plan
+from gevinst.personal_data import refuse
 
 if TYPE_CHECKING:
     from openpyxl.worksheet.worksheet import Worksheet
@@ -104,6 +106,7 @@ class _Writer:
             )
         cell.value = value
         cell.data_type = "s"  # never a formula, never an error code, whatever it starts with
+        keep_text(cell)  # and still text when someone edits a cell starting with '=' in Excel
 
     def put(self, cell: Any, column: Column, value: Any, where: str) -> None:
         kind = column.kind
@@ -393,6 +396,9 @@ def _deterministic_zip(raw: bytes, core_xml: bytes) -> bytes:
 def workbook_bytes(plan: Plan) -> bytes:
     """The plan as the bytes of an .xlsx workbook (same plan, same bytes).
 
+    Raises:
+        PersonalDataError: the plan holds a national identity number (GV201).
+
     Examples:
         >>> import gevinst as gv
         >>> plan = gv.Plan.new("demo", "Demo", language="en")
@@ -401,6 +407,7 @@ def workbook_bytes(plan: Plan) -> bytes:
     """
     from openpyxl.xml.functions import tostring
 
+    refuse(plan)
     book = _Writer(plan).build()
     buffer = io.BytesIO()
     book.save(buffer)
@@ -468,10 +475,10 @@ def read_workbook(path: str | Path) -> Plan:
         >>> read_workbook(folder / "plan.xlsx") == plan
         True
     """
-    from gevinst.excel_reader import read_plan
+    from gevinst.excel_reader import read_file, read_plan
 
     path = Path(path)
-    return read_plan(path.read_bytes(), str(path))
+    return read_plan(read_file(path), str(path))
 
 
 def record_places(path: str | Path) -> dict[str, tuple[str, int]]:
@@ -487,7 +494,7 @@ def record_places(path: str | Path) -> dict[str, tuple[str, int]]:
         >>> record_places(path)
         {'G1': ('Samfunnsmål', 2)}
     """
-    from gevinst.excel_reader import read_places
+    from gevinst.excel_reader import read_file, read_places
 
     path = Path(path)
-    return read_places(path.read_bytes(), str(path))
+    return read_places(read_file(path), str(path))

@@ -203,7 +203,10 @@ PLAN_HELP = {
     "title": ("Planens tittel", "The plan's title"),
     "owner": ("Id fra arket Interessenter", "An id from the Stakeholders sheet"),
     "language": ("nb eller en: språket i kart og rapporter", "nb or en: language of reports"),
-    "discount_rate": ("Realrente per år (0,04 = 4 %)", "Real rate per year (0.04 = 4 %)"),
+    "discount_rate": (
+        "Realrente per år (0,04 = 4 %); tom = R-109 (4/3/2 %)",
+        "Real rate per year (0.04 = 4 %); empty = R-109 (4/3/2 %)",
+    ),
     "start": ("År 0 for nåverdi; tom = tidligste år i planen", "Year 0 for NPV; empty = earliest"),
     "horizon_years": ("Antall år i nåverdiberegningen", "Years counted in the NPV"),
 }

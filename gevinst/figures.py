@@ -39,10 +39,12 @@ __all__ = [
     "format_date",
     "format_number",
     "format_percent",
+    "format_rate",
     "new_figure",
     "plain_text",
     "save_figure",
     "style",
+    "whole_percent",
     "wrap_text",
 ]
 
@@ -126,8 +128,38 @@ def format_date(day: dt.date, language: str = "nb", short: bool = False) -> str:
     return f"{day.day} {month} {day.year}" if language == "en" else f"{day.day}. {month} {day.year}"
 
 
+def whole_percent(value: float) -> int:
+    """``value`` (a share, 0.9 = 90 %) as the whole percent every table and label shows.
+
+    Rounds ``100 * value`` the way :func:`format_number` prints it with no decimals
+    (to the nearest, ties to even), so a status judged on this number and the
+    percentage printed beside it never disagree.
+
+    >>> whole_percent(0.8999999999999999), whole_percent(0.614)
+    (90, 61)
+    """
+    return round(100 * value)
+
+
 def format_percent(value: float, language: str) -> str:
     return f"{format_number(100 * value, language)}\u00a0%"
+
+
+def format_rate(rate: float | None, language: str) -> str:
+    """A discount rate as written in reports: ``4 %``, ``3,5 %`` (nb), ``3.5 %`` (en);
+    ``None`` (the plan gives none, so the R-109 rates apply): ``R-109 (4/3/2 %)``.
+
+    >>> format_rate(0.035, "nb"), format_rate(None, "en")
+    ('3,5\xa0%', 'R-109 (4/3/2\xa0%)')
+    """
+    from gevinst.i18n import t
+
+    if rate is None:
+        return t("rate_r109", language)
+    number = format_number(100 * rate, language, 2)
+    if "," in number[-3:] or "." in number[-3:]:
+        number = number.rstrip("0").rstrip(",.")
+    return f"{number}\u00a0%"
 
 
 def plain_text(text: str) -> str:

@@ -114,16 +114,30 @@ def build_graph(plan: Plan) -> nx.DiGraph:
 class Trace:
     """The paths through one element: ``up`` to the top of the map, ``down`` from measures.
 
-    Each path is a tuple of ids. ``up`` paths start at the element and end at a goal
-    (or the highest element reached); ``down`` paths start at a measure (or another
-    element with nothing feeding it) and end at the element. ``truncated`` is true when
-    more than :data:`MAX_PATHS` paths exist in a direction.
+    Iterating over a trace gives the paths up, each as a list of ids (SPEC section 5).
+    Each path in ``up`` and ``down`` is a tuple of ids. ``up`` paths start at the
+    element and end at a goal (or the highest element reached); ``down`` paths start at
+    a measure (or another element with nothing feeding it) and end at the element.
+    ``truncated`` is true when more than :data:`MAX_PATHS` paths exist in a direction.
     """
 
     element: str
     up: list[tuple[str, ...]]
     down: list[tuple[str, ...]]
     truncated: bool = False
+
+    def __iter__(self) -> Iterator[list[str]]:
+        """The paths up to the goals, each a list of ids from the element to the top.
+
+        Examples:
+            >>> import gevinst as gv
+            >>> plan = gv.Plan.new("p", "P")
+            >>> _ = plan.add_goal("G1", "Mål")
+            >>> _ = plan.add_benefit("B1", "Gevinst", contributes_to=["G1"])
+            >>> list(gv.trace(plan, "B1"))
+            [['B1', 'G1']]
+        """
+        return (list(path) for path in self.up)
 
     @property
     def goals(self) -> list[str]:

@@ -102,6 +102,10 @@ WORDS: dict[str, tuple[str, str]] = {
     "year": ("År", "Year"),
     "legend": ("Tegnforklaring", "Legend"),
     "implied_link": ("Bidrar via skjulte ledd", "Contributes via hidden steps"),
+    "link_notes": (
+        "Forutsetninger og begrunnelser for koblinger",
+        "Assumptions and reasons for links",
+    ),
     "weight_legend": ("Bidrar til (tykkere pil: større vekt)", "Contributes to (thicker: more)"),
     "search": ("Søk", "Search"),
     "focus_on": ("Utsnitt rundt", "Around"),
@@ -159,6 +163,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "years": ("år", "years"),
     "from_date": ("fra", "from"),
     "calculation_rate": ("Kalkulasjonsrente", "Discount rate"),
+    "rate_r109": ("R-109 (4/3/2\u00a0%)", "R-109 (4/3/2\u00a0%)"),
     "score_explained": (
         "Score: andel av forventet forbedring som er nådd på evalueringsdatoen",
         "Score: share of the expected improvement achieved at the evaluation date",

@@ -30,9 +30,11 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import math
 from dataclasses import dataclass
 from typing import Literal, TypeAlias
 
+from gevinst.figures import whole_percent
 from gevinst.model import Indicator, Measurement
 
 __all__ = [
@@ -175,7 +177,18 @@ def _forecast(indicator: Indicator, measurements: list[Measurement], at: dt.date
 
 
 def judge(value: float, thresholds: tuple[float, float]) -> Status:
+    """The status of a progress or score, judged on the whole percent that is shown.
+
+    Tables print ``90 %`` for 0.8999999999999999 (a weighted mean of three scores of
+    0.9), so the status is judged on ``90 / 100`` too: the colour never disagrees with
+    the number beside it.
+
+    >>> judge(0.8999999999999999, (0.9, 0.6)), judge(0.894, (0.9, 0.6))
+    ('on_track', 'at_risk')
+    """
     on, risk = thresholds
+    if math.isfinite(value):
+        value = whole_percent(value) / 100
     if value >= on:
         return "on_track"
     if value >= risk:

@@ -17,7 +17,9 @@ import datetime as dt
 import errno
 import io as _io
 import json
+import math
 import os
+import re
 import stat
 import tempfile
 from collections.abc import Callable
@@ -31,6 +33,7 @@ from gevinst._validate import describe, element_lines, record_lines, validate
 from gevinst._yaml import dump_yaml, parse_yaml
 from gevinst.errors import FormatError, OutputError, PlanError
 from gevinst.model import Measurement, Plan
+from gevinst.personal_data import refuse
 
 __all__ = [
     "READERS",
@@ -167,9 +170,9 @@ def _read_text_plan(path: Path, fmt: str) -> Plan:
 
 
 def _read_xlsx(path: Path) -> Plan:
-    from gevinst.excel_reader import read_plan
+    from gevinst.excel import read_workbook
 
-    return read_plan(read_input(path, "a plan workbook"), str(path))
+    return read_workbook(path)  # measured first, with the workbook's own limit
 
 
 #: Plan readers by suffix.
@@ -210,8 +213,13 @@ def load(path: str | Path, *, measurements: str | Path | None = None) -> Plan:
 
 def _measurements_for(plan: Plan, path: Path) -> list[Measurement]:
     """The measurements of a CSV file, each of an indicator the plan has."""
+    return [measurement for _, measurement in _rows_for(plan, _read_csv_text(path), path)]
+
+
+def _rows_for(plan: Plan, text: str, path: Path) -> list[tuple[int, Measurement]]:
+    """(line, measurement) of CSV text, each of an indicator the plan has."""
     known = {indicator.id for indicator in plan.indicators}
-    rows = _measurement_rows(_read_csv_text(path), str(path))
+    rows = _measurement_rows(text, str(path))
     for line, measurement in rows:
         if measurement.indicator not in known:
             listed = ", ".join(sorted(known)[:12]) or "none"
@@ -222,7 +230,7 @@ def _measurements_for(plan: Plan, path: Path) -> list[Measurement]:
                 line=line,
                 column=1,
             )
-    return [measurement for _, measurement in rows]
+    return rows
 
 
 def load_measurements(path: str | Path) -> list[Measurement]:
@@ -248,12 +256,60 @@ def parse_measurements(text: str, source: str = "<string>") -> list[Measurement]
     return [measurement for _, measurement in _measurement_rows(text, source)]
 
 
+#: Rows of one measurement file. Reading costs about 0.1 ms a row (validation and
+#: checks): 50,000 rows stay within seconds; a million would take minutes.
+MAX_MEASUREMENT_ROWS = 50_000
+
+# A number as a person types it: ASCII digits only (no '1_000', no full-width '１２', which
+# float() accepts), an optional sign, decimals and exponent. Spaces between thousands
+# are removed before, and a decimal comma is turned into a point where ';' separates.
+_NUMBER = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]{1,3})?")
+_THOUSANDS = str.maketrans("", "", " \u00a0\u202f")
+
+
+def _csv_number(text: str, decimal_comma: bool) -> float | None:
+    """The number in a value cell, or None when it is not one (strictly: see _NUMBER)."""
+    cleaned = text.translate(_THOUSANDS).replace("\u2212", "-")
+    if decimal_comma:
+        cleaned = cleaned.replace(",", ".")
+    if not _NUMBER.fullmatch(cleaned):
+        return None
+    value = float(cleaned)
+    return value if math.isfinite(value) else None
+
+
 def _measurement_rows(text: str, source: str) -> list[tuple[int, Measurement]]:
-    """(line, measurement) for each row of measurement CSV text."""
+    """(line, measurement) for each row of measurement CSV text.
+
+    Line ends may be LF, CRLF or CR alone (old Mac Excel). The file is refused before it
+    is parsed when it has more than :data:`MAX_MEASUREMENT_ROWS` lines.
+    """
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    lines = text.count("\n") + (not text.endswith("\n"))
+    if lines - 1 > MAX_MEASUREMENT_ROWS:
+        raise PlanError(
+            f"the measurement file has {lines:,} lines; a measurement file holds at most "
+            f"{MAX_MEASUREMENT_ROWS:,} rows: split it by period or indicator, or keep only "
+            "the measurements the evaluation needs",
+            source=source,
+        )
     first = text.split("\n", 1)[0]
     delimiter = ";" if first.count(";") > first.count(",") else ","
     reader = csv.reader(_io.StringIO(text), delimiter=delimiter)
-    rows = [(reader.line_num, row) for row in reader]
+    rows = []
+    try:
+        for row in reader:
+            rows.append((reader.line_num, row))
+    except csv.Error as exc:
+        line = reader.line_num
+        if "field larger" in str(exc):
+            reason = (
+                f"a field is longer than {csv.field_size_limit():,} characters; a "
+                "measurement's value or note is far shorter: is this a measurement file?"
+            )
+        else:
+            reason = f"the line cannot be read as CSV ({exc})"
+        raise PlanError(reason, source=source, line=line) from exc
     if not rows:
         raise PlanError("the measurement file is empty", source=source, line=1)
     header = [h.strip().lower() for h in rows[0][1]]
@@ -267,7 +323,7 @@ def _measurement_rows(text: str, source: str) -> list[tuple[int, Measurement]]:
         )
     out: list[tuple[int, Measurement]] = []
     for number, row in rows[1:]:
-        if not row or all(not cell.strip() for cell in row):
+        if not "".join(row).strip():
             continue
         if len(row) < 3 or len(row) > len(header):
             raise PlanError(
@@ -284,15 +340,16 @@ def _measurement_rows(text: str, source: str) -> list[tuple[int, Measurement]]:
                 line=number,
                 column=2,
             ) from None
-        number_text = value_text.replace("\u00a0", "").replace(" ", "")
-        if delimiter == ";":
-            number_text = number_text.replace(",", ".")
-        try:
-            value = float(number_text)
-        except ValueError:
+        value = _csv_number(value_text, delimiter == ";")
+        if value is None:
+            comma = "a decimal comma where ';' separates the columns, " if "," in value_text else ""
             raise PlanError(
-                f"{value_text!r} is not a number", source=source, line=number, column=3
-            ) from None
+                f"{value_text[:40]!r} is not a number; write digits 0-9 with a decimal "
+                f"point ({comma}spaces between thousands allowed, no '_')",
+                source=source,
+                line=number,
+                column=3,
+            )
         try:
             out.append(
                 (number, Measurement(indicator=indicator, date=date, value=value, note=note))
@@ -334,7 +391,13 @@ def plan_to_data(plan: Plan, mode: str = "python") -> dict[str, Any]:
 
 
 def dumps(plan: Plan, format: str = "yaml") -> str:
-    """The plan as YAML or JSON text; the same plan always gives the same text."""
+    """The plan as YAML or JSON text; the same plan always gives the same text.
+
+    Raises:
+        PersonalDataError: the plan holds a national identity number (GV201); nothing
+            is written out of such a plan (also not by :func:`save`).
+    """
+    refuse(plan)
     if format == "json":
         return json.dumps(plan_to_data(plan, "json"), ensure_ascii=False, indent=2) + "\n"
     if format in ("yaml", "yml"):

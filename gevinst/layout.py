@@ -54,6 +54,7 @@ __all__ = [
     "Heading",
     "Layout",
     "LegendItem",
+    "LinkNote",
     "NodeBox",
     "Point",
     "layout",
@@ -70,6 +71,10 @@ SUBTITLE_SIZE = 11.0
 HEADING_SIZE = 13.0
 LEGEND_SIZE = 9.5
 SWATCH = (20.0, 12.0)
+LINK_NOTE_SIZE = 9.5  # the list of link notes under the legend
+MARKER_SIZE = 8.0  # the number on an arrow
+MARKER_RADIUS = 6.5
+NUMBER_WIDTH = 22.0  # the column of numbers in the list of link notes
 
 
 class ElementResult(Protocol):
@@ -140,7 +145,9 @@ class EdgeRoute:
     then three points per segment (``1 + 3k`` points). The curve ends at the base of
     the arrowhead; ``tip`` is the arrow's point (``None``: no arrowhead). ``style`` is
     ``contributes`` (a plan link), ``implied`` (a path through elements left out of
-    the view) or ``note`` (an assumption's tie to its element).
+    the view) or ``note`` (an assumption's tie to its element). ``note`` is the link's
+    own note from the plan (``contributes_to: [{to, note}]``); a link with a note has
+    a ``number``, the number of its entry in :attr:`Layout.link_notes`.
     """
 
     source: str
@@ -151,6 +158,30 @@ class EdgeRoute:
     style: Literal["contributes", "implied", "note"] = "contributes"
     disbenefit: bool = False
     note: str | None = None
+    number: int | None = None
+
+
+@dataclass(frozen=True)
+class LinkNote:
+    """The note of one link: a numbered marker on its arrow and an entry in a list.
+
+    Notes are sentences, too long to sit on an arrow in a full map, so the arrow
+    carries only ``number`` in a circle centred at ``marker`` (``None`` when the
+    arrow has no route), and the list under the legend says what it means: the number
+    at ``x``, then ``lines`` (``From → To: note``, wrapped) from ``text_x``, the first
+    baseline at ``y`` and one line height (:attr:`Layout.link_note_size`) apart.
+    ``note`` is the note as one line of plain text.
+    """
+
+    number: int
+    source: str
+    target: str
+    note: str
+    marker: Point | None
+    lines: tuple[str, ...]
+    x: float
+    y: float
+    text_x: float
 
 
 @dataclass(frozen=True)
@@ -208,8 +239,10 @@ class Layout:
     ``y`` grows downwards (as in SVG, HTML and PowerPoint; matplotlib flips it). The
     page is ``width`` × ``height`` and holds, top to bottom: the title (baseline at
     ``title_y``) and ``subtitle`` (``subtitle_y``), the column ``headings``, the graph
-    (``graph_box`` = x, y, width, height; with ``nodes``, ``edges`` and ``clusters``)
-    and the ``legend``. ``language`` is the language of every word on it.
+    (``graph_box`` = x, y, width, height; with ``nodes``, ``edges`` and ``clusters``),
+    the ``legend`` and, when links have notes, the numbered ``link_notes`` under the
+    heading ``link_notes_title`` (baseline at ``link_notes_y``). ``language`` is the
+    language of every word on it.
 
     A renderer needs nothing else, apart from :mod:`gevinst.render.style` for colours.
     """
@@ -231,6 +264,12 @@ class Layout:
     title_size: float = TITLE_SIZE
     subtitle_size: float = SUBTITLE_SIZE
     legend_size: float = LEGEND_SIZE
+    link_notes: tuple[LinkNote, ...] = ()
+    link_notes_title: str = ""
+    link_notes_y: float = 0.0
+    link_note_size: float = LINK_NOTE_SIZE
+    marker_size: float = MARKER_SIZE
+    marker_radius: float = MARKER_RADIUS
 
     @functools.cached_property
     def _by_id(self) -> dict[str, NodeBox]:
@@ -356,7 +395,10 @@ def layout_view(view: MapView) -> Layout:
     legend, legend_h = _place_legend(legend_entries, MARGIN, content_w)
     width = content_w + 2 * MARGIN
     ox = MARGIN + (content_w - graph_w) / 2
-    height = top + graph_h + 20 + legend_h + MARGIN
+    notes_top = top + graph_h + 20 + legend_h
+    numbered = _number_notes(view)
+    notes, notes_h = _place_link_notes(view, numbered, MARGIN, notes_top, content_w)
+    height = notes_top + notes_h + MARGIN
 
     def place(p: Point) -> Point:
         return (round(ox + p[0] - gx0, 2), round(top + gy1 - p[1], 2))
@@ -383,20 +425,27 @@ def layout_view(view: MapView) -> Layout:
             )
         )
     edges = []
+    markers: dict[int, Point | None] = {}
     for edge in view.edges:
         points, tip = routes.get((edge.source, edge.target), ((), None))
+        placed = tuple(place(p) for p in points)
+        number = numbered.get((edge.source, edge.target))
+        if number is not None:
+            markers[number] = _midpoint(placed)
         edges.append(
             EdgeRoute(
                 source=edge.source,
                 target=edge.target,
-                points=tuple(place(p) for p in points),
+                points=placed,
                 tip=None if edge.style == "note" or tip is None else place(tip),
                 weight=edge.weight,
                 style=edge.style,
                 disbenefit=edge.disbenefit,
                 note=edge.note,
+                number=number,
             )
         )
+    notes = [replace(n, marker=markers.get(n.number)) for n in notes]
     clusters = []
     names = {f"cluster_{i}": c for i, c in enumerate(view.clusters)}
     for name, (x0, y0, x1, y1) in raw_clusters:
@@ -441,7 +490,73 @@ def layout_view(view: MapView) -> Layout:
         headings=tuple(headings),
         legend=placed_legend,
         language=view.language,
+        link_notes=tuple(notes),
+        link_notes_title=t("link_notes", view.language) if notes else "",
+        link_notes_y=round(notes_top + 14 + LINK_NOTE_SIZE, 2) if notes else 0.0,
     )
+
+
+def one_line(text: str) -> str:
+    """Text as one line of plain text: control characters gone, line breaks as spaces."""
+    return style.clean_text(text).replace("\n", " ")
+
+
+def _number_notes(view: MapView) -> dict[tuple[str, str], int]:
+    """The links with a note, numbered 1, 2, ... in the order of the view's edges."""
+    numbered: dict[tuple[str, str], int] = {}
+    for edge in view.edges:
+        if edge.style == "contributes" and edge.note and one_line(edge.note):
+            numbered[(edge.source, edge.target)] = len(numbered) + 1
+    return numbered
+
+
+def _place_link_notes(
+    view: MapView, numbered: dict[tuple[str, str], int], left: float, top: float, width: float
+) -> tuple[list[LinkNote], float]:
+    """The list of link notes from ``top`` down (without markers yet), and its height."""
+    if not numbered:
+        return [], 0.0
+    names = {n.id: one_line(n.name) for n in view.nodes}
+    notes_by_edge = {(e.source, e.target): e.note or "" for e in view.edges}
+    step = LINK_NOTE_SIZE * style.LINE_HEIGHT
+    y = top + 14 + LINK_NOTE_SIZE + step * 1.4  # below the heading
+    placed: list[LinkNote] = []
+    for (source, target), number in numbered.items():
+        note = one_line(notes_by_edge[(source, target)])
+        text = f"{names[source]} → {names[target]}: {note}"
+        lines = style.wrap(text, max(width - NUMBER_WIDTH, 120.0), LINK_NOTE_SIZE)
+        placed.append(
+            LinkNote(
+                number=number,
+                source=source,
+                target=target,
+                note=note,
+                marker=None,
+                lines=lines,
+                x=round(left, 2),
+                y=round(y, 2),
+                text_x=round(left + NUMBER_WIDTH, 2),
+            )
+        )
+        y += step * len(lines) + 3
+    return placed, y - top - step + 6
+
+
+def _midpoint(points: tuple[Point, ...]) -> Point | None:
+    """The point halfway along a Bézier route (by segments), where an arrow's number sits."""
+    if not points:
+        return None
+    segments = (len(points) - 1) // 3
+    if segments == 0:
+        return points[0]
+    middle = segments / 2
+    index = min(int(middle), segments - 1)
+    u = middle - index
+    p0, p1, p2, p3 = points[3 * index : 3 * index + 4]
+    v = 1 - u
+    x = v**3 * p0[0] + 3 * v * v * u * p1[0] + 3 * v * u * u * p2[0] + u**3 * p3[0]
+    y = v**3 * p0[1] + 3 * v * v * u * p1[1] + 3 * v * u * u * p2[1] + u**3 * p3[1]
+    return (round(x, 2), round(y, 2))
 
 
 _COLUMN_KEYS = {0: "measures", 1: "changes", 2: "benefits", 3: "objectives", 4: "goals"}

@@ -97,7 +97,16 @@ def _number(value: object) -> object:
     """Accept int and float (not bool, not text): plans hold numbers, not strings."""
     if isinstance(value, bool) or not isinstance(value, int | float):
         raise ValueError(f"{value!r} is not a number")
-    return float(value)
+    if isinstance(value, float):
+        return value
+    try:
+        return float(value)
+    except OverflowError:  # an int beyond any float: hundreds of digits
+        digits = int(value.bit_length() * 0.30103) + 1  # log10(2); str() of it may refuse
+        raise ValueError(
+            f"a whole number of about {digits} digits is too large for a plan: amounts and "
+            "indicator values lie within ±1e15 (docs/limits.md); check the number"
+        ) from None
 
 
 _SCALE_SYNONYMS = {
@@ -344,7 +353,11 @@ class PlanInfo(_Model):
     owner: Id | None = None
     language: Language = "nb"
     currency: Text = "NOK"
-    discount_rate: Number = 0.04
+    #: A flat real rate per year; ``None`` (not given): the R-109 rates, 4 % for years
+    #: 0-39, 3 % for 40-74, 2 % from 75 (SPEC section 6).
+    discount_rate: Annotated[
+        float | None, BeforeValidator(lambda v: v if v is None else _number(v))
+    ] = None
     start: Date | None = None
     horizon_years: Annotated[int, Field(ge=1, le=200, strict=True)] = 10
 

@@ -14,10 +14,16 @@ The rules (SPEC section 3), as a manager would read them:
   booked); a dis-benefit without a score books its full expected value (unverified
   losses are). Dis-benefits count negative.
 - **Costs**: a measure's ``cost.one_off`` falls in the year of its ``start`` (year 0
-  without a start), its ``cost.annual`` like a value from ``start``.
-- **Discounting**: ``npv = sum over y of value_y / (1 + discount_rate) ** y``.
-  Norwegian public practice uses a real rate of 4 % a year (Finansdepartementet,
-  rundskriv R-109/2021; DFØ, Veileder i samfunnsøkonomiske analyser).
+  without a start), its ``cost.annual`` like a value from ``start`` up to and including
+  its ``end`` (SPEC section 6: a stopped measure stops costing), counted in days.
+- **Discounting**: ``npv = sum over y of value_y * factor_y``. With a flat
+  ``discount_rate`` *r*, ``factor_y = 1 / (1 + r) ** y``. A plan that gives no rate
+  follows Finansdepartementet's rundskriv R-109/2021 (SPEC section 6): 4 % a year for
+  years 0-39, 3 % for years 40-74, 2 % from year 75, and ``factor_y`` is the product of
+  ``1 / (1 + r_k)`` over the years ``k < y``. Within 40 years both give the same numbers
+  as a flat 4 %.
+- **Limits**: amounts beyond ±1e15, rates above 100 % and dates after 2200 are refused
+  (:mod:`gevinst.limits`), so the sums can never overflow.
 
 Examples:
     >>> import gevinst as gv
@@ -35,6 +41,8 @@ import math
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from gevinst.errors import PlanError
+from gevinst.limits import LAST_DATE, MAX_RATE, MIN_RATE, horizon_end, require_within_limits
 from gevinst.model import Benefit, Disbenefit, Plan
 
 if TYPE_CHECKING:
@@ -42,12 +50,14 @@ if TYPE_CHECKING:
 
 __all__ = [
     "CATEGORIES",
+    "R109",
     "CategoryTotal",
     "CostLine",
     "Money",
     "MoneyLine",
     "MoneyYear",
     "add_years",
+    "discount_factors",
     "npv",
     "present_value",
     "year_bounds",
@@ -58,12 +68,25 @@ __all__ = [
 CATEGORIES: tuple[str, ...] = ("budget", "redeployment", "public_sector", "non_priced")
 
 
+#: Finansdepartementet's rundskriv R-109/2021: (first year, real rate) steps, used when a
+#: plan gives no ``discount_rate``: 4 % for years 0-39, 3 % for 40-74, 2 % from 75.
+R109: tuple[tuple[int, float], ...] = ((0, 0.04), (40, 0.03), (75, 0.02))
+
+
 def add_years(day: dt.date, years: int) -> dt.date:
     """``day`` moved ``years`` years on; 29 February becomes 28 February in other years.
 
     >>> add_years(dt.date(2024, 2, 29), 1)
     datetime.date(2025, 2, 28)
+
+    Raises:
+        PlanError: the result would be after 31 December 2200 (``gevinst.limits``).
     """
+    if day.year + years > LAST_DATE.year + 1:
+        raise PlanError(
+            f"{day} plus {years} years is after {LAST_DATE}, the last date a plan can hold; "
+            "check the year"
+        )
     try:
         return day.replace(year=day.year + years)
     except ValueError:
@@ -71,33 +94,70 @@ def add_years(day: dt.date, years: int) -> dt.date:
 
 
 def year_bounds(start: dt.date, horizon_years: int) -> list[dt.date]:
-    """The first day of each year 0..horizon_years-1, and the day after the last year."""
+    """The first day of each year 0..horizon_years-1, and the day after the last year.
+
+    Raises:
+        PlanError: the horizon runs past 31 December 2200 (``gevinst.limits``).
+    """
+    horizon_end(start, horizon_years)
     return [add_years(start, y) for y in range(horizon_years + 1)]
 
 
-def yearly(annual: float, since: dt.date | None, bounds: list[dt.date]) -> list[float]:
-    """``annual`` times the share of each year's days that fall on or after ``since``.
+def yearly(
+    annual: float, since: dt.date | None, bounds: list[dt.date], until: dt.date | None = None
+) -> list[float]:
+    """``annual`` times the share of each year's days from ``since`` up to and including
+    ``until`` (``None``: no limit on that side).
 
     >>> bounds = year_bounds(dt.date(2024, 1, 1), 2)
     >>> yearly(366.0, dt.date(2024, 12, 31), bounds)
     [1.0, 366.0]
+    >>> yearly(365.0, None, bounds, until=dt.date(2025, 1, 31))  # 366/366, 31/365
+    [365.0, 31.0]
     """
     out = []
     for first, after in itertools.pairwise(bounds):
         days = (after - first).days
         begin = first if since is None or since < first else since
-        counted = max(0, (after - begin).days)
+        stop = after if until is None or until >= after else until + dt.timedelta(days=1)
+        counted = max(0, (stop - begin).days)
         out.append(annual * counted / days)
     return out
 
 
-def present_value(values: list[float], rate: float) -> float:
-    """``sum(values[y] / (1 + rate) ** y)``.
+def _divisor(rate: float | None, year: int) -> float:
+    """``1 / factor`` of ``year``: ``(1 + rate) ** year``, or the R-109 steps' product."""
+    if rate is not None:
+        return (1.0 + rate) ** year
+    out = 1.0
+    ends = [first for first, _ in R109[1:]] + [max(year, R109[-1][0])]
+    for (first, step), end in zip(R109, ends, strict=True):
+        out *= (1.0 + step) ** min(max(year - first, 0), end - first)  # years k < year here
+    return out
+
+
+def discount_factors(rate: float | None, years: int) -> list[float]:
+    """The discount factor of each year 0..years-1.
+
+    A flat ``rate``: ``1 / (1 + rate) ** y``. ``None``: the R-109 rates (:data:`R109`),
+    ``factor_y = prod(1 / (1 + r_k) for k < y)``, so year 41 is ``1 / (1.04**40 * 1.03)``.
+
+    >>> [round(f, 6) for f in discount_factors(0.04, 3)]
+    [1.0, 0.961538, 0.924556]
+    >>> discount_factors(None, 42)[41] == 1 / (1.04**40 * 1.03)
+    True
+    """
+    return [1.0 / _divisor(rate, y) for y in range(years)]
+
+
+def present_value(values: list[float], rate: float | None) -> float:
+    """``sum(values[y] / (1 + rate) ** y)``; ``rate=None``: the R-109 rates (see
+    :func:`discount_factors`).
 
     >>> round(present_value([100.0, 104.0], 0.04), 6)
     200.0
     """
-    return math.fsum(v / (1.0 + rate) ** y for y, v in enumerate(values))
+    return math.fsum(v / _divisor(rate, y) for y, v in enumerate(values))
 
 
 @dataclass(frozen=True)
@@ -184,7 +244,9 @@ class Money:
 
     Attributes:
         currency: the plan's currency (``NOK``).
-        discount_rate: the real rate used.
+        discount_rate: the flat real rate used; ``None`` when the plan gives none and
+            the R-109 rates apply (:data:`R109`: 4 %, 3 % from year 40, 2 % from year
+            75). ``years[y].factor`` is the factor of each year either way.
         start: year 0's first day (``plan.start``).
         horizon_years: number of years counted.
         expected: benefits minus dis-benefits as planned.
@@ -199,7 +261,7 @@ class Money:
     """
 
     currency: str
-    discount_rate: float
+    discount_rate: float | None
     start: dt.date
     horizon_years: int
     expected: float
@@ -241,19 +303,26 @@ def npv(evaluation: Evaluation, discount_rate: float | None = None) -> Money:
 
     Args:
         evaluation: the evaluation whose scores give the realised values.
-        discount_rate: overrides ``plan.discount_rate``.
+        discount_rate: a flat rate instead of the plan's (its own flat rate, or the
+            R-109 rates when it gives none), e.g. for a sensitivity check.
 
     Raises:
-        ValueError: the rate is -100 % or less.
+        ValueError: ``discount_rate`` is outside -0.5 to 1 (-50 % to 100 % a year).
+        PlanError: a value of the plan is beyond :mod:`gevinst.limits` (the message
+            names the element and field); ``gevinst check`` reports these as GV007.
     """
     plan: Plan = evaluation.plan
+    require_within_limits(plan)
     rate = plan.info.discount_rate if discount_rate is None else float(discount_rate)
-    if not rate > -1.0:
-        raise ValueError(f"discount rate {rate!r} must be above -1 (e.g. 0.04 for 4 %)")
+    if rate is not None and not MIN_RATE <= rate <= MAX_RATE:
+        raise ValueError(
+            f"discount rate {rate!r} is outside {MIN_RATE:g} to {MAX_RATE:g}; give it as a "
+            "share per year (0.04 for 4 %)"
+        )
     horizon = plan.info.horizon_years
     start = plan.start
     bounds = year_bounds(start, horizon)
-    factors = [1.0 / (1.0 + rate) ** y for y in range(horizon)]
+    factors = discount_factors(rate, horizon)
 
     lines: dict[str, MoneyLine] = {}
     for element in (*plan.benefits, *plan.disbenefits):
@@ -282,7 +351,7 @@ def npv(evaluation: Evaluation, discount_rate: float | None = None) -> Money:
     for measure in plan.measures:
         if measure.cost is None or measure.id in cost_lines:
             continue
-        by_year = yearly(measure.cost.annual, measure.start, bounds)
+        by_year = yearly(measure.cost.annual, measure.start, bounds, until=measure.end)
         year = _one_off_year(measure.start, bounds)
         if year is not None:
             by_year[year] += measure.cost.one_off

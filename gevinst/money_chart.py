@@ -23,6 +23,7 @@ from gevinst.figures import (
     STATUS_COLOURS,
     format_date,
     format_number,
+    format_rate,
     wrap_text,
 )
 from gevinst.figures import new_figure as _figure
@@ -147,7 +148,7 @@ def money_chart(
         fig.text(
             0.02, 1 - 0.3 / height, t("npv_title", lang), fontsize=17, fontweight="bold", va="top"
         )
-        rate = format_number(100 * money.discount_rate, lang, 1).rstrip("0").rstrip(",.")
+        rate = format_rate(money.discount_rate, lang)
         fig.text(
             0.02,
             1 - 0.68 / height,
@@ -155,7 +156,7 @@ def money_chart(
             f"{format_date(evaluation.at, lang)}  ·  {t('horizon', lang).lower()} "
             f"{money.horizon_years} {t('years', lang)} {t('from_date', lang)} "
             f"{format_date(money.start, lang)}  ·  "
-            f"{t('calculation_rate', lang).lower()} {rate}\u00a0%",
+            f"{t('calculation_rate', lang).lower()} {rate}",
             fontsize=11.5,
             color=MUTED,
             va="top",

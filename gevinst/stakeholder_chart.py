@@ -30,6 +30,7 @@ from gevinst.figures import (
 from gevinst.figures import new_figure as _figure
 from gevinst.figures import style as _style
 from gevinst.i18n import t
+from gevinst.personal_data import refuse
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -43,12 +44,17 @@ __all__ = ["impact_chart", "stakeholder_chart"]
 def stakeholder_chart(plan: Plan, *, language: str | None = None) -> Figure:
     """The power/interest grid: four quadrants, every stakeholder's name in a box
     coloured by attitude, stacked in columns inside its quadrant (never on top of each
-    other; the order is power, then interest, then plan order)."""
+    other; the order is power, then interest, then plan order).
+
+    Raises:
+        PersonalDataError: the plan holds a national identity number (GV201).
+    """
     import matplotlib
     from matplotlib.patches import Patch, Rectangle
 
     from gevinst.stakeholders import grid
 
+    refuse(plan)
     lang = language or plan.language
     cells = grid(plan)
     width, height = 13.33, 7.5
@@ -266,11 +272,15 @@ def impact_chart(
 
     Column headings are the element's id and the start of its name, slanted; rows are
     the stakeholders' names in plan order.
+
+    Raises:
+        PersonalDataError: the plan holds a national identity number (GV201).
     """
     import matplotlib
 
     from gevinst.stakeholders import impact_matrix
 
+    refuse(plan)
     lang = language or plan.language
     matrix = impact_matrix(plan, kinds)
     names = {s.id: s.name for s in plan.stakeholders}

@@ -19,12 +19,12 @@ Examples:
 
 from __future__ import annotations
 
-import csv
-import io
 from dataclasses import dataclass
 
+from gevinst._cells import csv_text
 from gevinst.i18n import t
 from gevinst.model import Plan, Stakeholder
+from gevinst.personal_data import refuse
 
 __all__ = [
     "LEVELS",
@@ -243,15 +243,17 @@ def _cells(row: StakeholderRow, lang: str) -> list[str]:
 
 
 def to_csv(plan: Plan, language: str | None = None) -> str:
-    """The stakeholder analysis as CSV text (one row per stakeholder, grid order)."""
+    """The stakeholder analysis as CSV text (one row per stakeholder, grid order).
+
+    Every cell is quoted text that never starts a formula (:mod:`gevinst._cells`).
+
+    Raises:
+        PersonalDataError: the plan holds a national identity number (GV201).
+    """
+    refuse(plan)
     lang = _language(plan, language)
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(_header(lang))
-    for rows in grid(plan).values():
-        for row in rows:
-            writer.writerow(_cells(row, lang))
-    return buffer.getvalue()
+    rows = [_cells(row, lang) for rows in grid(plan).values() for row in rows]
+    return csv_text(_header(lang), rows)
 
 
 def markdown_escape(text: str) -> str:
@@ -264,7 +266,12 @@ def markdown_escape(text: str) -> str:
 
 
 def to_markdown(plan: Plan, language: str | None = None) -> str:
-    """The stakeholder analysis as Markdown: the grid by quadrant, then the table."""
+    """The stakeholder analysis as Markdown: the grid by quadrant, then the table.
+
+    Raises:
+        PersonalDataError: the plan holds a national identity number (GV201).
+    """
+    refuse(plan)
     lang = _language(plan, language)
     names = {s.id: s.name for s in plan.stakeholders}
     lines = [f"# {markdown_escape(t('stakeholder_analysis', lang))}: {markdown_escape(plan.title)}"]

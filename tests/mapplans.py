@@ -8,6 +8,8 @@ from dataclasses import dataclass
 import gevinst as gv
 
 HOSTILE = 'Ond "navn" <script>alert(1)</script> & {x} ]] \\ `#quot;` $x$ %% end\nny linje'
+#: A link's note built to break out of every format's edge label or tooltip.
+HOSTILE_NOTE = 'Fordi "x" <script>alert(1)</script> ]] | -->|y| n1 {a|b}\nny linje & <!-- --> \\l'
 
 
 def small_plan() -> gv.Plan:
@@ -21,7 +23,7 @@ def small_plan() -> gv.Plan:
         "B1",
         "Kortere opplæringstid for nyansatte",
         owner="hr",
-        contributes_to=[{"to": "O1", "weight": 0.6}],
+        contributes_to=[{"to": "O1", "weight": 0.6, "note": "Frigjort tid går til saksbehandling"}],
         assumptions=["Mentorer får avsatt tid"],
     )
     plan.add_benefit("B2", "Færre fristbrudd", owner="leder", contributes_to=["O1"])
@@ -44,7 +46,7 @@ def hostile_plan() -> gv.Plan:
         "node",
         "<b>fet</b> & <img src=x onerror=alert(1)>",
         owner="eier",
-        contributes_to=["subgraph"],
+        contributes_to=[{"to": "subgraph", "note": HOSTILE_NOTE}],
         assumptions=['"); alert(1); ("', "<!-- -->"],
     )
     plan.add_disbenefit(

@@ -86,6 +86,8 @@ def plan_data(draw: st.DrawFn) -> dict[str, Any]:
                 _maybe(st.sampled_from(["idea", "planned", "pilot", "implemented", "stopped"]))
             )
             data["start"] = draw(_maybe(DATES))
+            if data["start"] is not None and draw(st.booleans()):  # end on or after start
+                data["end"] = data["start"] + dt.timedelta(days=draw(st.integers(0, 4000)))
             if draw(st.booleans()):
                 data["cost"] = {"one_off": draw(AMOUNTS), "annual": draw(AMOUNTS)}
         return {k: v for k, v in data.items() if v is not None}
@@ -96,7 +98,7 @@ def plan_data(draw: st.DrawFn) -> dict[str, Any]:
             "id": "plan-1",
             "title": draw(TEXT),
             "language": draw(st.sampled_from(["nb", "en"])),
-            "discount_rate": draw(st.floats(0, 0.2)),
+            "discount_rate": draw(_maybe(st.floats(0, 0.2))),  # None: the R-109 rates
             "horizon_years": draw(st.integers(1, 40)),
         },
     }

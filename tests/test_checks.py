@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 
 import pytest
@@ -67,6 +68,7 @@ def _mutations() -> dict[str, tuple[Callable[[gv.Plan], object], str | None]]:
             lambda p: p.indicators[0].targets.append(gv.Target(date="2023-01-01", value=1)),
             "I1",
         ),  # type: ignore[arg-type]
+        "GV007": (lambda p: setattr(p.benefits[0], "value", gv.Value(annual=1e308)), "B1"),
         "GV101": (lambda p: p.add_measure("M2", "Løst tiltak"), "M2"),
         "GV102": (lambda p: p.add_benefit("B2", "Løs", owner="leder", indicators=["I1"]), "B2"),
         "GV103": (lambda p: p.add_goal("G2", "Uten støtte"), "G2"),
@@ -210,3 +212,84 @@ def test_every_code_documented() -> None:
     text = (Path(__file__).parent.parent / "docs" / "checks.md").read_text("utf-8")
     for code in CODES:
         assert f"### {code}: " in text, f"{code} is not documented"
+
+
+# -- GV006 for a measure's end, GV007: values beyond what a plan can hold ---------------
+
+
+def test_measure_ending_before_it_starts_is_gv006() -> None:
+    plan = clean()
+    plan.measures[0].start = dt.date(2025, 1, 1)
+    plan.measures[0].end = dt.date(2024, 12, 31)
+    assert ("GV006", "M1") in codes(plan)
+    plan.measures[0].end = dt.date(2025, 1, 1)  # one day: allowed
+    assert gv.check(plan) == []
+
+
+def test_negative_rate_is_gv006_with_a_rate_message() -> None:
+    plan = clean()
+    plan.info.discount_rate = -0.01
+    (finding,) = gv.check(plan)
+    assert (finding.code, finding.element) == ("GV006", "p")
+    assert "real rate of 0 or more" in finding.message and "R-109" in finding.message
+
+
+@pytest.mark.parametrize(
+    ("mutate", "element", "words"),
+    [
+        # amounts: within ±1e15 is fine, beyond is not
+        (lambda p: setattr(p.benefits[0], "value", gv.Value(annual=1e308)), "B1", "value.annual"),
+        (lambda p: setattr(p.measures[0], "cost", gv.Cost(one_off=1.5e15)), "M1", "cost.one_off"),
+        (lambda p: setattr(p.measures[0], "cost", gv.Cost(annual=2e15)), "M1", "cost.annual"),
+        (lambda p: setattr(p.indicators[0].baseline, "value", -1e16), "I1", "baseline.value"),
+        (lambda p: p.add_measurement("I1", "2024-07-31", 1e300), "I1", "measurement of I1"),
+        (lambda p: setattr(p.info, "discount_rate", 1e308), "p", "discount_rate"),
+        (lambda p: setattr(p.info, "discount_rate", 1.01), "p", "100 % a year"),
+        # dates: on or before 2200-12-31, the horizon included
+        (lambda p: setattr(p.measures[0], "end", dt.date(9999, 1, 1)), "M1", "end is 9999"),
+        (lambda p: p.add_review("2201-01-01", "B1", "on_track"), "B1", "reviews[0]"),
+        (lambda p: setattr(p.info, "start", dt.date(9999, 1, 1)), "p", "start is 9999-01-01"),
+        (
+            lambda p: (
+                setattr(p.info, "start", "2100-01-02"),
+                setattr(p.info, "horizon_years", 101),
+            ),
+            "p",
+            "horizon of 101 years from 2100-01-02",
+        ),
+    ],
+)
+def test_gv007_names_the_value_and_the_limit(
+    mutate: Callable[[gv.Plan], object], element: str, words: str
+) -> None:
+    plan = clean()
+    mutate(plan)
+    found = [f for f in gv.check(plan) if f.code == "GV007"]
+    assert [f.element for f in found] == [element]
+    assert words in found[0].message
+    assert any(limit in found[0].message for limit in ("1e15", "2200-12-31", "100 %"))
+    assert found[0].severity == "error"
+
+
+def test_gv007_limits_are_inclusive() -> None:
+    plan = clean()
+    plan.benefits[0].value = gv.Value(annual=1e15)
+    plan.measures[0].cost = gv.Cost(one_off=1e15, annual=1e15)
+    plan.info.discount_rate = 1.0
+    plan.info.start = dt.date(2001, 1, 1)  # 200 years: 2001-01-01 to 2200-12-31
+    plan.info.horizon_years = 200
+    plan.add_review("2200-12-31", "B1", "on_track")
+    assert [f for f in gv.check(plan) if f.code == "GV007"] == []
+    plan.info.start = dt.date(2001, 1, 2)  # one day later: ends 2201-01-01
+    assert [f.code for f in gv.check(plan)] == ["GV007"]
+
+
+def test_gv007_horizon_from_the_earliest_date_says_so() -> None:
+    plan = clean()
+    plan.add_review("2199-06-01", "B1", "on_track")
+    plan.indicators[0].baseline = gv.Baseline(date="2199-01-01", value=30)
+    plan.indicators[0].targets = [gv.Target(date="2199-12-31", value=20)]
+    plan.measurements[0].date = dt.date(2199, 6, 30)
+    (finding,) = [f for f in gv.check(plan) if f.code == "GV007"]
+    # start is 2199-01-01 (no start given: the earliest date's year); 10 years end 2208
+    assert "from 2199-01-01 (1 January of its earliest date)" in finding.message

@@ -388,6 +388,23 @@ def test_compare_versions_shows_what_gevinst_prints(tmp_path: Path) -> None:
     assert (work / "bystyret-2024.yaml").read_bytes() == old
 
 
+def test_measurements_csv_shows_what_gevinst_prints(tmp_path: Path) -> None:
+    """The page copies the Modulus Barn example into a folder and makes every other file."""
+    work = tmp_path / "work"
+    shutil.copytree(ROOT / "examples" / "modulus_barn", work)
+    text = (DOCS / "howto" / "measurements-csv.md").read_text("utf-8")
+    found = steps(text)
+    made = {s.target for s in found if s.kind == "save"}
+    assert made == {"målinger.csv", "feil-id.csv", "feil-dato.csv"}
+    problems = replay(text, work)
+    assert not problems, "\n\n".join(problems)
+    # The page made the Windows-1252 file it shows gevinst refusing: "ø" is one byte.
+    assert "i sør".encode("cp1252") in (work / "ansi.csv").read_bytes()
+    import gevinst as gv
+
+    assert len(gv.load(work / "plan-2025-12.yaml").measurements) == 34
+
+
 def test_portfolio_shows_what_gevinst_prints(tmp_path: Path) -> None:
     """The page copies three plans into planer/ (the reader's own step, done here)."""
     work = tmp_path / "work"
@@ -412,6 +429,70 @@ def test_portfolio_shows_what_gevinst_prints(tmp_path: Path) -> None:
         rows = list(csv.DictReader(file))
     assert [r["plan"] for r in rows] == ["modulus-barn", "ebf-naervaer", "ebf-smidig"]
     assert round(sum(int(r["net"]) for r in rows) / 1e6, 1) == 18.9
+
+
+# -- every page in a folder of its own ----------------------------------------------------
+#
+# A reader follows one page after another. Two pages that make the same folder mix: the
+# second `cp -r SRC bergen` copies into the first's `bergen/`, and its commands then run
+# on the first page's files and git history. So each page makes its own folder, under a
+# name no other page uses, and goes only into folders it made itself.
+
+GUIDED = [
+    "tutorial.md",
+    "kom-i-gang.md",
+    *sorted(p.relative_to(DOCS).as_posix() for p in (DOCS / "howto").glob("*.md")),
+]
+SOURCE_TREE = "gevinst"  # the source the reader installed from (Kom i gang, the tutorial)
+
+
+def folders(text: str) -> tuple[list[str], list[str]]:
+    """(folders the page makes, folders it goes into), in order, from its console blocks."""
+    made: list[str] = []
+    entered: list[str] = []
+    for match in FENCE.finditer(text):
+        if match.group(1) != "console":
+            continue
+        for line in match.group(2).splitlines():
+            if not line.startswith("$ "):
+                continue
+            for command in line[2:].split("&&"):
+                words = [w for w in shlex.split(command) if not w.startswith("-")]
+                if not words:
+                    continue
+                if words[0] == "mkdir":
+                    made += words[1:]
+                elif words[0] == "cp" and "-r" in command.split() and len(words) == 3:
+                    made.append(words[2])
+                elif words[0] == "git" and words[1:2] == ["clone"]:
+                    made.append(words[3] if len(words) > 3 else words[2].rsplit("/", 1)[-1])
+                elif words[0] == "cd" and len(words) == 2:
+                    entered.append(words[1])
+    return [m.rstrip("/") for m in made], [e.rstrip("/") for e in entered]
+
+
+def test_folders_are_found() -> None:
+    """Discovery must not silently find nothing: the folders the guides are known to make."""
+    made = {name for page in GUIDED for name in folders((DOCS / page).read_text("utf-8"))[0]}
+    assert {"bergen-plan", "min-plan", "kvartal", "versjoner", "maalinger", "planer"} <= made
+    assert folders("```console\n$ mkdir a && cd a\n$ cp -r x/y b\n```\n") == (["a", "b"], ["a"])
+
+
+def test_every_page_works_in_a_folder_it_made() -> None:
+    for page in GUIDED:
+        made, entered = folders((DOCS / page).read_text("utf-8"))
+        for folder in entered:
+            if folder in ("..", SOURCE_TREE):
+                continue
+            assert folder in made, f"{page}: cd {folder}, a folder this page did not make"
+
+
+def test_no_two_pages_make_the_same_folder() -> None:
+    owner: dict[str, str] = {}
+    for page in GUIDED:
+        for folder in folders((DOCS / page).read_text("utf-8"))[0]:
+            other = owner.setdefault(folder, page)
+            assert other == page, f"{other} and {page} both make {folder}/: they would mix"
 
 
 def main(argv: list[str]) -> int:

@@ -208,3 +208,18 @@ def test_xlsx_text_is_never_a_formula() -> None:
         row[2] for row in book["Gevinster og mål"].iter_rows(min_row=2) if row[0].value == "B2"
     )
     assert cell.data_type == "s" and cell.value == '=HYPERLINK("x")'
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "where"),
+    [
+        ("name: Bedre kapasitet", 'name: "Bedre\\ekapasitet"', "[B2 name]"),
+        ("comment: Godt i gang", 'comment: "Godt\\a i gang"', "[B1 comment]"),
+    ],
+)
+def test_xlsx_refuses_control_characters_like_plan_save(old: str, new: str, where: str) -> None:
+    plan = gv.loads(HAND_PLAN.replace(old, new, 1))
+    with pytest.raises(gv.PlanError) as info:
+        xlsx_bytes(gv.evaluate(plan, at=AT))
+    assert where in str(info.value)
+    assert "contains a control character that Excel cannot store; remove it" in str(info.value)

@@ -487,3 +487,87 @@ def test_docs_evaluation_page_shows_what_gevinst_prints(
     assert _check_page(text, tmp_path) == 8  # 6 Python cells, 2 console blocks
     assert (tmp_path / "status.png").read_bytes()[:4] == b"\x89PNG"
     assert (tmp_path / "evaluering.xlsx").read_bytes()[:2] == b"PK"
+
+
+# -- statuses are judged on the percentage that is shown (issue 10, item 3) ---------------
+
+
+def _three_at_ninety() -> gv.Plan:
+    """Three benefits at exactly 90 % progress feeding one objective and one goal."""
+    plan = gv.Plan.new("p", "P", start="2024-01-01")
+    plan.add_goal("G1", "Bergens barn, byens framtid")
+    plan.add_objective("O1", "Raskere saksbehandling", contributes_to=["G1"])
+    for k in (1, 2, 3):
+        plan.add_benefit(f"B{k}", f"Gevinst {k}", indicators=[f"I{k}"], contributes_to=["O1"])
+        plan.add_indicator(
+            f"I{k}",
+            f"Indikator {k}",
+            baseline={"date": "2024-01-01", "value": 0},
+            targets=[{"date": "2025-01-01", "value": 100}],
+        )
+        plan.add_measurement(f"I{k}", "2025-01-01", 90)
+    return plan
+
+
+def test_three_benefits_at_ninety_percent_make_an_objective_on_track() -> None:
+    ev = gv.evaluate(_three_at_ninety(), at="2025-06-01")
+    # Each benefit: progress (90 - 0) / (100 - 0) = 0.9, on track. O1 is their mean with
+    # equal weights 1/3: in floating point 0.9 * (1/3) * 3 = 0.8999999999999999, which
+    # every table prints as "90 %"; G1 takes O1's score (weight 1).
+    assert ev.element("O1").score == pytest.approx(0.9) and ev.element("O1").score != 0.9
+    for id in ("B1", "B2", "B3", "O1", "G1"):
+        assert ev.element(id).status == "on_track", id
+    from gevinst.evaltables import text_table
+
+    table = text_table(ev, "nb")
+    o1 = next(line for line in table.splitlines() if "Raskere saksbehandling" in line)
+    assert "90 %" in o1 and "I rute" in o1
+
+
+def test_judge_rounds_to_the_whole_percent_shown() -> None:
+    from gevinst.indicators import judge
+
+    # 0.894 shows as 89 % (at risk). 100 * 0.895 is 89.5 in floating point, printed
+    # "90" (ties to even), so on track. 0.5949 shows as 59 % (off track), 0.5951 as 60 %.
+    assert judge(0.894, (0.9, 0.6)) == "at_risk"
+    assert judge(0.895, (0.9, 0.6)) == "on_track"
+    assert judge(0.5949, (0.9, 0.6)) == "off_track"
+    assert judge(0.5951, (0.9, 0.6)) == "at_risk"
+    assert judge(float("inf"), (0.9, 0.6)) == "on_track"
+
+
+def _shown_share(text: str) -> float:
+    """The share a printed percentage stands for: '1 234 %', '90%' -> 12.34, 0.9."""
+    digits = "".join(c for c in text.replace("\u2212", "-") if c.isdigit() or c == "-")
+    return int(digits) / 100
+
+
+@given(
+    score=st.floats(min_value=-0.5, max_value=3.0, allow_nan=False),
+    on=st.integers(min_value=1, max_value=150),
+    risk=st.integers(min_value=0, max_value=150),
+    language=st.sampled_from(["nb", "en"]),
+)
+def test_status_agrees_with_the_percentage_every_table_shows(
+    score: float, on: int, risk: int, language: str
+) -> None:
+    from gevinst.evaltables import _pct
+    from gevinst.figures import format_percent
+    from gevinst.indicators import judge
+    from gevinst.report._content import percent_text
+
+    thresholds = (max(on, risk) / 100, min(on, risk) / 100)
+    status = judge(score, thresholds)
+    for text in (
+        format_percent(score, language),
+        percent_text(score, language),
+        _pct(score, language),
+    ):
+        assert judge(_shown_share(text), thresholds) == status, text
+
+
+def test_at_after_the_last_date_a_plan_can_hold_is_refused(plan: gv.Plan) -> None:
+    # year 10000 would overflow the dates of the horizon and the charts
+    with pytest.raises(ValueError, match=r"9999-12-31 is after 2200-12-31"):
+        gv.evaluate(plan, at="9999-12-31")
+    assert gv.evaluate(plan, at="2200-12-31").at == dt.date(2200, 12, 31)

@@ -5,7 +5,8 @@ warnings too, as examples/README.md shows); every measurement CSV beside a plan 
 with it; every script under examples/ runs in a fresh working directory with the
 interpreter running the tests, warnings as errors, and writes nothing into examples/.
 The commands and Python cells on the docs pages written from real runs (Kom i gang and
-the how-to guides) are run again and their output compared with what the page shows.
+the notebook guide; the other guides are replayed in test_docs_guides.py) are run again
+and their output compared with what the page shows.
 """
 
 from __future__ import annotations
@@ -218,11 +219,8 @@ def _run_console(block: str, cwd: Path) -> list[tuple[str, list[str], list[str]]
         if words[0] == "gevinst":
             result = CliRunner().invoke(cli, words[1:])
             got, code = result.output, result.exit_code
-        elif words[0] == "cat":
-            path = cwd / words[1]
-            if not path.exists():  # a file the reader makes: the page shows its text
-                path.write_text("\n".join(shown) + "\n", "utf-8")
-            got = path.read_text("utf-8")
+        elif words[0] == "cat":  # a file the page made or one bundled with gevinst
+            got = (cwd / words[1]).read_text("utf-8")
         else:
             assert command == "echo $?", command
             got = f"{code}\n"
@@ -262,15 +260,6 @@ def workdir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     shutil.copytree(EXAMPLES, tmp_path / "examples", ignore=shutil.ignore_patterns("__pycache__"))
     monkeypatch.chdir(tmp_path)
     return tmp_path
-
-
-def test_howto_measurements_csv_shows_what_gevinst_prints(workdir: Path) -> None:
-    text = (DOCS / "howto" / "measurements-csv.md").read_text("utf-8")
-    # ansi.csv is målinger.csv with " i sør" added to its note, saved as Windows-1252.
-    original = FENCE.findall(text.split("Save this as `målinger.csv`:", 1)[1])[0][1]
-    ansi = original.replace("barnehagene\n", "barnehagene i sør\n").encode("cp1252")
-    (workdir / "ansi.csv").write_bytes(ansi)
-    assert _check_page(text, workdir) == 10  # 7 console blocks, 3 python cells
 
 
 def test_howto_notebook_shows_what_gevinst_returns(workdir: Path) -> None:

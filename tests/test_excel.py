@@ -793,3 +793,61 @@ def test_check_names_sheet_and_row_of_a_workbook(bergen: gv.Plan, tmp_path: Path
         "stakeholder (gevinsteier) who answers for realising it (owner)"
     )
     assert record_places(path)["etatsdirektor"] == ("Interessenter", 2)
+
+
+def test_a_value_under_an_empty_heading_is_refused(bergen_xlsx: Path, tmp_path: Path) -> None:
+    def drop_heading(book: Any) -> None:
+        sheet = book["Gevinster"]
+        sheet["N1"] = None
+        sheet["N2"] = "glemt"
+        sheet["P3"] = "også glemt"
+
+    path = _edit(bergen_xlsx, tmp_path, drop_heading)
+    assert str(_error(path)) == (
+        f"{path}: sheet Gevinster, row 2, column N: a value in N2 has no column heading, "
+        "so it would be lost; remove it, or add a heading in row 1"
+    )
+
+
+def test_too_many_tags_are_refused_before_parsing(
+    bergen_xlsx: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import gevinst.excel_reader
+
+    monkeypatch.setattr(gevinst.excel_reader, "MAX_TAGS", 1_000)
+    message = str(_error(bergen_xlsx))
+    assert message.startswith(f"{bergen_xlsx}: its XML has more than 1,000 tags")
+
+
+def test_a_sheet_part_with_another_name_counts_its_tags(tmp_path: Path) -> None:
+    from tests.workbooks import edit_part, plan_workbook, sheet_part
+
+    path = plan_workbook(tmp_path / "plan.xlsx")
+    part = sheet_part(path, "Gevinster")
+    spam = b"<c/>" * 2_000_001
+
+    def rename(data: bytes) -> bytes:
+        return data.replace(part.removeprefix("xl/").encode(), b"worksheets/gevinster.bin")
+
+    with zipfile.ZipFile(path) as archive:
+        members = {info.filename: archive.read(info) for info in archive.infolist()}
+    members["xl/worksheets/gevinster.bin"] = members.pop(part).replace(
+        b"<sheetData>", b"<sheetData><row r='3'>" + spam + b"</row>"
+    )
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+    edit_part(path, "xl/_rels/workbook.xml.rels", rename)
+    assert str(_error(path)).startswith(f"{path}: its XML has more than 2,000,000 tags")
+
+
+def test_cells_out_of_order_are_a_damaged_file(tmp_path: Path) -> None:
+    from tests.workbooks import add_rows, edit_sheet, plan_workbook, text_cell
+
+    path = plan_workbook(tmp_path / "plan.xlsx")
+    row = b'<row r="4">' + text_cell("B4", "to") + text_cell("A4", "B9") + b"</row>"
+    edit_sheet(path, "Gevinster", lambda xml: add_rows(xml, row))
+    assert str(_error(path)) == (
+        f"{path}: sheet Gevinster: the cell A4 comes after B4 in the file (cells must be "
+        "in order); the file is damaged: open it in Excel and save it again"
+    )

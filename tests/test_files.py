@@ -93,7 +93,8 @@ def test_no_command_writes_over_its_input(
 def test_a_different_output_is_still_written(plan: Path, tmp_path: Path) -> None:
     code, output = run("evaluate", plan, "-o", tmp_path / "plan.csv")
     assert code == 0, output
-    assert (tmp_path / "plan.csv").read_text("utf-8").startswith("id,kind,")
+    header = (tmp_path / "plan.csv").read_text("utf-8").splitlines()[0]
+    assert header.replace('"', "").startswith("id,kind,")
 
 
 def test_same_file() -> None:
@@ -220,7 +221,7 @@ def test_output_through_a_symlink_replaces_the_target_and_keeps_the_link(
     code, output = run("evaluate", plan, "-o", link)
     assert code == 0, output
     assert link.is_symlink() and os.readlink(link) == str(target)
-    assert target.read_text("utf-8").startswith("id,kind,")
+    assert target.read_text("utf-8").replace('"', "").startswith("id,kind,")
     assert stat.S_IMODE(target.stat().st_mode) == 0o640
     assert sorted(p.name for p in shared.iterdir()) == ["evaluering.csv"]
 
@@ -267,10 +268,13 @@ def test_sparse_file_is_refused_before_reading(tmp_path: Path) -> None:
 def test_every_plan_format_is_measured_first(
     tmp_path: Path, suffix: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    from gevinst import excel_reader
+
     monkeypatch.setattr(gio, "MAX_BYTES", 100)
+    monkeypatch.setattr(excel_reader, "MAX_UNPACKED", 100)
     path = tmp_path / f"plan{suffix}"
     path.write_bytes(b"x" * 101)
-    with pytest.raises(gv.PlanError, match=r"a plan(?: workbook)? is at most 0 MiB"):
+    with pytest.raises(gv.PlanError, match=r"a plan is at most 0 MiB|larger than 100 bytes"):
         gv.load(path)
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 import networkx as nx
 import pytest
 
@@ -131,3 +133,18 @@ def test_impact_scores_at_a_date(bergen: gv.Plan) -> None:
     # it equally, so O1's score becomes the plain mean of their scores.
     others = [now.element(b).score for b in ("B4", "B5", "B8")]
     assert after == pytest.approx(sum(others) / 3)  # type: ignore[arg-type]
+
+
+def test_iterating_a_trace_gives_the_paths_up(bergen: gv.Plan) -> None:
+    # SPEC 5: gv.trace(plan, id) -> the paths from that element up to the goals
+    # (iterating over it gives those paths)
+    for measure in bergen.measures:
+        result = gv.trace(bergen, measure.id)
+        paths = list(result)
+        assert paths == [list(path) for path in result.up]
+        assert paths and all(isinstance(path, list) for path in paths)
+        for path in paths:
+            assert path[0] == measure.id and path[-1] in result.goals
+            assert all(bergen.graph.has_edge(u, v) for u, v in itertools.pairwise(path))
+    top = gv.trace(bergen, "G1")
+    assert list(top) == [["G1"]] and top.down  # .up and .down stay

@@ -25,10 +25,13 @@ def m(date: str, value: float) -> gv.Measurement:
 
 def test_thresholds_are_inclusive() -> None:
     assert judge(0.9, (0.9, 0.6)) == "on_track"
-    assert judge(0.8999, (0.9, 0.6)) == "at_risk"
+    assert judge(0.8949, (0.9, 0.6)) == "at_risk"  # shown as 89 %
     assert judge(0.6, (0.9, 0.6)) == "at_risk"
-    assert judge(0.5999, (0.9, 0.6)) == "off_track"
+    assert judge(0.5949, (0.9, 0.6)) == "off_track"  # shown as 59 %
     assert judge(-3.0, (0.9, 0.6)) == "off_track"
+    # judged on the whole percent shown: 0.8999 and 0.5999 are printed 90 % and 60 %
+    assert judge(0.8999, (0.9, 0.6)) == "on_track"
+    assert judge(0.5999, (0.9, 0.6)) == "at_risk"
 
 
 def test_result_by_hand_from_unsorted_measurements() -> None:

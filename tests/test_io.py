@@ -196,3 +196,43 @@ def test_csv_with_unknown_indicator_is_located_in_the_csv(tmp_path: Path) -> Non
         gv.load(plan, measurements=csv)
     assert (info.value.source, info.value.line) == (str(csv), 4)
     assert "'I9' is not an indicator of plan 'minimal'" in str(info.value)
+
+
+@pytest.mark.parametrize("end", ["\n", "\r\n", "\r"])
+def test_measurements_csv_any_line_end(end: str) -> None:
+    text = end.join(["indicator,date,value", "I1,2025-03-31,17", "I1,2025-06-30,16", ""])
+    assert [r.value for r in parse_measurements(text)] == [17.0, 16.0]
+
+
+@pytest.mark.parametrize(
+    ("value", "number"),
+    [("17", 17.0), ("-3.5", -3.5), ("+2", 2.0), (".5", 0.5), ("1e3", 1000.0), ("1 200", 1200.0)],
+)
+def test_measurements_csv_numbers(value: str, number: float) -> None:
+    rows = parse_measurements(f'indicator,date,value\nI1,2025-03-31,"{value}"\n')
+    assert rows[0].value == number
+
+
+@pytest.mark.parametrize("value", ["1_000", "１２", "٣", "nan", "inf", "1e400", "0x10", "12,5"])
+def test_measurements_csv_strict_numbers(value: str) -> None:
+    with pytest.raises(gv.PlanError) as info:
+        parse_measurements(f'indicator,date,value\nI1,2025-03-31,"{value}"\n', "m.csv")
+    assert str(info.value).startswith(f"m.csv:2:3: {value!r} is not a number")
+
+
+def test_measurements_csv_field_too_long() -> None:
+    text = "indicator,date,value,note\nI1,2025-03-31,1,kort\nI1,2025-06-30,2," + "x" * 200_000
+    with pytest.raises(gv.PlanError) as info:
+        parse_measurements(text, "m.csv")
+    assert str(info.value).startswith("m.csv:3: a field is longer than 131,072 characters")
+
+
+def test_measurements_csv_row_limit(monkeypatch: pytest.MonkeyPatch) -> None:
+    import gevinst.io
+
+    monkeypatch.setattr(gevinst.io, "MAX_MEASUREMENT_ROWS", 2)
+    assert len(parse_measurements("indicator,date,value\nI1,2025-03-31,1\nI1,2025-06-30,2")) == 2
+    with pytest.raises(gv.PlanError) as info:
+        parse_measurements("indicator,date,value\n" + "I1,2025-03-31,1\n" * 3, "m.csv")
+    assert str(info.value).startswith("m.csv: the measurement file has 4 lines")
+    assert "at most 2 rows" in str(info.value)

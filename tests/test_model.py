@@ -15,7 +15,10 @@ def test_defaults_applied() -> None:
     plan = gv.loads(HEADER + "measurements: [{indicator: I1, date: 2023-05-02, value: 1}]\n")
     assert plan.info.language == "nb"
     assert plan.info.currency == "NOK"
-    assert plan.info.discount_rate == 0.04
+    # no rate given: None, and money follows the R-109 rates (4 % for years 0-39, as a
+    # flat 0.04 did before; SPEC section 6)
+    assert plan.info.discount_rate is None
+    assert "discount_rate" not in plan.dumps()  # written back only when given
     assert plan.info.horizon_years == 10
     # start: 1 January of the earliest year of any date in the plan
     assert plan.start == dt.date(2023, 1, 1)

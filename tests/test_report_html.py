@@ -70,8 +70,9 @@ def test_sections_tables_and_inline_svg_charts(bergen: gv.Plan, bergen_page: str
     # the map, the status chart, 6 indicator charts, the grid and the waterfall
     assert page.tags.count("svg") == 1 + 1 + 6 + 1 + 1
     assert page.tags.count("img") == 0
-    # status (goals, objectives, benefits, dis-benefits), indicators, reviews, money
-    assert page.tags.count("table") == 4 + 1 + 1 + 1
+    # link notes (B1 -> B4, B11 -> B4), status (goals, objectives, benefits,
+    # dis-benefits), indicators, reviews, money
+    assert page.tags.count("table") == 1 + 4 + 1 + 1 + 1
     # B2: 29 % and off track (see tests/test_report_markdown.py for the hand calculation)
     cells = page.cells
     b2 = cells.index("B2")

@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from gevinst.errors import FormatError
+from gevinst.personal_data import refuse
 
 if TYPE_CHECKING:
     from gevinst.layout import EvaluationLike, Layout
@@ -118,9 +119,15 @@ def render_bytes(
     language: str | None = None,
     assumptions: bool = False,
 ) -> bytes:
-    """The benefit map of ``plan`` as the bytes of format ``fmt`` (``"svg"``, ``".png"``...)."""
+    """The benefit map of ``plan`` as the bytes of format ``fmt`` (``"svg"``, ``".png"``...).
+
+    Raises:
+        FormatError: an unknown format (the message lists the known ones).
+        PersonalDataError: the plan holds a national identity number (GV201).
+    """
     suffix = fmt if fmt.startswith(".") else f".{fmt}"
     renderer = _renderer(suffix)
+    refuse(plan)
     request = MapRequest(
         plan,
         evaluation=evaluation,
@@ -165,6 +172,8 @@ def render(
     Raises:
         FormatError: an unknown suffix (the message lists the known ones).
         RenderError: an unknown element, kind or grouping, or Graphviz failed.
+        PersonalDataError: the plan holds a national identity number (GV201); nothing
+            is drawn from such a plan.
 
     Examples:
         >>> import gevinst as gv, tempfile, pathlib

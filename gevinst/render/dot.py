@@ -116,9 +116,17 @@ def to_dot(view: MapView) -> str:
             attrs.update(style="dashed", color=style.DISBENEFIT_EDGE)
         if edge.weight is not None and edge.style == "contributes":
             attrs["weight"] = str(1 + round(edge.weight * 4))
+        note = _one_line(edge.note or "") if edge.style == "contributes" else ""
+        if note:
+            # an external label is placed after the layout, so it moves no box or arrow
+            attrs.update(tooltip=_dot_text([note]), xlabel=_dot_text([note]), fontsize="8")
         graph.edge(edge.source, edge.target, **attrs)
     source: str = graph.source
     return source
+
+
+def _one_line(text: str) -> str:
+    return style.clean_text(text).replace("\n", " ")
 
 
 def _spine(level: int) -> str:

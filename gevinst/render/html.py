@@ -5,8 +5,9 @@ element as JSON, a little CSS and a little JavaScript, all inline: it opens from
 USB stick or an e-mail attachment with no network. A content security policy forbids
 loading anything from elsewhere.
 
-- **Hover** (or focus with Tab) an element: its owner, indicators, assumptions and
-  status appear in a tooltip.
+- **Hover** (or focus with Tab) an element: its owner, indicators, assumptions,
+  status and the notes on its links appear in a tooltip. An arrow whose link has a
+  note shows it as the arrow's tooltip, and its number in the list under the map.
 - **Click** an element: it and everything that feeds it or that it feeds are
   highlighted, the rest fades. Click the background (or press Escape) to clear.
 - **Search**: type part of a name or id; matching elements are highlighted, and
@@ -33,6 +34,7 @@ from typing import TYPE_CHECKING, Any
 from xml.sax.saxutils import escape
 
 from gevinst.i18n import t
+from gevinst.layout import one_line
 from gevinst.render.svg import layout_svg
 
 if TYPE_CHECKING:
@@ -150,6 +152,7 @@ _JS = """
     if (info.owner) { line(tip, data.words.owner, info.owner); }
     list(tip, data.words.indicators, info.indicators);
     list(tip, data.words.assumptions, info.assumptions);
+    list(tip, data.words.link_notes, info.links);
     if (info.description) { line(tip, data.words.description, info.description); }
     tip.classList.add("visible");
     var left = Math.min(x + 14, window.innerWidth - tip.offsetWidth - 8);
@@ -239,6 +242,7 @@ def _facts(plan: Plan, lay: Layout) -> dict[str, Any]:
             "assumptions": list(element.assumptions),
             "status": status,
             "description": element.description,
+            "links": [],
         }
     feeds: dict[str, list[str]] = {}
     fed_by: dict[str, list[str]] = {}
@@ -247,9 +251,16 @@ def _facts(plan: Plan, lay: Layout) -> dict[str, Any]:
             continue
         feeds.setdefault(edge.source, []).append(edge.target)
         fed_by.setdefault(edge.target, []).append(edge.source)
-    words = {
-        key: t(key, lang) for key in ("status", "owner", "indicators", "assumptions", "description")
-    }
+    shown_names = {key: str(value["name"]) for key, value in facts.items()}
+    for note in lay.link_notes:  # an element's links with notes, both ways
+        for end, other, arrow in ((note.source, note.target, "→"), (note.target, note.source, "←")):
+            if end in facts:
+                text = (
+                    f"{note.number}. {arrow} {one_line(shown_names.get(other, other))}: {note.note}"
+                )
+                facts[end]["links"].append(text)
+    keys = ("status", "owner", "indicators", "assumptions", "description", "link_notes")
+    words = {key: t(key, lang) for key in keys}
     return {"elements": facts, "feeds": feeds, "fedBy": fed_by, "words": words}
 
 

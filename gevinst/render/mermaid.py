@@ -5,7 +5,9 @@ with the map's colours, dashed red arrows from dis-benefits and arrow width from
 weight. Node ids are ``n1, n2, …`` in plan order (Mermaid reserves words such as
 ``end``); every label is written with Mermaid's entity codes for anything but
 letters, digits and plain punctuation, so quotes, brackets, ``<script>`` and the
-like stay text.
+like stay text. A link's note is the label of its arrow (``-->|"…"|``), written the
+same way and with ``-`` and ``|`` as entity codes too, so it cannot end the label or
+draw an arrow.
 
 Examples:
     >>> import gevinst as gv
@@ -31,6 +33,7 @@ if TYPE_CHECKING:
 __all__ = ["mermaid_text", "render_mermaid"]
 
 _SAFE = set(" .,:-_/()'!?+")
+_EDGE_SAFE = _SAFE - {"-"}
 _TITLE_LOOKALIKES = str.maketrans({"&": "＆", "<": "‹", ">": "›"})
 _COLUMNS = {0: "measures", 1: "changes", 2: "benefits", 3: "objectives", 4: "goals"}
 
@@ -38,6 +41,12 @@ _COLUMNS = {0: "measures", 1: "changes", 2: "benefits", 3: "objectives", 4: "goa
 def _label(text: str) -> str:
     """Text for inside ``["..."]``: entity codes for everything that could mean something."""
     return "".join(ch if ch.isalnum() or ch in _SAFE else f"#{ord(ch)};" for ch in text)
+
+
+def _edge_label(note: str) -> str:
+    """A note as the text of ``-->|"..."|``: one line, entity codes as in labels and for ``-``."""
+    text = style.clean_text(note).replace("\n", " ")
+    return "".join(ch if ch.isalnum() or ch in _EDGE_SAFE else f"#{ord(ch)};" for ch in text)
 
 
 def mermaid_text(view: MapView) -> str:
@@ -65,7 +74,9 @@ def mermaid_text(view: MapView) -> str:
             arrow = "---"
         elif edge.style == "implied" or edge.disbenefit:
             arrow = "-.->"
-        out.append(f"  {ids[edge.source]} {arrow} {ids[edge.target]}")
+        note = _edge_label(edge.note or "") if edge.style == "contributes" else ""
+        label = f'|"{note}"|' if note else ""
+        out.append(f"  {ids[edge.source]} {arrow}{label} {ids[edge.target]}")
         colour = style.EDGE_COLOUR
         if edge.disbenefit:
             colour = style.DISBENEFIT_EDGE

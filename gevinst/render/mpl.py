@@ -230,6 +230,55 @@ def draw_layout(ax: Any, lay: Layout, scale: float = 1.0) -> None:
             va="baseline",
             color=style.TEXT_COLOUR,
         )
+    _draw_link_notes(ax, lay, text, scale)
+
+
+def _draw_link_notes(ax: Any, lay: Layout, text: Any, scale: float) -> None:
+    """The numbered circles on arrows whose links have notes, and the list of the notes."""
+    from matplotlib.patches import Circle
+
+    for note in lay.link_notes:
+        if note.marker is None:
+            continue
+        x, y = note.marker
+        ax.add_patch(
+            Circle(
+                (x, y),
+                lay.marker_radius,
+                facecolor=style.BACKGROUND,
+                edgecolor=style.HEADING_COLOUR,
+                linewidth=1.0 * scale,
+                zorder=4,
+            )
+        )
+        text(
+            x,
+            y + 0.35 * lay.marker_size,
+            str(note.number),
+            lay.marker_size,
+            ha="center",
+            va="baseline",
+            fontweight="bold",
+            color=style.HEADING_COLOUR,
+            zorder=5,
+        )
+    if not lay.link_notes:
+        return
+    size = lay.link_note_size
+    text(
+        lay.margin,
+        lay.link_notes_y,
+        lay.link_notes_title,
+        size,
+        va="baseline",
+        fontweight="bold",
+        color=style.HEADING_COLOUR,
+    )
+    step = size * style.LINE_HEIGHT
+    for note in lay.link_notes:
+        text(note.x, note.y, str(note.number), size, va="baseline", fontweight="bold")
+        for i, line in enumerate(note.lines):
+            text(note.text_x, note.y + i * step, line, size, va="baseline", color=style.TEXT_COLOUR)
 
 
 def layout_figure(lay: Layout, scale: float = 1.0) -> Any:

@@ -3,7 +3,11 @@
 Hand-written SVG (not Graphviz's), so it matches the PNG and the HTML map exactly.
 Every text goes through XML escaping; ids appear only in ``data-id`` attributes.
 Each element is a ``<g class="node kind-…" data-id="…">`` and each arrow a
-``<g class="edge" data-source="…" data-target="…">``, which the HTML map uses.
+``<g class="edge" data-source="…" data-target="…">``, which the HTML map uses. An
+arrow whose link has a note carries it as its ``<title>`` (a tooltip in a browser,
+the arrow's name for a screen reader), a numbered circle on the arrow
+(``<g class="link-marker">``) and a numbered entry in the list of link notes under
+the legend (``<g class="link-notes">``).
 
 Examples:
     >>> import gevinst as gv
@@ -20,10 +24,11 @@ import math
 from typing import TYPE_CHECKING
 from xml.sax.saxutils import escape, quoteattr
 
+from gevinst.layout import one_line
 from gevinst.render import style
 
 if TYPE_CHECKING:
-    from gevinst.layout import EdgeRoute, Layout, LegendItem, NodeBox
+    from gevinst.layout import EdgeRoute, Layout, LegendItem, LinkNote, NodeBox
     from gevinst.render import MapRequest
 
 __all__ = ["arrowhead", "layout_svg", "render_svg"]
@@ -71,14 +76,76 @@ def _edge(edge: EdgeRoute) -> str:
     parts = [
         f'<g class="edge" data-source={quoteattr(edge.source)} '
         f"data-target={quoteattr(edge.target)}>",
-        f'<path d="{d}" fill="none" stroke="{colour}" stroke-width="{_n(width)}"{dash}/>',
     ]
+    if edge.number is not None and edge.note:
+        parts.append(f"<title>{escape(f'{edge.number}: {one_line(edge.note)}')}</title>")
+    parts.append(f'<path d="{d}" fill="none" stroke="{colour}" stroke-width="{_n(width)}"{dash}/>')
     head = arrowhead(edge)
     if head:
         corners = " ".join(f"{_n(x)},{_n(y)}" for x, y in head)
         parts.append(f'<polygon points="{corners}" fill="{colour}"/>')
     parts.append("</g>")
     return "".join(parts)
+
+
+def _marker(note: LinkNote, lay: Layout) -> str:
+    """The numbered circle on an arrow with a note (its tooltip is the note)."""
+    if note.marker is None:
+        return ""
+    x, y = note.marker
+    return (
+        f'<g class="link-marker" data-source={quoteattr(note.source)} '
+        f"data-target={quoteattr(note.target)}>"
+        f"<title>{escape(f'{note.number}: {note.note}')}</title>"
+        f'<circle cx="{_n(x)}" cy="{_n(y)}" r="{_n(lay.marker_radius)}" '
+        f'fill="{style.BACKGROUND}" stroke="{style.HEADING_COLOUR}" stroke-width="1"/>'
+        + _text(
+            x,
+            y + 0.35 * lay.marker_size,
+            str(note.number),
+            lay.marker_size,
+            text_anchor="middle",
+            font_weight="bold",
+            fill=style.HEADING_COLOUR,
+        )
+        + "</g>"
+    )
+
+
+def _link_notes(lay: Layout) -> list[str]:
+    """The heading and numbered entries of the list of link notes under the legend."""
+    if not lay.link_notes:
+        return []
+    size = lay.link_note_size
+    out = [
+        '<g class="link-notes">',
+        _text(
+            lay.margin,
+            lay.link_notes_y,
+            lay.link_notes_title,
+            size,
+            font_weight="bold",
+            fill=style.HEADING_COLOUR,
+        ),
+    ]
+    step = size * style.LINE_HEIGHT
+    for note in lay.link_notes:
+        out.append(
+            f'<g class="link-note" data-source={quoteattr(note.source)} '
+            f"data-target={quoteattr(note.target)}>"
+        )
+        out.append(
+            _text(
+                note.x, note.y, str(note.number), size, font_weight="bold", fill=style.TEXT_COLOUR
+            )
+        )
+        out.extend(
+            _text(note.text_x, note.y + i * step, line, size, fill=style.TEXT_COLOUR)
+            for i, line in enumerate(note.lines)
+        )
+        out.append("</g>")
+    out.append("</g>")
+    return out
 
 
 def _node(node: NodeBox) -> str:
@@ -208,9 +275,14 @@ def layout_svg(lay: Layout, *, standalone: bool = True) -> str:
     out.append('<g class="nodes">')
     out.extend(_node(node) for node in lay.nodes)
     out.append("</g>")
+    if lay.link_notes:
+        out.append('<g class="link-markers">')
+        out.extend(_marker(note, lay) for note in lay.link_notes)
+        out.append("</g>")
     out.append('<g class="legend">')
     out.extend(_legend(item, lay.legend_size) for item in lay.legend)
     out.append("</g>")
+    out.extend(_link_notes(lay))
     out.append("</svg>")
     return "\n".join(out) + "\n"
 

@@ -32,6 +32,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from gevinst.errors import FormatError
+from gevinst.personal_data import refuse
 
 if TYPE_CHECKING:
     from gevinst.model import Measurement, Plan
@@ -71,11 +72,18 @@ def report_bytes(
     language: str | None = None,
     measurements: Iterable[Measurement] | str | Path | None = None,
 ) -> bytes:
-    """The report of ``plan`` as the bytes of format ``fmt`` (``"md"``, ``".pptx"``...)."""
+    """The report of ``plan`` as the bytes of format ``fmt`` (``"md"``, ``".pptx"``...).
+
+    Raises:
+        FormatError: an unknown format (the message lists the known ones).
+        PersonalDataError: the plan holds a national identity number (GV201).
+        PlanCheckError: the plan has errors and cannot be evaluated.
+    """
     from gevinst.report._content import report_data
 
     suffix = fmt if fmt.startswith(".") else f".{fmt}"
     writer = _writer(suffix)
+    refuse(plan)
     data = report_data(plan, at=at, language=language, measurements=measurements)
     return writer(data)
 
@@ -105,6 +113,8 @@ def report(
 
     Raises:
         FormatError: an unknown suffix (the message lists the known ones).
+        PersonalDataError: the plan holds a national identity number (GV201); no
+            report is written of such a plan.
         PlanCheckError: the plan has errors and cannot be evaluated.
 
     Examples:

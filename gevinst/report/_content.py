@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING
 
 from gevinst.charts import format_date, format_number
 from gevinst.errors import RenderError
+from gevinst.figures import format_rate
 from gevinst.i18n import t
 
 if TYPE_CHECKING:
@@ -40,6 +41,7 @@ __all__ = [
     "KEY_INDICATORS",
     "PHRASES",
     "IndicatorRow",
+    "LinkRow",
     "ReportData",
     "ReviewRow",
     "StatusRow",
@@ -123,6 +125,18 @@ PHRASES: dict[str, tuple[str, str]] = {
         "Benefits not yet measured count nothing in the realised value; dis-benefits count "
         "in full until they are measured.",
     ),
+    "link_notes_lead": (
+        "Hvorfor et tiltak, en endring eller en gevinst bidrar til det neste leddet, "
+        "slik planen begrunner koblingen.",
+        "Why a measure, change or benefit contributes to the next step, as the plan "
+        "gives the reason for the link.",
+    ),
+    "link_notes_more": (
+        "{n} flere koblinger har merknader; se notatene til lysbildet og HTML-rapporten.",
+        "{n} more links have notes; see the slide's notes and the HTML report.",
+    ),
+    "from": ("Fra", "From"),
+    "to": ("Til", "To"),
     "map_hint": (
         "Pek på et element for detaljer, klikk for å vise kjeden, Esc for å nullstille.",
         "Point at an element for details, click to show its chain, Esc to reset.",
@@ -201,6 +215,18 @@ class ReviewRow:
     disagrees: bool
     optimistic: bool
     comment: str
+
+
+@dataclass(frozen=True)
+class LinkRow:
+    """A link whose note says why it holds: ``source`` contributes to ``target``."""
+
+    source: str
+    source_name: str
+    target: str
+    target_name: str
+    weight: float | None
+    note: str
 
 
 @dataclass
@@ -383,6 +409,31 @@ class ReportData:
         rows.sort(key=lambda r: (-r.date.toordinal(), order.get(r.element, len(order))))
         return rows
 
+    def link_rows(self) -> list[LinkRow]:
+        """The links that carry a note, in plan order (the note as one line of text)."""
+        from gevinst.render.style import clean_text
+
+        graph = self.plan.graph
+        rows = []
+        for source, target, attrs in graph.edges(data=True):
+            note = clean_text(str(attrs.get("note") or "")).replace("\n", " ")
+            if not note:
+                continue
+            weight = attrs.get("given_weight")
+            rows.append(
+                LinkRow(
+                    source=source,
+                    source_name=self.name_of(source),
+                    target=target,
+                    target_name=self.name_of(target),
+                    weight=None if weight is None else float(weight),
+                    note=note,
+                )
+            )
+        order = {id: n for n, id in enumerate(e.id for e in self.plan.elements())}
+        rows.sort(key=lambda r: order.get(r.source, len(order)))
+        return rows
+
     def quadrants(self) -> dict[str, list[StakeholderRow]]:
         """The power/interest grid (:func:`gevinst.stakeholders.grid`)."""
         from gevinst.stakeholders import grid
@@ -418,7 +469,7 @@ class ReportData:
             "money_basis",
             years=m.horizon_years,
             start=self.date(m.start),
-            rate=percent_text(m.discount_rate, self.language),
+            rate=format_rate(m.discount_rate, self.language),
         )
 
 

@@ -31,6 +31,7 @@ from gevinst.render import style
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
+    from gevinst.layout import Layout
     from gevinst.report._content import ReportData, StatusRow
 
 __all__ = ["html_report"]
@@ -198,9 +199,35 @@ def _map_section(data: ReportData) -> tuple[list[str], str]:
         '<div id="tooltip" role="tooltip"></div>',
         '<script type="application/json" id="gevinst-data">'
         f"{map_html._json_for_script(map_html._facts(data.plan, lay))}</script>",
+        *_link_notes(data, lay),
         "</section>",
     ]
     return body, map_html._JS
+
+
+def _link_notes(data: ReportData, lay: Layout) -> list[str]:
+    """The notes of the map's links as a table, numbered as on the map (none: nothing)."""
+    if not lay.link_notes:
+        return []
+    header = [
+        ("#", True),
+        (data.phrase("from"), False),
+        (data.phrase("to"), False),
+        (data.word("note"), False),
+    ]
+    rows = [
+        f'<tr data-source="{_e(n.source)}" data-target="{_e(n.target)}">'
+        f'<td class="num">{n.number}</td>'
+        f"<td>{_e(n.source)} {_e(data.name_of(n.source))}</td>"
+        f"<td>{_e(n.target)} {_e(data.name_of(n.target))}</td>"
+        f"<td>{_e(n.note)}</td></tr>"
+        for n in lay.link_notes
+    ]
+    return [
+        f"<h3>{_e(lay.link_notes_title)}</h3>",
+        f'<p class="muted">{_e(data.phrase("link_notes_lead"))}</p>',
+        _table(header, rows),
+    ]
 
 
 def _status_section(data: ReportData) -> list[str]:

@@ -1,7 +1,8 @@
 """The report as Markdown (``.md``): tables and a Mermaid map, for wikis and git.
 
 Sections: the plan in short, the benefit map (a ``mermaid`` block, drawn by GitHub,
-GitLab and most wikis), status of goals, objectives, benefits and dis-benefits,
+GitLab and most wikis, each link's note on its arrow) with a table of the links that
+carry a note (why they hold), status of goals, objectives, benefits and dis-benefits,
 indicators expected against realised, money, and the stakeholders by quadrant.
 Every cell goes through :func:`cell`, so ``|``, ``*``, ``<`` and the like stay text.
 
@@ -68,6 +69,33 @@ def _map(data: ReportData) -> list[str]:
         data.plan, "mmd", evaluation=data.evaluation, language=data.language
     ).decode("utf-8")
     return ["```mermaid", source.rstrip("\n"), "```"]
+
+
+def _link_section(data: ReportData) -> list[str]:
+    """The links with a note: from, to, the weight given and the note (none: nothing)."""
+    from gevinst.report._content import percent_text
+
+    rows = data.link_rows()
+    if not rows:
+        return []
+    header = [data.phrase("from"), data.phrase("to"), data.word("weight"), data.word("note")]
+    body = [
+        [
+            f"{r.source} {r.source_name}",
+            f"{r.target} {r.target_name}",
+            percent_text(r.weight, data.language),
+            r.note,
+        ]
+        for r in rows
+    ]
+    return [
+        "",
+        f"### {cell(data.word('link_notes'))}",
+        "",
+        cell(data.phrase("link_notes_lead")),
+        "",
+        *_table(header, body, {2}),
+    ]
 
 
 def _status_section(data: ReportData) -> list[str]:
@@ -246,6 +274,7 @@ def markdown_text(data: ReportData) -> str:
     out.append(cell(data.counts()))
     out += ["", f"## {cell(data.phrase('map_title'))}", "", cell(data.phrase("map_lead")), ""]
     out += _map(data)
+    out += _link_section(data)
     out += _status_section(data)
     out += _indicator_section(data)
     out += _review_section(data)

@@ -4,6 +4,8 @@ still edit like any other deck.
 Slides, in the order of the story: title; why the measures matter (goals, objectives
 and the key numbers); the benefit map as native shapes and connectors (split by goal
 when one slide would need text under 9 pt, see :mod:`gevinst.report.pptx_map`);
+when links carry notes, why they hold (a native table of the first
+:data:`LINK_ROWS`, every note in the speaker notes);
 status of goals, objectives, benefits and dis-benefits (a native table, status cells
 coloured); indicators expected against realised (a table, then one native chart per
 key indicator, its data editable in PowerPoint); the stakeholder grid (native
@@ -41,6 +43,7 @@ from gevinst.report.pptx_base import (
     _one_line,
     _rgb,
     _say,
+    _table,
     _textbox,
 )
 from gevinst.report.pptx_charts import indicator_chart_slides, money_slide
@@ -51,7 +54,10 @@ if TYPE_CHECKING:
     from gevinst.layout import Layout
     from gevinst.report._content import ReportData, StatusRow
 
-__all__ = ["pptx_report"]
+__all__ = ["LINK_ROWS", "pptx_report"]
+
+#: At most this many link notes in the table of the links slide (all are in its notes).
+LINK_ROWS = 8
 
 
 # -- title and why ------------------------------------------------------------------------
@@ -226,6 +232,27 @@ def _map_slides(prs: Any, data: ReportData) -> None:
         slide = _new_slide(prs, data, title, notes)
         draw_map(slide, lay, names)
         draw_legend(slide, lay, SLIDE_H - 26)
+
+
+def _link_slide(prs: Any, data: ReportData) -> None:
+    """Why the links hold: the plan's link notes in a table (no notes: no slide)."""
+    rows = data.link_rows()
+    if not rows:
+        return
+    spoken = " ".join(f"{r.source_name} → {r.target_name}: {r.note.rstrip('.')}." for r in rows)
+    notes = f"{data.phrase('link_notes_lead')} {spoken}"
+    slide = _new_slide(prs, data, data.word("link_notes"), notes)
+    header = [data.phrase("from"), data.phrase("to"), data.word("note")]
+    body = [
+        [f"{r.source} {r.source_name}", f"{r.target} {r.target_name}", r.note]
+        for r in rows[:LINK_ROWS]
+    ]
+    lead: list[tuple[str, float, bool, str]] = [(data.phrase("link_notes_lead"), 14, False, _MUTED)]
+    _textbox(slide, (28, 72, SLIDE_W - 56, 24), lead, "lead")
+    _table(slide, (28, 108, SLIDE_W - 56, 340), header, body, [3.2, 3.2, 4.6])
+    if len(rows) > LINK_ROWS:
+        more = data.phrase("link_notes_more", n=len(rows) - LINK_ROWS)
+        _textbox(slide, (28, SLIDE_H - 64, SLIDE_W - 56, 20), [(more, 12, False, _MUTED)], "more")
 
 
 def _listing(data: ReportData, items: list[str]) -> str:
@@ -532,6 +559,7 @@ def pptx_report(data: ReportData) -> bytes:
     _title_slide(prs, data)
     _why_slide(prs, data)
     _map_slides(prs, data)
+    _link_slide(prs, data)
     status_slides(prs, data)
     indicator_table_slides(prs, data)
     indicator_chart_slides(prs, data)
@@ -551,9 +579,9 @@ def pptx_report(data: ReportData) -> bytes:
     when = data.at or data.plan.start
     stamp = dt.datetime(when.year, when.month, when.day, 12, 0, 0)
     props = prs.core_properties
-    props.title = data.plan.title
-    props.subject = data.word("benefit_plan")
-    props.author = data.plan.info.organisation or "gevinst"
+    props.title = _core_text(data.plan.title)
+    props.subject = _core_text(data.word("benefit_plan"))
+    props.author = _core_text(data.plan.info.organisation or "gevinst")
     props.last_modified_by = "gevinst"
     props.created = props.modified = stamp
     props.revision = 1
@@ -561,3 +589,13 @@ def pptx_report(data: ReportData) -> bytes:
     buffer = io.BytesIO()
     prs.save(buffer)
     return _fixed_zip(buffer.getvalue())
+
+
+_CORE_MAX = 255  # characters of a document property (title, author) in OOXML
+
+
+def _core_text(text: str) -> str:
+    """Text for a document property: at most 255 characters (the slides keep the whole
+    text; the property is cut with an ellipsis), without characters XML cannot hold."""
+    text = re.sub("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]", "", text)
+    return text if len(text) <= _CORE_MAX else text[: _CORE_MAX - 1] + "\u2026"
