@@ -36,7 +36,15 @@ def _run(args: list[str], timeout: float) -> tuple[int | None, float, float]:
     )
     code: int | None
     try:
-        _, status, usage = os.wait4(process.pid, 0)
+        while True:  # a case that hangs (a pipe, an endless loop) is killed at the timeout
+            pid, status, usage = os.wait4(process.pid, os.WNOHANG)
+            if pid:
+                break
+            if time.perf_counter() - start > timeout:
+                process.kill()
+                _, status, usage = os.wait4(process.pid, 0)
+                break
+            time.sleep(0.01)
         code = os.waitstatus_to_exitcode(status)
     except KeyboardInterrupt:  # pragma: no cover - interactive
         process.kill()

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sys
+import warnings
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
@@ -28,6 +29,41 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 def _fail(message: str) -> None:
     raise _UserError(message)
+
+
+#: Control characters (C0 but newline and tab, DEL, C1) -> a visible escape such as
+#: ``\u001b``: a name in a plan must not set the window title, hide a hyperlink or
+#: overwrite what was printed before it. The escape is also valid inside JSON strings.
+_VISIBLE = {
+    code: f"\\u{code:04x}"
+    for code in (*range(0x20), 0x7F, *range(0x80, 0xA0))
+    if code not in (0x09, 0x0A)
+}
+
+
+def terminal_safe(text: str) -> str:
+    """``text`` with every control character but newline and tab made visible."""
+    return text.translate(_VISIBLE)
+
+
+def _echo(text: str = "", *, err: bool = False, nl: bool = True) -> None:
+    """Print to the terminal: everything gevinst prints goes through here."""
+    click.echo(terminal_safe(text), err=err, nl=nl)
+
+
+def _refuse_inputs(output: str | Path | None, inputs: dict[str, str | Path | None]) -> None:
+    """Fail before any work when ``output`` is one of the ``inputs`` (role -> path).
+
+    The same file is found also through symbolic and hard links, so that no command
+    writes over the plan or the measurements it reads.
+    """
+    from gevinst.io import same_file
+
+    if output is None:
+        return
+    for role, path in inputs.items():
+        if path is not None and same_file(output, path):
+            _fail(f"{output} is {role}; choose another output file (nothing written)")
 
 
 def _date(value: str | None) -> dt.date | None:
@@ -79,20 +115,57 @@ class _UserError(click.ClickException):
     exit_code = 1
 
     def show(self, file: Any = None) -> None:
-        click.echo(f"error: {self.format_message()}", err=True)
+        _echo(f"error: {self.format_message()}", err=True)
+
+
+def _make_visible(exc: click.ClickException) -> None:
+    """Click's message may quote what was typed (an extra argument): controls made visible.
+
+    ``message`` is typed final in click, but click reads it only when showing the error.
+    """
+    setattr(exc, "message", terminal_safe(exc.message))  # noqa: B010 - final for mypy only
 
 
 class _Group(click.Group):
-    """Turns gevinst's own errors and file errors into one clear message and exit 1."""
+    """Turns gevinst's own errors and file errors into one clear message and exit 1.
+
+    Click's own messages (wrong usage) can quote what the user typed; their control
+    characters are made visible like everything else gevinst prints.
+    """
+
+    def make_context(
+        self,
+        info_name: str | None,
+        args: list[str],
+        parent: click.Context | None = None,
+        **extra: Any,
+    ) -> click.Context:
+        try:
+            return super().make_context(info_name, args, parent, **extra)
+        except click.ClickException as exc:
+            _make_visible(exc)
+            raise
 
     def invoke(self, ctx: click.Context) -> Any:
+        told: set[str] = set()  # a report's charts may each warn of the same thing
+
+        def show(message: Warning | str, *args: Any, **kwargs: Any) -> None:
+            if str(message) not in told:
+                told.add(str(message))
+                _echo(f"warning: {message}", err=True)
+
         try:
-            return super().invoke(ctx)
+            with warnings.catch_warnings():
+                warnings.showwarning = show  # one line of its own words, no source paths
+                return super().invoke(ctx)
         except GevinstError as exc:
             raise _UserError(str(exc)) from exc
         except OSError as exc:
             where = f"{exc.filename}: " if exc.filename else ""
             raise _UserError(f"{where}{exc.strerror or exc}") from exc
+        except click.ClickException as exc:
+            _make_visible(exc)
+            raise
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
@@ -131,7 +204,7 @@ def check(
     """
     from gevinst.checks import check as run_check
     from gevinst.inputs import scan_inputs
-    from gevinst.io import record_lines
+    from gevinst.io import read_input, record_lines
     from gevinst.personal_data import mask
 
     rows: list[dict[str, Any]] = []
@@ -144,7 +217,7 @@ def check(
         except GevinstError as exc:
             unreadable += 1
             if fmt == "text":
-                click.echo(str(exc), err=True)
+                _echo(str(exc), err=True)
             rows.append(
                 {
                     "file": name,
@@ -169,7 +242,7 @@ def check(
             found_in = record_places(path) if findings else {}
             places.update({(name, k): f"sheet {s}, row {r}" for k, (s, r) in found_in.items()})
         else:
-            lines = record_lines(path.read_text("utf-8-sig"))
+            lines = record_lines(read_input(path).decode("utf-8-sig", "replace"))
         for finding in findings:
             rows.append(
                 {
@@ -187,7 +260,7 @@ def check(
     errors = sum(1 for r in rows if r["severity"] == "error")
     if fmt == "json":
         shown = [{k: v for k, v in r.items() if k != "place"} for r in rows]
-        click.echo(json.dumps(shown, ensure_ascii=False, indent=2))
+        _echo(json.dumps(shown, ensure_ascii=False, indent=2))
     else:
         for row in sorted(
             (r for r in rows if r["code"] != "GV000"),
@@ -199,7 +272,7 @@ def check(
             elif (row["file"], row["element"]) in places:
                 where = f"{row['file']}: {places[(row['file'], row['element'])]}"
             element = f" {row['element']}" if row["element"] else ""
-            click.echo(f"{where}: {row['code']} {row['severity']}{element} {row['message']}")
+            _echo(f"{where}: {row['code']} {row['severity']}{element} {row['message']}")
         counts = {s: sum(1 for r in rows if r["severity"] == s) for s in ("error", "warning")}
         infos = sum(1 for r in rows if r["severity"] == "info")
         checked = len(plans) - unreadable
@@ -210,7 +283,7 @@ def check(
         )
         if unreadable:
             summary += f"; {unreadable} file(s) could not be read"
-        click.echo(summary if found or unreadable else f"{summary}. All checks passed.")
+        _echo(summary if found or unreadable else f"{summary}. All checks passed.")
     if errors:
         raise SystemExit(1)
 
@@ -261,9 +334,10 @@ def _located(plan_path: str, findings: Sequence[Finding]) -> list[str]:
             order = sheets.setdefault(sheet, len(sheets)) * 2**20 + row
             places[id] = (order, f"{plan_path}: sheet {sheet}, row {row}")
     else:
-        from gevinst.io import record_lines
+        from gevinst.io import read_input, record_lines
 
-        for id, number in record_lines(path.read_text("utf-8-sig")).items():
+        text = read_input(path).decode("utf-8-sig", "replace")  # measured, never waits
+        for id, number in record_lines(text).items():
             places[id] = (number, f"{plan_path}:{number}")
     lines = []
     for finding in findings:
@@ -286,9 +360,9 @@ def _say_errors(plan_path: str, plan: Plan, *, drawn: bool = True) -> None:
     if not findings:
         return
     for line in _located(plan_path, findings):
-        click.echo(line, err=True)
+        _echo(line, err=True)
     if drawn:
-        click.echo(
+        _echo(
             f"{plan_path}: drawn with {len(findings)} error(s), as the plan is; "
             f"`gevinst check {plan_path}` lists every finding",
             err=True,
@@ -313,7 +387,7 @@ def init(path: str, lang: str, force: bool) -> None:
     text = starter_plan(lang)
     loads(text, source=str(target))  # the starter must always be a valid plan
     atomic_write(target, text)
-    click.echo(f"wrote {target}; next: gevinst check {target}")
+    _echo(f"wrote {target}; next: gevinst check {target}")
 
 
 # -- trace --------------------------------------------------------------------------------
@@ -336,7 +410,7 @@ def trace(plan_path: str, element: str, fmt: str) -> None:
         _fail(f"{plan_path}: {element!r} is not an element of the map; known: {known}")
         return
     if fmt == "json":
-        click.echo(
+        _echo(
             json.dumps(
                 {"element": element, "up": result.up, "down": result.down},
                 ensure_ascii=False,
@@ -349,15 +423,15 @@ def trace(plan_path: str, element: str, fmt: str) -> None:
     def show(path: tuple[str, ...]) -> str:
         return " -> ".join(f"{n} ({graph.nodes[n]['name']})" for n in path)
 
-    click.echo(f"{element}: {graph.nodes[element]['name']}")
-    click.echo(f"Up to the goals ({len(result.up)} path(s)):")
+    _echo(f"{element}: {graph.nodes[element]['name']}")
+    _echo(f"Up to the goals ({len(result.up)} path(s)):")
     for path in result.up:
-        click.echo(f"  {show(path)}")
-    click.echo(f"Down to the measures ({len(result.down)} path(s)):")
+        _echo(f"  {show(path)}")
+    _echo(f"Down to the measures ({len(result.down)} path(s)):")
     for path in result.down:
-        click.echo(f"  {show(path)}")
+        _echo(f"  {show(path)}")
     if result.truncated:
-        click.echo("  (more paths exist; only the first were listed)")
+        _echo("  (more paths exist; only the first were listed)")
 
 
 # -- render -------------------------------------------------------------------------------
@@ -405,6 +479,7 @@ def render(
     from gevinst.inputs import load_inputs
     from gevinst.render import render as run_render
 
+    _refuse_inputs(output, {"the input plan": plan_path, "the measurements file": measurements})
     when = _date(at)
     plan = load_inputs(plan_path, measurements=measurements)
     _say_errors(plan_path, plan)
@@ -427,7 +502,7 @@ def render(
         language=lang,
         assumptions=assumptions,
     )
-    click.echo(f"wrote {written}")
+    _echo(f"wrote {written}")
 
 
 # -- report -------------------------------------------------------------------------------
@@ -452,13 +527,14 @@ def report(
     from gevinst.inputs import load_inputs
     from gevinst.report import report as run_report
 
+    _refuse_inputs(output, {"the input plan": plan_path, "the measurements file": measurements})
     when = _date(at)
     plan = load_inputs(plan_path, measurements=measurements)
     try:
         written = run_report(plan, output, at=when, language=lang)
     except PlanCheckError as exc:  # the report evaluates: errors stop it
         _refused(plan_path, plan, exc, measurements)
-    click.echo(f"wrote {written}")
+    _echo(f"wrote {written}")
 
 
 # -- evaluate -----------------------------------------------------------------------------
@@ -492,6 +568,7 @@ def evaluate(
 
     if output is not None and Path(output).suffix.lower() not in WRITERS:
         _fail(f"{output}: use one of {', '.join(sorted(WRITERS))} for the evaluation")
+    _refuse_inputs(output, {"the input plan": plan_path, "the measurements file": measurements})
     when = _date(at) or dt.date.today()
     plan = load_inputs(plan_path, measurements=measurements)
     try:
@@ -499,10 +576,10 @@ def evaluate(
     except PlanCheckError as exc:
         _refused(plan_path, plan, exc, measurements)
     if output is None:
-        click.echo(text_table(result, lang))
+        _echo(text_table(result, lang))
         return
     written = write(result, output, lang)
-    click.echo(f"wrote {written}")
+    _echo(f"wrote {written}")
 
 
 # -- stakeholders -------------------------------------------------------------------------
@@ -538,6 +615,7 @@ def stakeholders(plan_path: str, output: str, chart: str, lang: str | None) -> N
     known = (".csv", ".md", ".pdf", ".png", ".svg")
     if suffix not in known:
         _fail(f"{output}: use one of {', '.join(known)} for the stakeholder analysis")
+    _refuse_inputs(output, {"the input plan": plan_path})
     plan = load_inputs(plan_path)
     if suffix == ".csv":
         atomic_write(target, to_csv(plan, lang))
@@ -548,7 +626,7 @@ def stakeholders(plan_path: str, output: str, chart: str, lang: str | None) -> N
 
         draw = impact_chart if chart == "impacts" else stakeholder_chart
         save_figure(draw(plan, language=lang), target)
-    click.echo(f"wrote {target}")
+    _echo(f"wrote {target}")
 
 
 # -- diff ---------------------------------------------------------------------------------
@@ -592,6 +670,7 @@ def diff(
     from gevinst.inputs import load_inputs
     from gevinst.io import atomic_write
 
+    _refuse_inputs(output, {"the old plan": old, "the new plan": new})
     result = run_diff(load_inputs(old), load_inputs(new), language=lang)
     if quiet:
         sys.exit(1 if result else 0)
@@ -606,9 +685,9 @@ def diff(
         text = result.to_text()
     if output:
         atomic_write(output, text)
-        click.echo(f"wrote {output}")
+        _echo(f"wrote {output}")
     else:
-        click.echo(text, nl=False)
+        _echo(text, nl=False)
     if exit_code and result:
         sys.exit(1)
 
@@ -635,9 +714,10 @@ def convert(source: str, target: str) -> None:
         _fail(f"{target}: cannot save a plan as {kind!r}; use one of {', '.join(sorted(WRITERS))}")
     if not out.parent.is_dir():
         _fail(f"{target}: the folder {out.parent} does not exist; create it first")
+    _refuse_inputs(target, {"the plan to convert": source})
     plan = load_inputs(source)
     save(plan, out)
-    click.echo(f"wrote {target}")
+    _echo(f"wrote {target}")
 
 
 def main(argv: Sequence[str] | None = None) -> None:

@@ -10,6 +10,7 @@ keeps working::
     │   └── PersonalDataError(PlanError)               an identity number (GV201): not written
     ├── FormatError(GevinstError, ValueError)         unknown or unsupported file suffix
     ├── RenderError(GevinstError, RuntimeError)       Graphviz or a renderer failed
+    ├── OutputError(GevinstError, OSError)            an output file cannot be written
     └── MissingDependencyError(GevinstError, ImportError)  an optional package is absent
 
 A message says what is wrong, where (file, line, column, element id, field) and how to
@@ -26,6 +27,7 @@ __all__ = [
     "FormatError",
     "GevinstError",
     "MissingDependencyError",
+    "OutputError",
     "PersonalDataError",
     "PlanCheckError",
     "PlanError",
@@ -120,6 +122,40 @@ class FormatError(GevinstError, ValueError):
 
 class RenderError(GevinstError, RuntimeError):
     """Graphviz or a renderer could not produce the output."""
+
+
+class OutputError(GevinstError, OSError):
+    """An output file that cannot be written (or must not be: it is one of the inputs).
+
+    Nothing was written and an existing file is untouched. ``filename`` is the output
+    file as the user named it (never the hidden temporary file), ``strerror`` says what
+    is wrong and how to fix it, ``errno`` is the operating system's code when there is one.
+    """
+
+    def __init__(self, path: str | Path, reason: str, code: int | None = None) -> None:
+        super().__init__(code, reason, str(path))
+
+    def __str__(self) -> str:
+        return f"{self.filename}: {self.strerror}"
+
+    @classmethod
+    def replacing(cls, exc: OSError, path: str | Path, reason: str) -> OutputError:
+        """The error for ``path`` in place of ``exc``, also an instance of ``exc``'s class.
+
+        So ``except PermissionError`` keeps catching a write in a folder one may not
+        write in, as before gevinst said which output it was.
+        """
+        builtin = type(exc)
+        if builtin is OSError or not issubclass(builtin, OSError) or issubclass(cls, builtin):
+            return cls(path, reason, exc.errno)
+        kind = _OUTPUT_KINDS.get(builtin)
+        if kind is None:
+            kind = type(cls.__name__, (cls, builtin), {"__module__": cls.__module__})
+            _OUTPUT_KINDS[builtin] = kind
+        return kind(path, reason, exc.errno)
+
+
+_OUTPUT_KINDS: dict[type[OSError], type[OutputError]] = {}
 
 
 class MissingDependencyError(GevinstError, ImportError):

@@ -883,9 +883,11 @@ def _read(raw: bytes, source: str) -> tuple[Plan, _Reader]:
 def read_file(path: Path) -> bytes:
     """The bytes of a workbook file, refused unread beyond :data:`MAX_UNPACKED` (a zip is
     no larger than what it unpacks to); reads at most that much, also from a device."""
-    with path.open("rb") as handle:
-        raw = handle.read(MAX_UNPACKED + 1)
-    if len(raw) > MAX_UNPACKED:
+    too_large = path.is_file() and path.stat().st_size > MAX_UNPACKED  # before reading
+    if not too_large:
+        with path.open("rb") as handle:
+            raw = handle.read(MAX_UNPACKED + 1)
+    if too_large or len(raw) > MAX_UNPACKED:
         raise WorkbookError(
             f"the file is larger than {MAX_UNPACKED:,} bytes; a plan workbook is far "
             "smaller (is it a workbook?)",

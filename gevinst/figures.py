@@ -13,7 +13,12 @@ Examples:
 from __future__ import annotations
 
 import datetime as dt
+import logging
+import re
 import textwrap
+import warnings
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -206,9 +211,36 @@ def new_figure(width: float, height: float) -> Figure:
     return fig
 
 
+#: Fonts that draw what DejaVu Sans lacks (Chinese, Japanese, Korean, symbols), used
+#: per character where installed as TrueType files. Colour emoji fonts, font collections
+#: (.ttc) and CFF OpenType fonts are left out: matplotlib cannot draw the first or embed
+#: the others in a PDF as TrueType.
+FALLBACK_FONTS = (
+    "Noto Sans JP",
+    "Droid Sans Fallback",
+    "Noto Sans Symbols 2",
+    "Noto Emoji",
+    "Symbola",
+    "Segoe UI Symbol",
+    "Arial Unicode MS",
+)
+
+
+def _fonts() -> list[str]:
+    """DejaVu Sans, then the fallback fonts this machine has as TrueType files."""
+    from matplotlib import font_manager
+
+    found = {
+        entry.name
+        for entry in font_manager.fontManager.ttflist
+        if str(entry.fname).lower().endswith(".ttf")
+    }
+    return ["DejaVu Sans", *(name for name in FALLBACK_FONTS if name in found)]
+
+
 def style() -> Any:  # an rcParams dict; Any because matplotlib types its keys as literals
     return {
-        "font.family": "DejaVu Sans",
+        "font.family": _fonts(),
         "font.size": 12,
         "axes.titlesize": 16,
         "axes.labelsize": 12,
@@ -222,6 +254,51 @@ def style() -> Any:  # an rcParams dict; Any because matplotlib types its keys a
         "svg.fonttype": "path",
         "pdf.fonttype": 42,
     }
+
+
+_MISSING_GLYPH = re.compile(r"Glyph (\d+) .*missing from font")
+
+
+def _no_weight_substitution(record: logging.LogRecord) -> bool:
+    """A fallback font without bold is drawn regular: matplotlib logs that; not worth it."""
+    return "Failed to find font weight" not in record.getMessage()
+
+
+@contextmanager
+def missing_glyphs_told() -> Iterator[None]:
+    """Say once which characters the fonts lack, instead of matplotlib's own warnings.
+
+    matplotlib warns once per missing character, with the path of its own source file
+    (a site-packages path) in the text. Inside this block those warnings are gathered
+    into one :class:`UserWarning` that names the characters and the remedy; every other
+    warning is passed on unchanged. matplotlib's log line that a fallback font has no
+    bold (it draws those characters regular) is left out.
+    """
+    fonts = logging.getLogger("matplotlib.font_manager")
+    fonts.addFilter(_no_weight_substitution)
+    try:
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.filterwarnings("always", message=_MISSING_GLYPH.pattern, category=UserWarning)
+            yield
+    finally:
+        fonts.removeFilter(_no_weight_substitution)
+    missing: dict[str, None] = {}
+    for seen in caught:
+        found = _MISSING_GLYPH.match(str(seen.message))
+        if found and issubclass(seen.category, UserWarning):
+            missing[chr(int(found.group(1)))] = None
+        else:
+            warnings.warn_explicit(seen.message, seen.category, seen.filename, seen.lineno)
+    if missing:
+        shown = " ".join(sorted(missing)[:12]) + (" …" if len(missing) > 12 else "")
+        warnings.warn(
+            f"{len(missing)} character(s) in the names have no glyph in the fonts found "
+            f"({shown}); the chart shows them as empty boxes. Install a font that has "
+            "them (such as Noto Sans JP, Droid Sans Fallback or Noto Emoji) or leave them "
+            "out of the names",
+            UserWarning,
+            stacklevel=3,
+        )
 
 
 def figure_bytes(fig: Figure, format: str = "png", *, dpi: int = 150) -> bytes:
@@ -243,7 +320,7 @@ def figure_bytes(fig: Figure, format: str = "png", *, dpi: int = 150) -> bytes:
         "pdf": {"CreationDate": None, "ModDate": None, "Creator": None, "Producer": None},
     }[fmt]
     buffer = io.BytesIO()
-    with matplotlib.rc_context(style()):
+    with matplotlib.rc_context(style()), missing_glyphs_told():
         fig.savefig(buffer, format=fmt, dpi=dpi, metadata=metadata, facecolor="white")
     return buffer.getvalue()
 

@@ -27,7 +27,7 @@ from pathlib import Path
 
 from gevinst._validate import element_lines
 from gevinst.errors import GevinstError, PlanError
-from gevinst.io import MAX_BYTES, _decode, _read_csv_text, _rows_for, load
+from gevinst.io import _decode, _read_csv_text, _rows_for, load, read_input
 from gevinst.model import Plan
 from gevinst.personal_data import (
     Hit,
@@ -64,12 +64,10 @@ def _unechoed(path: Path) -> Iterator[None]:
 def _raw(path: Path) -> bytes | None:
     """The file's bytes for the scan, or None when reading it is :func:`load`'s to refuse
     (missing, unreadable, larger than a plan can be: read no more than that)."""
-    try:
-        with path.open("rb") as handle:
-            raw = handle.read(MAX_BYTES + 1)
-    except OSError:
+    try:  # measured before it is read; a pipe without a writer does not wait
+        return read_input(path)
+    except (OSError, PlanError):
         return None
-    return raw if len(raw) <= MAX_BYTES else None
 
 
 def _in_file(path: Path, raw: bytes) -> tuple[str | None, list[Hit]]:

@@ -11,13 +11,16 @@ into place.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import datetime as dt
+import errno
 import io as _io
 import json
 import math
 import os
 import re
+import stat
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
@@ -28,7 +31,7 @@ from pydantic import ValidationError
 from gevinst._fastyaml import paused_gc
 from gevinst._validate import describe, element_lines, record_lines, validate
 from gevinst._yaml import dump_yaml, parse_yaml
-from gevinst.errors import FormatError, PlanError
+from gevinst.errors import FormatError, OutputError, PlanError
 from gevinst.model import Measurement, Plan
 from gevinst.personal_data import refuse
 
@@ -45,7 +48,9 @@ __all__ = [
     "parse_measurements",
     "parse_yaml",
     "plan_to_data",
+    "read_input",
     "record_lines",
+    "same_file",
     "save",
     "validate",
 ]
@@ -130,14 +135,44 @@ def loads(text: str | bytes, format: str = "yaml", source: str = "<string>") -> 
         return validate(data, source, text)
 
 
+def read_input(path: str | Path, what: str = "a plan") -> bytes:
+    """The bytes of an input file, refused before reading when over :data:`MAX_BYTES`.
+
+    A regular file's size is checked before a byte is read; from anything else (a pipe,
+    a device such as ``/dev/zero``) at most ``MAX_BYTES + 1`` bytes are read. A named
+    pipe without a writer reads as empty instead of waiting forever.
+
+    Raises:
+        PlanError: the file is larger than :data:`MAX_BYTES` (the message gives the
+            limit); ``what`` names the kind of file in it.
+        OSError: the file cannot be opened (no such file, a folder, permission).
+    """
+    path = Path(path)
+    limit = f"{what} is at most {MAX_BYTES // 2**20} MiB"
+    nonblocking = getattr(os, "O_NONBLOCK", 0)  # opening a pipe must not wait for a writer
+    fd = os.open(path, os.O_RDONLY | nonblocking | getattr(os, "O_BINARY", 0))
+    with os.fdopen(fd, "rb") as handle:
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise IsADirectoryError(errno.EISDIR, "is a folder", str(path))
+        if stat.S_ISREG(info.st_mode) and info.st_size > MAX_BYTES:
+            raise PlanError(f"the file is {info.st_size / 2**20:,.0f} MiB; {limit}", source=path)
+        if nonblocking:
+            os.set_blocking(fd, True)
+        raw = handle.read(MAX_BYTES + 1)
+    if len(raw) > MAX_BYTES:
+        raise PlanError(f"more than {MAX_BYTES // 2**20} MiB came from it; {limit}", source=path)
+    return raw
+
+
 def _read_text_plan(path: Path, fmt: str) -> Plan:
-    return loads(path.read_bytes(), fmt, str(path))
+    return loads(read_input(path), fmt, str(path))
 
 
 def _read_xlsx(path: Path) -> Plan:
     from gevinst.excel import read_workbook
 
-    return read_workbook(path)
+    return read_workbook(path)  # measured first, with the workbook's own limit
 
 
 #: Plan readers by suffix.
@@ -210,7 +245,7 @@ def load_measurements(path: str | Path) -> list[Measurement]:
 
 def _read_csv_text(path: Path) -> str:
     try:
-        raw = path.read_bytes()
+        raw = read_input(path, "a measurement file")
     except OSError as exc:
         raise PlanError(f"cannot read measurements: {exc.strerror}", source=path) from exc
     return _decode(raw, str(path))
@@ -370,35 +405,111 @@ def dumps(plan: Plan, format: str = "yaml") -> str:
     raise FormatError(f"unknown plan format {format!r}; use 'yaml' or 'json'")
 
 
+_WRITE_PROBLEMS = {
+    errno.ENOSPC: "the disk is full",
+    errno.EDQUOT: "the disk quota is used up",
+    errno.EROFS: "the disk is read-only",
+    errno.EFBIG: "the file is too large for this disk",
+    errno.ENAMETOOLONG: "the file name is too long",
+}
+
+
+def _write_problem(path: Path, folder: Path, exc: OSError, existed: bool) -> OutputError:
+    """The error for a write that failed: the output's name, never the temporary file's."""
+    if exc.errno in (errno.EACCES, errno.EPERM):
+        what = f"permission denied: cannot write in the folder {folder}"
+    else:
+        what = _WRITE_PROBLEMS.get(exc.errno or 0) or (exc.strerror or str(exc))
+    kept = "nothing written; the old file is untouched" if existed else "nothing written"
+    return OutputError.replacing(exc, path, f"{what} ({kept})")
+
+
+def _keep_owner(tmp: str, old: os.stat_result) -> None:
+    """The new file keeps the old one's owner and group where we may set them (root may)."""
+    if (old.st_uid, old.st_gid) != (os.geteuid(), os.getegid()):
+        with contextlib.suppress(PermissionError):
+            os.chown(tmp, old.st_uid, old.st_gid)
+
+
+def _umask_mode() -> int:
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
 def atomic_write(path: str | Path, data: bytes | str) -> Path:
     """Write ``data`` to ``path`` via a temporary file in the same folder and a rename.
 
     Either the whole new file is there afterwards, or the old one is untouched. A new
-    file gets the usual permissions (0666 less the umask); a replaced file keeps its own.
+    file gets the usual permissions (0666 less the umask); a replaced file keeps its own
+    and, where allowed, its owner. When ``path`` is a symbolic link, the file it points
+    to is replaced (atomically) and the link stays, as editors do. A read-only file, a
+    folder, a device or a pipe is refused.
+
+    Raises:
+        FileNotFoundError: the folder to write in does not exist (``filename`` is the folder).
+        OutputError: the file cannot be written; the message names ``path`` (never the
+            temporary file) and says why: permission, disk full, a read-only file.
     """
     path = Path(path)
     payload = data.encode("utf-8") if isinstance(data, str) else data
-    folder = path.parent if str(path.parent) else Path(".")
+    target = Path(os.path.realpath(path)) if path.is_symlink() else path
+    folder = target.parent if str(target.parent) else Path(".")
     if not folder.is_dir():
-        raise FileNotFoundError(2, "no such folder to write into", str(folder))
+        raise FileNotFoundError(
+            errno.ENOENT, f"no such folder to write {path.name} into; create it first", str(folder)
+        )
+    info: os.stat_result | None
     try:
-        mode = path.stat().st_mode & 0o7777
-    except OSError:
-        umask = os.umask(0)
-        os.umask(umask)
-        mode = 0o666 & ~umask
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+        info = target.stat()
+    except FileNotFoundError:
+        info, existed, mode = None, False, _umask_mode()
+    except OSError as exc:
+        raise _write_problem(path, folder, exc, existed=False) from exc
+    else:
+        existed, mode = True, stat.S_IMODE(info.st_mode)
+        if not stat.S_ISREG(info.st_mode):
+            raise OutputError(
+                path, "is not a regular file (a folder, device or pipe); choose a file name"
+            )
+        if not mode & 0o222:
+            raise OutputError(
+                path,
+                "the file is read-only; make it writable (chmod u+w) or choose another file",
+                errno.EACCES,
+            )
+    try:  # a short prefix: the temporary name must fit where the output's name fits
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name[:32]}.", suffix=".tmp", dir=folder)
+    except OSError as exc:
+        raise _write_problem(path, folder, exc, existed) from exc
     try:
-        os.chmod(tmp, mode)
         with os.fdopen(fd, "wb") as handle:
+            if info is not None and hasattr(os, "chown"):
+                _keep_owner(tmp, info)  # before chmod: a change of owner clears set-id bits
+            os.chmod(tmp, mode)
             handle.write(payload)
             handle.flush()
             os.fsync(handle.fileno())
-        os.replace(tmp, path)
+        os.replace(tmp, target)
+    except OSError as exc:
+        Path(tmp).unlink(missing_ok=True)
+        raise _write_problem(path, folder, exc, existed) from exc
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
     return path
+
+
+def same_file(a: str | Path, b: str | Path) -> bool:
+    """Whether ``a`` and ``b`` name the same file, also through symbolic and hard links.
+
+    Files that both exist are compared by device and inode; otherwise by their paths
+    with every link resolved.
+    """
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return os.path.realpath(a) == os.path.realpath(b)
 
 
 def _write_text_plan(plan: Plan, path: Path, fmt: str) -> bytes:

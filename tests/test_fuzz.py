@@ -515,8 +515,9 @@ def test_failing_writer_leaves_the_old_file(
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(os, "fsync", broken_fsync)
-    with pytest.raises(OSError, match="No space"):
+    with pytest.raises(OSError, match="the disk is full") as caught:
         plan.save(target)
+    assert caught.value.filename == str(target)  # the output, not the temporary file
     assert target.read_bytes() == b"old content"
     assert _leftovers(tmp_path) == []
 
