@@ -31,19 +31,11 @@ def _fail(message: str) -> None:
     raise _UserError(message)
 
 
-#: Control characters (C0 but newline and tab, DEL, C1) -> a visible escape such as
-#: ``\u001b``: a name in a plan must not set the window title, hide a hyperlink or
-#: overwrite what was printed before it. The escape is also valid inside JSON strings.
-_VISIBLE = {
-    code: f"\\u{code:04x}"
-    for code in (*range(0x20), 0x7F, *range(0x80, 0xA0))
-    if code not in (0x09, 0x0A)
-}
-
-
 def terminal_safe(text: str) -> str:
     """``text`` with every control character but newline and tab made visible."""
-    return text.translate(_VISIBLE)
+    from gevinst.i18n import visible_controls
+
+    return visible_controls(text)
 
 
 def _echo(text: str = "", *, err: bool = False, nl: bool = True) -> None:

@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from pydantic import BaseModel
 
 from gevinst.figures import format_number
-from gevinst.i18n import t
+from gevinst.i18n import t, visible_controls
 from gevinst.model import (
     ID_PATTERN,
     Benefit,
@@ -233,20 +233,22 @@ def style_of(element_kind: str, path: str) -> Style:
 
 
 def one_line(text: str) -> str:
-    """Text from a plan on one line: line breaks and control characters become spaces.
+    r"""Text from a plan on one line: line breaks and tabs become spaces, and any other
+    control character is made visible (``\u0007``), so that it neither acts on a
+    terminal nor hides a change (a unit that only gained a bell still differs).
 
-    >>> one_line("uker\\n# Overskrift\\x1b]0;x\\x07")
-    'uker # Overskrift ]0;x'
+    >>> print(one_line("uker\n# Overskrift\x1b]0;x\x07"))
+    uker # Overskrift\u001b]0;x\u0007
     """
     if not text.isprintable():  # fast in C; also false for a no-break space
-        text = _CONTROL.sub(" ", text)
+        text = visible_controls(_LAYOUT.sub(" ", text))
     if "  " in text:
         text = _SPACES.sub(" ", text)
     return text.strip(" ")
 
 
-#: Control characters (C0, DEL, C1) and the line and paragraph separators.
-_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]+")
+#: The characters that lay text out on lines: line breaks, tabs, separators.
+_LAYOUT = re.compile("[\t\n\v\f\r\u2028\u2029\x85]+")
 _SPACES = re.compile(" {2,}")
 
 

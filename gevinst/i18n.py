@@ -9,7 +9,7 @@ checks that every key has both.
 
 from __future__ import annotations
 
-__all__ = ["LANGUAGES", "WORDS", "t"]
+__all__ = ["LANGUAGES", "WORDS", "t", "visible_controls"]
 
 LANGUAGES = ("nb", "en")
 
@@ -260,3 +260,24 @@ def t(key: str, language: str = "nb") -> str:
     if pair is None:
         return key
     return pair[1] if language == "en" else pair[0]
+
+
+#: Every control character (C0 but newline and tab, DEL, C1) and the line and paragraph
+#: separators, as its escape ``\u001b``: text from a plan must not set a terminal's
+#: window title, hide a hyperlink or overwrite what was printed before it, and a change
+#: to such a character must still show. The escape is valid inside JSON strings too.
+_VISIBLE = {
+    code: f"\\u{code:04x}"
+    for code in (*range(0x20), 0x7F, *range(0x80, 0xA0), 0x2028, 0x2029)
+    if code not in (0x09, 0x0A)
+}
+
+
+def visible_controls(text: str) -> str:
+    r"""``text`` with every control character but newline and tab made visible.
+
+    Examples:
+        >>> print(visible_controls("uker\x1b]0;x\x07"))
+        uker\u001b]0;x\u0007
+    """
+    return text.translate(_VISIBLE)
