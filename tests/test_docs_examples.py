@@ -2,7 +2,9 @@
 
 - Every complete plan in a YAML or JSON block of the docs (a block with ``schema:``)
   passes ``gevinst check`` without errors, so an example cannot drift from the format.
-  An outline whose sections are ``[...]`` (the shape in format.md) is not a plan.
+  An outline whose sections are ``[...]`` (the shape in format.md) is not a plan. A
+  few examples show an error on purpose (``BROKEN_ON_PURPOSE``): they give exactly the
+  errors named there, and their pages are replayed with what ``check`` prints.
 - Every call written inline as ``gevinst.module.function(...)`` resolves the way a
   reader's ``import gevinst.module`` makes it resolve (``gevinst.render`` is the
   function ``gv.render``, not the module, so such a name must not be documented).
@@ -11,6 +13,7 @@
 from __future__ import annotations
 
 import importlib
+import json
 import re
 from pathlib import Path
 
@@ -47,6 +50,12 @@ def _plan_blocks() -> list[tuple[str, str, str]]:
 
 PLAN_BLOCKS = _plan_blocks()
 
+#: Examples that show an error on purpose, with the error codes they must give.
+BROKEN_ON_PURPOSE = {
+    "docs/checks.md#2": {"GV201"},  # an identity number, refused wherever it is
+    "docs/limits.md#1": {"GV007"},  # an amount beyond what a plan can hold
+}
+
 
 def test_the_plan_examples_are_found() -> None:
     """Discovery must not silently find nothing: these pages show whole plans."""
@@ -61,9 +70,14 @@ def test_every_plan_example_in_the_docs_passes_check(
 ) -> None:
     path = tmp_path / f"plan.{fmt}"
     path.write_text(text, "utf-8")
-    result = CliRunner().invoke(cli, ["check", str(path)])
-    assert result.exit_code == 0, f"{where}:\n{result.output}"
-    assert " 0 error(s)" in result.output, result.output
+    result = CliRunner().invoke(cli, ["check", "--format", "json", str(path)])
+    errors = {f["code"] for f in json.loads(result.stdout) if f["severity"] == "error"}
+    assert errors == BROKEN_ON_PURPOSE.get(where, set()), f"{where}:\n{result.output}"
+    assert result.exit_code == (1 if errors else 0), f"{where}:\n{result.output}"
+
+
+def test_every_example_broken_on_purpose_exists() -> None:
+    assert set(BROKEN_ON_PURPOSE) <= {where for where, _, _ in PLAN_BLOCKS}
 
 
 def _inline_calls() -> list[tuple[str, str]]:
