@@ -215,3 +215,29 @@ def test_hostile_text_round_trips(hostile: Path, tmp_path: Path, suffix: str) ->
     if suffix == ".xlsx":
         _assert_xlsx(out)
     assert gv.load(out) == gv.load(hostile)
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("command", ["render", "report"])
+def test_hostile_html_runs_nothing_in_a_browser(
+    hostile: Path, tmp_path: Path, command: str
+) -> None:
+    """The pages opened in headless Chromium: no alert opens, no element carries an
+    event handler from the plan, and the hostile names are there as text."""
+    from selenium.common.exceptions import NoAlertPresentException
+
+    from tests.conftest import chromium
+
+    out = tmp_path / "side.html"
+    _run(command, str(hostile), "-o", str(out), *(("--at", "2025-10-01") * (command == "report")))
+    with chromium() as driver:
+        driver.get(out.as_uri())
+        with pytest.raises(NoAlertPresentException):
+            driver.switch_to.alert.text  # noqa: B018 - asking is the check
+        handlers = driver.execute_script(
+            "return [...document.querySelectorAll('*')].flatMap(e => [...e.attributes]"
+            ".filter(a => a.name.startsWith('on')).map(a => e.tagName + ' ' + a.name));"
+        )
+        assert handlers == []
+        text = driver.execute_script("return document.documentElement.textContent;")
+        assert "<script>alert('æøå')</script>" in text
