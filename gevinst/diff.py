@@ -31,7 +31,7 @@ import json
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Literal, TypeAlias
+from typing import Any, Literal, TypeAlias, TypeVar
 
 from pydantic import BaseModel
 
@@ -328,6 +328,24 @@ def _keyed(items: Sequence[Any], key: Callable[[Any], Any]) -> list[tuple[tuple[
         out.append(((k, seen[k]), item))
         seen[k] += 1
     return out
+
+
+_R = TypeVar("_R")  # a kind of record: measurement or review
+
+
+def _grouped(
+    old: Sequence[_R], new: Sequence[_R], key: Callable[[_R], str]
+) -> Iterator[tuple[str, list[_R], list[_R]]]:
+    """``(id, old records, new records)`` for each id whose records differ, in id order."""
+    by_old: dict[str, list[_R]] = defaultdict(list)
+    by_new: dict[str, list[_R]] = defaultdict(list)
+    for record in old:
+        by_old[key(record)].append(record)
+    for record in new:
+        by_new[key(record)].append(record)
+    for id in sorted(set(by_old) | set(by_new), key=_natural):
+        if by_old[id] != by_new[id]:
+            yield id, by_old[id], by_new[id]
 
 
 def _natural(id: str) -> tuple[Any, ...]:
@@ -748,17 +766,10 @@ class _Differ:
     # -- measurements and reviews --
 
     def measurements(self, old: list[Measurement], new: list[Measurement]) -> int:
-        by_old: dict[str, list[Measurement]] = defaultdict(list)
-        by_new: dict[str, list[Measurement]] = defaultdict(list)
-        for m in old:
-            by_old[m.indicator].append(m)
-        for m in new:
-            by_new[m.indicator].append(m)
-        count = 0
-        for id in sorted(set(by_old) | set(by_new), key=_natural):
-            if by_old[id] != by_new[id]:
-                count += self.measured(id, by_old[id], by_new[id])
-        return count
+        return sum(
+            self.measured(id, was, now)
+            for id, was, now in _grouped(old, new, lambda m: m.indicator)
+        )
 
     def measured(self, id: str, old: list[Measurement], new: list[Measurement]) -> int:
         kind, name = self.about(id)
@@ -814,17 +825,9 @@ class _Differ:
         return count
 
     def reviews(self, old: list[Review], new: list[Review]) -> int:
-        by_old: dict[str, list[Review]] = defaultdict(list)
-        by_new: dict[str, list[Review]] = defaultdict(list)
-        for r in old:
-            by_old[r.element].append(r)
-        for r in new:
-            by_new[r.element].append(r)
-        count = 0
-        for id in sorted(set(by_old) | set(by_new), key=_natural):
-            if by_old[id] != by_new[id]:
-                count += self.reviewed(id, by_old[id], by_new[id])
-        return count
+        return sum(
+            self.reviewed(id, was, now) for id, was, now in _grouped(old, new, lambda r: r.element)
+        )
 
     def reviewed(self, id: str, old: list[Review], new: list[Review]) -> int:
         kind, name = self.about(id)
