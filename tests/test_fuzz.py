@@ -21,6 +21,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import gevinst as gv
+from benchmarks.fuzz_fastyaml import same
 from gevinst import _validate, _yaml
 from gevinst import io as gio
 from gevinst._fastyaml import NOT_FAST, parse_fast
@@ -34,19 +35,6 @@ SETTINGS = settings(
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
 )
-
-
-def same(a: Any, b: Any) -> bool:
-    """Equal with equal types all the way down (1, 1.0 and True differ; nan equals nan)."""
-    if type(a) is not type(b):
-        return False
-    if isinstance(a, dict):
-        return list(a) == list(b) and all(same(a[k], b[k]) for k in a)
-    if isinstance(a, list):
-        return len(a) == len(b) and all(same(x, y) for x, y in zip(a, b, strict=True))
-    if isinstance(a, float) and math.isnan(a):
-        return math.isnan(b)
-    return bool(a == b)
 
 
 def safe_parse(text: str) -> Any:
