@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 import click
 
 from gevinst.errors import GevinstError, PlanCheckError
+from gevinst.i18n import visible_controls as terminal_safe
 
 if TYPE_CHECKING:
     from gevinst.checks import Finding
@@ -29,13 +30,6 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 def _fail(message: str) -> None:
     raise _UserError(message)
-
-
-def terminal_safe(text: str) -> str:
-    """``text`` with every control character but newline and tab made visible."""
-    from gevinst.i18n import visible_controls
-
-    return visible_controls(text)
 
 
 def _echo(text: str = "", *, err: bool = False, nl: bool = True) -> None:
