@@ -71,7 +71,7 @@ def main(argv: list[str] | None = None) -> int:
     from generate import portfolio_plan
 
     import gevinst as gv
-    from gevinst.layout import layout
+    from gevinst.layout.geometry import layout
 
     header = ["elements", "cold, no cache", "cold, cached", "layout (warm)"]
     header += [f".{fmt} (warm)" for fmt in args.formats]

@@ -105,14 +105,14 @@ class Texts:
     def __init__(self, measures: int) -> None:
         self.measures = measures
         self.plan = portfolio_plan(measures)
-        self.yaml = gv.io.dumps(self.plan, "yaml")
-        self.json = gv.io.dumps(self.plan, "json")
+        self.yaml = gv.dumps(self.plan, "yaml")
+        self.json = gv.dumps(self.plan, "json")
         self.records = sum(1 for _ in self.plan.records()) + len(self.plan.measurements)
 
 
 def measure(texts: Texts, repeat: int, with_c_loader: bool = True) -> dict[str, float]:
     """Seconds for every step on one portfolio."""
-    from gevinst.evaluate import evaluate
+    from gevinst.analysis.evaluate import evaluate
 
     plan = texts.plan
     out = {

@@ -1,8 +1,8 @@
 """Differential fuzz of the fast YAML reader against the safe loader (issue 11).
 
-``gevinst._fastyaml.parse_fast`` reads the plain block YAML that plan files are written
+``gevinst.io.fastyaml.parse_fast`` reads the plain block YAML that plan files are written
 in and steps aside (``NOT_FAST``) for anything else. The reference is
-``gevinst._yaml.parse_safe``: the safe loader with the fast path switched off (comparing
+``gevinst.io.yaml.parse_safe``: the safe loader with the fast path switched off (comparing
 with ``parse_yaml`` would prove nothing, since it asks the fast reader first). For every
 document the generator makes, one of these must hold:
 
@@ -56,9 +56,9 @@ def same(a: Any, b: Any) -> bool:
 
 def discrepancy(text: str) -> str | None:
     """What is wrong with the fast reader on ``text``, or ``None`` when it holds."""
-    from gevinst._fastyaml import NOT_FAST, parse_fast
-    from gevinst._yaml import parse_safe
     from gevinst.errors import GevinstError
+    from gevinst.io.fastyaml import NOT_FAST, parse_fast
+    from gevinst.io.yaml import parse_safe
 
     try:
         fast = parse_fast(text)
@@ -127,7 +127,7 @@ def _plan_texts() -> list[str]:
     import gevinst as gv
     from benchmarks.generate import portfolio_text
 
-    texts = [gv.io.dumps(gv.load(ROOT / "examples" / "bergen_barnevern" / "plan.yaml"))]
+    texts = [gv.dumps(gv.load(ROOT / "examples" / "bergen_barnevern" / "plan.yaml"))]
     texts += [portfolio_text(measures, seed=seed) for measures, seed in ((3, 1), (5, 2))]
     return texts
 
@@ -456,7 +456,7 @@ Found = dict[str, list[str]]
 def run(seed: int, seconds: float) -> tuple[int, int, Found]:
     """Documents tried, documents the fast reader read, and the discrepancies found
     (by kind, the shortest few minimised documents of each)."""
-    from gevinst._fastyaml import NOT_FAST, parse_fast
+    from gevinst.io.fastyaml import NOT_FAST, parse_fast
 
     rng = random.Random(seed)
     tried = read = 0

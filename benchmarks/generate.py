@@ -293,7 +293,7 @@ def portfolio_text(measures: int = 10_000, seed: int = 2024, format: str = "yaml
     """The synthetic portfolio as the plan writer writes it (``yaml`` or ``json``)."""
     import gevinst as gv
 
-    return gv.io.dumps(portfolio_plan(measures, seed), format)
+    return gv.dumps(portfolio_plan(measures, seed), format)
 
 
 def main(argv: list[str] | None = None) -> int:

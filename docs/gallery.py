@@ -86,7 +86,7 @@ def _write(folder: Path, name: str, data: bytes, made: list[Path]) -> None:
 def maps_and_charts(folder: Path) -> list[Path]:
     """The maps and charts of both examples, in Norwegian and English."""
     import gevinst as gv
-    from gevinst.charts import (
+    from gevinst.charts.results import (
         figure_bytes,
         impact_chart,
         indicator_chart,

@@ -15,8 +15,19 @@ Examples:
 
 from __future__ import annotations
 
-from gevinst.checks import CODES, Finding, check
-from gevinst.diff import PlanDiff, diff
+from gevinst import model as _model
+from gevinst.analysis.checks import CODES, Finding, check
+from gevinst.analysis.diff import PlanDiff, diff
+from gevinst.analysis.evaluate import (
+    ElementResult,
+    Evaluation,
+    IndicatorResult,
+    ReviewResult,
+    evaluate,
+)
+from gevinst.analysis.impact import Impact, impact
+from gevinst.analysis.money import Money
+from gevinst.analysis.portfolio import Portfolio, load_many
 from gevinst.errors import (
     FormatError,
     GevinstError,
@@ -27,15 +38,8 @@ from gevinst.errors import (
     PlanError,
     RenderError,
 )
-from gevinst.evaluate import (
-    ElementResult,
-    Evaluation,
-    IndicatorResult,
-    ReviewResult,
-    evaluate,
-)
-from gevinst.graph import BenefitMap, Impact, Trace, build_graph, impact, trace
-from gevinst.io import load, load_measurements, loads, save
+from gevinst.graph import BenefitMap, Trace, build_graph, trace
+from gevinst.io.plans import dumps, load, load_measurements, loads, save
 from gevinst.model import (
     Baseline,
     Benefit,
@@ -55,12 +59,15 @@ from gevinst.model import (
     Target,
     Value,
 )
-from gevinst.money import Money
-from gevinst.portfolio import Portfolio, load_many
 from gevinst.render import render
+from gevinst.render import to_svg as _to_svg
 from gevinst.report import report
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
+
+# The Plan shortcuts and Jupyter's display call the layers above the model through this
+# table, so that the model imports nothing above it (see gevinst.model.ABOVE).
+_model.ABOVE.update(graph=build_graph, save=save, dumps=dumps, svg=_to_svg)
 
 __all__ = [
     "CODES",
@@ -104,6 +111,7 @@ __all__ = [
     "build_graph",
     "check",
     "diff",
+    "dumps",
     "evaluate",
     "impact",
     "load",

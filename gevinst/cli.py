@@ -18,10 +18,10 @@ from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 import click
 
 from gevinst.errors import GevinstError, PlanCheckError
-from gevinst.i18n import visible_controls as terminal_safe
+from gevinst.i18n.words import visible_controls as terminal_safe
 
 if TYPE_CHECKING:
-    from gevinst.checks import Finding
+    from gevinst.analysis.checks import Finding
     from gevinst.model import Plan
     from gevinst.personal_data import Hit
 
@@ -43,7 +43,7 @@ def _refuse_inputs(output: str | Path | None, inputs: dict[str, str | Path | Non
     The same file is found also through symbolic and hard links, so that no command
     writes over the plan or the measurements it reads.
     """
-    from gevinst.io import same_file
+    from gevinst._files import same_file
 
     if output is None:
         return
@@ -53,7 +53,7 @@ def _refuse_inputs(output: str | Path | None, inputs: dict[str, str | Path | Non
 
 
 def _date(value: str | None) -> dt.date | None:
-    from gevinst.limits import LAST_DATE
+    from gevinst.analysis.limits import LAST_DATE
 
     if value is None:
         return None
@@ -73,8 +73,8 @@ def _refused(
     plan_path: str, plan: Plan, exc: PlanCheckError, measurements: str | None = None
 ) -> NoReturn:
     """Say which errors keep PLAN from being evaluated, at their places in the file."""
-    from gevinst.checks import ERROR_CODES, check
-    from gevinst.io import load_measurements
+    from gevinst.analysis.checks import ERROR_CODES, check
+    from gevinst.io.plans import load_measurements
 
     extra = f" (with the measurements in {measurements})" if measurements else ""
     again = f"gevinst check {plan_path}" + (f" --measurements {measurements}" if extra else "")
@@ -188,9 +188,9 @@ def check(
     Prints one line per finding (FILE:LINE: CODE SEVERITY ELEMENT MESSAGE) and a
     summary. Exits 1 when there are errors or a file cannot be read.
     """
-    from gevinst.checks import check as run_check
-    from gevinst.inputs import scan_inputs
-    from gevinst.io import read_input, record_lines
+    from gevinst.analysis.checks import check as run_check
+    from gevinst.io.inputs import scan_inputs
+    from gevinst.io.plans import read_input, record_lines
     from gevinst.personal_data import mask
 
     rows: list[dict[str, Any]] = []
@@ -222,7 +222,7 @@ def check(
         rows += _hit_rows(hits, _codes(select), _codes(ignore))
         findings = run_check(plan, select=_codes(select), ignore=[*_codes(ignore), "GV201"])
         if path.suffix.lower() == ".xlsx":  # a workbook has sheets and rows, not lines
-            from gevinst.excel import record_places
+            from gevinst.io.excel.read import record_places
 
             lines = {}
             found_in = record_places(path) if findings else {}
@@ -313,14 +313,14 @@ def _located(plan_path: str, findings: Sequence[Finding]) -> list[str]:
     path = Path(plan_path)
     places: dict[str, tuple[int, str]] = {}  # element -> (order, place)
     if path.suffix.lower() == ".xlsx":  # a workbook has sheets and rows, not lines
-        from gevinst.excel import record_places
+        from gevinst.io.excel.read import record_places
 
         sheets: dict[str, int] = {}
         for id, (sheet, row) in record_places(path).items():
             order = sheets.setdefault(sheet, len(sheets)) * 2**20 + row
             places[id] = (order, f"{plan_path}: sheet {sheet}, row {row}")
     else:
-        from gevinst.io import read_input, record_lines
+        from gevinst.io.plans import read_input, record_lines
 
         text = read_input(path).decode("utf-8-sig", "replace")  # measured, never waits
         for id, number in record_lines(text).items():
@@ -338,10 +338,10 @@ def _say_errors(plan_path: str, plan: Plan, *, drawn: bool = True) -> None:
     """Say on stderr, like a linter, which check errors a picture of the plan carries
     (FILE:LINE: CODE error ELEMENT MESSAGE), in the order of the file; ``drawn``: the
     picture is drawn all the same (a map), not refused (a report, which evaluates)."""
-    from gevinst.checks import ERROR_CODES
-    from gevinst.checks import check as run_check
+    from gevinst.analysis.checks import ERROR_CODES
+    from gevinst.analysis.checks import check as run_check
 
-    # GV201 was ruled out when the plan was read (gevinst.inputs)
+    # GV201 was ruled out when the plan was read (gevinst.io.inputs)
     findings = run_check(plan, select=[c for c in ERROR_CODES if c != "GV201"])
     if not findings:
         return
@@ -364,8 +364,9 @@ def _say_errors(plan_path: str, plan: Plan, *, drawn: bool = True) -> None:
 @click.option("--force", is_flag=True, help="Overwrite an existing file.")
 def init(path: str, lang: str, force: bool) -> None:
     """Write a starter plan to PATH (default plan.yaml)."""
-    from gevinst.io import atomic_write, loads
-    from gevinst.starter import starter_plan
+    from gevinst._files import atomic_write
+    from gevinst.io.plans import loads
+    from gevinst.io.starter import starter_plan
 
     target = Path(path)
     if target.exists() and not force:
@@ -385,14 +386,15 @@ def init(path: str, lang: str, force: bool) -> None:
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
 def trace(plan_path: str, element: str, fmt: str) -> None:
     """Show every path from ELEMENT up to the goals, and down to the measures."""
+    from gevinst.graph import build_graph
     from gevinst.graph import trace as run_trace
-    from gevinst.inputs import load_inputs
+    from gevinst.io.inputs import load_inputs
 
     plan = load_inputs(plan_path)
     try:
         result = run_trace(plan, element)
     except KeyError:
-        known = ", ".join(sorted(plan.graph.nodes)[:20])
+        known = ", ".join(sorted(build_graph(plan).nodes)[:20])
         _fail(f"{plan_path}: {element!r} is not an element of the map; known: {known}")
         return
     if fmt == "json":
@@ -404,7 +406,7 @@ def trace(plan_path: str, element: str, fmt: str) -> None:
             )
         )
         return
-    graph = plan.graph
+    graph = build_graph(plan)
 
     def show(path: tuple[str, ...]) -> str:
         return " -> ".join(f"{n} ({graph.nodes[n]['name']})" for n in path)
@@ -462,7 +464,7 @@ def render(
     measurements: str | None,
 ) -> None:
     """Draw the benefit map of PLAN to a file (gevinstkart)."""
-    from gevinst.inputs import load_inputs
+    from gevinst.io.inputs import load_inputs
     from gevinst.render import render as run_render
 
     _refuse_inputs(output, {"the input plan": plan_path, "the measurements file": measurements})
@@ -471,7 +473,7 @@ def render(
     _say_errors(plan_path, plan)
     evaluation = None
     if when is not None:
-        from gevinst.evaluate import evaluate
+        from gevinst.analysis.evaluate import evaluate
 
         try:
             evaluation = evaluate(plan, at=when)
@@ -510,7 +512,7 @@ def report(
     plan_path: str, output: str, at: str | None, lang: str | None, measurements: str | None
 ) -> None:
     """Write a report on PLAN: the council deck, an HTML report or Markdown."""
-    from gevinst.inputs import load_inputs
+    from gevinst.io.inputs import load_inputs
     from gevinst.report import report as run_report
 
     _refuse_inputs(output, {"the input plan": plan_path, "the measurements file": measurements})
@@ -548,9 +550,9 @@ def evaluate(
 
     Prints a table of scores, indicators, money and reviews, or writes it to -o FILE.
     """
-    from gevinst.evaltables import WRITERS, text_table, write
-    from gevinst.evaluate import evaluate as run_evaluate
-    from gevinst.inputs import load_inputs
+    from gevinst.analysis.evaluate import evaluate as run_evaluate
+    from gevinst.io.inputs import load_inputs
+    from gevinst.report.tables import WRITERS, text_table, write
 
     if output is not None and Path(output).suffix.lower() not in WRITERS:
         _fail(f"{output}: use one of {', '.join(sorted(WRITERS))} for the evaluation")
@@ -592,9 +594,9 @@ def stakeholders(plan_path: str, output: str, chart: str, lang: str | None) -> N
     """Stakeholder analysis of PLAN: the power/interest grid or the impact matrix as a
     picture, or a table of quadrants, who gains, who loses and who owns what
     (interessentanalyse)."""
-    from gevinst.inputs import load_inputs
-    from gevinst.io import atomic_write
-    from gevinst.stakeholders import to_csv, to_markdown
+    from gevinst._files import atomic_write
+    from gevinst.analysis.stakeholders import to_csv, to_markdown
+    from gevinst.io.inputs import load_inputs
 
     target = Path(output)
     suffix = target.suffix.lower()
@@ -608,7 +610,7 @@ def stakeholders(plan_path: str, output: str, chart: str, lang: str | None) -> N
     elif suffix == ".md":
         atomic_write(target, to_markdown(plan, lang))
     else:
-        from gevinst.charts import impact_chart, save_figure, stakeholder_chart
+        from gevinst.charts.results import impact_chart, save_figure, stakeholder_chart
 
         draw = impact_chart if chart == "impacts" else stakeholder_chart
         save_figure(draw(plan, language=lang), target)
@@ -652,9 +654,9 @@ def diff(
     Exits 0 (or, with --exit-code, 0 when equal and 1 when they differ); 1 when a plan
     cannot be read; 2 on wrong usage.
     """
-    from gevinst.diff import diff as run_diff
-    from gevinst.inputs import load_inputs
-    from gevinst.io import atomic_write
+    from gevinst._files import atomic_write
+    from gevinst.analysis.diff import diff as run_diff
+    from gevinst.io.inputs import load_inputs
 
     _refuse_inputs(output, {"the old plan": old, "the new plan": new})
     result = run_diff(load_inputs(old), load_inputs(new), language=lang)
@@ -691,8 +693,8 @@ def convert(source: str, target: str) -> None:
     source with mistakes is refused with its place (for a workbook: sheet, row and
     column) and no file is written.
     """
-    from gevinst.inputs import load_inputs
-    from gevinst.io import WRITERS, save
+    from gevinst.io.inputs import load_inputs
+    from gevinst.io.plans import WRITERS, save
 
     out = Path(target)
     if out.suffix.lower() not in WRITERS:  # say so before reading a large source

@@ -6,6 +6,7 @@ keeps working::
 
     GevinstError(Exception)
     ├── PlanError(GevinstError, ValueError)          the plan is unreadable or invalid
+    │   ├── WorkbookError(PlanError)                   a plan workbook: sheet, row, column
     │   ├── PlanCheckError(PlanError)                  check() found errors; cannot evaluate
     │   └── PersonalDataError(PlanError)               an identity number (GV201): not written
     ├── FormatError(GevinstError, ValueError)         unknown or unsupported file suffix
@@ -32,6 +33,7 @@ __all__ = [
     "PlanCheckError",
     "PlanError",
     "RenderError",
+    "WorkbookError",
 ]
 
 
@@ -82,6 +84,46 @@ class PlanError(GevinstError, ValueError):
             parts.append(self.field)
         what = f" [{' '.join(parts)}]" if parts else ""
         return f"{where}:{what} {self.reason}"
+
+
+class WorkbookError(PlanError):
+    """A problem in a workbook, located by sheet, row and column.
+
+    ``line`` is the row and ``column`` the 1-based column number; ``sheet`` and
+    ``header`` name them as the user sees them.
+    """
+
+    def __init__(
+        self,
+        reason: str,
+        *,
+        source: str | Path | None = None,
+        sheet: str | None = None,
+        row: int | None = None,
+        column: int | None = None,
+        header: str | None = None,
+        element: str | None = None,
+        field: str | None = None,
+    ) -> None:
+        self.sheet = sheet
+        self.header = header
+        super().__init__(
+            reason, source=source, line=row, column=column, element=element, field=field
+        )
+
+    def _format(self) -> str:
+        from openpyxl.utils import get_column_letter
+
+        where = []
+        if self.sheet is not None:
+            where.append(f"sheet {self.sheet}")
+        if self.line is not None:
+            where.append(f"row {self.line}")
+        if self.column is not None:
+            letter = get_column_letter(self.column)
+            where.append(f"column {self.header} ({letter})" if self.header else f"column {letter}")
+        place = f": {', '.join(where)}" if where else ""
+        return f"{self.source or '<workbook>'}{place}: {self.reason}"
 
 
 class PlanCheckError(PlanError):

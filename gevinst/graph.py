@@ -6,7 +6,8 @@ whose nodes are element ids (attributes ``kind``, ``level``, ``name``) and whose
 
 :class:`BenefitMap` holds a plan and its graph and answers: who contributes to what,
 which benefits are intermediate and which are end benefits, the paths from an element
-up to the goals (:func:`trace`), and what loses support without it (:func:`impact`).
+up to the goals (:func:`trace`), and what is supported without an element
+(:meth:`BenefitMap.supported`, which :mod:`gevinst.analysis.impact` builds on).
 
 Examples:
     >>> import gevinst as gv
@@ -20,25 +21,18 @@ Examples:
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from dataclasses import dataclass
 
 import networkx as nx
 
 from gevinst.model import LEVELS, Disbenefit, MapElement, Plan
 
-if TYPE_CHECKING:
-    from gevinst.evaluate import Evaluation
-
 __all__ = [
     "ALLOWED_SAME_LEVEL",
     "BenefitMap",
-    "Impact",
     "Trace",
     "build_graph",
-    "impact",
     "neighbourhood",
     "resolve_weights",
     "trace",
@@ -148,22 +142,6 @@ class Trace:
     def measures(self) -> list[str]:
         """The bottoms feeding the element, sorted."""
         return sorted({path[0] for path in self.down})
-
-
-@dataclass(frozen=True)
-class Impact:
-    """What happens to the map without one element.
-
-    ``orphaned``: elements that are fed by some measure now and by none without it.
-    ``weakened``: elements it feeds directly that keep other support.
-    ``scores``: for each element whose score changes, (score now, score without it),
-    when an evaluation date was given.
-    """
-
-    element: str
-    orphaned: list[str]
-    weakened: list[str]
-    scores: dict[str, tuple[float | None, float | None]] = field(default_factory=dict)
 
 
 class BenefitMap:
@@ -290,46 +268,3 @@ def trace(plan: Plan | BenefitMap, id: str) -> Trace:
             break
         down.append(tuple(path))
     return Trace(element=id, up=sorted(up), down=sorted(down), truncated=truncated)
-
-
-def impact(
-    plan: Plan | BenefitMap,
-    id: str,
-    evaluation: Evaluation | None = None,
-    *,
-    at: dt.date | str | None = None,
-) -> Impact:
-    """What loses support, and which scores change, if element ``id`` is dropped.
-
-    Args:
-        plan: the plan (or its map).
-        id: the element to drop.
-        evaluation: an evaluation of the plan; when given, ``scores`` lists each element
-            whose score changes as (score now, score without ``id``).
-        at: instead of ``evaluation``: evaluate the plan at this date for ``scores``.
-
-    Examples:
-        >>> import gevinst as gv
-        >>> plan = gv.load("examples/bergen_barnevern/plan.yaml")
-        >>> result = gv.impact(plan, "B6", at="2025-10-01")
-        >>> result.orphaned, sorted(result.scores)[:3]
-        ([], ['G1', 'G2', 'O1'])
-
-    Raises:
-        KeyError: ``id`` is not an element of the map.
-    """
-    bmap = plan if isinstance(plan, BenefitMap) else BenefitMap(plan)
-    if id not in bmap.graph:
-        raise KeyError(f"{id!r} is not an element of the benefit map")
-    before = bmap.supported()
-    after = bmap.supported(without=[id])
-    orphaned = sorted(before - after - {id})
-    weakened = sorted(v for v in bmap.graph.successors(id) if v in after)
-    scores: dict[str, tuple[float | None, float | None]] = {}
-    if evaluation is None and at is not None:
-        from gevinst.evaluate import evaluate
-
-        evaluation = evaluate(bmap.plan, at=at)
-    if evaluation is not None:
-        scores = evaluation.without(id)
-    return Impact(element=id, orphaned=orphaned, weakened=weakened, scores=scores)

@@ -2,7 +2,7 @@
 
 The model checks what one object can check on its own: types, closed value lists,
 the id pattern, unknown keys. Rules across objects (references, cycles, weights,
-personal data) live in :mod:`gevinst.checks`, each with its GV code, so that a plan
+personal data) live in :mod:`gevinst.analysis.checks`, each with its GV code, so that a plan
 with mistakes still loads and ``check`` can report all of them at once.
 
 A plan is built from a file (:func:`gevinst.load`) or in code::
@@ -12,14 +12,15 @@ A plan is built from a file (:func:`gevinst.load`) or in code::
     >>> _ = plan.add_goal("G1", "Bergens barn, byens framtid")
     >>> _ = plan.add_benefit("B1", "Kortere ventetid", contributes_to=["G1"])
     >>> _ = plan.add_measure("M1", "Digital innmelding", contributes_to=["B1"])
-    >>> sorted(plan.graph.edges)
+    >>> sorted(gv.build_graph(plan).edges)
     [('B1', 'G1'), ('M1', 'B1')]
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+import warnings
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Literal, TypeAlias, TypeVar
 
@@ -391,6 +392,20 @@ _R = TypeVar("_R", bound=BaseModel)
 Section: TypeAlias = Annotated[list[_T], BeforeValidator(_none_is_empty)]
 
 
+#: Functions of the layers above the model, by name (``graph``, ``save``, ``dumps``,
+#: ``svg``), for the Plan shortcuts and Jupyter's display. Filled by ``gevinst/__init__.py``.
+ABOVE: dict[str, Callable[..., Any]] = {}
+
+
+def _deprecated(name: str, instead: str) -> Callable[..., Any]:
+    warnings.warn(
+        f"Plan.{name} is deprecated and goes in gevinst 0.3; use {instead}",
+        DeprecationWarning,
+        stacklevel=3,
+    )
+    return ABOVE[name]
+
+
 class Plan(_Model):
     """A benefit plan (gevinstrealiseringsplan): one file, one graph.
 
@@ -548,34 +563,27 @@ class Plan(_Model):
         for review in self.reviews:
             yield review.date
 
+    # -- shortcuts to the layers above ----------------------------------------------------
+    # The model imports nothing above it: these call functions that gevinst/__init__.py
+    # puts in ABOVE when the package is imported (always before any Plan exists).
+
     @property
     def graph(self) -> nx.DiGraph:
-        """The benefit map as a ``networkx.DiGraph`` (SPEC section 2)."""
-        from gevinst.graph import build_graph
-
-        return build_graph(self)
-
-    # -- writing ----------------------------------------------------------------------
+        """Deprecated since 0.2: use ``gv.build_graph(plan)`` (removed in 0.3)."""
+        graph: nx.DiGraph = _deprecated("graph", "gv.build_graph(plan)")(self)
+        return graph
 
     def save(self, path: str | Path) -> Path:
-        """Write the plan to ``path``; the format follows the suffix (.yaml, .yml, .json).
-
-        The file is written to a temporary file beside it and renamed into place, so an
-        existing file is never left half-written.
-        """
-        from gevinst.io import save
-
-        return save(self, path)
+        """Deprecated since 0.2: use ``gv.save(plan, path)`` (removed in 0.3)."""
+        saved: Path = _deprecated("save", "gv.save(plan, path)")(self, path)
+        return saved
 
     def dumps(self, format: str = "yaml") -> str:
-        """The plan as YAML or JSON text (deterministic: same plan, same text)."""
-        from gevinst.io import dumps
-
-        return dumps(self, format)
+        """Deprecated since 0.2: use ``gv.dumps(plan, format)`` (removed in 0.3)."""
+        text: str = _deprecated("dumps", "gv.dumps(plan, format)")(self, format)
+        return text
 
     def _repr_svg_(self) -> str:
         """The benefit map as SVG, so a plan shows itself in Jupyter."""
-        from gevinst.render import to_svg
-
-        svg: str = to_svg(self)
+        svg: str = ABOVE["svg"](self)
         return svg

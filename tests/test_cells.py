@@ -15,12 +15,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import gevinst as gv
-from gevinst._cells import FORMULA_START, csv_cell, csv_text
+from gevinst.analysis.stakeholders import to_csv
 from gevinst.cli import cli
-from gevinst.evaltables import csv_text as evaluation_csv
-from gevinst.evaltables import xlsx_bytes
-from gevinst.excel import workbook_bytes
-from gevinst.stakeholders import to_csv
+from gevinst.io.cells import FORMULA_START, csv_cell, csv_text
+from gevinst.io.excel.write import workbook_bytes
+from gevinst.report.tables import csv_text as evaluation_csv
+from gevinst.report.tables import xlsx_bytes
 from tests.conftest import BERGEN
 from tests.strategies import TEXT
 
@@ -86,7 +86,7 @@ def test_csv_cell() -> None:
 
 def test_evaluation_csv_keeps_formulas_out(tmp_path: Path) -> None:
     plan = tmp_path / "plan.yaml"
-    _hostile(gv.load(BERGEN), ATTACKS).save(plan)
+    gv.save(_hostile(gv.load(BERGEN), ATTACKS), plan)
     out = tmp_path / "e.csv"
     result = CliRunner().invoke(cli, ["evaluate", str(plan), "--at", "2025-10-01", "-o", str(out)])
     assert result.exit_code == 0, result.output
@@ -102,7 +102,7 @@ def test_evaluation_csv_keeps_formulas_out(tmp_path: Path) -> None:
 
 def test_stakeholder_csv_keeps_formulas_out(tmp_path: Path) -> None:
     plan = tmp_path / "plan.yaml"
-    _hostile(gv.load(BERGEN), ATTACKS).save(plan)
+    gv.save(_hostile(gv.load(BERGEN), ATTACKS), plan)
     out = tmp_path / "s.csv"
     result = CliRunner().invoke(cli, ["stakeholders", str(plan), "-o", str(out)])
     assert result.exit_code == 0, result.output
@@ -190,5 +190,5 @@ def test_excel_writers_keep_text_as_text(kind: str) -> None:
 
 def test_plan_workbook_reads_back_unchanged(tmp_path: Path) -> None:
     plan = _hostile(gv.load(BERGEN), [a for a in ATTACKS if "\r" not in a])
-    plan.save(tmp_path / "plan.xlsx")
+    gv.save(plan, tmp_path / "plan.xlsx")
     assert gv.load(tmp_path / "plan.xlsx") == plan

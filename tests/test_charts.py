@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import gevinst as gv
-from gevinst import charts
+from gevinst.charts import results as charts
 
 AT = "2025-10-01"
 
@@ -182,7 +182,7 @@ def test_matplotlib_is_not_imported_by_gevinst() -> None:
     import subprocess
     import sys
 
-    code = "import gevinst, gevinst.charts, sys; print('matplotlib' in sys.modules)"
+    code = "import gevinst, gevinst.charts.results, sys; print('matplotlib' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
 
@@ -249,7 +249,7 @@ def test_wrap_text_wraps_as_textwrap_in_linear_time(
     # space before a broken word no longer trails its line.
     import textwrap
 
-    from gevinst.figures import plain_text, wrap_text
+    from gevinst.charts.figure import plain_text, wrap_text
 
     text = joiner.join(words)
     flat = " ".join(text.splitlines())

@@ -8,7 +8,7 @@ from collections.abc import Callable
 import pytest
 
 import gevinst as gv
-from gevinst.checks import CODES
+from gevinst.analysis.checks import CODES
 from gevinst.personal_data import is_national_id
 
 

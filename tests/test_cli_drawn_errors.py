@@ -62,7 +62,7 @@ def test_report_names_the_errors_that_stop_it(flawed: Path, tmp_path: Path) -> N
 def test_a_workbook_is_named_by_sheet_and_row(tmp_path: Path) -> None:
     plan = gv.loads(FLAWED)
     book = tmp_path / "plan.xlsx"
-    plan.save(book)
+    gv.save(plan, book)
     result = CliRunner().invoke(cli, ["render", str(book), "-o", str(tmp_path / "k.svg")])
     assert result.exit_code == 0
     assert f"{book}: sheet Gevinster, row 2: GV003 error B1" in result.stderr

@@ -22,10 +22,10 @@ from hypothesis import strategies as st
 from pydantic import BaseModel, ValidationError
 
 import gevinst as gv
+from gevinst.analysis.diff import KINDS, Difference
+from gevinst.analysis.diff_text import FIELD_WORDS, field_word, field_word_key
 from gevinst.cli import cli
-from gevinst.diff import KINDS, Difference
-from gevinst.diff_words import FIELD_WORDS, field_word, field_word_key
-from gevinst.i18n import WORDS
+from gevinst.i18n.words import WORDS
 from gevinst.model import ID_PATTERN, Measurement, Plan, PlanInfo, Review
 from tests.strategies import DATES, TEXT, plans
 

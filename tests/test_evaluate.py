@@ -17,7 +17,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import gevinst as gv
-from gevinst.evaluate import STATUSES, expected_value
+from gevinst.analysis.evaluate import STATUSES, expected_value
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -517,7 +517,7 @@ def test_three_benefits_at_ninety_percent_make_an_objective_on_track() -> None:
     assert ev.element("O1").score == pytest.approx(0.9) and ev.element("O1").score != 0.9
     for id in ("B1", "B2", "B3", "O1", "G1"):
         assert ev.element(id).status == "on_track", id
-    from gevinst.evaltables import text_table
+    from gevinst.report.tables import text_table
 
     table = text_table(ev, "nb")
     o1 = next(line for line in table.splitlines() if "Raskere saksbehandling" in line)
@@ -525,7 +525,7 @@ def test_three_benefits_at_ninety_percent_make_an_objective_on_track() -> None:
 
 
 def test_judge_rounds_to_the_whole_percent_shown() -> None:
-    from gevinst.indicators import judge
+    from gevinst.analysis.indicators import judge
 
     # 0.894 shows as 89 % (at risk). 100 * 0.895 is 89.5 in floating point, printed
     # "90" (ties to even), so on track. 0.5949 shows as 59 % (off track), 0.5951 as 60 %.
@@ -551,10 +551,10 @@ def _shown_share(text: str) -> float:
 def test_status_agrees_with_the_percentage_every_table_shows(
     score: float, on: int, risk: int, language: str
 ) -> None:
-    from gevinst.evaltables import _pct
-    from gevinst.figures import format_percent
-    from gevinst.indicators import judge
-    from gevinst.report._content import percent_text
+    from gevinst.analysis.indicators import judge
+    from gevinst.i18n.formats import format_percent
+    from gevinst.report.content import percent_text
+    from gevinst.report.tables import _pct
 
     thresholds = (max(on, risk) / 100, min(on, risk) / 100)
     status = judge(score, thresholds)

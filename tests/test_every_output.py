@@ -78,7 +78,7 @@ def _hostile_plan() -> gv.Plan:
 @pytest.fixture(scope="module")
 def hostile(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("hostile") / "plan.yaml"
-    _hostile_plan().save(path)
+    gv.save(_hostile_plan(), path)
     return path
 
 
@@ -176,7 +176,7 @@ def _check(path: Path) -> None:
     elif suffix == ".pptx":
         _assert_pptx(path)
     elif suffix == ".dot":
-        from gevinst.layout import run_dot
+        from gevinst.layout.geometry import run_dot
 
         ElementTree.fromstring(run_dot(data.decode("utf-8"), "svg"))
     elif suffix == ".mmd":

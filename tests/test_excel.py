@@ -24,7 +24,9 @@ from hypothesis import strategies as st
 
 import gevinst as gv
 from gevinst.cli import cli
-from gevinst.excel import WorkbookError, record_places, workbook_bytes
+from gevinst.errors import WorkbookError
+from gevinst.io.excel.read import record_places
+from gevinst.io.excel.write import workbook_bytes
 
 NB_SHEETS = [
     "Plan",
@@ -69,7 +71,7 @@ def _save(book: Any, path: Path) -> Path:
 
 @pytest.fixture
 def bergen_xlsx(bergen: gv.Plan, tmp_path: Path) -> Path:
-    return bergen.save(tmp_path / "plan.xlsx")
+    return gv.save(bergen, tmp_path / "plan.xlsx")
 
 
 # -- layout ---------------------------------------------------------------------------
@@ -88,8 +90,8 @@ def test_bergen_round_trips_exactly(bergen: gv.Plan, bergen_xlsx: Path) -> None:
 
 
 def test_same_plan_gives_same_bytes(bergen: gv.Plan, tmp_path: Path) -> None:
-    first = bergen.save(tmp_path / "a.xlsx").read_bytes()
-    second = bergen.save(tmp_path / "b.xlsx").read_bytes()
+    first = gv.save(bergen, tmp_path / "a.xlsx").read_bytes()
+    second = gv.save(bergen, tmp_path / "b.xlsx").read_bytes()
     assert first == second
     with zipfile.ZipFile(io.BytesIO(first)) as archive:
         assert {info.date_time for info in archive.infolist()} == {(1980, 1, 1, 0, 0, 0)}
@@ -233,7 +235,7 @@ def test_numbers_dates_and_lists_that_need_care(tmp_path: Path) -> None:
     plan.add_benefit("B1", "Flere linjer", assumptions=["to\nlinjer", "", "[ikke json"])
     plan.add_benefit("B2", "Klammer", assumptions=["[1]"])
     plan.link("B1", "B2", weight=1 / 3, note="a; b, (c) = d")
-    path = plan.save(tmp_path / "p.xlsx")
+    path = gv.save(plan, tmp_path / "p.xlsx")
     again = gv.load(path)
     assert again == plan
     assert again.info.discount_rate == 0.30000000000000004
@@ -270,7 +272,7 @@ def test_an_empty_text_reads_back_as_no_text(tmp_path: Path) -> None:
     # An empty cell cannot tell "" from nothing: the one thing the workbook normalises.
     plan = gv.Plan.new("p", "P")
     plan.add_goal("G1", "Mål", description="")
-    again = gv.load(plan.save(tmp_path / "p.xlsx"))
+    again = gv.load(gv.save(plan, tmp_path / "p.xlsx"))
     assert again.goals[0].description is None
 
 
@@ -280,7 +282,7 @@ def test_a_control_character_is_refused_and_nothing_is_written(tmp_path: Path) -
     target = tmp_path / "p.xlsx"
     target.write_bytes(b"old")
     with pytest.raises(gv.PlanError, match="control character"):
-        plan.save(target)
+        gv.save(plan, target)
     assert target.read_bytes() == b"old"
 
 
@@ -408,7 +410,7 @@ def plans(draw: st.DrawFn) -> gv.Plan:
 @given(plan=plans())
 def test_round_trip_of_generated_plans(plan: gv.Plan, tmp_path_factory: Any) -> None:
     path = tmp_path_factory.mktemp("rt") / "plan.xlsx"
-    plan.save(path)
+    gv.save(plan, path)
     assert gv.load(path) == plan
     assert workbook_bytes(plan) == path.read_bytes()  # deterministic
 
@@ -542,7 +544,9 @@ def test_empty_name(tmp_path: Path) -> None:
     plan.add_goal("G1", "Mål")
     plan.add_goal("G2", "Mål to")
     path = _edit(
-        plan.save(tmp_path / "p.xlsx"), tmp_path, lambda b: b["Samfunnsmål"].__setitem__("B3", "  ")
+        gv.save(plan, tmp_path / "p.xlsx"),
+        tmp_path,
+        lambda b: b["Samfunnsmål"].__setitem__("B3", "  "),
     )
     assert str(_error(path)) == (
         f"{path}: sheet Samfunnsmål, row 3, column Navn (B): "
@@ -615,10 +619,10 @@ def test_a_damaged_workbook(bergen_xlsx: Path, tmp_path: Path, sheet_xml: bytes)
 def test_a_zip_bomb_is_refused_before_unpacking(
     bergen_xlsx: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import gevinst.excel_reader
+    import gevinst.io.excel.read
 
     # the Bergen workbook unpacks to about 170 kB; pretend the limit is 100 kB
-    monkeypatch.setattr(gevinst.excel_reader, "MAX_UNPACKED", 100_000)
+    monkeypatch.setattr(gevinst.io.excel.read, "MAX_UNPACKED", 100_000)
     with zipfile.ZipFile(bergen_xlsx) as archive:
         size = sum(info.file_size for info in archive.infolist())
     assert str(_error(bergen_xlsx)) == (
@@ -785,7 +789,7 @@ def test_any_hand_edit_gives_a_plan_or_a_located_error(
 
 def test_check_names_sheet_and_row_of_a_workbook(bergen: gv.Plan, tmp_path: Path) -> None:
     bergen.benefits[2].owner = None  # B3, on row 4 of Gevinster under the header
-    path = bergen.save(tmp_path / "plan.xlsx")
+    path = gv.save(bergen, tmp_path / "plan.xlsx")
     result = CliRunner().invoke(cli, ["check", str(path), "--select", "GV104"])
     assert result.exit_code == 0
     assert result.output.splitlines()[0] == (
@@ -812,9 +816,9 @@ def test_a_value_under_an_empty_heading_is_refused(bergen_xlsx: Path, tmp_path: 
 def test_too_many_tags_are_refused_before_parsing(
     bergen_xlsx: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import gevinst.excel_reader
+    import gevinst.io.excel.read
 
-    monkeypatch.setattr(gevinst.excel_reader, "MAX_TAGS", 1_000)
+    monkeypatch.setattr(gevinst.io.excel.read, "MAX_TAGS", 1_000)
     message = str(_error(bergen_xlsx))
     assert message.startswith(f"{bergen_xlsx}: its XML has more than 1,000 tags")
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from gevinst.excel_layout import (
+from gevinst.i18n.words import WORDS
+from gevinst.io.excel.schema import (
     CHOICE_TABLES,
     CHOICES,
     ORDER,
@@ -14,7 +15,6 @@ from gevinst.excel_layout import (
     label,
     words,
 )
-from gevinst.i18n import WORDS
 
 
 def test_every_sheet_and_column_has_words_in_both_languages() -> None:

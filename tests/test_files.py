@@ -15,8 +15,8 @@ import pytest
 from click.testing import CliRunner
 
 import gevinst as gv
-from gevinst import io as gio
 from gevinst.cli import cli, terminal_safe
+from gevinst.io import plans as gio
 
 EXAMPLES = Path(__file__).parent.parent / "examples"
 MINIMAL = EXAMPLES / "minimal.yaml"
@@ -40,7 +40,7 @@ def plan(tmp_path: Path) -> Path:
 @pytest.fixture
 def plan_json(tmp_path: Path, plan: Path) -> Path:
     path = tmp_path / "plan.json"
-    gv.load(plan).save(path)
+    gv.save(gv.load(plan), path)
     return path
 
 
@@ -268,7 +268,7 @@ def test_sparse_file_is_refused_before_reading(tmp_path: Path) -> None:
 def test_every_plan_format_is_measured_first(
     tmp_path: Path, suffix: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from gevinst import excel_reader
+    from gevinst.io.excel import read as excel_reader
 
     monkeypatch.setattr(gio, "MAX_BYTES", 100)
     monkeypatch.setattr(excel_reader, "MAX_UNPACKED", 100)
@@ -358,7 +358,7 @@ def hostile_plan(tmp_path: Path) -> Path:
     plan.indicators[0].unit = HOSTILE
     plan.goals[0].name = "Mål\x1b[2J"
     path = tmp_path / "hostile.json"
-    plan.save(path)
+    gv.save(plan, path)
     return path
 
 
@@ -406,7 +406,7 @@ def test_json_output_stays_json(hostile_plan: Path) -> None:
 
     plan = gv.load(hostile_plan)
     plan.measures[0].name = "Tiltak \x7f\x85\x9b"  # C1 and DEL: JSON leaves them raw
-    plan.save(hostile_plan)
+    gv.save(plan, hostile_plan)
     _, output = run("diff", MINIMAL, hostile_plan, "--format", "json")
     _assert_tame(output)
     assert "Tiltak \x7f\x85\x9b" in json.dumps(json.loads(output), ensure_ascii=False)
@@ -420,7 +420,7 @@ def test_missing_glyphs_are_one_warning_without_paths(tmp_path: Path) -> None:
     plan = gv.load(MINIMAL)
     plan.stakeholders[0].name = "Leder 🚀🛸 ᚠ"
     path = tmp_path / "odd.yaml"
-    plan.save(path)
+    gv.save(plan, path)
     for chart in ("grid", "impacts"):
         out = tmp_path / f"{chart}.png"
         code, output = run("stakeholders", path, "-o", out, "--chart", chart)
@@ -440,7 +440,7 @@ def test_replaced_file_keeps_its_owner(tmp_path: Path) -> None:
 
 
 def _has_cjk_fallback() -> bool:
-    from gevinst.figures import _fonts
+    from gevinst.charts.figure import _fonts
 
     return len(_fonts()) > 1 and any(name != "DejaVu Sans" for name in _fonts())
 
@@ -448,7 +448,7 @@ def _has_cjk_fallback() -> bool:
 @pytest.mark.skipif(not _has_cjk_fallback(), reason="no fallback font installed")
 @pytest.mark.parametrize("fmt", ["png", "pdf", "svg"])
 def test_cjk_is_drawn_with_a_fallback_font(fmt: str) -> None:
-    from gevinst.charts import figure_bytes, stakeholder_chart
+    from gevinst.charts.results import figure_bytes, stakeholder_chart
 
     plan = gv.load(MINIMAL)
     plan.stakeholders[0].name = "Bergen 卑尔根 ベルゲン"

@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 import gevinst as gv
-from gevinst.indicators import expected_value, indicator_result, judge, latest, trend_line
+from gevinst.analysis.indicators import expected_value, indicator_result, judge, latest, trend_line
 
 # Ventetid: 30 days on 2024-01-01, target 20 on 2025-01-01 (366 days: 2024 is a leap year).
 WAIT = gv.Indicator(

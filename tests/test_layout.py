@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 
 import gevinst as gv
-from gevinst import _graphviz
 from gevinst.errors import RenderError
-from gevinst.layout import Layout, layout, run_dot, to_dot
-from gevinst.mapview import map_view
+from gevinst.layout import graphviz as _graphviz
+from gevinst.layout.geometry import Layout, layout, run_dot, to_dot
+from gevinst.layout.view import map_view
 from tests.mapplans import hostile_plan, large_plan, small_evaluation, small_plan
 
 LEVEL_OF = {"measure": 0, "change": 1, "benefit": 2, "disbenefit": 2, "objective": 3, "goal": 4}
@@ -76,7 +76,7 @@ def test_bergen_has_no_overlaps_and_every_edge_joins_its_boxes(bergen: gv.Plan) 
     lay = layout(bergen)
     assert _overlaps(lay) == []
     assert len(lay.nodes) == len(list(bergen.elements()))
-    assert len(lay.edges) == bergen.graph.number_of_edges()
+    assert len(lay.edges) == gv.build_graph(bergen).number_of_edges()
     for edge in lay.edges:
         source, target = lay.node(edge.source), lay.node(edge.target)
         start, tip = edge.points[0], edge.tip
@@ -93,7 +93,7 @@ def test_large_plan_is_legible() -> None:
     lay = layout(large_plan(300))
     assert _overlaps(lay) == []
     # labels are wrapped: no box is wider than the widest column allows
-    from gevinst.mapview import MIN_WIDTH, PAD_X, WRAP_WIDTH
+    from gevinst.layout.view import MIN_WIDTH, PAD_X, WRAP_WIDTH
 
     assert max(n.width for n in lay.nodes) <= WRAP_WIDTH + 2 * PAD_X + 0.01
     assert min(n.width for n in lay.nodes) >= MIN_WIDTH

@@ -21,7 +21,7 @@ from xml.etree import ElementTree
 import pytest
 
 import gevinst as gv
-from gevinst.layout import layout, run_dot
+from gevinst.layout.geometry import layout, run_dot
 from gevinst.render import render_bytes
 from tests.mapplans import HOSTILE_NOTE, hostile_plan, small_plan
 
@@ -339,7 +339,7 @@ def _title(slide: object) -> str:
 
 
 def test_deck_explains_the_links_in_a_table_of_readable_text() -> None:
-    from gevinst.report.pptx import LINK_ROWS
+    from gevinst.report.pptx.deck import LINK_ROWS
 
     deck = _deck(_many_notes_plan())
     titles = [_title(s) for s in deck.slides]  # type: ignore[attr-defined]

@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import warnings
+from pathlib import Path
 
 import pytest
 
 import gevinst as gv
+
+ROOT = Path(__file__).resolve().parents[1]
 
 HEADER = "schema: gevinst/1\nplan: {id: p, title: Prøve}\n"
 
@@ -18,7 +22,7 @@ def test_defaults_applied() -> None:
     # no rate given: None, and money follows the R-109 rates (4 % for years 0-39, as a
     # flat 0.04 did before; SPEC section 6)
     assert plan.info.discount_rate is None
-    assert "discount_rate" not in plan.dumps()  # written back only when given
+    assert "discount_rate" not in gv.dumps(plan)  # written back only when given
     assert plan.info.horizon_years == 10
     # start: 1 January of the earliest year of any date in the plan
     assert plan.start == dt.date(2023, 1, 1)
@@ -115,7 +119,7 @@ reviews: [{date: 2024-09-01, element: B1, by: leder, status: at_risk}]
     built.add_measurement("I1", "2024-06-30", 27)
     built.add_review("2024-09-01", "B1", "at_risk", by="leder")
     assert built == gv.loads(text)
-    assert built.dumps() == gv.loads(text).dumps()
+    assert gv.dumps(built) == gv.dumps(gv.loads(text))
 
 
 def test_assignment_is_validated() -> None:
@@ -171,3 +175,22 @@ def test_a_name_is_a_label_of_at_most_500_characters(kind: str) -> None:
     assert "description" in message  # where longer text goes
     with pytest.raises(ValueError, match="at most 500"):
         gv.Plan.new("p", "P").add_goal("G1", "x" * 501)
+
+
+def test_the_old_plan_shortcuts_warn_and_still_work(tmp_path: Path) -> None:
+    # Plan.graph, Plan.save and Plan.dumps moved to gv.build_graph, gv.save and gv.dumps;
+    # the old spellings stay one release, with a warning that names the new one.
+    plan = gv.load(ROOT / "examples" / "minimal.yaml")
+    with pytest.warns(DeprecationWarning, match=r"gv\.build_graph\(plan\)"):
+        graph = plan.graph
+    assert sorted(graph.edges) == sorted(gv.build_graph(plan).edges)
+    with pytest.warns(DeprecationWarning, match=r"gv\.dumps\(plan, format\)"):
+        text = plan.dumps("json")
+    assert text == gv.dumps(plan, "json")
+    with pytest.warns(DeprecationWarning, match=r"gv\.save\(plan, path\)"):
+        saved = plan.save(tmp_path / "plan.yaml")
+    assert gv.load(saved) == plan
+    # Jupyter's display is no shortcut to deprecate: it shows the map without a warning
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert "<svg" in plan._repr_svg_()

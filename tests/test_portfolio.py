@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 import gevinst as gv
-from gevinst.portfolio import PORTFOLIO_CODES, Portfolio
+from gevinst.analysis.portfolio import PORTFOLIO_CODES, Portfolio
 
 ROOT = Path(__file__).resolve().parent.parent
 BERGEN = ROOT / "examples" / "bergen_barnevern" / "plan.yaml"

@@ -223,14 +223,14 @@ def test_same_bytes_across_processes_and_hash_seeds() -> None:
 def test_json_is_the_layout(bergen: gv.Plan) -> None:
     import json
 
-    from gevinst.layout import layout
+    from gevinst.layout.geometry import layout
     from gevinst.render import render_bytes
 
     data = json.loads(render_bytes(bergen, "json"))
     lay = layout(bergen)
     assert [n["id"] for n in data["nodes"]] == [n.id for n in lay.nodes]
     assert data["nodes"][0]["x"] == lay.nodes[0].x and data["width"] == lay.width
-    assert {n["id"] for n in data["nodes"]} == set(bergen.graph.nodes)
+    assert {n["id"] for n in data["nodes"]} == set(gv.build_graph(bergen).nodes)
     assert "Høyere kvalitet og bedre" in " ".join(
         line for n in data["nodes"] for line in n["lines"]
     )

@@ -7,7 +7,7 @@ import io
 import numpy as np
 
 import gevinst as gv
-from gevinst.layout import layout
+from gevinst.layout.geometry import layout
 from gevinst.render import render_bytes
 from tests.mapplans import hostile_plan, small_evaluation, small_plan
 

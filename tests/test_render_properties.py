@@ -9,9 +9,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import gevinst as gv
-from gevinst.layout import run_dot
+from gevinst.layout.geometry import run_dot
 from gevinst.render import render_bytes
-from gevinst.render.style import clean_text
+from gevinst.theme import clean_text
 
 # Names from every plane of Unicode, with a bias to what means something somewhere.
 _SPECIAL = [*"\"<>&{}[]()|\\`#%;:$'\n\t ", "]]", "-->", "</script>", "\\n", "\\l", "end"]

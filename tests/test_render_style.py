@@ -1,4 +1,4 @@
-"""Label wrapping (gevinst.render.style.wrap): the same lines as the measured-again wrap
+"""Label wrapping (gevinst.theme.wrap): the same lines as the measured-again wrap
 it replaces, in time linear in the text (the budget for long words is checked by the
 hostile catalogue: tests/hostile/long_word_*.py)."""
 
@@ -7,7 +7,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from gevinst.render.style import clean_text, text_width, wrap
+from gevinst.theme import clean_text, text_width, wrap
 
 
 def reference_wrap(text: str, width: float, size: float, bold: bool) -> tuple[str, ...]:

@@ -9,8 +9,8 @@ from xml.etree import ElementTree
 
 import pytest
 
-from gevinst.layout import run_dot
-from gevinst.mapview import map_view
+from gevinst.layout.geometry import run_dot
+from gevinst.layout.view import map_view
 from gevinst.render import render_bytes
 from tests.mapplans import HOSTILE, hostile_plan, small_evaluation, small_plan
 

@@ -19,7 +19,7 @@ from pptx.util import Emu, Pt
 
 import gevinst as gv
 from gevinst.report import report, report_bytes
-from gevinst.report.pptx_map import MIN_FONT, fit, map_parts
+from gevinst.report.pptx.map import MIN_FONT, fit, map_parts
 from tests.strategies import plans
 
 AT = "2025-10-01"
@@ -256,7 +256,7 @@ def test_line_breaks_and_blank_lines_in_names() -> None:
 )
 @given(plan=plans(), at=st.dates(min_value=dt.date(2000, 1, 1), max_value=dt.date(2060, 1, 1)))
 def test_any_valid_plan_makes_a_deck_with_every_name_on_the_map(plan: gv.Plan, at: dt.date) -> None:
-    from gevinst.render.style import clean_text
+    from gevinst.theme import clean_text
 
     assume(not [f for f in gv.check(plan) if f.severity == "error"])
     prs = deck(plan, at=at)
@@ -311,7 +311,7 @@ def test_map_labels_in_the_file_are_9_pt_or_more(bergen_deck: Presentation) -> N
     ]
     assert sizes and min(sizes) >= Pt(9)
     # and the text fits the box: the wrapped lines times the line height, plus margins
-    from gevinst.render.style import wrap
+    from gevinst.theme import wrap
 
     for slide in map_slides(bergen_deck):
         for shape in slide.shapes:
@@ -419,7 +419,7 @@ def test_legend_is_one_line_with_an_arrow_for_the_arrows(bergen_deck: Presentati
 
 
 def test_disbenefits_stay_dashed_and_red(bergen_deck: Presentation) -> None:
-    from gevinst.render.style import KIND_STYLES
+    from gevinst.theme import KIND_STYLES
 
     found = 0
     for slide in map_slides(bergen_deck):

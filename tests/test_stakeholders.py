@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 import gevinst as gv
-from gevinst.stakeholders import (
+from gevinst.analysis.stakeholders import (
     QUADRANTS,
     analyse,
     grid,
@@ -51,10 +51,10 @@ def test_norwegian_scale_words() -> None:
 
 
 def test_quadrant_names_in_both_languages() -> None:
-    assert gv.i18n.t("manage_closely", "nb") == "Nøkkelaktører som må involveres"
-    assert gv.i18n.t("keep_satisfied", "nb") == "Holdes tilfreds"
-    assert gv.i18n.t("keep_informed", "en") == "Keep informed"
-    assert gv.i18n.t("monitor", "nb") == "Følges med på"
+    assert gv.i18n.words.t("manage_closely", "nb") == "Nøkkelaktører som må involveres"
+    assert gv.i18n.words.t("keep_satisfied", "nb") == "Holdes tilfreds"
+    assert gv.i18n.words.t("keep_informed", "en") == "Keep informed"
+    assert gv.i18n.words.t("monitor", "nb") == "Følges med på"
 
 
 def test_bergen_grid(bergen: gv.Plan) -> None:

@@ -15,7 +15,7 @@ EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "minimal.yaml"
 
 def plan_workbook(path: Path) -> Path:
     """The minimal example plan saved by gevinst as a workbook at ``path``."""
-    return gv.load(EXAMPLE).save(path)
+    return gv.save(gv.load(EXAMPLE), path)
 
 
 def sheet_part(path: Path, title: str) -> str:

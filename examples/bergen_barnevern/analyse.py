@@ -18,7 +18,7 @@ MEASURE = "M8"  # varsling ved tildeling av nye saker og opprydding i BK360
 
 def main() -> None:
     plan = gv.load(HERE / "plan.yaml")
-    graph = plan.graph  # built anew on each access: keep it in a local
+    graph = gv.build_graph(plan)  # built anew on each access: keep it in a local
     print(f"{plan.title} ({plan.id})")
     print(
         f"{len(plan.measures)} tiltak, {len(plan.benefits)} gevinster, "

@@ -26,60 +26,18 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from gevinst.errors import FormatError
+from gevinst.layout.options import MapRequest
 from gevinst.personal_data import refuse
 
 if TYPE_CHECKING:
-    from gevinst.layout import EvaluationLike, Layout
-    from gevinst.mapview import MapView
+    from gevinst.layout.view import EvaluationLike
     from gevinst.model import Plan
 
-__all__ = ["RENDERERS", "MapRequest", "render", "render_bytes", "to_svg"]
-
-
-@dataclass
-class MapRequest:
-    """A plan with the view options of one map; view and layout are made once, on demand."""
-
-    plan: Plan
-    evaluation: EvaluationLike | None = None
-    focus: str | None = None
-    kinds: tuple[str, ...] | None = None
-    depth: int | None = None
-    group_by: str | None = None
-    language: str | None = None
-    assumptions: bool = False
-    _view: MapView | None = field(default=None, repr=False)
-    _layout: Layout | None = field(default=None, repr=False)
-
-    def view(self) -> MapView:
-        """What the map shows (elements, wrapped labels, sizes)."""
-        if self._view is None:
-            from gevinst.mapview import map_view
-
-            self._view = map_view(
-                self.plan,
-                evaluation=self.evaluation,
-                focus=self.focus,
-                kinds=self.kinds,
-                depth=self.depth,
-                group_by=self.group_by,
-                language=self.language,
-                assumptions=self.assumptions,
-            )
-        return self._view
-
-    def layout(self) -> Layout:
-        """Where everything goes (Graphviz runs here, once)."""
-        if self._layout is None:
-            from gevinst.layout import layout_view
-
-            self._layout = layout_view(self.view())
-        return self._layout
+__all__ = ["RENDERERS", "render", "render_bytes", "to_svg"]
 
 
 Renderer = Callable[[MapRequest], bytes]
@@ -181,7 +139,7 @@ def render(
         >>> gv.render(plan, "kart.svg")  # doctest: +SKIP
         PosixPath('kart.svg')
     """
-    from gevinst.io import atomic_write
+    from gevinst._files import atomic_write
 
     target = Path(path)
     _renderer(target.suffix)  # an unknown suffix fails before any work

@@ -1,150 +1,18 @@
-"""The benefit map as Graphviz DOT source (``.dot``), built as pure text.
+"""The map as Graphviz DOT source (``.dot``), for people who want to restyle it.
 
-:func:`to_dot` writes the source with the ``graphviz`` package; it is what
-:mod:`gevinst.layout` hands to Graphviz, and what the ``.dot`` format writes: left to
-right, one rank per level, boxes sized to their wrapped labels, coloured by kind (or
-status). Run it with
-``dot -Tsvg map.dot`` to restyle the map in Graphviz. Every label is escaped: quotes,
-backslashes and ``<...>`` in names stay plain text.
-
-Examples:
-    >>> import gevinst as gv
-    >>> from gevinst.render import render_bytes
-    >>> plan = gv.Plan.new("p", "Demo")
-    >>> _ = plan.add_goal("G1", 'Sagt "hei" <b>')
-    >>> 'label="Sagt \\\\"hei\\\\" <b>"' in render_bytes(plan, "dot").decode()
-    True
+The source is the one the layout runs (:func:`gevinst.layout.dot.to_dot`).
 """
 
 from __future__ import annotations
 
-import itertools
-from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from gevinst.render import style
+from gevinst.layout.dot import to_dot
 
 if TYPE_CHECKING:
-    from gevinst.mapview import MapView
-    from gevinst.render import MapRequest
+    from gevinst.layout.options import MapRequest
 
-__all__ = ["render_dot", "to_dot"]
-
-
-def to_dot(view: MapView) -> str:
-    """The DOT source of a map view (pure text; the ``.dot`` output format)."""
-    import graphviz
-
-    big = len(view.nodes) > 400
-    graph = graphviz.Digraph(
-        "gevinstkart",
-        graph_attr={
-            "rankdir": "LR",
-            "newrank": "true",
-            "ranksep": "0.9",
-            "nodesep": "0.16",
-            "label": _dot_text([view.title]),
-            "labelloc": "t",
-            "fontname": "DejaVu Sans",
-            "fontsize": "18",
-            "outputorder": "edgesfirst",
-            **({"mclimit": "0.3", "nslimit": "2", "nslimit1": "2"} if big else {}),
-        },
-        node_attr={
-            "shape": "box",
-            "fixedsize": "true",
-            "fontname": "DejaVu Sans",
-            "fontsize": _num(style.FONT_SIZE),
-        },
-        edge_attr={"arrowsize": "0.7", "color": style.EDGE_COLOUR},
-    )
-    by_level: dict[int, list[str]] = {}
-    for node in view.nodes:
-        by_level.setdefault(node.level, []).append(node.id)
-    levels = sorted(by_level)
-    for level in levels:
-        with graph.subgraph() as rank:
-            rank.attr(rank="same")
-            rank.node(_spine(level), style="invis", shape="point", width="0.01", height="0.01")
-            for node_id in by_level[level]:
-                rank.node(node_id)
-    for first, second in itertools.pairwise(levels):
-        graph.edge(_spine(first), _spine(second), style="invis")
-    members: dict[str, str] = {}
-    for cluster in view.clusters:
-        for member in cluster.members:
-            members[member] = cluster.id
-    for index, cluster in enumerate(view.clusters):
-        with graph.subgraph(name=f"cluster_{index}") as sub:
-            sub.attr(
-                label=_dot_text([cluster.label]),
-                style="rounded,filled",
-                fillcolor=style.CLUSTER_FILL,
-                color=style.CLUSTER_STROKE,
-                fontsize="11",
-                labeljust="l",
-            )
-            for member in cluster.members:
-                sub.node(member)
-    for node in view.nodes:
-        kind = style.KIND_STYLES[node.kind]
-        styles = (
-            ["filled"] + (["rounded"] if kind.rounded else []) + (["dashed"] if kind.dashed else [])
-        )
-        fill = kind.fill
-        if node.status is not None:
-            fill = style.STATUS_STYLES[node.status].fill
-        graph.node(
-            node.id,
-            label=_dot_text([*node.lines, *([node.badge] if node.badge else [])]),
-            width=_num(node.width / 72, 4),
-            height=_num(node.height / 72, 4),
-            style=",".join(styles),
-            fillcolor=fill,
-            color=kind.stroke,
-            penwidth=_num(kind.stroke_width),
-            fontsize=_num(node.font_size),
-            **({"fontname": "DejaVu Sans Bold"} if node.bold else {}),
-        )
-    for edge in view.edges:
-        attrs = {"penwidth": _num(style.edge_width(edge.weight))}
-        if edge.style == "note":
-            attrs.update(arrowhead="none", style="dashed", color=style.NOTE_STROKE)
-        elif edge.style == "implied":
-            attrs.update(style="dotted")
-        if edge.disbenefit:
-            attrs.update(style="dashed", color=style.DISBENEFIT_EDGE)
-        if edge.weight is not None and edge.style == "contributes":
-            attrs["weight"] = str(1 + round(edge.weight * 4))
-        note = _one_line(edge.note or "") if edge.style == "contributes" else ""
-        if note:
-            # an external label is placed after the layout, so it moves no box or arrow
-            attrs.update(tooltip=_dot_text([note]), xlabel=_dot_text([note]), fontsize="8")
-        graph.edge(edge.source, edge.target, **attrs)
-    source: str = graph.source
-    return source
-
-
-def _one_line(text: str) -> str:
-    return style.clean_text(text).replace("\n", " ")
-
-
-def _spine(level: int) -> str:
-    return f"~level{level}"
-
-
-def _num(value: float, digits: int = 2) -> str:
-    text = f"{value:.{digits}f}".rstrip("0").rstrip(".")
-    return text or "0"
-
-
-def _dot_text(lines: Sequence[str]) -> str:
-    """A DOT label from lines: backslashes, quotes and ``<...>`` made literal."""
-    import graphviz
-
-    joined = "\\n".join(graphviz.escape(line) for line in lines)
-    literal: str = graphviz.nohtml(joined)  # a str that is never read as an HTML label
-    return literal
+__all__ = ["render_dot"]
 
 
 def render_dot(request: MapRequest) -> bytes:

@@ -33,14 +33,14 @@ import json
 from typing import TYPE_CHECKING, Any
 from xml.sax.saxutils import escape
 
-from gevinst.i18n import t
-from gevinst.layout import one_line
+from gevinst.i18n.words import t
+from gevinst.layout.geometry import one_line
 from gevinst.render.svg import layout_svg
 
 if TYPE_CHECKING:
-    from gevinst.layout import Layout
+    from gevinst.layout.geometry import Layout
+    from gevinst.layout.options import MapRequest
     from gevinst.model import Plan
-    from gevinst.render import MapRequest
 
 __all__ = ["render_html"]
 

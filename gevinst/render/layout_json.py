@@ -2,7 +2,7 @@
 
 For people who draw the map themselves (a web page, a BI tool): the same numbers every
 gevinst renderer draws from, in points, origin top-left, y pointing down. The shape is
-:class:`gevinst.layout.Layout` turned into plain objects with
+:class:`gevinst.layout.geometry.Layout` turned into plain objects with
 :func:`dataclasses.asdict`.
 
 Examples:
@@ -23,7 +23,7 @@ import json
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from gevinst.render import MapRequest
+    from gevinst.layout.options import MapRequest
 
 __all__ = ["render_json"]
 

@@ -23,12 +23,12 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING
 
-from gevinst.i18n import t
-from gevinst.render import style
+from gevinst import theme
+from gevinst.i18n.words import t
 
 if TYPE_CHECKING:
-    from gevinst.mapview import MapView
-    from gevinst.render import MapRequest
+    from gevinst.layout.options import MapRequest
+    from gevinst.layout.view import MapView
 
 __all__ = ["mermaid_text", "render_mermaid"]
 
@@ -45,7 +45,7 @@ def _label(text: str) -> str:
 
 def _edge_label(note: str) -> str:
     """A note as the text of ``-->|"..."|``: one line, entity codes as in labels and for ``-``."""
-    text = style.clean_text(note).replace("\n", " ")
+    text = theme.clean_text(note).replace("\n", " ")
     return "".join(ch if ch.isalnum() or ch in _EDGE_SAFE else f"#{ord(ch)};" for ch in text)
 
 
@@ -77,31 +77,31 @@ def mermaid_text(view: MapView) -> str:
         note = _edge_label(edge.note or "") if edge.style == "contributes" else ""
         label = f'|"{note}"|' if note else ""
         out.append(f"  {ids[edge.source]} {arrow}{label} {ids[edge.target]}")
-        colour = style.EDGE_COLOUR
+        colour = theme.EDGE_COLOUR
         if edge.disbenefit:
-            colour = style.DISBENEFIT_EDGE
+            colour = theme.DISBENEFIT_EDGE
         elif edge.style == "note":
-            colour = style.NOTE_STROKE
-        width = style.edge_width(edge.weight) * 1.25
+            colour = theme.NOTE_STROKE
+        width = theme.edge_width(edge.weight) * 1.25
         link_styles.append(
             f"  linkStyle {index} stroke:{colour},stroke-width:{width:.1f}px"
             + (",stroke-dasharray:6 4" if edge.disbenefit else "")
         )
     out.extend(link_styles)
-    for kind, look in style.KIND_STYLES.items():
+    for kind, look in theme.KIND_STYLES.items():
         dash = ",stroke-dasharray:5 3" if look.dashed else ""
         weight = ",font-weight:bold" if look.bold else ""
         out.append(
             f"  classDef {kind} fill:{look.fill},stroke:{look.stroke},"
-            f"stroke-width:{look.stroke_width:.1f}px,color:{style.TEXT_COLOUR}{dash}{weight}"
+            f"stroke-width:{look.stroke_width:.1f}px,color:{theme.TEXT_COLOUR}{dash}{weight}"
         )
-    for status, status_look in style.STATUS_STYLES.items():
+    for status, status_look in theme.STATUS_STYLES.items():
         out.append(f"  classDef {status} fill:{status_look.fill},stroke:{status_look.stroke}")
-    for kind in style.KIND_STYLES:
+    for kind in theme.KIND_STYLES:
         members = [ids[n.id] for n in view.nodes if n.kind == kind]
         if members:
             out.append(f"  class {','.join(members)} {kind}")
-    for status in style.STATUS_STYLES:
+    for status in theme.STATUS_STYLES:
         members = [ids[n.id] for n in view.nodes if n.status == status]
         if members:
             out.append(f"  class {','.join(members)} {status}")

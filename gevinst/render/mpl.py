@@ -20,12 +20,12 @@ import io
 import warnings
 from typing import TYPE_CHECKING, Any, cast
 
-from gevinst.render import style
+from gevinst import theme
 from gevinst.render.svg import arrowhead
 
 if TYPE_CHECKING:
-    from gevinst.layout import Layout
-    from gevinst.render import MapRequest
+    from gevinst.layout.geometry import Layout
+    from gevinst.layout.options import MapRequest
 
 __all__ = ["draw_layout", "layout_figure", "render_pdf", "render_png"]
 
@@ -80,7 +80,7 @@ def draw_layout(ax: Any, lay: Layout, scale: float = 1.0) -> None:
             ha="center",
             va="baseline",
             fontweight="bold",
-            color=style.HEADING_COLOUR,
+            color=theme.HEADING_COLOUR,
         )
     for cluster in lay.clusters:
         ax.add_patch(
@@ -90,9 +90,9 @@ def draw_layout(ax: Any, lay: Layout, scale: float = 1.0) -> None:
                 cluster.width,
                 cluster.height,
                 8,
-                facecolor=style.CLUSTER_FILL,
+                facecolor=theme.CLUSTER_FILL,
                 alpha=0.8,
-                edgecolor=style.CLUSTER_STROKE,
+                edgecolor=theme.CLUSTER_STROKE,
                 zorder=0.5,
             )
         )
@@ -101,7 +101,7 @@ def draw_layout(ax: Any, lay: Layout, scale: float = 1.0) -> None:
             cluster.y + 14,
             cluster.label,
             10.0,
-            color=style.MUTED_TEXT,
+            color=theme.MUTED_TEXT,
             fontstyle="italic",
             va="baseline",
             zorder=0.6,
@@ -112,7 +112,7 @@ def draw_layout(ax: Any, lay: Layout, scale: float = 1.0) -> None:
         lay.title,
         lay.title_size,
         fontweight="bold",
-        color=style.HEADING_COLOUR,
+        color=theme.HEADING_COLOUR,
         va="baseline",
     )
     text(
@@ -120,21 +120,21 @@ def draw_layout(ax: Any, lay: Layout, scale: float = 1.0) -> None:
         lay.subtitle_y,
         lay.subtitle,
         lay.subtitle_size,
-        color=style.MUTED_TEXT,
+        color=theme.MUTED_TEXT,
         va="baseline",
     )
     for edge in lay.edges:
         if not edge.points:
             continue
         codes = [Path.MOVETO] + [Path.CURVE4] * (len(edge.points) - 1)
-        colour, dash = style.EDGE_COLOUR, cast(Any, "solid")
+        colour, dash = theme.EDGE_COLOUR, cast(Any, "solid")
         if edge.style == "note":
-            colour, dash = style.NOTE_STROKE, (0, (3, 3))
+            colour, dash = theme.NOTE_STROKE, (0, (3, 3))
         elif edge.disbenefit:
-            colour, dash = style.DISBENEFIT_EDGE, (0, (6, 4))
+            colour, dash = theme.DISBENEFIT_EDGE, (0, (6, 4))
         elif edge.style == "implied":
             dash = (0, (2, 3))
-        width = style.edge_width(edge.weight) if edge.style != "note" else 1.0
+        width = theme.edge_width(edge.weight) if edge.style != "note" else 1.0
         from matplotlib.patches import PathPatch
 
         ax.add_patch(
@@ -152,8 +152,8 @@ def draw_layout(ax: Any, lay: Layout, scale: float = 1.0) -> None:
         if head:
             ax.add_patch(Polygon(head, closed=True, facecolor=colour, edgecolor="none", zorder=1))
     for node in lay.nodes:
-        kind = style.KIND_STYLES[node.kind]
-        fill = style.STATUS_STYLES[node.status].fill if node.status else kind.fill
+        kind = theme.KIND_STYLES[node.kind]
+        fill = theme.STATUS_STYLES[node.status].fill if node.status else kind.fill
         ax.add_patch(
             _rounded(
                 node.left,
@@ -169,7 +169,7 @@ def draw_layout(ax: Any, lay: Layout, scale: float = 1.0) -> None:
             )
         )
         lines = list(node.lines) + ([node.badge] if node.badge else [])
-        step = node.font_size * style.LINE_HEIGHT
+        step = node.font_size * theme.LINE_HEIGHT
         first = node.y - step * (len(lines) - 1) / 2
         left = node.kind == "assumption"
         for i, line in enumerate(lines):
@@ -182,13 +182,13 @@ def draw_layout(ax: Any, lay: Layout, scale: float = 1.0) -> None:
                 ha="left" if left else "center",
                 va="baseline",
                 zorder=3,
-                color=style.MUTED_TEXT if badge else style.TEXT_COLOUR,
+                color=theme.MUTED_TEXT if badge else theme.TEXT_COLOUR,
                 fontweight="bold" if node.bold and not badge else "normal",
             )
     for item in lay.legend:
         if item.group == "edge":
             mid = item.y + item.height / 2
-            colour, width, pattern = style.LEGEND_LINES[item.key]
+            colour, width, pattern = theme.LEGEND_LINES[item.key]
             ax.plot(
                 [item.x, item.x + item.width],
                 [mid, mid],
@@ -200,15 +200,15 @@ def draw_layout(ax: Any, lay: Layout, scale: float = 1.0) -> None:
             label = item.label
         else:
             if item.group == "status":
-                status = style.STATUS_STYLES[item.key]
+                status = theme.STATUS_STYLES[item.key]
                 fill, stroke, dashed, radius = status.fill, status.stroke, False, 2.0
                 label = f"{status.mark} {item.label}"
             else:
-                kind = style.KIND_STYLES[item.key]
+                kind = theme.KIND_STYLES[item.key]
                 fill, stroke, dashed = kind.fill, kind.stroke, kind.dashed
                 radius, label = (3.0 if kind.rounded else 0.0), item.label
                 if item.outline:
-                    fill = style.BACKGROUND
+                    fill = theme.BACKGROUND
             ax.add_patch(
                 _rounded(
                     item.x,
@@ -228,7 +228,7 @@ def draw_layout(ax: Any, lay: Layout, scale: float = 1.0) -> None:
             label,
             lay.legend_size,
             va="baseline",
-            color=style.TEXT_COLOUR,
+            color=theme.TEXT_COLOUR,
         )
     _draw_link_notes(ax, lay, text, scale)
 
@@ -245,8 +245,8 @@ def _draw_link_notes(ax: Any, lay: Layout, text: Any, scale: float) -> None:
             Circle(
                 (x, y),
                 lay.marker_radius,
-                facecolor=style.BACKGROUND,
-                edgecolor=style.HEADING_COLOUR,
+                facecolor=theme.BACKGROUND,
+                edgecolor=theme.HEADING_COLOUR,
                 linewidth=1.0 * scale,
                 zorder=4,
             )
@@ -259,7 +259,7 @@ def _draw_link_notes(ax: Any, lay: Layout, text: Any, scale: float) -> None:
             ha="center",
             va="baseline",
             fontweight="bold",
-            color=style.HEADING_COLOUR,
+            color=theme.HEADING_COLOUR,
             zorder=5,
         )
     if not lay.link_notes:
@@ -272,13 +272,13 @@ def _draw_link_notes(ax: Any, lay: Layout, text: Any, scale: float) -> None:
         size,
         va="baseline",
         fontweight="bold",
-        color=style.HEADING_COLOUR,
+        color=theme.HEADING_COLOUR,
     )
-    step = size * style.LINE_HEIGHT
+    step = size * theme.LINE_HEIGHT
     for note in lay.link_notes:
         text(note.x, note.y, str(note.number), size, va="baseline", fontweight="bold")
         for i, line in enumerate(note.lines):
-            text(note.text_x, note.y + i * step, line, size, va="baseline", color=style.TEXT_COLOUR)
+            text(note.text_x, note.y + i * step, line, size, va="baseline", color=theme.TEXT_COLOUR)
 
 
 def layout_figure(lay: Layout, scale: float = 1.0) -> Any:
@@ -291,7 +291,7 @@ def layout_figure(lay: Layout, scale: float = 1.0) -> Any:
     fig = Figure(
         figsize=(lay.width * scale / 72, lay.height * scale / 72),
         dpi=72,
-        facecolor=style.BACKGROUND,
+        facecolor=theme.BACKGROUND,
     )
     ax = fig.add_axes((0.0, 0.0, 1.0, 1.0))
     ax.set_xlim(0, lay.width)

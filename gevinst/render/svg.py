@@ -1,4 +1,4 @@
-"""The benefit map as SVG, drawn from the :class:`~gevinst.layout.Layout`.
+"""The benefit map as SVG, drawn from the :class:`~gevinst.layout.geometry.Layout`.
 
 Hand-written SVG (not Graphviz's), so it matches the PNG and the HTML map exactly.
 Every text goes through XML escaping; ids appear only in ``data-id`` attributes.
@@ -24,12 +24,12 @@ import math
 from typing import TYPE_CHECKING
 from xml.sax.saxutils import escape, quoteattr
 
-from gevinst.layout import one_line
-from gevinst.render import style
+from gevinst import theme
+from gevinst.layout.geometry import one_line
 
 if TYPE_CHECKING:
-    from gevinst.layout import EdgeRoute, Layout, LegendItem, LinkNote, NodeBox
-    from gevinst.render import MapRequest
+    from gevinst.layout.geometry import EdgeRoute, Layout, LegendItem, LinkNote, NodeBox
+    from gevinst.layout.options import MapRequest
 
 __all__ = ["arrowhead", "layout_svg", "render_svg"]
 
@@ -51,7 +51,7 @@ def arrowhead(edge: EdgeRoute) -> tuple[tuple[float, float], ...]:
     (bx, by), (tx, ty) = edge.points[-1], edge.tip
     dx, dy = tx - bx, ty - by
     length = math.hypot(dx, dy) or 1.0
-    half = max(3.2, style.edge_width(edge.weight) * 1.3)
+    half = max(3.2, theme.edge_width(edge.weight) * 1.3)
     nx_, ny_ = -dy / length * half, dx / length * half
     return ((tx, ty), (bx + nx_, by + ny_), (bx - nx_, by - ny_))
 
@@ -64,15 +64,15 @@ def _edge(edge: EdgeRoute) -> str:
     for i in range(1, len(pts) - 2, 3):
         (ax, ay), (bx, by), (cx, cy) = pts[i], pts[i + 1], pts[i + 2]
         d += f" C{_n(ax)},{_n(ay)} {_n(bx)},{_n(by)} {_n(cx)},{_n(cy)}"
-    colour = style.EDGE_COLOUR
+    colour = theme.EDGE_COLOUR
     dash = ""
     if edge.style == "note":
-        colour, dash = style.NOTE_STROKE, ' stroke-dasharray="3,3"'
+        colour, dash = theme.NOTE_STROKE, ' stroke-dasharray="3,3"'
     elif edge.disbenefit:
-        colour, dash = style.DISBENEFIT_EDGE, ' stroke-dasharray="6,4"'
+        colour, dash = theme.DISBENEFIT_EDGE, ' stroke-dasharray="6,4"'
     elif edge.style == "implied":
         dash = ' stroke-dasharray="2,3"'
-    width = style.edge_width(edge.weight) if edge.style != "note" else 1.0
+    width = theme.edge_width(edge.weight) if edge.style != "note" else 1.0
     parts = [
         f'<g class="edge" data-source={quoteattr(edge.source)} '
         f"data-target={quoteattr(edge.target)}>",
@@ -98,7 +98,7 @@ def _marker(note: LinkNote, lay: Layout) -> str:
         f"data-target={quoteattr(note.target)}>"
         f"<title>{escape(f'{note.number}: {note.note}')}</title>"
         f'<circle cx="{_n(x)}" cy="{_n(y)}" r="{_n(lay.marker_radius)}" '
-        f'fill="{style.BACKGROUND}" stroke="{style.HEADING_COLOUR}" stroke-width="1"/>'
+        f'fill="{theme.BACKGROUND}" stroke="{theme.HEADING_COLOUR}" stroke-width="1"/>'
         + _text(
             x,
             y + 0.35 * lay.marker_size,
@@ -106,7 +106,7 @@ def _marker(note: LinkNote, lay: Layout) -> str:
             lay.marker_size,
             text_anchor="middle",
             font_weight="bold",
-            fill=style.HEADING_COLOUR,
+            fill=theme.HEADING_COLOUR,
         )
         + "</g>"
     )
@@ -125,10 +125,10 @@ def _link_notes(lay: Layout) -> list[str]:
             lay.link_notes_title,
             size,
             font_weight="bold",
-            fill=style.HEADING_COLOUR,
+            fill=theme.HEADING_COLOUR,
         ),
     ]
-    step = size * style.LINE_HEIGHT
+    step = size * theme.LINE_HEIGHT
     for note in lay.link_notes:
         out.append(
             f'<g class="link-note" data-source={quoteattr(note.source)} '
@@ -136,11 +136,11 @@ def _link_notes(lay: Layout) -> list[str]:
         )
         out.append(
             _text(
-                note.x, note.y, str(note.number), size, font_weight="bold", fill=style.TEXT_COLOUR
+                note.x, note.y, str(note.number), size, font_weight="bold", fill=theme.TEXT_COLOUR
             )
         )
         out.extend(
-            _text(note.text_x, note.y + i * step, line, size, fill=style.TEXT_COLOUR)
+            _text(note.text_x, note.y + i * step, line, size, fill=theme.TEXT_COLOUR)
             for i, line in enumerate(note.lines)
         )
         out.append("</g>")
@@ -149,8 +149,8 @@ def _link_notes(lay: Layout) -> list[str]:
 
 
 def _node(node: NodeBox) -> str:
-    kind = style.KIND_STYLES[node.kind]
-    fill = style.STATUS_STYLES[node.status].fill if node.status else kind.fill
+    kind = theme.KIND_STYLES[node.kind]
+    fill = theme.STATUS_STYLES[node.status].fill if node.status else kind.fill
     radius = 6 if kind.rounded else 0
     dash = ' stroke-dasharray="5,3"' if kind.dashed else ""
     classes = f"node kind-{node.kind}" + (f" status-{node.status}" if node.status else "")
@@ -161,13 +161,13 @@ def _node(node: NodeBox) -> str:
         f'stroke-width="{_n(kind.stroke_width)}"{dash}/>',
     ]
     lines = list(node.lines) + ([node.badge] if node.badge else [])
-    step = node.font_size * style.LINE_HEIGHT
+    step = node.font_size * theme.LINE_HEIGHT
     first = node.y - step * (len(lines) - 1) / 2
     anchor = "start" if node.kind == "assumption" else "middle"
     x = node.left + 8 if anchor == "start" else node.x
     for i, line in enumerate(lines):
         is_badge = node.badge is not None and i == len(lines) - 1
-        attrs = {"text_anchor": anchor, "fill": style.MUTED_TEXT if is_badge else style.TEXT_COLOUR}
+        attrs = {"text_anchor": anchor, "fill": theme.MUTED_TEXT if is_badge else theme.TEXT_COLOUR}
         if node.bold and not is_badge:
             attrs["font_weight"] = "bold"
         size = node.font_size * (0.9 if is_badge else 1.0)
@@ -180,7 +180,7 @@ def _legend(item: LegendItem, size: float) -> str:
     x, y, w, h = item.x, item.y, item.width, item.height
     if item.group == "edge":
         mid = y + h / 2
-        colour, width, pattern = style.LEGEND_LINES[item.key]
+        colour, width, pattern = theme.LEGEND_LINES[item.key]
         dash = f' stroke-dasharray="{_n(pattern[0])},{_n(pattern[1])}"' if pattern else ""
         swatch = (
             f'<line x1="{_n(x)}" y1="{_n(mid)}" x2="{_n(x + w)}" y2="{_n(mid)}" '
@@ -189,16 +189,16 @@ def _legend(item: LegendItem, size: float) -> str:
     else:
         if item.group == "status":
             fill, stroke, dash, rx = (
-                style.STATUS_STYLES[item.key].fill,
-                style.STATUS_STYLES[item.key].stroke,
+                theme.STATUS_STYLES[item.key].fill,
+                theme.STATUS_STYLES[item.key].stroke,
                 "",
                 2,
             )
         else:
-            kind = style.KIND_STYLES[item.key]
+            kind = theme.KIND_STYLES[item.key]
             fill, stroke, rx = kind.fill, kind.stroke, (3 if kind.rounded else 0)
             if item.outline:
-                fill = style.BACKGROUND
+                fill = theme.BACKGROUND
             dash = ' stroke-dasharray="4,2"' if kind.dashed else ""
         swatch = (
             f'<rect x="{_n(x)}" y="{_n(y)}" width="{_n(w)}" height="{_n(h)}" rx="{rx}" '
@@ -206,8 +206,8 @@ def _legend(item: LegendItem, size: float) -> str:
         )
     label = item.label
     if item.group == "status":
-        label = f"{style.STATUS_STYLES[item.key].mark} {label}"
-    text = _text(item.label_x, y + h / 2 + 0.35 * size, label, size, fill=style.TEXT_COLOUR)
+        label = f"{theme.STATUS_STYLES[item.key].mark} {label}"
+    text = _text(item.label_x, y + h / 2 + 0.35 * size, label, size, fill=theme.TEXT_COLOUR)
     return f'<g class="legend-item">{swatch}{text}</g>'
 
 
@@ -219,10 +219,10 @@ def layout_svg(lay: Layout, *, standalone: bool = True) -> str:
     w, h = _n(lay.width), _n(lay.height)
     out.append(
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{w}pt" height="{h}pt" '
-        f'viewBox="0 0 {w} {h}" font-family={quoteattr(style.FONT_FAMILY)} class="gevinst-map">'
+        f'viewBox="0 0 {w} {h}" font-family={quoteattr(theme.FONT_FAMILY)} class="gevinst-map">'
     )
     out.append(f"<title>{escape(lay.title)}</title>")
-    out.append(f'<rect width="{w}" height="{h}" fill="{style.BACKGROUND}"/>')
+    out.append(f'<rect width="{w}" height="{h}" fill="{theme.BACKGROUND}"/>')
     _, gy, _, gh = lay.graph_box
     for heading in lay.headings:
         out.append(
@@ -238,20 +238,20 @@ def layout_svg(lay: Layout, *, standalone: bool = True) -> str:
                 heading.font_size,
                 text_anchor="middle",
                 font_weight="bold",
-                fill=style.HEADING_COLOUR,
+                fill=theme.HEADING_COLOUR,
             )
         )
     for cluster in lay.clusters:
         out.append(
             f'<g class="cluster"><rect x="{_n(cluster.x)}" y="{_n(cluster.y)}" '
             f'width="{_n(cluster.width)}" height="{_n(cluster.height)}" rx="8" '
-            f'fill="{style.CLUSTER_FILL}" fill-opacity="0.6" stroke="{style.CLUSTER_STROKE}"/>'
+            f'fill="{theme.CLUSTER_FILL}" fill-opacity="0.6" stroke="{theme.CLUSTER_STROKE}"/>'
             + _text(
                 cluster.x + 8,
                 cluster.y + 14,
                 cluster.label,
                 10.0,
-                fill=style.MUTED_TEXT,
+                fill=theme.MUTED_TEXT,
                 font_style="italic",
             )
             + "</g>"
@@ -263,11 +263,11 @@ def layout_svg(lay: Layout, *, standalone: bool = True) -> str:
             lay.title,
             lay.title_size,
             font_weight="bold",
-            fill=style.HEADING_COLOUR,
+            fill=theme.HEADING_COLOUR,
         )
     )
     out.append(
-        _text(lay.margin, lay.subtitle_y, lay.subtitle, lay.subtitle_size, fill=style.MUTED_TEXT)
+        _text(lay.margin, lay.subtitle_y, lay.subtitle, lay.subtitle_size, fill=theme.MUTED_TEXT)
     )
     out.append('<g class="edges">')
     out.extend(_edge(edge) for edge in lay.edges)

@@ -36,7 +36,7 @@ from gevinst.personal_data import refuse
 
 if TYPE_CHECKING:
     from gevinst.model import Measurement, Plan
-    from gevinst.report._content import ReportData
+    from gevinst.report.content import ReportData
 
 __all__ = ["REPORTS", "report", "report_bytes"]
 
@@ -45,7 +45,7 @@ Writer = Callable[["ReportData"], bytes]
 #: Output suffix -> "module:function" of the writer (imported when used).
 REPORTS: dict[str, str] = {
     ".md": "gevinst.report.markdown:markdown_report",
-    ".pptx": "gevinst.report.pptx:pptx_report",
+    ".pptx": "gevinst.report.pptx.deck:pptx_report",
     ".html": "gevinst.report.html:html_report",
 }
 
@@ -79,7 +79,7 @@ def report_bytes(
         PersonalDataError: the plan holds a national identity number (GV201).
         PlanCheckError: the plan has errors and cannot be evaluated.
     """
-    from gevinst.report._content import report_data
+    from gevinst.report.content import report_data
 
     suffix = fmt if fmt.startswith(".") else f".{fmt}"
     writer = _writer(suffix)
@@ -123,7 +123,7 @@ def report(
         >>> gv.report(plan, "bystyret.pptx", at="2025-10-01")  # doctest: +SKIP
         PosixPath('bystyret.pptx')
     """
-    from gevinst.io import atomic_write
+    from gevinst._files import atomic_write
 
     target = Path(path)
     _writer(target.suffix)  # an unknown suffix fails before any work

@@ -4,7 +4,7 @@ The page holds, in the order of the council deck: the plan in short with key
 figures; the interactive benefit map of :mod:`gevinst.render.html` (hover for details,
 click to follow the chain, search); status tables of goals, objectives, benefits and
 dis-benefits; indicators expected against realised; the stakeholder grid; the money.
-Charts are inline SVG from :mod:`gevinst.charts`. Everything is inline and a content
+Charts are inline SVG from :mod:`gevinst.charts.results`. Everything is inline and a content
 security policy forbids loading anything from elsewhere, so the file opens from an
 e-mail attachment with no network. Print styles lay it out for A4 (print to PDF).
 
@@ -26,13 +26,13 @@ import re
 from html import escape
 from typing import TYPE_CHECKING
 
-from gevinst.render import style
+from gevinst import theme
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
-    from gevinst.layout import Layout
-    from gevinst.report._content import ReportData, StatusRow
+    from gevinst.layout.geometry import Layout
+    from gevinst.report.content import ReportData, StatusRow
 
 __all__ = ["html_report"]
 
@@ -97,7 +97,7 @@ def _inline_svg(svg: str) -> str:
 
 
 def _figure_svg(fig: Figure) -> str:
-    from gevinst.charts import figure_bytes
+    from gevinst.charts.results import figure_bytes
 
     return _inline_svg(figure_bytes(fig, "svg").decode("utf-8"))
 
@@ -105,7 +105,7 @@ def _figure_svg(fig: Figure) -> str:
 def _status_cell(data: ReportData, status: str | None) -> str:
     if status is None:
         return '<td class="status">–</td>'
-    look = style.STATUS_STYLES[status]
+    look = theme.STATUS_STYLES[status]
     text = f"{look.mark} {data.status_word(status)}"
     return f'<td class="status" style="background:{look.fill}">{_e(text)}</td>'
 
@@ -118,7 +118,7 @@ def _table(header: list[tuple[str, bool]], rows: list[str]) -> str:
 
 
 def _status_rows(data: ReportData, rows: list[StatusRow]) -> str:
-    from gevinst.report._content import percent_text
+    from gevinst.report.content import percent_text
 
     dated = data.evaluation is not None
     header = [(data.word("id"), False), (data.word("name"), False), (data.word("owner"), False)]
@@ -137,7 +137,7 @@ def _status_rows(data: ReportData, rows: list[StatusRow]) -> str:
 
 
 def _summary(data: ReportData) -> list[str]:
-    from gevinst.report._content import money_text
+    from gevinst.report.content import money_text
 
     plan = data.plan
     out = [f"<h1>{_e(plan.title)}</h1>"]
@@ -164,7 +164,7 @@ def _summary(data: ReportData) -> list[str]:
             counts[row.status] = counts.get(row.status, 0) + 1
     for status in ("on_track", "at_risk", "off_track", "not_measured", "not_due"):
         if status in counts:
-            mark = style.STATUS_STYLES[status].mark
+            mark = theme.STATUS_STYLES[status].mark
             cards.append((f"{mark} {counts[status]}", data.status_word(status)))
     out.append('<div class="cards">')
     out += [
@@ -179,7 +179,7 @@ def _summary(data: ReportData) -> list[str]:
 
 def _map_section(data: ReportData) -> tuple[list[str], str]:
     """The interactive map of :mod:`gevinst.render.html`: (HTML, its CSS and script)."""
-    from gevinst.render import MapRequest
+    from gevinst.layout.options import MapRequest
     from gevinst.render import html as map_html
     from gevinst.render.svg import layout_svg
 
@@ -231,7 +231,7 @@ def _link_notes(data: ReportData, lay: Layout) -> list[str]:
 
 
 def _status_section(data: ReportData) -> list[str]:
-    from gevinst.charts import status_chart
+    from gevinst.charts.results import status_chart
 
     out = [f'<section id="status"><h2>{_e(data.phrase("status_title"))}</h2>']
     if data.evaluation is None:
@@ -254,7 +254,7 @@ def _status_section(data: ReportData) -> list[str]:
 
 
 def _indicator_section(data: ReportData) -> list[str]:
-    from gevinst.charts import indicator_chart
+    from gevinst.charts.results import indicator_chart
 
     rows = data.indicator_rows()
     if not rows:
@@ -319,7 +319,7 @@ def _review_section(data: ReportData) -> list[str]:
     ]
     body = []
     for row in rows:
-        said = row.status if row.status in style.STATUS_STYLES else None
+        said = row.status if row.status in theme.STATUS_STYLES else None
         cells = (
             f"<td>{_e(row.date.isoformat())}</td><td>{_e(row.element)} {_e(row.name)}</td>"
             f"<td>{_e(row.by or '–')}</td>"
@@ -345,7 +345,7 @@ def _review_section(data: ReportData) -> list[str]:
 
 
 def _stakeholder_section(data: ReportData) -> list[str]:
-    from gevinst.charts import stakeholder_chart
+    from gevinst.charts.results import stakeholder_chart
 
     if not data.plan.stakeholders:
         return []
@@ -363,8 +363,8 @@ def _stakeholder_section(data: ReportData) -> list[str]:
 
 
 def _money_section(data: ReportData) -> list[str]:
-    from gevinst.charts import money_chart
-    from gevinst.report._content import money_text
+    from gevinst.charts.results import money_chart
+    from gevinst.report.content import money_text
 
     out = [f'<section id="money"><h2>{_e(data.phrase("money_title"))}</h2>']
     if not data.has_money():

@@ -22,12 +22,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from gevinst.stakeholders import markdown_escape
+from gevinst.analysis.stakeholders import markdown_escape
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-    from gevinst.report._content import ReportData
+    from gevinst.report.content import ReportData
 
 __all__ = ["cell", "markdown_report", "markdown_text"]
 
@@ -56,7 +56,7 @@ def _table(header: Sequence[str], rows: Sequence[Sequence[str]], right: set[int]
 def _status(data: ReportData, status: str | None) -> str:
     if status is None:
         return "–"
-    from gevinst.render.style import STATUS_STYLES
+    from gevinst.theme import STATUS_STYLES
 
     mark = STATUS_STYLES[status].mark if status in STATUS_STYLES else ""
     return f"{mark} {data.status_word(status)}".strip()
@@ -73,7 +73,7 @@ def _map(data: ReportData) -> list[str]:
 
 def _link_section(data: ReportData) -> list[str]:
     """The links with a note: from, to, the weight given and the note (none: nothing)."""
-    from gevinst.report._content import percent_text
+    from gevinst.report.content import percent_text
 
     rows = data.link_rows()
     if not rows:
@@ -127,7 +127,7 @@ def _status_section(data: ReportData) -> list[str]:
 
 
 def _percent(data: ReportData, value: float | None) -> str:
-    from gevinst.report._content import percent_text
+    from gevinst.report.content import percent_text
 
     return percent_text(value, data.language)
 
@@ -209,7 +209,7 @@ def _review_section(data: ReportData) -> list[str]:
 
 
 def _money_section(data: ReportData) -> list[str]:
-    from gevinst.report._content import money_text
+    from gevinst.report.content import money_text
 
     out = ["", f"## {cell(data.phrase('money_title'))}", ""]
     if not data.has_money():

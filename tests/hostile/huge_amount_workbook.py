@@ -13,7 +13,7 @@ def make(tmp: Path) -> Case:
     plan = gv.Plan.new("p", "Tittel", start="2025-01-01")
     plan.add_goal("G1", "Mål")
     plan.add_benefit("B1", "Gevinst", contributes_to=["G1"], value={"annual": 1e308})
-    workbook = plan.save(tmp / "plan.xlsx")
+    workbook = gv.save(plan, tmp / "plan.xlsx")
     out = tmp / "evaluering.md"
     return Case(
         args=["evaluate", str(workbook), "--at", "2026-01-01", "-o", str(out)],

@@ -17,7 +17,7 @@ def make(tmp: Path) -> Case:
     book_path = tmp / "plan.xlsx"
     plan = gv.Plan.new("p", "Prøve")
     plan.add_goal("G1", "Trygge barn")
-    plan.save(book_path)
+    gv.save(plan, book_path)
     book = openpyxl.load_workbook(book_path)
     book["Samfunnsmål"]["D2"] = "Saken gjelder 150190 10063"  # the description, read
     sheet = book["Tiltak"]

@@ -15,7 +15,7 @@ def make(tmp: Path) -> Case:
     old = tmp / "a.yaml"
     new = tmp / "b.json"
     shutil.copy(MINIMAL, old)
-    gv.load(MINIMAL).save(new)
+    gv.save(gv.load(MINIMAL), new)
     return Case(
         args=["diff", str(old), str(new), "-o", str(old)],
         exit=1,

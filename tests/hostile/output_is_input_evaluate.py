@@ -13,7 +13,7 @@ MINIMAL = Path(__file__).parent.parent.parent / "examples" / "minimal.yaml"
 
 def make(tmp: Path) -> Case:
     plan = tmp / "same.json"
-    gv.load(MINIMAL).save(plan)
+    gv.save(gv.load(MINIMAL), plan)
     return Case(
         args=["evaluate", str(plan), "-o", str(plan)],
         exit=1,

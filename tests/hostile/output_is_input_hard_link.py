@@ -14,7 +14,7 @@ MINIMAL = Path(__file__).parent.parent.parent / "examples" / "minimal.yaml"
 
 def make(tmp: Path) -> Case:
     plan = tmp / "plan.json"
-    gv.load(MINIMAL).save(plan)
+    gv.save(gv.load(MINIMAL), plan)
     twin = tmp / "twin.yaml"
     os.link(plan, twin)
     return Case(

@@ -19,7 +19,7 @@ def make(tmp: Path) -> Case:
     plan.measures[0].name = "Tiltak\x1b]0;eid\x07\x1b]8;;http://x\x1b\\lenke\x1b]8;;\x1b\\\x08"
     plan.indicators[0].unit = "dager\x07"
     new = tmp / "new.json"
-    plan.save(new)
+    gv.save(plan, new)
     return Case(
         args=["diff", str(old), str(new)],
         exit=0,  # if diff comes to exit 1 on changes by default (git diff --exit-code): 1

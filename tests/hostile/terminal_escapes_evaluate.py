@@ -18,7 +18,7 @@ def make(tmp: Path) -> Case:
     plan.indicators[0].name = NAME
     plan.indicators[0].unit = "dager\x1b[31m"
     path = tmp / "plan.json"
-    plan.save(path)
+    gv.save(plan, path)
     return Case(
         args=["evaluate", str(path), "--at", "2025-06-30"],
         exit=0,

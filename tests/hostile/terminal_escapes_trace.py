@@ -18,7 +18,7 @@ def make(tmp: Path) -> Case:
     plan.measures[0].name = NAME
     plan.goals[0].name = "Mål\x1b[2J\x1b[H"
     path = tmp / "plan.json"
-    plan.save(path)
+    gv.save(plan, path)
     return Case(
         args=["trace", str(path), "M1"],
         exit=0,

@@ -1,0 +1,392 @@
+"""Money: expected and realised value of benefits, costs and net present value.
+
+The rules (SPEC section 3), as a manager would read them:
+
+- **Years** are counted from ``plan.start``: year 0 is the first year from that
+  date, year 1 the next, up to ``horizon_years - 1``. Year *y* starts on the same
+  day and month as ``plan.start``, *y* years later (a start on 29 February starts
+  later years on 28 February when the year is not a leap year).
+- **Expected value** of a benefit in year *y* is ``value.annual`` times the share of
+  that year's days that fall on or after ``value.from`` (counted in days, so 2024
+  has 366 and 2025 has 365). Without ``from`` the value counts from ``plan.start``.
+- **Realised value** is the expected value times the benefit's score at the
+  evaluation date. A benefit without a score books 0 (unverified gains are not
+  booked); a dis-benefit without a score books its full expected value (unverified
+  losses are). Dis-benefits count negative.
+- **Costs**: a measure's ``cost.one_off`` falls in the year of its ``start`` (year 0
+  without a start), its ``cost.annual`` like a value from ``start`` up to and including
+  its ``end`` (SPEC section 6: a stopped measure stops costing), counted in days.
+- **Discounting**: ``npv = sum over y of value_y * factor_y``. With a flat
+  ``discount_rate`` *r*, ``factor_y = 1 / (1 + r) ** y``. A plan that gives no rate
+  follows Finansdepartementet's rundskriv R-109/2021 (SPEC section 6): 4 % a year for
+  years 0-39, 3 % for years 40-74, 2 % from year 75, and ``factor_y`` is the product of
+  ``1 / (1 + r_k)`` over the years ``k < y``. Within 40 years both give the same numbers
+  as a flat 4 %.
+- **Limits**: amounts beyond ±1e15, rates above 100 % and dates after 2200 are refused
+  (:mod:`gevinst.analysis.limits`), so the sums can never overflow.
+
+Examples:
+    >>> import gevinst as gv
+    >>> money = gv.evaluate(gv.load("examples/bergen_barnevern/plan.yaml"),
+    ...                     at="2025-10-01").npv()
+    >>> money.net == money.realised - money.costs
+    True
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from gevinst.analysis.limits import (
+    MAX_RATE,
+    MIN_RATE,
+    add_years,
+    horizon_end,
+    require_within_limits,
+)
+from gevinst.model import Benefit, Disbenefit, Plan
+
+__all__ = [
+    "CATEGORIES",
+    "R109",
+    "CategoryTotal",
+    "CostLine",
+    "Money",
+    "MoneyLine",
+    "MoneyYear",
+    "discount_factors",
+    "npv",
+    "present_value",
+    "year_bounds",
+    "yearly",
+]
+
+#: DFØ's categories of benefit, in report order; ``unspecified`` when none is given.
+CATEGORIES: tuple[str, ...] = ("budget", "redeployment", "public_sector", "non_priced")
+
+
+#: Finansdepartementet's rundskriv R-109/2021: (first year, real rate) steps, used when a
+#: plan gives no ``discount_rate``: 4 % for years 0-39, 3 % for 40-74, 2 % from 75.
+R109: tuple[tuple[int, float], ...] = ((0, 0.04), (40, 0.03), (75, 0.02))
+
+
+def year_bounds(start: dt.date, horizon_years: int) -> list[dt.date]:
+    """The first day of each year 0..horizon_years-1, and the day after the last year.
+
+    Raises:
+        PlanError: the horizon runs past 31 December 2200 (``gevinst.analysis.limits``).
+    """
+    horizon_end(start, horizon_years)
+    return [add_years(start, y) for y in range(horizon_years + 1)]
+
+
+def yearly(
+    annual: float, since: dt.date | None, bounds: list[dt.date], until: dt.date | None = None
+) -> list[float]:
+    """``annual`` times the share of each year's days from ``since`` up to and including
+    ``until`` (``None``: no limit on that side).
+
+    >>> bounds = year_bounds(dt.date(2024, 1, 1), 2)
+    >>> yearly(366.0, dt.date(2024, 12, 31), bounds)
+    [1.0, 366.0]
+    >>> yearly(365.0, None, bounds, until=dt.date(2025, 1, 31))  # 366/366, 31/365
+    [365.0, 31.0]
+    """
+    out = []
+    for first, after in itertools.pairwise(bounds):
+        days = (after - first).days
+        begin = first if since is None or since < first else since
+        stop = after if until is None or until >= after else until + dt.timedelta(days=1)
+        counted = max(0, (stop - begin).days)
+        out.append(annual * counted / days)
+    return out
+
+
+def _divisor(rate: float | None, year: int) -> float:
+    """``1 / factor`` of ``year``: ``(1 + rate) ** year``, or the R-109 steps' product."""
+    if rate is not None:
+        return (1.0 + rate) ** year
+    out = 1.0
+    ends = [first for first, _ in R109[1:]] + [max(year, R109[-1][0])]
+    for (first, step), end in zip(R109, ends, strict=True):
+        out *= (1.0 + step) ** min(max(year - first, 0), end - first)  # years k < year here
+    return out
+
+
+def discount_factors(rate: float | None, years: int) -> list[float]:
+    """The discount factor of each year 0..years-1.
+
+    A flat ``rate``: ``1 / (1 + rate) ** y``. ``None``: the R-109 rates (:data:`R109`),
+    ``factor_y = prod(1 / (1 + r_k) for k < y)``, so year 41 is ``1 / (1.04**40 * 1.03)``.
+
+    >>> [round(f, 6) for f in discount_factors(0.04, 3)]
+    [1.0, 0.961538, 0.924556]
+    >>> discount_factors(None, 42)[41] == 1 / (1.04**40 * 1.03)
+    True
+    """
+    return [1.0 / _divisor(rate, y) for y in range(years)]
+
+
+def present_value(values: list[float], rate: float | None) -> float:
+    """``sum(values[y] / (1 + rate) ** y)``; ``rate=None``: the R-109 rates (see
+    :func:`discount_factors`).
+
+    >>> round(present_value([100.0, 104.0], 0.04), 6)
+    200.0
+    """
+    return math.fsum(v / _divisor(rate, y) for y, v in enumerate(values))
+
+
+@dataclass(frozen=True)
+class MoneyLine:
+    """One monetised benefit or dis-benefit.
+
+    Attributes:
+        id, kind, name: the element.
+        category: its DFØ category (``budget``, ``redeployment``, ``public_sector``,
+            ``non_priced``) or ``None``.
+        score: its score at the evaluation date (``None`` without one).
+        expected: present value as planned (negative for a dis-benefit).
+        realised: present value at the evaluation date (expected times score).
+        expected_by_year: the undiscounted expected value of each year (signed).
+        realised_by_year: the undiscounted realised value of each year (signed).
+    """
+
+    id: str
+    kind: str
+    name: str
+    category: str | None
+    score: float | None
+    expected: float
+    realised: float
+    expected_by_year: tuple[float, ...]
+    realised_by_year: tuple[float, ...]
+
+
+@dataclass(frozen=True)
+class CostLine:
+    """What one measure costs: present value and the undiscounted cost of each year."""
+
+    id: str
+    name: str
+    costs: float
+    by_year: tuple[float, ...]
+
+
+@dataclass(frozen=True)
+class MoneyYear:
+    """One year of the horizon, undiscounted (multiply by ``factor`` to discount).
+
+    ``benefits_*`` are positive, ``disbenefits_*`` negative (or zero), ``costs`` positive.
+    """
+
+    year: int
+    start: dt.date
+    end: dt.date
+    factor: float
+    benefits_expected: float
+    disbenefits_expected: float
+    benefits_realised: float
+    disbenefits_realised: float
+    costs: float
+
+    @property
+    def expected(self) -> float:
+        """Benefits minus dis-benefits as planned, this year."""
+        return self.benefits_expected + self.disbenefits_expected
+
+    @property
+    def realised(self) -> float:
+        """Benefits minus dis-benefits at the evaluation date, this year."""
+        return self.benefits_realised + self.disbenefits_realised
+
+    @property
+    def net(self) -> float:
+        """Realised minus costs, this year (undiscounted)."""
+        return self.realised - self.costs
+
+
+@dataclass(frozen=True)
+class CategoryTotal:
+    """Present values of the benefits and dis-benefits in one DFØ category."""
+
+    category: str
+    expected: float
+    realised: float
+
+
+@dataclass(frozen=True)
+class Money:
+    """The money of a plan at an evaluation date; all amounts are present values.
+
+    Attributes:
+        currency: the plan's currency (``NOK``).
+        discount_rate: the flat real rate used; ``None`` when the plan gives none and
+            the R-109 rates apply (:data:`R109`: 4 %, 3 % from year 40, 2 % from year
+            75). ``years[y].factor`` is the factor of each year either way.
+        start: year 0's first day (``plan.start``).
+        horizon_years: number of years counted.
+        expected: benefits minus dis-benefits as planned.
+        realised: the same at the evaluation date.
+        costs: the measures' costs.
+        net: ``realised - costs``.
+        lines: :class:`MoneyLine` per monetised benefit and dis-benefit (plan order).
+        costs_by_measure: :class:`CostLine` per measure with a cost.
+        years: :class:`MoneyYear` per year, undiscounted.
+        categories: :class:`CategoryTotal` per DFØ category that has a value (in
+            :data:`CATEGORIES` order, then ``unspecified``).
+    """
+
+    currency: str
+    discount_rate: float | None
+    start: dt.date
+    horizon_years: int
+    expected: float
+    realised: float
+    costs: float
+    net: float
+    lines: dict[str, MoneyLine]
+    costs_by_measure: dict[str, CostLine]
+    years: tuple[MoneyYear, ...]
+    categories: dict[str, CategoryTotal]
+
+    @property
+    def expected_net(self) -> float:
+        """``expected - costs``: the net present value as planned."""
+        return self.expected - self.costs
+
+    @property
+    def benefits(self) -> float:
+        """Present value of the benefits alone, realised."""
+        return math.fsum(line.realised for line in self.lines.values() if line.kind == "benefit")
+
+    @property
+    def disbenefits(self) -> float:
+        """Present value of the dis-benefits alone, realised (negative or zero)."""
+        return math.fsum(line.realised for line in self.lines.values() if line.kind == "disbenefit")
+
+
+def _one_off_year(start: dt.date | None, bounds: list[dt.date]) -> int | None:
+    if start is None or start < bounds[0]:
+        return 0
+    for y, (first, after) in enumerate(itertools.pairwise(bounds)):
+        if first <= start < after:
+            return y
+    return None  # after the horizon
+
+
+def npv(
+    plan: Plan, scores: Mapping[str, float | None], discount_rate: float | None = None
+) -> Money:
+    """Expected and realised money, costs and net present value (SPEC section 3).
+
+    Args:
+        plan: the plan whose values and costs are counted.
+        scores: element id -> its score at the evaluation date (an evaluation's
+            ``{id: result.score}``); these give the realised values.
+        discount_rate: a flat rate instead of the plan's (its own flat rate, or the
+            R-109 rates when it gives none), e.g. for a sensitivity check.
+
+    Raises:
+        ValueError: ``discount_rate`` is outside -0.5 to 1 (-50 % to 100 % a year).
+        PlanError: a value of the plan is beyond :mod:`gevinst.analysis.limits` (the message
+            names the element and field); ``gevinst check`` reports these as GV007.
+    """
+    require_within_limits(plan)
+    rate = plan.info.discount_rate if discount_rate is None else float(discount_rate)
+    if rate is not None and not MIN_RATE <= rate <= MAX_RATE:
+        raise ValueError(
+            f"discount rate {rate!r} is outside {MIN_RATE:g} to {MAX_RATE:g}; give it as a "
+            "share per year (0.04 for 4 %)"
+        )
+    horizon = plan.info.horizon_years
+    start = plan.start
+    bounds = year_bounds(start, horizon)
+    factors = discount_factors(rate, horizon)
+
+    lines: dict[str, MoneyLine] = {}
+    for element in (*plan.benefits, *plan.disbenefits):
+        if element.value is None or element.id in lines:
+            continue
+        sign = -1.0 if isinstance(element, Disbenefit) else 1.0
+        score = scores.get(element.id)
+        planned = [sign * v for v in yearly(element.value.annual, element.value.from_, bounds)]
+        multiplier = score if score is not None else 1.0 if isinstance(element, Disbenefit) else 0.0
+        realised = [v * multiplier for v in planned]
+        assert isinstance(element, Benefit | Disbenefit)
+        lines[element.id] = MoneyLine(
+            id=element.id,
+            kind=element.kind,
+            name=element.name,
+            category=element.category,
+            score=score,
+            expected=present_value(planned, rate),
+            realised=present_value(realised, rate),
+            expected_by_year=tuple(planned),
+            realised_by_year=tuple(realised),
+        )
+
+    cost_lines: dict[str, CostLine] = {}
+    for measure in plan.measures:
+        if measure.cost is None or measure.id in cost_lines:
+            continue
+        by_year = yearly(measure.cost.annual, measure.start, bounds, until=measure.end)
+        year = _one_off_year(measure.start, bounds)
+        if year is not None:
+            by_year[year] += measure.cost.one_off
+        cost_lines[measure.id] = CostLine(
+            id=measure.id,
+            name=measure.name,
+            costs=present_value(by_year, rate),
+            by_year=tuple(by_year),
+        )
+
+    years = []
+    for y in range(horizon):
+        ben = [line for line in lines.values() if line.kind == "benefit"]
+        dis = [line for line in lines.values() if line.kind == "disbenefit"]
+        years.append(
+            MoneyYear(
+                year=y,
+                start=bounds[y],
+                end=bounds[y + 1],
+                factor=factors[y],
+                benefits_expected=math.fsum(line.expected_by_year[y] for line in ben),
+                disbenefits_expected=math.fsum(line.expected_by_year[y] for line in dis),
+                benefits_realised=math.fsum(line.realised_by_year[y] for line in ben),
+                disbenefits_realised=math.fsum(line.realised_by_year[y] for line in dis),
+                costs=math.fsum(c.by_year[y] for c in cost_lines.values()),
+            )
+        )
+
+    categories: dict[str, CategoryTotal] = {}
+    for key in (*CATEGORIES, "unspecified"):
+        chosen = [line for line in lines.values() if (line.category or "unspecified") == key]
+        if chosen:
+            categories[key] = CategoryTotal(
+                category=key,
+                expected=math.fsum(line.expected for line in chosen),
+                realised=math.fsum(line.realised for line in chosen),
+            )
+
+    expected = math.fsum(line.expected for line in lines.values())
+    realised_total = math.fsum(line.realised for line in lines.values())
+    costs = math.fsum(c.costs for c in cost_lines.values())
+    return Money(
+        currency=plan.info.currency,
+        discount_rate=rate,
+        start=start,
+        horizon_years=horizon,
+        expected=expected,
+        realised=realised_total,
+        costs=costs,
+        net=realised_total - costs,
+        lines=lines,
+        costs_by_measure=cost_lines,
+        years=tuple(years),
+        categories=categories,
+    )

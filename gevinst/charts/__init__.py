@@ -1,0 +1,1 @@
+"""matplotlib figures of results: indicators, status, money and stakeholders."""

@@ -1,0 +1,5 @@
+"""Words and formats, each made in one place.
+
+:mod:`~gevinst.i18n.words` holds every nb/en text; :mod:`~gevinst.i18n.formats` makes
+every number, percentage, amount and date.
+"""

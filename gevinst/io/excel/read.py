@@ -1,0 +1,1010 @@
+"""Reading a plan workbook back: cells to plan data, pydantic errors to sheet/row/column.
+
+The layout (sheets, columns, drop-down values) is defined once, in
+:mod:`gevinst.io.excel.write`; this module only reads. It never evaluates a formula: a formula
+cell is refused with its place, so the plan holds what the consultant sees typed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import json
+import re
+import warnings
+import zipfile
+import zlib
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from openpyxl.utils import coordinate_to_tuple, get_column_letter
+from pydantic import ValidationError
+
+from gevinst.errors import WorkbookError
+from gevinst.i18n.words import t
+from gevinst.io.excel.schema import (
+    BULLET,
+    CHOICE_TABLES,
+    CHOICES,
+    MAP_SECTIONS,
+    ORDER,
+    PLAN_HEADER,
+    PLAN_ROWS,
+    REQUIRED,
+    SHEETS,
+    TABLES,
+    Column,
+    label,
+    norm,
+    words,
+)
+from gevinst.model import ID_PATTERN, SCHEMA, Plan
+from gevinst.personal_data import ELEVEN_DIGITS, Hit, is_national_id, texts
+
+__all__ = [
+    "find_in_workbook",
+    "read_file",
+    "read_places",
+    "read_plan",
+    "read_workbook",
+    "record_places",
+]
+
+
+@dataclass
+class _Place:
+    """Where a record came from: its sheet, its row and its columns by field path."""
+
+    sheet: str
+    row: int
+    columns: dict[tuple[str, ...], tuple[int, str, str]]  # path -> (number, header, kind)
+
+
+def _parse_number(text: str) -> float | None:
+    cleaned = re.sub(r"[\s\u00a0\u202f]", "", text).replace("\u2212", "-")
+    scale = 1.0
+    if cleaned.endswith("%"):
+        cleaned, scale = cleaned[:-1], 0.01
+    if "," in cleaned and "." not in cleaned and cleaned.count(",") == 1:
+        cleaned = cleaned.replace(",", ".")
+    try:
+        return float(cleaned) * scale
+    except ValueError:
+        return None
+
+
+def _date_text(text: str) -> object:
+    match = re.fullmatch(r"(\d{1,2})\.(\d{1,2})\.(\d{4})", text)
+    if match:
+        day, month, year = (int(g) for g in match.groups())
+        try:
+            return dt.date(year, month, day)
+        except ValueError:
+            pass
+    return text
+
+
+class _Reader:
+    """Turns the sheets of one workbook into plan data, remembering where each came from."""
+
+    def __init__(self, book: Any, source: str) -> None:
+        self.book = book
+        self.source = source
+        self.data: dict[str, Any] = {}
+        self.places: dict[tuple[int | str, ...], _Place] = {}
+        self.plan_rows: dict[str, int] = {}
+        self.sheet_titles: dict[str, str] = {}
+
+    def error(self, reason: str, **where: Any) -> WorkbookError:
+        return WorkbookError(reason, source=self.source, **where)
+
+    # -- sheets and headers ------------------------------------------------------------
+
+    def sheets(self) -> dict[str, Any]:
+        known = {word: key for key in ORDER for word in words(key)}
+        found: dict[str, Any] = {}
+        for name in self.book.sheetnames:
+            key = known.get(norm(name))
+            if key is None:
+                expected = ", ".join(t(k, "nb") for k in ORDER)
+                raise self.error(
+                    f"unknown sheet {name!r}; a plan workbook has the sheets {expected} "
+                    "(or their English names): rename or delete this sheet",
+                    sheet=name,
+                )
+            if key in found:
+                raise self.error(
+                    f"sheet {name!r} holds the same as sheet {self.sheet_titles[key]!r}; "
+                    "keep one of them",
+                    sheet=name,
+                )
+            found[key] = self.book[name]
+            self.sheet_titles[key] = name
+        if "plan" not in found:
+            raise self.error(
+                "the workbook has no sheet 'Plan' with the plan's id and title; "
+                "start from a workbook that gevinst wrote (gevinst convert plan.yaml plan.xlsx)"
+            )
+        return found
+
+    def cells(self, key: str, sheet: Any) -> list[tuple[int, list[Any]]]:
+        """Every row with a value, as plain values; formulas and error values are refused.
+
+        Row 1 is the header: a value in a column without a heading is refused (it would
+        be dropped). Only the cells in the file are visited (no grid is filled in), so a
+        row number or column far out costs nothing until a value there is refused.
+        """
+        name = self.sheet_titles[key]
+        _check_dimension(sheet, name, self.source)
+        rows: list[tuple[int, list[Any]]] = []
+        titles: list[Any] = []
+        for r, found in self.rows(sheet, name):
+            values: list[Any] = []
+            for c, value, kind in found:
+                title = titles[c - 1] if c - 1 < len(titles) else None
+                where = {"sheet": name, "row": r, "column": c, "header": title}
+                if kind in ("f", "e"):
+                    if kind == "e":
+                        raise self.error(
+                            f"the cell shows the error {value}; type the value itself", **where
+                        )
+                    text = value if isinstance(value, str) else getattr(value, "text", "")
+                    raise self.error(
+                        f"the cell holds a formula ({text}); gevinst reads values, never "
+                        "formulas: replace it by its value (copy, then paste as values)",
+                        **where,
+                    )
+                if isinstance(value, str) and not value.strip():
+                    continue
+                if not rows and r != 1:
+                    raise self.error(
+                        "the header row is empty; row 1 must hold the column names",
+                        sheet=name,
+                        row=1,
+                    )
+                if rows and title is None:
+                    cell = f"{get_column_letter(c)}{r}"
+                    raise self.error(
+                        f"a value in {cell} has no column heading, so it would be lost; "
+                        "remove it, or add a heading in row 1",
+                        **where,
+                    )
+                values.extend([None] * (c - 1 - len(values)))
+                values.append(value)
+            if not values:
+                continue
+            if r == 1:
+                titles = [str(v) if v is not None else None for v in values]
+            rows.append((r, values))
+        return rows
+
+    def rows(self, sheet: Any, name: str) -> Iterator[tuple[int, list[tuple[int, Any, str]]]]:
+        """(row, [(column, value, data type)]) of the cells in the file, in order.
+
+        openpyxl's own ``iter_rows`` fills in every missing row and pads every row to the
+        widest one: one cell in XFD40000 becomes 655 million cells. This reads the sheet's
+        XML as a stream with openpyxl's cell parser and keeps only the cell being read;
+        a cell beyond :data:`MAX_ROWS` or :data:`MAX_COLUMNS` with a value is refused,
+        naming it. A damaged sheet is a located error.
+        """
+        try:
+            yield from _stream(sheet, name, self.source)
+        except WorkbookError:
+            raise
+        except _DAMAGED as exc:
+            raise _unreadable(exc, self.source, name) from exc
+
+    def header(
+        self, key: str, rows: list[tuple[int, list[Any]]], columns: tuple[Column, ...]
+    ) -> dict[int, Column]:
+        name = self.sheet_titles[key]
+        lookup = {word: column for column in columns for word in words(column.word)}
+        if not rows or rows[0][0] != 1:
+            if not rows:
+                return {}
+            raise self.error(
+                "the header row is empty; row 1 must hold the column names", sheet=name, row=1
+            )
+        taken: dict[str, int] = {}
+        out: dict[int, Column] = {}
+        for c, title in enumerate(rows[0][1], start=1):
+            if title is None:  # a value under it was refused by cells()
+                continue
+            column = lookup.get(norm(str(title)))
+            if column is None:
+                names = ", ".join(t(col.word, "nb") for col in columns)
+                raise self.error(
+                    f"unknown column {title!r}; the columns of this sheet are {names} "
+                    "(or their English names): rename or delete it",
+                    sheet=name,
+                    row=1,
+                    column=c,
+                    header=str(title),
+                )
+            if column.word in taken:
+                raise self.error(
+                    f"the column {title!r} appears twice (also in column "
+                    f"{get_column_letter(taken[column.word])}); keep one",
+                    sheet=name,
+                    row=1,
+                    column=c,
+                    header=str(title),
+                )
+            taken[column.word] = c
+            out[c] = column
+        for word in REQUIRED[key]:
+            if word not in taken:
+                raise self.error(
+                    f"the required column {t(word, 'nb')!r} ({t(word, 'en')}) is missing; "
+                    "add it to the header row",
+                    sheet=name,
+                    row=1,
+                )
+        return out
+
+    # -- cells to data -----------------------------------------------------------------
+
+    def value(self, column: Column, value: Any, where: dict[str, Any]) -> Any:
+        kind = column.kind
+        if isinstance(value, dt.datetime) and kind != "date":
+            value = value.date().isoformat() if value.time() == dt.time(0) else value.isoformat()
+        elif isinstance(value, dt.time | dt.timedelta) and kind != "date":
+            value = str(value)
+        if kind in ("text", "id"):
+            if isinstance(value, float) and value.is_integer():
+                return str(int(value))
+            return value
+        if kind == "ids":
+            return [part for part in re.split(r"[;,\s]+", str(value)) if part]
+        if kind == "lines":
+            text = str(value).replace("\r\n", "\n").replace("\r", "\n")
+            if text.startswith("["):
+                try:
+                    items = json.loads(text)
+                except ValueError:
+                    items = None
+                if not isinstance(items, list) or not all(isinstance(i, str) for i in items):
+                    raise self.error(
+                        "a cell that starts with '[' is read as a JSON list of texts "
+                        '(["first", "second"]); write one assumption per line instead',
+                        **where,
+                    )
+                return items
+            lines = (line.strip().removeprefix(BULLET).strip() for line in text.split("\n"))
+            return [line for line in lines if line]
+        if kind == "impacts":
+            return self.impacts(str(value), where)
+        if kind in ("number", "money", "int"):
+            if isinstance(value, str):
+                number = _parse_number(value)
+                value = value if number is None else number
+            if kind == "int" and isinstance(value, float) and value.is_integer():
+                return int(value)
+            return value
+        if kind == "date":
+            if isinstance(value, dt.datetime) and value.time() == dt.time(0):
+                return value.date()
+            return _date_text(value.strip()) if isinstance(value, str) else value
+        if kind.startswith("choice:"):
+            name = kind.removeprefix("choice:")
+            if isinstance(value, bool) and name == "bool":
+                return value
+            code = CHOICE_TABLES[name].get(norm(str(value)), value)
+            if name == "bool" and code in ("yes", "no"):
+                return code == "yes"
+            return code
+        return value
+
+    def impacts(self, text: str, where: dict[str, Any]) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        for part in re.split(r"[;\n]+", text):
+            if not part.strip():
+                continue
+            ref, sep, effect = part.partition(":")
+            if not sep:
+                raise self.error(
+                    f"{part.strip()!r} has no ':'; write each impact as ID: Positiv or "
+                    "ID: Negativ, separated by ';' (B1: Positiv; D1: Negativ)",
+                    **where,
+                )
+            ref = ref.strip()
+            if ref in out:
+                raise self.error(f"{ref!r} is listed twice; keep one", **where)
+            signs = {"+": "positive", "-": "negative", "\u2212": "negative"}
+            effect = signs.get(effect.strip(), effect)
+            out[ref] = CHOICE_TABLES["impact"].get(norm(effect), effect.strip())
+        return out
+
+    def records(self, key: str, sheet: Any, columns: tuple[Column, ...]) -> list[_Row]:
+        """The rows of one sheet as dicts, each with its place."""
+        rows = self.cells(key, sheet)
+        header = self.header(key, rows, columns)
+        name = self.sheet_titles[key]
+        titles = {c: str(rows[0][1][c - 1]) for c in header}
+        place_columns = {col.path: (c, titles[c], col.kind) for c, col in header.items()}
+        out = []
+        for r, values in rows[1:]:
+            record: dict[str, Any] = {}
+            for c, column in header.items():
+                raw = values[c - 1] if c - 1 < len(values) else None
+                if raw is None or column.kind == "shown":
+                    continue
+                where = {"sheet": name, "row": r, "column": c, "header": titles[c]}
+                target = record
+                for part in column.path[:-1]:
+                    target = target.setdefault(part, {})
+                target[column.path[-1]] = self.value(column, raw, where)
+            if record:
+                out.append(_Row(record, _Place(name, r, place_columns)))
+        return out
+
+    # -- the whole plan ----------------------------------------------------------------
+
+    def plan_info(self, sheet: Any) -> dict[str, Any]:
+        rows = self.cells("plan", sheet)
+        header = self.header("plan", rows, PLAN_HEADER)
+        name = self.sheet_titles["plan"]
+        by_word = {c.word: n for n, c in header.items()}
+        field_col, value_col = by_word["field"], by_word["value"]
+        value_title = str(rows[0][1][value_col - 1])
+        lookup = {word: row for row in PLAN_ROWS for word in words(row.word)}
+        info: dict[str, Any] = {}
+        for r, values in rows[1:]:
+            label = values[field_col - 1] if field_col - 1 < len(values) else None
+            raw = values[value_col - 1] if value_col - 1 < len(values) else None
+            if label is None:
+                if raw is not None:
+                    raise self.error(
+                        "a value without a field name; write the field in column "
+                        f"{t('field', 'nb')} or delete the value",
+                        sheet=name,
+                        row=r,
+                        column=field_col,
+                    )
+                continue
+            spec = lookup.get(norm(str(label)))
+            if spec is None:
+                fields = ", ".join(t(row.word, "nb") for row in PLAN_ROWS)
+                raise self.error(
+                    f"unknown field {label!r}; the fields of a plan are {fields} "
+                    "(or their English names)",
+                    sheet=name,
+                    row=r,
+                    column=field_col,
+                    header=str(rows[0][1][field_col - 1]),
+                )
+            if spec.word in self.plan_rows:
+                raise self.error(
+                    f"the field {label!r} is given twice (also in row "
+                    f"{self.plan_rows[spec.word]}); keep one",
+                    sheet=name,
+                    row=r,
+                    column=field_col,
+                )
+            self.plan_rows[spec.word] = r
+            if raw is not None:
+                where = {"sheet": name, "row": r, "column": value_col, "header": value_title}
+                info[spec.word] = self.value(spec, raw, where)
+        self.plan_place = _Place(
+            name, 0, {(row.word,): (value_col, value_title, row.kind) for row in PLAN_ROWS}
+        )
+        return info
+
+    def read(self) -> Plan:
+        sheets = self.sheets()
+        info = self.plan_info(sheets["plan"])
+        self.data = {"schema": info.pop("schema", SCHEMA), "plan": info}
+        by_id: dict[str, list[tuple[str, int]]] = {}
+        for section in (*MAP_SECTIONS, "stakeholders", "indicators"):
+            rows = (
+                self.records(section, sheets[section], SHEETS[section]) if section in sheets else []
+            )
+            self.data[section] = [row.record for row in rows]
+            for i, row in enumerate(rows):
+                self.places[(section, i)] = row.place
+                self.check_id(row)
+                by_id.setdefault(str(row.record["id"]), []).append((section, i))
+        self.attach(sheets, "links", "from", "contributes_to", MAP_SECTIONS, by_id)
+        self.attach(sheets, "targets", "indicator", "targets", ("indicators",), by_id)
+        for section in ("measurements", "reviews"):
+            rows = (
+                self.records(section, sheets[section], TABLES[section]) if section in sheets else []
+            )
+            self.data[section] = [row.record for row in rows]
+            for i, row in enumerate(rows):
+                self.places[(section, i)] = row.place
+        try:
+            return Plan.model_validate(self.data)
+        except ValidationError as exc:
+            raise self.located(exc) from exc
+
+    def check_id(self, row: _Row) -> None:
+        """Rows hang on their ids (links, targets, references): a bad id stops here."""
+        c, header, _ = row.place.columns[("id",)]
+        where = {"sheet": row.place.sheet, "row": row.place.row, "column": c, "header": header}
+        value = row.record.get("id")
+        if value is None:
+            raise self.error(
+                f"the cell is empty, but {header} is required here: links, targets "
+                "and references find a row by its id",
+                **where,
+            )
+        if not re.fullmatch(ID_PATTERN, str(value)):
+            raise self.error(_ID_PROBLEM.format(value=str(value)), **where)
+
+    def attach(
+        self,
+        sheets: dict[str, Any],
+        key: str,
+        owner_word: str,
+        field: str,
+        sections: tuple[str, ...],
+        by_id: dict[str, list[tuple[str, int]]],
+    ) -> None:
+        """Rows of ``key`` (links, targets) go into the list ``field`` of their owner."""
+        if key not in sheets:
+            return
+        for row in self.records(key, sheets[key], TABLES[key]):
+            owner = row.record.pop(owner_word, None)
+            c, header, _ = row.place.columns[(owner_word,)]
+            where = {"sheet": row.place.sheet, "row": row.place.row, "column": c, "header": header}
+            if owner is None:
+                raise self.error(f"the cell is empty; {header} is required", **where)
+            homes = [home for home in by_id.get(str(owner), []) if home[0] in sections]
+            if not homes:
+                sheet_names = ", ".join(self.sheet_titles.get(s, t(s, "nb")) for s in sections)
+                raise self.error(
+                    f"{owner!r} is not the id of a row in {sheet_names}; "
+                    "use an id from there, or add that row",
+                    **where,
+                )
+            if len(homes) > 1:
+                rows = ", ".join(f"{self.places[h].sheet} row {self.places[h].row}" for h in homes)
+                raise self.error(
+                    f"the id {owner!r} is used by more than one row ({rows}); "
+                    "give each row its own id",
+                    **where,
+                )
+            section, i = homes[0]
+            items = self.data[section][i].setdefault(field, [])
+            self.places[(section, i, field, len(items))] = row.place
+            items.append(row.record)
+
+    def located(self, exc: ValidationError) -> WorkbookError:
+        """Each pydantic error mapped back to its sheet, row and column."""
+        problems = [self.locate(error) for error in exc.errors(include_url=False)]
+        first = problems[0]
+        reason = first.reason
+        if len(problems) > 1:
+            more = "\n".join(f"  {p}" for p in problems[1:20])
+            extra = f"\n  ... and {len(problems) - 20} more" if len(problems) > 20 else ""
+            reason += f"\n{len(problems) - 1} more problem(s):\n{more}{extra}"
+        return WorkbookError(
+            reason,
+            source=self.source,
+            sheet=first.sheet,
+            row=first.line,
+            column=first.column,
+            header=first.header,
+            element=first.element,
+            field=first.field,
+        )
+
+    def locate(self, error: Any) -> WorkbookError:
+        """One pydantic error as a located :class:`WorkbookError`."""
+        loc = tuple(error["loc"])
+        field = ".".join(str(p) for p in loc)
+        element: str | None = None
+        rest: tuple[str, ...]
+        if loc[0] in ("plan", "schema"):
+            word = str(loc[0] if loc[0] == "schema" else loc[1] if len(loc) > 1 else "")
+            place, rest = self.plan_place, (word,)
+            row = self.plan_rows.get(word)
+            if row is None:
+                label = t(word, "nb")
+                return self.error(
+                    f"the field {label!r} ({t(word, 'en')}) is missing; add a row with "
+                    f"{label} in the first column and its value in the second",
+                    sheet=place.sheet,
+                    field=field,
+                )
+        else:
+            key = next((loc[:n] for n in (4, 2) if loc[:n] in self.places), None)
+            if key is None:
+                return self.error(_reason(error, None, None), field=field)
+            place, rest = self.places[key], tuple(str(p) for p in loc[len(key) :])
+            row = place.row
+            record = self.data[str(loc[0])][int(loc[1])]
+            element = record.get("id") if isinstance(record.get("id"), str) else None
+        match = _column_for(place.columns, rest)
+        if match is None:
+            return self.error(
+                _reason(error, None, None), sheet=place.sheet, row=row, element=element
+            )
+        number, header, kind = match
+        return self.error(
+            _reason(error, header, kind),
+            sheet=place.sheet,
+            row=row,
+            column=number,
+            header=header,
+            element=element,
+            field=field,
+        )
+
+
+@dataclass
+class _Row:
+    record: dict[str, Any]
+    place: _Place
+
+
+_ID_PROBLEM = (
+    "{value!r} is not a valid id: an id starts with a letter and has only letters, "
+    "digits, '_', '.' and '-' (at most 64 characters)"
+)
+
+
+def _column_for(
+    columns: dict[tuple[str, ...], tuple[int, str, str]], rest: tuple[str, ...]
+) -> tuple[int, str, str] | None:
+    best = None
+    for path, found in columns.items():
+        if rest[: len(path)] == path and (best is None or len(path) > best[0]):
+            best = (len(path), found)
+    if best is not None:
+        return best[1]
+    for path, found in columns.items():
+        if path[: len(rest)] == rest:
+            return found
+    return None
+
+
+def _reason(error: Any, header: str | None, kind: str | None) -> str:
+    kind_of_error = error["type"]
+    given = error.get("input")
+    if kind_of_error == "missing":
+        return f"the cell is empty, but {header or 'this value'} is required here"
+    if (
+        kind
+        and kind.startswith("choice:")
+        and kind_of_error
+        in (
+            "literal_error",
+            "bool_parsing",
+            "bool_type",
+        )
+    ):
+        codes = CHOICES[kind.removeprefix("choice:")]
+        labels = ", ".join(f"{label(c, 'nb')} ({label(c, 'en')})" for c in codes)
+        return f"{given!r} is not in the drop-down list; choose one of {labels}"
+    if kind == "impacts" and kind_of_error == "literal_error":
+        return f"{given!r} is not an impact; write Positiv or Negativ (Positive, Negative)"
+    if kind_of_error == "string_pattern_mismatch":
+        return _ID_PROBLEM.format(value=given)
+    if kind_of_error == "string_too_short":
+        return "the text must not be empty"
+    if kind_of_error == "string_too_long":  # a name (a label): not echoed, it is long
+        limit = error.get("ctx", {}).get("max_length")
+        return (
+            f"a name is a label (on maps, charts and slides): at most {limit} characters; "
+            "shorten it and put the rest in the description"
+        )
+    if kind_of_error == "value_error":
+        return str(error["msg"]).removeprefix("Value error, ")
+    if kind_of_error.startswith("int_"):
+        return f"{given!r} is not a whole number"
+    if kind_of_error == "string_type":
+        return f"expected text, got {given!r}"
+    if kind_of_error == "literal_error":
+        expected = error.get("ctx", {}).get("expected", "")
+        return f"{given!r} is not allowed here; use {expected}"
+    return f"{error['msg']} (got {given!r})"
+
+
+# What openpyxl raises on a damaged file: broken zip, XML, numbers or dates in the XML.
+_DAMAGED = (
+    zipfile.BadZipFile,
+    zlib.error,
+    EOFError,
+    KeyError,
+    ValueError,
+    TypeError,
+    AttributeError,
+    IndexError,
+    SyntaxError,
+    OSError,
+)
+
+# Limits, checked before the work they bound. The widest sheet has 12 columns and a plan
+# has far fewer than 50,000 rows of one kind; a part of a plan workbook is a few MB.
+MAX_ROWS = 50_000  # rows of a sheet
+MAX_COLUMNS = 200  # columns of a sheet (A to GR)
+MAX_ENTRIES = 1_000  # files in the zip (a plan workbook has about 60)
+MAX_PART = 64 * 1024 * 1024  # bytes of one file in the zip, unpacked
+MAX_UNPACKED = 128 * 1024 * 1024  # bytes of all files in the zip, unpacked
+# XML tags ('<') in all parts: what parsing costs is the number of elements, not bytes
+# (``<c/>`` is four bytes). 50,000 rows of 8 values are about 1.7 million tags.
+MAX_TAGS = 2_000_000
+
+_AGAIN = "open it in Excel and save it as 'Excel Workbook (*.xlsx)'"
+
+
+def _unreadable(exc: Exception, source: str, sheet: str | None = None) -> WorkbookError:
+    """A workbook openpyxl cannot parse, with the reason a user can act on."""
+    from defusedxml import DefusedXmlException
+
+    cause: BaseException | None = exc
+    while cause is not None and not isinstance(cause, DefusedXmlException | _EntitiesForbidden):
+        cause = cause.__cause__ or cause.__context__  # openpyxl wraps what the parser raised
+    if cause is not None:
+        reason = (
+            f"the workbook's XML declares a DTD or entities ({cause}); Excel never writes "
+            "these, and gevinst refuses them (they can expand to gigabytes or read other "
+            f"files): {_AGAIN}"
+        )
+    elif sheet is not None:
+        reason = (
+            f"the sheet cannot be read ({type(exc).__name__}: {exc}); the file is "
+            "damaged: open it in Excel and save it again"
+        )
+    else:
+        reason = f"is not a readable Excel workbook ({type(exc).__name__}: {exc}); {_AGAIN}"
+    return WorkbookError(reason, source=source, sheet=sheet)
+
+
+def _open(raw: bytes, source: str) -> Any:
+    from openpyxl import load_workbook
+    from openpyxl.utils.exceptions import InvalidFileException
+
+    if not raw:
+        raise WorkbookError(
+            "the file is empty (0 bytes); write a workbook with "
+            "'gevinst convert plan.yaml plan.xlsx' or save one from Excel",
+            source=source,
+        )
+    if raw.startswith(b"\xd0\xcf\x11\xe0"):
+        problem = "is an old Excel file (.xls) or an encrypted workbook"
+    elif not raw.startswith(b"PK"):
+        problem = "is not an Excel workbook"
+    else:
+        problem = ""
+    if not problem:
+        _check_size(raw, source)
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")  # styles and extensions we do not read
+                return load_workbook(io.BytesIO(raw), read_only=True, data_only=False)
+        except (InvalidFileException, *_DAMAGED) as exc:
+            raise _unreadable(exc, source) from exc
+    raise WorkbookError(f"{problem}; {_AGAIN}", source=source)
+
+
+def _check_size(raw: bytes, source: str) -> None:
+    """Refuse a zip bomb before openpyxl unpacks it: entries, and their sizes as declared.
+
+    A declared size bounds what is unpacked: :mod:`zipfile` stops reading a member at its
+    declared size (and a member that claims less than it holds fails its checksum).
+    """
+    try:
+        with zipfile.ZipFile(io.BytesIO(raw)) as archive:
+            entries = archive.infolist()
+    except (zipfile.BadZipFile, *_DAMAGED) as exc:
+        raise _unreadable(exc, source) from exc
+    if len(entries) > MAX_ENTRIES:
+        raise WorkbookError(
+            f"holds {len(entries):,} files; a plan workbook holds at most {MAX_ENTRIES:,} "
+            "(is something else packed into it?)",
+            source=source,
+        )
+    largest = max(entries, key=lambda info: info.file_size, default=None)
+    if largest is not None and largest.file_size > MAX_PART:
+        raise WorkbookError(
+            f"its part {largest.filename} unpacks to {largest.file_size:,} bytes; one part of "
+            f"a plan workbook unpacks to at most {MAX_PART:,} bytes (a sheet that large is "
+            "no plan: is something else packed into it?)",
+            source=source,
+        )
+    unpacked = sum(info.file_size for info in entries)
+    if unpacked > MAX_UNPACKED:
+        raise WorkbookError(
+            f"unpacks to {unpacked:,} bytes; a plan workbook unpacks to at most "
+            f"{MAX_UNPACKED:,} bytes (is something else packed into it?)",
+            source=source,
+        )
+    _count_tags(raw, source)
+
+
+def _count_tags(raw: bytes, source: str) -> None:
+    """Refuse a workbook whose XML has more tags than a plan has, before parsing it.
+
+    Counting ``<`` in the unpacked parts runs in C, a megabyte at a time; parsing costs
+    about a hundred times as much per tag. Pictures count their stray ``<`` bytes too
+    (one in 256), which is far below the limit.
+    """
+    tags = 0
+    try:
+        with zipfile.ZipFile(io.BytesIO(raw)) as archive:
+            for info in archive.infolist():  # every part: a sheet may have any name
+                with archive.open(info) as part:
+                    while chunk := part.read(1024 * 1024):
+                        tags += chunk.count(b"<")
+                if tags > MAX_TAGS:
+                    raise WorkbookError(
+                        f"its XML has more than {MAX_TAGS:,} tags (more than {tags:,} by "
+                        f"{info.filename}); a plan workbook with {MAX_ROWS:,} rows of "
+                        "8 values has fewer: is something else packed into it?",
+                        source=source,
+                    )
+    except WorkbookError:
+        raise
+    except _DAMAGED as exc:
+        raise _unreadable(exc, source) from exc
+
+
+def _beyond(row: int, column: int) -> str:
+    """Why a cell at (row, column) is out of bounds, or '' when it is within them."""
+    if column > MAX_COLUMNS:
+        return (
+            f"beyond the last column a plan workbook uses ({get_column_letter(MAX_COLUMNS)}, "
+            f"column {MAX_COLUMNS})"
+        )
+    if row > MAX_ROWS:
+        return f"beyond the last row a plan workbook uses (row {MAX_ROWS:,})"
+    return ""
+
+
+def _check_dimension(sheet: Any, name: str, source: str) -> None:
+    """Refuse a sheet whose declared used range (``<dimension ref=...>``) is out of bounds."""
+    rows, columns = getattr(sheet, "max_row", None), getattr(sheet, "max_column", None)
+    if rows is None or columns is None:
+        return  # no dimension given: the cells are checked as they are read
+    beyond = _beyond(rows, columns)
+    if beyond:
+        used = f"A1:{get_column_letter(min(columns, 16384))}{rows}"
+        raise WorkbookError(
+            f"the sheet says it uses the cells {used}, {beyond}; delete the rows and "
+            "columns beyond the table in Excel and save the workbook again",
+            source=source,
+            sheet=name,
+        )
+
+
+def _stream(sheet: Any, name: str, source: str) -> Iterator[tuple[int, list[tuple[int, Any, str]]]]:
+    """The valued cells of a read-only openpyxl sheet, row by row (see ``_Reader.rows``).
+
+    lxml parses the sheet's XML (in C; only rows and cells reach Python) without a DTD,
+    entities or network; openpyxl's worksheet parser reads each cell's value (shared
+    strings, dates, formulas). Each element is dropped once read, so memory stays that
+    of one row whatever the size of the sheet.
+    """
+    from lxml import etree
+    from openpyxl.worksheet._reader import CELL_TAG, ROW_TAG, WorkSheetParser
+
+    book = sheet.parent
+    with sheet._get_source() as src:  # the sheet's XML, as openpyxl opens it itself
+        parser = WorkSheetParser(
+            src,
+            sheet._shared_strings,
+            data_only=False,
+            epoch=book.epoch,
+            date_formats=book._date_formats,
+            timedelta_formats=book._timedelta_formats,
+        )
+        events = etree.iterparse(
+            src,
+            events=("end",),
+            tag=(ROW_TAG, CELL_TAG),
+            resolve_entities=False,
+            load_dtd=False,
+            no_network=True,
+            remove_comments=True,
+            remove_pis=True,
+        )
+        row = 0  # the row of the cells in ``cells``
+        rows_read = 0  # the number of the last row element read (for rows without r=)
+        cells: list[tuple[int, Any, str]] = []
+        last = (0, 0)
+        prolog_read = False
+        for _, element in events:
+            if not prolog_read:  # a DOCTYPE comes before the first element: refuse it
+                if element.getroottree().docinfo.doctype:
+                    raise _unreadable(_EntitiesForbidden(), source, name)
+                prolog_read = True
+            parent = element.getparent()
+            if element.tag == ROW_TAG:
+                number = element.get("r")
+                rows_read = rows_read + 1 if number is None else int(number)
+                parser.col_counter = 0
+                element.clear()
+                if parent is not None:
+                    parent.remove(element)  # read: drop it, keep memory flat
+                continue
+            if parser.col_counter == 0 and parent is not None:  # first cell of its row
+                number = parent.get("r")
+                parser.row_counter = rows_read + 1 if number is None else int(number)
+            if len(element) == 0:  # no value, formula or text: only its place counts
+                ref = element.get("r")
+                parser.col_counter = (
+                    parser.col_counter + 1 if ref is None else coordinate_to_tuple(ref)[1]
+                )
+                cell = None
+            else:
+                cell = parser.parse_cell(element)
+            if parent is not None:
+                parent.remove(element)  # read: drop it, keep memory flat
+            if cell is None:
+                continue
+            value, kind = cell["value"], cell["data_type"]
+            if value is None:
+                continue
+            at = (cell["row"], cell["column"])
+            beyond = _beyond(*at)
+            if beyond:
+                ref = f"{get_column_letter(min(at[1], 18278))}{at[0]}"
+                raise WorkbookError(
+                    f"the cell {ref} holds a value, {beyond}; a plan workbook has one "
+                    "table per sheet, from A1: move or delete the value",
+                    source=source,
+                    sheet=name,
+                    row=at[0],
+                    column=at[1] if at[1] <= MAX_COLUMNS else None,
+                )
+            if at <= last:
+                raise WorkbookError(
+                    f"the cell {get_column_letter(at[1])}{at[0]} comes after "
+                    f"{get_column_letter(last[1])}{last[0]} in the file (cells must be in "
+                    "order); the file is damaged: open it in Excel and save it again",
+                    source=source,
+                    sheet=name,
+                )
+            last = at
+            if at[0] != row:
+                if cells:
+                    yield row, cells
+                row, cells = at[0], []
+            cells.append((at[1], value, kind))
+        if cells:
+            yield row, cells
+
+
+class _EntitiesForbidden(ValueError):
+    """A DTD in a sheet's XML, found by the sheet reader (defusedxml's word for it)."""
+
+
+def _read(raw: bytes, source: str) -> tuple[Plan, _Reader]:
+    book = _open(raw, source)
+    try:
+        with warnings.catch_warnings():
+            # openpyxl warns while it parses (a date cell out of range, unknown extensions);
+            # what matters reaches the reader as a value or an error cell
+            warnings.simplefilter("ignore")
+            reader = _Reader(book, source)
+            return reader.read(), reader
+    finally:
+        book.close()
+
+
+def read_file(path: Path) -> bytes:
+    """The bytes of a workbook file, refused unread beyond :data:`MAX_UNPACKED` (a zip is
+    no larger than what it unpacks to); reads at most that much, also from a device."""
+    too_large = path.is_file() and path.stat().st_size > MAX_UNPACKED  # before reading
+    if not too_large:
+        with path.open("rb") as handle:
+            raw = handle.read(MAX_UNPACKED + 1)
+    if too_large or len(raw) > MAX_UNPACKED:
+        raise WorkbookError(
+            f"the file is larger than {MAX_UNPACKED:,} bytes; a plan workbook is far "
+            "smaller (is it a workbook?)",
+            source=str(path),
+        )
+    return raw
+
+
+def read_plan(raw: bytes, source: str) -> Plan:
+    """The plan in the workbook ``raw`` (the bytes of an .xlsx file named ``source``)."""
+    return _read(raw, source)[0]
+
+
+def _holds_id(value: Any) -> bool:
+    if not isinstance(value, str | int | float):
+        value = getattr(value, "text", None)  # an array formula
+        if not isinstance(value, str):
+            return False
+    return any(
+        is_national_id(match.group(1) + match.group(2))
+        for _, text in texts(value, "")
+        for match in ELEVEN_DIGITS.finditer(text)
+    )
+
+
+def find_in_workbook(raw: bytes, source: str) -> list[Hit]:
+    """Every identity number in a workbook's cells and sheet names, by sheet and cell.
+
+    Every cell of every sheet counts, read or not (hidden sheets and columns, cells
+    outside the table, formulas as written). The sheet XML is read as it is stored, so
+    a sheet whose rows say they are far apart costs no more than its size.
+    """
+    from openpyxl.worksheet._read_only import ReadOnlyWorksheet
+    from openpyxl.worksheet._reader import WorkSheetParser
+
+    book = _open(raw, source)
+    hits: list[Hit] = []
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # as in _read: dates out of range and the like
+            for number, name in enumerate(book.sheetnames, start=1):
+                if _holds_id(name):
+                    hits.append(Hit(source, sheet=f"number {number}", field="sheet name"))
+                sheet = book[name]
+                if not isinstance(sheet, ReadOnlyWorksheet):
+                    continue  # a chart sheet holds no cells
+                stored = sheet._get_source  # the sheet's XML as stored, without filling gaps
+                try:
+                    with stored() as xml:
+                        parser = WorkSheetParser(xml, book.shared_strings)
+                        for _, cells in parser.parse():
+                            hits.extend(
+                                Hit(source, line=c["row"], column=c["column"], sheet=name)
+                                for c in cells
+                                if c["value"] is not None and _holds_id(c["value"])
+                            )
+                except _DAMAGED as exc:
+                    raise WorkbookError(
+                        f"the sheet cannot be read ({type(exc).__name__}: {exc}); the file "
+                        "is damaged: open it in Excel and save it again",
+                        source=source,
+                        sheet=name,
+                    ) from exc
+    finally:
+        book.close()
+    return hits
+
+
+def read_places(raw: bytes, source: str) -> dict[str, tuple[str, int]]:
+    """Where each record with an id is: id -> (sheet, row); the first row if ids repeat."""
+    _, reader = _read(raw, source)
+    places: dict[str, tuple[str, int]] = {}
+    for key, place in reader.places.items():
+        if len(key) == 2 and key[0] in (*MAP_SECTIONS, "stakeholders", "indicators"):
+            record = reader.data[str(key[0])][int(key[1])]
+            places.setdefault(str(record["id"]), (place.sheet, place.row))
+    return places
+
+
+def read_workbook(path: str | Path) -> Plan:
+    """Read a plan from a workbook written by gevinst (or edited by hand since).
+
+    Raises:
+        WorkbookError: a :class:`~gevinst.errors.PlanError` naming the sheet, row and
+            column of the first problem (and listing the others).
+
+    Examples:
+        >>> import gevinst as gv, tempfile, pathlib
+        >>> folder = pathlib.Path(tempfile.mkdtemp())
+        >>> plan = gv.Plan.new("demo", "Demo")
+        >>> _ = gv.save(plan, folder / "plan.xlsx")
+        >>> read_workbook(folder / "plan.xlsx") == plan
+        True
+    """
+    path = Path(path)
+    return read_plan(read_file(path), str(path))
+
+
+def record_places(path: str | Path) -> dict[str, tuple[str, int]]:
+    """Where each record of a plan workbook is: id -> (sheet name, row).
+
+    For messages about an element (``gevinst check``) in the terms of the workbook.
+
+    Examples:
+        >>> import gevinst as gv, tempfile, pathlib
+        >>> plan = gv.Plan.new("demo", "Demo")
+        >>> _ = plan.add_goal("G1", "Bergens barn, byens framtid")
+        >>> path = gv.save(plan, pathlib.Path(tempfile.mkdtemp()) / "plan.xlsx")
+        >>> record_places(path)
+        {'G1': ('Samfunnsmål', 2)}
+    """
+    path = Path(path)
+    return read_places(read_file(path), str(path))

@@ -1,0 +1,298 @@
+"""The workbook's layout: sheets, columns, drop-down values and their words.
+
+Defined once for :mod:`gevinst.io.excel.write` (writing) and :mod:`gevinst.io.excel.read`
+(reading), so the two cannot drift apart. Pure data and small lookups; no openpyxl.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from gevinst.i18n.words import t
+
+__all__ = [
+    "BULLET",
+    "CHOICES",
+    "CHOICE_TABLES",
+    "COLUMN_HELP",
+    "MAP_SECTIONS",
+    "ORDER",
+    "PLAN_HEADER",
+    "PLAN_HELP",
+    "PLAN_ROWS",
+    "REFERENCES",
+    "REQUIRED",
+    "SHEETS",
+    "SHOWN_HELP",
+    "TABLES",
+    "Column",
+    "label",
+    "norm",
+    "words",
+]
+
+#: Several assumptions in one cell each begin with a bullet.
+BULLET = "\u2022"
+
+#: Closed value lists: name -> codes, in drop-down order.
+CHOICES: dict[str, tuple[str, ...]] = {
+    "status": ("idea", "planned", "pilot", "implemented", "stopped"),
+    "type": ("efficiency", "quality", "other_actors"),
+    "category": ("budget", "redeployment", "public_sector", "non_priced"),
+    "risk": ("low", "medium", "high"),
+    "scale": ("none", "low", "medium", "high"),
+    "attitude": ("supportive", "neutral", "resistant"),
+    "direction": ("increase", "decrease"),
+    "review_status": ("on_track", "at_risk", "off_track", "not_measured", "not_due"),
+    "language": ("nb", "en"),
+    "bool": ("yes", "no"),
+    "impact": ("positive", "negative"),
+}
+# Synonyms the model also accepts, so a hand-typed "høy" is not refused here.
+SYNONYMS = {"ingen": "none", "lav": "low", "liten": "low", "middels": "medium", "stor": "high"}
+SYNONYMS |= {"høy": "high", "ja": "yes", "nei": "no", "true": "yes", "false": "no"}
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column: its header word (i18n key), where its value lives, how it is typed.
+
+    ``path`` is the field inside the record (``("value", "annual")``); ``kind`` is one
+    of text, id, ids, lines, impacts, number, money, int, date or ``choice:NAME``.
+    """
+
+    word: str
+    path: tuple[str, ...]
+    kind: str = "text"
+    width: int = 14
+
+
+def _c(word: str, kind: str = "text", width: int = 14, path: str | None = None) -> Column:
+    return Column(word, tuple((path or word).split(".")), kind, width)
+
+
+_ID = _c("id", "id", 10)
+_NAME = _c("name", "text", 40)
+_DESC = _c("description", "text", 40)
+_ASSUME = _c("assumptions", "lines", 36)
+_OWNER = _c("owner", "id", 14)
+_INDICATORS = _c("indicators", "ids", 12)
+
+#: Element sheets in workbook order (bottom of the map first, as a consultant reads it).
+SHEETS: dict[str, tuple[Column, ...]] = {
+    "measures": (
+        _ID,
+        _NAME,
+        _c("status", "choice:status", 12),
+        _OWNER,
+        _c("start", "date", 12),
+        _c("end", "date", 12),
+        _c("one_off", "money", 15, "cost.one_off"),
+        _c("annual_cost", "money", 15, "cost.annual"),
+        _DESC,
+        _ASSUME,
+    ),
+    "changes": (_ID, _NAME, _OWNER, _DESC, _ASSUME),
+    "benefits": (
+        _ID,
+        _NAME,
+        _OWNER,
+        _INDICATORS,
+        _c("type", "choice:type", 16),
+        _c("category", "choice:category", 20),
+        _c("annual_value", "money", 14, "value.annual"),
+        _c("value_from", "date", 12, "value.from"),
+        _c("cashable", "choice:bool", 12),
+        _c("risk", "choice:risk", 10),
+        _DESC,
+        _ASSUME,
+    ),
+    "objectives": (_ID, _NAME, _OWNER, _INDICATORS, _DESC, _ASSUME),
+    "goals": (_ID, _NAME, _INDICATORS, _DESC, _ASSUME),
+    "stakeholders": (
+        _ID,
+        _NAME,
+        _c("group", "text", 16),
+        _c("power", "choice:scale", 10),
+        _c("interest", "choice:scale", 10),
+        _c("attitude", "choice:attitude", 12),
+        _c("impacts", "impacts", 24),
+        _DESC,
+        _ASSUME,
+    ),
+    "indicators": (
+        _ID,
+        _NAME,
+        _c("unit", "text", 10),
+        _c("direction", "choice:direction", 17),
+        _c("baseline", "number", 11, "baseline.value"),
+        _c("baseline_date", "date", 14, "baseline.date"),
+        _c("source", "text", 28),
+        _c("frequency", "text", 12),
+        _DESC,
+        _ASSUME,
+    ),
+}
+SHEETS["disbenefits"] = SHEETS["benefits"]
+MAP_SECTIONS = ("measures", "changes", "benefits", "disbenefits", "objectives", "goals")
+
+#: Sheets of rows that belong to other records or stand alone.
+TABLES: dict[str, tuple[Column, ...]] = {
+    "links": (
+        _c("from", "id", 10),
+        _c("from_name", "shown", 30),
+        _c("to", "id", 10),
+        _c("to_name", "shown", 30),
+        _c("weight", "number", 8),
+        _c("note", "text", 40),
+    ),
+    "targets": (
+        _c("indicator", "id", 11),
+        _c("indicator_name", "shown", 30),
+        _c("date", "date", 12),
+        _c("value", "number", 10),
+    ),
+    "measurements": (
+        _c("indicator", "id", 11),
+        _c("indicator_name", "shown", 30),
+        _c("date", "date", 12),
+        _c("value", "number", 10),
+        _c("note", "text", 40),
+    ),
+    "reviews": (
+        _c("date", "date", 12),
+        _c("element", "id", 11),
+        _c("element_name", "shown", 30),
+        _c("by", "id", 14),
+        _c("status", "choice:review_status", 14),
+        _c("comment", "text", 50),
+    ),
+}
+# "shown" columns repeat the name of the record an id points to, so a row can be read
+# without looking it up; they are written for the reader's eyes and ignored on reading.
+
+#: The sheet order of the workbook.
+ORDER = (
+    "plan",
+    *MAP_SECTIONS,
+    "links",
+    "stakeholders",
+    "indicators",
+    "targets",
+    "measurements",
+    "reviews",
+)
+
+#: Rows of the Plan sheet: (field, word, kind).
+PLAN_ROWS: tuple[Column, ...] = (
+    _c("schema", "text", path="schema"),
+    _c("id", "id"),
+    _c("title", "text"),
+    _c("organisation", "text"),
+    _c("owner", "id"),
+    _c("language", "choice:language"),
+    _c("currency", "text"),
+    _c("discount_rate", "number"),
+    _c("start", "date"),
+    _c("horizon_years", "int"),
+    _c("description", "text"),
+)
+PLAN_HELP = {
+    "schema": ("Filformatet; la stå", "The file format; leave as is"),
+    "id": ("Kort id: bokstav først, uten mellomrom", "Short id: a letter first, no spaces"),
+    "title": ("Planens tittel", "The plan's title"),
+    "owner": ("Id fra arket Interessenter", "An id from the Stakeholders sheet"),
+    "language": ("nb eller en: språket i kart og rapporter", "nb or en: language of reports"),
+    "discount_rate": (
+        "Realrente per år (0,04 = 4 %); tom = R-109 (4/3/2 %)",
+        "Real rate per year (0.04 = 4 %); empty = R-109 (4/3/2 %)",
+    ),
+    "start": ("År 0 for nåverdi; tom = tidligste år i planen", "Year 0 for NPV; empty = earliest"),
+    "horizon_years": ("Antall år i nåverdiberegningen", "Years counted in the NPV"),
+}
+
+#: Notes on column headers: how to fill in the cells below.
+COLUMN_HELP = {
+    "id": (
+        "Kort id: en bokstav først, så bokstaver, tall, _ . eller -",
+        "Short id: a letter first, then letters, digits, _ . or -",
+    ),
+    "owner": ("Id fra arket Interessenter", "An id from the Stakeholders sheet"),
+    "indicators": (
+        "Id-er fra arket Indikatorer, skilt med semikolon: I1; I2",
+        "Ids from the Indicators sheet, separated by semicolons: I1; I2",
+    ),
+    "assumptions": (
+        "Én forutsetning per linje (Alt+Enter gir ny linje i cellen)",
+        "One assumption per line (Alt+Enter starts a new line in the cell)",
+    ),
+    "impacts": (
+        "Id og virkning, skilt med semikolon: B1: Positiv; D1: Negativ",
+        "Id and effect, separated by semicolons: B1: Positive; D1: Negative",
+    ),
+    "annual_value": (
+        "Forventet beløp per hele år; tom = ikke prissatt",
+        "Expected amount per full year; empty = not monetised",
+    ),
+    "value_from": ("Datoen verdien regnes fra", "The date the value counts from"),
+    "from": (
+        "Id-en til tiltaket, endringen, gevinsten eller målet som bidrar",
+        "The id of the measure, change, benefit or goal that contributes",
+    ),
+    "to": ("Id-en til det den bidrar til", "The id of what it contributes to"),
+    "weight": (
+        "Andel av det den bidrar til (0 til 1); tom = deler resten likt",
+        "Share of what it contributes to (0 to 1); empty = shares the rest equally",
+    ),
+    "baseline": ("Nullpunktsmåling: verdien før endringen", "The value before the change"),
+}
+SHOWN_HELP = (
+    "Bare til visning: gevinst fyller inn navnet og leser ikke denne kolonnen",
+    "For reading only: gevinst fills in the name and does not read this column",
+)
+#: Id columns that get a drop-down of the ids in another sheet.
+REFERENCES = {"owner": "stakeholders", "by": "stakeholders", "indicator": "indicators"}
+
+
+def label(code: str, language: str) -> str:
+    """The word for a drop-down code in ``language`` (language codes stay as they are)."""
+    if code == "yes":
+        return t("yes", language)
+    if code == "no":
+        return t("no", language)
+    if code in ("nb", "en"):
+        return code
+    return t(code, language)
+
+
+def norm(text: str) -> str:
+    """Text as compared when reading: spaces collapsed, case folded."""
+    return " ".join(text.split()).casefold()
+
+
+REQUIRED: dict[str, tuple[str, ...]] = {
+    **dict.fromkeys(SHEETS, ("id", "name")),
+    "links": ("from", "to"),
+    "targets": ("indicator", "date", "value"),
+    "measurements": ("indicator", "date", "value"),
+    "reviews": ("date", "element", "status"),
+    "plan": ("field", "value"),
+}
+PLAN_HEADER = (_c("field", "text"), _c("value", "text"), _c("help", "text"))
+
+
+def words(key: str) -> set[str]:
+    return {norm(t(key, "nb")), norm(t(key, "en")), norm(key)}
+
+
+def _choice_table(name: str) -> dict[str, str]:
+    table = {}
+    for code in CHOICES[name]:
+        for word in (code, label(code, "nb"), label(code, "en")):
+            table[norm(word)] = code
+    if name in ("scale", "risk", "bool"):
+        table |= {k: v for k, v in SYNONYMS.items() if v in CHOICES[name]}
+    return table
+
+
+CHOICE_TABLES = {name: _choice_table(name) for name in CHOICES}

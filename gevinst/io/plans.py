@@ -1,0 +1,432 @@
+"""Reading and writing plans: YAML, JSON, Excel (by suffix), measurements from CSV.
+
+This module holds the entry points and the files; the YAML details live in
+:mod:`gevinst.io.yaml` and the located validation errors in :mod:`gevinst.io.validate`.
+Reading is safe (no tags, no anchors or aliases, no duplicate keys) and located: every
+error names the file, the line and column where the parser can tell, the element id
+and the field, and what would be valid. Writing is deterministic (same plan, same
+bytes), keeps æøå readable and is atomic: a temporary file beside the target, renamed
+into place.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import errno
+import io as _io
+import json
+import math
+import os
+import re
+import stat
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from gevinst._files import atomic_write, paused_gc
+from gevinst.errors import FormatError, PlanError
+from gevinst.io.validate import describe, element_lines, record_lines, validate
+from gevinst.io.yaml import dump_yaml, parse_yaml
+from gevinst.model import Measurement, Plan
+from gevinst.personal_data import refuse
+
+__all__ = [
+    "READERS",
+    "WRITERS",
+    "dumps",
+    "element_lines",
+    "load",
+    "load_measurements",
+    "loads",
+    "parse_json",
+    "parse_measurements",
+    "parse_yaml",
+    "plan_to_data",
+    "read_input",
+    "record_lines",
+    "save",
+    "validate",
+]
+
+MAX_BYTES = 200 * 1024 * 1024  # a plan larger than this is not a plan
+
+# --------------------------------------------------------------------------------------
+# JSON
+
+
+def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    out = dict(pairs)  # in C; only a mapping with a repeated key takes the slow path
+    if len(out) == len(pairs):
+        return out
+    seen: set[str] = set()
+    for key, _ in pairs:
+        if key in seen:
+            raise ValueError(f"duplicate key {key!r}; each key may appear once")
+        seen.add(key)
+    return out  # pragma: no cover - unreachable: fewer keys means a repeated one
+
+
+def parse_json(text: str, source: str = "<string>") -> Any:
+    """Parse JSON text into plain Python data, with located errors."""
+    try:
+        return json.loads(text, object_pairs_hook=_no_duplicates)
+    except json.JSONDecodeError as exc:
+        raise PlanError(
+            f"JSON syntax error: {exc.msg}", source=source, line=exc.lineno, column=exc.colno
+        ) from exc
+    except ValueError as exc:
+        raise PlanError(str(exc), source=source) from exc
+    except RecursionError as exc:
+        raise PlanError("the file is nested too deeply to be a plan", source=source) from exc
+
+
+# --------------------------------------------------------------------------------------
+# Loading
+
+
+def _decode(raw: bytes, source: str) -> str:
+    if len(raw) > MAX_BYTES:
+        raise PlanError(
+            f"the file is {len(raw) / 1e6:.0f} MB; a plan is at most {MAX_BYTES // 2**20} MiB",
+            source=source,
+        )
+    raw = raw.removeprefix(b"\xef\xbb\xbf")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise PlanError(
+            f"the file is not UTF-8 (byte 0x{raw[exc.start]:02x} cannot be read); "
+            "save it as UTF-8 in your editor",
+            source=source,
+            line=line,
+            column=column,
+        ) from exc
+    if "\x00" in text:
+        raise PlanError("the file contains NUL bytes; is it a binary file?", source=source)
+    return text.replace("\r\n", "\n")
+
+
+def loads(text: str | bytes, format: str = "yaml", source: str = "<string>") -> Plan:
+    """Read a plan from YAML or JSON text.
+
+    Examples:
+        >>> import gevinst as gv
+        >>> plan = gv.loads("schema: gevinst/1\\nplan: {id: p, title: Prøve}\\n")
+        >>> plan.title
+        'Prøve'
+    """
+    if isinstance(text, bytes):
+        text = _decode(text, source)
+    else:
+        text = text.removeprefix("\ufeff").replace("\r\n", "\n")
+    if format not in ("json", "yaml", "yml"):
+        raise FormatError(f"unknown plan format {format!r}; use 'yaml' or 'json'")
+    with paused_gc():  # halves the time of a large plan; see gevinst._files
+        data = parse_json(text, source) if format == "json" else parse_yaml(text, source)
+        return validate(data, source, text)
+
+
+def read_input(path: str | Path, what: str = "a plan") -> bytes:
+    """The bytes of an input file, refused before reading when over :data:`MAX_BYTES`.
+
+    A regular file's size is checked before a byte is read; from anything else (a pipe,
+    a device such as ``/dev/zero``) at most ``MAX_BYTES + 1`` bytes are read. A named
+    pipe without a writer reads as empty instead of waiting forever.
+
+    Raises:
+        PlanError: the file is larger than :data:`MAX_BYTES` (the message gives the
+            limit); ``what`` names the kind of file in it.
+        OSError: the file cannot be opened (no such file, a folder, permission).
+    """
+    path = Path(path)
+    limit = f"{what} is at most {MAX_BYTES // 2**20} MiB"
+    nonblocking = getattr(os, "O_NONBLOCK", 0)  # opening a pipe must not wait for a writer
+    fd = os.open(path, os.O_RDONLY | nonblocking | getattr(os, "O_BINARY", 0))
+    with os.fdopen(fd, "rb") as handle:
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise IsADirectoryError(errno.EISDIR, "is a folder", str(path))
+        if stat.S_ISREG(info.st_mode) and info.st_size > MAX_BYTES:
+            raise PlanError(f"the file is {info.st_size / 2**20:,.0f} MiB; {limit}", source=path)
+        if nonblocking:
+            os.set_blocking(fd, True)
+        raw = handle.read(MAX_BYTES + 1)
+    if len(raw) > MAX_BYTES:
+        raise PlanError(f"more than {MAX_BYTES // 2**20} MiB came from it; {limit}", source=path)
+    return raw
+
+
+def _read_text_plan(path: Path, fmt: str) -> Plan:
+    return loads(read_input(path), fmt, str(path))
+
+
+def _read_xlsx(path: Path) -> Plan:
+    from gevinst.io.excel.read import read_workbook
+
+    return read_workbook(path)  # measured first, with the workbook's own limit
+
+
+#: Plan readers by suffix.
+READERS: dict[str, Callable[[Path], Plan]] = {
+    ".yaml": lambda p: _read_text_plan(p, "yaml"),
+    ".yml": lambda p: _read_text_plan(p, "yaml"),
+    ".json": lambda p: _read_text_plan(p, "json"),
+    ".xlsx": _read_xlsx,
+}
+
+
+def load(path: str | Path, *, measurements: str | Path | None = None) -> Plan:
+    """Read a plan file (.yaml, .yml, .json, .xlsx); optionally add measurements from CSV.
+
+    Raises:
+        PlanError: the file cannot be read or is not a valid plan; the message says
+            where and how to fix it.
+    """
+    path = Path(path)
+    reader = READERS.get(path.suffix.lower())
+    if reader is None:
+        raise FormatError(
+            f"{path}: cannot read a plan from {path.suffix or 'a file without suffix'!r}; "
+            f"use one of {', '.join(sorted(READERS))}"
+        )
+    try:
+        plan = reader(path)
+    except FileNotFoundError as exc:
+        raise PlanError("no such file", source=path) from exc
+    except IsADirectoryError as exc:
+        raise PlanError("this is a folder, not a plan file", source=path) from exc
+    except PermissionError as exc:
+        raise PlanError("permission denied: the file cannot be read", source=path) from exc
+    if measurements is not None:
+        plan.measurements.extend(_measurements_for(plan, Path(measurements)))
+    return plan
+
+
+def _measurements_for(plan: Plan, path: Path) -> list[Measurement]:
+    """The measurements of a CSV file, each of an indicator the plan has."""
+    return [measurement for _, measurement in _rows_for(plan, _read_csv_text(path), path)]
+
+
+def _rows_for(plan: Plan, text: str, path: Path) -> list[tuple[int, Measurement]]:
+    """(line, measurement) of CSV text, each of an indicator the plan has."""
+    known = {indicator.id for indicator in plan.indicators}
+    rows = _measurement_rows(text, str(path))
+    for line, measurement in rows:
+        if measurement.indicator not in known:
+            listed = ", ".join(sorted(known)[:12]) or "none"
+            raise PlanError(
+                f"{measurement.indicator!r} is not an indicator of plan {plan.id!r} "
+                f"(its indicators: {listed}); fix the id in the CSV or add the indicator",
+                source=path,
+                line=line,
+                column=1,
+            )
+    return rows
+
+
+def load_measurements(path: str | Path) -> list[Measurement]:
+    """Read measurements from CSV with the columns ``indicator,date,value[,note]``.
+
+    A semicolon-separated file with decimal commas (as Norwegian Excel writes it) is
+    read too. Errors name the file, the line and the column.
+    """
+    path = Path(path)
+    return parse_measurements(_read_csv_text(path), str(path))
+
+
+def _read_csv_text(path: Path) -> str:
+    try:
+        raw = read_input(path, "a measurement file")
+    except OSError as exc:
+        raise PlanError(f"cannot read measurements: {exc.strerror}", source=path) from exc
+    return _decode(raw, str(path))
+
+
+def parse_measurements(text: str, source: str = "<string>") -> list[Measurement]:
+    """Parse measurement CSV text (see :func:`load_measurements`)."""
+    return [measurement for _, measurement in _measurement_rows(text, source)]
+
+
+#: Rows of one measurement file. Reading costs about 0.1 ms a row (validation and
+#: checks): 50,000 rows stay within seconds; a million would take minutes.
+MAX_MEASUREMENT_ROWS = 50_000
+
+# A number as a person types it: ASCII digits only (no '1_000', no full-width '１２', which
+# float() accepts), an optional sign, decimals and exponent. Spaces between thousands
+# are removed before, and a decimal comma is turned into a point where ';' separates.
+_NUMBER = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]{1,3})?")
+_THOUSANDS = str.maketrans("", "", " \u00a0\u202f")
+
+
+def _csv_number(text: str, decimal_comma: bool) -> float | None:
+    """The number in a value cell, or None when it is not one (strictly: see _NUMBER)."""
+    cleaned = text.translate(_THOUSANDS).replace("\u2212", "-")
+    if decimal_comma:
+        cleaned = cleaned.replace(",", ".")
+    if not _NUMBER.fullmatch(cleaned):
+        return None
+    value = float(cleaned)
+    return value if math.isfinite(value) else None
+
+
+def _measurement_rows(text: str, source: str) -> list[tuple[int, Measurement]]:
+    """(line, measurement) for each row of measurement CSV text.
+
+    Line ends may be LF, CRLF or CR alone (old Mac Excel). The file is refused before it
+    is parsed when it has more than :data:`MAX_MEASUREMENT_ROWS` lines.
+    """
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    lines = text.count("\n") + (not text.endswith("\n"))
+    if lines - 1 > MAX_MEASUREMENT_ROWS:
+        raise PlanError(
+            f"the measurement file has {lines:,} lines; a measurement file holds at most "
+            f"{MAX_MEASUREMENT_ROWS:,} rows: split it by period or indicator, or keep only "
+            "the measurements the evaluation needs",
+            source=source,
+        )
+    first = text.split("\n", 1)[0]
+    delimiter = ";" if first.count(";") > first.count(",") else ","
+    reader = csv.reader(_io.StringIO(text), delimiter=delimiter)
+    rows = []
+    try:
+        for row in reader:
+            rows.append((reader.line_num, row))
+    except csv.Error as exc:
+        line = reader.line_num
+        if "field larger" in str(exc):
+            reason = (
+                f"a field is longer than {csv.field_size_limit():,} characters; a "
+                "measurement's value or note is far shorter: is this a measurement file?"
+            )
+        else:
+            reason = f"the line cannot be read as CSV ({exc})"
+        raise PlanError(reason, source=source, line=line) from exc
+    if not rows:
+        raise PlanError("the measurement file is empty", source=source, line=1)
+    header = [h.strip().lower() for h in rows[0][1]]
+    required = ["indicator", "date", "value"]
+    if header[:3] != required or len(header) > 4 or (len(header) == 4 and header[3] != "note"):
+        raise PlanError(
+            f"the header is {','.join(rows[0][1])!r}; it must be 'indicator,date,value' "
+            "with an optional ',note'",
+            source=source,
+            line=1,
+        )
+    out: list[tuple[int, Measurement]] = []
+    for number, row in rows[1:]:
+        if not "".join(row).strip():
+            continue
+        if len(row) < 3 or len(row) > len(header):
+            raise PlanError(
+                f"expected {len(header)} columns, found {len(row)}", source=source, line=number
+            )
+        indicator, date_text, value_text = (cell.strip() for cell in row[:3])
+        note = row[3].strip() if len(row) > 3 and row[3].strip() else None
+        try:
+            date = dt.date.fromisoformat(date_text)
+        except ValueError:
+            raise PlanError(
+                f"{date_text!r} is not a date; write it as YYYY-MM-DD",
+                source=source,
+                line=number,
+                column=2,
+            ) from None
+        value = _csv_number(value_text, delimiter == ";")
+        if value is None:
+            comma = "a decimal comma where ';' separates the columns, " if "," in value_text else ""
+            raise PlanError(
+                f"{value_text[:40]!r} is not a number; write digits 0-9 with a decimal "
+                f"point ({comma}spaces between thousands allowed, no '_')",
+                source=source,
+                line=number,
+                column=3,
+            )
+        try:
+            out.append(
+                (number, Measurement(indicator=indicator, date=date, value=value, note=note))
+            )
+        except ValidationError as exc:
+            reason = "; ".join(describe(e, tuple(e["loc"])) for e in exc.errors())
+            raise PlanError(reason, source=source, line=number, column=1) from exc
+    return out
+
+
+# --------------------------------------------------------------------------------------
+# Writing
+
+
+def _tidy(value: Any) -> Any:
+    """Drop empty lists and mappings, write whole floats as ints, links as plain ids."""
+    if isinstance(value, dict):
+        if set(value) == {"to"}:
+            return value["to"]
+        out = {}
+        for key, item in value.items():
+            tidy = _tidy(item)
+            if tidy == [] or tidy == {}:
+                continue
+            out[key] = tidy
+        return out
+    if isinstance(value, list):
+        return [_tidy(item) for item in value]
+    if isinstance(value, float) and value.is_integer() and abs(value) < 2**53:
+        return int(value)
+    return value
+
+
+def plan_to_data(plan: Plan, mode: str = "python") -> dict[str, Any]:
+    """The plan as plain data in file order, without empty sections or unset fields."""
+    data = plan.model_dump(mode=mode, by_alias=True, exclude_none=True)
+    tidy: dict[str, Any] = _tidy(data)
+    return tidy
+
+
+def dumps(plan: Plan, format: str = "yaml") -> str:
+    """The plan as YAML or JSON text; the same plan always gives the same text.
+
+    Raises:
+        PersonalDataError: the plan holds a national identity number (GV201); nothing
+            is written out of such a plan (also not by :func:`save`).
+    """
+    refuse(plan)
+    if format == "json":
+        return json.dumps(plan_to_data(plan, "json"), ensure_ascii=False, indent=2) + "\n"
+    if format in ("yaml", "yml"):
+        return dump_yaml(plan_to_data(plan))
+    raise FormatError(f"unknown plan format {format!r}; use 'yaml' or 'json'")
+
+
+def _write_text_plan(plan: Plan, path: Path, fmt: str) -> bytes:
+    return dumps(plan, fmt).encode("utf-8")
+
+
+def _write_xlsx(plan: Plan, path: Path) -> bytes:
+    from gevinst.io.excel.write import workbook_bytes
+
+    return workbook_bytes(plan)
+
+
+#: Plan writers by suffix: each returns the bytes of the file.
+WRITERS: dict[str, Callable[[Plan, Path], bytes]] = {
+    ".yaml": lambda plan, p: _write_text_plan(plan, p, "yaml"),
+    ".yml": lambda plan, p: _write_text_plan(plan, p, "yaml"),
+    ".json": lambda plan, p: _write_text_plan(plan, p, "json"),
+    ".xlsx": _write_xlsx,
+}
+
+
+def save(plan: Plan, path: str | Path) -> Path:
+    """Write ``plan`` to ``path`` (.yaml, .yml, .json, .xlsx), atomically."""
+    path = Path(path)
+    writer = WRITERS.get(path.suffix.lower())
+    if writer is None:
+        raise FormatError(
+            f"{path}: cannot save a plan as {path.suffix or 'a file without suffix'!r}; "
+            f"use one of {', '.join(sorted(WRITERS))}"
+        )
+    return atomic_write(path, writer(plan, path))

@@ -1,0 +1,306 @@
+"""Plain data to a :class:`~gevinst.model.Plan`, with every error located in the file.
+
+A pydantic error location such as ``('benefits', 3, 'owner')`` becomes the file's line
+and column (from the YAML node tree, which JSON text has too), the element id
+(``B4``), the field (``owner``) and a message that says what would be valid.
+"""
+
+from __future__ import annotations
+
+import reprlib
+from collections.abc import Sequence
+from typing import Any
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from gevinst.errors import PlanError
+from gevinst.io.fastyaml import record_lines_fast, record_lines_json
+from gevinst.io.yaml import compose
+from gevinst.model import (
+    Baseline,
+    Cost,
+    Link,
+    Measurement,
+    Plan,
+    PlanInfo,
+    Target,
+    Value,
+)
+
+__all__ = ["describe", "element_lines", "record_lines", "validate"]
+
+# Which model a nested key leads to, for listing the allowed keys of an unknown key.
+_NESTED: dict[str, type[BaseModel]] = {
+    "plan": PlanInfo,
+    "value": Value,
+    "cost": Cost,
+    "baseline": Baseline,
+    "targets": Target,
+    "contributes_to": Link,
+    "measurements": Measurement,
+}
+
+
+def _model_at(loc: Sequence[int | str]) -> type[BaseModel] | None:
+    from gevinst.model import SECTIONS
+
+    model: type[BaseModel] | None = Plan
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        if model is Plan and part in SECTIONS:
+            model = SECTIONS[part]
+        elif model is Plan and part == "reviews":
+            from gevinst.model import Review
+
+            model = Review
+        elif part in _NESTED:
+            model = _NESTED[part]
+        else:
+            return model
+    return model
+
+
+def _allowed_keys(model: type[BaseModel] | None) -> str:
+    if model is None:
+        return ""
+    names = [info.alias or name for name, info in model.model_fields.items()]
+    return ", ".join(names)
+
+
+_SHORT = reprlib.Repr()
+_SHORT.maxstring = _SHORT.maxother = 60
+_SHORT.maxlevel = 2
+_SHORT.maxlist = _SHORT.maxdict = 4
+
+#: No plan is nested deeper than this (plan > section > record > targets > item).
+MAX_DEPTH = 16
+
+
+def _depth_exceeds(data: Any, limit: int = MAX_DEPTH) -> bool:
+    # Level by level over the containers only (scalars are most of a large plan).
+    level = [data] if isinstance(data, dict | list) else []
+    for depth in range(limit + 1):
+        if not level:
+            return False
+        if depth == limit:
+            return any(level)
+        deeper: list[Any] = []
+        for value in level:
+            items = value.values() if isinstance(value, dict) else value
+            deeper.extend([item for item in items if isinstance(item, dict | list)])
+        level = deeper
+    return False
+
+
+def describe(error: Any, loc: Sequence[int | str]) -> str:
+    kind = error["type"]
+    given = _Shown(error.get("input"))
+    last = loc[-1] if loc else None
+    if kind == "extra_forbidden":
+        allowed = _allowed_keys(_model_at(loc[:-1]))
+        hint = ""
+        if given.value is None and isinstance(last, str) and " " in last:
+            hint = " (is it the end of a text with a comma? put that text in quotes)"
+        return f"unknown key {last!r}{hint}; allowed keys here: {allowed}"
+    if kind == "missing":
+        return f"required key {last!r} is missing"
+    if kind == "string_pattern_mismatch":
+        return (
+            f"{given!r} is not a valid id: an id starts with a letter and has only "
+            "letters, digits, '_', '.' and '-' (at most 64 characters)"
+        )
+    if kind == "literal_error" and loc == ("schema",):
+        return f"unknown schema {given!r}; this version of gevinst reads 'gevinst/1'"
+    if kind == "literal_error":
+        expected = error.get("ctx", {}).get("expected", "")
+        return f"{given!r} is not allowed here; use one of {expected}"
+    if kind in ("int_parsing", "int_type", "int_from_float"):
+        return f"{given!r} is not a whole number"
+    if kind == "value_error":
+        return str(error["msg"]).removeprefix("Value error, ")
+    if kind == "string_too_long":
+        limit = error.get("ctx", {}).get("max_length")
+        length = len(given.value) if isinstance(given.value, str) else "more"
+        if last == "name":
+            return (
+                f"a name is a label (on maps, charts and slides): at most {limit} "
+                f"characters, this one has {length}; shorten it and put the rest in "
+                "'description'"
+            )
+        return f"text too long: at most {limit} characters, this one has {length}"
+    if kind in ("string_type", "string_too_short"):
+        if kind == "string_too_short":
+            return "text must not be empty"
+        return f"expected text, got {type(given.value).__name__} {given!r}"
+    if kind in ("list_type",):
+        return f"expected a list ([a, b] or lines starting with '- '), got {given!r}"
+    if kind in ("model_type", "model_attributes_type", "dict_type"):
+        return f"expected a mapping of keys to values, got {given!r}"
+    return f"{error['msg']} (got {given!r})"
+
+
+class _Shown:
+    """A value shown briefly in a message, however large or deep it is."""
+
+    def __init__(self, value: Any) -> None:
+        self.value = value
+
+    def __repr__(self) -> str:
+        return _SHORT.repr(self.value)
+
+    def __eq__(self, other: object) -> bool:
+        return bool(self.value == other)
+
+    __hash__ = None  # type: ignore[assignment]
+
+
+def _field_path(loc: Sequence[int | str], start: int) -> str:
+    out = ""
+    for part in loc[start:]:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+def _element_of(data: Any, loc: Sequence[int | str]) -> tuple[str | None, int]:
+    """The id of the record the error is in and where in ``loc`` its fields begin."""
+    if len(loc) >= 2 and isinstance(loc[0], str) and isinstance(loc[1], int):
+        try:
+            record = data[loc[0]][loc[1]]
+        except (KeyError, IndexError, TypeError):
+            return None, 0
+        if isinstance(record, dict) and isinstance(record.get("id"), str):
+            return record["id"], 2
+        return f"{loc[0]}[{loc[1]}]", 2
+    return None, 0
+
+
+def validate(data: Any, source: str = "<string>", text: str | None = None) -> Plan:
+    """Turn parsed data into a :class:`Plan`, or raise a located :class:`PlanError`."""
+    if data is None:
+        raise PlanError(
+            "the file is empty; a plan starts with 'schema: gevinst/1' and a 'plan:' header "
+            "(`gevinst init` writes a starter plan)",
+            source=source,
+            line=1,
+        )
+    if not isinstance(data, dict):
+        raise PlanError(
+            f"a plan is a mapping with 'schema:' and 'plan:' at the top, not a "
+            f"{type(data).__name__}",
+            source=source,
+            line=1,
+        )
+    try:
+        return Plan.model_validate(data)
+    except ValidationError as exc:
+        # A valid plan is at most five levels deep, so deeper data always ends here;
+        # checking only now keeps the walk off the path of every plan that loads.
+        if _depth_exceeds(data):
+            raise PlanError(
+                f"the file is nested more than {MAX_DEPTH} levels deep; a plan is not",
+                source=source,
+            ) from None
+        lines = element_lines(text, source) if text is not None else None
+        problems = []
+        for error in exc.errors(include_url=False):
+            loc = tuple(error["loc"])
+            element, start = _element_of(data, loc)
+            line, column = _locate(lines, loc)
+            problems.append(
+                PlanError(
+                    describe(error, loc),
+                    source=source,
+                    line=line,
+                    column=column,
+                    element=element,
+                    field=_field_path(loc, start) or None,
+                )
+            )
+        first = problems[0]
+        reason = first.reason
+        if len(problems) > 1:
+            more = "\n".join(f"  {p}" for p in problems[1:20])
+            extra = f"\n  ... and {len(problems) - 20} more" if len(problems) > 20 else ""
+            reason += f"\n{len(problems) - 1} more problem(s):\n{more}{extra}"
+        raise PlanError(
+            reason,
+            source=source,
+            line=first.line,
+            column=first.column,
+            element=first.element,
+            field=first.field,
+        ) from exc
+
+
+# --------------------------------------------------------------------------------------
+class _Locations:
+    """Line and column of every mapping key and sequence item, by path."""
+
+    def __init__(self, root: Any) -> None:
+        self.root = root
+
+    def find(self, loc: Sequence[int | str]) -> tuple[int, int] | None:
+        node = self.root
+        mark = node.start_mark if node is not None else None
+        for part in loc:
+            if isinstance(node, yaml.MappingNode):
+                for key_node, value_node in node.value:
+                    if getattr(key_node, "value", None) == part:
+                        mark = key_node.start_mark
+                        node = value_node
+                        break
+                else:
+                    break
+            elif isinstance(node, yaml.SequenceNode) and isinstance(part, int):
+                if 0 <= part < len(node.value):
+                    node = node.value[part]
+                    mark = node.start_mark
+                else:
+                    break
+            else:
+                break
+        if mark is None:
+            return None
+        return mark.line + 1, mark.column + 1
+
+
+def element_lines(text: str | None, source: str = "<string>") -> _Locations | None:
+    """Locations of keys and items in a YAML or JSON text (None if it does not parse)."""
+    if text is None:
+        return None
+    root = compose(text)
+    return _Locations(root) if root is not None else None
+
+
+def _locate(lines: _Locations | None, loc: Sequence[int | str]) -> tuple[int | None, int | None]:
+    if lines is None:
+        return None, None
+    found = lines.find(loc)
+    return found if found else (None, None)
+
+
+def record_lines(text: str) -> dict[str, int]:
+    """The 1-based line of each record id in a plan text (for check output)."""
+    fast = record_lines_fast(text)
+    if fast is None:
+        fast = record_lines_json(text)
+    if fast is not None:
+        return fast
+    root = compose(text)
+    out: dict[str, int] = {}
+    if not isinstance(root, yaml.MappingNode):
+        return out
+    for _key, section in root.value:
+        if not isinstance(section, yaml.SequenceNode):
+            continue
+        for item in section.value:
+            if not isinstance(item, yaml.MappingNode):
+                continue
+            for key_node, value_node in item.value:
+                if getattr(key_node, "value", None) == "id" and isinstance(
+                    value_node, yaml.ScalarNode
+                ):
+                    out.setdefault(value_node.value, item.start_mark.line + 1)
+    return out

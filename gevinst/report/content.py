@@ -1,0 +1,510 @@
+"""What every report says, as plain data: the writers (Markdown, PowerPoint, HTML) only
+lay it out, so the three formats tell the same story with the same numbers.
+
+A :class:`ReportData` holds the plan, the evaluation (when the report has a date),
+the language, and the rows of each table: status per goal, objective, benefit and
+dis-benefit; indicators expected against realised; money; stakeholders by quadrant.
+Phrases longer than a word (headings, speaker notes) are in :data:`PHRASES`, in nb
+and en; single words come from :func:`gevinst.i18n.words.t`.
+
+Examples:
+    >>> import gevinst as gv
+    >>> from gevinst.report.content import report_data
+    >>> data = report_data(gv.load("examples/bergen_barnevern/plan.yaml"), at="2025-10-01")
+    >>> [row.id for row in data.status_rows(("goal",))]
+    ['G1', 'G2']
+    >>> data.phrase("why")
+    'Hvorfor tiltakene betyr noe'
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from gevinst.errors import RenderError
+from gevinst.graph import build_graph
+from gevinst.i18n.formats import format_date, format_number, format_rate
+from gevinst.i18n.words import t
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from gevinst.analysis.evaluate import Evaluation
+    from gevinst.analysis.money import Money
+    from gevinst.analysis.stakeholders import StakeholderRow
+    from gevinst.model import Measurement, Plan
+
+__all__ = [
+    "KEY_INDICATORS",
+    "PHRASES",
+    "IndicatorRow",
+    "LinkRow",
+    "ReportData",
+    "ReviewRow",
+    "StatusRow",
+    "money_text",
+    "percent_text",
+    "report_data",
+]
+
+#: At most this many indicators get a chart of their own (the rest are in the table).
+KEY_INDICATORS = 6
+
+#: key -> (nb, en). ``{name}`` fields are filled with :meth:`ReportData.phrase`.
+PHRASES: dict[str, tuple[str, str]] = {
+    "report": ("Gevinstrapport", "Benefits report"),
+    "why": ("Hvorfor tiltakene betyr noe", "Why the measures matter"),
+    "status_title": ("Status for mål og gevinster", "Status of goals and benefits"),
+    "indicators_title": (
+        "Indikatorer: forventet og realisert",
+        "Indicators: expected and realised",
+    ),
+    "money_title": ("Økonomi: nåverdi", "Money: present value"),
+    "stakeholder_title": ("Interessenter: makt og interesse", "Stakeholders: power and interest"),
+    "map_title": ("Gevinstkart", "Benefit map"),
+    "map_part": ("Gevinstkart: {name}", "Benefit map: {name}"),
+    "overview": ("Oversikt", "Overview"),
+    "not_evaluated": (
+        "Planen er ikke evaluert (ingen dato er gitt).",
+        "The plan has not been evaluated (no date was given).",
+    ),
+    "counts": (
+        "{measures} tiltak · {benefits} gevinster · {disbenefits} ulemper · {objectives} effektmål"
+        " · {goals} samfunnsmål",
+        "{measures} measures · {benefits} benefits · {disbenefits} dis-benefits"
+        " · {objectives} objectives · {goals} goals",
+    ),
+    "benefits_pv": ("Gevinster", "Benefits"),
+    "disbenefits_pv": ("Ulemper", "Dis-benefits"),
+    "costs_pv": ("Kostnader", "Costs"),
+    "net_pv": ("Netto", "Net"),
+    "expected_col": ("Forventet", "Expected"),
+    "realised_col": ("Realisert", "Realised"),
+    "present_value_in": ("Nåverdi, {unit}", "Present value, {unit}"),
+    "millions": ("mill. kr", "NOK million"),
+    "money_basis": (
+        "Nåverdi over {years} år fra {start}, kalkulasjonsrente {rate}.",
+        "Present value over {years} years from {start}, discount rate {rate}.",
+    ),
+    "no_money": (
+        "Ingen gevinster eller kostnader er prissatt i planen.",
+        "No benefit or cost in the plan has a money value.",
+    ),
+    "more_indicators": (
+        "Alle indikatorene står i tabellen over indikatorer.",
+        "All indicators are listed in the indicator table.",
+    ),
+    "measured_on": ("målt {date}", "measured {date}"),
+    "none_measured": ("ikke målt", "not measured"),
+    "other_goals": ("Øvrige elementer", "Other elements"),
+    "continued": ("forts.", "cont."),
+    "reviews_title": (
+        "Gevinstevalueringer: vurdering mot tall",
+        "Benefit reviews: judgement against the numbers",
+    ),
+    "reviews_lead": (
+        "Hver vurdering står ved siden av statusen tallene ga på samme dato.",
+        "Each review stands beside the status the numbers gave on the same date.",
+    ),
+    "reviews_optimistic": (
+        "I {n} av {total} vurderinger var vurderingen bedre enn tallene.",
+        "In {n} of {total} reviews the judgement was better than the numbers.",
+    ),
+    "map_lead": (
+        "Kartet leses fra venstre mot høyre: tiltakene gir endringer i arbeidet, "
+        "endringene gir gevinster, og gevinstene bidrar til effektmålene og samfunnsmålene.",
+        "Read the map from left to right: the measures bring changes in how we work, the "
+        "changes bring benefits, and the benefits serve the objectives and goals.",
+    ),
+    "money_lead": (
+        "Gevinster som ennå ikke er målt, regnes ikke med i realisert verdi; ulemper "
+        "regnes fullt ut til de er målt.",
+        "Benefits not yet measured count nothing in the realised value; dis-benefits count "
+        "in full until they are measured.",
+    ),
+    "link_notes_lead": (
+        "Hvorfor et tiltak, en endring eller en gevinst bidrar til det neste leddet, "
+        "slik planen begrunner koblingen.",
+        "Why a measure, change or benefit contributes to the next step, as the plan "
+        "gives the reason for the link.",
+    ),
+    "link_notes_more": (
+        "{n} flere koblinger har merknader; se notatene til lysbildet og HTML-rapporten.",
+        "{n} more links have notes; see the slide's notes and the HTML report.",
+    ),
+    "from": ("Fra", "From"),
+    "to": ("Til", "To"),
+    "map_hint": (
+        "Pek på et element for detaljer, klikk for å vise kjeden, Esc for å nullstille.",
+        "Point at an element for details, click to show its chain, Esc to reset.",
+    ),
+}
+
+
+def _lang_index(language: str) -> int:
+    return 1 if language == "en" else 0
+
+
+def percent_text(value: float | None, language: str) -> str:
+    """``61 %`` (nb) or ``61%`` (en); an en dash for no value."""
+    if value is None:
+        return "–"
+    number = format_number(100 * value, language)
+    return f"{number}\u00a0%" if language == "nb" else f"{number}%"
+
+
+def money_text(value: float, currency: str, language: str, millions: bool = False) -> str:
+    """An amount as a reader writes it: ``43,5 mill. kr`` or ``43 509 742 NOK``."""
+    if millions:
+        unit = PHRASES["millions"][_lang_index(language)] if currency == "NOK" else currency
+        if currency != "NOK":
+            unit = f"{currency} {'million' if language == 'en' else 'mill.'}"
+        return f"{format_number(value / 1e6, language, 1)} {unit}"
+    return f"{format_number(value, language)} {currency}"
+
+
+@dataclass(frozen=True)
+class StatusRow:
+    """One goal, objective, benefit or dis-benefit in a status table."""
+
+    id: str
+    kind: str
+    name: str
+    owner: str
+    status: str | None
+    score: float | None
+    coverage: float | None
+    indicators: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class IndicatorRow:
+    """One indicator: what was expected at the date against what was measured."""
+
+    id: str
+    name: str
+    unit: str
+    direction: str
+    baseline: float | None
+    baseline_date: dt.date | None
+    target: float | None
+    target_date: dt.date | None
+    expected: float | None
+    realised: float | None
+    realised_date: dt.date | None
+    progress: float | None
+    status: str | None
+    measurements: tuple[Measurement, ...]
+    elements: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ReviewRow:
+    """A review (gevinstevaluering) beside what the numbers said on its date."""
+
+    date: dt.date
+    element: str
+    name: str
+    by: str
+    status: str
+    computed: str | None
+    score: float | None
+    disagrees: bool
+    optimistic: bool
+    comment: str
+
+
+@dataclass(frozen=True)
+class LinkRow:
+    """A link whose note says why it holds: ``source`` contributes to ``target``."""
+
+    source: str
+    source_name: str
+    target: str
+    target_name: str
+    weight: float | None
+    note: str
+
+
+@dataclass
+class ReportData:
+    """Everything a report says about one plan, at one date (or none), in one language."""
+
+    plan: Plan
+    evaluation: Evaluation | None
+    language: str
+    money: Money
+    _names: dict[str, str] = field(default_factory=dict, repr=False)
+
+    @property
+    def at(self) -> dt.date | None:
+        """The evaluation date, or ``None`` for a report of the plan alone."""
+        return self.evaluation.at if self.evaluation is not None else None
+
+    def word(self, key: str) -> str:
+        """One word from :func:`gevinst.i18n.words.t` in the report's language."""
+        return t(key, self.language)
+
+    def phrase(self, key: str, **fields: object) -> str:
+        """A phrase of :data:`PHRASES` in the report's language, fields filled in."""
+        text = PHRASES[key][_lang_index(self.language)]
+        return text.format(**fields) if fields else text
+
+    def number(self, value: float | None, decimals: int | None = None) -> str:
+        """A number in the reader's style; decimals as needed when not given."""
+        if value is None:
+            return "–"
+        if decimals is None:
+            decimals = 0 if float(value).is_integer() else 1
+        return format_number(value, self.language, decimals)
+
+    def date(self, day: dt.date | None, short: bool = False) -> str:
+        """A date as the reader writes it (``1. oktober 2025``)."""
+        return "–" if day is None else format_date(day, self.language, short=short)
+
+    def status_word(self, status: str | None) -> str:
+        """The status in words; an en dash for none."""
+        return t(status, self.language) if status else "–"
+
+    def name_of(self, id: str) -> str:
+        """The name of an element or stakeholder, or the id itself."""
+        if not self._names:
+            self._names.update({s.id: s.name for s in self.plan.stakeholders})
+            self._names.update({e.id: e.name for e in self.plan.elements()})
+            self._names.update({i.id: i.name for i in self.plan.indicators})
+        return self._names.get(id, id)
+
+    @property
+    def subtitle(self) -> str:
+        """Organisation and, when evaluated, the date: one line under the title."""
+        parts = []
+        if self.plan.info.organisation:
+            parts.append(self.plan.info.organisation)
+        if self.at is not None:
+            parts.append(f"{self.word('evaluated_at')} {self.date(self.at)}")
+        return " · ".join(parts)
+
+    def counts(self) -> str:
+        """How many elements of each kind, in one line."""
+        plan = self.plan
+        return self.phrase(
+            "counts",
+            measures=len(plan.measures),
+            benefits=len(plan.benefits),
+            disbenefits=len(plan.disbenefits),
+            objectives=len(plan.objectives),
+            goals=len(plan.goals),
+        )
+
+    def status_rows(self, kinds: Iterable[str]) -> list[StatusRow]:
+        """Status rows of the elements of ``kinds`` (plan order, kinds in the order given)."""
+        rows: list[StatusRow] = []
+        wanted = tuple(kinds)
+        for kind in wanted:
+            for element in self.plan.elements():
+                if element.kind != kind:
+                    continue
+                owner = getattr(element, "owner", None)
+                status = score = coverage = None
+                if self.evaluation is not None:
+                    result = self.evaluation.element(element.id)
+                    status, score, coverage = result.status, result.score, result.coverage
+                rows.append(
+                    StatusRow(
+                        id=element.id,
+                        kind=kind,
+                        name=element.name,
+                        owner=self.name_of(owner) if owner else "",
+                        status=status,
+                        score=score,
+                        coverage=coverage,
+                        indicators=tuple(getattr(element, "indicators", ()) or ()),
+                    )
+                )
+        return rows
+
+    def indicator_rows(self) -> list[IndicatorRow]:
+        """Every indicator (plan order) with expected and realised values at the date."""
+        users: dict[str, list[str]] = {}
+        for element in self.plan.elements():
+            for indicator in getattr(element, "indicators", ()) or ():
+                users.setdefault(indicator, []).append(element.id)
+        rows = []
+        for spec in self.plan.indicators:
+            targets = sorted(spec.targets, key=lambda x: x.date)
+            last = targets[-1] if targets else None
+            expected = realised = progress = None
+            realised_date = None
+            status: str | None = None
+            measured: tuple[Measurement, ...] = ()
+            if self.evaluation is not None:
+                result = self.evaluation.indicator(spec.id)
+                expected, realised, progress = result.expected, result.realised, result.progress
+                realised_date, status = result.realised_date, result.status
+                measured = tuple(self.evaluation.measurements(spec.id))
+            rows.append(
+                IndicatorRow(
+                    id=spec.id,
+                    name=spec.name,
+                    unit=spec.unit or "",
+                    direction=spec.direction,
+                    baseline=spec.baseline.value if spec.baseline else None,
+                    baseline_date=spec.baseline.date if spec.baseline else None,
+                    target=last.value if last else None,
+                    target_date=last.date if last else None,
+                    expected=expected,
+                    realised=realised,
+                    realised_date=realised_date,
+                    progress=progress,
+                    status=status,
+                    measurements=measured,
+                    elements=tuple(users.get(spec.id, ())),
+                )
+            )
+        return rows
+
+    def key_indicators(self, limit: int = KEY_INDICATORS) -> list[IndicatorRow]:
+        """The indicators worth a chart: with a baseline, a target and a measurement.
+
+        When there are more than ``limit``, the ones furthest behind come first (what
+        the council must hear about), then plan order; the chosen ones are shown in
+        plan order.
+        """
+        rows = [
+            r
+            for r in self.indicator_rows()
+            if r.baseline is not None and r.target is not None and r.measurements
+        ]
+        if len(rows) <= limit:
+            return rows
+        rank = {"off_track": 0, "at_risk": 1, "on_track": 2}
+        order = {r.id: n for n, r in enumerate(rows)}
+        chosen = sorted(rows, key=lambda r: (rank.get(r.status or "", 3), order[r.id]))[:limit]
+        return sorted(chosen, key=lambda r: order[r.id])
+
+    def review_rows(self) -> list[ReviewRow]:
+        """The reviews dated on or before the evaluation date, newest first; none
+        without a date."""
+        if self.evaluation is None:
+            return []
+        rows = [
+            ReviewRow(
+                date=r.date,
+                element=r.element,
+                name=self.name_of(r.element),
+                by=self.name_of(r.by) if r.by else "",
+                status=r.status,
+                computed=r.computed,
+                score=r.score,
+                disagrees=r.disagrees,
+                optimistic=r.optimistic,
+                comment=r.comment or "",
+            )
+            for r in self.evaluation.reviews()
+        ]
+        order = {id: n for n, id in enumerate(e.id for e in self.plan.elements())}
+        rows.sort(key=lambda r: (-r.date.toordinal(), order.get(r.element, len(order))))
+        return rows
+
+    def link_rows(self) -> list[LinkRow]:
+        """The links that carry a note, in plan order (the note as one line of text)."""
+        from gevinst.theme import clean_text
+
+        graph = build_graph(self.plan)
+        rows = []
+        for source, target, attrs in graph.edges(data=True):
+            note = clean_text(str(attrs.get("note") or "")).replace("\n", " ")
+            if not note:
+                continue
+            weight = attrs.get("given_weight")
+            rows.append(
+                LinkRow(
+                    source=source,
+                    source_name=self.name_of(source),
+                    target=target,
+                    target_name=self.name_of(target),
+                    weight=None if weight is None else float(weight),
+                    note=note,
+                )
+            )
+        order = {id: n for n, id in enumerate(e.id for e in self.plan.elements())}
+        rows.sort(key=lambda r: order.get(r.source, len(order)))
+        return rows
+
+    def quadrants(self) -> dict[str, list[StakeholderRow]]:
+        """The power/interest grid (:func:`gevinst.analysis.stakeholders.grid`)."""
+        from gevinst.analysis.stakeholders import grid
+
+        return grid(self.plan)
+
+    def money_rows(self) -> list[tuple[str, float, float | None]]:
+        """(label, expected, realised) present values: benefits, dis-benefits, costs, net.
+
+        Realised is ``None`` when the report has no date.
+        """
+        m = self.money
+        expected_benefits = sum(
+            line.expected for line in m.lines.values() if line.kind == "benefit"
+        )
+        expected_dis = sum(line.expected for line in m.lines.values() if line.kind == "disbenefit")
+        dated = self.evaluation is not None
+        return [
+            (self.phrase("benefits_pv"), expected_benefits, m.benefits if dated else None),
+            (self.phrase("disbenefits_pv"), expected_dis, m.disbenefits if dated else None),
+            (self.phrase("costs_pv"), -m.costs, -m.costs if dated else None),
+            (self.phrase("net_pv"), m.expected_net, m.net if dated else None),
+        ]
+
+    def has_money(self) -> bool:
+        """True when some benefit, dis-benefit or measure carries money."""
+        return bool(self.money.lines) or bool(self.money.costs_by_measure)
+
+    def money_basis(self) -> str:
+        """Horizon, start and rate of the present values, in one sentence."""
+        m = self.money
+        return self.phrase(
+            "money_basis",
+            years=m.horizon_years,
+            start=self.date(m.start),
+            rate=format_rate(m.discount_rate, self.language),
+        )
+
+
+def report_data(
+    plan: Plan,
+    *,
+    at: dt.date | str | None = None,
+    language: str | None = None,
+    measurements: Iterable[Measurement] | str | Path | None = None,
+) -> ReportData:
+    """Evaluate ``plan`` at ``at`` (when given) and gather what the reports say.
+
+    Without ``at`` the report shows the plan as planned: no status, expected money
+    only (so the same plan always gives the same report).
+
+    Raises:
+        PlanCheckError: the plan has errors and cannot be evaluated.
+        RenderError: an unknown language.
+    """
+    from gevinst.analysis.evaluate import evaluate
+
+    lang = language or plan.language
+    if lang not in ("nb", "en"):
+        raise RenderError(f"unknown language {lang!r}; use nb or en")
+    if isinstance(measurements, str):
+        measurements = Path(measurements)
+    evaluation = None
+    if at is not None:
+        evaluation = evaluate(plan, at=at, measurements=measurements)
+        money_source = evaluation
+    else:
+        money_source = evaluate(plan, at=plan.start, measurements=measurements)
+    return ReportData(
+        plan=money_source.plan if evaluation is not None else plan,
+        evaluation=evaluation,
+        language=lang,
+        money=money_source.npv(),
+    )

@@ -1,0 +1,1 @@
+"""The council deck as a PowerPoint file, built with python-pptx."""

@@ -1,0 +1,288 @@
+"""The native charts of the council deck: one XY chart per key indicator (expected
+trajectory, measurements, targets; dates on the x axis as Excel day numbers, so the
+data stays editable in PowerPoint) and the money slide (a table and a column chart).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING, Any
+
+from gevinst import theme
+from gevinst.report.pptx.base import (
+    _ACCENT,
+    _INK,
+    _MUTED,
+    SLIDE_W,
+    _emu,
+    _font,
+    _new_slide,
+    _one_line,
+    _pt,
+    _rgb,
+    _say,
+    _status_text,
+    _table,
+    _textbox,
+)
+from gevinst.report.pptx.map import FONT
+
+if TYPE_CHECKING:
+    from gevinst.report.content import IndicatorRow, ReportData
+
+__all__ = ["indicator_chart_slides", "money_slide"]
+
+
+def _excel_day(day: dt.date) -> float:
+    return float((day - dt.date(1899, 12, 30)).days)
+
+
+def _indicator_chart(
+    slide: Any, data: ReportData, row: IndicatorRow, box: tuple[float, ...]
+) -> None:
+    from pptx.chart.data import XyChartData
+    from pptx.enum.chart import XL_CHART_TYPE, XL_LEGEND_POSITION, XL_MARKER_STYLE
+
+    from gevinst.charts.results import STATUS_COLOURS
+
+    spec = data.evaluation.plan_indicator(row.id) if data.evaluation else None
+    assert spec is not None and spec.baseline is not None and data.at is not None
+    points = [(spec.baseline.date, spec.baseline.value)]
+    points += sorted((x.date, x.value) for x in spec.targets)
+    end = max(points[-1][0], data.at)
+    expected = [*points, (end, points[-1][1])] if end > points[-1][0] else points
+    colour = STATUS_COLOURS.get(row.status or "", _INK)
+    # (name, points, colour, dash, marker); the longest series goes first, because
+    # LibreOffice drops a first XY series that is shorter than a later one
+    series_specs = [
+        (data.word("expected_path"), expected, "#7F7F7F", "dash", XL_MARKER_STYLE.NONE),
+        (
+            data.word("measured"),
+            [(m.date, m.value) for m in row.measurements],
+            colour,
+            None,
+            XL_MARKER_STYLE.CIRCLE,
+        ),
+        (
+            data.word("targets"),
+            [(x.date, x.value) for x in spec.targets],
+            _ACCENT,
+            None,
+            XL_MARKER_STYLE.DIAMOND,
+        ),
+    ]
+    values = [v for _, points_, _, _, _ in series_specs for _, v in points_]
+    low, high = min(0.0, *values), max(values)
+    series_specs.append(  # a vertical line at the evaluation date
+        (
+            data.word("evaluation_date"),
+            [(data.at, low), (data.at, high)],
+            _INK,
+            None,
+            XL_MARKER_STYLE.NONE,
+        )
+    )
+    series_specs.sort(key=lambda spec_: -len(spec_[1]))
+    chart_data = XyChartData()  # type: ignore[no-untyped-call]
+    for name, points_, _, _, _ in series_specs:
+        series = chart_data.add_series(name)  # type: ignore[no-untyped-call]
+        for day, value in points_:
+            series.add_data_point(_excel_day(day), value)
+    left, top, width, height = box
+    frame = slide.shapes.add_chart(
+        XL_CHART_TYPE.XY_SCATTER_LINES, *(_emu(v) for v in box), chart_data
+    )
+    frame.name = f"chart {row.id}"
+    chart = frame.chart
+    chart.font.size = _pt(11)
+    chart.font.name = FONT
+    chart.has_title = True
+    chart.chart_title.text_frame.text = _one_line(row.name)
+    _font(chart.chart_title.text_frame.paragraphs[0].runs[0], 14, True, theme.HEADING_COLOUR)
+    chart.has_legend = True
+    chart.legend.position = XL_LEGEND_POSITION.BOTTOM
+    chart.legend.include_in_layout = False
+    for plot_series, (_, _, tint, dash, marker) in zip(
+        chart.plots[0].series, series_specs, strict=True
+    ):
+        plot_series.smooth = False
+        line = plot_series.format.line
+        if marker == XL_MARKER_STYLE.DIAMOND:
+            line.fill.background()
+        else:
+            line.color.rgb = _rgb(tint)
+            line.width = _emu(1.0 if tint == _INK else 2.25)
+            if dash:
+                from pptx.oxml.ns import qn
+
+                ln = line._get_or_add_ln()
+                ln.append(ln.makeelement(qn("a:prstDash"), {"val": dash}))
+        plot_series.marker.style = marker
+        if marker != XL_MARKER_STYLE.NONE:
+            plot_series.marker.size = 8
+            plot_series.marker.format.fill.solid()
+            plot_series.marker.format.fill.fore_color.rgb = _rgb(tint)
+            plot_series.marker.format.line.color.rgb = _rgb(tint)
+    days = [d for d, _ in expected] + [m.date for m in row.measurements] + [data.at]
+    first, last = min(days), max(days)
+    x_axis = chart.category_axis
+    # ticks every 365.25 days from 1 January + 1 day land on 1 or 2 January each year
+    x_axis.minimum_scale = _excel_day(dt.date(first.year, 1, 1)) + 1
+    x_axis.maximum_scale = _excel_day(dt.date(last.year + 1, 1, 1)) + 1
+    x_axis.major_unit = 365.25
+    x_axis.tick_labels.number_format = "yyyy"
+    x_axis.tick_labels.number_format_is_linked = False
+    x_axis.has_major_gridlines = False
+    y_axis = chart.value_axis
+    y_axis.has_major_gridlines = True
+    y_axis.major_gridlines.format.line.color.rgb = _rgb("#DDDDDD")
+    y_axis.tick_labels.number_format = (
+        "0" if all(float(v).is_integer() for _, v in expected) else "0.0"
+    )
+    y_axis.tick_labels.number_format_is_linked = False
+    if row.unit:
+        y_axis.has_title = True
+        y_axis.axis_title.text_frame.text = _one_line(row.unit)
+        _font(y_axis.axis_title.text_frame.paragraphs[0].runs[0], 11, False, _MUTED)
+    caption = _indicator_caption(data, row)
+    _textbox(slide, (left, top + height + 2, width, 40), [(caption, 11, False, _MUTED)], "caption")
+
+
+def _indicator_caption(data: ReportData, row: IndicatorRow) -> str:
+    unit = f" {row.unit}" if row.unit else ""
+    parts = [f"{data.word('baseline')} {data.number(row.baseline)}{unit}"]
+    if row.target is not None and row.target_date is not None:
+        parts.append(f"{data.word('target')} {data.number(row.target)} ({row.target_date.year})")
+    if row.realised is not None and row.realised_date is not None:
+        measured = data.phrase("measured_on", date=data.date(row.realised_date))
+        parts.append(f"{data.number(row.realised)} {measured}")
+    parts.append(_status_text(data, row.status))
+    return " · ".join(parts)
+
+
+def _indicator_notes(data: ReportData, row: IndicatorRow) -> str:
+    unit = f" {row.unit}" if row.unit else ""
+    better = (
+        _say(data, "lavere", "lower")
+        if row.direction == "decrease"
+        else _say(data, "høyere", "higher")
+    )
+    return _say(
+        data,
+        f"{row.name}: {better} er bedre. Vi startet på {data.number(row.baseline)}{unit} og "
+        f"skal nå {data.number(row.target)}{unit}. På evalueringsdatoen forventet vi "
+        f"{data.number(row.expected)}{unit}; siste måling var {data.number(row.realised)}"
+        f"{unit}. Status: {data.status_word(row.status).lower()}.",
+        f"{row.name}: {better} is better. We started at {data.number(row.baseline)}{unit} "
+        f"and aim for {data.number(row.target)}{unit}. At the evaluation date we expected "
+        f"{data.number(row.expected)}{unit}; the latest measurement was "
+        f"{data.number(row.realised)}{unit}. Status: {data.status_word(row.status).lower()}.",
+    )
+
+
+def _indicator_chart_slides(prs: Any, data: ReportData) -> None:
+    if data.evaluation is None:
+        return
+    rows = data.key_indicators()
+    pairs = [rows[i : i + 2] for i in range(0, len(rows), 2)]
+    for number, pair in enumerate(pairs, start=1):
+        title = data.phrase("indicators_title")
+        if len(pairs) > 1:
+            title += f" ({number}/{len(pairs)})"
+        notes = " ".join(_indicator_notes(data, row) for row in pair)
+        if len(data.indicator_rows()) > len(rows) and number == len(pairs):
+            notes += " " + data.phrase("more_indicators")
+        slide = _new_slide(prs, data, title, notes)
+        width = (SLIDE_W - 56 - 24) / 2
+        for index, row in enumerate(pair):
+            _indicator_chart(slide, data, row, (28 + index * (width + 24), 72, width, 380))
+
+
+def _money_slide(prs: Any, data: ReportData) -> None:
+    from pptx.chart.data import CategoryChartData
+    from pptx.enum.chart import XL_CHART_TYPE, XL_LEGEND_POSITION
+
+    from gevinst.report.content import money_text
+
+    if not data.has_money():
+        return
+    rows = data.money_rows()
+    dated = data.evaluation is not None
+    currency = data.money.currency
+    header = ["", data.phrase("expected_col")] + ([data.phrase("realised_col")] if dated else [])
+    body = []
+    for label, expected, realised in rows:
+        line = [label, money_text(expected, currency, data.language, True)]
+        if realised is not None:
+            line.append(money_text(realised, currency, data.language, True))
+        body.append(line)
+    net_value = data.money.net if dated else data.money.expected_net
+    notes = _say(
+        data,
+        f"Nåverdien regner om framtidige kroner til dagens verdi. {data.money_basis()} "
+        "Gevinster som ennå ikke er målt, regnes ikke med; ulemper regnes fullt ut. "
+        f"Netto nåverdi er {money_text(net_value, currency, 'nb', True)}.",
+        f"Present value turns future money into today's value. {data.money_basis()} "
+        "Benefits not yet measured are not counted; dis-benefits count in full. "
+        f"The net present value is {money_text(net_value, currency, 'en', True)}.",
+    )
+    slide = _new_slide(prs, data, data.phrase("money_title"), notes)
+    _table(
+        slide,
+        (28, 84, 400, 200),
+        header,
+        body,
+        [1.6, 1.3] + ([1.3] if dated else []),
+        right={1, 2},
+        size=14,
+    )
+    _textbox(
+        slide,
+        (28, 84 + 5 * 29.4 + 16, 400, 80),
+        [(data.money_basis(), 12, False, _MUTED)],
+        "money basis",
+    )
+    chart_data = CategoryChartData(number_format="0.0")  # type: ignore[no-untyped-call]
+    chart_data.categories = [label for label, _, _ in rows]
+    add = chart_data.add_series
+    add(data.phrase("expected_col"), [round(e / 1e6, 1) for _, e, _ in rows])  # type: ignore[no-untyped-call]
+    if dated:
+        realised_values = [round((r or 0) / 1e6, 1) for _, _, r in rows]
+        add(data.phrase("realised_col"), realised_values)  # type: ignore[no-untyped-call]
+    frame = slide.shapes.add_chart(
+        XL_CHART_TYPE.COLUMN_CLUSTERED, _emu(450), _emu(70), _emu(482), _emu(400), chart_data
+    )
+    frame.name = "chart money"
+    chart = frame.chart
+    chart.font.size = _pt(12)
+    chart.font.name = FONT
+    chart.has_title = True
+    unit = data.phrase("millions") if currency == "NOK" else f"{currency} mill."
+    chart.chart_title.text_frame.text = data.phrase("present_value_in", unit=unit)
+    _font(chart.chart_title.text_frame.paragraphs[0].runs[0], 14, True, theme.HEADING_COLOUR)
+    chart.has_legend = dated
+    if dated:
+        chart.legend.position = XL_LEGEND_POSITION.BOTTOM
+        chart.legend.include_in_layout = False
+    plot = chart.plots[0]
+    plot.gap_width = 60
+    plot.has_data_labels = True
+    plot.data_labels.number_format = "0.0"
+    plot.data_labels.number_format_is_linked = False
+    plot.data_labels.font.size = _pt(11)
+    for series, colour in zip(plot.series, ("#9DB3C8", _ACCENT), strict=False):
+        series.format.fill.solid()
+        series.format.fill.fore_color.rgb = _rgb(colour)
+        series.invert_if_negative = False
+    from pptx.enum.chart import XL_LABEL_POSITION, XL_TICK_LABEL_POSITION
+
+    plot.data_labels.position = XL_LABEL_POSITION.OUTSIDE_END
+    chart.category_axis.tick_label_position = XL_TICK_LABEL_POSITION.LOW
+    chart.value_axis.has_major_gridlines = True
+    chart.value_axis.major_gridlines.format.line.color.rgb = _rgb("#DDDDDD")
+    chart.value_axis.tick_labels.number_format = "0"
+    chart.value_axis.tick_labels.number_format_is_linked = False
+
+
+indicator_chart_slides = _indicator_chart_slides
+money_slide = _money_slide

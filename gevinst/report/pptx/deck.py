@@ -1,0 +1,601 @@
+"""The council deck (``.pptx``, python-pptx, 16:9): a story a manager can present and
+still edit like any other deck.
+
+Slides, in the order of the story: title; why the measures matter (goals, objectives
+and the key numbers); the benefit map as native shapes and connectors (split by goal
+when one slide would need text under 9 pt, see :mod:`gevinst.report.pptx.map`);
+when links carry notes, why they hold (a native table of the first
+:data:`LINK_ROWS`, every note in the speaker notes);
+status of goals, objectives, benefits and dis-benefits (a native table, status cells
+coloured); indicators expected against realised (a table, then one native chart per
+key indicator, its data editable in PowerPoint); the stakeholder grid (native
+shapes); the money (a native table and a native bar chart). Every slide has speaker
+notes that say in plain words what it shows, in the report's language.
+
+The same plan gives the same bytes: the document properties are fixed (dated at the
+evaluation date) and the zip entries carry a fixed timestamp.
+
+Examples:
+    >>> import gevinst as gv
+    >>> from gevinst.report import report_bytes
+    >>> deck = report_bytes(gv.load("examples/minimal.yaml"), "pptx")
+    >>> deck[:2]
+    b'PK'
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+from typing import TYPE_CHECKING, Any
+
+from gevinst import theme
+from gevinst.report.pptx.base import (
+    _ACCENT,
+    _INK,
+    _MUTED,
+    SLIDE_H,
+    SLIDE_W,
+    _emu,
+    _font,
+    _new_slide,
+    _one_line,
+    _rgb,
+    _say,
+    _table,
+    _textbox,
+)
+from gevinst.report.pptx.charts import indicator_chart_slides, money_slide
+from gevinst.report.pptx.map import draw_legend, draw_map, map_parts
+from gevinst.report.pptx.tables import indicator_table_slides, review_slides, status_slides
+
+if TYPE_CHECKING:
+    from gevinst.layout.geometry import Layout
+    from gevinst.report.content import ReportData, StatusRow
+
+__all__ = ["LINK_ROWS", "pptx_report"]
+
+#: At most this many link notes in the table of the links slide (all are in its notes).
+LINK_ROWS = 8
+
+
+# -- title and why ------------------------------------------------------------------------
+
+
+def _title_slide(prs: Any, data: ReportData) -> None:
+    from pptx.enum.text import PP_ALIGN
+
+    slide = prs.slides.add_slide(prs.slide_layouts[0])
+    title, subtitle = slide.placeholders[0], slide.placeholders[1]
+    title.left, title.top, title.width, title.height = (_emu(v) for v in (60, 150, 840, 120))
+    title.text_frame.text = _one_line(data.plan.title)
+    title.text_frame.word_wrap = True
+    title.text_frame.paragraphs[0].alignment = PP_ALIGN.LEFT
+    _font(title.text_frame.paragraphs[0].runs[0], 40, True, theme.HEADING_COLOUR)
+    subtitle.left, subtitle.top, subtitle.width, subtitle.height = (
+        _emu(v) for v in (60, 290, 840, 120)
+    )
+    lines = [data.word("benefit_plan")]
+    if data.plan.info.organisation:
+        lines.append(_one_line(data.plan.info.organisation))
+    if data.at is not None:
+        lines.append(f"{data.word('evaluated_at')} {data.date(data.at)}")
+    frame = subtitle.text_frame
+    frame.text = "\n".join(lines)
+    for paragraph in frame.paragraphs:
+        paragraph.alignment = PP_ALIGN.LEFT
+        _font(paragraph.runs[0], 20, False, _MUTED)
+    band = slide.shapes.add_shape(1, _emu(60), _emu(276), _emu(120), _emu(5))
+    band.name = "accent"
+    band.fill.solid()
+    band.fill.fore_color.rgb = _rgb(_ACCENT)
+    band.line.fill.background()
+    when = (
+        _say(data, f"per {data.date(data.at)}", f"as of {data.date(data.at)}")
+        if data.at
+        else _say(data, "slik den er planlagt", "as planned")
+    )
+    slide.notes_slide.notes_text_frame.text = _say(
+        data,
+        f"Denne presentasjonen viser gevinstrealiseringsplanen «{data.plan.title}» {when}: "
+        "hvorfor tiltakene betyr noe, hvordan de henger sammen med målene, hvor langt vi "
+        "har kommet, hvem som berøres, og hva det koster og gir.",
+        f"This deck presents the benefit realisation plan “{data.plan.title}” {when}: why "
+        "the measures matter, how they lead to the goals, how far we have come, who is "
+        "affected, and what it costs and returns.",
+    )
+
+
+def _counted(data: ReportData) -> str:
+    plan = data.plan
+    items = [
+        (len(plan.measures), "measure"),
+        (len(plan.benefits), "benefit"),
+        (len(plan.disbenefits), "disbenefit"),
+        (len(plan.objectives), "objective"),
+        (len(plan.goals), "goal"),
+    ]
+    return _listing(data, [_amount(data, n, kind) for n, kind in items if n])
+
+
+def _amount(data: ReportData, count: int, kind: str) -> str:
+    """``1 gevinst``, ``3 gevinster``."""
+    return f"{count} {data.word(kind if count == 1 else kind + 's').lower()}"
+
+
+def _status_counts(data: ReportData, rows: list[StatusRow]) -> list[tuple[str, int]]:
+    counts: dict[str, int] = {}
+    for row in rows:
+        if row.status:
+            counts[row.status] = counts.get(row.status, 0) + 1
+    order = ("on_track", "at_risk", "off_track", "not_measured", "not_due")
+    return [(s, counts[s]) for s in order if s in counts]
+
+
+def _why_slide(prs: Any, data: ReportData) -> None:
+    from gevinst.report.content import money_text
+
+    plan = data.plan
+    lines: list[tuple[str, float, bool, str]] = []
+    if plan.info.description:
+        lead = _one_line(plan.info.description)
+        lines.append((lead if len(lead) <= 320 else lead[:317] + "…", 14, False, _MUTED))
+    for kind, plural in (("goal", "goals"), ("objective", "objectives")):
+        elements = [e for e in plan.elements() if e.kind == kind]
+        if not elements:
+            continue
+        lines.append((data.word(plural), 16, True, theme.HEADING_COLOUR))
+        lines += [(f"•  {_one_line(e.name)}", 15, False, _INK) for e in elements[:8]]
+    notes = [
+        _say(
+            data,
+            "Tiltakene er ikke et mål i seg selv. De skal gi gevinster som bidrar til "
+            "effektmålene og samfunnsmålene til venstre.",
+            "The measures are not an end in themselves. They are to bring benefits that "
+            "serve the objectives and goals on the left.",
+        )
+    ]
+    slide = _new_slide(prs, data, data.phrase("why"), "")
+    _textbox(slide, (28, 76, 520, 420), lines, "goals and objectives")
+    cards: list[tuple[str, str, str]] = [
+        (str(len(plan.measures)), data.word("measures"), _ACCENT),
+        (str(len(plan.benefits)), data.word("benefits"), theme.KIND_STYLES["benefit"].stroke),
+    ]
+    if data.has_money():
+        net = data.money.net if data.evaluation is not None else data.money.expected_net
+        label = data.word("net_realised" if data.evaluation is not None else "net_expected")
+        cards.append((money_text(net, data.money.currency, data.language, True), label, _INK))
+    y = 80.0
+    for value, label, colour in cards:
+        card = slide.shapes.add_shape(5, _emu(590), _emu(y), _emu(340), _emu(92))
+        card.name = f"key figure {label}"
+        card.fill.solid()
+        card.fill.fore_color.rgb = _rgb("#F4F6F8")
+        card.line.color.rgb = _rgb("#D0D6DC")
+        card.shadow.inherit = False
+        card.adjustments[0] = 0.08
+        frame = card.text_frame
+        frame.word_wrap = True
+        frame.text = value
+        _font(frame.paragraphs[0].runs[0], 30, True, colour)
+        paragraph = frame.add_paragraph()
+        _font(paragraph.add_run(), 14, False, _MUTED)
+        paragraph.runs[0].text = label
+        y += 104
+    counts = _status_counts(data, data.status_rows(("benefit",)))
+    if counts:
+        said = ", ".join(f"{n} {data.status_word(s).lower()}" for s, n in counts)
+        box = _textbox(slide, (590, y, 340, 60), [("", 13, False, _INK)], "benefit statuses")
+        paragraph = box.text_frame.paragraphs[0]
+        for status, count in counts:
+            mark = paragraph.add_run()
+            mark.text = f"{theme.STATUS_STYLES[status].mark} "
+            _font(mark, 13, True, theme.STATUS_STYLES[status].stroke)
+            word = paragraph.add_run()
+            word.text = f"{count} {data.status_word(status).lower()}   "
+            _font(word, 13, False, _INK)
+        notes.append(_say(data, f"Status for gevinstene: {said}.", f"Benefit status: {said}."))
+    notes.append(
+        _say(
+            data,
+            f"Planen har {_counted(data)}.",
+            f"The plan has {_counted(data)}.",
+        )
+    )
+    slide.notes_slide.notes_text_frame.text = " ".join(notes)
+
+
+# -- the map ------------------------------------------------------------------------------
+
+
+def _map_slides(prs: Any, data: ReportData) -> None:
+    parts = map_parts(data.plan, data.evaluation, data.language)
+    names = {e.id: e.name for e in data.plan.elements()}
+    seen: dict[str | None, int] = {}
+    totals: dict[str | None, int] = {}
+    for root, _ in parts:
+        totals[root] = totals.get(root, 0) + 1
+    for number, (root, lay) in enumerate(parts):
+        seen[root] = seen.get(root, 0) + 1
+        if root is None:
+            title = data.phrase("map_title")
+        elif root == "overview":
+            title = f"{data.phrase('map_title')}: {data.phrase('overview').lower()}"
+        elif root == "rest":
+            title = data.phrase("map_part", name=data.phrase("other_goals").lower())
+        else:
+            title = data.phrase("map_part", name=names.get(root, root))
+        if totals[root] > 1:
+            title += f" ({seen[root]}/{totals[root]})"
+        notes = _map_notes(data, root, lay, number, len(parts))
+        slide = _new_slide(prs, data, title, notes)
+        draw_map(slide, lay, names)
+        draw_legend(slide, lay, SLIDE_H - 26)
+
+
+def _link_slide(prs: Any, data: ReportData) -> None:
+    """Why the links hold: the plan's link notes in a table (no notes: no slide)."""
+    rows = data.link_rows()
+    if not rows:
+        return
+    spoken = " ".join(f"{r.source_name} → {r.target_name}: {r.note.rstrip('.')}." for r in rows)
+    notes = f"{data.phrase('link_notes_lead')} {spoken}"
+    slide = _new_slide(prs, data, data.word("link_notes"), notes)
+    header = [data.phrase("from"), data.phrase("to"), data.word("note")]
+    body = [
+        [f"{r.source} {r.source_name}", f"{r.target} {r.target_name}", r.note]
+        for r in rows[:LINK_ROWS]
+    ]
+    lead: list[tuple[str, float, bool, str]] = [(data.phrase("link_notes_lead"), 14, False, _MUTED)]
+    _textbox(slide, (28, 72, SLIDE_W - 56, 24), lead, "lead")
+    _table(slide, (28, 108, SLIDE_W - 56, 340), header, body, [3.2, 3.2, 4.6])
+    if len(rows) > LINK_ROWS:
+        more = data.phrase("link_notes_more", n=len(rows) - LINK_ROWS)
+        _textbox(slide, (28, SLIDE_H - 64, SLIDE_W - 56, 20), [(more, 12, False, _MUTED)], "more")
+
+
+def _listing(data: ReportData, items: list[str]) -> str:
+    """``a, b og c`` (nb) or ``a, b and c`` (en)."""
+    if len(items) <= 1:
+        return "".join(items)
+    return f"{', '.join(items[:-1])} {_say(data, 'og', 'and')} {items[-1]}"
+
+
+def _map_notes(data: ReportData, root: str | None, lay: Layout, number: int, parts: int) -> str:
+    text: list[str] = []
+    if number == 0:
+        text.append(
+            _say(
+                data,
+                "Gevinstkartet leses fra venstre mot høyre: tiltakene gir endringer i "
+                "arbeidet, endringene gir gevinster, og gevinstene bidrar til effektmålene "
+                "og samfunnsmålene. Ulemper er rosa med stiplet rød kant.",
+                "Read the benefit map from left to right: the measures bring changes in "
+                "how we work, the changes bring benefits, and the benefits serve the "
+                "objectives and goals. Dis-benefits are pink with a dashed red border.",
+            )
+        )
+        if data.evaluation is not None:
+            text.append(
+                _say(
+                    data,
+                    "Fargen viser status per evalueringsdatoen: grønn er i rute, gul "
+                    "usikker, oransje ikke i rute, grå ikke målt. Prosenten er andelen av "
+                    "forventet forbedring som er nådd.",
+                    "The colour shows the status at the evaluation date: green on track, "
+                    "yellow at risk, orange off track, grey not measured. The percentage "
+                    "is the share of the expected improvement achieved.",
+                )
+            )
+        if parts > 1:
+            text.append(
+                _say(
+                    data,
+                    f"Hele kartet er for stort for én lesbar side, så det er delt på {parts} "
+                    "sider etter målene.",
+                    f"The whole map is too large for one readable slide, so it is split "
+                    f"over {parts} slides by goal.",
+                )
+            )
+    if root == "overview":
+        text.append(
+            _say(
+                data,
+                "Oversikten viser bare gevinster, ulemper og mål; de neste sidene viser "
+                "tiltakene og endringene bak dem.",
+                "The overview shows only benefits, dis-benefits and goals; the next "
+                "slides show the measures and changes behind them.",
+            )
+        )
+    elif root not in (None, "rest"):
+        kinds = [n.kind for n in lay.nodes]
+        name = data.name_of(root)
+        count = _listing(
+            data,
+            [
+                _amount(data, kinds.count(k), k)
+                for k in ("measure", "benefit", "disbenefit")
+                if kinds.count(k)
+            ],
+        )
+        text.append(
+            _say(
+                data,
+                f"Denne siden viser hva som bidrar til «{name}»: {count}.",
+                f"This slide shows what feeds “{name}”: {count}.",
+            )
+        )
+    for status, nb, en in (
+        ("off_track", "Ikke i rute her", "Off track here"),
+        ("at_risk", "Usikre her", "At risk here"),
+    ):
+        behind = [n.element for n in lay.nodes if n.status == status and n.kind == "benefit"]
+        if behind:
+            listed = "; ".join(data.name_of(b) for b in behind)
+            text.append(f"{_say(data, nb, en)}: {listed}.")
+    return " ".join(text)
+
+
+# -- tables -------------------------------------------------------------------------------
+
+
+# -- charts -------------------------------------------------------------------------------
+
+
+# -- stakeholders and money ---------------------------------------------------------------
+
+
+class _More:
+    """The last chip of a full quadrant: how many more there are."""
+
+    def __init__(self, count: int, language: str) -> None:
+        self.id = "more"
+        self.name = f"+{count} {'flere' if language == 'nb' else 'more'}"
+        self.attitude = "unknown"
+
+
+def _chip_grid(
+    names: list[str], width: float, height: float
+) -> tuple[int, int, float, float, float, int]:
+    """Columns, rows per column, chip width and height, font size and how many chips fit.
+
+    The fewest columns and the largest size (11, 10 or 9 pt) at which every name fits
+    its chip (measured with DejaVu metrics, wider than Arial, so there is room to
+    spare); at worst four columns of 9 pt chips, as many as fit.
+    """
+    for columns in range(1 if len(names) <= 4 else 2, 5):
+        per_column = -(-len(names) // columns)
+        chip_w = (width - (columns - 1) * 6) / columns
+        for size in (11.0, 10.0, 9.0):
+            lines = max(len(theme.wrap(n, chip_w - 10, size * 0.9)) for n in names)
+            chip_h = lines * size * 1.2 + 6
+            if per_column * (chip_h + 4) <= height:
+                return columns, per_column, chip_w, chip_h, size, len(names)
+    chip_w = (width - 18) / 4
+    lines = max(len(theme.wrap(n, chip_w - 10, 9 * 0.9)) for n in names)
+    chip_h = lines * 9 * 1.2 + 6
+    per_column = max(1, int(height // (chip_h + 4)))
+    shown = min(len(names), per_column * 4)
+    return 4, per_column, chip_w, chip_h, 9.0, shown
+
+
+def _stakeholder_slide(prs: Any, data: ReportData) -> None:
+    from gevinst.charts.results import ATTITUDE_COLOURS
+
+    if not data.plan.stakeholders:
+        return
+    cells = data.quadrants()
+    notes = _say(
+        data,
+        "Interessentene er plassert etter makt (loddrett) og interesse (vannrett). "
+        "Øverst til høyre står nøkkelaktørene som må involveres tett; fargen viser "
+        "holdningen til endringen (grønn positiv, grå nøytral, oransje motstand).",
+        "Stakeholders are placed by power (up) and interest (right). Top right are the "
+        "key players to manage closely; the colour shows their attitude to the change "
+        "(green supportive, grey neutral, orange resistant).",
+    )
+    slide = _new_slide(prs, data, data.phrase("stakeholder_title"), notes)
+    left, top, width, height = 70.0, 74.0, SLIDE_W - 98, 400.0
+    half_w, half_h = width / 2, height / 2
+    where = {
+        "keep_satisfied": (0, 0),
+        "manage_closely": (1, 0),
+        "monitor": (0, 1),
+        "keep_informed": (1, 1),
+    }
+    for key, (col, row) in where.items():
+        x, y = left + col * half_w, top + row * half_h
+        quad = slide.shapes.add_shape(
+            1, _emu(x + 2), _emu(y + 2), _emu(half_w - 4), _emu(half_h - 4)
+        )
+        quad.name = f"quadrant {key}"
+        quad.fill.solid()
+        quad.fill.fore_color.rgb = _rgb("#E8F1FA" if key == "manage_closely" else "#F4F4F4")
+        quad.line.fill.background()
+        quad.shadow.inherit = False
+        heading = data.word(key)
+        _textbox(
+            slide,
+            (x + 8, y + 4, half_w - 16, 22),
+            [(heading, 13, True, _ACCENT if key == "manage_closely" else _INK)],
+            f"quadrant label {key}",
+        )
+        people: list[Any] = list(cells[key])
+        if not people:
+            continue
+        _columns, per_column, chip_w, chip_h, size, shown = _chip_grid(
+            [_one_line(p.name) for p in people], half_w - 16, half_h - 34
+        )
+        if shown < len(people):  # the rest are named in the speaker notes
+            rest = ", ".join(_one_line(p.name) for p in people[shown - 1 :])
+            notes += f" {data.word(key)}: {rest}."
+            people = [*people[: shown - 1], _More(len(people) - shown + 1, data.language)]
+        for index, person in enumerate(people):
+            c, r = divmod(index, per_column)
+            cx = x + 8 + c * (chip_w + 6)
+            cy = y + 30 + r * (chip_h + 4)
+            fill, edge = ATTITUDE_COLOURS.get(
+                person.attitude or "unknown", ATTITUDE_COLOURS["unknown"]
+            )
+            chip = slide.shapes.add_shape(5, _emu(cx), _emu(cy), _emu(chip_w), _emu(chip_h))
+            chip.name = f"stakeholder {person.id}"
+            chip.fill.solid()
+            chip.fill.fore_color.rgb = _rgb(fill)
+            chip.line.color.rgb = _rgb(edge)
+            chip.shadow.inherit = False
+            frame = chip.text_frame
+            frame.word_wrap = True
+            frame.margin_left = frame.margin_right = _emu(4)
+            frame.margin_top = frame.margin_bottom = _emu(1)
+            frame.text = _one_line(person.name)
+            from pptx.enum.text import MSO_ANCHOR
+
+            frame.vertical_anchor = MSO_ANCHOR.MIDDLE
+            _font(frame.paragraphs[0].runs[0], size, False, _INK)
+    axis = [
+        ((left, top + height + 4, width, 20), f"{data.word('interest')} →", "center"),
+    ]
+    for box, text, align in axis:
+        _textbox(slide, box, [(text, 13, True, _INK)], "axis interest", align)
+    slide.notes_slide.notes_text_frame.text = notes
+    power = _textbox(
+        slide,
+        (left - 250, top + half_h - 10, 440, 20),
+        [(f"{data.word('power')} →", 13, True, _INK)],
+        "axis power",
+        "center",
+    )
+    power.rotation = 270.0
+    legend = _textbox(
+        slide,
+        (SLIDE_W - 380, 52, 352, 18),
+        [(f"{data.word('attitude')}:", 10, True, _MUTED)],
+        "legend attitude",
+    )
+    paragraph = legend.text_frame.paragraphs[0]
+    from pptx.enum.text import PP_ALIGN
+
+    paragraph.alignment = PP_ALIGN.RIGHT
+    for attitude in ("supportive", "neutral", "resistant"):
+        swatch = paragraph.add_run()
+        swatch.text = "  ■ "
+        _font(swatch, 12, False, ATTITUDE_COLOURS[attitude][1])
+        word = paragraph.add_run()
+        word.text = data.word(attitude)
+        _font(word, 10, False, _MUTED)
+
+
+# -- the deck -----------------------------------------------------------------------------
+
+
+def _fixed_zip(blob: bytes, inner: bool = False) -> bytes:
+    """The same zip with every entry dated 1980-01-01; embedded chart workbooks get the
+    same treatment and a fixed creation date (xlsxwriter dates them "now")."""
+    import re
+    import zipfile
+
+    source = zipfile.ZipFile(io.BytesIO(blob))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            payload = source.read(info.filename)
+            if info.filename.endswith(".xlsx"):
+                payload = _fixed_zip(payload, inner=True)
+            elif inner and info.filename == "docProps/core.xml":
+                payload = re.sub(
+                    rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*",
+                    rb"\g<1>2000-01-01T00:00:00Z",
+                    payload,
+                )
+            entry = zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0))
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            entry.external_attr = 0o600 << 16
+            target.writestr(entry, payload)
+    return out.getvalue()
+
+
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def _xml_safe(data: ReportData) -> ReportData:
+    """The same report on a copy of the plan whose texts hold no character XML forbids
+    (control characters, U+FFFE, U+FFFF): they become spaces."""
+    from gevinst.model import Plan
+    from gevinst.report.content import report_data
+
+    def clean(value: Any) -> Any:
+        if isinstance(value, str):
+            return _NOT_XML.sub(" ", value)
+        if isinstance(value, list):
+            return [clean(v) for v in value]
+        if isinstance(value, dict):
+            return {k: clean(v) for k, v in value.items()}
+        return value
+
+    raw = data.plan.model_dump(by_alias=True, exclude_none=True)
+    cleaned = clean(raw)
+    if cleaned == raw:
+        return data
+    plan = Plan.model_validate(cleaned)
+    return report_data(plan, at=data.at, language=data.language)
+
+
+def pptx_report(data: ReportData) -> bytes:
+    """The council deck as ``.pptx`` bytes (the writer of ``.pptx``)."""
+    try:
+        from pptx import Presentation
+    except ImportError as exc:  # pragma: no cover - python-pptx is a dependency
+        from gevinst.errors import MissingDependencyError
+
+        raise MissingDependencyError(
+            "the council deck needs python-pptx: pip install python-pptx"
+        ) from exc
+    data = _xml_safe(data)
+    prs = Presentation()
+    from pptx.util import Emu
+
+    prs.slide_width, prs.slide_height = Emu(_emu(SLIDE_W)), Emu(_emu(SLIDE_H))
+    _title_slide(prs, data)
+    _why_slide(prs, data)
+    _map_slides(prs, data)
+    _link_slide(prs, data)
+    status_slides(prs, data)
+    indicator_table_slides(prs, data)
+    indicator_chart_slides(prs, data)
+    review_slides(prs, data)
+    _stakeholder_slide(prs, data)
+    money_slide(prs, data)
+    total = len(prs.slides)
+    for number, slide in enumerate(prs.slides, start=1):
+        if number > 1:
+            _textbox(
+                slide,
+                (SLIDE_W - 128, SLIDE_H - 22, 100, 16),
+                [(f"{number} / {total}", 9, False, _MUTED)],
+                "slide number",
+                "right",
+            )
+    when = data.at or data.plan.start
+    stamp = dt.datetime(when.year, when.month, when.day, 12, 0, 0)
+    props = prs.core_properties
+    props.title = _core_text(data.plan.title)
+    props.subject = _core_text(data.word("benefit_plan"))
+    props.author = _core_text(data.plan.info.organisation or "gevinst")
+    props.last_modified_by = "gevinst"
+    props.created = props.modified = stamp
+    props.revision = 1
+    props.language = "nb-NO" if data.language == "nb" else "en-GB"
+    buffer = io.BytesIO()
+    prs.save(buffer)
+    return _fixed_zip(buffer.getvalue())
+
+
+_CORE_MAX = 255  # characters of a document property (title, author) in OOXML
+
+
+def _core_text(text: str) -> str:
+    """Text for a document property: at most 255 characters (the slides keep the whole
+    text; the property is cut with an ellipsis), without characters XML cannot hold."""
+    text = re.sub("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]", "", text)
+    return text if len(text) <= _CORE_MAX else text[: _CORE_MAX - 1] + "\u2026"

@@ -1,0 +1,208 @@
+"""The table slides of the council deck: status of goals and benefits, indicators
+expected against realised, and the benefit reviews beside what the numbers said. All
+native PowerPoint tables, status cells coloured, split over slides of at most eleven
+rows.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING, Any
+
+from gevinst import theme
+from gevinst.report.pptx.base import (
+    _MUTED,
+    SLIDE_W,
+    _new_slide,
+    _pages,
+    _say,
+    _status_text,
+    _table,
+    _textbox,
+)
+
+if TYPE_CHECKING:
+    from gevinst.report.content import ReportData, StatusRow
+
+__all__ = ["indicator_table_slides", "review_slides", "status_slides"]
+
+
+def _status_slides(prs: Any, data: ReportData) -> None:
+    from gevinst.report.content import percent_text
+
+    rows = data.status_rows(("goal", "objective", "benefit", "disbenefit"))
+    dated = data.evaluation is not None
+    header = [data.word("id"), data.word("type"), data.word("name"), data.word("owner")]
+    widths = [0.6, 1.3, 4.6, 3.0]
+    if dated:
+        header += [data.word("status"), data.word("score")]
+        widths += [1.6, 0.9]
+    else:
+        header.append(data.word("indicators"))
+        widths.append(1.2)
+    pages = _pages(rows)
+    for number, page in enumerate(pages, start=1):
+        body: list[list[str]] = []
+        fills: dict[tuple[int, int], str] = {}
+        for r, row in enumerate(page):
+            line = [row.id, data.word(row.kind), row.name, row.owner or "–"]
+            if dated:
+                line += [_status_text(data, row.status), percent_text(row.score, data.language)]
+                if row.status:
+                    fills[(r, 4)] = theme.STATUS_STYLES[row.status].fill
+            else:
+                line.append(", ".join(row.indicators) or "–")
+            body.append(line)
+        title = data.phrase("status_title")
+        if len(pages) > 1:
+            title += f" ({number}/{len(pages)})"
+        slide = _new_slide(prs, data, title, _status_notes(data, page))
+        _table(
+            slide, (28, 76, SLIDE_W - 56, 400), header, body, widths, fills, {5} if dated else None
+        )
+
+
+def _status_notes(data: ReportData, rows: list[StatusRow]) -> str:
+    if data.evaluation is None:
+        return _say(
+            data,
+            "Tabellen viser mål og gevinster med eier og indikatorer. Planen er ikke "
+            "evaluert ennå, så status mangler.",
+            "The table lists goals and benefits with their owners and indicators. The plan "
+            "has not been evaluated yet, so there is no status.",
+        )
+    text = [
+        _say(
+            data,
+            "Tabellen viser status per evalueringsdatoen. Score er andelen av den "
+            "forventede forbedringen som er nådd; mål uten egne indikatorer får et "
+            "vektet snitt av gevinstene som bidrar til dem.",
+            "The table shows the status at the evaluation date. The score is the share of "
+            "the expected improvement achieved; goals without indicators of their own get "
+            "a weighted mean of the benefits that feed them.",
+        )
+    ]
+    behind = [r for r in rows if r.status == "off_track"]
+    if behind:
+        names = "; ".join(f"{r.id} {r.name}" for r in behind)
+        text.append(_say(data, f"Ikke i rute: {names}.", f"Off track: {names}."))
+    return " ".join(text)
+
+
+def _indicator_table_slides(prs: Any, data: ReportData) -> None:
+    rows = data.indicator_rows()
+    dated = data.evaluation is not None
+    header = [data.word("id"), data.word("indicator"), data.word("unit"), data.word("baseline")]
+    widths = [0.6, 4.4, 1.4, 1.1]
+    if dated:
+        header += [data.word("expected"), data.word("realised")]
+        widths += [1.1, 1.1]
+    header.append(data.word("target"))
+    widths.append(1.6)
+    if dated:
+        header.append(data.word("status"))
+        widths.append(1.7)
+    pages = _pages(rows)
+    for number, page in enumerate(pages, start=1):
+        body: list[list[str]] = []
+        fills: dict[tuple[int, int], str] = {}
+        for r, row in enumerate(page):
+            line = [row.id, row.name, row.unit or "–", data.number(row.baseline)]
+            if dated:
+                line += [data.number(row.expected), data.number(row.realised)]
+            target = data.number(row.target)
+            if row.target_date:
+                target += f" ({row.target_date.year})"
+            line.append(target)
+            if dated:
+                line.append(_status_text(data, row.status))
+                if row.status:
+                    fills[(r, 7)] = theme.STATUS_STYLES[row.status].fill
+            body.append(line)
+        title = data.phrase("indicators_title")
+        if len(pages) > 1:
+            title += f" ({number}/{len(pages)})"
+        notes = _say(
+            data,
+            "Hver indikator har et nullpunkt og en målverdi. «Forventet» er der vi "
+            "skulle vært på evalueringsdatoen om utviklingen gikk som planlagt; "
+            "«Realisert» er siste måling.",
+            "Each indicator has a baseline and a target. “Expected” is where we should be "
+            "at the evaluation date had things gone to plan; “Realised” is the latest "
+            "measurement.",
+        )
+        slide = _new_slide(prs, data, title, notes)
+        _table(slide, (28, 76, SLIDE_W - 56, 400), header, body, widths, fills, {3, 4, 5, 6})
+
+
+status_slides = _status_slides
+indicator_table_slides = _indicator_table_slides
+
+
+def review_slides(prs: Any, data: ReportData) -> None:
+    """The benefit reviews up to the evaluation date, newest first, beside the numbers."""
+    rows = data.review_rows()
+    if not rows:
+        return
+    header = [
+        data.word("date"),
+        data.word("element"),
+        data.word("by"),
+        data.word("review_said"),
+        data.word("numbers_said"),
+        data.word("comment"),
+    ]
+    widths = [1.0, 3.6, 2.6, 1.4, 1.6, 3.0]
+    optimistic = [r for r in rows if r.optimistic]
+    pages = _pages(rows)
+    for number, page in enumerate(pages, start=1):
+        body: list[list[str]] = []
+        fills: dict[tuple[int, int], str] = {}
+        for r, row in enumerate(page):
+            said = _status_text(data, row.status if row.status in theme.STATUS_STYLES else None)
+            if row.status not in theme.STATUS_STYLES:
+                said = data.status_word(row.status)
+            found = _status_text(data, row.computed)
+            if row.disagrees:
+                found = f"{found}  ≠"
+            body.append(
+                [
+                    _compact_date(data, row.date),
+                    f"{row.element} {row.name}",
+                    row.by or "–",
+                    said,
+                    found,
+                    row.comment or "–",
+                ]
+            )
+            if row.status in theme.STATUS_STYLES:
+                fills[(r, 3)] = theme.STATUS_STYLES[row.status].fill
+            if row.computed in theme.STATUS_STYLES:
+                fills[(r, 4)] = theme.STATUS_STYLES[row.computed].fill
+        title = data.phrase("reviews_title")
+        if len(pages) > 1:
+            title += f" ({number}/{len(pages)})"
+        notes = [
+            _say(
+                data,
+                "Gevinsteierne vurderer gevinstene sine jevnlig. Her står hver vurdering "
+                "ved siden av det tallene viste på samme dato; ≠ betyr at de er uenige.",
+                "The benefit owners review their benefits at set times. Each review is "
+                "shown beside what the numbers said on the same date; ≠ marks a "
+                "disagreement.",
+            ),
+            data.phrase("reviews_optimistic", n=len(optimistic), total=len(rows)),
+        ]
+        slide = _new_slide(prs, data, title, " ".join(notes))
+        lead = f"{data.phrase('reviews_lead')} {notes[1]}"
+        _textbox(slide, (28, 64, SLIDE_W - 56, 22), [(lead, 13, False, _MUTED)], "lead")
+        _table(slide, (28, 94, SLIDE_W - 56, 400), header, body, widths, fills, size=12)
+
+
+def _compact_date(data: ReportData, day: dt.date) -> str:
+    """``1.9.2025`` (nb) or ``1 Sep 2025`` (en): a date that fits a narrow column."""
+    if data.language == "en":
+        from gevinst.i18n.formats import format_date
+
+        return f"{day.day} {format_date(day, 'en', short=True)}"
+    return f"{day.day}.{day.month}.{day.year}"

@@ -1,0 +1,524 @@
+"""An evaluation as tables: terminal text, CSV, JSON, Markdown and Excel.
+
+:func:`write` picks the format from the file suffix (:data:`WRITERS`) and writes
+atomically, so a failed write leaves an existing file untouched. Text for people
+(terminal, Markdown, Excel headings) is in the plan's language; CSV and JSON are for
+machines: English keys, full-precision numbers, ISO dates.
+
+Examples:
+    >>> import gevinst as gv
+    >>> from gevinst.report.tables import text_table
+    >>> ev = gv.evaluate(gv.load("examples/minimal.yaml"), at="2025-01-01")
+    >>> print(text_table(ev).splitlines()[0])
+    Minimal plan: gevinstevaluering per 1. januar 2025
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import json
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from gevinst.analysis.stakeholders import markdown_escape
+from gevinst.errors import FormatError
+from gevinst.i18n.formats import format_date, format_number, format_rate
+from gevinst.i18n.words import t
+from gevinst.io.cells import csv_text as table_csv
+from gevinst.io.cells import keep_text
+from gevinst.personal_data import refuse
+
+if TYPE_CHECKING:
+    from gevinst.analysis.evaluate import Evaluation
+
+__all__ = [
+    "WRITERS",
+    "csv_text",
+    "json_text",
+    "markdown_text",
+    "text_table",
+    "write",
+    "xlsx_bytes",
+]
+
+# -- shared content -------------------------------------------------------------------------
+
+
+def _pct(value: float | None, lang: str) -> str:
+    return "" if value is None else f"{format_number(100 * value, lang)} %"
+
+
+def _num(value: float | None, lang: str) -> str:
+    if value is None:
+        return ""
+    decimals = 0 if float(value).is_integer() else 1
+    return format_number(value, lang, decimals).replace("\u00a0", " ").replace("\u2212", "-")
+
+
+def _money(value: float, lang: str) -> str:
+    return format_number(value, lang, 0).replace("\u00a0", " ").replace("\u2212", "-")
+
+
+def _title(ev: Evaluation, lang: str) -> str:
+    return f"{ev.plan.title}: {t('evaluation', lang).lower()} {t('per_date', lang)} " + format_date(
+        ev.at, lang
+    )
+
+
+def _element_table(ev: Evaluation, lang: str) -> tuple[list[str], list[list[str]]]:
+    header = [
+        t("id", lang),
+        t("kind_label", lang),
+        t("name", lang),
+        t("score", lang),
+        t("coverage", lang),
+        t("status", lang),
+        t("disbenefits", lang),
+    ]
+    rows = [
+        [
+            r.id,
+            t(r.kind, lang),
+            r.name,
+            _pct(r.score, lang),
+            _pct(r.coverage, lang),
+            t(r.status or "", lang),
+            ", ".join(r.disbenefits),
+        ]
+        for r in ev.elements.values()
+        if r.status is not None
+    ]
+    return header, rows
+
+
+def _indicator_table(ev: Evaluation, lang: str) -> tuple[list[str], list[list[str]]]:
+    header = [
+        t("id", lang),
+        t("name", lang),
+        t("unit", lang),
+        t("baseline", lang),
+        t("expected", lang),
+        t("realised", lang),
+        t("progress", lang),
+        t("attainment", lang),
+        t("status", lang),
+        t("forecast", lang),
+        t("target", lang),
+    ]
+    rows = []
+    for r in ev.indicators.values():
+        target = _num(r.target, lang)
+        if r.target_date is not None:
+            target += f" ({r.target_date.isoformat()})"
+        rows.append(
+            [
+                r.id,
+                r.name,
+                r.unit or "",
+                _num(r.baseline, lang),
+                _num(r.expected, lang),
+                _num(r.realised, lang),
+                _pct(r.progress, lang),
+                _pct(r.attainment, lang),
+                t(r.status, lang),
+                _num(r.forecast, lang),
+                target,
+            ]
+        )
+    return header, rows
+
+
+def _money_table(ev: Evaluation, lang: str) -> tuple[list[str], list[list[str]]]:
+    money = ev.npv()
+    header = [
+        t("id", lang),
+        t("name", lang),
+        t("category", lang),
+        t("score", lang),
+        t("expected", lang),
+        t("realised", lang),
+    ]
+    rows = [
+        [
+            line.id,
+            line.name,
+            t(line.category or "unspecified", lang),
+            _pct(line.score, lang),
+            _money(line.expected, lang),
+            _money(line.realised, lang),
+        ]
+        for line in money.lines.values()
+    ]
+    rows.append(
+        ["", t("costs", lang), "", "", _money(-money.costs, lang), _money(-money.costs, lang)]
+    )
+    rows.append(
+        ["", t("net", lang), "", "", _money(money.expected_net, lang), _money(money.net, lang)]
+    )
+    return header, rows
+
+
+def _review_table(ev: Evaluation, lang: str) -> tuple[list[str], list[list[str]]]:
+    header = [
+        t("date", lang),
+        t("element", lang),
+        t("by", lang),
+        t("review_said", lang),
+        t("numbers_said", lang),
+        t("disagrees", lang),
+        t("comment", lang),
+    ]
+    rows = [
+        [
+            r.date.isoformat(),
+            r.element,
+            r.by or "",
+            t(r.status, lang),
+            t(r.computed or "", lang),
+            t("answer_yes", lang).upper() if r.disagrees else "",
+            r.comment or "",
+        ]
+        for r in ev.reviews()
+    ]
+    return header, rows
+
+
+def _money_note(ev: Evaluation, lang: str) -> str:
+    money = ev.npv()
+    rate = format_rate(money.discount_rate, lang).replace("\u00a0", " ")
+    return (
+        f"{t('npv', lang)} ({money.currency}): {t('calculation_rate', lang).lower()} {rate}, "
+        f"{money.horizon_years} {t('years', lang)} {t('from_date', lang)} "
+        f"{money.start.isoformat()}"
+    )
+
+
+# -- terminal -------------------------------------------------------------------------------
+
+_NUMERIC_HINT = set("0123456789%-+ ,.()")
+
+
+def _fit(text: str, width: int) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= width else flat[: width - 1] + "\u2026"
+
+
+def _aligned(header: list[str], rows: list[list[str]], widths: dict[int, int]) -> list[str]:
+    """Columns padded to their widest cell; numbers right-aligned; long text cut."""
+    cells = [[_fit(c, widths.get(i, 200)) for i, c in enumerate(row)] for row in [header, *rows]]
+    size = [max(len(row[i]) for row in cells) for i in range(len(header))]
+    numeric = [
+        all(not row[i] or set(row[i]) <= _NUMERIC_HINT for row in cells[1:])
+        for i in range(len(header))
+    ]
+    lines = []
+    for n, row in enumerate(cells):
+        parts = [
+            c.rjust(size[i]) if numeric[i] and n else c.ljust(size[i]) for i, c in enumerate(row)
+        ]
+        lines.append("  ".join(parts).rstrip())
+        if n == 0:
+            lines.append("  ".join("-" * s for s in size))
+    return lines
+
+
+def text_table(ev: Evaluation, language: str | None = None, *, name_width: int = 44) -> str:
+    """The evaluation as aligned plain text for a terminal: elements, indicators, money,
+    reviews. Long names are cut to ``name_width`` characters."""
+    lang = language or ev.plan.language
+    out = [_title(ev, lang), ""]
+    sections = [
+        (t("benefits_and_goals", lang), _element_table(ev, lang), {2: name_width}),
+        (t("indicators", lang), _indicator_table(ev, lang), {1: name_width - 14}),
+    ]
+    if ev.npv().lines or ev.npv().costs_by_measure:
+        sections.append((_money_note(ev, lang), _money_table(ev, lang), {1: name_width}))
+    if ev.reviews():
+        sections.append((t("reviews", lang), _review_table(ev, lang), {6: name_width}))
+    for heading, (header, rows), widths in sections:
+        if rows:
+            out += [heading, *_aligned(header, rows, widths), ""]
+    return "\n".join(out)
+
+
+# -- files ----------------------------------------------------------------------------------
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return value
+
+
+def csv_text(ev: Evaluation) -> str:
+    """One CSV table: a row per scored element, then a row per indicator (column
+    ``kind`` tells them apart); English keys, full-precision numbers, ISO dates. Text is
+    quoted and never starts a formula (:mod:`gevinst.io.cells`)."""
+    columns = [
+        "id",
+        "kind",
+        "name",
+        "score",
+        "coverage",
+        "status",
+        "unit",
+        "baseline",
+        "expected",
+        "realised",
+        "realised_date",
+        "progress",
+        "attainment",
+        "forecast",
+        "target",
+        "target_date",
+    ]
+    rows = [
+        *ev.rows("elements"),
+        *({**row, "kind": "indicator"} for row in ev.rows("indicators")),
+    ]
+    return table_csv(columns, ([row.get(c) for c in columns] for row in rows))
+
+
+def json_text(ev: Evaluation) -> str:
+    """The whole evaluation as JSON: settings, elements, indicators, money, reviews."""
+    money = ev.npv()
+    data = {
+        "plan": ev.plan.id,
+        "title": ev.plan.title,
+        "at": ev.at.isoformat(),
+        "thresholds": list(ev.thresholds),
+        "cap": ev.cap,
+        "elements": [{k: _plain(v) for k, v in r.items()} for r in ev.rows("elements")],
+        "indicators": [{k: _plain(v) for k, v in r.items()} for r in ev.rows("indicators")],
+        "money": {
+            "currency": money.currency,
+            "discount_rate": money.discount_rate,  # null: the R-109 rates (discount_rule)
+            "discount_rule": "flat" if money.discount_rate is not None else "R-109",
+            "start": money.start.isoformat(),
+            "horizon_years": money.horizon_years,
+            "expected": money.expected,
+            "realised": money.realised,
+            "costs": money.costs,
+            "net": money.net,
+            "expected_net": money.expected_net,
+            "lines": ev.rows("money"),
+            "categories": {
+                key: {"expected": c.expected, "realised": c.realised}
+                for key, c in money.categories.items()
+            },
+            "years": [
+                {
+                    "year": y.year,
+                    "start": y.start.isoformat(),
+                    "factor": y.factor,
+                    "expected": y.expected,
+                    "realised": y.realised,
+                    "costs": y.costs,
+                }
+                for y in money.years
+            ],
+        },
+        "reviews": [{k: _plain(v) for k, v in r.items()} for r in ev.rows("reviews")],
+    }
+    return json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
+
+
+def _md_table(header: list[str], rows: list[list[str]]) -> list[str]:
+    lines = ["| " + " | ".join(markdown_escape(h) for h in header) + " |"]
+    lines.append("|" + "---|" * len(header))
+    lines += ["| " + " | ".join(markdown_escape(c) for c in row) + " |" for row in rows]
+    return lines
+
+
+def markdown_text(ev: Evaluation, language: str | None = None) -> str:
+    """The evaluation as Markdown: a heading and one table per section."""
+    lang = language or ev.plan.language
+    out = [f"# {markdown_escape(_title(ev, lang))}", ""]
+    sections = [
+        (t("benefits_and_goals", lang), _element_table(ev, lang)),
+        (t("indicators", lang), _indicator_table(ev, lang)),
+    ]
+    if ev.npv().lines or ev.npv().costs_by_measure:
+        sections.append((_money_note(ev, lang), _money_table(ev, lang)))
+    if ev.reviews():
+        sections.append((t("reviews", lang), _review_table(ev, lang)))
+    for heading, (header, rows) in sections:
+        if rows:
+            out += [f"## {markdown_escape(heading)}", "", *_md_table(header, rows), ""]
+    return "\n".join(out)
+
+
+def _check_cell_text(text: str, element: object, key: str) -> None:
+    """Refuse text a worksheet cannot hold, as :meth:`Plan.save` to .xlsx does."""
+    from gevinst.errors import PlanError
+    from gevinst.io.excel.write import _ILLEGAL
+
+    who = element if isinstance(element, str) else None
+    if _ILLEGAL.search(text):
+        raise PlanError(
+            f"{text[:40]!r} contains a control character that Excel cannot store; remove it",
+            element=who,
+            field=key,
+        )
+    if len(text) > 32767:
+        raise PlanError(
+            f"the text is {len(text)} characters; an Excel cell holds at most 32767",
+            element=who,
+            field=key,
+        )
+
+
+def xlsx_bytes(ev: Evaluation, language: str | None = None) -> bytes:
+    """The evaluation as an Excel workbook: one sheet per table, numbers as numbers
+    (percent and money formats), headings in the plan's language; same in, same bytes."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+    from openpyxl.xml.functions import tostring
+
+    from gevinst._files import deterministic_zip
+
+    lang = language or ev.plan.language
+    book = Workbook()
+    fixed = dt.datetime(2000, 1, 1)
+    book.properties.created = book.properties.modified = fixed
+    book.properties.creator = "gevinst"
+    money = ev.npv()
+
+    def sheet(
+        title: str,
+        keys: Sequence[str],
+        rows: list[list[Any]],
+        formats: dict[int, str],
+        id_column: int = 0,
+    ) -> None:
+        ws = book.create_sheet(title[:31])
+        ws.append([t(k, lang) for k in keys])
+        for cell in ws[1]:
+            cell.font = Font(bold=True)
+        for row in rows:
+            for key, value in zip(keys, row, strict=True):
+                if isinstance(value, str):
+                    _check_cell_text(value, row[id_column], key)
+            ws.append(row)
+            for cell in ws[ws.max_row]:
+                keep_text(cell)  # text from the plan is never a formula
+        for col, fmt in formats.items():
+            for (cell,) in ws.iter_rows(min_row=2, min_col=col, max_col=col):
+                cell.number_format = fmt
+        for column in ws.columns:
+            width = max(len(str(c.value)) if c.value is not None else 0 for c in column)
+            ws.column_dimensions[column[0].column_letter].width = min(60, max(8, width + 2))
+        ws.freeze_panes = "A2"
+
+    book.remove(book.active)
+    sheet(
+        t("benefits_and_goals", lang),
+        ("id", "kind_label", "name", "score", "coverage", "status"),
+        [
+            [r.id, t(r.kind, lang), r.name, r.score, r.coverage, t(r.status or "", lang)]
+            for r in ev.elements.values()
+            if r.status is not None
+        ],
+        {4: "0%", 5: "0%"},
+    )
+    keys = (
+        "id",
+        "name",
+        "unit",
+        "baseline",
+        "expected",
+        "realised",
+        "progress",
+        "attainment",
+        "status",
+        "forecast",
+        "target",
+        "date",
+    )
+    sheet(
+        t("indicators", lang),
+        keys,
+        [
+            [
+                r.id,
+                r.name,
+                r.unit,
+                r.baseline,
+                r.expected,
+                r.realised,
+                r.progress,
+                r.attainment,
+                t(r.status, lang),
+                r.forecast,
+                r.target,
+                r.target_date,
+            ]
+            for r in ev.indicators.values()
+        ],
+        {7: "0%", 8: "0%", 12: "yyyy-mm-dd"},
+    )
+    sheet(
+        t("npv", lang),
+        ("id", "name", "category", "score", "expected", "realised"),
+        [
+            [x.id, x.name, t(x.category or "unspecified", lang), x.score, x.expected, x.realised]
+            for x in money.lines.values()
+        ]
+        + [[None, t("costs", lang), None, None, -money.costs, -money.costs]]
+        + [[None, t("net", lang), None, None, money.expected_net, money.net]],
+        {4: "0%", 5: "#,##0", 6: "#,##0"},
+    )
+    sheet(
+        t("reviews", lang),
+        ("date", "element", "by", "review_said", "numbers_said", "disagrees", "comment"),
+        [
+            [
+                r.date,
+                r.element,
+                r.by,
+                t(r.status, lang),
+                t(r.computed or "", lang),
+                t("answer_yes" if r.disagrees else "answer_no", lang),
+                r.comment,
+            ]
+            for r in ev.reviews()
+        ],
+        {1: "yyyy-mm-dd"},
+        id_column=1,
+    )
+    buffer = io.BytesIO()
+    book.save(buffer)
+    book.properties.modified = fixed
+    return deterministic_zip(buffer.getvalue(), tostring(book.properties.to_tree()))
+
+
+#: Writers by suffix: each takes the evaluation and a language, returns text or bytes.
+WRITERS: dict[str, Callable[[Evaluation, str | None], str | bytes]] = {
+    ".csv": lambda ev, _lang: csv_text(ev),
+    ".json": lambda ev, _lang: json_text(ev),
+    ".md": markdown_text,
+    ".xlsx": xlsx_bytes,
+}
+
+
+def write(ev: Evaluation, path: str | Path, language: str | None = None) -> Path:
+    """Write the evaluation to ``path``; the suffix picks the format (:data:`WRITERS`).
+
+    Raises:
+        FormatError: an unknown suffix (the message lists the known ones).
+        PersonalDataError: the plan holds a national identity number (GV201).
+    """
+    from gevinst._files import atomic_write
+
+    target = Path(path)
+    writer = WRITERS.get(target.suffix.lower())
+    if writer is None:
+        raise FormatError(
+            f"{target}: cannot write an evaluation as {target.suffix or 'a file without suffix'!r};"
+            f" use one of {', '.join(sorted(WRITERS))}"
+        )
+    refuse(ev.plan)
+    atomic_write(target, writer(ev, language))
+    return target

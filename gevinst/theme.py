@@ -1,0 +1,230 @@
+"""How the benefit map looks: colours, lines, fonts and text measuring.
+
+One place for every visual choice, so SVG, PNG/PDF, HTML and PowerPoint look alike.
+
+- **Kinds** use Paul Tol's *light* scheme (colour-blind safe, dark text stays
+  readable on every fill), and differ in shape too: measures square, the rest
+  rounded, objectives and goals with a heavier border.
+- **Dis-benefits** are pink with a dashed red border; their arrows are dashed red.
+- **Status** (with an evaluation) uses Okabe-Ito hues as light fills, and the status
+  is always written in the box as well, so colour is never the only signal.
+
+Text is measured with the advance widths of DejaVu Sans (the font matplotlib ships),
+so the layout is the same on every machine and every renderer fits its text.
+
+Examples:
+    >>> from gevinst.theme import KIND_STYLES, text_width, wrap
+    >>> KIND_STYLES["benefit"].fill
+    '#44BB99'
+    >>> wrap("Kortere opplæringstid for nyansatte", 80.0, 10.0)
+    ('Kortere', 'opplæringstid', 'for nyansatte')
+    >>> round(text_width("Tiltak", 10.0), 1)
+    27.5
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import itertools
+import operator
+from dataclasses import dataclass
+
+__all__ = [
+    "BACKGROUND",
+    "EDGE_COLOUR",
+    "FONT_FAMILY",
+    "FONT_SIZE",
+    "KIND_STYLES",
+    "LEGEND_LINES",
+    "LINE_HEIGHT",
+    "STATUS_STYLES",
+    "TEXT_COLOUR",
+    "KindStyle",
+    "StatusStyle",
+    "clean_text",
+    "edge_width",
+    "text_width",
+    "wrap",
+]
+
+#: Font stack for SVG and HTML; matplotlib uses DejaVu Sans, which it ships.
+FONT_FAMILY = "DejaVu Sans, Arial, Helvetica, sans-serif"  # fallbacks are narrower, never wider
+FONT_SIZE = 10.0  # points, node labels
+LINE_HEIGHT = 1.25  # times the font size
+TEXT_COLOUR = "#1A1A1A"
+MUTED_TEXT = "#4D4D4D"
+EDGE_COLOUR = "#5F6B7A"
+DISBENEFIT_EDGE = "#CC3311"
+NOTE_FILL = "#FFF7D6"
+NOTE_STROKE = "#B8A14A"
+BACKGROUND = "#FFFFFF"
+HEADING_COLOUR = "#24313F"
+CLUSTER_FILL = "#F4F6F8"
+CLUSTER_STROKE = "#B7C0CA"
+
+
+@dataclass(frozen=True)
+class KindStyle:
+    """Fill, border and shape of one kind of element."""
+
+    fill: str
+    stroke: str
+    stroke_width: float = 1.0
+    dashed: bool = False
+    rounded: bool = True
+    bold: bool = False
+
+
+#: Paul Tol's light scheme, one hue per kind.
+KIND_STYLES: dict[str, KindStyle] = {
+    "measure": KindStyle("#77AADD", "#3A6C9E", rounded=False),
+    "change": KindStyle("#99DDFF", "#3F8DB3"),
+    "benefit": KindStyle("#44BB99", "#1F7A60"),
+    "disbenefit": KindStyle("#FFAABB", "#CC3311", stroke_width=1.6, dashed=True),
+    "objective": KindStyle("#EEDD88", "#A08A20", stroke_width=2.0, bold=True),
+    "goal": KindStyle("#EE8866", "#A8461F", stroke_width=2.4, bold=True),
+    "assumption": KindStyle(NOTE_FILL, NOTE_STROKE, rounded=False),
+}
+
+
+@dataclass(frozen=True)
+class StatusStyle:
+    """Fill and border for an evaluation status (SPEC section 3)."""
+
+    fill: str
+    stroke: str
+    mark: str  # a symbol that tells the status without colour
+
+
+#: Okabe-Ito hues as light fills; the mark and the written status carry it too.
+STATUS_STYLES: dict[str, StatusStyle] = {
+    "on_track": StatusStyle("#A7DCC9", "#009E73", "●"),
+    "at_risk": StatusStyle("#F7D99A", "#E69F00", "▲"),
+    "off_track": StatusStyle("#F3B48F", "#D55E00", "■"),
+    "not_measured": StatusStyle("#E4E4E4", "#8C8C8C", "○"),
+    "not_due": StatusStyle("#F2F2F2", "#B0B0B0", "◇"),
+}
+
+
+#: Legend lines for the kinds of arrow: colour, width, dash pattern (on, off) or None.
+LEGEND_LINES: dict[str, tuple[str, float, tuple[float, float] | None]] = {
+    "contributes": (EDGE_COLOUR, 3.0, None),
+    "implied": (EDGE_COLOUR, 1.5, (2.0, 3.0)),
+}
+
+
+def edge_width(weight: float | None) -> float:
+    """Line width in points for an arrow carrying ``weight`` (share 0..1)."""
+    if weight is None:
+        return 1.4
+    return round(0.8 + 3.2 * max(0.0, min(1.0, weight)), 2)
+
+
+# Advance widths of DejaVu Sans in thousandths of an em (regular, bold), measured
+# from the font file matplotlib ships. Characters not listed count as ``_DEFAULT``.
+_CHARS = (
+    " !\"#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`"
+    "abcdefghijklmnopqrstuvwxyz{|}~æøåÆØÅéèüöäÉ–—’“”«»§%€"
+)
+_REGULAR = (
+    "32,40,46,84,64,95,78,27,39,39,50,84,32,36,32,34,64,64,64,64,64,64,64,64,64,64,34,34,"
+    "84,84,84,53,100,68,69,70,77,63,58,77,75,29,29,66,56,86,75,79,60,79,69,63,61,73,68,99,"
+    "69,61,69,39,34,39,84,50,50,61,63,55,63,62,35,63,63,28,28,58,28,97,63,61,63,63,41,52,"
+    "39,63,59,82,59,59,52,64,34,64,84,98,61,61,97,79,68,62,62,63,61,61,63,50,100,32,52,52,"
+    "61,61,50,95,64"
+)
+_BOLD = (
+    "35,46,52,84,70,100,87,31,46,46,52,84,38,42,38,37,70,70,70,70,70,70,70,70,70,70,40,40,"
+    "84,84,84,58,100,77,76,73,83,68,68,82,84,37,37,77,64,100,84,85,73,85,77,72,68,81,77,"
+    "110,77,72,73,46,37,46,84,50,50,67,72,59,72,68,44,72,71,34,34,67,34,104,71,69,72,72,49,"
+    "60,48,71,65,92,65,65,58,71,37,71,84,105,69,67,108,85,77,68,68,71,69,67,68,50,100,38,"
+    "66,66,65,65,50,100,70"
+)
+_WIDTHS = {
+    False: dict(zip(_CHARS, (int(w) / 100 for w in _REGULAR.split(",")), strict=True)),
+    True: dict(zip(_CHARS, (int(w) / 100 for w in _BOLD.split(",")), strict=True)),
+}
+_DEFAULT = 0.7
+
+
+def text_width(text: str, size: float = FONT_SIZE, bold: bool = False) -> float:
+    """Width of ``text`` in points at ``size`` points (DejaVu Sans metrics)."""
+    return _ems(text, _WIDTHS[bold]) * size
+
+
+def _ems(text: str, table: dict[str, float], start: float = 0.0) -> float:
+    """``start`` plus the widths of the characters of ``text`` in ems, added one by one
+    from the left (so a text measured in parts gives exactly the sum of the whole)."""
+    return functools.reduce(operator.add, map(table.get, text, itertools.repeat(_DEFAULT)), start)
+
+
+def clean_text(text: str) -> str:
+    """Text with control characters removed and whitespace runs made single spaces.
+
+    Newlines are kept: they are where the author wants a line break.
+    """
+    lines = []
+    for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+        kept = (
+            line if line.isprintable() else "".join(ch if ch.isprintable() else " " for ch in line)
+        )
+        lines.append(" ".join(kept.split()))
+    return "\n".join(line for line in lines if line)
+
+
+def wrap(text: str, width: float, size: float = FONT_SIZE, bold: bool = False) -> tuple[str, ...]:
+    """Break ``text`` into lines no wider than ``width`` points (long words are split).
+
+    Explicit newlines in ``text`` always break the line. The time is linear in the
+    length of the text: each word is measured once onto the line it may join, and a
+    word too wide for a line is cut piece by piece, each measured from where the last
+    one ended.
+    """
+    table = _WIDTHS[bold]
+    space = table.get(" ", _DEFAULT)
+    lines: list[str] = []
+    for paragraph in clean_text(text).split("\n"):
+        current = ""
+        current_ems = 0.0  # text_width(current) / size
+        for word in paragraph.split(" "):
+            candidate = _ems(word, table, current_ems + space if current else 0.0)
+            if candidate * size <= width:
+                current = f"{current} {word}" if current else word
+                current_ems = candidate
+                continue
+            if current:
+                lines.append(current)
+            current, current_ems = _split_long_word(word, width, size, table, lines)
+        if current:
+            lines.append(current)
+    return tuple(lines) or ("",)
+
+
+def _split_long_word(
+    word: str, width: float, size: float, table: dict[str, float], lines: list[str]
+) -> tuple[str, float]:
+    """Append to ``lines`` the hyphenated pieces of ``word`` while the rest is wider than
+    ``width``; return the rest that fits and its width in ems.
+
+    A piece is the longest start of the rest (at least one character, never all of it)
+    that fits with a hyphen. The running widths are summed over a window only somewhat
+    longer than a line (doubled while too short), so a word costs time linear in its
+    length however long it is.
+    """
+    hyphen = table.get("-", _DEFAULT)
+    widths = functools.partial(map, table.get)
+    start, end, window = 0, len(word), 64
+    while True:
+        piece = word[start : start + window]
+        running = list(itertools.accumulate(widths(piece, itertools.repeat(_DEFAULT))))
+        if not running or running[-1] * size <= width:
+            if start + window >= end:  # the rest fits on a line
+                return word[start:], running[-1] if running else 0.0
+            window *= 2  # the rest may still fit: look further
+            continue
+        fitting = bisect.bisect_right(running, width, key=lambda ems: (ems + hyphen) * size)
+        cut = max(1, min(fitting, end - start - 1))
+        lines.append(word[start : start + cut] + "-")
+        start += cut
+        window = max(16, cut + 8)  # the next piece is about as long
