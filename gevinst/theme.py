@@ -139,7 +139,9 @@ KIND_STYLES: dict[str, KindStyle] = {
 
 @dataclass(frozen=True)
 class StatusStyle:
-    """Fill and border for an evaluation status (SPEC section 3)."""
+    """The look of an evaluation status (SPEC section 3): ``fill`` behind text (map
+    boxes, table cells, workbook cells), ``stroke`` the full hue (borders, chart lines
+    and bars) and ``mark``, written before the status word everywhere."""
 
     fill: str
     stroke: str
