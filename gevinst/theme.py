@@ -6,8 +6,15 @@ One place for every visual choice, so SVG, PNG/PDF, HTML and PowerPoint look ali
   readable on every fill), and differ in shape too: measures square, the rest
   rounded, objectives and goals with a heavier border.
 - **Dis-benefits** are pink with a dashed red border; their arrows are dashed red.
-- **Status** (with an evaluation) uses Okabe-Ito hues as light fills, and the status
-  is always written in the box as well, so colour is never the only signal.
+- **Status** (with an evaluation) uses Okabe-Ito hues: a light fill behind text (map
+  boxes, table cells) and the full hue for lines, bars and marks (charts). The same
+  palette serves the map, the charts, the council deck, the HTML report and the
+  workbook, and a status is always written (with its mark) as well, so colour is never
+  the only signal. Every text colour keeps a contrast of at least 4.5:1 (WCAG AA) on
+  the fills it is drawn on (``tests/test_theme.py`` checks each pair).
+- **Everything else** (ink, headings, the accent blue, panels, rules, stakeholder
+  attitudes, money) is named here too: no other module spells a colour. The HTML
+  pages get the palette as CSS custom properties (:func:`css_variables`).
 
 Text is measured with the advance widths of DejaVu Sans (the font matplotlib ships),
 so the layout is the same on every machine and every renderer fits its text.
@@ -31,18 +38,45 @@ import operator
 from dataclasses import dataclass
 
 __all__ = [
+    "ACCENT",
+    "ACCENT_PALE",
+    "ACCENT_TINT",
+    "ATTITUDE_COLOURS",
     "BACKGROUND",
+    "BORDER_COLOUR",
+    "CHART_FONT",
+    "CLUSTER_FILL",
+    "CLUSTER_STROKE",
+    "COST_COLOUR",
+    "DASHES",
+    "DISBENEFIT_EDGE",
+    "DISBENEFIT_TINT",
     "EDGE_COLOUR",
     "FONT_FAMILY",
     "FONT_SIZE",
+    "GRID_COLOUR",
+    "HEADING_COLOUR",
     "KIND_STYLES",
     "LEGEND_LINES",
     "LINE_HEIGHT",
+    "MUTED_TEXT",
+    "NOTE_FILL",
+    "NOTE_STROKE",
+    "OFFICE_DASHES",
+    "OFFICE_FONT",
+    "PANEL_FILL",
+    "QUADRANT_FILLS",
+    "RULE_COLOUR",
+    "SELECTED_COLOUR",
+    "SHEET_FONT",
+    "STATUS_COLOURS",
     "STATUS_STYLES",
+    "STRIPE_FILL",
     "TEXT_COLOUR",
     "KindStyle",
     "StatusStyle",
     "clean_text",
+    "css_variables",
     "edge_width",
     "text_width",
     "wrap",
@@ -50,6 +84,9 @@ __all__ = [
 
 #: Font stack for SVG and HTML; matplotlib uses DejaVu Sans, which it ships.
 FONT_FAMILY = "DejaVu Sans, Arial, Helvetica, sans-serif"  # fallbacks are narrower, never wider
+CHART_FONT = "DejaVu Sans"  # matplotlib charts (fallbacks for other scripts added there)
+OFFICE_FONT = "Arial"  # the council deck: on every machine that opens PowerPoint files
+SHEET_FONT = "Calibri"  # the workbook: Excel's own
 FONT_SIZE = 10.0  # points, node labels
 LINE_HEIGHT = 1.25  # times the font size
 TEXT_COLOUR = "#1A1A1A"
@@ -62,6 +99,18 @@ BACKGROUND = "#FFFFFF"
 HEADING_COLOUR = "#24313F"
 CLUSTER_FILL = "#F4F6F8"
 CLUSTER_STROKE = "#B7C0CA"
+#: Okabe-Ito blue: links, the title band, targets, the net value, key players.
+ACCENT = "#0072B2"
+ACCENT_TINT = "#E8F1FA"  # behind the key players' quadrant
+ACCENT_PALE = "#9DB3C8"  # the expected columns beside the realised (ACCENT) ones
+PANEL_FILL = CLUSTER_FILL  # title and legend panels, cards, the map page's header
+BORDER_COLOUR = "#D0D6DC"  # around panels and cards
+RULE_COLOUR = "#8C8C8C"  # chart axes, threshold and connector lines, input borders
+GRID_COLOUR = "#E1E5EA"  # grid lines of charts, rules between table rows
+STRIPE_FILL = "#F2F4F6"  # every other table row, row bands, quiet quadrants
+SELECTED_COLOUR = "#000000"  # the border of the selected box on the map page
+COST_COLOUR = "#8C564B"  # costs in the money charts (neither benefit nor dis-benefit)
+DISBENEFIT_TINT = "#FDF0E8"  # behind dis-benefit columns
 
 
 @dataclass(frozen=True)
@@ -90,7 +139,9 @@ KIND_STYLES: dict[str, KindStyle] = {
 
 @dataclass(frozen=True)
 class StatusStyle:
-    """Fill and border for an evaluation status (SPEC section 3)."""
+    """The look of an evaluation status (SPEC section 3): ``fill`` behind text (map
+    boxes, table cells, workbook cells), ``stroke`` the full hue (borders, chart lines
+    and bars) and ``mark``, written before the status word everywhere."""
 
     fill: str
     stroke: str
@@ -106,11 +157,81 @@ STATUS_STYLES: dict[str, StatusStyle] = {
     "not_due": StatusStyle("#F2F2F2", "#B0B0B0", "◇"),
 }
 
+#: The full hue of each status, for lines, bars and marks (the strokes above).
+STATUS_COLOURS: dict[str, str] = {key: look.stroke for key, look in STATUS_STYLES.items()}
+
+#: Fill and edge of a stakeholder by attitude; the hues are those of the statuses.
+ATTITUDE_COLOURS: dict[str, tuple[str, str]] = {
+    "supportive": ("#D9F0E6", STATUS_STYLES["on_track"].stroke),
+    "neutral": ("#EEEEEE", "#777777"),
+    "resistant": ("#FBE0D2", STATUS_STYLES["off_track"].stroke),
+    "unknown": (BACKGROUND, "#777777"),
+}
+
+#: Behind each quadrant of the power/interest grid: the key players stand out.
+QUADRANT_FILLS: dict[str, str] = {
+    "manage_closely": ACCENT_TINT,
+    "keep_satisfied": STRIPE_FILL,
+    "keep_informed": STRIPE_FILL,
+    "monitor": "#FAFAFA",
+}
+
+
+def css_variables() -> dict[str, str]:
+    """The palette and the font stack as CSS custom properties (names without ``--``).
+
+    The HTML pages write these in a ``:root`` block and their style sheets use
+    ``var(--name)``, so a colour is still defined only here. A status has its fill
+    (``status-off-track``) and its full hue (``status-off-track-line``).
+
+    Examples:
+        >>> css_variables()["status-off-track"], css_variables()["accent"]
+        ('#F3B48F', '#0072B2')
+    """
+    names = {
+        "font": FONT_FAMILY,
+        "ink": TEXT_COLOUR,
+        "muted": MUTED_TEXT,
+        "heading": HEADING_COLOUR,
+        "paper": BACKGROUND,
+        "accent": ACCENT,
+        "edge": EDGE_COLOUR,
+        "panel": PANEL_FILL,
+        "border": BORDER_COLOUR,
+        "rule": RULE_COLOUR,
+        "grid": GRID_COLOUR,
+        "stripe": STRIPE_FILL,
+        "selected": SELECTED_COLOUR,
+    }
+    for key, look in STATUS_STYLES.items():
+        name = "status-" + key.replace("_", "-")
+        names[name] = look.fill
+        names[f"{name}-line"] = look.stroke
+    return names
+
+
+#: Dash patterns (on, off) in points: arrows from dis-benefits, the links of notes,
+#: implied arrows (a focused map), dashed box borders and the legend's small swatches.
+DASHES: dict[str, tuple[float, float]] = {
+    "disbenefit": (6.0, 4.0),
+    "note": (3.0, 3.0),
+    "implied": (2.0, 3.0),
+    "border": (5.0, 3.0),
+    "swatch": (4.0, 2.0),
+}
+#: The same in PowerPoint, which has preset dashes only.
+OFFICE_DASHES: dict[str, str] = {
+    "disbenefit": "dash",
+    "note": "dash",
+    "implied": "sysDot",
+    "border": "dash",
+    "swatch": "sysDash",
+}
 
 #: Legend lines for the kinds of arrow: colour, width, dash pattern (on, off) or None.
 LEGEND_LINES: dict[str, tuple[str, float, tuple[float, float] | None]] = {
     "contributes": (EDGE_COLOUR, 3.0, None),
-    "implied": (EDGE_COLOUR, 1.5, (2.0, 3.0)),
+    "implied": (EDGE_COLOUR, 1.5, DASHES["implied"]),
 }
 
 

@@ -129,7 +129,8 @@ def test_layout_a_consultant_recognises(bergen: gv.Plan) -> None:
         "Forutsetninger",
     ]
     assert sheet.freeze_panes == "C2"
-    assert sheet["A1"].font.b and sheet["A1"].fill.fgColor.rgb.endswith("1F4E79")
+    # the header is theme.HEADING_COLOUR, as are the tables of the deck and the report
+    assert sheet["A1"].font.b and sheet["A1"].fill.fgColor.rgb.endswith("24313F")
     assert sheet.column_dimensions["B"].width >= 40  # names are readable
     assert sheet.auto_filter.ref == f"A1:L{len(bergen.benefits) + 1}"  # benefits under the header
     # B2 is row 3: 2 400 000 a year from 2025-01-01, cashable, high risk

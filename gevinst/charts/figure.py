@@ -21,6 +21,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from gevinst import theme
 from gevinst.errors import FormatError
 
 if TYPE_CHECKING:
@@ -42,25 +43,18 @@ __all__ = [
     "wrap_text",
 ]
 
-#: Status colours (Okabe-Ito, safe for colour-blind readers).
-STATUS_COLOURS: dict[str, str] = {
-    "on_track": "#009E73",
-    "at_risk": "#E69F00",
-    "off_track": "#D55E00",
-    "not_measured": "#999999",
-    "not_due": "#56B4E9",
+#: The palette of :mod:`gevinst.theme`, under the names the charts use.
+STATUS_COLOURS: dict[str, str] = theme.STATUS_COLOURS
+ATTITUDE_COLOURS: dict[str, tuple[str, str]] = theme.ATTITUDE_COLOURS
+INK = theme.TEXT_COLOUR
+MUTED = theme.MUTED_TEXT
+BLUE = theme.ACCENT
+HALO = {
+    "boxstyle": "square,pad=0.15",
+    "facecolor": theme.BACKGROUND,
+    "edgecolor": "none",
+    "alpha": 0.85,
 }
-#: Fill and edge colours of a stakeholder's box by attitude.
-ATTITUDE_COLOURS: dict[str, tuple[str, str]] = {
-    "supportive": ("#d9f0e6", "#009E73"),
-    "neutral": ("#eeeeee", "#777777"),
-    "resistant": ("#fbe0d2", "#D55E00"),
-    "unknown": ("#ffffff", "#777777"),
-}
-INK = "#222222"
-MUTED = "#666666"
-BLUE = "#0072B2"
-HALO = {"boxstyle": "square,pad=0.15", "facecolor": "white", "edgecolor": "none", "alpha": 0.85}
 
 #: Output formats of :func:`figure_bytes` and :func:`save_figure`.
 FORMATS = ("png", "svg", "pdf")
@@ -142,7 +136,7 @@ def _fonts() -> list[str]:
         for entry in font_manager.fontManager.ttflist
         if str(entry.fname).lower().endswith(".ttf")
     }
-    return ["DejaVu Sans", *(name for name in FALLBACK_FONTS if name in found)]
+    return [theme.CHART_FONT, *(name for name in FALLBACK_FONTS if name in found)]
 
 
 def style() -> Any:  # an rcParams dict; Any because matplotlib types its keys as literals
@@ -151,7 +145,7 @@ def style() -> Any:  # an rcParams dict; Any because matplotlib types its keys a
         "font.size": 12,
         "axes.titlesize": 16,
         "axes.labelsize": 12,
-        "axes.edgecolor": "#888888",
+        "axes.edgecolor": theme.RULE_COLOUR,
         "axes.spines.top": False,
         "axes.spines.right": False,
         "xtick.color": INK,
@@ -228,7 +222,7 @@ def figure_bytes(fig: Figure, format: str = "png", *, dpi: int = 150) -> bytes:
     }[fmt]
     buffer = io.BytesIO()
     with matplotlib.rc_context(style()), missing_glyphs_told():
-        fig.savefig(buffer, format=fmt, dpi=dpi, metadata=metadata, facecolor="white")
+        fig.savefig(buffer, format=fmt, dpi=dpi, metadata=metadata, facecolor=theme.BACKGROUND)
     return buffer.getvalue()
 
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from gevinst import theme
 from gevinst.charts.figure import BLUE, INK, MUTED, STATUS_COLOURS, wrap_text
 from gevinst.charts.figure import new_figure as _figure
 from gevinst.charts.figure import style as _style
@@ -53,7 +54,7 @@ def money_chart(
             STATUS_COLOURS["on_track"] if line.kind == "benefit" else STATUS_COLOURS["off_track"]
         )
         steps.append((f"{line.id}  {line.name}", value, outline, colour))
-    steps.append((t("costs", lang), -money.costs, None, "#8c564b"))
+    steps.append((t("costs", lang), -money.costs, None, theme.COST_COLOUR))
     net = money.net if basis == "realised" else money.expected_net
     scale, unit = _money_scale(
         max([abs(s[1]) for s in steps] + [abs(net), 1.0]), money.currency, lang
@@ -86,7 +87,11 @@ def money_chart(
                 extent += [o_left, o_left + abs(outline)]
             if n:
                 ax.plot(
-                    [running / scale] * 2, [n - 1.31, n - 0.31], color="#999999", lw=1, zorder=2
+                    [running / scale] * 2,
+                    [n - 1.31, n - 0.31],
+                    color=theme.RULE_COLOUR,
+                    lw=1,
+                    zorder=2,
                 )
             running += value
             extent += [left, left + abs(value)]
@@ -94,7 +99,9 @@ def money_chart(
         n = len(steps)
         net_colour = BLUE
         ax.barh(n, net / scale, height=0.62, color=net_colour, zorder=3)
-        ax.plot([running / scale] * 2, [n - 1.31, n - 0.31], color="#999999", lw=1, zorder=2)
+        ax.plot(
+            [running / scale] * 2, [n - 1.31, n - 0.31], color=theme.RULE_COLOUR, lw=1, zorder=2
+        )
         extent += [0.0, net]
         labels.append(t("net_realised" if basis == "realised" else "net_expected", lang))
         low, high = min(extent) / scale, max(extent) / scale
@@ -134,7 +141,7 @@ def money_chart(
         ax.set_ylim(n + 0.75, -0.5)
         ax.tick_params(axis="y", length=0)
         ax.spines["left"].set_visible(False)
-        ax.grid(axis="x", color="#e5e5e5", zorder=0)
+        ax.grid(axis="x", color=theme.GRID_COLOUR, zorder=0)
         _number_axis_x(ax, lang)
         ax.set_xlabel(unit)
         fig.text(
@@ -156,7 +163,7 @@ def money_chart(
         handles = [
             Patch(color=STATUS_COLOURS["on_track"], label=t("benefits", lang)),
             Patch(color=STATUS_COLOURS["off_track"], label=t("disbenefits", lang)),
-            Patch(color="#8c564b", label=t("costs", lang)),
+            Patch(color=theme.COST_COLOUR, label=t("costs", lang)),
         ]
         if basis == "realised":
             handles.append(

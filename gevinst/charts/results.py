@@ -31,6 +31,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING, Any
 
+from gevinst import theme
 from gevinst.charts.figure import (
     ATTITUDE_COLOURS,
     BLUE,
@@ -183,7 +184,7 @@ def indicator_chart(
                 va="bottom",
                 fontsize=12,
                 fontweight="bold",
-                color=STATUS_COLOURS.get(result.status, INK),
+                color=INK,  # the hue is on the line; text in it would be too faint
                 bbox=HALO,
                 zorder=6,
             )
@@ -205,7 +206,7 @@ def indicator_chart(
                 result.forecast,
                 marker="o",
                 markersize=9,
-                markerfacecolor="white",
+                markerfacecolor=theme.BACKGROUND,
                 markeredgewidth=2,
                 color=STATUS_COLOURS.get(result.status, INK),
                 linestyle="none",
@@ -219,7 +220,7 @@ def indicator_chart(
                 ha="left",
                 va="center",
                 fontsize=12,
-                color=STATUS_COLOURS.get(result.status, INK),
+                color=INK,
                 bbox=HALO,
                 zorder=6,
             )
@@ -243,7 +244,7 @@ def indicator_chart(
         ax.set_xlim(_dnum(first - pad), _dnum(latest + pad))
         _date_axis(ax, lang, first, latest)
         ax.margins(y=0.2)
-        ax.grid(axis="y", color="#dddddd", linewidth=0.8)
+        ax.grid(axis="y", color=theme.GRID_COLOUR, linewidth=0.8)
         ax.set_ylabel(plain_text(spec.unit or ""))
         _number_axis(ax, lang)
         fig.text(0.08, 0.93, wrap_text(spec.name, 80), fontsize=17, fontweight="bold", va="bottom")
@@ -373,7 +374,7 @@ def status_chart(
             matplotlib.ticker.FuncFormatter(lambda v, _p: format_percent(v, lang))
         )
         for x in (risk, on):
-            ax.axvline(x, color="#888888", linestyle="--", linewidth=1, zorder=2)
+            ax.axvline(x, color=theme.RULE_COLOUR, linestyle="--", linewidth=1, zorder=2)
         ax.tick_params(axis="y", length=0)
         ax.spines["left"].set_visible(False)
         ax.set_xlabel(t("score_explained", lang), fontsize=11, color=MUTED)
@@ -464,7 +465,7 @@ def review_chart(evaluation: Evaluation, *, language: str | None = None) -> Figu
         ax.set_ylim(max(len(rows), 1) - 0.5, -0.5)
         ax.tick_params(axis="y", length=0)
         ax.spines["left"].set_visible(False)
-        ax.grid(axis="y", color="#eeeeee", linewidth=14, zorder=0)
+        ax.grid(axis="y", color=theme.STRIPE_FILL, linewidth=14, zorder=0)
         if not rows:
             ax.text(0.5, 0, t("nobody", lang), ha="center", va="center", color=MUTED)
         fig.text(

@@ -18,6 +18,7 @@ from __future__ import annotations
 import textwrap
 from typing import TYPE_CHECKING, Any
 
+from gevinst import theme
 from gevinst.charts.figure import (
     ATTITUDE_COLOURS,
     BLUE,
@@ -65,12 +66,7 @@ def stakeholder_chart(plan: Plan, *, language: str | None = None) -> Figure:
         "keep_informed": (1, 0),
         "monitor": (0, 0),
     }
-    fills = {
-        "manage_closely": "#e8f1fa",
-        "keep_satisfied": "#f3f3f3",
-        "keep_informed": "#f3f3f3",
-        "monitor": "#fafafa",
-    }
+    fills = theme.QUADRANT_FILLS
     with matplotlib.rc_context(_style()):
         fig = _figure(width, height)
         ax = fig.add_axes((left, bottom, ax_w, ax_h))
@@ -81,7 +77,13 @@ def stakeholder_chart(plan: Plan, *, language: str | None = None) -> Figure:
         for key, (col, row) in quadrant_of.items():
             ax.add_patch(
                 Rectangle(
-                    (col, row), 1, 1, facecolor=fills[key], edgecolor="white", linewidth=4, zorder=0
+                    (col, row),
+                    1,
+                    1,
+                    facecolor=fills[key],
+                    edgecolor=theme.BACKGROUND,
+                    linewidth=4,
+                    zorder=0,
                 )
             )
             ax.text(
@@ -297,10 +299,10 @@ def impact_chart(
         ax.set_ylim(max(len(rows), 1) - 0.5, -0.5)
         for y in range(len(rows)):
             if y % 2 == 0:
-                ax.axhspan(y - 0.5, y + 0.5, color="#f4f4f4", lw=0, zorder=0)
+                ax.axhspan(y - 0.5, y + 0.5, color=theme.STRIPE_FILL, lw=0, zorder=0)
         for x, element in enumerate(cols):
             if elements[element].kind == "disbenefit":
-                ax.axvspan(x - 0.5, x + 0.5, color="#fdf0e8", lw=0, zorder=0)
+                ax.axvspan(x - 0.5, x + 0.5, color=theme.DISBENEFIT_TINT, lw=0, zorder=0)
         for (who, what), sign in matrix.cells.items():
             x, y = cols.index(what), rows.index(who)
             colour = (
@@ -314,8 +316,8 @@ def impact_chart(
                 mark,
                 ha="center",
                 va="center",
-                color="white",
-                fontsize=13,
+                color=theme.BACKGROUND,
+                fontsize=14,  # bold 14 pt is large text: 3:1 on the status hue (WCAG)
                 fontweight="bold",
                 zorder=3,
             )

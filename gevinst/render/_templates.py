@@ -26,6 +26,8 @@ import json
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
+from gevinst import theme
+
 __all__ = ["environment", "render_page", "script_json"]
 
 #: Characters that must not appear as themselves in JSON inside ``<script>``: ``<``
@@ -63,6 +65,7 @@ def environment() -> Environment:
         lstrip_blocks=True,
     )
     env.filters["script_json"] = script_json
+    env.globals["palette"] = theme.css_variables()  # the colours, for the pages' :root
     return env
 
 

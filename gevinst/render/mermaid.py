@@ -85,11 +85,15 @@ def mermaid_text(view: MapView) -> str:
         width = theme.edge_width(edge.weight) * 1.25
         link_styles.append(
             f"  linkStyle {index} stroke:{colour},stroke-width:{width:.1f}px"
-            + (",stroke-dasharray:6 4" if edge.disbenefit else "")
+            + (
+                ",stroke-dasharray:{:g} {:g}".format(*theme.DASHES["disbenefit"])
+                if edge.disbenefit
+                else ""
+            )
         )
     out.extend(link_styles)
     for kind, look in theme.KIND_STYLES.items():
-        dash = ",stroke-dasharray:5 3" if look.dashed else ""
+        dash = ",stroke-dasharray:{:g} {:g}".format(*theme.DASHES["border"]) if look.dashed else ""
         weight = ",font-weight:bold" if look.bold else ""
         out.append(
             f"  classDef {kind} fill:{look.fill},stroke:{look.stroke},"

@@ -67,7 +67,7 @@ def draw_layout(ax: Any, lay: Layout, scale: float = 1.0) -> None:
                 heading.right - heading.left + 20,
                 gh + 12,
                 8,
-                facecolor="#F3F5F8",
+                facecolor=theme.PANEL_FILL,
                 edgecolor="none",
                 zorder=0,
             )
@@ -129,11 +129,11 @@ def draw_layout(ax: Any, lay: Layout, scale: float = 1.0) -> None:
         codes = [Path.MOVETO] + [Path.CURVE4] * (len(edge.points) - 1)
         colour, dash = theme.EDGE_COLOUR, cast(Any, "solid")
         if edge.style == "note":
-            colour, dash = theme.NOTE_STROKE, (0, (3, 3))
+            colour, dash = theme.NOTE_STROKE, (0, theme.DASHES["note"])
         elif edge.disbenefit:
-            colour, dash = theme.DISBENEFIT_EDGE, (0, (6, 4))
+            colour, dash = theme.DISBENEFIT_EDGE, (0, theme.DASHES["disbenefit"])
         elif edge.style == "implied":
-            dash = (0, (2, 3))
+            dash = (0, theme.DASHES["implied"])
         width = theme.edge_width(edge.weight) if edge.style != "note" else 1.0
         from matplotlib.patches import PathPatch
 
@@ -164,7 +164,7 @@ def draw_layout(ax: Any, lay: Layout, scale: float = 1.0) -> None:
                 facecolor=fill,
                 edgecolor=kind.stroke,
                 linewidth=kind.stroke_width * scale,
-                linestyle=(0, (5, 3)) if kind.dashed else "solid",
+                linestyle=(0, theme.DASHES["border"]) if kind.dashed else "solid",
                 zorder=2,
             )
         )
@@ -219,7 +219,7 @@ def draw_layout(ax: Any, lay: Layout, scale: float = 1.0) -> None:
                     facecolor=fill,
                     edgecolor=stroke,
                     linewidth=(2.0 if item.outline else 1.0) * scale,
-                    linestyle=(0, (4, 2)) if dashed else "solid",
+                    linestyle=(0, theme.DASHES["swatch"]) if dashed else "solid",
                 )
             )
         text(

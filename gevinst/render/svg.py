@@ -39,6 +39,12 @@ def _n(value: float) -> str:
     return "0" if text in ("-0", "") else text
 
 
+def _dasharray(key: str) -> str:
+    """The ``stroke-dasharray`` attribute of dash pattern ``key`` of the theme."""
+    on, off = theme.DASHES[key]
+    return f' stroke-dasharray="{_n(on)},{_n(off)}"'
+
+
 def _text(x: float, y: float, text: str, size: float, **attrs: str) -> str:
     extra = "".join(f" {k.replace('_', '-')}={quoteattr(v)}" for k, v in sorted(attrs.items()))
     return f'<text x="{_n(x)}" y="{_n(y)}" font-size="{_n(size)}"{extra}>{escape(text)}</text>'
@@ -67,11 +73,11 @@ def _edge(edge: EdgeRoute) -> str:
     colour = theme.EDGE_COLOUR
     dash = ""
     if edge.style == "note":
-        colour, dash = theme.NOTE_STROKE, ' stroke-dasharray="3,3"'
+        colour, dash = theme.NOTE_STROKE, _dasharray("note")
     elif edge.disbenefit:
-        colour, dash = theme.DISBENEFIT_EDGE, ' stroke-dasharray="6,4"'
+        colour, dash = theme.DISBENEFIT_EDGE, _dasharray("disbenefit")
     elif edge.style == "implied":
-        dash = ' stroke-dasharray="2,3"'
+        dash = _dasharray("implied")
     width = theme.edge_width(edge.weight) if edge.style != "note" else 1.0
     parts = [
         f'<g class="edge" data-source={quoteattr(edge.source)} '
@@ -152,7 +158,7 @@ def _node(node: NodeBox) -> str:
     kind = theme.KIND_STYLES[node.kind]
     fill = theme.STATUS_STYLES[node.status].fill if node.status else kind.fill
     radius = 6 if kind.rounded else 0
-    dash = ' stroke-dasharray="5,3"' if kind.dashed else ""
+    dash = _dasharray("border") if kind.dashed else ""
     classes = f"node kind-{node.kind}" + (f" status-{node.status}" if node.status else "")
     parts = [
         f'<g class="{classes}" data-id={quoteattr(node.element)}>',
@@ -199,7 +205,7 @@ def _legend(item: LegendItem, size: float) -> str:
             fill, stroke, rx = kind.fill, kind.stroke, (3 if kind.rounded else 0)
             if item.outline:
                 fill = theme.BACKGROUND
-            dash = ' stroke-dasharray="4,2"' if kind.dashed else ""
+            dash = _dasharray("swatch") if kind.dashed else ""
         swatch = (
             f'<rect x="{_n(x)}" y="{_n(y)}" width="{_n(w)}" height="{_n(h)}" rx="{rx}" '
             f'fill="{fill}" stroke="{stroke}" stroke-width="{2 if item.outline else 1}"{dash}/>'
@@ -228,7 +234,7 @@ def layout_svg(lay: Layout, *, standalone: bool = True) -> str:
         out.append(
             f'<rect class="column" x="{_n(heading.left - 10)}" y="{_n(gy - 6)}" '
             f'width="{_n(heading.right - heading.left + 20)}" height="{_n(gh + 12)}" '
-            f'rx="8" fill="#F3F5F8"/>'
+            f'rx="8" fill="{theme.PANEL_FILL}"/>'
         )
         out.append(
             _text(

@@ -44,7 +44,7 @@ __all__ = ["html_report"]
 
 
 class _Cell(NamedTuple):
-    """A table cell: text, and the class and background colour of a number or status."""
+    """A table cell: text, and the class and background (a CSS value) of a number or status."""
 
     text: str
     cls: str = ""
@@ -84,7 +84,8 @@ def _status_cell(data: ReportData, status: str | None, after: str = "") -> _Cell
     if status is None:
         return _Cell(f"–{after}", "status")
     look = theme.STATUS_STYLES[status]
-    return _Cell(f"{look.mark} {data.status_word(status)}{after}", "status", look.fill)
+    fill = f"var(--status-{status.replace('_', '-')})"  # theme.css_variables, in :root
+    return _Cell(f"{look.mark} {data.status_word(status)}{after}", "status", fill)
 
 
 def _status_rows(data: ReportData, rows: list[StatusRow]) -> _Table:

@@ -22,6 +22,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from gevinst import theme
 from gevinst.analysis.stakeholders import markdown_escape
 from gevinst.errors import FormatError
 from gevinst.i18n.formats import format_date, format_number, format_rate
@@ -370,11 +371,15 @@ def _check_cell_text(text: str, element: object, key: str) -> None:
         )
 
 
+#: Columns of the workbook that hold a status word.
+_STATUS_COLUMNS = frozenset({"status", "review_said", "numbers_said"})
+
+
 def xlsx_bytes(ev: Evaluation, language: str | None = None) -> bytes:
     """The evaluation as an Excel workbook: one sheet per table, numbers as numbers
     (percent and money formats), headings in the plan's language; same in, same bytes."""
     from openpyxl import Workbook
-    from openpyxl.styles import Font
+    from openpyxl.styles import Font, PatternFill
     from openpyxl.xml.functions import tostring
 
     from gevinst._files import deterministic_zip
@@ -385,6 +390,12 @@ def xlsx_bytes(ev: Evaluation, language: str | None = None) -> bytes:
     book.properties.created = book.properties.modified = fixed
     book.properties.creator = "gevinst"
     money = ev.npv()
+    # status cells get the status fill of the map, deck and report (the word says it too)
+    status_of = {t(key, lang): key for key in theme.STATUS_STYLES}
+    fills = {
+        key: PatternFill("solid", fgColor=look.fill.lstrip("#"))
+        for key, look in theme.STATUS_STYLES.items()
+    }
 
     def sheet(
         title: str,
@@ -402,8 +413,10 @@ def xlsx_bytes(ev: Evaluation, language: str | None = None) -> bytes:
                 if isinstance(value, str):
                     _check_cell_text(value, row[id_column], key)
             ws.append(row)
-            for cell in ws[ws.max_row]:
+            for key, cell in zip(keys, ws[ws.max_row], strict=True):
                 keep_text(cell)  # text from the plan is never a formula
+                if key in _STATUS_COLUMNS and cell.value in status_of:
+                    cell.fill = fills[status_of[cell.value]]
         for col, fmt in formats.items():
             for (cell,) in ws.iter_rows(min_row=2, min_col=col, max_col=col):
                 cell.number_format = fmt

@@ -35,6 +35,7 @@ from collections.abc import Sequence
 from copy import copy
 from typing import TYPE_CHECKING, Any
 
+from gevinst import theme
 from gevinst._files import deterministic_zip
 from gevinst.errors import PlanError
 from gevinst.i18n.words import t
@@ -61,7 +62,9 @@ if TYPE_CHECKING:
 
 __all__ = ["workbook_bytes"]
 
-_HEADER_FILL = "1F4E79"
+_HEADER_FILL = theme.HEADING_COLOUR.lstrip("#")  # as the deck's and the report's tables
+_HEADER_INK = theme.BACKGROUND.lstrip("#")
+_HELP_INK = theme.MUTED_TEXT.lstrip("#")
 _LIST_ROWS = 1_048_576  # drop-downs reach the last row of the sheet, for rows added by hand
 _FIXED_TIME = dt.datetime(2000, 1, 1)  # created/modified: fixed, so same plan = same bytes
 _ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
@@ -140,7 +143,7 @@ class _Writer:
         sheet = self.book.create_sheet(self.sheet_name(key))
         self.header(sheet, [t(c.word, self.lang) for c in columns])
         top = Alignment(vertical="top", wrap_text=True)
-        grey = Font(name="Calibri", size=11, italic=True, color="595959")
+        grey = Font(name=theme.SHEET_FONT, size=11, italic=True, color=_HELP_INK)
         style = None  # openpyxl looks a style up on every assignment: copy it instead
         for r, (where, record) in enumerate(rows, start=2):
             for c, column in enumerate(columns, start=1):
@@ -163,8 +166,8 @@ class _Writer:
         from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 
         fill = PatternFill("solid", fgColor=_HEADER_FILL)
-        font = Font(name="Calibri", size=11, bold=True, color="FFFFFF")
-        line = Side(style="thin", color="FFFFFF")
+        font = Font(name=theme.SHEET_FONT, size=11, bold=True, color=_HEADER_INK)
+        line = Side(style="thin", color=_HEADER_INK)
         for c, title in enumerate(titles, start=1):
             cell = sheet.cell(1, c)
             self.text(cell, title, "header")
@@ -254,7 +257,7 @@ class _Writer:
         for r, row in enumerate(PLAN_ROWS, start=2):
             word = sheet.cell(r, 1)
             self.text(word, t(row.word, self.lang), "plan")
-            word.font = Font(name="Calibri", size=11, bold=True)
+            word.font = Font(name=theme.SHEET_FONT, size=11, bold=True)
             word.alignment = Alignment(vertical="top")
             value = sheet.cell(r, 2)
             value.alignment = Alignment(horizontal="left", vertical="top", wrap_text=True)
@@ -262,7 +265,7 @@ class _Writer:
             if row.word in PLAN_HELP:
                 help_cell = sheet.cell(r, 3)
                 self.text(help_cell, PLAN_HELP[row.word][lang], "plan")
-                help_cell.font = Font(name="Calibri", size=11, italic=True, color="595959")
+                help_cell.font = Font(name=theme.SHEET_FONT, size=11, italic=True, color=_HELP_INK)
                 help_cell.alignment = Alignment(vertical="top", wrap_text=True)
             if row.kind.startswith("choice:"):
                 from openpyxl.worksheet.datavalidation import DataValidation

@@ -18,9 +18,9 @@ __all__ = ["SLIDE_H", "SLIDE_W"]
 
 SLIDE_W, SLIDE_H = 960.0, 540.0  # points: 13.333 × 7.5 inches
 _EMU = 12700
-_INK = "#222222"
-_MUTED = "#5A5A5A"
-_ACCENT = "#0072B2"
+_INK = theme.TEXT_COLOUR
+_MUTED = theme.MUTED_TEXT
+_ACCENT = theme.ACCENT
 _ROWS_PER_TABLE = 11
 
 
@@ -148,14 +148,14 @@ def _table(
                 if right and c in right:
                     paragraph.alignment = PP_ALIGN.RIGHT
                 for run in paragraph.runs:
-                    _font(run, size, header_row, "#FFFFFF" if header_row else _INK)
+                    _font(run, size, header_row, theme.BACKGROUND if header_row else _INK)
             cell.fill.solid()
             if r == 0:
                 cell.fill.fore_color.rgb = _rgb(theme.HEADING_COLOUR)
             elif fills and (r - 1, c) in fills:
                 cell.fill.fore_color.rgb = _rgb(fills[(r - 1, c)])
             else:
-                cell.fill.fore_color.rgb = _rgb("#FFFFFF" if r % 2 else "#F2F4F6")
+                cell.fill.fore_color.rgb = _rgb(theme.BACKGROUND if r % 2 else theme.STRIPE_FILL)
     return shape
 
 

@@ -43,19 +43,17 @@ def _indicator_chart(
     from pptx.chart.data import XyChartData
     from pptx.enum.chart import XL_CHART_TYPE, XL_LEGEND_POSITION, XL_MARKER_STYLE
 
-    from gevinst.charts.results import STATUS_COLOURS
-
     spec = data.evaluation.plan_indicator(row.id) if data.evaluation else None
     assert spec is not None and spec.baseline is not None and data.at is not None
     points = [(spec.baseline.date, spec.baseline.value)]
     points += sorted((x.date, x.value) for x in spec.targets)
     end = max(points[-1][0], data.at)
     expected = [*points, (end, points[-1][1])] if end > points[-1][0] else points
-    colour = STATUS_COLOURS.get(row.status or "", _INK)
+    colour = theme.STATUS_COLOURS.get(row.status or "", _INK)
     # (name, points, colour, dash, marker); the longest series goes first, because
     # LibreOffice drops a first XY series that is shorter than a later one
     series_specs = [
-        (data.word("expected_path"), expected, "#7F7F7F", "dash", XL_MARKER_STYLE.NONE),
+        (data.word("expected_path"), expected, _MUTED, "dash", XL_MARKER_STYLE.NONE),
         (
             data.word("measured"),
             [(m.date, m.value) for m in row.measurements],
@@ -135,7 +133,7 @@ def _indicator_chart(
     x_axis.has_major_gridlines = False
     y_axis = chart.value_axis
     y_axis.has_major_gridlines = True
-    y_axis.major_gridlines.format.line.color.rgb = _rgb("#DDDDDD")
+    y_axis.major_gridlines.format.line.color.rgb = _rgb(theme.GRID_COLOUR)
     y_axis.tick_labels.number_format = (
         "0" if all(float(v).is_integer() for _, v in expected) else "0.0"
     )
@@ -270,7 +268,7 @@ def _money_slide(prs: Any, data: ReportData) -> None:
     plot.data_labels.number_format = "0.0"
     plot.data_labels.number_format_is_linked = False
     plot.data_labels.font.size = _pt(11)
-    for series, colour in zip(plot.series, ("#9DB3C8", _ACCENT), strict=False):
+    for series, colour in zip(plot.series, (theme.ACCENT_PALE, _ACCENT), strict=False):
         series.format.fill.solid()
         series.format.fill.fore_color.rgb = _rgb(colour)
         series.invert_if_negative = False
@@ -279,7 +277,7 @@ def _money_slide(prs: Any, data: ReportData) -> None:
     plot.data_labels.position = XL_LABEL_POSITION.OUTSIDE_END
     chart.category_axis.tick_label_position = XL_TICK_LABEL_POSITION.LOW
     chart.value_axis.has_major_gridlines = True
-    chart.value_axis.major_gridlines.format.line.color.rgb = _rgb("#DDDDDD")
+    chart.value_axis.major_gridlines.format.line.color.rgb = _rgb(theme.GRID_COLOUR)
     chart.value_axis.tick_labels.number_format = "0"
     chart.value_axis.tick_labels.number_format_is_linked = False
 

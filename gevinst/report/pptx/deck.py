@@ -171,8 +171,8 @@ def _why_slide(prs: Any, data: ReportData) -> None:
         card = slide.shapes.add_shape(5, _emu(590), _emu(y), _emu(340), _emu(92))
         card.name = f"key figure {label}"
         card.fill.solid()
-        card.fill.fore_color.rgb = _rgb("#F4F6F8")
-        card.line.color.rgb = _rgb("#D0D6DC")
+        card.fill.fore_color.rgb = _rgb(theme.PANEL_FILL)
+        card.line.color.rgb = _rgb(theme.BORDER_COLOUR)
         card.shadow.inherit = False
         card.adjustments[0] = 0.08
         frame = card.text_frame
@@ -381,8 +381,6 @@ def _chip_grid(
 
 
 def _stakeholder_slide(prs: Any, data: ReportData) -> None:
-    from gevinst.charts.results import ATTITUDE_COLOURS
-
     if not data.plan.stakeholders:
         return
     cells = data.quadrants()
@@ -411,7 +409,7 @@ def _stakeholder_slide(prs: Any, data: ReportData) -> None:
         )
         quad.name = f"quadrant {key}"
         quad.fill.solid()
-        quad.fill.fore_color.rgb = _rgb("#E8F1FA" if key == "manage_closely" else "#F4F4F4")
+        quad.fill.fore_color.rgb = _rgb(theme.QUADRANT_FILLS[key])
         quad.line.fill.background()
         quad.shadow.inherit = False
         heading = data.word(key)
@@ -435,8 +433,8 @@ def _stakeholder_slide(prs: Any, data: ReportData) -> None:
             c, r = divmod(index, per_column)
             cx = x + 8 + c * (chip_w + 6)
             cy = y + 30 + r * (chip_h + 4)
-            fill, edge = ATTITUDE_COLOURS.get(
-                person.attitude or "unknown", ATTITUDE_COLOURS["unknown"]
+            fill, edge = theme.ATTITUDE_COLOURS.get(
+                person.attitude or "unknown", theme.ATTITUDE_COLOURS["unknown"]
             )
             chip = slide.shapes.add_shape(5, _emu(cx), _emu(cy), _emu(chip_w), _emu(chip_h))
             chip.name = f"stakeholder {person.id}"
@@ -480,7 +478,7 @@ def _stakeholder_slide(prs: Any, data: ReportData) -> None:
     for attitude in ("supportive", "neutral", "resistant"):
         swatch = paragraph.add_run()
         swatch.text = "  ■ "
-        _font(swatch, 12, False, ATTITUDE_COLOURS[attitude][1])
+        _font(swatch, 12, False, theme.ATTITUDE_COLOURS[attitude][1])
         word = paragraph.add_run()
         word.text = data.word(attitude)
         _font(word, 10, False, _MUTED)

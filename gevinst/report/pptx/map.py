@@ -262,7 +262,7 @@ def map_parts(
 #: Where arrows meet a box side: the middle of the side for one arrow, else spread
 #: evenly over this share of the side's height (clear of the rounded corners).
 _SPREAD = (0.22, 0.78)
-_BAND = "#F1F4F7"  # the column bands behind the boxes
+_BAND = theme.CLUSTER_FILL  # the column bands behind the boxes
 _HEADING_H = 22.0  # points: the row of column headings above the map area
 
 
@@ -484,11 +484,11 @@ def _edge_look(edge: EdgeRoute, place: MapArea) -> tuple[str, str | None, float]
     """Colour, dash and width of an arrow."""
     colour, dash = theme.EDGE_COLOUR, None
     if edge.disbenefit:
-        colour, dash = theme.DISBENEFIT_EDGE, "dash"
+        colour, dash = theme.DISBENEFIT_EDGE, theme.OFFICE_DASHES["disbenefit"]
     elif edge.style == "implied":
-        dash = "sysDot"
+        dash = theme.OFFICE_DASHES["implied"]
     elif edge.style == "note":
-        colour, dash = theme.NOTE_STROKE, "dash"
+        colour, dash = theme.NOTE_STROKE, theme.OFFICE_DASHES["note"]
     return colour, dash, theme.edge_width(edge.weight) * max(place.box_scale, 0.7)
 
 
@@ -571,7 +571,7 @@ def draw_map(
         shape.line.color.rgb = _rgb(look.stroke)
         shape.line.width = _emu(look.stroke_width * max(place.box_scale, 0.75))
         if look.dashed:
-            _dash(shape.line, "dash")
+            _dash(shape.line, theme.OFFICE_DASHES["border"])
         plain(shape)
         size = node.font_size * text
         paragraphs = [
@@ -623,7 +623,7 @@ def draw_map(
         arrow.line.color.rgb = _rgb(colour)
         arrow.line.width = _emu(width)
         if edge.style == "note":
-            _dash(arrow.line, "dash")
+            _dash(arrow.line, theme.OFFICE_DASHES["note"])
         else:
             _arrowhead(arrow.line, dash)
         behind.append(arrow)

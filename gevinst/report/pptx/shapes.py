@@ -84,7 +84,7 @@ def _pt(size: float) -> Any:
     return Pt(round(size * 2) / 2)
 
 
-FONT = "Arial"
+FONT = theme.OFFICE_FONT
 
 
 def geometry(rounded: bool, left: list[float], right: list[float]) -> Any:
@@ -193,7 +193,7 @@ def draw_legend(slide: Any, lay: Layout, bottom: float, left: float = 14.0) -> N
                 )
                 swatch.line.color.rgb = _rgb(colour)
                 swatch.line.width = _emu(min(line_w, 2.0))
-                _arrowhead(swatch.line, "sysDot" if pattern else None)
+                _arrowhead(swatch.line, theme.OFFICE_DASHES["implied"] if pattern else None)
             else:
                 if item.group == "kind":
                     look = theme.KIND_STYLES[item.key]
@@ -212,7 +212,7 @@ def draw_legend(slide: Any, lay: Layout, bottom: float, left: float = 14.0) -> N
                 swatch.line.color.rgb = _rgb(stroke)
                 swatch.line.width = _emu(line_w)
                 if dashed:
-                    _dash(swatch.line, "sysDash")
+                    _dash(swatch.line, theme.OFFICE_DASHES["swatch"])
             swatch.name = f"legend {item.key}"
             plain(swatch)
             box = slide.shapes.add_textbox(
