@@ -12,7 +12,7 @@ Three ways in, one rule:
 * :func:`find_in_plan` walks the texts and numbers of a :class:`~gevinst.model.Plan`
   (the GV201 rule of :func:`gevinst.check`, and the writers' guard :func:`refuse`);
 * the workbook reader scans every cell of a plan workbook
-  (:func:`gevinst.io.excel.read.find_in_workbook`).
+  (:func:`gevinst.io.excel.scan.find_in_workbook`).
 
 Every place is a :class:`Hit`, and no message built here ever holds the number itself
 (:func:`mask`).

@@ -620,10 +620,10 @@ def test_a_damaged_workbook(bergen_xlsx: Path, tmp_path: Path, sheet_xml: bytes)
 def test_a_zip_bomb_is_refused_before_unpacking(
     bergen_xlsx: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import gevinst.io.excel.read
+    import gevinst.io.excel.guard
 
     # the Bergen workbook unpacks to about 170 kB; pretend the limit is 100 kB
-    monkeypatch.setattr(gevinst.io.excel.read, "MAX_UNPACKED", 100_000)
+    monkeypatch.setattr(gevinst.io.excel.guard, "MAX_UNPACKED", 100_000)
     with zipfile.ZipFile(bergen_xlsx) as archive:
         size = sum(info.file_size for info in archive.infolist())
     assert str(_error(bergen_xlsx)) == (
@@ -817,9 +817,9 @@ def test_a_value_under_an_empty_heading_is_refused(bergen_xlsx: Path, tmp_path: 
 def test_too_many_tags_are_refused_before_parsing(
     bergen_xlsx: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import gevinst.io.excel.read
+    import gevinst.io.excel.guard
 
-    monkeypatch.setattr(gevinst.io.excel.read, "MAX_TAGS", 1_000)
+    monkeypatch.setattr(gevinst.io.excel.guard, "MAX_TAGS", 1_000)
     message = str(_error(bergen_xlsx))
     assert message.startswith(f"{bergen_xlsx}: its XML has more than 1,000 tags")
 

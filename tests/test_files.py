@@ -268,10 +268,10 @@ def test_sparse_file_is_refused_before_reading(tmp_path: Path) -> None:
 def test_every_plan_format_is_measured_first(
     tmp_path: Path, suffix: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from gevinst.io.excel import read as excel_reader
+    from gevinst.io.excel import guard
 
     monkeypatch.setattr(gio, "MAX_BYTES", 100)
-    monkeypatch.setattr(excel_reader, "MAX_UNPACKED", 100)
+    monkeypatch.setattr(guard, "MAX_UNPACKED", 100)
     path = tmp_path / f"plan{suffix}"
     path.write_bytes(b"x" * 101)
     with pytest.raises(gv.PlanError, match=r"a plan is at most 0 MiB|larger than 100 bytes"):

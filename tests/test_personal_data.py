@@ -250,7 +250,7 @@ def test_workbook_cells_are_named_by_sheet_and_cell(tmp_path: Path) -> None:
 
 
 def test_a_workbook_with_rows_far_apart_is_scanned_at_once(tmp_path: Path) -> None:
-    from gevinst.io.excel.read import find_in_workbook
+    from gevinst.io.excel.scan import find_in_workbook
 
     book = openpyxl.Workbook()
     sheet = book.active

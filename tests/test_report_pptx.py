@@ -18,8 +18,8 @@ from pptx.oxml.ns import qn
 from pptx.util import Emu, Pt
 
 import gevinst as gv
+from gevinst.layout.split import MIN_FONT, fit, map_parts
 from gevinst.report import report, report_bytes
-from gevinst.report.pptx.map import MIN_FONT, fit, map_parts
 from tests.strategies import plans
 
 AT = "2025-10-01"

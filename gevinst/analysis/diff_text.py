@@ -72,7 +72,7 @@ class Difference:
     """One thing that changed.
 
     Attributes:
-        kind: what changed, one of :data:`gevinst.analysis.diff.KINDS` (``"renamed"``,
+        kind: what changed, one of :data:`gevinst.analysis.diff_result.KINDS` (``"renamed"``,
             ``"target_changed"``...).
         element: the id of the element (or stakeholder, indicator) it concerns; the
             plan's id for the plan's settings; the indicator's id for measurements.

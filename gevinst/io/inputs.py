@@ -75,7 +75,7 @@ def _in_file(path: Path, raw: bytes) -> tuple[str | None, list[Hit]]:
     identity numbers in it, comments included (a workbook: in every cell)."""
     source = str(path)
     if path.suffix.lower() == ".xlsx":
-        from gevinst.io.excel.read import find_in_workbook
+        from gevinst.io.excel.scan import find_in_workbook
 
         try:
             return None, find_in_workbook(raw, source)

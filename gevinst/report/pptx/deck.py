@@ -3,7 +3,7 @@ still edit like any other deck.
 
 Slides, in the order of the story: title; why the measures matter (goals, objectives
 and the key numbers); the benefit map as native shapes and connectors (split by goal
-when one slide would need text under 9 pt, see :mod:`gevinst.report.pptx.map`);
+when one slide would need text under 9 pt, see :mod:`gevinst.layout.split`);
 when links carry notes, why they hold (a native table of the first
 :data:`LINK_ROWS`, every note in the speaker notes);
 status of goals, objectives, benefits and dis-benefits (a native table, status cells
@@ -31,6 +31,7 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from gevinst import theme
+from gevinst.layout.split import map_parts
 from gevinst.report.pptx.base import (
     _ACCENT,
     _INK,
@@ -47,7 +48,7 @@ from gevinst.report.pptx.base import (
     _textbox,
 )
 from gevinst.report.pptx.charts import indicator_chart_slides, money_slide
-from gevinst.report.pptx.map import draw_legend, draw_map, map_parts
+from gevinst.report.pptx.map import draw_legend, draw_map
 from gevinst.report.pptx.tables import indicator_table_slides, review_slides, status_slides
 
 if TYPE_CHECKING:
