@@ -16,6 +16,7 @@ from click.testing import CliRunner
 
 import gevinst as gv
 from gevinst.cli import cli, terminal_safe
+from gevinst import _files
 from gevinst.io import plans as gio
 
 EXAMPLES = Path(__file__).parent.parent / "examples"
@@ -98,8 +99,8 @@ def test_a_different_output_is_still_written(plan: Path, tmp_path: Path) -> None
 
 
 def test_same_file() -> None:
-    assert gio.same_file("a/../b.yaml", "b.yaml")  # neither exists: resolved paths
-    assert not gio.same_file("a.yaml", "b.yaml")
+    assert _files.same_file("a/../b.yaml", "b.yaml")  # neither exists: resolved paths
+    assert not _files.same_file("a.yaml", "b.yaml")
 
 
 # -- write errors name the output ----------------------------------------------------------
@@ -117,7 +118,7 @@ def test_disk_full_names_the_output(
 ) -> None:
     old = tmp_path / "kart.svg"
     old.write_text("old", "utf-8")
-    monkeypatch.setattr(gio.os, "fsync", _fail_with(errno.ENOSPC))
+    monkeypatch.setattr(_files.os, "fsync", _fail_with(errno.ENOSPC))
     code, output = run("render", plan, "-o", old)
     assert code == 1
     assert f"{old}: the disk is full (nothing written; the old file is untouched)" in output
@@ -128,7 +129,7 @@ def test_disk_full_names_the_output(
 def test_disk_full_without_an_old_file(
     plan: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(gio.os, "fsync", _fail_with(errno.ENOSPC))
+    monkeypatch.setattr(_files.os, "fsync", _fail_with(errno.ENOSPC))
     code, output = run("convert", plan, tmp_path / "ny.json")
     assert code == 1
     assert f"{tmp_path / 'ny.json'}: the disk is full (nothing written)" in output
@@ -136,9 +137,9 @@ def test_disk_full_without_an_old_file(
 
 
 def test_disk_full_in_python_is_an_oserror(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(gio.os, "fsync", _fail_with(errno.ENOSPC))
+    monkeypatch.setattr(_files.os, "fsync", _fail_with(errno.ENOSPC))
     with pytest.raises(OSError, match="the disk is full") as caught:
-        gio.atomic_write(tmp_path / "x.txt", "x")
+        _files.atomic_write(tmp_path / "x.txt", "x")
     assert isinstance(caught.value, gv.OutputError)
     assert caught.value.errno == errno.ENOSPC
     assert caught.value.filename == str(tmp_path / "x.txt")
@@ -150,7 +151,7 @@ def test_read_only_folder_names_the_output_not_the_temporary_file(
     def refuse(prefix: str, suffix: str, dir: Path) -> tuple[int, str]:
         raise PermissionError(errno.EACCES, "Permission denied", f"{dir}/{prefix}abc{suffix}")
 
-    monkeypatch.setattr(gio.tempfile, "mkstemp", refuse)
+    monkeypatch.setattr(_files.tempfile, "mkstemp", refuse)
     out = tmp_path / "kart.svg"
     code, output = run("render", plan, "-o", out)
     assert code == 1
@@ -229,7 +230,7 @@ def test_output_through_a_symlink_replaces_the_target_and_keeps_the_link(
 def test_dangling_symlink_creates_its_target(tmp_path: Path) -> None:
     link = tmp_path / "link.txt"
     link.symlink_to("target.txt")
-    gio.atomic_write(link, "ny")
+    _files.atomic_write(link, "ny")
     assert link.is_symlink()
     assert (tmp_path / "target.txt").read_text("utf-8") == "ny"
 
@@ -237,7 +238,7 @@ def test_dangling_symlink_creates_its_target(tmp_path: Path) -> None:
 def test_new_file_gets_the_umask_mode(tmp_path: Path) -> None:
     old = os.umask(0o027)
     try:
-        gio.atomic_write(tmp_path / "ny.txt", "x")
+        _files.atomic_write(tmp_path / "ny.txt", "x")
     finally:
         os.umask(old)
     assert stat.S_IMODE((tmp_path / "ny.txt").stat().st_mode) == 0o640
@@ -247,7 +248,7 @@ def test_replaced_file_keeps_its_mode(tmp_path: Path) -> None:
     path = tmp_path / "x.txt"
     path.write_text("old", "utf-8")
     path.chmod(0o664)
-    gio.atomic_write(path, "ny")
+    _files.atomic_write(path, "ny")
     assert stat.S_IMODE(path.stat().st_mode) == 0o664
     assert path.read_text("utf-8") == "ny"
 
@@ -435,7 +436,7 @@ def test_replaced_file_keeps_its_owner(tmp_path: Path) -> None:
     path = tmp_path / "x.txt"
     path.write_text("old", "utf-8")
     os.chown(path, 12345, 23456)
-    gio.atomic_write(path, "ny")
+    _files.atomic_write(path, "ny")
     assert (path.stat().st_uid, path.stat().st_gid) == (12345, 23456)
 
 
@@ -462,9 +463,9 @@ def test_write_errors_keep_their_builtin_class(
     def refuse(src: str, dst: str) -> None:
         raise PermissionError(errno.EACCES, "Permission denied")
 
-    monkeypatch.setattr(gio.os, "replace", refuse)
+    monkeypatch.setattr(_files.os, "replace", refuse)
     with pytest.raises(PermissionError) as caught:
-        gio.atomic_write(tmp_path / "x.txt", "x")
+        _files.atomic_write(tmp_path / "x.txt", "x")
     assert isinstance(caught.value, gv.OutputError) and isinstance(caught.value, gv.GevinstError)
     assert str(caught.value) == (
         f"{tmp_path / 'x.txt'}: permission denied: cannot write in the folder {tmp_path} "
