@@ -15,8 +15,8 @@ import pytest
 from click.testing import CliRunner
 
 import gevinst as gv
-from gevinst.cli import cli, terminal_safe
 from gevinst import _files
+from gevinst.cli import cli, terminal_safe
 from gevinst.io import plans as gio
 
 EXAMPLES = Path(__file__).parent.parent / "examples"
