@@ -26,7 +26,8 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from gevinst.errors import GevinstError, PlanError
-from gevinst.io.plans import _decode, _read_csv_text, _rows_for, load, read_input
+from gevinst.io.measurements import rows_for
+from gevinst.io.plans import decode_text, load, read_csv_text, read_input
 from gevinst.io.validate import element_lines
 from gevinst.model import Plan
 from gevinst.personal_data import (
@@ -82,7 +83,7 @@ def _in_file(path: Path, raw: bytes) -> tuple[str | None, list[Hit]]:
         except PlanError:
             return None, []  # not a workbook, or a damaged one: load() says which
     try:
-        text = _decode(raw, source)
+        text = decode_text(raw, source)
     except PlanError:
         return None, []  # load() says what is wrong with it
     return text, find_in_text(text, source)
@@ -141,12 +142,12 @@ def scan_inputs(
         return plan, hits
     table = Path(measurements)
     with _unechoed(table):
-        csv_text = _read_csv_text(table)
+        csv_text = read_csv_text(table)
     in_table = find_in_text(csv_text, str(table))
     if in_table:
         return plan, [*hits, *in_table]
     with _unechoed(table):
-        rows = _rows_for(plan, csv_text, table)
+        rows = rows_for(plan, csv_text, table)
     for line, measurement in rows:
         data = {"measurements": [measurement.model_dump(mode="python", exclude_none=True)]}
         hits += [
