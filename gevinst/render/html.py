@@ -45,10 +45,10 @@ if TYPE_CHECKING:
     from gevinst.layout.options import MapRequest
     from gevinst.model import Plan
 
-__all__ = ["render_html"]
+__all__ = ["MapUI", "render_html"]
 
 
-class _MapUI(NamedTuple):
+class MapUI(NamedTuple):
     """What ``templates/_map.html.j2`` draws: the search box, the map, its facts."""
 
     search: str
@@ -119,7 +119,7 @@ def render_html(request: MapRequest) -> bytes:
         else "Point at an element for details, click to show its chain, Esc to reset."
         " Enter in the search shows the first match."
     )
-    map_ui = _MapUI(
+    map_ui = MapUI(
         search=t("search", lang),
         hint=hint,
         svg=Markup(layout_svg(lay, standalone=False)),  # noqa: S704 - escaped by the writer

@@ -353,10 +353,10 @@ def markdown_text(ev: Evaluation, language: str | None = None) -> str:
 def _check_cell_text(text: str, element: object, key: str) -> None:
     """Refuse text a worksheet cannot hold, as :meth:`Plan.save` to .xlsx does."""
     from gevinst.errors import PlanError
-    from gevinst.io.excel.write import _ILLEGAL
+    from gevinst.io.excel.write import ILLEGAL_CHARACTERS
 
     who = element if isinstance(element, str) else None
-    if _ILLEGAL.search(text):
+    if ILLEGAL_CHARACTERS.search(text):
         raise PlanError(
             f"{text[:40]!r} contains a control character that Excel cannot store; remove it",
             element=who,
