@@ -47,6 +47,7 @@ __all__ = [
     "record_lines",
     "save",
     "validate",
+    "writer_for",
 ]
 
 MAX_BYTES = 200 * 1024 * 1024  # a plan larger than this is not a plan
@@ -307,10 +308,20 @@ WRITERS: dict[str, Callable[[Plan, Path], bytes]] = {
 def save(plan: Plan, path: str | Path) -> Path:
     """Write ``plan`` to ``path`` (.yaml, .yml, .json, .xlsx), atomically."""
     path = Path(path)
+    return atomic_write(path, writer_for(path)(plan, path))
+
+
+def writer_for(path: str | Path) -> Callable[[Plan, Path], bytes]:
+    """The plan writer of :data:`WRITERS` for the suffix of ``path``.
+
+    Raises:
+        FormatError: an unknown suffix (the message lists the known ones).
+    """
+    path = Path(path)
     writer = WRITERS.get(path.suffix.lower())
     if writer is None:
         raise FormatError(
             f"{path}: cannot save a plan as {path.suffix or 'a file without suffix'!r}; "
             f"use one of {', '.join(sorted(WRITERS))}"
         )
-    return atomic_write(path, writer(plan, path))
+    return writer

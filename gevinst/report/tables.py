@@ -40,6 +40,7 @@ __all__ = [
     "markdown_text",
     "text_table",
     "write",
+    "writer_for",
     "xlsx_bytes",
 ]
 
@@ -513,12 +514,23 @@ def write(ev: Evaluation, path: str | Path, language: str | None = None) -> Path
     from gevinst._files import atomic_write
 
     target = Path(path)
+    writer = writer_for(target)
+    refuse(ev.plan)
+    atomic_write(target, writer(ev, language))
+    return target
+
+
+def writer_for(path: str | Path) -> Callable[[Evaluation, str | None], str | bytes]:
+    """The writer of :data:`WRITERS` for the suffix of ``path``.
+
+    Raises:
+        FormatError: an unknown suffix (the message lists the known ones).
+    """
+    target = Path(path)
     writer = WRITERS.get(target.suffix.lower())
     if writer is None:
         raise FormatError(
             f"{target}: cannot write an evaluation as {target.suffix or 'a file without suffix'!r};"
             f" use one of {', '.join(sorted(WRITERS))}"
         )
-    refuse(ev.plan)
-    atomic_write(target, writer(ev, language))
-    return target
+    return writer
