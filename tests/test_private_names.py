@@ -1,4 +1,5 @@
-"""No module of gevinst imports another module's private names (``from x import _y``).
+"""No module of gevinst uses another module's private names (``from x import _y``,
+``x._y`` of a module it imported).
 
 A name with a leading underscore may change without notice; a module that needs it
 from elsewhere should get it under a public name where it belongs. The allowlist
@@ -33,10 +34,16 @@ def _module_name(path: Path) -> str:
 
 
 def private_imports(source: str, module: str) -> list[tuple[int, str, str]]:
-    """(line, imported module, name) of each private name ``module`` imports from
-    another gevinst module."""
+    """(line, other module, name) of each private name ``module`` imports from another
+    gevinst module, or reads as an attribute of one it imported."""
     found = []
-    for node in ast.walk(ast.parse(source)):
+    tree = ast.parse(source)
+    imported: dict[str, str] = {}  # local name -> gevinst module or name
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            for alias in node.names:
+                if alias.name.split(".")[0] == "gevinst" and alias.asname:
+                    imported[alias.asname] = alias.name
         if not isinstance(node, ast.ImportFrom) or node.level or not node.module:
             continue
         if node.module.split(".")[0] != "gevinst" or node.module == module:
@@ -44,6 +51,16 @@ def private_imports(source: str, module: str) -> list[tuple[int, str, str]]:
         for alias in node.names:
             if alias.name.startswith("_") and not alias.name.startswith("__"):
                 found.append((node.lineno, node.module, alias.name))
+            imported[alias.asname or alias.name] = f"{node.module}.{alias.name}"
+    for node in ast.walk(tree):
+        if (
+            isinstance(node, ast.Attribute)
+            and isinstance(node.value, ast.Name)
+            and node.value.id in imported
+            and node.attr.startswith("_")
+            and not node.attr.startswith("__")
+        ):
+            found.append((node.lineno, imported[node.value.id], node.attr))
     return found
 
 
@@ -52,6 +69,10 @@ def test_the_walk_finds_a_private_import() -> None:
     assert private_imports(source, "gevinst.io.inputs") == [(1, "gevinst.io.plans", "_decode")]
     assert private_imports("from gevinst import __version__\n", "gevinst.cli") == []
     assert private_imports("from gevinst._files import atomic_write\n", "gevinst.cli") == []
+    source = "from gevinst.render import html as map_html\nmap_html._facts(plan)\n"
+    assert private_imports(source, "gevinst.report.html") == [(2, "gevinst.render.html", "_facts")]
+    source = "from gevinst.model import Plan\nPlan._private\nx._other\n"
+    assert private_imports(source, "gevinst.io.plans") == [(2, "gevinst.model.Plan", "_private")]
 
 
 def test_no_module_imports_private_names_of_another() -> None:

@@ -45,7 +45,7 @@ if TYPE_CHECKING:
     from gevinst.layout.options import MapRequest
     from gevinst.model import Plan
 
-__all__ = ["MapUI", "render_html"]
+__all__ = ["MapUI", "facts", "render_html"]
 
 
 class MapUI(NamedTuple):
@@ -57,7 +57,8 @@ class MapUI(NamedTuple):
     facts: dict[str, Any]
 
 
-def _facts(plan: Plan, lay: Layout) -> dict[str, Any]:
+def facts(plan: Plan, lay: Layout) -> dict[str, Any]:
+    """What the map page tells of each element when pointed at, by id (data for the JSON)."""
     lang = lay.language
     people = {s.id: s.name for s in plan.stakeholders}
     indicators = {i.id: i for i in plan.indicators}
@@ -123,7 +124,7 @@ def render_html(request: MapRequest) -> bytes:
         search=t("search", lang),
         hint=hint,
         svg=Markup(layout_svg(lay, standalone=False)),  # noqa: S704 - escaped by the writer
-        facts=_facts(request.plan, lay),
+        facts=facts(request.plan, lay),
     )
     return render_page(
         "map.html.j2", lang=lang, title=lay.title, kind=t("benefit_map", lang), map_ui=map_ui

@@ -152,7 +152,7 @@ def _map_section(data: ReportData) -> tuple[dict[str, Any], MapUI]:
         search=data.word("search"),
         hint=data.phrase("map_hint"),
         svg=_inline_svg(layout_svg(lay, standalone=False)),
-        facts=map_html._facts(data.plan, lay),
+        facts=map_html.facts(data.plan, lay),
     )
     section = {
         "title": data.phrase("map_title"),
