@@ -8,7 +8,6 @@ leaves an existing one untouched (every write goes through ``atomic_write``).
 from __future__ import annotations
 
 import datetime as dt
-import json
 import sys
 import warnings
 from collections.abc import Callable, Sequence
@@ -17,15 +16,36 @@ from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 import click
 
+from gevinst.analysis.diff import FORMATS as DIFF_FORMATS
+from gevinst.analysis.findings import FORMATS as CHECK_FORMATS
+from gevinst.analysis.trace_text import FORMATS as TRACE_FORMATS
+from gevinst.charts.figure import FORMATS as CHART_FORMATS
 from gevinst.errors import GevinstError, PlanCheckError
+from gevinst.i18n.words import LANGUAGES
 from gevinst.i18n.words import visible_controls as terminal_safe
+from gevinst.render import RENDERERS
+from gevinst.report.stakeholders import CHARTS
+from gevinst.report.stakeholders import WRITERS as STAKEHOLDER_WRITERS
+from gevinst.report.tables import WRITERS as TABLE_WRITERS
 
 if TYPE_CHECKING:
-    from gevinst.analysis.checks import Finding
+    from gevinst.analysis.evaluate import Evaluation
     from gevinst.model import Plan
-    from gevinst.personal_data import Hit
 
-F = TypeVar("F", bound=Callable[..., Any])
+_F = TypeVar("_F", bound=Callable[..., Any])
+_CHARTS = " ".join(f".{fmt}" for fmt in CHART_FORMATS)
+_TABLES = " ".join(sorted(TABLE_WRITERS))
+_STAKEHOLDER_TABLES = " ".join(s for s in STAKEHOLDER_WRITERS if s[1:] not in CHART_FORMATS)
+
+
+_plan = click.argument("plan_path", metavar="PLAN", type=click.Path(dir_okay=False))
+
+
+def _output(*, help: str, required: bool = False) -> Callable[[_F], _F]:
+    """The -o/--output option: a file, its suffix picks the format."""
+    return click.option(
+        "-o", "--output", required=required, type=click.Path(dir_okay=False), help=help
+    )
 
 
 def _fail(message: str) -> None:
@@ -35,21 +55,6 @@ def _fail(message: str) -> None:
 def _echo(text: str = "", *, err: bool = False, nl: bool = True) -> None:
     """Print to the terminal: everything gevinst prints goes through here."""
     click.echo(terminal_safe(text), err=err, nl=nl)
-
-
-def _refuse_inputs(output: str | Path | None, inputs: dict[str, str | Path | None]) -> None:
-    """Fail before any work when ``output`` is one of the ``inputs`` (role -> path).
-
-    The same file is found also through symbolic and hard links, so that no command
-    writes over the plan or the measurements it reads.
-    """
-    from gevinst._files import same_file
-
-    if output is None:
-        return
-    for role, path in inputs.items():
-        if path is not None and same_file(output, path):
-            _fail(f"{output} is {role}; choose another output file (nothing written)")
 
 
 def _date(value: str | None) -> dt.date | None:
@@ -73,26 +78,27 @@ def _refused(
     plan_path: str, plan: Plan, exc: PlanCheckError, measurements: str | None = None
 ) -> NoReturn:
     """Say which errors keep PLAN from being evaluated, at their places in the file."""
-    from gevinst.analysis.checks import ERROR_CODES, check
-    from gevinst.io.plans import load_measurements
+    from gevinst.analysis.findings import refusal_message
 
-    extra = f" (with the measurements in {measurements})" if measurements else ""
-    again = f"gevinst check {plan_path}" + (f" --measurements {measurements}" if extra else "")
-    added = load_measurements(measurements) if measurements else []
-    if added and not any(m in plan.measurements for m in added):  # report loads them later
-        plan = plan.model_copy(update={"measurements": [*plan.measurements, *added]})
-    errors = check(plan, select=ERROR_CODES)
-    if not errors:
-        raise _UserError(f"{plan_path}{extra}: {exc.reason}") from exc
-    listed = "\n".join(f"  {line}" for line in _located(plan_path, errors))
-    raise _UserError(
-        f"{plan_path}{extra}: the plan has {len(errors)} error(s) and cannot be evaluated:\n"
-        f"{listed}\nFix them first ({again})."
-    ) from exc
+    raise _UserError(refusal_message(plan_path, plan, exc, measurements)) from exc
 
 
-def _codes(values: Sequence[str]) -> list[str]:
-    return [code.strip().upper() for value in values for code in value.split(",") if code.strip()]
+def _evaluated(plan_path: str, plan: Plan, when: dt.date, measurements: str | None) -> Evaluation:
+    """The evaluation of PLAN at ``when``; a plan with check errors is refused."""
+    from gevinst.analysis.evaluate import evaluate
+
+    try:
+        return evaluate(plan, at=when)
+    except PlanCheckError as exc:
+        _refused(plan_path, plan, exc, measurements)
+
+
+def _say_errors(plan_path: str, plan: Plan) -> None:
+    """Say on stderr, like a linter, which check errors the map of the plan carries."""
+    from gevinst.analysis.findings import error_lines
+
+    for line in error_lines(plan_path, plan):
+        _echo(line, err=True)
 
 
 class _UserError(click.ClickException):
@@ -168,7 +174,7 @@ def cli() -> None:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["text", "json"]),
+    type=click.Choice(CHECK_FORMATS),
     default="text",
     show_default=True,
     help="Output format.",
@@ -188,171 +194,19 @@ def check(
     Prints one line per finding (FILE:LINE: CODE SEVERITY ELEMENT MESSAGE) and a
     summary. Exits 1 when there are errors or a file cannot be read.
     """
-    from gevinst.analysis.checks import check as run_check
-    from gevinst.io.inputs import scan_inputs
-    from gevinst.io.plans import read_input, record_lines
-    from gevinst.personal_data import mask
+    from gevinst.analysis.findings import check_files
 
-    rows: list[dict[str, Any]] = []
-    places: dict[tuple[str, str], str] = {}  # (file, element) -> sheet and row of a workbook
-    unreadable = 0
-    for name in plans:
-        path = Path(name)
-        try:
-            plan, hits = scan_inputs(path, measurements=measurements)
-        except GevinstError as exc:
-            unreadable += 1
-            if fmt == "text":
-                _echo(str(exc), err=True)
-            rows.append(
-                {
-                    "file": name,
-                    "line": getattr(exc, "line", None),
-                    "code": "GV000",
-                    "severity": "error",
-                    "element": getattr(exc, "element", None),
-                    "message": getattr(exc, "reason", str(exc)),
-                }
-            )
-            continue
-        # GV201 is found in the files themselves (comments too), at its line: see _hit_rows
-        if plan is None:  # holds an identity number and cannot be read: that first, always
-            rows += _hit_rows(hits, [], [])
-            continue
-        rows += _hit_rows(hits, _codes(select), _codes(ignore))
-        findings = run_check(plan, select=_codes(select), ignore=[*_codes(ignore), "GV201"])
-        if path.suffix.lower() == ".xlsx":  # a workbook has sheets and rows, not lines
-            from gevinst.io.excel.read import record_places
-
-            lines = {}
-            found_in = record_places(path) if findings else {}
-            places.update({(name, k): f"sheet {s}, row {r}" for k, (s, r) in found_in.items()})
-        else:
-            lines = record_lines(read_input(path).decode("utf-8-sig", "replace"))
-        for finding in findings:
-            rows.append(
-                {
-                    "file": name,
-                    "line": lines.get(finding.element or "", 1 if not finding.element else None),
-                    "code": finding.code,
-                    "severity": finding.severity,
-                    "element": finding.element,
-                    "message": finding.message,
-                }
-            )
-    for row in rows:  # whatever else a message quotes from the plan, never the number
-        row["element"] = mask(row["element"]) if row["element"] else row["element"]
-        row["message"] = mask(row["message"])
-    errors = sum(1 for r in rows if r["severity"] == "error")
+    run = check_files(plans, measurements=measurements, select=select, ignore=ignore)
     if fmt == "json":
-        shown = [{k: v for k, v in r.items() if k != "place"} for r in rows]
-        _echo(json.dumps(shown, ensure_ascii=False, indent=2))
+        _echo(run.to_json())
     else:
-        for row in sorted(
-            (r for r in rows if r["code"] != "GV000"),
-            key=lambda r: (r["file"], r["line"] or 0, r["code"]),
-        ):
-            where = f"{row['file']}:{row['line']}" if row["line"] else row["file"]
-            if "place" in row:
-                where = row["place"]
-            elif (row["file"], row["element"]) in places:
-                where = f"{row['file']}: {places[(row['file'], row['element'])]}"
-            element = f" {row['element']}" if row["element"] else ""
-            _echo(f"{where}: {row['code']} {row['severity']}{element} {row['message']}")
-        counts = {s: sum(1 for r in rows if r["severity"] == s) for s in ("error", "warning")}
-        infos = sum(1 for r in rows if r["severity"] == "info")
-        checked = len(plans) - unreadable
-        found = len(rows) - unreadable
-        summary = (
-            f"{checked} plan{'s' if checked != 1 else ''} checked: "
-            f"{counts['error'] - unreadable} error(s), {counts['warning']} warning(s), {infos} info"
-        )
-        if unreadable:
-            summary += f"; {unreadable} file(s) could not be read"
-        _echo(summary if found or unreadable else f"{summary}. All checks passed.")
-    if errors:
+        for message in run.unreadable:
+            _echo(message, err=True)
+        for line in run.lines():
+            _echo(line)
+        _echo(run.summary())
+    if run.errors:
         raise SystemExit(1)
-
-
-def _hit_rows(hits: Sequence[Hit], select: list[str], ignore: list[str]) -> list[dict[str, Any]]:
-    """``check`` rows for the identity numbers found in a plan's files (GV201), each at
-    its own file and line (a workbook: sheet and cell), also in comments."""
-    import dataclasses
-
-    from gevinst.personal_data import mask
-
-    wanted = (not select or "GV201".startswith(tuple(select))) and not (
-        ignore and "GV201".startswith(tuple(ignore))
-    )
-    rows = []
-    for hit in hits if wanted else ():
-        if hit.field:
-            what = mask(hit.field)
-        elif hit.sheet is not None:
-            what = "the cell" if hit.line else "the sheet's name"
-        else:
-            what = "the text here"
-        rows.append(
-            {
-                "file": hit.source,
-                "line": hit.line,
-                "code": "GV201",
-                "severity": "error",
-                "element": hit.element,
-                "message": f"{what} holds an 11-digit number with a valid fødselsnummer/"
-                "D-number checksum; personal data must not be in a plan: remove it",
-                "place": dataclasses.replace(hit, element=None, field=None).place(),
-            }
-        )
-    return rows
-
-
-def _located(plan_path: str, findings: Sequence[Finding]) -> list[str]:
-    """Each finding as a linter line at its place in PLAN (FILE:LINE: CODE severity
-    ELEMENT MESSAGE; sheet and row for a workbook), in the order of the file."""
-    path = Path(plan_path)
-    places: dict[str, tuple[int, str]] = {}  # element -> (order, place)
-    if path.suffix.lower() == ".xlsx":  # a workbook has sheets and rows, not lines
-        from gevinst.io.excel.read import record_places
-
-        sheets: dict[str, int] = {}
-        for id, (sheet, row) in record_places(path).items():
-            order = sheets.setdefault(sheet, len(sheets)) * 2**20 + row
-            places[id] = (order, f"{plan_path}: sheet {sheet}, row {row}")
-    else:
-        from gevinst.io.plans import read_input, record_lines
-
-        text = read_input(path).decode("utf-8-sig", "replace")  # measured, never waits
-        for id, number in record_lines(text).items():
-            places[id] = (number, f"{plan_path}:{number}")
-    lines = []
-    for finding in findings:
-        order, where = places.get(finding.element or "", (0, plan_path))
-        element = f" {finding.element}" if finding.element else ""
-        text = f"{where}: {finding.code} {finding.severity}{element} {finding.message}"
-        lines.append((order, text))
-    return [line for _, line in sorted(lines)]
-
-
-def _say_errors(plan_path: str, plan: Plan, *, drawn: bool = True) -> None:
-    """Say on stderr, like a linter, which check errors a picture of the plan carries
-    (FILE:LINE: CODE error ELEMENT MESSAGE), in the order of the file; ``drawn``: the
-    picture is drawn all the same (a map), not refused (a report, which evaluates)."""
-    from gevinst.analysis.checks import ERROR_CODES
-    from gevinst.analysis.checks import check as run_check
-
-    # GV201 was ruled out when the plan was read (gevinst.io.inputs)
-    findings = run_check(plan, select=[c for c in ERROR_CODES if c != "GV201"])
-    if not findings:
-        return
-    for line in _located(plan_path, findings):
-        _echo(line, err=True)
-    if drawn:
-        _echo(
-            f"{plan_path}: drawn with {len(findings)} error(s), as the plan is; "
-            f"`gevinst check {plan_path}` lists every finding",
-            err=True,
-        )
 
 
 # -- init ---------------------------------------------------------------------------------
@@ -360,7 +214,7 @@ def _say_errors(plan_path: str, plan: Plan, *, drawn: bool = True) -> None:
 
 @cli.command()
 @click.argument("path", type=click.Path(dir_okay=False), default="plan.yaml")
-@click.option("--lang", type=click.Choice(["nb", "en"]), default="nb", show_default=True)
+@click.option("--lang", type=click.Choice(LANGUAGES), default="nb", show_default=True)
 @click.option("--force", is_flag=True, help="Overwrite an existing file.")
 def init(path: str, lang: str, force: bool) -> None:
     """Write a starter plan to PATH (default plan.yaml)."""
@@ -381,59 +235,23 @@ def init(path: str, lang: str, force: bool) -> None:
 
 
 @cli.command()
-@click.argument("plan_path", metavar="PLAN", type=click.Path(dir_okay=False))
+@_plan
 @click.argument("element")
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
+@click.option("--format", "fmt", type=click.Choice(TRACE_FORMATS), default="text")
 def trace(plan_path: str, element: str, fmt: str) -> None:
     """Show every path from ELEMENT up to the goals, and down to the measures."""
-    from gevinst.graph import build_graph
-    from gevinst.graph import trace as run_trace
+    from gevinst.analysis.trace_text import trace_text
     from gevinst.io.inputs import load_inputs
 
-    plan = load_inputs(plan_path)
-    try:
-        result = run_trace(plan, element)
-    except KeyError:
-        known = ", ".join(sorted(build_graph(plan).nodes)[:20])
-        _fail(f"{plan_path}: {element!r} is not an element of the map; known: {known}")
-        return
-    if fmt == "json":
-        _echo(
-            json.dumps(
-                {"element": element, "up": result.up, "down": result.down},
-                ensure_ascii=False,
-                indent=2,
-            )
-        )
-        return
-    graph = build_graph(plan)
-
-    def show(path: tuple[str, ...]) -> str:
-        return " -> ".join(f"{n} ({graph.nodes[n]['name']})" for n in path)
-
-    _echo(f"{element}: {graph.nodes[element]['name']}")
-    _echo(f"Up to the goals ({len(result.up)} path(s)):")
-    for path in result.up:
-        _echo(f"  {show(path)}")
-    _echo(f"Down to the measures ({len(result.down)} path(s)):")
-    for path in result.down:
-        _echo(f"  {show(path)}")
-    if result.truncated:
-        _echo("  (more paths exist; only the first were listed)")
+    _echo(trace_text(load_inputs(plan_path), element, format=fmt, source=plan_path))
 
 
 # -- render -------------------------------------------------------------------------------
 
 
 @cli.command()
-@click.argument("plan_path", metavar="PLAN", type=click.Path(dir_okay=False))
-@click.option(
-    "-o",
-    "--output",
-    required=True,
-    type=click.Path(dir_okay=False),
-    help="Output file: .svg .png .pdf .dot .mmd .html .json (the suffix picks the format).",
-)
+@_plan
+@_output(required=True, help=f"Output file: {' '.join(RENDERERS)} (the suffix picks the format).")
 @click.option("--focus", metavar="ID", help="Only this element, what feeds it and what it feeds.")
 @click.option(
     "--kinds",
@@ -443,7 +261,7 @@ def trace(plan_path: str, element: str, fmt: str) -> None:
 )
 @click.option("--depth", type=click.IntRange(min=0), help="With --focus: at most N steps away.")
 @click.option("--group-by", type=click.Choice(["owner", "goal"]), help="Frame groups of elements.")
-@click.option("--lang", type=click.Choice(["nb", "en"]), help="Label language.")
+@click.option("--lang", type=click.Choice(LANGUAGES), help="Label language.")
 @click.option("--at", "at", metavar="DATE", help="Colour by status at DATE (YYYY-MM-DD).")
 @click.option("--assumptions", is_flag=True, help="Show assumptions as notes.")
 @click.option(
@@ -464,21 +282,14 @@ def render(
     measurements: str | None,
 ) -> None:
     """Draw the benefit map of PLAN to a file (gevinstkart)."""
-    from gevinst.io.inputs import load_inputs
+    from gevinst.io.inputs import load_inputs, refuse_overwrite
     from gevinst.render import render as run_render
 
-    _refuse_inputs(output, {"the input plan": plan_path, "the measurements file": measurements})
+    refuse_overwrite(output, {"the input plan": plan_path, "the measurements file": measurements})
     when = _date(at)
     plan = load_inputs(plan_path, measurements=measurements)
     _say_errors(plan_path, plan)
-    evaluation = None
-    if when is not None:
-        from gevinst.analysis.evaluate import evaluate
-
-        try:
-            evaluation = evaluate(plan, at=when)
-        except PlanCheckError as exc:
-            _refused(plan_path, plan, exc, measurements)
+    evaluation = _evaluated(plan_path, plan, when, measurements) if when else None
     written = run_render(
         plan,
         output,
@@ -497,25 +308,22 @@ def render(
 
 
 @cli.command()
-@click.argument("plan_path", metavar="PLAN", type=click.Path(dir_okay=False))
-@click.option(
-    "-o",
-    "--output",
+@_plan
+@_output(
     required=True,
-    type=click.Path(dir_okay=False),
     help="Output file: .pptx (council deck), .html or .md (the suffix picks the format).",
 )
 @click.option("--at", "at", metavar="DATE", help="Evaluate at DATE (YYYY-MM-DD): status, charts.")
-@click.option("--lang", type=click.Choice(["nb", "en"]), help="Language (default: the plan's).")
+@click.option("--lang", type=click.Choice(LANGUAGES), help="Language (default: the plan's).")
 @click.option("--measurements", type=click.Path(dir_okay=False), help="Add measurements (CSV).")
 def report(
     plan_path: str, output: str, at: str | None, lang: str | None, measurements: str | None
 ) -> None:
     """Write a report on PLAN: the council deck, an HTML report or Markdown."""
-    from gevinst.io.inputs import load_inputs
+    from gevinst.io.inputs import load_inputs, refuse_overwrite
     from gevinst.report import report as run_report
 
-    _refuse_inputs(output, {"the input plan": plan_path, "the measurements file": measurements})
+    refuse_overwrite(output, {"the input plan": plan_path, "the measurements file": measurements})
     when = _date(at)
     plan = load_inputs(plan_path, measurements=measurements)
     try:
@@ -529,16 +337,11 @@ def report(
 
 
 @cli.command()
-@click.argument("plan_path", metavar="PLAN", type=click.Path(dir_okay=False))
+@_plan
 @click.option("--at", "at", metavar="DATE", help="Evaluation date (YYYY-MM-DD); default today.")
 @click.option("--measurements", type=click.Path(dir_okay=False), help="Add measurements (CSV).")
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(dir_okay=False),
-    help="Write to a file instead: .csv .json .md .xlsx (the suffix picks the format).",
-)
-@click.option("--lang", type=click.Choice(["nb", "en"]), help="Language (default: the plan's).")
+@_output(help=f"Write to a file instead: {_TABLES} (the suffix picks the format).")
+@click.option("--lang", type=click.Choice(LANGUAGES), help="Language (default: the plan's).")
 def evaluate(
     plan_path: str,
     at: str | None,
@@ -550,19 +353,15 @@ def evaluate(
 
     Prints a table of scores, indicators, money and reviews, or writes it to -o FILE.
     """
-    from gevinst.analysis.evaluate import evaluate as run_evaluate
-    from gevinst.io.inputs import load_inputs
-    from gevinst.report.tables import WRITERS, text_table, write
+    from gevinst.io.inputs import load_inputs, refuse_overwrite
+    from gevinst.report.tables import text_table, write, writer_for
 
-    if output is not None and Path(output).suffix.lower() not in WRITERS:
-        _fail(f"{output}: use one of {', '.join(sorted(WRITERS))} for the evaluation")
-    _refuse_inputs(output, {"the input plan": plan_path, "the measurements file": measurements})
+    if output is not None:
+        writer_for(output)  # an unknown suffix is refused before any work
+    refuse_overwrite(output, {"the input plan": plan_path, "the measurements file": measurements})
     when = _date(at) or dt.date.today()
     plan = load_inputs(plan_path, measurements=measurements)
-    try:
-        result = run_evaluate(plan, at=when)
-    except PlanCheckError as exc:
-        _refused(plan_path, plan, exc, measurements)
+    result = _evaluated(plan_path, plan, when, measurements)
     if output is None:
         _echo(text_table(result, lang))
         return
@@ -574,47 +373,29 @@ def evaluate(
 
 
 @cli.command()
-@click.argument("plan_path", metavar="PLAN", type=click.Path(dir_okay=False))
-@click.option(
-    "-o",
-    "--output",
-    required=True,
-    type=click.Path(dir_okay=False),
-    help="Output file: .png .svg .pdf (the grid) or .csv .md (the table).",
+@_plan
+@_output(
+    required=True, help=f"Output file: {_CHARTS} (the grid) or {_STAKEHOLDER_TABLES} (the table)."
 )
 @click.option(
     "--chart",
-    type=click.Choice(["grid", "impacts"]),
+    type=click.Choice(CHARTS),
     default="grid",
     show_default=True,
-    help="For .png .svg .pdf: the power/interest grid, or who gains and who loses.",
+    help=f"For {_CHARTS}: the power/interest grid, or who gains and who loses.",
 )
-@click.option("--lang", type=click.Choice(["nb", "en"]), help="Language (default: the plan's).")
+@click.option("--lang", type=click.Choice(LANGUAGES), help="Language (default: the plan's).")
 def stakeholders(plan_path: str, output: str, chart: str, lang: str | None) -> None:
     """Stakeholder analysis of PLAN: the power/interest grid or the impact matrix as a
     picture, or a table of quadrants, who gains, who loses and who owns what
     (interessentanalyse)."""
-    from gevinst._files import atomic_write
-    from gevinst.analysis.stakeholders import to_csv, to_markdown
-    from gevinst.io.inputs import load_inputs
+    from gevinst.io.inputs import load_inputs, refuse_overwrite
+    from gevinst.report.stakeholders import write_stakeholders, writer_for
 
-    target = Path(output)
-    suffix = target.suffix.lower()
-    known = (".csv", ".md", ".pdf", ".png", ".svg")
-    if suffix not in known:
-        _fail(f"{output}: use one of {', '.join(known)} for the stakeholder analysis")
-    _refuse_inputs(output, {"the input plan": plan_path})
-    plan = load_inputs(plan_path)
-    if suffix == ".csv":
-        atomic_write(target, to_csv(plan, lang))
-    elif suffix == ".md":
-        atomic_write(target, to_markdown(plan, lang))
-    else:
-        from gevinst.charts.results import impact_chart, save_figure, stakeholder_chart
-
-        draw = impact_chart if chart == "impacts" else stakeholder_chart
-        save_figure(draw(plan, language=lang), target)
-    _echo(f"wrote {target}")
+    writer_for(output)  # an unknown suffix is refused before any work
+    refuse_overwrite(output, {"the input plan": plan_path})
+    written = write_stakeholders(load_inputs(plan_path), output, chart=chart, language=lang)
+    _echo(f"wrote {written}")
 
 
 # -- diff ---------------------------------------------------------------------------------
@@ -626,13 +407,11 @@ def stakeholders(plan_path: str, output: str, chart: str, lang: str | None) -> N
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["text", "json", "md"]),
+    type=click.Choice(list(DIFF_FORMATS)),
     help="Plain text, JSON data or Markdown [default: from the suffix of -o, else text].",
 )
-@click.option("--lang", type=click.Choice(["nb", "en"]), help="Words in this language.")
-@click.option(
-    "-o", "--output", type=click.Path(dir_okay=False), help="Write to this file, not the screen."
-)
+@click.option("--lang", type=click.Choice(LANGUAGES), help="Words in this language.")
+@_output(help="Write to this file, not the screen.")
 @click.option(
     "--exit-code",
     is_flag=True,
@@ -656,21 +435,14 @@ def diff(
     """
     from gevinst._files import atomic_write
     from gevinst.analysis.diff import diff as run_diff
-    from gevinst.io.inputs import load_inputs
+    from gevinst.analysis.diff import diff_format
+    from gevinst.io.inputs import load_inputs, refuse_overwrite
 
-    _refuse_inputs(output, {"the old plan": old, "the new plan": new})
+    refuse_overwrite(output, {"the old plan": old, "the new plan": new})
     result = run_diff(load_inputs(old), load_inputs(new), language=lang)
     if quiet:
         sys.exit(1 if result else 0)
-    if fmt is None:
-        suffix = Path(output).suffix.lower() if output else ""
-        fmt = {".json": "json", ".md": "md"}.get(suffix, "text")
-    if fmt == "json":
-        text = result.to_json()
-    elif fmt == "md":
-        text = result.to_markdown()
-    else:
-        text = result.to_text()
+    text = DIFF_FORMATS[diff_format(fmt, output)](result)
     if output:
         atomic_write(output, text)
         _echo(f"wrote {output}")
@@ -693,16 +465,14 @@ def convert(source: str, target: str) -> None:
     source with mistakes is refused with its place (for a workbook: sheet, row and
     column) and no file is written.
     """
-    from gevinst.io.inputs import load_inputs
-    from gevinst.io.plans import WRITERS, save
+    from gevinst.io.inputs import load_inputs, refuse_overwrite
+    from gevinst.io.plans import save, writer_for
 
     out = Path(target)
-    if out.suffix.lower() not in WRITERS:  # say so before reading a large source
-        kind = out.suffix or "a file without suffix"
-        _fail(f"{target}: cannot save a plan as {kind!r}; use one of {', '.join(sorted(WRITERS))}")
+    writer_for(out)  # an unknown suffix is refused before reading a large source
     if not out.parent.is_dir():
         _fail(f"{target}: the folder {out.parent} does not exist; create it first")
-    _refuse_inputs(target, {"the plan to convert": source})
+    refuse_overwrite(target, {"the plan to convert": source})
     plan = load_inputs(source)
     save(plan, out)
     _echo(f"wrote {target}")

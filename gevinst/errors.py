@@ -12,6 +12,7 @@ keeps working::
     ├── FormatError(GevinstError, ValueError)         unknown or unsupported file suffix
     ├── RenderError(GevinstError, RuntimeError)       Graphviz or a renderer failed
     ├── OutputError(GevinstError, OSError)            an output file cannot be written
+    │   └── OverwriteError(OutputError)                 the output is one of the inputs
     └── MissingDependencyError(GevinstError, ImportError)  an optional package is absent
 
 A message says what is wrong, where (file, line, column, element id, field) and how to
@@ -29,6 +30,7 @@ __all__ = [
     "GevinstError",
     "MissingDependencyError",
     "OutputError",
+    "OverwriteError",
     "PersonalDataError",
     "PlanCheckError",
     "PlanError",
@@ -198,6 +200,25 @@ class OutputError(GevinstError, OSError):
 
 
 _OUTPUT_KINDS: dict[type[OSError], type[OutputError]] = {}
+
+
+class OverwriteError(OutputError):
+    """The output file is one of the command's inputs (also through a link): refused
+    before any work, so no command writes over the plan or measurements it reads.
+
+    ``role`` names the input, e.g. ``the input plan``.
+
+    Examples:
+        >>> print(OverwriteError("plan.yaml", "the input plan"))
+        plan.yaml is the input plan; choose another output file (nothing written)
+    """
+
+    def __init__(self, path: str | Path, role: str) -> None:
+        self.role = role
+        super().__init__(path, f"is {role}; choose another output file (nothing written)")
+
+    def __str__(self) -> str:
+        return f"{self.filename} {self.strerror}"
 
 
 class MissingDependencyError(GevinstError, ImportError):

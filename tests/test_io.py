@@ -229,9 +229,9 @@ def test_measurements_csv_field_too_long() -> None:
 
 
 def test_measurements_csv_row_limit(monkeypatch: pytest.MonkeyPatch) -> None:
-    import gevinst.io.plans
+    import gevinst.io.measurements
 
-    monkeypatch.setattr(gevinst.io.plans, "MAX_MEASUREMENT_ROWS", 2)
+    monkeypatch.setattr(gevinst.io.measurements, "MAX_MEASUREMENT_ROWS", 2)
     assert len(parse_measurements("indicator,date,value\nI1,2025-03-31,1\nI1,2025-06-30,2")) == 2
     with pytest.raises(gv.PlanError) as info:
         parse_measurements("indicator,date,value\n" + "I1,2025-03-31,1\n" * 3, "m.csv")

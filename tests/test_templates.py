@@ -100,10 +100,10 @@ def test_a_script_name_is_text_in_both_pages(kind: str) -> None:
 
 def test_attributes_are_escaped_too() -> None:
     """The templates, given hostile text where our own words go, still make no markup."""
-    from gevinst.render.html import _MapUI
+    from gevinst.render.html import MapUI
 
     hostile = '"><img src=x onerror=alert(1)>'
-    ui = _MapUI(search=hostile, hint=hostile, svg=Markup("<svg></svg>"), facts={"x": hostile})
+    ui = MapUI(search=hostile, hint=hostile, svg=Markup("<svg></svg>"), facts={"x": hostile})
     page = (
         environment()
         .get_template("map.html.j2")

@@ -31,6 +31,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path
 from typing import Any, TypeVar
 
 from pydantic import BaseModel
@@ -39,7 +40,16 @@ from gevinst.analysis.diff_result import KINDS, PlanDiff
 from gevinst.analysis.diff_text import Difference, Judgement, Shown, one_line
 from gevinst.model import SECTIONS, Indicator, Measurement, Plan, Review, Target
 
-__all__ = ["KINDS", "Difference", "Judgement", "PlanDiff", "diff"]
+__all__ = [
+    "FORMATS",
+    "KINDS",
+    "SUFFIXES",
+    "Difference",
+    "Judgement",
+    "PlanDiff",
+    "diff",
+    "diff_format",
+]
 
 
 # -- comparing -------------------------------------------------------------------------------
@@ -656,6 +666,31 @@ def _present_values(plan: Plan) -> tuple[float, float] | None:
     except ValueError:  # PlanCheckError is one; so is a discount rate of -100 % or less
         return None
     return money.expected, money.expected_net
+
+
+#: The forms of a diff: name -> the :class:`PlanDiff` method that writes it.
+FORMATS: dict[str, Callable[[PlanDiff], str]] = {
+    "text": PlanDiff.to_text,
+    "json": PlanDiff.to_json,
+    "md": PlanDiff.to_markdown,
+}
+
+#: Output suffix -> the form of a diff written to such a file (any other suffix: text).
+SUFFIXES: dict[str, str] = {".json": "json", ".md": "md"}
+
+
+def diff_format(format: str | None, output: str | Path | None = None) -> str:
+    """The form of a diff: ``format`` if given, else the one the suffix of ``output``
+    picks (:data:`SUFFIXES`), else text.
+
+    Examples:
+        >>> diff_format(None, "changes.md"), diff_format(None, "x.txt"), diff_format("json")
+        ('md', 'text', 'json')
+    """
+    if format is not None:
+        return format
+    suffix = Path(output).suffix.lower() if output else ""
+    return SUFFIXES.get(suffix, "text")
 
 
 def diff(old: Plan, new: Plan, *, language: str | None = None) -> PlanDiff:

@@ -25,8 +25,10 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from gevinst.errors import GevinstError, PlanError
-from gevinst.io.plans import _decode, _read_csv_text, _rows_for, load, read_input
+from gevinst._files import same_file
+from gevinst.errors import GevinstError, OverwriteError, PlanError
+from gevinst.io.measurements import rows_for
+from gevinst.io.plans import decode_text, load, read_csv_text, read_input
 from gevinst.io.validate import element_lines
 from gevinst.model import Plan
 from gevinst.personal_data import (
@@ -39,7 +41,7 @@ from gevinst.personal_data import (
     refusal,
 )
 
-__all__ = ["load_inputs", "scan_inputs"]
+__all__ = ["load_inputs", "refuse_overwrite", "scan_inputs"]
 
 
 @contextmanager
@@ -82,7 +84,7 @@ def _in_file(path: Path, raw: bytes) -> tuple[str | None, list[Hit]]:
         except PlanError:
             return None, []  # not a workbook, or a damaged one: load() says which
     try:
-        text = _decode(raw, source)
+        text = decode_text(raw, source)
     except PlanError:
         return None, []  # load() says what is wrong with it
     return text, find_in_text(text, source)
@@ -141,12 +143,12 @@ def scan_inputs(
         return plan, hits
     table = Path(measurements)
     with _unechoed(table):
-        csv_text = _read_csv_text(table)
+        csv_text = read_csv_text(table)
     in_table = find_in_text(csv_text, str(table))
     if in_table:
         return plan, [*hits, *in_table]
     with _unechoed(table):
-        rows = _rows_for(plan, csv_text, table)
+        rows = rows_for(plan, csv_text, table)
     for line, measurement in rows:
         data = {"measurements": [measurement.model_dump(mode="python", exclude_none=True)]}
         hits += [
@@ -169,3 +171,24 @@ def load_inputs(path: str | Path, *, measurements: str | Path | None = None) -> 
     if plan is None or hits:
         raise refusal(hits)
     return plan
+
+
+def refuse_overwrite(output: str | Path | None, inputs: dict[str, str | Path | None]) -> None:
+    """Refuse, before any work, an ``output`` that is one of the ``inputs`` (role -> path).
+
+    The same file is found also through symbolic and hard links, so that no command
+    writes over the plan or the measurements it reads.
+
+    Raises:
+        OverwriteError: ``output`` is one of the inputs; the message names its role.
+
+    Examples:
+        >>> refuse_overwrite("plan.yaml", {"the input plan": "./plan.yaml"})  # doctest: +ELLIPSIS
+        Traceback (most recent call last):
+        gevinst.errors.OverwriteError: plan.yaml is the input plan; choose another output file ...
+    """
+    if output is None:
+        return
+    for role, path in inputs.items():
+        if path is not None and same_file(output, path):
+            raise OverwriteError(output, role)

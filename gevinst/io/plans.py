@@ -1,7 +1,8 @@
 """Reading and writing plans: YAML, JSON, Excel (by suffix), measurements from CSV.
 
 This module holds the entry points and the files; the YAML details live in
-:mod:`gevinst.io.yaml` and the located validation errors in :mod:`gevinst.io.validate`.
+:mod:`gevinst.io.yaml`, the located validation errors in :mod:`gevinst.io.validate` and
+the parsing of measurement CSV text in :mod:`gevinst.io.measurements`.
 Reading is safe (no tags, no anchors or aliases, no duplicate keys) and located: every
 error names the file, the line and column where the parser can tell, the element id
 and the field, and what would be valid. Writing is deterministic (same plan, same
@@ -11,24 +12,18 @@ into place.
 
 from __future__ import annotations
 
-import csv
-import datetime as dt
 import errno
-import io as _io
 import json
-import math
 import os
-import re
 import stat
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from pydantic import ValidationError
-
 from gevinst._files import atomic_write, paused_gc
 from gevinst.errors import FormatError, PlanError
-from gevinst.io.validate import describe, element_lines, record_lines, validate
+from gevinst.io.measurements import parse_measurements, rows_for
+from gevinst.io.validate import element_lines, record_lines, validate
 from gevinst.io.yaml import dump_yaml, parse_yaml
 from gevinst.model import Measurement, Plan
 from gevinst.personal_data import refuse
@@ -36,19 +31,23 @@ from gevinst.personal_data import refuse
 __all__ = [
     "READERS",
     "WRITERS",
+    "decode_text",
     "dumps",
     "element_lines",
     "load",
     "load_measurements",
     "loads",
+    "measurements_for",
     "parse_json",
     "parse_measurements",
     "parse_yaml",
     "plan_to_data",
+    "read_csv_text",
     "read_input",
     "record_lines",
     "save",
     "validate",
+    "writer_for",
 ]
 
 MAX_BYTES = 200 * 1024 * 1024  # a plan larger than this is not a plan
@@ -87,7 +86,13 @@ def parse_json(text: str, source: str = "<string>") -> Any:
 # Loading
 
 
-def _decode(raw: bytes, source: str) -> str:
+def decode_text(raw: bytes, source: str) -> str:
+    """The text of a plan file's bytes: UTF-8 (a BOM dropped), LF line ends.
+
+    Raises:
+        PlanError: larger than :data:`MAX_BYTES`, not UTF-8 (the line and column of the
+            first byte that is not) or holding NUL bytes.
+    """
     if len(raw) > MAX_BYTES:
         raise PlanError(
             f"the file is {len(raw) / 1e6:.0f} MB; a plan is at most {MAX_BYTES // 2**20} MiB",
@@ -121,7 +126,7 @@ def loads(text: str | bytes, format: str = "yaml", source: str = "<string>") -> 
         'Prøve'
     """
     if isinstance(text, bytes):
-        text = _decode(text, source)
+        text = decode_text(text, source)
     else:
         text = text.removeprefix("\ufeff").replace("\r\n", "\n")
     if format not in ("json", "yaml", "yml"):
@@ -203,30 +208,18 @@ def load(path: str | Path, *, measurements: str | Path | None = None) -> Plan:
     except PermissionError as exc:
         raise PlanError("permission denied: the file cannot be read", source=path) from exc
     if measurements is not None:
-        plan.measurements.extend(_measurements_for(plan, Path(measurements)))
+        plan.measurements.extend(measurements_for(plan, measurements))
     return plan
 
 
-def _measurements_for(plan: Plan, path: Path) -> list[Measurement]:
+# --------------------------------------------------------------------------------------
+# Measurements (the CSV text is parsed in gevinst.io.measurements)
+
+
+def measurements_for(plan: Plan, path: str | Path) -> list[Measurement]:
     """The measurements of a CSV file, each of an indicator the plan has."""
-    return [measurement for _, measurement in _rows_for(plan, _read_csv_text(path), path)]
-
-
-def _rows_for(plan: Plan, text: str, path: Path) -> list[tuple[int, Measurement]]:
-    """(line, measurement) of CSV text, each of an indicator the plan has."""
-    known = {indicator.id for indicator in plan.indicators}
-    rows = _measurement_rows(text, str(path))
-    for line, measurement in rows:
-        if measurement.indicator not in known:
-            listed = ", ".join(sorted(known)[:12]) or "none"
-            raise PlanError(
-                f"{measurement.indicator!r} is not an indicator of plan {plan.id!r} "
-                f"(its indicators: {listed}); fix the id in the CSV or add the indicator",
-                source=path,
-                line=line,
-                column=1,
-            )
-    return rows
+    path = Path(path)
+    return [measurement for _, measurement in rows_for(plan, read_csv_text(path), path)]
 
 
 def load_measurements(path: str | Path) -> list[Measurement]:
@@ -236,124 +229,16 @@ def load_measurements(path: str | Path) -> list[Measurement]:
     read too. Errors name the file, the line and the column.
     """
     path = Path(path)
-    return parse_measurements(_read_csv_text(path), str(path))
+    return parse_measurements(read_csv_text(path), str(path))
 
 
-def _read_csv_text(path: Path) -> str:
+def read_csv_text(path: str | Path) -> str:
+    """The text of a measurement file (measured before it is read, as a plan is)."""
     try:
         raw = read_input(path, "a measurement file")
     except OSError as exc:
         raise PlanError(f"cannot read measurements: {exc.strerror}", source=path) from exc
-    return _decode(raw, str(path))
-
-
-def parse_measurements(text: str, source: str = "<string>") -> list[Measurement]:
-    """Parse measurement CSV text (see :func:`load_measurements`)."""
-    return [measurement for _, measurement in _measurement_rows(text, source)]
-
-
-#: Rows of one measurement file. Reading costs about 0.1 ms a row (validation and
-#: checks): 50,000 rows stay within seconds; a million would take minutes.
-MAX_MEASUREMENT_ROWS = 50_000
-
-# A number as a person types it: ASCII digits only (no '1_000', no full-width '１２', which
-# float() accepts), an optional sign, decimals and exponent. Spaces between thousands
-# are removed before, and a decimal comma is turned into a point where ';' separates.
-_NUMBER = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]{1,3})?")
-_THOUSANDS = str.maketrans("", "", " \u00a0\u202f")
-
-
-def _csv_number(text: str, decimal_comma: bool) -> float | None:
-    """The number in a value cell, or None when it is not one (strictly: see _NUMBER)."""
-    cleaned = text.translate(_THOUSANDS).replace("\u2212", "-")
-    if decimal_comma:
-        cleaned = cleaned.replace(",", ".")
-    if not _NUMBER.fullmatch(cleaned):
-        return None
-    value = float(cleaned)
-    return value if math.isfinite(value) else None
-
-
-def _measurement_rows(text: str, source: str) -> list[tuple[int, Measurement]]:
-    """(line, measurement) for each row of measurement CSV text.
-
-    Line ends may be LF, CRLF or CR alone (old Mac Excel). The file is refused before it
-    is parsed when it has more than :data:`MAX_MEASUREMENT_ROWS` lines.
-    """
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    lines = text.count("\n") + (not text.endswith("\n"))
-    if lines - 1 > MAX_MEASUREMENT_ROWS:
-        raise PlanError(
-            f"the measurement file has {lines:,} lines; a measurement file holds at most "
-            f"{MAX_MEASUREMENT_ROWS:,} rows: split it by period or indicator, or keep only "
-            "the measurements the evaluation needs",
-            source=source,
-        )
-    first = text.split("\n", 1)[0]
-    delimiter = ";" if first.count(";") > first.count(",") else ","
-    reader = csv.reader(_io.StringIO(text), delimiter=delimiter)
-    rows = []
-    try:
-        for row in reader:
-            rows.append((reader.line_num, row))
-    except csv.Error as exc:
-        line = reader.line_num
-        if "field larger" in str(exc):
-            reason = (
-                f"a field is longer than {csv.field_size_limit():,} characters; a "
-                "measurement's value or note is far shorter: is this a measurement file?"
-            )
-        else:
-            reason = f"the line cannot be read as CSV ({exc})"
-        raise PlanError(reason, source=source, line=line) from exc
-    if not rows:
-        raise PlanError("the measurement file is empty", source=source, line=1)
-    header = [h.strip().lower() for h in rows[0][1]]
-    required = ["indicator", "date", "value"]
-    if header[:3] != required or len(header) > 4 or (len(header) == 4 and header[3] != "note"):
-        raise PlanError(
-            f"the header is {','.join(rows[0][1])!r}; it must be 'indicator,date,value' "
-            "with an optional ',note'",
-            source=source,
-            line=1,
-        )
-    out: list[tuple[int, Measurement]] = []
-    for number, row in rows[1:]:
-        if not "".join(row).strip():
-            continue
-        if len(row) < 3 or len(row) > len(header):
-            raise PlanError(
-                f"expected {len(header)} columns, found {len(row)}", source=source, line=number
-            )
-        indicator, date_text, value_text = (cell.strip() for cell in row[:3])
-        note = row[3].strip() if len(row) > 3 and row[3].strip() else None
-        try:
-            date = dt.date.fromisoformat(date_text)
-        except ValueError:
-            raise PlanError(
-                f"{date_text!r} is not a date; write it as YYYY-MM-DD",
-                source=source,
-                line=number,
-                column=2,
-            ) from None
-        value = _csv_number(value_text, delimiter == ";")
-        if value is None:
-            comma = "a decimal comma where ';' separates the columns, " if "," in value_text else ""
-            raise PlanError(
-                f"{value_text[:40]!r} is not a number; write digits 0-9 with a decimal "
-                f"point ({comma}spaces between thousands allowed, no '_')",
-                source=source,
-                line=number,
-                column=3,
-            )
-        try:
-            out.append(
-                (number, Measurement(indicator=indicator, date=date, value=value, note=note))
-            )
-        except ValidationError as exc:
-            reason = "; ".join(describe(e, tuple(e["loc"])) for e in exc.errors())
-            raise PlanError(reason, source=source, line=number, column=1) from exc
-    return out
+    return decode_text(raw, str(path))
 
 
 # --------------------------------------------------------------------------------------
@@ -423,10 +308,20 @@ WRITERS: dict[str, Callable[[Plan, Path], bytes]] = {
 def save(plan: Plan, path: str | Path) -> Path:
     """Write ``plan`` to ``path`` (.yaml, .yml, .json, .xlsx), atomically."""
     path = Path(path)
+    return atomic_write(path, writer_for(path)(plan, path))
+
+
+def writer_for(path: str | Path) -> Callable[[Plan, Path], bytes]:
+    """The plan writer of :data:`WRITERS` for the suffix of ``path``.
+
+    Raises:
+        FormatError: an unknown suffix (the message lists the known ones).
+    """
+    path = Path(path)
     writer = WRITERS.get(path.suffix.lower())
     if writer is None:
         raise FormatError(
             f"{path}: cannot save a plan as {path.suffix or 'a file without suffix'!r}; "
             f"use one of {', '.join(sorted(WRITERS))}"
         )
-    return atomic_write(path, writer(plan, path))
+    return writer

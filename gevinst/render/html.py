@@ -45,10 +45,10 @@ if TYPE_CHECKING:
     from gevinst.layout.options import MapRequest
     from gevinst.model import Plan
 
-__all__ = ["render_html"]
+__all__ = ["MapUI", "facts", "render_html"]
 
 
-class _MapUI(NamedTuple):
+class MapUI(NamedTuple):
     """What ``templates/_map.html.j2`` draws: the search box, the map, its facts."""
 
     search: str
@@ -57,7 +57,8 @@ class _MapUI(NamedTuple):
     facts: dict[str, Any]
 
 
-def _facts(plan: Plan, lay: Layout) -> dict[str, Any]:
+def facts(plan: Plan, lay: Layout) -> dict[str, Any]:
+    """What the map page tells of each element when pointed at, by id (data for the JSON)."""
     lang = lay.language
     people = {s.id: s.name for s in plan.stakeholders}
     indicators = {i.id: i for i in plan.indicators}
@@ -119,11 +120,11 @@ def render_html(request: MapRequest) -> bytes:
         else "Point at an element for details, click to show its chain, Esc to reset."
         " Enter in the search shows the first match."
     )
-    map_ui = _MapUI(
+    map_ui = MapUI(
         search=t("search", lang),
         hint=hint,
         svg=Markup(layout_svg(lay, standalone=False)),  # noqa: S704 - escaped by the writer
-        facts=_facts(request.plan, lay),
+        facts=facts(request.plan, lay),
     )
     return render_page(
         "map.html.j2", lang=lang, title=lay.title, kind=t("benefit_map", lang), map_ui=map_ui

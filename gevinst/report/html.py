@@ -37,7 +37,7 @@ if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
     from gevinst.layout.geometry import Layout
-    from gevinst.render.html import _MapUI
+    from gevinst.render.html import MapUI
     from gevinst.report.content import ReportData, StatusRow
 
 __all__ = ["html_report"]
@@ -141,7 +141,7 @@ def _summary(data: ReportData) -> dict[str, Any]:
     }
 
 
-def _map_section(data: ReportData) -> tuple[dict[str, Any], _MapUI]:
+def _map_section(data: ReportData) -> tuple[dict[str, Any], MapUI]:
     """The interactive map of :mod:`gevinst.render.html`: (the section, the map's parts)."""
     from gevinst.layout.options import MapRequest
     from gevinst.render import html as map_html
@@ -149,11 +149,11 @@ def _map_section(data: ReportData) -> tuple[dict[str, Any], _MapUI]:
 
     request = MapRequest(data.plan, evaluation=data.evaluation, language=data.language)
     lay = request.layout()
-    map_ui = map_html._MapUI(
+    map_ui = map_html.MapUI(
         search=data.word("search"),
         hint=data.phrase("map_hint"),
         svg=_inline_svg(layout_svg(lay, standalone=False)),
-        facts=map_html._facts(data.plan, lay),
+        facts=map_html.facts(data.plan, lay),
     )
     section = {
         "title": data.phrase("map_title"),

@@ -41,6 +41,7 @@ __all__ = [
     "markdown_text",
     "text_table",
     "write",
+    "writer_for",
     "xlsx_bytes",
 ]
 
@@ -354,10 +355,10 @@ def markdown_text(ev: Evaluation, language: str | None = None) -> str:
 def _check_cell_text(text: str, element: object, key: str) -> None:
     """Refuse text a worksheet cannot hold, as :meth:`Plan.save` to .xlsx does."""
     from gevinst.errors import PlanError
-    from gevinst.io.excel.write import _ILLEGAL
+    from gevinst.io.excel.write import ILLEGAL_CHARACTERS
 
     who = element if isinstance(element, str) else None
-    if _ILLEGAL.search(text):
+    if ILLEGAL_CHARACTERS.search(text):
         raise PlanError(
             f"{text[:40]!r} contains a control character that Excel cannot store; remove it",
             element=who,
@@ -526,12 +527,23 @@ def write(ev: Evaluation, path: str | Path, language: str | None = None) -> Path
     from gevinst._files import atomic_write
 
     target = Path(path)
+    writer = writer_for(target)
+    refuse(ev.plan)
+    atomic_write(target, writer(ev, language))
+    return target
+
+
+def writer_for(path: str | Path) -> Callable[[Evaluation, str | None], str | bytes]:
+    """The writer of :data:`WRITERS` for the suffix of ``path``.
+
+    Raises:
+        FormatError: an unknown suffix (the message lists the known ones).
+    """
+    target = Path(path)
     writer = WRITERS.get(target.suffix.lower())
     if writer is None:
         raise FormatError(
             f"{target}: cannot write an evaluation as {target.suffix or 'a file without suffix'!r};"
             f" use one of {', '.join(sorted(WRITERS))}"
         )
-    refuse(ev.plan)
-    atomic_write(target, writer(ev, language))
-    return target
+    return writer

@@ -60,14 +60,15 @@ from gevinst.personal_data import refuse
 if TYPE_CHECKING:
     from openpyxl.worksheet.worksheet import Worksheet
 
-__all__ = ["workbook_bytes"]
+__all__ = ["ILLEGAL_CHARACTERS", "workbook_bytes"]
 
 _HEADER_FILL = theme.HEADING_COLOUR.lstrip("#")  # as the deck's and the report's tables
 _HEADER_INK = theme.BACKGROUND.lstrip("#")
 _HELP_INK = theme.MUTED_TEXT.lstrip("#")
 _LIST_ROWS = 1_048_576  # drop-downs reach the last row of the sheet, for rows added by hand
 _FIXED_TIME = dt.datetime(2000, 1, 1)  # created/modified: fixed, so same plan = same bytes
-_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+#: Characters a worksheet cell cannot hold (openpyxl refuses them).
+ILLEGAL_CHARACTERS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 # --------------------------------------------------------------------------------------
 # Writing
@@ -94,7 +95,7 @@ class _Writer:
     def text(self, cell: Any, value: str, where: str) -> None:
         """Put text in a cell as text; ``where`` is "ELEMENT FIELD" for error messages."""
         element, _, field = where.partition(" ")
-        if _ILLEGAL.search(value):
+        if ILLEGAL_CHARACTERS.search(value):
             raise PlanError(
                 f"{value[:40]!r} contains a control character that Excel cannot store; remove it",
                 element=element,

@@ -1,0 +1,272 @@
+"""Check findings at their places in the plan files, as a linter shows them.
+
+:func:`check_files` checks plan files like ``gevinst check``: each finding at its file
+and line (a workbook: sheet and row), identity numbers (GV201) at the place in the file
+where they are written, comments included, and a file that cannot be read as a GV000
+row. :func:`located` puts findings of one plan at their places, and
+:func:`refusal_message` says which errors keep a plan from being evaluated.
+
+Examples:
+    >>> import pathlib, tempfile
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "plan.yaml"
+    >>> _ = path.write_text("schema: gevinst/1\\nplan: {id: p, title: Prøve}\\n", "utf-8")
+    >>> run = check_files([str(path)], select=["GV1"])
+    >>> run.summary()
+    '1 plan checked: 0 error(s), 0 warning(s), 0 info. All checks passed.'
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from gevinst.analysis.checks import ERROR_CODES, Finding, check
+from gevinst.errors import GevinstError, PlanCheckError
+from gevinst.personal_data import Hit, mask
+
+if TYPE_CHECKING:
+    from gevinst.model import Plan
+
+__all__ = [
+    "FORMATS",
+    "CheckRun",
+    "check_files",
+    "codes",
+    "error_lines",
+    "located",
+    "refusal_message",
+]
+
+#: The forms of a check's findings.
+FORMATS = ("text", "json")
+
+
+def codes(values: Sequence[str]) -> list[str]:
+    """The codes of ``--select``/``--ignore`` values: comma-separated, upper case.
+
+    Examples:
+        >>> codes(["gv104, GV2", "", "gv3"])
+        ['GV104', 'GV2', 'GV3']
+    """
+    return [code.strip().upper() for value in values for code in value.split(",") if code.strip()]
+
+
+@dataclass
+class CheckRun:
+    """The findings of :func:`check_files`, one row (a dict) each.
+
+    A row holds ``file``, ``line``, ``code``, ``severity``, ``element`` and ``message``;
+    a GV201 row also ``place`` (its file and line, or sheet and cell).
+    """
+
+    files: int
+    rows: list[dict[str, Any]] = field(default_factory=list)
+    #: The message of each file that could not be read (a GV000 row each).
+    unreadable: list[str] = field(default_factory=list)
+    #: (file, element) -> sheet and row of a workbook.
+    places: dict[tuple[str, str], str] = field(default_factory=dict)
+
+    @property
+    def errors(self) -> int:
+        """The rows of severity error, unreadable files included."""
+        return sum(1 for r in self.rows if r["severity"] == "error")
+
+    def to_json(self) -> str:
+        """Every row as JSON, in the order found (without ``place``)."""
+        shown = [{k: v for k, v in r.items() if k != "place"} for r in self.rows]
+        return json.dumps(shown, ensure_ascii=False, indent=2)
+
+    def lines(self) -> list[str]:
+        """One linter line a finding (FILE:LINE: CODE SEVERITY ELEMENT MESSAGE), sorted
+        by file, line and code; unreadable files are in :attr:`unreadable`."""
+        out = []
+        for row in sorted(
+            (r for r in self.rows if r["code"] != "GV000"),
+            key=lambda r: (r["file"], r["line"] or 0, r["code"]),
+        ):
+            where = f"{row['file']}:{row['line']}" if row["line"] else row["file"]
+            if "place" in row:
+                where = row["place"]
+            elif (row["file"], row["element"]) in self.places:
+                where = f"{row['file']}: {self.places[(row['file'], row['element'])]}"
+            element = f" {row['element']}" if row["element"] else ""
+            out.append(f"{where}: {row['code']} {row['severity']}{element} {row['message']}")
+        return out
+
+    def summary(self) -> str:
+        """How many plans were checked and what was found."""
+        unreadable = len(self.unreadable)
+        counts = {s: sum(1 for r in self.rows if r["severity"] == s) for s in ("error", "warning")}
+        infos = sum(1 for r in self.rows if r["severity"] == "info")
+        checked = self.files - unreadable
+        found = len(self.rows) - unreadable
+        summary = (
+            f"{checked} plan{'s' if checked != 1 else ''} checked: "
+            f"{counts['error'] - unreadable} error(s), {counts['warning']} warning(s), {infos} info"
+        )
+        if unreadable:
+            summary += f"; {unreadable} file(s) could not be read"
+        return summary if found or unreadable else f"{summary}. All checks passed."
+
+
+def check_files(
+    paths: Sequence[str],
+    *,
+    measurements: str | None = None,
+    select: Sequence[str] = (),
+    ignore: Sequence[str] = (),
+) -> CheckRun:
+    """Check each plan file (with the measurements of a CSV file added), like a linter.
+
+    No message quotes an identity number (they are masked). A file that cannot be read
+    is a GV000 error row; its message is in :attr:`CheckRun.unreadable`.
+    """
+    from gevinst.io.inputs import scan_inputs
+    from gevinst.io.plans import read_input, record_lines
+
+    run = CheckRun(files=len(paths))
+    for name in paths:
+        path = Path(name)
+        try:
+            plan, hits = scan_inputs(path, measurements=measurements)
+        except GevinstError as exc:
+            run.unreadable.append(str(exc))
+            run.rows.append(
+                {
+                    "file": name,
+                    "line": getattr(exc, "line", None),
+                    "code": "GV000",
+                    "severity": "error",
+                    "element": getattr(exc, "element", None),
+                    "message": getattr(exc, "reason", str(exc)),
+                }
+            )
+            continue
+        # GV201 is found in the files themselves (comments too), at its line: see _hit_rows
+        if plan is None:  # holds an identity number and cannot be read: that first, always
+            run.rows += _hit_rows(hits, [], [])
+            continue
+        run.rows += _hit_rows(hits, codes(select), codes(ignore))
+        findings = check(plan, select=codes(select), ignore=[*codes(ignore), "GV201"])
+        if path.suffix.lower() == ".xlsx":  # a workbook has sheets and rows, not lines
+            from gevinst.io.excel.read import record_places
+
+            lines = {}
+            found_in = record_places(path) if findings else {}
+            run.places.update({(name, k): f"sheet {s}, row {r}" for k, (s, r) in found_in.items()})
+        else:
+            lines = record_lines(read_input(path).decode("utf-8-sig", "replace"))
+        for finding in findings:
+            run.rows.append(
+                {
+                    "file": name,
+                    "line": lines.get(finding.element or "", 1 if not finding.element else None),
+                    "code": finding.code,
+                    "severity": finding.severity,
+                    "element": finding.element,
+                    "message": finding.message,
+                }
+            )
+    for row in run.rows:  # whatever else a message quotes from the plan, never the number
+        row["element"] = mask(row["element"]) if row["element"] else row["element"]
+        row["message"] = mask(row["message"])
+    return run
+
+
+def _hit_rows(hits: Sequence[Hit], select: list[str], ignore: list[str]) -> list[dict[str, Any]]:
+    """Rows for the identity numbers found in a plan's files (GV201), each at its own
+    file and line (a workbook: sheet and cell), also in comments."""
+    wanted = (not select or "GV201".startswith(tuple(select))) and not (
+        ignore and "GV201".startswith(tuple(ignore))
+    )
+    rows = []
+    for hit in hits if wanted else ():
+        if hit.field:
+            what = mask(hit.field)
+        elif hit.sheet is not None:
+            what = "the cell" if hit.line else "the sheet's name"
+        else:
+            what = "the text here"
+        rows.append(
+            {
+                "file": hit.source,
+                "line": hit.line,
+                "code": "GV201",
+                "severity": "error",
+                "element": hit.element,
+                "message": f"{what} holds an 11-digit number with a valid fødselsnummer/"
+                "D-number checksum; personal data must not be in a plan: remove it",
+                "place": dataclasses.replace(hit, element=None, field=None).place(),
+            }
+        )
+    return rows
+
+
+def located(plan_path: str, findings: Sequence[Finding]) -> list[str]:
+    """Each finding as a linter line at its place in PLAN (FILE:LINE: CODE severity
+    ELEMENT MESSAGE; sheet and row for a workbook), in the order of the file."""
+    path = Path(plan_path)
+    places: dict[str, tuple[int, str]] = {}  # element -> (order, place)
+    if path.suffix.lower() == ".xlsx":  # a workbook has sheets and rows, not lines
+        from gevinst.io.excel.read import record_places
+
+        sheets: dict[str, int] = {}
+        for id, (sheet, row) in record_places(path).items():
+            order = sheets.setdefault(sheet, len(sheets)) * 2**20 + row
+            places[id] = (order, f"{plan_path}: sheet {sheet}, row {row}")
+    else:
+        from gevinst.io.plans import read_input, record_lines
+
+        text = read_input(path).decode("utf-8-sig", "replace")  # measured, never waits
+        for id, number in record_lines(text).items():
+            places[id] = (number, f"{plan_path}:{number}")
+    lines = []
+    for finding in findings:
+        order, where = places.get(finding.element or "", (0, plan_path))
+        element = f" {finding.element}" if finding.element else ""
+        text = f"{where}: {finding.code} {finding.severity}{element} {finding.message}"
+        lines.append((order, text))
+    return [line for _, line in sorted(lines)]
+
+
+def error_lines(plan_path: str, plan: Plan, *, drawn: bool = True) -> list[str]:
+    """Which check errors a picture of the plan carries, as linter lines in the order of
+    the file (FILE:LINE: CODE error ELEMENT MESSAGE); ``drawn``: the picture is drawn all
+    the same (a map), and a last line says so. No errors, no lines."""
+    # GV201 was ruled out when the plan was read (gevinst.io.inputs)
+    findings = check(plan, select=[c for c in ERROR_CODES if c != "GV201"])
+    if not findings:
+        return []
+    lines = located(plan_path, findings)
+    if drawn:
+        lines.append(
+            f"{plan_path}: drawn with {len(findings)} error(s), as the plan is; "
+            f"`gevinst check {plan_path}` lists every finding"
+        )
+    return lines
+
+
+def refusal_message(
+    plan_path: str, plan: Plan, exc: PlanCheckError, measurements: str | None = None
+) -> str:
+    """Which errors keep PLAN from being evaluated, at their places in the file, and how
+    to list them (``exc`` is what the evaluation raised)."""
+    from gevinst.io.plans import load_measurements
+
+    extra = f" (with the measurements in {measurements})" if measurements else ""
+    again = f"gevinst check {plan_path}" + (f" --measurements {measurements}" if extra else "")
+    added = load_measurements(measurements) if measurements else []
+    if added and not any(m in plan.measurements for m in added):  # report loads them later
+        plan = plan.model_copy(update={"measurements": [*plan.measurements, *added]})
+    errors = check(plan, select=ERROR_CODES)
+    if not errors:
+        return f"{plan_path}{extra}: {exc.reason}"
+    listed = "\n".join(f"  {line}" for line in located(plan_path, errors))
+    return (
+        f"{plan_path}{extra}: the plan has {len(errors)} error(s) and cannot be evaluated:\n"
+        f"{listed}\nFix them first ({again})."
+    )

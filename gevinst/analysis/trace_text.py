@@ -1,0 +1,65 @@
+"""The paths through one element of the map as text or JSON (``gevinst trace``).
+
+Examples:
+    >>> import gevinst as gv
+    >>> plan = gv.Plan.new("p", "P")
+    >>> _ = plan.add_goal("G1", "Mål")
+    >>> _ = plan.add_benefit("B1", "Gevinst", contributes_to=["G1"])
+    >>> print(trace_text(plan, "B1"))
+    B1: Gevinst
+    Up to the goals (1 path(s)):
+      B1 (Gevinst) -> G1 (Mål)
+    Down to the measures (1 path(s)):
+      B1 (Gevinst)
+"""
+
+from __future__ import annotations
+
+import json
+
+from gevinst.errors import PlanError
+from gevinst.graph import BenefitMap, Trace, trace
+from gevinst.model import Plan
+
+__all__ = ["FORMATS", "trace_text"]
+
+#: The forms of a trace.
+FORMATS = ("text", "json")
+
+
+def _traced(bmap: BenefitMap, element: str, source: str) -> Trace:
+    try:
+        return trace(bmap, element)
+    except KeyError:
+        known = ", ".join(sorted(bmap.graph.nodes)[:20])
+        raise PlanError(
+            f"{element!r} is not an element of the map; known: {known}", source=source
+        ) from None
+
+
+def trace_text(plan: Plan, element: str, *, format: str = "text", source: str = "<plan>") -> str:
+    """Every path from ``element`` up to the goals and down to the measures, as lines of
+    ``id (name) -> ...`` or (``format="json"``) as JSON of the ids.
+
+    Raises:
+        PlanError: ``element`` is not an element of the map (the message names some
+            that are, and ``source``).
+    """
+    bmap = BenefitMap(plan)
+    result = _traced(bmap, element, source)
+    if format == "json":
+        data = {"element": element, "up": result.up, "down": result.down}
+        return json.dumps(data, ensure_ascii=False, indent=2)
+    names = bmap.graph.nodes
+
+    def show(path: tuple[str, ...]) -> str:
+        return " -> ".join(f"{n} ({names[n]['name']})" for n in path)
+
+    lines = [f"{element}: {names[element]['name']}"]
+    lines.append(f"Up to the goals ({len(result.up)} path(s)):")
+    lines += [f"  {show(path)}" for path in result.up]
+    lines.append(f"Down to the measures ({len(result.down)} path(s)):")
+    lines += [f"  {show(path)}" for path in result.down]
+    if result.truncated:
+        lines.append("  (more paths exist; only the first were listed)")
+    return "\n".join(lines)
