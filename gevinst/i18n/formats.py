@@ -191,22 +191,23 @@ def format_signed(value: float, language: str = "nb", decimals: int = 0) -> str:
 def format_money(
     value: float, currency: str = "NOK", language: str = "nb", millions: bool = False
 ) -> str:
-    """An amount as a reader writes it. Whole units: ``43 509 742 kr`` (nb, NOK),
-    ``NOK 43,509,742`` (en); in millions with one decimal: ``43,5 mill. kr`` (nb),
-    ``NOK 43.5 million`` (en). Another currency is written by its code: ``EUR 1,5 mill.``
-    (nb), ``EUR 1.5 million`` (en).
+    """An amount as a reader writes it. Whole units, in tables and lists, with the
+    currency code after the number as a unit (as a plan's values are shown):
+    ``43 509 742 NOK`` (nb), ``43,509,742 NOK`` (en). In millions with one decimal, for
+    headlines and slides: ``43,5 mill. kr`` (nb), ``NOK 43.5 million`` (en); another
+    currency by its code: ``EUR 1,5 mill.`` (nb), ``EUR 1.5 million`` (en).
 
     >>> format_money(43_509_742, "NOK", "nb"), format_money(43_509_742, "NOK", "en")
-    ('43\\xa0509\\xa0742 kr', 'NOK 43,509,742')
+    ('43\\xa0509\\xa0742 NOK', '43,509,742 NOK')
     >>> format_money(-1_250_000, "NOK", "nb", True), format_money(1_250_000, "EUR", "en", True)
     ('\u22121,2 mill. kr', 'EUR 1.2 million')
     """
-    number = format_number(value / 1e6 if millions else value, language, 1 if millions else 0)
+    if not millions:
+        return with_unit(format_number(value, language), currency, language)
+    number = format_number(value / 1e6, language, 1)
     if language == "en":
-        return f"{currency} {number} million" if millions else f"{currency} {number}"
-    if currency == "NOK":
-        return f"{number} mill. kr" if millions else f"{number} kr"
-    return f"{currency} {number} mill." if millions else f"{number} {currency}"
+        return f"{currency} {number} million"
+    return f"{number} mill. kr" if currency == "NOK" else f"{currency} {number} mill."
 
 
 def format_rate(rate: float | None, language: str) -> str:
