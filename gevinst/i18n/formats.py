@@ -136,9 +136,21 @@ def with_unit(number: str, unit: str | None, language: str = "nb") -> str:
     return f"{number} {unit}"
 
 
-def format_date(day: dt.date, language: str = "nb", short: bool = False) -> str:
-    """``1. oktober 2025`` (nb) or ``1 October 2025`` (en); ``short`` gives ``okt. 2025``."""
+def format_date(
+    day: dt.date, language: str = "nb", short: bool = False, compact: bool = False
+) -> str:
+    """``1. oktober 2025`` (nb) or ``1 October 2025`` (en); ``short`` gives ``okt. 2025``;
+    ``compact``, for a narrow column, ``1.9.2025`` (nb) or ``1 Sep 2025`` (en).
+
+    >>> day = dt.date(2025, 9, 1)
+    >>> format_date(day, "nb", compact=True), format_date(day, "en", compact=True)
+    ('1.9.2025', '1 Sep 2025')
+    """
     month = _MONTHS["en" if language == "en" else "nb"][day.month - 1]
+    if compact:
+        if language == "en":
+            return f"{day.day} {month[:3]} {day.year}"
+        return f"{day.day}.{day.month}.{day.year}"
     if short:
         return f"{month[:3]} {day.year}" if language == "en" else f"{month[:3]}. {day.year}"
     return f"{day.day} {month} {day.year}" if language == "en" else f"{day.day}. {month} {day.year}"

@@ -201,8 +201,6 @@ def review_slides(prs: Any, data: ReportData) -> None:
 
 def _compact_date(data: ReportData, day: dt.date) -> str:
     """``1.9.2025`` (nb) or ``1 Sep 2025`` (en): a date that fits a narrow column."""
-    if data.language == "en":
-        from gevinst.i18n.formats import format_date
+    from gevinst.i18n.formats import format_date
 
-        return f"{day.day} {format_date(day, 'en', short=True)}"
-    return f"{day.day}.{day.month}.{day.year}"
+    return format_date(day, data.language, compact=True)
