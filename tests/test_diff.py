@@ -153,7 +153,7 @@ def test_text_in_norwegian_and_english(changes: gv.PlanDiff) -> None:
     assert "7 forventninger senket, 1 forventninger hevet." in nb
     assert (
         "- Indikator I5 «Andel undersøkelser avsluttet innen fristen»: målverdi for "
-        "2026-12-31 fra 98 % til 95 % (økning er bedre)"
+        "2026-12-31 fra 98\u00a0% til 95\u00a0% (økning er bedre)"
     ) in nb
     assert (
         "- Tiltak M6 «Eget team for krevende saker»: årlig kostnad fra 3\u00a0000\u00a0000 NOK"
@@ -162,7 +162,7 @@ def test_text_in_norwegian_and_english(changes: gv.PlanDiff) -> None:
     en = changes.to_text(language="en")
     assert "Expectations lowered (7):" in en
     assert (
-        "- Indicator I10 «Andel bekymringsmeldinger via nasjonal portal»: target 75 % "
+        "- Indicator I10 «Andel bekymringsmeldinger via nasjonal portal»: target 75% "
         "postponed from 2026-06-30 to 2026-12-31 (higher is better)"
     ) in en
     assert (
@@ -187,7 +187,7 @@ def test_markdown_escapes_names() -> None:
     new = old.model_copy(deep=True)
     new.goals[0].name = "Mål *viktig* <b>[1]</b> | x"
     md = gv.diff(old, new).to_markdown()
-    assert "\\*viktig\\* \\<b\\>\\[1\\]\\</b\\> \\| x" in md
+    assert "\\*viktig\\* &lt;b&gt;\\[1\\]&lt;/b&gt; \\| x" in md
     assert "<b>" not in md
 
 
@@ -373,8 +373,8 @@ REPORTED = [
         "info.discount_rate",
         0.025,
         "ebf-smidig",
-        "diskonteringsrente fra 4 % til 2,5 %",
-        "discount rate from 4 % to 2.5 %",
+        "diskonteringsrente fra 4\u00a0% til 2,5\u00a0%",
+        "discount rate from 4% to 2.5%",
     ),
     (
         "info.horizon_years",

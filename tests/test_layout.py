@@ -164,7 +164,7 @@ def test_group_by_goal_puts_each_element_with_the_first_goal_it_reaches(
 
 def test_evaluation_adds_a_status_line() -> None:
     lay = layout(small_plan(), evaluation=small_evaluation())
-    assert lay.node("G1").badge == "▲ 72 % · Usikker"
+    assert lay.node("G1").badge == "▲ 72\u00a0% · Usikker"
     assert lay.node("B2").badge == "○ Ikke målt"
     assert lay.node("C1").badge is None and lay.node("C1").status is None
     assert lay.node("O1").status == "on_track"

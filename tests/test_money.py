@@ -227,13 +227,13 @@ def test_rate_is_shown_as_r109_in_every_language() -> None:
     from gevinst.report.tables import json_text, text_table
 
     ev = gv.evaluate(_long_plan(None), at="2000-01-01")
-    assert "kalkulasjonsrente R-109 (4/3/2 %)" in text_table(ev, "nb")
-    assert "discount rate R-109 (4/3/2 %)" in text_table(ev, "en")
+    assert "kalkulasjonsrente R-109 (4/3/2\u00a0%)" in text_table(ev, "nb")
+    assert "discount rate R-109 (4/3/2%)" in text_table(ev, "en")
     assert '"discount_rule": "R-109"' in json_text(ev)
     markdown = report_bytes(_long_plan(None), "md", language="nb").decode()
     assert "kalkulasjonsrente R-109 (4/3/2\u00a0%)" in markdown
     flat = report_bytes(_long_plan(0.035), "md", language="en").decode()
-    assert "discount rate 3.5\u00a0%" in flat
+    assert "discount rate 3.5%" in flat
 
 
 # A measure from 2024-03-01 to 2025-06-30 (its last day), 36 500 a year, in the 3-year

@@ -70,7 +70,7 @@ def test_double_counting_between_plans(portfolio: Portfolio) -> None:
     assert double.reason == "same indicator «Sykefravær», same name"
     # All claims but the largest: 2 000 000 and 1 500 000 -> 1 500 000 may be counted twice.
     assert double.annual_at_stake == 1_500_000
-    assert "1 500 000 NOK a year" in double.message()
+    assert "up to 1,500,000 NOK a year" in double.message()
 
 
 def test_double_counting_along_a_path(portfolio: Portfolio) -> None:

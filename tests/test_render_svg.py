@@ -57,7 +57,7 @@ def test_status_colours_and_badges() -> None:
     nodes = {g.get("data-id"): g for g in root.iter(f"{SVG}g") if "node" in g.get("class", "")}
     assert "status-on_track" in nodes["O1"].get("class", "")
     assert nodes["O1"].find(f"{SVG}rect").get("fill") == "#A7DCC9"  # type: ignore[union-attr]
-    assert "● 95 % · I rute" in _texts(nodes["O1"])
+    assert "● 95\u00a0% · I rute" in _texts(nodes["O1"])
     legend = " ".join(_texts(root))
     assert "▲ Usikker" in legend and "■ Ikke i rute" in legend
 

@@ -16,12 +16,12 @@ from gevinst.analysis.stakeholders import (
     grid,
     impact_matrix,
     is_high,
-    markdown_escape,
     ownership,
     quadrant,
     to_csv,
     to_markdown,
 )
+from gevinst.i18n.markdown import markdown_escape
 
 ROOT = Path(__file__).resolve().parents[1]
 

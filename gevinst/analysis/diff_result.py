@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from gevinst.analysis.diff_text import Difference, one_line, sentence
+from gevinst.i18n.markdown import markdown_escape
 from gevinst.i18n.words import t
 
 __all__ = ["GROUPS", "KINDS", "PlanDiff"]
@@ -202,16 +203,12 @@ class PlanDiff:
         escaped, so a name or a unit cannot start a heading, a list, a link or HTML.
         """
         lang = language or self.language
-        lines = [f"# {_md(self._heading(lang))}", "", _md(self._summary_line(lang))]
+        lines = [
+            f"# {markdown_escape(self._heading(lang))}",
+            "",
+            markdown_escape(self._summary_line(lang)),
+        ]
         for key, items in self._groups():
             lines += ["", f"## {t(key, lang)} ({len(items)})", ""]
-            lines.extend(f"- {_md(sentence(d, lang))}" for d in items)
+            lines.extend(f"- {markdown_escape(sentence(d, lang))}" for d in items)
         return "\n".join(lines) + "\n"
-
-
-_MD_SPECIAL = str.maketrans({c: f"\\{c}" for c in "\\`*_{}[]<>#|!~&"})
-
-
-def _md(text: str) -> str:
-    """One line of Markdown showing ``text`` as it is (no markup of its own)."""
-    return one_line(text).translate(_MD_SPECIAL)

@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import math
 import re
 import typing
 from dataclasses import dataclass
@@ -29,7 +28,7 @@ from typing import Any, Literal, TypeAlias
 
 from pydantic import BaseModel
 
-from gevinst.i18n.formats import format_number
+from gevinst.i18n.formats import format_money, format_quantity, format_rate, with_unit
 from gevinst.i18n.words import t, visible_controls
 from gevinst.model import (
     ID_PATTERN,
@@ -324,18 +323,12 @@ _SPACES = re.compile(" {2,}")
 
 
 def number(value: float, lang: str) -> str:
-    """A number as written in ``lang``: whole numbers with thousands spaces.
+    """A number as written in ``lang`` (:func:`gevinst.i18n.formats.format_quantity`).
 
     >>> number(1234567.0, "en"), number(0.25, "nb"), number(float("nan"), "nb")
     ('1,234,567', '0,25', 'nan')
     """
-    if not math.isfinite(value):
-        return str(value)  # nan, inf: no plan should hold them (GV006), but show them
-    if value == int(value) and abs(value) < 1e15:
-        text = f"{int(value):,}"
-        return text.replace(",", "\u00a0") if lang == "nb" else text
-    text = f"{value:.6g}"
-    return text.replace(".", ",") if lang == "nb" else text
+    return format_quantity(value, lang)
 
 
 def show(value: Shown, lang: str, style: Style = "text", unit: str | None = None) -> str:
@@ -356,11 +349,8 @@ def show(value: Shown, lang: str, style: Style = "text", unit: str | None = None
         return t("yes" if value else "no", lang)
     if isinstance(value, int | float):
         if style == "rate":
-            return f"{number(round(100 * value, 10), lang)} %"
-        shown = number(float(value), lang)
-        if unit:
-            shown += f" {one_line(unit)}" if unit != "%" else " %"
-        return shown
+            return format_rate(value, lang)
+        return with_unit(number(float(value), lang), one_line(unit) if unit else None, lang)
     if style == "code":
         return t(value, lang)
     if style in ("id", "date"):
@@ -370,7 +360,7 @@ def show(value: Shown, lang: str, style: Style = "text", unit: str | None = None
 
 def money(value: float, currency: str, lang: str) -> str:
     """A present value in whole units of ``currency``."""
-    return f"{format_number(value, lang)} {one_line(currency)}"
+    return format_money(value, one_line(currency), lang)
 
 
 # -- sentences ---------------------------------------------------------------------------

@@ -48,6 +48,7 @@ import networkx as nx
 
 from gevinst.errors import GevinstError, PlanCheckError, PlanError
 from gevinst.graph import build_graph
+from gevinst.i18n.formats import format_money
 from gevinst.model import Benefit, Plan
 
 if TYPE_CHECKING:
@@ -132,16 +133,13 @@ class DoubleCount:
     def message(self) -> str:
         """One sentence for a report."""
         who = ", ".join(f"{plan}:{benefit}" for plan, benefit in self.claims)
-        amount = f"{self.annual_at_stake:,.0f}".replace(",", " ")
+        amount = format_money(self.annual_at_stake, self.currency, "en")
         if self.code == "GV301":
             return (
                 f"{who} claim the same monetised benefit ({self.reason}); up to {amount} "
-                f"{self.currency} a year may be counted twice: value it in one plan only"
+                "a year may be counted twice: value it in one plan only"
             )
-        return (
-            f"{who}: {self.reason}; {amount} {self.currency} a year may be counted twice: "
-            "value only one of them"
-        )
+        return f"{who}: {self.reason}; {amount} a year may be counted twice: value only one of them"
 
 
 @dataclass

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from gevinst.i18n.markdown import markdown_escape, markdown_table
 from gevinst.i18n.words import t
 from gevinst.io.cells import csv_text
 from gevinst.model import Plan, Stakeholder
@@ -35,7 +36,6 @@ __all__ = [
     "grid",
     "impact_matrix",
     "is_high",
-    "markdown_escape",
     "ownership",
     "quadrant",
     "to_csv",
@@ -256,15 +256,6 @@ def to_csv(plan: Plan, language: str | None = None) -> str:
     return csv_text(_header(lang), rows)
 
 
-def markdown_escape(text: str) -> str:
-    """Text safe inside a Markdown table cell: no line breaks, pipes or HTML."""
-    out = text.replace("\\", "\\\\").replace("\r\n", " ").replace("\n", " ").replace("\r", " ")
-    out = out.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    for char in "|*_`[]{}#":
-        out = out.replace(char, "\\" + char)
-    return out
-
-
 def to_markdown(plan: Plan, language: str | None = None) -> str:
     """The stakeholder analysis as Markdown: the grid by quadrant, then the table.
 
@@ -286,17 +277,13 @@ def to_markdown(plan: Plan, language: str | None = None) -> str:
         marks = {"positive": "+", "negative": "\u2212"}
         lines += ["", f"## {markdown_escape(t('impact_matrix_title', lang))}", ""]
         head = [t("stakeholder", lang), *matrix.elements]
-        lines.append("| " + " | ".join(markdown_escape(h) for h in head) + " |")
-        lines.append("|---|" + ":---:|" * len(matrix.elements))
+        body = []
         for who in matrix.stakeholders:
             cells = [marks.get(matrix.get(who, e) or "", "") for e in matrix.elements]
             if any(cells):
-                lines.append(f"| {markdown_escape(names[who])} | " + " | ".join(cells) + " |")
-    header = _header(lang)
+                body.append([names[who], *cells])
+        lines += markdown_table(head, body, centre=range(1, len(head)))
     lines += ["", f"## {markdown_escape(t('stakeholders', lang))}", ""]
-    lines.append("| " + " | ".join(markdown_escape(h) for h in header) + " |")
-    lines.append("|" + "---|" * len(header))
-    for rows in grid(plan).values():
-        for row in rows:
-            lines.append("| " + " | ".join(markdown_escape(c) for c in _cells(row, lang)) + " |")
+    body = [_cells(row, lang) for rows in grid(plan).values() for row in rows]
+    lines += markdown_table(_header(lang), body)
     return "\n".join(lines) + "\n"

@@ -20,7 +20,7 @@ from gevinst import theme
 from gevinst.charts.figure import BLUE, INK, MUTED, STATUS_COLOURS, wrap_text
 from gevinst.charts.figure import new_figure as _figure
 from gevinst.charts.figure import style as _style
-from gevinst.i18n.formats import format_date, format_number, format_rate
+from gevinst.i18n.formats import format_date, format_number, format_rate, format_signed
 from gevinst.i18n.words import t
 
 if TYPE_CHECKING:
@@ -190,9 +190,7 @@ def _money_scale(largest: float, currency: str, lang: str) -> tuple[float, str]:
 
 
 def _signed(value: float, lang: str) -> str:
-    decimals = 1 if abs(value) < 100 else 0
-    text = format_number(value, lang, decimals)
-    return text if value < 0 or text.lstrip("0,.\u00a0") == "" else "+" + text
+    return format_signed(value, lang, 1 if abs(value) < 100 else 0)
 
 
 def _number_axis_x(ax: Axes, language: str) -> None:

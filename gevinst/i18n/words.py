@@ -163,7 +163,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "years": ("år", "years"),
     "from_date": ("fra", "from"),
     "calculation_rate": ("Kalkulasjonsrente", "Discount rate"),
-    "rate_r109": ("R-109 (4/3/2\u00a0%)", "R-109 (4/3/2\u00a0%)"),
+    "rate_r109": ("R-109 (4/3/2\u00a0%)", "R-109 (4/3/2%)"),
     "score_explained": (
         "Score: andel av forventet forbedring som er nådd på evalueringsdatoen",
         "Score: share of the expected improvement achieved at the evaluation date",

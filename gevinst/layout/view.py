@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING, Literal, Protocol
 from gevinst import theme
 from gevinst.errors import RenderError
 from gevinst.graph import build_graph, neighbourhood
+from gevinst.i18n.formats import format_percent
 from gevinst.i18n.words import t
 from gevinst.model import KINDS, LEVELS
 
@@ -191,8 +192,7 @@ def _score_badge(status: str, score: float | None, language: str) -> str:
     mark = theme.STATUS_STYLES[status].mark
     if score is None:
         return f"{mark} {t(status, language)}"
-    percent = f"{round(score * 100)} %" if language == "nb" else f"{round(score * 100)}%"
-    return f"{mark} {percent} · {t(status, language)}"
+    return f"{mark} {format_percent(score, language)} · {t(status, language)}"
 
 
 def _size(

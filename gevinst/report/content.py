@@ -45,8 +45,6 @@ __all__ = [
     "ReportData",
     "ReviewRow",
     "StatusRow",
-    "money_text",
-    "percent_text",
     "report_data",
 ]
 
@@ -146,24 +144,6 @@ PHRASES: dict[str, tuple[str, str]] = {
 
 def _lang_index(language: str) -> int:
     return 1 if language == "en" else 0
-
-
-def percent_text(value: float | None, language: str) -> str:
-    """``61 %`` (nb) or ``61%`` (en); an en dash for no value."""
-    if value is None:
-        return "–"
-    number = format_number(100 * value, language)
-    return f"{number}\u00a0%" if language == "nb" else f"{number}%"
-
-
-def money_text(value: float, currency: str, language: str, millions: bool = False) -> str:
-    """An amount as a reader writes it: ``43,5 mill. kr`` or ``43 509 742 NOK``."""
-    if millions:
-        unit = PHRASES["millions"][_lang_index(language)] if currency == "NOK" else currency
-        if currency != "NOK":
-            unit = f"{currency} {'million' if language == 'en' else 'mill.'}"
-        return f"{format_number(value / 1e6, language, 1)} {unit}"
-    return f"{format_number(value, language)} {currency}"
 
 
 @dataclass(frozen=True)

@@ -89,7 +89,7 @@ def _status_cell(data: ReportData, status: str | None, after: str = "") -> _Cell
 
 
 def _status_rows(data: ReportData, rows: list[StatusRow]) -> _Table:
-    from gevinst.report.content import percent_text
+    from gevinst.i18n.formats import format_percent
 
     dated = data.evaluation is not None
     header = [(data.word("id"), False), (data.word("name"), False), (data.word("owner"), False)]
@@ -101,14 +101,14 @@ def _status_rows(data: ReportData, rows: list[StatusRow]) -> _Table:
         cells = [_Cell(row.id), _Cell(row.name), _Cell(row.owner or "–")]
         if dated:
             cells.append(_status_cell(data, row.status))
-            cells.append(_Cell(percent_text(row.score, data.language), "num"))
+            cells.append(_Cell(format_percent(row.score, data.language), "num"))
         cells.append(_Cell(", ".join(row.indicators) or "–"))
         body.append(_Row(cells, (("data-id", row.id),)))
     return _Table(header, body)
 
 
 def _summary(data: ReportData) -> dict[str, Any]:
-    from gevinst.report.content import money_text
+    from gevinst.i18n.formats import format_money
 
     plan = data.plan
     cards = [
@@ -120,7 +120,7 @@ def _summary(data: ReportData) -> dict[str, Any]:
         net = data.money.net if dated else data.money.expected_net
         cards.append(
             (
-                money_text(net, data.money.currency, data.language, True),
+                format_money(net, data.money.currency, data.language, True),
                 data.word("net_realised" if dated else "net_expected"),
             )
         )
@@ -316,7 +316,7 @@ def _stakeholder_section(data: ReportData) -> dict[str, Any] | None:
 
 def _money_section(data: ReportData) -> dict[str, Any]:
     from gevinst.charts.results import money_chart
-    from gevinst.report.content import money_text
+    from gevinst.i18n.formats import format_money
 
     title = data.phrase("money_title")
     if not data.has_money():
@@ -331,7 +331,7 @@ def _money_section(data: ReportData) -> dict[str, Any]:
         cells = [_Cell(label)]
         for value in (expected, realised):
             if value is not None:
-                cells.append(_Cell(money_text(value, currency, data.language), "num"))
+                cells.append(_Cell(format_money(value, currency, data.language), "num"))
         body.append(_Row(cells))
     basis = f"{data.money_basis()} {data.phrase('money_lead')}" if dated else data.money_basis()
     chart = None

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from gevinst.analysis.stakeholders import markdown_escape
+from gevinst.i18n.markdown import markdown_escape, markdown_table
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -47,10 +47,7 @@ def cell(text: str) -> str:
 
 
 def _table(header: Sequence[str], rows: Sequence[Sequence[str]], right: set[int]) -> list[str]:
-    lines = ["| " + " | ".join(cell(h) for h in header) + " |"]
-    lines.append("|" + "".join("---:|" if i in right else "---|" for i in range(len(header))))
-    lines += ["| " + " | ".join(cell(c) for c in row) + " |" for row in rows]
-    return lines
+    return markdown_table(header, rows, right=right)
 
 
 def _status(data: ReportData, status: str | None) -> str:
@@ -73,7 +70,7 @@ def _map(data: ReportData) -> list[str]:
 
 def _link_section(data: ReportData) -> list[str]:
     """The links with a note: from, to, the weight given and the note (none: nothing)."""
-    from gevinst.report.content import percent_text
+    from gevinst.i18n.formats import format_percent
 
     rows = data.link_rows()
     if not rows:
@@ -83,7 +80,7 @@ def _link_section(data: ReportData) -> list[str]:
         [
             f"{r.source} {r.source_name}",
             f"{r.target} {r.target_name}",
-            percent_text(r.weight, data.language),
+            format_percent(r.weight, data.language),
             r.note,
         ]
         for r in rows
@@ -127,9 +124,9 @@ def _status_section(data: ReportData) -> list[str]:
 
 
 def _percent(data: ReportData, value: float | None) -> str:
-    from gevinst.report.content import percent_text
+    from gevinst.i18n.formats import format_percent
 
-    return percent_text(value, data.language)
+    return format_percent(value, data.language)
 
 
 def _indicator_section(data: ReportData) -> list[str]:
@@ -209,7 +206,7 @@ def _review_section(data: ReportData) -> list[str]:
 
 
 def _money_section(data: ReportData) -> list[str]:
-    from gevinst.report.content import money_text
+    from gevinst.i18n.formats import format_money
 
     out = ["", f"## {cell(data.phrase('money_title'))}", ""]
     if not data.has_money():
@@ -220,9 +217,9 @@ def _money_section(data: ReportData) -> list[str]:
         header.append(data.phrase("realised_col"))
     body = []
     for label, expected, realised in data.money_rows():
-        line = [label, money_text(expected, currency, data.language)]
+        line = [label, format_money(expected, currency, data.language)]
         if realised is not None:
-            line.append(money_text(realised, currency, data.language))
+            line.append(format_money(realised, currency, data.language))
         body.append(line)
     basis = data.money_basis()
     if data.evaluation is not None:
@@ -240,10 +237,10 @@ def _money_section(data: ReportData) -> list[str]:
                 money_line.id,
                 money_line.name,
                 data.word(money_line.category) if money_line.category else "–",
-                money_text(money_line.expected, currency, data.language),
+                format_money(money_line.expected, currency, data.language),
             ]
             if data.evaluation is not None:
-                line.append(money_text(money_line.realised, currency, data.language))
+                line.append(format_money(money_line.realised, currency, data.language))
             body.append(line)
         out += ["", *_table(header, body, {3, 4})]
     return out

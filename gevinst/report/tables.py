@@ -18,14 +18,15 @@ from __future__ import annotations
 import datetime as dt
 import io
 import json
+import re
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from gevinst import theme
-from gevinst.analysis.stakeholders import markdown_escape
 from gevinst.errors import FormatError
-from gevinst.i18n.formats import format_date, format_number, format_rate
+from gevinst.i18n.formats import format_date, format_number, format_percent, format_rate
+from gevinst.i18n.markdown import markdown_escape, markdown_table
 from gevinst.i18n.words import t
 from gevinst.io.cells import csv_text as table_csv
 from gevinst.io.cells import keep_text
@@ -49,18 +50,18 @@ __all__ = [
 
 
 def _pct(value: float | None, lang: str) -> str:
-    return "" if value is None else f"{format_number(100 * value, lang)} %"
+    return "" if value is None else format_percent(value, lang)
 
 
 def _num(value: float | None, lang: str) -> str:
     if value is None:
         return ""
     decimals = 0 if float(value).is_integer() else 1
-    return format_number(value, lang, decimals).replace("\u00a0", " ").replace("\u2212", "-")
+    return format_number(value, lang, decimals)
 
 
 def _money(value: float, lang: str) -> str:
-    return format_number(value, lang, 0).replace("\u00a0", " ").replace("\u2212", "-")
+    return format_number(value, lang, 0)
 
 
 def _title(ev: Evaluation, lang: str) -> str:
@@ -189,7 +190,7 @@ def _review_table(ev: Evaluation, lang: str) -> tuple[list[str], list[list[str]]
 
 def _money_note(ev: Evaluation, lang: str) -> str:
     money = ev.npv()
-    rate = format_rate(money.discount_rate, lang).replace("\u00a0", " ")
+    rate = format_rate(money.discount_rate, lang)
     return (
         f"{t('npv', lang)} ({money.currency}): {t('calculation_rate', lang).lower()} {rate}, "
         f"{money.horizon_years} {t('years', lang)} {t('from_date', lang)} "
@@ -199,11 +200,14 @@ def _money_note(ev: Evaluation, lang: str) -> str:
 
 # -- terminal -------------------------------------------------------------------------------
 
-_NUMERIC_HINT = set("0123456789%-+ ,.()")
+_NUMERIC_HINT = set("0123456789%-+ ,.()\u00a0\u2212")
+
+
+_BLANKS = re.compile(r"[^\S\u00a0]+")
 
 
 def _fit(text: str, width: int) -> str:
-    flat = " ".join(text.split())
+    flat = _BLANKS.sub(" ", text).strip(" ")  # keeps the no-break spaces of numbers
     return flat if len(flat) <= width else flat[: width - 1] + "\u2026"
 
 
@@ -327,13 +331,6 @@ def json_text(ev: Evaluation) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
 
 
-def _md_table(header: list[str], rows: list[list[str]]) -> list[str]:
-    lines = ["| " + " | ".join(markdown_escape(h) for h in header) + " |"]
-    lines.append("|" + "---|" * len(header))
-    lines += ["| " + " | ".join(markdown_escape(c) for c in row) + " |" for row in rows]
-    return lines
-
-
 def markdown_text(ev: Evaluation, language: str | None = None) -> str:
     """The evaluation as Markdown: a heading and one table per section."""
     lang = language or ev.plan.language
@@ -348,7 +345,7 @@ def markdown_text(ev: Evaluation, language: str | None = None) -> str:
         sections.append((t("reviews", lang), _review_table(ev, lang)))
     for heading, (header, rows) in sections:
         if rows:
-            out += [f"## {markdown_escape(heading)}", "", *_md_table(header, rows), ""]
+            out += [f"## {markdown_escape(heading)}", "", *markdown_table(header, rows), ""]
     return "\n".join(out)
 
 

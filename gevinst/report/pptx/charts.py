@@ -200,7 +200,7 @@ def _money_slide(prs: Any, data: ReportData) -> None:
     from pptx.chart.data import CategoryChartData
     from pptx.enum.chart import XL_CHART_TYPE, XL_LEGEND_POSITION
 
-    from gevinst.report.content import money_text
+    from gevinst.i18n.formats import format_money
 
     if not data.has_money():
         return
@@ -210,19 +210,19 @@ def _money_slide(prs: Any, data: ReportData) -> None:
     header = ["", data.phrase("expected_col")] + ([data.phrase("realised_col")] if dated else [])
     body = []
     for label, expected, realised in rows:
-        line = [label, money_text(expected, currency, data.language, True)]
+        line = [label, format_money(expected, currency, data.language, True)]
         if realised is not None:
-            line.append(money_text(realised, currency, data.language, True))
+            line.append(format_money(realised, currency, data.language, True))
         body.append(line)
     net_value = data.money.net if dated else data.money.expected_net
     notes = _say(
         data,
         f"Nåverdien regner om framtidige kroner til dagens verdi. {data.money_basis()} "
         "Gevinster som ennå ikke er målt, regnes ikke med; ulemper regnes fullt ut. "
-        f"Netto nåverdi er {money_text(net_value, currency, 'nb', True)}.",
+        f"Netto nåverdi er {format_money(net_value, currency, 'nb', True)}.",
         f"Present value turns future money into today's value. {data.money_basis()} "
         "Benefits not yet measured are not counted; dis-benefits count in full. "
-        f"The net present value is {money_text(net_value, currency, 'en', True)}.",
+        f"The net present value is {format_money(net_value, currency, 'en', True)}.",
     )
     slide = _new_slide(prs, data, data.phrase("money_title"), notes)
     _table(

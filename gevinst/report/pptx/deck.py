@@ -135,7 +135,7 @@ def _status_counts(data: ReportData, rows: list[StatusRow]) -> list[tuple[str, i
 
 
 def _why_slide(prs: Any, data: ReportData) -> None:
-    from gevinst.report.content import money_text
+    from gevinst.i18n.formats import format_money
 
     plan = data.plan
     lines: list[tuple[str, float, bool, str]] = []
@@ -166,7 +166,7 @@ def _why_slide(prs: Any, data: ReportData) -> None:
     if data.has_money():
         net = data.money.net if data.evaluation is not None else data.money.expected_net
         label = data.word("net_realised" if data.evaluation is not None else "net_expected")
-        cards.append((money_text(net, data.money.currency, data.language, True), label, _INK))
+        cards.append((format_money(net, data.money.currency, data.language, True), label, _INK))
     y = 80.0
     for value, label, colour in cards:
         card = slide.shapes.add_shape(5, _emu(590), _emu(y), _emu(340), _emu(92))

@@ -28,7 +28,7 @@ __all__ = ["indicator_table_slides", "review_slides", "status_slides"]
 
 
 def _status_slides(prs: Any, data: ReportData) -> None:
-    from gevinst.report.content import percent_text
+    from gevinst.i18n.formats import format_percent
 
     rows = data.status_rows(("goal", "objective", "benefit", "disbenefit"))
     dated = data.evaluation is not None
@@ -47,7 +47,7 @@ def _status_slides(prs: Any, data: ReportData) -> None:
         for r, row in enumerate(page):
             line = [row.id, data.word(row.kind), row.name, row.owner or "–"]
             if dated:
-                line += [_status_text(data, row.status), percent_text(row.score, data.language)]
+                line += [_status_text(data, row.status), format_percent(row.score, data.language)]
                 if row.status:
                     fills[(r, 4)] = theme.STATUS_STYLES[row.status].fill
             else:
@@ -201,8 +201,6 @@ def review_slides(prs: Any, data: ReportData) -> None:
 
 def _compact_date(data: ReportData, day: dt.date) -> str:
     """``1.9.2025`` (nb) or ``1 Sep 2025`` (en): a date that fits a narrow column."""
-    if data.language == "en":
-        from gevinst.i18n.formats import format_date
+    from gevinst.i18n.formats import format_date
 
-        return f"{day.day} {format_date(day, 'en', short=True)}"
-    return f"{day.day}.{day.month}.{day.year}"
+    return format_date(day, data.language, compact=True)
