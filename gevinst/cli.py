@@ -7,6 +7,7 @@ leaves an existing one untouched (every write goes through ``atomic_write``).
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 import sys
@@ -465,24 +466,13 @@ def render(
 ) -> None:
     """Draw the benefit map of PLAN to a file (gevinstkart)."""
     from gevinst.io.inputs import load_inputs
-    from gevinst.render import render as run_render
+    from gevinst.layout.options import MapOptions
+    from gevinst.render import write_map
 
     _refuse_inputs(output, {"the input plan": plan_path, "the measurements file": measurements})
     when = _date(at)
-    plan = load_inputs(plan_path, measurements=measurements)
-    _say_errors(plan_path, plan)
-    evaluation = None
-    if when is not None:
-        from gevinst.analysis.evaluate import evaluate
-
-        try:
-            evaluation = evaluate(plan, at=when)
-        except PlanCheckError as exc:
-            _refused(plan_path, plan, exc, measurements)
-    written = run_render(
-        plan,
-        output,
-        evaluation=evaluation,
+    # the options are checked before the plan is read
+    options = MapOptions(
         focus=focus,
         kinds=kinds or None,
         depth=depth,
@@ -490,6 +480,16 @@ def render(
         language=lang,
         assumptions=assumptions,
     )
+    plan = load_inputs(plan_path, measurements=measurements)
+    _say_errors(plan_path, plan)
+    if when is not None:
+        from gevinst.analysis.evaluate import evaluate
+
+        try:
+            options = dataclasses.replace(options, evaluation=evaluate(plan, at=when))
+        except PlanCheckError as exc:
+            _refused(plan_path, plan, exc, measurements)
+    written = write_map(plan, output, options)
     _echo(f"wrote {written}")
 
 

@@ -18,11 +18,13 @@ and goals, then one slide per goal with the elements that feed it, and so on dow
 
 Examples:
     >>> import gevinst as gv
+    >>> from gevinst.layout.options import MapOptions
     >>> from gevinst.report.pptx.map import map_parts
     >>> plan = gv.Plan.new("p", "Demo")
     >>> _ = plan.add_goal("G1", "Mål")
     >>> _ = plan.add_measure("M1", "Tiltak", contributes_to=["G1"])
-    >>> [(title, [n.id for n in lay.nodes]) for title, lay in map_parts(plan, None, "nb")]
+    >>> parts = map_parts(plan, MapOptions(language="nb"))
+    >>> [(title, [n.id for n in lay.nodes]) for title, lay in parts]
     [(None, ['G1', 'M1'])]
 """
 
@@ -52,7 +54,8 @@ if TYPE_CHECKING:
     import networkx as nx
 
     from gevinst.layout.geometry import EdgeRoute, Heading, Layout, NodeBox
-    from gevinst.layout.view import EvaluationLike, MapView
+    from gevinst.layout.options import MapOptions
+    from gevinst.layout.view import MapView
     from gevinst.model import Plan
 
 __all__ = ["FONT", "MIN_FONT", "MapArea", "draw_legend", "draw_map", "fit", "map_parts"]
@@ -179,10 +182,8 @@ def _feeders(graph: nx.DiGraph, root: str) -> set[str]:
     return seen
 
 
-def map_parts(
-    plan: Plan, evaluation: EvaluationLike | None, language: str
-) -> list[tuple[str | None, Layout]]:
-    """The map slides of ``plan``: ``[(id of the part's root, or None, layout)]``.
+def map_parts(plan: Plan, options: MapOptions) -> list[tuple[str | None, Layout]]:
+    """The map slides of ``plan`` with ``options``: ``[(id of the part's root, or None, layout)]``.
 
     One part (``None``) when the whole map fits at :data:`MIN_FONT`; otherwise an
     overview (``"overview"``: benefits, objectives, goals) when that fits, then for
@@ -193,7 +194,7 @@ def map_parts(
     from gevinst.layout.geometry import layout, layout_view
     from gevinst.layout.view import map_view
 
-    view = map_view(plan, evaluation=evaluation, language=language)
+    view = map_view(plan, options)
     whole = layout_view(view)
     if _fits(whole) or len(view.nodes) <= 2:
         return [(None, whole)]
@@ -209,10 +210,7 @@ def map_parts(
 
     parts: list[tuple[str | None, Layout]] = []
     overview = layout(
-        plan,
-        evaluation=evaluation,
-        kinds=("benefit", "disbenefit", "objective", "goal"),
-        language=language,
+        plan, dataclasses.replace(options, kinds=("benefit", "disbenefit", "objective", "goal"))
     )
     if _fits(overview) and len(overview.nodes) < len(whole.nodes):
         parts.append(("overview", overview))
