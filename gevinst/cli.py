@@ -7,6 +7,7 @@ leaves an existing one untouched (every write goes through ``atomic_write``).
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import sys
 import warnings
@@ -283,17 +284,13 @@ def render(
 ) -> None:
     """Draw the benefit map of PLAN to a file (gevinstkart)."""
     from gevinst.io.inputs import load_inputs, refuse_overwrite
-    from gevinst.render import render as run_render
+    from gevinst.layout.options import MapOptions
+    from gevinst.render import write_map
 
     refuse_overwrite(output, {"the input plan": plan_path, "the measurements file": measurements})
     when = _date(at)
-    plan = load_inputs(plan_path, measurements=measurements)
-    _say_errors(plan_path, plan)
-    evaluation = _evaluated(plan_path, plan, when, measurements) if when else None
-    written = run_render(
-        plan,
-        output,
-        evaluation=evaluation,
+    # the options are checked before the plan is read
+    options = MapOptions(
         focus=focus,
         kinds=kinds or None,
         depth=depth,
@@ -301,6 +298,12 @@ def render(
         language=lang,
         assumptions=assumptions,
     )
+    plan = load_inputs(plan_path, measurements=measurements)
+    _say_errors(plan_path, plan)
+    if when is not None:
+        evaluation = _evaluated(plan_path, plan, when, measurements)
+        options = dataclasses.replace(options, evaluation=evaluation)
+    written = write_map(plan, output, options)
     _echo(f"wrote {written}")
 
 

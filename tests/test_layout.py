@@ -11,6 +11,7 @@ import gevinst as gv
 from gevinst.errors import RenderError
 from gevinst.layout import graphviz as _graphviz
 from gevinst.layout.geometry import Layout, layout, run_dot, to_dot
+from gevinst.layout.options import MapOptions
 from gevinst.layout.view import map_view
 from tests.mapplans import hostile_plan, large_plan, small_evaluation, small_plan
 
@@ -45,7 +46,7 @@ def test_columns_run_left_to_right_by_level() -> None:
 
 def test_headings_follow_language() -> None:
     plan = small_plan()
-    english = layout(plan, language="en")
+    english = layout(plan, MapOptions(language="en"))
     assert [h.text for h in english.headings] == [
         "Measures",
         "Changes",
@@ -55,12 +56,12 @@ def test_headings_follow_language() -> None:
     ]
     assert english.subtitle.startswith("Benefit map")
     with pytest.raises(RenderError, match="nb or en"):
-        layout(plan, language="de")
+        layout(plan, MapOptions(language="de"))
 
 
 @pytest.mark.parametrize("plan", [small_plan(), hostile_plan()], ids=["small", "hostile"])
 def test_everything_is_on_the_page_and_nothing_overlaps(plan: gv.Plan) -> None:
-    lay = layout(plan, assumptions=True)
+    lay = layout(plan, MapOptions(assumptions=True))
     assert _overlaps(lay) == []
     gx, gy, gw, gh = lay.graph_box
     for node in lay.nodes:
@@ -115,30 +116,30 @@ def test_weights_and_disbenefits_reach_the_edges() -> None:
 
 
 def test_focus_shows_the_chain_only() -> None:
-    view = map_view(small_plan(), focus="C1")
+    view = map_view(small_plan(), MapOptions(focus="C1"))
     # C1 is fed by M1 and feeds B1, B2 -> O1 -> G1; M2 and D1 are not on its chain
     assert sorted(n.id for n in view.nodes) == ["B1", "B2", "C1", "G1", "M1", "O1"]
-    shallow = map_view(small_plan(), focus="C1", depth=1)
+    shallow = map_view(small_plan(), MapOptions(focus="C1", depth=1))
     assert sorted(n.id for n in shallow.nodes) == ["B1", "B2", "C1", "M1"]
     with pytest.raises(RenderError, match="not an element"):
-        map_view(small_plan(), focus="X9")
+        map_view(small_plan(), MapOptions(focus="X9"))
     with pytest.raises(RenderError, match="focus"):
-        map_view(small_plan(), depth=2)
+        map_view(small_plan(), MapOptions(depth=2))
 
 
 def test_kinds_keep_paths_through_hidden_elements_as_dotted_arrows() -> None:
-    view = map_view(small_plan(), kinds=["measures", "goal"])
+    view = map_view(small_plan(), MapOptions(kinds=["measures", "goal"]))
     assert [n.id for n in view.nodes] == ["G1", "M1", "M2"]
     assert sorted((e.source, e.target, e.style) for e in view.edges) == [
         ("M1", "G1", "implied"),
         ("M2", "G1", "implied"),
     ]
     with pytest.raises(RenderError, match="known kinds"):
-        map_view(small_plan(), kinds=["tiltak"])
+        map_view(small_plan(), MapOptions(kinds=["tiltak"]))
 
 
 def test_group_by_owner_draws_frames_around_members() -> None:
-    lay = layout(small_plan(), group_by="owner")
+    lay = layout(small_plan(), MapOptions(group_by="owner"))
     frames = {c.id: c for c in lay.clusters}
     assert set(frames) == {"hr", "leder"}
     assert frames["hr"].label == "HR-sjef"
@@ -147,13 +148,13 @@ def test_group_by_owner_draws_frames_around_members() -> None:
         assert frame.x <= node.left and node.right <= frame.x + frame.width
         assert frame.y <= node.top and node.bottom <= frame.y + frame.height
     with pytest.raises(RenderError, match="owner, goal"):
-        layout(small_plan(), group_by="colour")
+        layout(small_plan(), MapOptions(group_by="colour"))
 
 
 def test_group_by_goal_puts_each_element_with_the_first_goal_it_reaches(
     bergen: gv.Plan,
 ) -> None:
-    view = map_view(bergen, group_by="goal")
+    view = map_view(bergen, MapOptions(group_by="goal"))
     groups = {c.id: set(c.members) for c in view.clusters}
     # O2 feeds G1 directly; O1, O3 and O4 feed G2 (which itself feeds G1)
     assert "O2" in groups["G1"]
@@ -163,18 +164,18 @@ def test_group_by_goal_puts_each_element_with_the_first_goal_it_reaches(
 
 
 def test_evaluation_adds_a_status_line() -> None:
-    lay = layout(small_plan(), evaluation=small_evaluation())
+    lay = layout(small_plan(), MapOptions(evaluation=small_evaluation()))
     assert lay.node("G1").badge == "▲ 72\u00a0% · Usikker"
     assert lay.node("B2").badge == "○ Ikke målt"
     assert lay.node("C1").badge is None and lay.node("C1").status is None
     assert lay.node("O1").status == "on_track"
-    english = layout(small_plan(), evaluation=small_evaluation(), language="en")
+    english = layout(small_plan(), MapOptions(evaluation=small_evaluation(), language="en"))
     assert english.node("B1").badge == "■ 30% · Off track"
     assert "2025-10-01" in lay.subtitle
 
 
 def test_assumptions_become_notes_beside_their_element() -> None:
-    lay = layout(small_plan(), assumptions=True)
+    lay = layout(small_plan(), MapOptions(assumptions=True))
     note = lay.node("~note~B1")
     assert note.kind == "assumption" and note.element == "B1"
     assert note.lines == ("• Mentorer får avsatt tid",)
@@ -237,7 +238,9 @@ def test_layout_is_plain_data() -> None:
     import dataclasses
     import json
 
-    lay = layout(small_plan(), evaluation=small_evaluation(), group_by="owner", assumptions=True)
+    lay = layout(
+        small_plan(), MapOptions(evaluation=small_evaluation(), group_by="owner", assumptions=True)
+    )
     data = json.loads(json.dumps(dataclasses.asdict(lay)))  # numbers, strings, lists only
     assert set(data) >= {"width", "height", "nodes", "edges", "clusters", "headings", "legend"}
     assert data["nodes"][0]["id"] == lay.nodes[0].id

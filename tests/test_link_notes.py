@@ -22,6 +22,7 @@ import pytest
 
 import gevinst as gv
 from gevinst.layout.geometry import layout, run_dot
+from gevinst.layout.options import MapOptions
 from gevinst.render import render_bytes
 from tests.mapplans import HOSTILE_NOTE, hostile_plan, small_plan
 
@@ -53,7 +54,7 @@ def test_the_layout_numbers_each_link_note_and_places_its_marker_on_the_arrow() 
     assert note.lines == ("Kortere opplæringstid for nyansatte → Raskere saksbehandling: " + NOTE,)
     assert note.y > max(item.y for item in lay.legend) and note.y < lay.height
     assert lay.link_notes_title == "Forutsetninger og begrunnelser for koblinger"
-    assert layout(small_plan(), language="en").link_notes_title == (
+    assert layout(small_plan(), MapOptions(language="en")).link_notes_title == (
         "Assumptions and reasons for links"
     )
     plain = layout(_plan_without_notes())
@@ -64,7 +65,7 @@ def test_the_layout_numbers_each_link_note_and_places_its_marker_on_the_arrow() 
 
 
 def test_a_note_on_a_link_hidden_by_the_view_is_not_listed() -> None:
-    lay = layout(small_plan(), kinds=["measure", "objective", "goal"])
+    lay = layout(small_plan(), MapOptions(kinds=["measure", "objective", "goal"]))
     assert lay.link_notes == ()
 
 

@@ -10,6 +10,7 @@ from xml.etree import ElementTree
 import pytest
 
 from gevinst.layout.geometry import run_dot
+from gevinst.layout.options import MapOptions
 from gevinst.layout.view import map_view
 from gevinst.render import render_bytes
 from tests.mapplans import HOSTILE, hostile_plan, small_evaluation, small_plan
@@ -46,7 +47,7 @@ def test_hostile_dot_is_valid_and_every_label_survives_graphviz() -> None:
     svg = run_dot(source, "svg")
     root = ElementTree.fromstring(svg)
     drawn = [t.text or "" for t in root.iter("{http://www.w3.org/2000/svg}text")]
-    view = map_view(hostile_plan(), group_by="owner", assumptions=True)
+    view = map_view(hostile_plan(), MapOptions(group_by="owner", assumptions=True))
     assert [c.label for c in view.clusters] == [HOSTILE.replace("\n", " ")]
     assert any(n.kind == "assumption" for n in view.nodes)
     for node in view.nodes:

@@ -18,6 +18,7 @@ from pptx.oxml.ns import qn
 from pptx.util import Emu, Pt
 
 import gevinst as gv
+from gevinst.layout.options import MapOptions
 from gevinst.layout.split import MIN_FONT, fit, map_parts
 from gevinst.report import report, report_bytes
 from tests.strategies import plans
@@ -82,7 +83,7 @@ def test_map_boxes_are_native_shapes_with_connectors(bergen_deck: Presentation) 
 
 def test_map_text_is_at_least_9_pt_and_fits(bergen: gv.Plan) -> None:
     ev = gv.evaluate(bergen, at=AT)
-    for _, lay in map_parts(bergen, ev, "nb"):
+    for _, lay in map_parts(bergen, MapOptions(evaluation=ev, language="nb")):
         place = fit(lay)
         assert place.font >= MIN_FONT
         # boxes in a column never overlap after scaling
@@ -221,7 +222,7 @@ def test_a_goal_slide_stays_readable_for_a_wide_plan() -> None:
                 bid = f"B{g}{o}{b}"
                 plan.add_benefit(bid, f"Gevinst {g}.{o}.{b} som er viktig", contributes_to=[oid])
                 plan.add_measure(f"M{g}{o}{b}", f"Tiltak {g}.{o}.{b}", contributes_to=[bid])
-    parts = map_parts(plan, None, "nb")
+    parts = map_parts(plan, MapOptions(language="nb"))
     assert len(parts) > 1
     shown = {n.id for _, lay in parts for n in lay.nodes}
     assert shown == {e.id for e in plan.elements()}

@@ -32,7 +32,6 @@ from __future__ import annotations
 
 import functools
 import json
-from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Literal
 
@@ -41,9 +40,10 @@ from gevinst.errors import RenderError
 from gevinst.i18n.words import t
 from gevinst.layout.dot import to_dot
 from gevinst.layout.graphviz import run_dot
-from gevinst.layout.view import EvaluationLike, MapView, map_view
+from gevinst.layout.view import MapView, map_view
 
 if TYPE_CHECKING:
+    from gevinst.layout.options import MapOptions
     from gevinst.model import Plan
 
 __all__ = [
@@ -273,44 +273,19 @@ def _bezier(pos: str) -> tuple[tuple[Point, ...], Point | None]:
     return tuple(points), tip
 
 
-def layout(
-    plan: Plan,
-    *,
-    evaluation: EvaluationLike | None = None,
-    focus: str | None = None,
-    kinds: Iterable[str] | None = None,
-    depth: int | None = None,
-    group_by: str | None = None,
-    language: str | None = None,
-    assumptions: bool = False,
-) -> Layout:
+def layout(plan: Plan, options: MapOptions | None = None) -> Layout:
     """Lay out the benefit map of ``plan`` once; every renderer draws the result.
 
     Args:
         plan: the plan.
-        evaluation: when given, each element is coloured by its status with its score.
-        focus: show only this element, what feeds it and what it feeds.
-        kinds: show only these kinds (``measure``, ``benefit``...); paths through the
-            kinds left out become dotted arrows.
-        depth: with ``focus``: at most this many steps from it.
-        group_by: ``owner`` or ``goal``: draw groups (clusters) around elements.
-        language: ``nb`` or ``en``; the plan's language by default.
-        assumptions: show each element's assumptions as notes beside it.
+        options: what the map shows (:class:`~gevinst.layout.options.MapOptions`:
+            status from an evaluation, focus, kinds, depth, grouping, language,
+            assumptions); by default every element, in the plan's language.
 
     Raises:
-        RenderError: an unknown element, kind or grouping, or Graphviz failed.
+        RenderError: an unknown element, or Graphviz failed.
     """
-    view = map_view(
-        plan,
-        evaluation=evaluation,
-        focus=focus,
-        kinds=kinds,
-        depth=depth,
-        group_by=group_by,
-        language=language,
-        assumptions=assumptions,
-    )
-    return layout_view(view)
+    return layout_view(map_view(plan, options))
 
 
 def layout_view(view: MapView) -> Layout:

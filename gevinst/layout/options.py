@@ -1,30 +1,97 @@
-"""The options of one map, and the view and layout made from them once.
+"""The options of one map: what it shows, checked once.
 
-A :class:`MapRequest` is what every map format and every slide of a map starts from:
-the plan, what to show (focus, kinds, depth, grouping, language, assumptions, status
-from an evaluation), and, made on demand and kept, the view (:mod:`gevinst.layout.view`)
-and the layout (:mod:`gevinst.layout.geometry`).
+:class:`MapOptions` says what a map shows (focus, kinds, depth, grouping, language,
+assumptions, status from an evaluation) and checks those values when it is made, so
+every format, slide and command refuses a bad option with the same message. The view
+(:mod:`gevinst.layout.view`) and the layout (:mod:`gevinst.layout.geometry`) are made
+from a plan and its options; :class:`gevinst.layout.request.MapRequest` keeps both.
+
+Examples:
+    >>> from gevinst.layout.options import MapOptions
+    >>> MapOptions(kinds=["goals", "measure,benefit"]).kinds
+    ('measure', 'benefit', 'goal')
+    >>> MapOptions(group_by="colour")
+    Traceback (most recent call last):
+    ...
+    gevinst.errors.RenderError: unknown grouping 'colour'; use one of: owner, goal
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Protocol
 
-from gevinst.layout.geometry import Layout, layout_view
-from gevinst.layout.view import EvaluationLike, MapView, map_view
+from gevinst.errors import RenderError
+from gevinst.model import KINDS
 
-if TYPE_CHECKING:
-    from gevinst.model import Plan
+__all__ = ["GROUPINGS", "LANGUAGES", "ElementResult", "EvaluationLike", "MapOptions"]
 
-__all__ = ["MapRequest"]
+#: What ``group_by`` may be: frames around the elements of one owner, or of one goal.
+GROUPINGS = ("owner", "goal")
+#: The languages of a map's words.
+LANGUAGES = ("nb", "en")
 
 
-@dataclass
-class MapRequest:
-    """A plan with the view options of one map; view and layout are made once, on demand."""
+class ElementResult(Protocol):
+    """What the map reads from ``evaluation.element(id)`` (SPEC section 5)."""
 
-    plan: Plan
+    @property
+    def score(self) -> float | None: ...
+
+    @property
+    def coverage(self) -> float | None: ...
+
+    @property
+    def status(self) -> str | None: ...
+
+
+class EvaluationLike(Protocol):
+    """An evaluation of the plan at a date, e.g. :func:`gevinst.analysis.evaluate.evaluate`."""
+
+    def element(self, id: str) -> ElementResult: ...
+
+
+def _kinds(kinds: Iterable[str] | str | None) -> tuple[str, ...] | None:
+    """The chosen kinds in plan order; ``"measures,goal"`` and plurals are read too."""
+    if kinds is None:
+        return None
+    chosen: set[str] = set()
+    for raw in (kinds,) if isinstance(kinds, str) else kinds:
+        for part in raw.split(","):
+            name = part.strip().lower()
+            if not name:
+                continue
+            if name.endswith("s") and name[:-1] in KINDS:
+                name = name[:-1]
+            if name not in KINDS:
+                raise RenderError(f"unknown kind {part.strip()!r}; known kinds: {', '.join(KINDS)}")
+            chosen.add(name)
+    if not chosen:
+        raise RenderError(f"no kinds chosen; known kinds: {', '.join(KINDS)}")
+    return tuple(kind for kind in KINDS if kind in chosen)
+
+
+@dataclass(frozen=True, init=False)
+class MapOptions:
+    """What one benefit map shows; the values are checked once, here.
+
+    Args:
+        evaluation: an evaluation (``gv.evaluate(plan, at=...)``): colour by status.
+        focus: show only this element, what feeds it and what it feeds (whether it is
+            an element of the plan is checked when the map is made).
+        kinds: show only these kinds (``["measure", "benefit"]``, ``"measures,goal"``);
+            kept as a tuple in plan order, each kind once. ``None``: every kind.
+        depth: with ``focus``, at most this many steps from it.
+        group_by: ``"owner"`` or ``"goal"``: frames around groups of elements.
+        language: ``"nb"`` or ``"en"``; ``None`` (or ``""``): the plan's language.
+        assumptions: show assumptions as notes beside their elements.
+
+    Raises:
+        RenderError: an unknown kind, grouping or language, a negative depth, or a
+            depth without a focus; the message lists the values that are allowed.
+    """
+
     evaluation: EvaluationLike | None = None
     focus: str | None = None
     kinds: tuple[str, ...] | None = None
@@ -32,26 +99,35 @@ class MapRequest:
     group_by: str | None = None
     language: str | None = None
     assumptions: bool = False
-    _view: MapView | None = field(default=None, repr=False)
-    _layout: Layout | None = field(default=None, repr=False)
 
-    def view(self) -> MapView:
-        """What the map shows (elements, wrapped labels, sizes)."""
-        if self._view is None:
-            self._view = map_view(
-                self.plan,
-                evaluation=self.evaluation,
-                focus=self.focus,
-                kinds=self.kinds,
-                depth=self.depth,
-                group_by=self.group_by,
-                language=self.language,
-                assumptions=self.assumptions,
-            )
-        return self._view
-
-    def layout(self) -> Layout:
-        """Where everything goes (Graphviz runs here, once)."""
-        if self._layout is None:
-            self._layout = layout_view(self.view())
-        return self._layout
+    def __init__(
+        self,
+        *,
+        evaluation: EvaluationLike | None = None,
+        focus: str | None = None,
+        kinds: Iterable[str] | str | None = None,
+        depth: int | None = None,
+        group_by: str | None = None,
+        language: str | None = None,
+        assumptions: bool = False,
+    ) -> None:
+        if language and language not in LANGUAGES:
+            raise RenderError(f"unknown language {language!r}; use nb or en")
+        if group_by is not None and group_by not in GROUPINGS:
+            raise RenderError(f"unknown grouping {group_by!r}; use one of: {', '.join(GROUPINGS)}")
+        chosen = _kinds(kinds)
+        if depth is not None and depth < 0:
+            raise RenderError(f"depth must be 0 or more, not {depth}")
+        if depth is not None and focus is None:
+            raise RenderError("depth counts steps from an element: give focus (--focus ID) too")
+        values = {
+            "evaluation": evaluation,
+            "focus": focus,
+            "kinds": chosen,
+            "depth": depth,
+            "group_by": group_by,
+            "language": language or None,
+            "assumptions": assumptions,
+        }
+        for name, value in values.items():
+            object.__setattr__(self, name, value)  # frozen: set once, here

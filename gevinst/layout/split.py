@@ -15,7 +15,9 @@ Examples:
     >>> plan = gv.Plan.new("p", "Demo")
     >>> _ = plan.add_goal("G1", "Mål")
     >>> _ = plan.add_measure("M1", "Tiltak", contributes_to=["G1"])
-    >>> [(title, [n.id for n in lay.nodes]) for title, lay in map_parts(plan, None, "nb")]
+    >>> from gevinst.layout.options import MapOptions
+    >>> parts = map_parts(plan, MapOptions(language="nb"))
+    >>> [(title, [n.id for n in lay.nodes]) for title, lay in parts]
     [(None, ['G1', 'M1'])]
 """
 
@@ -28,12 +30,14 @@ from typing import TYPE_CHECKING, Any
 
 from gevinst import theme
 from gevinst.graph import build_graph
+from gevinst.layout.geometry import layout, layout_view
+from gevinst.layout.view import MapView, map_view
 
 if TYPE_CHECKING:
     import networkx as nx
 
     from gevinst.layout.geometry import Layout, NodeBox
-    from gevinst.layout.view import EvaluationLike, MapView
+    from gevinst.layout.options import MapOptions
     from gevinst.model import Plan
 
 __all__ = ["AREA", "GAP_X", "GAP_Y", "MAX_SCALE", "MIN_FONT", "MapArea", "fit", "map_parts"]
@@ -161,10 +165,8 @@ def _feeders(graph: nx.DiGraph, root: str) -> set[str]:
     return seen
 
 
-def map_parts(
-    plan: Plan, evaluation: EvaluationLike | None, language: str
-) -> list[tuple[str | None, Layout]]:
-    """The map slides of ``plan``: ``[(id of the part's root, or None, layout)]``.
+def map_parts(plan: Plan, options: MapOptions) -> list[tuple[str | None, Layout]]:
+    """The map slides of ``plan`` with ``options``: ``[(root of the part or None, layout)]``.
 
     One part (``None``) when the whole map fits at :data:`MIN_FONT`; otherwise an
     overview (``"overview"``: benefits, objectives, goals) when that fits, then for
@@ -172,10 +174,7 @@ def map_parts(
     gathered objective by objective (and, for an objective too big for one slide,
     benefit by benefit). Every element is on at least one part.
     """
-    from gevinst.layout.geometry import layout, layout_view
-    from gevinst.layout.view import map_view
-
-    view = map_view(plan, evaluation=evaluation, language=language)
+    view = map_view(plan, options)
     whole = layout_view(view)
     if _fits(whole) or len(view.nodes) <= 2:
         return [(None, whole)]
@@ -191,10 +190,7 @@ def map_parts(
 
     parts: list[tuple[str | None, Layout]] = []
     overview = layout(
-        plan,
-        evaluation=evaluation,
-        kinds=("benefit", "disbenefit", "objective", "goal"),
-        language=language,
+        plan, dataclasses.replace(options, kinds=("benefit", "disbenefit", "objective", "goal"))
     )
     if _fits(overview) and len(overview.nodes) < len(whole.nodes):
         parts.append(("overview", overview))

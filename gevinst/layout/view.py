@@ -1,36 +1,38 @@
 """What a benefit map shows: the chosen elements, their wrapped labels and box sizes.
 
 :func:`map_view` is the pure first step of drawing a map (see :mod:`gevinst.layout.geometry`):
-it applies the view options (``focus``, ``kinds``, ``depth``, ``group_by``,
-``assumptions``), reads statuses from an evaluation, and sizes every box from its
-wrapped text. Mermaid output is written straight from a view; the other formats
-lay it out first.
+it applies the view options (:class:`~gevinst.layout.options.MapOptions`: ``focus``,
+``kinds``, ``depth``, ``group_by``, ``assumptions``), reads statuses from an evaluation,
+and sizes every box from its wrapped text. Mermaid output is written straight from a
+view; the other formats lay it out first.
 
 Examples:
     >>> import gevinst as gv
+    >>> from gevinst.layout.options import MapOptions
     >>> from gevinst.layout.view import map_view
     >>> plan = gv.Plan.new("p", "Demo")
     >>> _ = plan.add_goal("G1", "Mål")
     >>> _ = plan.add_benefit("B1", "Gevinst", contributes_to=["G1"])
     >>> _ = plan.add_measure("M1", "Tiltak", contributes_to=["B1"])
-    >>> [n.id for n in map_view(plan, kinds=["measure", "goal"]).nodes]
+    >>> view = map_view(plan, MapOptions(kinds=["measure", "goal"]))
+    >>> [n.id for n in view.nodes]
     ['G1', 'M1']
-    >>> [(e.source, e.target, e.style) for e in map_view(plan, kinds=["measure", "goal"]).edges]
+    >>> [(e.source, e.target, e.style) for e in view.edges]
     [('M1', 'G1', 'implied')]
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Literal, Protocol
+from typing import TYPE_CHECKING, Literal
 
 from gevinst import theme
 from gevinst.errors import RenderError
 from gevinst.graph import build_graph, neighbourhood
 from gevinst.i18n.formats import format_percent
 from gevinst.i18n.words import t
+from gevinst.layout.options import ElementResult, EvaluationLike, MapOptions
 from gevinst.model import KINDS, LEVELS
 
 if TYPE_CHECKING:
@@ -39,7 +41,6 @@ if TYPE_CHECKING:
     from gevinst.model import Plan
 
 __all__ = [
-    "GROUPINGS",
     "ElementResult",
     "EvaluationLike",
     "MapCluster",
@@ -49,30 +50,10 @@ __all__ = [
     "map_view",
 ]
 
-GROUPINGS = ("owner", "goal")
 WRAP_WIDTH = 185.0  # points of text per line in a box
 PAD_X, PAD_Y = 9.0, 7.0
 MIN_WIDTH = 96.0
 NOTE_SIZE = 8.5
-
-
-class ElementResult(Protocol):
-    """What the map reads from ``evaluation.element(id)`` (SPEC section 5)."""
-
-    @property
-    def score(self) -> float | None: ...
-
-    @property
-    def coverage(self) -> float | None: ...
-
-    @property
-    def status(self) -> str | None: ...
-
-
-class EvaluationLike(Protocol):
-    """An evaluation of the plan at a date, e.g. :func:`gevinst.analysis.evaluate.evaluate`."""
-
-    def element(self, id: str) -> ElementResult: ...
 
 
 @dataclass(frozen=True)
@@ -128,40 +109,17 @@ class MapView:
     evaluated: bool = False
 
 
-def _kinds(kinds: Iterable[str] | None) -> set[str]:
-    if kinds is None:
-        return set(KINDS)
-    chosen: set[str] = set()
-    for raw in kinds:
-        for part in raw.split(","):
-            name = part.strip().lower()
-            if not name:
-                continue
-            if name.endswith("s") and name[:-1] in KINDS:
-                name = name[:-1]
-            if name not in KINDS:
-                raise RenderError(f"unknown kind {part.strip()!r}; known kinds: {', '.join(KINDS)}")
-            chosen.add(name)
-    if not chosen:
-        raise RenderError(f"no kinds chosen; known kinds: {', '.join(KINDS)}")
-    return chosen
-
-
 def _select(
     graph: nx.DiGraph, focus: str | None, depth: int | None, kinds: set[str]
 ) -> tuple[list[str], list[tuple[str, str, bool]]]:
     """The nodes shown and the edges between them: (u, v, implied)."""
 
-    if depth is not None and depth < 0:
-        raise RenderError(f"depth must be 0 or more, not {depth}")
     if focus is not None:
         if focus not in graph:
             known = ", ".join(sorted(graph.nodes)[:30])
             raise RenderError(f"--focus {focus!r} is not an element of the map; known: {known}")
         around = neighbourhood(graph, focus, depth)
-    elif depth is not None:
-        raise RenderError("depth counts steps from an element: give focus (--focus ID) too")
-    else:
+    else:  # a depth without a focus is refused by MapOptions
         around = set(graph.nodes)
     shown = [n for n in graph.nodes if n in around and graph.nodes[n]["kind"] in kinds]
     keep = set(shown)
@@ -203,25 +161,18 @@ def _size(
     return widest + 2 * PAD_X, round(height, 2)
 
 
-def map_view(
-    plan: Plan,
-    *,
-    evaluation: EvaluationLike | None = None,
-    focus: str | None = None,
-    kinds: Iterable[str] | None = None,
-    depth: int | None = None,
-    group_by: str | None = None,
-    language: str | None = None,
-    assumptions: bool = False,
-) -> MapView:
-    """Choose and size what the map of ``plan`` shows (see :mod:`gevinst.layout.geometry`)."""
-    lang = language or plan.language
-    if lang not in ("nb", "en"):
-        raise RenderError(f"unknown language {lang!r}; use nb or en")
-    if group_by is not None and group_by not in GROUPINGS:
-        raise RenderError(f"unknown grouping {group_by!r}; use one of: {', '.join(GROUPINGS)}")
+def map_view(plan: Plan, options: MapOptions | None = None) -> MapView:
+    """Choose and size what the map of ``plan`` shows (see :mod:`gevinst.layout.geometry`).
+
+    Raises:
+        RenderError: ``options.focus`` is not an element of the plan.
+    """
+    options = MapOptions() if options is None else options
+    evaluation, focus = options.evaluation, options.focus
+    lang = options.language or plan.language
     graph = build_graph(plan)
-    shown, edges = _select(graph, focus, depth, _kinds(kinds))
+    kinds = set(KINDS if options.kinds is None else options.kinds)
+    shown, edges = _select(graph, focus, options.depth, kinds)
     elements = {e.id: e for e in reversed(list(plan.elements()))}  # the first of a repeated id
     # one width per column, so the columns read as columns
     texts: dict[str, tuple[tuple[str, ...], float, bool]] = {}
@@ -283,7 +234,7 @@ def map_view(
         for u, v, implied in edges
         for disbenefit in [graph.nodes[u]["kind"] == "disbenefit"]
     ]
-    if assumptions:
+    if options.assumptions:
         for node_id in shown:
             element = elements[node_id]
             if not element.assumptions:
@@ -307,7 +258,7 @@ def map_view(
                 )
             )
             map_edges.append(MapEdge(node_id, note_id, None, "note"))
-    clusters = _clusters(plan, graph, shown, group_by)
+    clusters = _clusters(plan, graph, shown, options.group_by)
     subtitle = _subtitle(plan, lang, evaluation)
     if focus is not None:
         name = theme.clean_text(graph.nodes[focus]["name"]).replace("\n", " ")

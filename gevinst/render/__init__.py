@@ -2,7 +2,9 @@
 
 :func:`render` picks a renderer from the output file's suffix (:data:`RENDERERS`),
 builds the whole file in memory and only then writes it (atomically), so a failed
-render writes nothing and leaves an existing file untouched.
+render writes nothing and leaves an existing file untouched. The public functions take
+the view options as keywords and make one :class:`~gevinst.layout.options.MapOptions`
+of them; :func:`map_bytes` and :func:`write_map` take that object itself.
 
 ======== ==================================================================
 suffix   what
@@ -30,14 +32,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from gevinst.errors import FormatError
-from gevinst.layout.options import MapRequest
+from gevinst.layout.options import MapOptions
+from gevinst.layout.request import MapRequest
 from gevinst.personal_data import refuse
 
 if TYPE_CHECKING:
     from gevinst.layout.view import EvaluationLike
     from gevinst.model import Plan
 
-__all__ = ["RENDERERS", "render", "render_bytes", "to_svg"]
+__all__ = ["RENDERERS", "map_bytes", "render", "render_bytes", "to_svg", "write_map"]
 
 
 Renderer = Callable[[MapRequest], bytes]
@@ -65,6 +68,31 @@ def _renderer(suffix: str) -> Renderer:
     return function
 
 
+def _suffix(fmt: str) -> str:
+    return fmt if fmt.startswith(".") else f".{fmt}"
+
+
+def map_bytes(plan: Plan, fmt: str, options: MapOptions) -> bytes:
+    """The benefit map of ``plan`` with ``options`` as the bytes of format ``fmt``.
+
+    Raises:
+        FormatError: an unknown format (the message lists the known ones).
+        PersonalDataError: the plan holds a national identity number (GV201).
+        RenderError: ``options.focus`` is not an element, or Graphviz failed.
+    """
+    renderer = _renderer(_suffix(fmt))
+    refuse(plan)
+    return renderer(MapRequest(plan, options))
+
+
+def write_map(plan: Plan, path: str | Path, options: MapOptions) -> Path:
+    """Draw the benefit map of ``plan`` with ``options`` to ``path`` (see :func:`render`)."""
+    from gevinst._files import atomic_write
+
+    target = Path(path)
+    return atomic_write(target, map_bytes(plan, target.suffix, options))
+
+
 def render_bytes(
     plan: Plan,
     fmt: str,
@@ -83,20 +111,17 @@ def render_bytes(
         FormatError: an unknown format (the message lists the known ones).
         PersonalDataError: the plan holds a national identity number (GV201).
     """
-    suffix = fmt if fmt.startswith(".") else f".{fmt}"
-    renderer = _renderer(suffix)
-    refuse(plan)
-    request = MapRequest(
-        plan,
+    _renderer(_suffix(fmt))  # an unknown format fails before the options are read
+    options = MapOptions(
         evaluation=evaluation,
         focus=focus,
-        kinds=(kinds,) if isinstance(kinds, str) else tuple(kinds) if kinds is not None else None,
+        kinds=kinds,
         depth=depth,
         group_by=group_by,
         language=language,
         assumptions=assumptions,
     )
-    return renderer(request)
+    return map_bytes(plan, fmt, options)
 
 
 def render(
@@ -139,13 +164,8 @@ def render(
         >>> gv.render(plan, "kart.svg")  # doctest: +SKIP
         PosixPath('kart.svg')
     """
-    from gevinst._files import atomic_write
-
-    target = Path(path)
-    _renderer(target.suffix)  # an unknown suffix fails before any work
-    data = render_bytes(
-        plan,
-        target.suffix,
+    _renderer(Path(path).suffix)  # an unknown suffix fails before any work
+    options = MapOptions(
         evaluation=evaluation,
         focus=focus,
         kinds=kinds,
@@ -154,9 +174,9 @@ def render(
         language=language,
         assumptions=assumptions,
     )
-    return atomic_write(target, data)
+    return write_map(plan, path, options)
 
 
 def to_svg(plan: Plan, **options: object) -> str:
     """The benefit map of ``plan`` as SVG text (used by ``Plan._repr_svg_``)."""
-    return render_bytes(plan, ".svg", **options).decode("utf-8")  # type: ignore[arg-type]
+    return map_bytes(plan, ".svg", MapOptions(**options)).decode("utf-8")  # type: ignore[arg-type]

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from gevinst.layout.dot import to_dot
 
 if TYPE_CHECKING:
-    from gevinst.layout.options import MapRequest
+    from gevinst.layout.request import MapRequest
 
 __all__ = ["render_dot"]
 

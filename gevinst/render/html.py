@@ -42,7 +42,7 @@ from gevinst.render.svg import layout_svg
 
 if TYPE_CHECKING:
     from gevinst.layout.geometry import Layout
-    from gevinst.layout.options import MapRequest
+    from gevinst.layout.request import MapRequest
     from gevinst.model import Plan
 
 __all__ = ["MapUI", "facts", "render_html"]

@@ -23,7 +23,7 @@ import json
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from gevinst.layout.options import MapRequest
+    from gevinst.layout.request import MapRequest
 
 __all__ = ["render_json"]
 

@@ -27,7 +27,7 @@ from gevinst import theme
 from gevinst.i18n.words import t
 
 if TYPE_CHECKING:
-    from gevinst.layout.options import MapRequest
+    from gevinst.layout.request import MapRequest
     from gevinst.layout.view import MapView
 
 __all__ = ["mermaid_text", "render_mermaid"]

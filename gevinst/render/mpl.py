@@ -25,7 +25,7 @@ from gevinst.render.svg import arrowhead
 
 if TYPE_CHECKING:
     from gevinst.layout.geometry import Layout
-    from gevinst.layout.options import MapRequest
+    from gevinst.layout.request import MapRequest
 
 __all__ = ["draw_layout", "layout_figure", "render_pdf", "render_png"]
 

@@ -29,7 +29,7 @@ from gevinst.layout.geometry import one_line
 
 if TYPE_CHECKING:
     from gevinst.layout.geometry import EdgeRoute, Layout, LegendItem, LinkNote, NodeBox
-    from gevinst.layout.options import MapRequest
+    from gevinst.layout.request import MapRequest
 
 __all__ = ["arrowhead", "layout_svg", "render_svg"]
 

@@ -143,11 +143,13 @@ def _summary(data: ReportData) -> dict[str, Any]:
 
 def _map_section(data: ReportData) -> tuple[dict[str, Any], MapUI]:
     """The interactive map of :mod:`gevinst.render.html`: (the section, the map's parts)."""
-    from gevinst.layout.options import MapRequest
+    from gevinst.layout.options import MapOptions
+    from gevinst.layout.request import MapRequest
     from gevinst.render import html as map_html
     from gevinst.render.svg import layout_svg
 
-    request = MapRequest(data.plan, evaluation=data.evaluation, language=data.language)
+    options = MapOptions(evaluation=data.evaluation, language=data.language)
+    request = MapRequest(data.plan, options)
     lay = request.layout()
     map_ui = map_html.MapUI(
         search=data.word("search"),

@@ -31,6 +31,7 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from gevinst import theme
+from gevinst.layout.options import MapOptions
 from gevinst.layout.split import map_parts
 from gevinst.report.pptx.base import (
     _ACCENT,
@@ -211,7 +212,8 @@ def _why_slide(prs: Any, data: ReportData) -> None:
 
 
 def _map_slides(prs: Any, data: ReportData) -> None:
-    parts = map_parts(data.plan, data.evaluation, data.language)
+    options = MapOptions(evaluation=data.evaluation, language=data.language)
+    parts = map_parts(data.plan, options)
     names = {e.id: e.name for e in data.plan.elements()}
     seen: dict[str | None, int] = {}
     totals: dict[str | None, int] = {}

@@ -17,12 +17,13 @@ slide, from :func:`gevinst.layout.split.map_parts`.
 Examples:
     >>> import gevinst as gv
     >>> from pptx import Presentation
+    >>> from gevinst.layout.options import MapOptions
     >>> from gevinst.layout.split import map_parts
     >>> from gevinst.report.pptx.map import draw_map
     >>> plan = gv.Plan.new("p", "Demo")
     >>> _ = plan.add_goal("G1", "Mål")
     >>> _ = plan.add_measure("M1", "Tiltak", contributes_to=["G1"])
-    >>> [(_, lay)] = map_parts(plan, None, "nb")
+    >>> [(_, lay)] = map_parts(plan, MapOptions(language="nb"))
     >>> deck = Presentation()
     >>> slide = deck.slides.add_slide(deck.slide_layouts[6])  # a blank slide
     >>> _ = draw_map(slide, lay, {"G1": "Mål", "M1": "Tiltak"})
