@@ -150,7 +150,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "measured": ("Målt", "Measured"),
     "evaluation_date": ("Evalueringsdato", "Evaluation date"),
     "review_said": ("Vurdering", "Review said"),
-    "reviews_title": ("Vurderinger og tall over tid", "Reviews beside the numbers"),
+    "reviews_chart_title": ("Vurderinger og tall over tid", "Reviews beside the numbers"),
     "numbers_said": ("Tallene viste", "Numbers said"),
     "disagrees": ("Avvik", "Disagrees"),
     "npv_title": (
@@ -247,6 +247,214 @@ WORDS: dict[str, tuple[str, str]] = {
     "diff_review": ("vurdering", "review"),
     "diff_review_added": ("ny vurdering", "new review"),
     "diff_removed_word": ("fjernet", "removed"),
+    # reports (gevinst.report): headings, leads and speaker notes, whole sentences
+    "report": ("Gevinstrapport", "Benefits report"),
+    "why": ("Hvorfor tiltakene betyr noe", "Why the measures matter"),
+    "status_title": ("Status for mål og gevinster", "Status of goals and benefits"),
+    "indicators_title": (
+        "Indikatorer: forventet og realisert",
+        "Indicators: expected and realised",
+    ),
+    "money_title": ("Økonomi: nåverdi", "Money: present value"),
+    "stakeholder_title": ("Interessenter: makt og interesse", "Stakeholders: power and interest"),
+    "map_title": ("Gevinstkart", "Benefit map"),
+    "map_part": ("Gevinstkart: {name}", "Benefit map: {name}"),
+    "overview": ("Oversikt", "Overview"),
+    "not_evaluated": (
+        "Planen er ikke evaluert (ingen dato er gitt).",
+        "The plan has not been evaluated (no date was given).",
+    ),
+    "counts": (
+        "{measures} tiltak · {benefits} gevinster · {disbenefits} ulemper · {objectives} effektmål"
+        " · {goals} samfunnsmål",
+        "{measures} measures · {benefits} benefits · {disbenefits} dis-benefits"
+        " · {objectives} objectives · {goals} goals",
+    ),
+    "benefits_pv": ("Gevinster", "Benefits"),
+    "disbenefits_pv": ("Ulemper", "Dis-benefits"),
+    "costs_pv": ("Kostnader", "Costs"),
+    "net_pv": ("Netto", "Net"),
+    "expected_col": ("Forventet", "Expected"),
+    "realised_col": ("Realisert", "Realised"),
+    "present_value_in": ("Nåverdi, {unit}", "Present value, {unit}"),
+    "millions": ("mill. kr", "NOK million"),
+    "money_basis": (
+        "Nåverdi over {years} år fra {start}, kalkulasjonsrente {rate}.",
+        "Present value over {years} years from {start}, discount rate {rate}.",
+    ),
+    "no_money": (
+        "Ingen gevinster eller kostnader er prissatt i planen.",
+        "No benefit or cost in the plan has a money value.",
+    ),
+    "more_indicators": (
+        "Alle indikatorene står i tabellen over indikatorer.",
+        "All indicators are listed in the indicator table.",
+    ),
+    "measured_on": ("målt {date}", "measured {date}"),
+    "none_measured": ("ikke målt", "not measured"),
+    "other_goals": ("Øvrige elementer", "Other elements"),
+    "continued": ("forts.", "cont."),
+    "reviews_title": (
+        "Gevinstevalueringer: vurdering mot tall",
+        "Benefit reviews: judgement against the numbers",
+    ),
+    "reviews_lead": (
+        "Hver vurdering står ved siden av statusen tallene ga på samme dato.",
+        "Each review stands beside the status the numbers gave on the same date.",
+    ),
+    "reviews_optimistic": (
+        "I {n} av {total} vurderinger var vurderingen bedre enn tallene.",
+        "In {n} of {total} reviews the judgement was better than the numbers.",
+    ),
+    "map_lead": (
+        "Kartet leses fra venstre mot høyre: tiltakene gir endringer i arbeidet, "
+        "endringene gir gevinster, og gevinstene bidrar til effektmålene og samfunnsmålene.",
+        "Read the map from left to right: the measures bring changes in how we work, the "
+        "changes bring benefits, and the benefits serve the objectives and goals.",
+    ),
+    "money_lead": (
+        "Gevinster som ennå ikke er målt, regnes ikke med i realisert verdi; ulemper "
+        "regnes fullt ut til de er målt.",
+        "Benefits not yet measured count nothing in the realised value; dis-benefits count "
+        "in full until they are measured.",
+    ),
+    "link_notes_lead": (
+        "Hvorfor et tiltak, en endring eller en gevinst bidrar til det neste leddet, "
+        "slik planen begrunner koblingen.",
+        "Why a measure, change or benefit contributes to the next step, as the plan "
+        "gives the reason for the link.",
+    ),
+    "link_notes_more": (
+        "{n} flere koblinger har merknader; se notatene til lysbildet og HTML-rapporten.",
+        "{n} more links have notes; see the slide's notes and the HTML report.",
+    ),
+    "map_hint": (
+        "Pek på et element for detaljer, klikk for å vise kjeden, Esc for å nullstille.",
+        "Point at an element for details, click to show its chain, Esc to reset.",
+    ),
+    # the council deck (gevinst.report.pptx): speaker notes and chips, whole sentences
+    "deck_title_notes_at": (
+        "Denne presentasjonen viser gevinstrealiseringsplanen «{title}» per {date}: "
+        "hvorfor tiltakene betyr noe, hvordan de henger sammen med målene, hvor langt vi "
+        "har kommet, hvem som berøres, og hva det koster og gir.",
+        "This deck presents the benefit realisation plan “{title}” as of {date}: why "
+        "the measures matter, how they lead to the goals, how far we have come, who is "
+        "affected, and what it costs and returns.",
+    ),
+    "deck_title_notes_planned": (
+        "Denne presentasjonen viser gevinstrealiseringsplanen «{title}» slik den er "
+        "planlagt: hvorfor tiltakene betyr noe, hvordan de henger sammen med målene, hvor "
+        "langt vi har kommet, hvem som berøres, og hva det koster og gir.",
+        "This deck presents the benefit realisation plan “{title}” as planned: why "
+        "the measures matter, how they lead to the goals, how far we have come, who is "
+        "affected, and what it costs and returns.",
+    ),
+    "deck_why_notes": (
+        "Tiltakene er ikke et mål i seg selv. De skal gi gevinster som bidrar til "
+        "effektmålene og samfunnsmålene til venstre.",
+        "The measures are not an end in themselves. They are to bring benefits that "
+        "serve the objectives and goals on the left.",
+    ),
+    "deck_benefit_status": ("Status for gevinstene: {said}.", "Benefit status: {said}."),
+    "deck_plan_has": ("Planen har {counted}.", "The plan has {counted}."),
+    "list_and": ("{items} og {last}", "{items} and {last}"),
+    "deck_map_notes": (
+        "Gevinstkartet leses fra venstre mot høyre: tiltakene gir endringer i "
+        "arbeidet, endringene gir gevinster, og gevinstene bidrar til effektmålene "
+        "og samfunnsmålene. Ulemper er rosa med stiplet rød kant.",
+        "Read the benefit map from left to right: the measures bring changes in "
+        "how we work, the changes bring benefits, and the benefits serve the "
+        "objectives and goals. Dis-benefits are pink with a dashed red border.",
+    ),
+    "deck_map_colours": (
+        "Fargen viser status per evalueringsdatoen: grønn er i rute, gul "
+        "usikker, oransje ikke i rute, grå ikke målt. Prosenten er andelen av "
+        "forventet forbedring som er nådd.",
+        "The colour shows the status at the evaluation date: green on track, "
+        "yellow at risk, orange off track, grey not measured. The percentage "
+        "is the share of the expected improvement achieved.",
+    ),
+    "deck_map_split": (
+        "Hele kartet er for stort for én lesbar side, så det er delt på {parts} "
+        "sider etter målene.",
+        "The whole map is too large for one readable slide, so it is split "
+        "over {parts} slides by goal.",
+    ),
+    "deck_map_overview": (
+        "Oversikten viser bare gevinster, ulemper og mål; de neste sidene viser "
+        "tiltakene og endringene bak dem.",
+        "The overview shows only benefits, dis-benefits and goals; the next "
+        "slides show the measures and changes behind them.",
+    ),
+    "deck_map_feeds": (
+        "Denne siden viser hva som bidrar til «{name}»: {count}.",
+        "This slide shows what feeds “{name}”: {count}.",
+    ),
+    "deck_off_track_here": ("Ikke i rute her: {names}.", "Off track here: {names}."),
+    "deck_at_risk_here": ("Usikre her: {names}.", "At risk here: {names}."),
+    "deck_more": ("+{count} flere", "+{count} more"),
+    "deck_stakeholder_notes": (
+        "Interessentene er plassert etter makt (loddrett) og interesse (vannrett). "
+        "Øverst til høyre står nøkkelaktørene som må involveres tett; fargen viser "
+        "holdningen til endringen (grønn positiv, grå nøytral, oransje motstand).",
+        "Stakeholders are placed by power (up) and interest (right). Top right are the "
+        "key players to manage closely; the colour shows their attitude to the change "
+        "(green supportive, grey neutral, orange resistant).",
+    ),
+    "deck_status_notes_planned": (
+        "Tabellen viser mål og gevinster med eier og indikatorer. Planen er ikke "
+        "evaluert ennå, så status mangler.",
+        "The table lists goals and benefits with their owners and indicators. The plan "
+        "has not been evaluated yet, so there is no status.",
+    ),
+    "deck_status_notes": (
+        "Tabellen viser status per evalueringsdatoen. Score er andelen av den "
+        "forventede forbedringen som er nådd; mål uten egne indikatorer får et "
+        "vektet snitt av gevinstene som bidrar til dem.",
+        "The table shows the status at the evaluation date. The score is the share of "
+        "the expected improvement achieved; goals without indicators of their own get "
+        "a weighted mean of the benefits that feed them.",
+    ),
+    "deck_off_track": ("Ikke i rute: {names}.", "Off track: {names}."),
+    "deck_indicator_table_notes": (
+        "Hver indikator har et nullpunkt og en målverdi. «Forventet» er der vi "
+        "skulle vært på evalueringsdatoen om utviklingen gikk som planlagt; "
+        "«Realisert» er siste måling.",
+        "Each indicator has a baseline and a target. “Expected” is where we should be "
+        "at the evaluation date had things gone to plan; “Realised” is the latest "
+        "measurement.",
+    ),
+    "deck_reviews_notes": (
+        "Gevinsteierne vurderer gevinstene sine jevnlig. Her står hver vurdering "
+        "ved siden av det tallene viste på samme dato; ≠ betyr at de er uenige.",
+        "The benefit owners review their benefits at set times. Each review is "
+        "shown beside what the numbers said on the same date; ≠ marks a "
+        "disagreement.",
+    ),
+    "deck_indicator_lower": (
+        "{name}: lavere er bedre. Vi startet på {baseline} og skal nå {target}. På "
+        "evalueringsdatoen forventet vi {expected}; siste måling var {realised}. "
+        "Status: {status}.",
+        "{name}: lower is better. We started at {baseline} and aim for {target}. At the "
+        "evaluation date we expected {expected}; the latest measurement was {realised}. "
+        "Status: {status}.",
+    ),
+    "deck_indicator_higher": (
+        "{name}: høyere er bedre. Vi startet på {baseline} og skal nå {target}. På "
+        "evalueringsdatoen forventet vi {expected}; siste måling var {realised}. "
+        "Status: {status}.",
+        "{name}: higher is better. We started at {baseline} and aim for {target}. At the "
+        "evaluation date we expected {expected}; the latest measurement was {realised}. "
+        "Status: {status}.",
+    ),
+    "deck_money_notes": (
+        "Nåverdien regner om framtidige kroner til dagens verdi. {basis} Gevinster som "
+        "ennå ikke er målt, regnes ikke med; ulemper regnes fullt ut. Netto nåverdi er "
+        "{net}.",
+        "Present value turns future money into today's value. {basis} Benefits not yet "
+        "measured are not counted; dis-benefits count in full. The net present value is "
+        "{net}.",
+    ),
     # portfolios (gevinst.analysis.portfolio)
     "portfolio": ("Portefølje", "Portfolio"),
     "double_counting": ("Mulig dobbelttelling", "Possible double counting"),
