@@ -108,6 +108,12 @@ WORDS: dict[str, tuple[str, str]] = {
     ),
     "weight_legend": ("Bidrar til (tykkere pil: større vekt)", "Contributes to (thicker: more)"),
     "search": ("Søk", "Search"),
+    "map_page_hint": (
+        "Pek på et element for detaljer, klikk for å vise kjeden, Esc for å nullstille."
+        " Enter i søket viser første treff.",
+        "Point at an element for details, click to show its chain, Esc to reset."
+        " Enter in the search shows the first match.",
+    ),
     "focus_on": ("Utsnitt rundt", "Around"),
     "evaluated_at": ("Evaluert per", "Evaluated at"),
     # benefit types and categories (DFØ)
@@ -194,6 +200,65 @@ WORDS: dict[str, tuple[str, str]] = {
     "to_name": ("Til (navn)", "To (name)"),
     "indicator_name": ("Indikator (navn)", "Indicator (name)"),
     "element_name": ("Element (navn)", "Element (name)"),
+    # notes in the Excel workbook (gevinst.io.excel): how to fill in a cell
+    "help_plan_schema": ("Filformatet; la stå", "The file format; leave as is"),
+    "help_plan_id": (
+        "Kort id: bokstav først, uten mellomrom",
+        "Short id: a letter first, no spaces",
+    ),
+    "help_plan_title": ("Planens tittel", "The plan's title"),
+    "help_owner": ("Id fra arket Interessenter", "An id from the Stakeholders sheet"),
+    "help_plan_language": (
+        "nb eller en: språket i kart og rapporter",
+        "nb or en: language of reports",
+    ),
+    "help_plan_discount_rate": (
+        "Realrente per år (0,04 = 4 %); tom = R-109 (4/3/2 %)",
+        "Real rate per year (0.04 = 4 %); empty = R-109 (4/3/2 %)",
+    ),
+    "help_plan_start": (
+        "År 0 for nåverdi; tom = tidligste år i planen",
+        "Year 0 for NPV; empty = earliest",
+    ),
+    "help_plan_horizon_years": ("Antall år i nåverdiberegningen", "Years counted in the NPV"),
+    "help_column_id": (
+        "Kort id: en bokstav først, så bokstaver, tall, _ . eller -",
+        "Short id: a letter first, then letters, digits, _ . or -",
+    ),
+    "help_column_indicators": (
+        "Id-er fra arket Indikatorer, skilt med semikolon: I1; I2",
+        "Ids from the Indicators sheet, separated by semicolons: I1; I2",
+    ),
+    "help_column_assumptions": (
+        "Én forutsetning per linje (Alt+Enter gir ny linje i cellen)",
+        "One assumption per line (Alt+Enter starts a new line in the cell)",
+    ),
+    "help_column_impacts": (
+        "Id og virkning, skilt med semikolon: B1: Positiv; D1: Negativ",
+        "Id and effect, separated by semicolons: B1: Positive; D1: Negative",
+    ),
+    "help_column_annual_value": (
+        "Forventet beløp per hele år; tom = ikke prissatt",
+        "Expected amount per full year; empty = not monetised",
+    ),
+    "help_column_value_from": ("Datoen verdien regnes fra", "The date the value counts from"),
+    "help_column_from": (
+        "Id-en til tiltaket, endringen, gevinsten eller målet som bidrar",
+        "The id of the measure, change, benefit or goal that contributes",
+    ),
+    "help_column_to": ("Id-en til det den bidrar til", "The id of what it contributes to"),
+    "help_column_weight": (
+        "Andel av det den bidrar til (0 til 1); tom = deler resten likt",
+        "Share of what it contributes to (0 to 1); empty = shares the rest equally",
+    ),
+    "help_column_baseline": (
+        "Nullpunktsmåling: verdien før endringen",
+        "The value before the change",
+    ),
+    "help_shown": (
+        "Bare til visning: gevinst fyller inn navnet og leser ikke denne kolonnen",
+        "For reading only: gevinst fills in the name and does not read this column",
+    ),
     # plan versions compared (gevinst.analysis.diff)
     "diff_heading": ("Endringer i", "Changes in"),
     "diff_compared_with": ("sammenlignet med", "compared with"),
