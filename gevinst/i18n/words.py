@@ -1,10 +1,16 @@
-"""Words in Norwegian (nb) and English (en) for maps, charts and reports.
+"""Every text in Norwegian (nb) and English (en): maps, charts, reports, workbooks.
 
-One table, looked up with :func:`t`. Add a word in both languages at once; a test
-checks that every key has both.
+One table, looked up with :func:`t`; no other module picks a text by language. A text
+longer than a word is a whole sentence with ``str.format`` fields (``{names}``), so a
+translator sees the sentence and not fragments glued together. Add a text in both
+languages at once; tests (tests/test_words.py) check that every key has both, that nb
+and en have the same fields, that every key is used, and that no other module chooses
+between "nb" and "en" texts.
 
 >>> t("benefit", "nb"), t("benefit", "en")
 ('Gevinst', 'Benefit')
+>>> t("deck_off_track_here", "en").format(names="Shorter waits")
+'Off track here: Shorter waits.'
 """
 
 from __future__ import annotations
@@ -13,7 +19,7 @@ __all__ = ["LANGUAGES", "WORDS", "t", "visible_controls"]
 
 LANGUAGES = ("nb", "en")
 
-#: key -> (nb, en)
+#: key -> (nb, en); ``{field}`` marks a place filled in with ``str.format``.
 WORDS: dict[str, tuple[str, str]] = {
     # kinds of element (singular) and the map's columns (plural)
     "measure": ("Tiltak", "Measure"),
@@ -100,7 +106,6 @@ WORDS: dict[str, tuple[str, str]] = {
     "npv": ("Nåverdi", "Net present value"),
     "net": ("Netto", "Net"),
     "year": ("År", "Year"),
-    "legend": ("Tegnforklaring", "Legend"),
     "implied_link": ("Bidrar via skjulte ledd", "Contributes via hidden steps"),
     "link_notes": (
         "Forutsetninger og begrunnelser for koblinger",
@@ -277,7 +282,6 @@ WORDS: dict[str, tuple[str, str]] = {
     "diff_status": ("Status for tiltak", "Status of measures"),
     "diff_measurements": ("Målinger", "Measurements"),
     "diff_measurements_word": ("antall målinger", "number of measurements"),
-    "diff_measurements_edited": ("målinger rettet", "measurements corrected"),
     "diff_for": ("for", "for"),
     "diff_from": ("fra", "from"),
     "diff_to": ("til", "to"),
@@ -356,9 +360,7 @@ WORDS: dict[str, tuple[str, str]] = {
         "All indicators are listed in the indicator table.",
     ),
     "measured_on": ("målt {date}", "measured {date}"),
-    "none_measured": ("ikke målt", "not measured"),
     "other_goals": ("Øvrige elementer", "Other elements"),
-    "continued": ("forts.", "cont."),
     "reviews_title": (
         "Gevinstevalueringer: vurdering mot tall",
         "Benefit reviews: judgement against the numbers",
@@ -520,10 +522,6 @@ WORDS: dict[str, tuple[str, str]] = {
         "measured are not counted; dis-benefits count in full. The net present value is "
         "{net}.",
     ),
-    # portfolios (gevinst.analysis.portfolio)
-    "portfolio": ("Portefølje", "Portfolio"),
-    "double_counting": ("Mulig dobbelttelling", "Possible double counting"),
-    "shared_goals": ("Felles mål", "Shared goals"),
 }
 
 
