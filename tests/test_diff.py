@@ -150,7 +150,7 @@ def test_order_is_stable_and_by_kind(changes: gv.PlanDiff) -> None:
 def test_text_in_norwegian_and_english(changes: gv.PlanDiff) -> None:
     nb = changes.to_text()
     assert nb.startswith("Endringer i «Smidige metoder i barnevernet» (ebf-smidig)\n")
-    assert "7 forventninger senket, 1 forventninger hevet." in nb
+    assert "7 forventninger senket, 1 forventning hevet." in nb
     assert (
         "- Indikator I5 «Andel undersøkelser avsluttet innen fristen»: målverdi for "
         "2026-12-31 fra 98\u00a0% til 95\u00a0% (økning er bedre)"

@@ -166,20 +166,27 @@ class PlanDiff:
         return [(key, items) for key, items in groups if items]
 
     def _heading(self, lang: str) -> str:
-        heading = f"{t('diff_heading', lang)} «{one_line(self.new_title)}» ({self.new_id})"
-        if self.old_id != self.new_id or self.old_title != self.new_title:
-            heading += f" {t('diff_compared_with', lang)} «{one_line(self.old_title)}»"
-            heading += f" ({self.old_id})"
-        return heading
+        same = self.old_id == self.new_id and self.old_title == self.new_title
+        return t("diff_heading" if same else "diff_heading_compared", lang).format(
+            title=one_line(self.new_title),
+            id=self.new_id,
+            old_title=one_line(self.old_title),
+            old_id=self.old_id,
+        )
 
     def _summary_line(self, lang: str) -> str:
         if not self.differences:
             return t("diff_none", lang)
-        parts = [f"{len(self.differences)} {t('diff_count', lang)}"]
-        if self.lowered:
-            parts.append(f"{len(self.lowered)} {t('diff_lowered', lang).lower()}")
-        if self.raised:
-            parts.append(f"{len(self.raised)} {t('diff_raised', lang).lower()}")
+        counted = (
+            (self.differences, "diff_count", "diff_count_one"),
+            (self.lowered, "diff_lowered_count", "diff_lowered_count_one"),
+            (self.raised, "diff_raised_count", "diff_raised_count_one"),
+        )
+        parts = [
+            t(one if len(items) == 1 else many, lang).format(count=len(items))
+            for items, many, one in counted
+            if items
+        ]
         return ", ".join(parts) + "."
 
     def to_text(self, language: str | None = None) -> str:

@@ -374,8 +374,16 @@ def _direction(d: Difference, lang: str) -> str:
     return f" ({t(d.direction, lang).lower()})" if d.direction else ""
 
 
-def _from_to(old: str, new: str, lang: str) -> str:
-    return f"{t('diff_from', lang)} {old} {t('diff_to', lang)} {new}"
+#: The sentence (a key of :data:`gevinst.i18n.words.WORDS`) of each kind of difference
+#: that is told the same way for every field.
+_SENTENCES = {
+    "link_added": "diff_link_added",
+    "link_removed": "diff_link_removed",
+    "target_added": "diff_target_added",
+    "target_removed": "diff_target_removed",
+    "review_added": "diff_review_added",
+    "review_removed": "diff_review_removed",
+}
 
 
 def sentence(d: Difference, lang: str = "nb") -> str:
@@ -388,65 +396,63 @@ def _sentence(d: Difference, lang: str) -> str:
     style = style_of(d.element_kind, d.field) if d.field else "text"
     old, new = show(d.old, lang, style, d.unit), show(d.new, lang, style, d.unit)
     word = field_word(RECORD_MODELS.get(d.element_kind, PlanInfo), d.field or "", lang)
+    direction = _direction(d, lang)
+
+    def say(key: str, **fields: object) -> str:
+        return t(key, lang).format(who=who, old=old, new=new, direction=direction, **fields)
+
     if d.kind in ("added", "removed"):
-        links = f" ({t('contributes_to', lang).lower()} {d.detail})" if d.detail else ""
-        return f"{who}{links}"
+        return say("diff_with_links", links=d.detail) if d.detail else who
     if d.kind == "renamed":
-        return f"{t(d.element_kind, lang)} {d.element}: {t('name', lang).lower()} {old} → {new}"
+        return say("diff_renamed_to", kind=t(d.element_kind, lang), id=d.element)
     if d.kind in ("link_added", "link_removed"):
-        return f"{who} {t(d.kind, lang)} {d.detail} ({t(d.kind + '_note', lang)})"
+        return say(_SENTENCES[d.kind], target=d.detail)
     if d.kind in ("weight_changed", "link_changed"):
         part = field_word(RECORD_MODELS[d.element_kind], d.field or "contributes_to.weight", lang)
-        return f"{who}: {part} {t('diff_on_link', lang)} {d.detail} {old} → {new}"
+        return say("diff_on_link", field=part, target=d.detail)
     if d.kind == "target_changed" and d.old == d.new and d.detail and "→" in d.detail:
         before, after = (part.strip() for part in d.detail.split("→"))
-        moved = "diff_postponed" if after > before else "diff_brought_forward"
-        return (
-            f"{who}: {t('target', lang).lower()} {new} {t(moved, lang)} {before} "
-            f"{t('diff_to', lang)} {after}{_direction(d, lang)}"
-        )
+        moved = "diff_target_postponed" if after > before else "diff_target_brought_forward"
+        return say(moved, before=before, after=after)
     if d.kind == "target_changed":
-        return (
-            f"{who}: {t('target', lang).lower()} {t('diff_for', lang)} {d.detail} "
-            f"{_from_to(old, new, lang)}{_direction(d, lang)}"
-        )
+        return say("diff_target_changed", date=d.detail)
     if d.kind in ("target_added", "target_removed"):
-        value = new if d.kind == "target_added" else old
-        return f"{who}: {t(d.kind, lang)} {d.detail}: {value}{_direction(d, lang)}"
+        return say(
+            _SENTENCES[d.kind], date=d.detail, value=new if d.kind == "target_added" else old
+        )
     if d.kind == "measurements_changed":
-        dates = f" ({d.detail})" if d.detail else ""
-        return f"{who}: {t('diff_measurements_word', lang)} {old} → {new}{dates}"
+        return say(
+            "diff_measurement_count_dated" if d.detail else "diff_measurement_count", dates=d.detail
+        )
     if d.kind == "measurement_corrected":
-        what = f"{t('diff_measurement', lang)} {d.detail}"
         if d.field == "measurements.value":
-            return f"{who}: {what} {t('diff_corrected', lang)} {_from_to(old, new, lang)}"
-        part = field_word(Measurement, (d.field or "").removeprefix("measurements."), lang)
-        style = _style(*_resolve(Measurement, (d.field or "").removeprefix("measurements.")))
+            return say("diff_measurement_corrected", date=d.detail)
+        name = (d.field or "").removeprefix("measurements.")
+        style = _style(*_resolve(Measurement, name))
         old, new = show(d.old, lang, style), show(d.new, lang, style)
-        return f"{who}: {what}: {part} {_from_to(old, new, lang)}"
+        return say(
+            "diff_measurement_field", date=d.detail, field=field_word(Measurement, name, lang)
+        )
     if d.kind in ("review_added", "review_removed", "review_changed"):
         status_old, status_new = (t(str(v), lang) if v else "–" for v in (d.old, d.new))
-        if d.kind == "review_added":
-            return f"{who}: {t('diff_review_added', lang)} {d.detail}: {status_new}"
-        if d.kind == "review_removed":
-            removed = t("diff_removed_word", lang)
-            return f"{who}: {t('diff_review', lang)} {d.detail}: {status_old} {removed}"
+        if d.kind in _SENTENCES:
+            status = status_new if d.kind == "review_added" else status_old
+            return say(_SENTENCES[d.kind], date=d.detail, status=status)
         name = (d.field or "").removeprefix("reviews.")
         style = _style(*_resolve(Review, name))
         old, new = show(d.old, lang, style), show(d.new, lang, style)
-        part = field_word(Review, name, lang)
-        return f"{who}: {t('diff_review', lang)} {d.detail}: {part} {_from_to(old, new, lang)}"
+        return say("diff_review_changed", date=d.detail, field=field_word(Review, name, lang))
     if d.kind == "order_changed":
-        return f"{who}: {t('diff_order', lang)} ({t(d.detail or '', lang).lower()}): {old} → {new}"
+        return say("diff_order", section=t(d.detail or "", lang).lower())
     if d.kind == "npv_changed":
         currency = d.unit or ""
-        amounts = (
+        old, new = (
             money(float(v), currency, lang) if isinstance(v, float) else "–" for v in (d.old, d.new)
         )
-        before, after = amounts
         what = t(_NPV_WORDS.get(d.detail or "", d.detail or ""), lang).lower()
-        return f"{who}: {what} {_from_to(before, after, lang)}"
+        return say("diff_field_changed", field=what)
     if d.detail in ("value_from", "baseline_date"):
         return f"{who}: {word} {old} → {new}"
-    on = f" {t('diff_on', lang)} {d.detail}" if d.kind == "field_changed" and d.detail else ""
-    return f"{who}: {word}{on} {_from_to(old, new, lang)}"
+    if d.kind == "field_changed" and d.detail:
+        return say("diff_field_changed_on", field=word, on=d.detail)
+    return say("diff_field_changed", field=word)

@@ -471,7 +471,7 @@ def review_chart(evaluation: Evaluation, *, language: str | None = None) -> Figu
         fig.text(
             0.02,
             1 - 0.3 / height,
-            t("reviews_title", lang),
+            t("reviews_chart_title", lang),
             fontsize=17,
             fontweight="bold",
             va="top",

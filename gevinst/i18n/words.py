@@ -1,10 +1,16 @@
-"""Words in Norwegian (nb) and English (en) for maps, charts and reports.
+"""Every text in Norwegian (nb) and English (en): maps, charts, reports, workbooks.
 
-One table, looked up with :func:`t`. Add a word in both languages at once; a test
-checks that every key has both.
+One table, looked up with :func:`t`; no other module picks a text by language. A text
+longer than a word is a whole sentence with ``str.format`` fields (``{names}``), so a
+translator sees the sentence and not fragments glued together. Add a text in both
+languages at once; tests (tests/test_words.py) check that every key has both, that nb
+and en have the same fields, that every key is used, and that no other module chooses
+between "nb" and "en" texts.
 
 >>> t("benefit", "nb"), t("benefit", "en")
 ('Gevinst', 'Benefit')
+>>> t("deck_off_track_here", "en").format(names="Shorter waits")
+'Off track here: Shorter waits.'
 """
 
 from __future__ import annotations
@@ -13,7 +19,7 @@ __all__ = ["LANGUAGES", "WORDS", "t", "visible_controls"]
 
 LANGUAGES = ("nb", "en")
 
-#: key -> (nb, en)
+#: key -> (nb, en); ``{field}`` marks a place filled in with ``str.format``.
 WORDS: dict[str, tuple[str, str]] = {
     # kinds of element (singular) and the map's columns (plural)
     "measure": ("Tiltak", "Measure"),
@@ -100,7 +106,6 @@ WORDS: dict[str, tuple[str, str]] = {
     "npv": ("Nåverdi", "Net present value"),
     "net": ("Netto", "Net"),
     "year": ("År", "Year"),
-    "legend": ("Tegnforklaring", "Legend"),
     "implied_link": ("Bidrar via skjulte ledd", "Contributes via hidden steps"),
     "link_notes": (
         "Forutsetninger og begrunnelser for koblinger",
@@ -108,6 +113,12 @@ WORDS: dict[str, tuple[str, str]] = {
     ),
     "weight_legend": ("Bidrar til (tykkere pil: større vekt)", "Contributes to (thicker: more)"),
     "search": ("Søk", "Search"),
+    "map_page_hint": (
+        "Pek på et element for detaljer, klikk for å vise kjeden, Esc for å nullstille."
+        " Enter i søket viser første treff.",
+        "Point at an element for details, click to show its chain, Esc to reset."
+        " Enter in the search shows the first match.",
+    ),
     "focus_on": ("Utsnitt rundt", "Around"),
     "evaluated_at": ("Evaluert per", "Evaluated at"),
     # benefit types and categories (DFØ)
@@ -150,7 +161,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "measured": ("Målt", "Measured"),
     "evaluation_date": ("Evalueringsdato", "Evaluation date"),
     "review_said": ("Vurdering", "Review said"),
-    "reviews_title": ("Vurderinger og tall over tid", "Reviews beside the numbers"),
+    "reviews_chart_title": ("Vurderinger og tall over tid", "Reviews beside the numbers"),
     "numbers_said": ("Tallene viste", "Numbers said"),
     "disagrees": ("Avvik", "Disagrees"),
     "npv_title": (
@@ -194,11 +205,67 @@ WORDS: dict[str, tuple[str, str]] = {
     "to_name": ("Til (navn)", "To (name)"),
     "indicator_name": ("Indikator (navn)", "Indicator (name)"),
     "element_name": ("Element (navn)", "Element (name)"),
+    # notes in the Excel workbook (gevinst.io.excel): how to fill in a cell
+    "help_plan_schema": ("Filformatet; la stå", "The file format; leave as is"),
+    "help_plan_id": (
+        "Kort id: bokstav først, uten mellomrom",
+        "Short id: a letter first, no spaces",
+    ),
+    "help_plan_title": ("Planens tittel", "The plan's title"),
+    "help_owner": ("Id fra arket Interessenter", "An id from the Stakeholders sheet"),
+    "help_plan_language": (
+        "nb eller en: språket i kart og rapporter",
+        "nb or en: language of reports",
+    ),
+    "help_plan_discount_rate": (
+        "Realrente per år (0,04 = 4 %); tom = R-109 (4/3/2 %)",
+        "Real rate per year (0.04 = 4 %); empty = R-109 (4/3/2 %)",
+    ),
+    "help_plan_start": (
+        "År 0 for nåverdi; tom = tidligste år i planen",
+        "Year 0 for NPV; empty = earliest",
+    ),
+    "help_plan_horizon_years": ("Antall år i nåverdiberegningen", "Years counted in the NPV"),
+    "help_column_id": (
+        "Kort id: en bokstav først, så bokstaver, tall, _ . eller -",
+        "Short id: a letter first, then letters, digits, _ . or -",
+    ),
+    "help_column_indicators": (
+        "Id-er fra arket Indikatorer, skilt med semikolon: I1; I2",
+        "Ids from the Indicators sheet, separated by semicolons: I1; I2",
+    ),
+    "help_column_assumptions": (
+        "Én forutsetning per linje (Alt+Enter gir ny linje i cellen)",
+        "One assumption per line (Alt+Enter starts a new line in the cell)",
+    ),
+    "help_column_impacts": (
+        "Id og virkning, skilt med semikolon: B1: Positiv; D1: Negativ",
+        "Id and effect, separated by semicolons: B1: Positive; D1: Negative",
+    ),
+    "help_column_annual_value": (
+        "Forventet beløp per hele år; tom = ikke prissatt",
+        "Expected amount per full year; empty = not monetised",
+    ),
+    "help_column_value_from": ("Datoen verdien regnes fra", "The date the value counts from"),
+    "help_column_from": (
+        "Id-en til tiltaket, endringen, gevinsten eller målet som bidrar",
+        "The id of the measure, change, benefit or goal that contributes",
+    ),
+    "help_column_to": ("Id-en til det den bidrar til", "The id of what it contributes to"),
+    "help_column_weight": (
+        "Andel av det den bidrar til (0 til 1); tom = deler resten likt",
+        "Share of what it contributes to (0 to 1); empty = shares the rest equally",
+    ),
+    "help_column_baseline": (
+        "Nullpunktsmåling: verdien før endringen",
+        "The value before the change",
+    ),
+    "help_shown": (
+        "Bare til visning: gevinst fyller inn navnet og leser ikke denne kolonnen",
+        "For reading only: gevinst fills in the name and does not read this column",
+    ),
     # plan versions compared (gevinst.analysis.diff)
-    "diff_heading": ("Endringer i", "Changes in"),
-    "diff_compared_with": ("sammenlignet med", "compared with"),
     "diff_none": ("Ingen endringer.", "No changes."),
-    "diff_count": ("endringer", "changes"),
     "diff_lowered": ("Forventninger senket", "Expectations lowered"),
     "diff_raised": ("Forventninger hevet", "Expectations raised"),
     "diff_targets": ("Målverdier", "Targets"),
@@ -211,22 +278,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "diff_owners": ("Eiere", "Owners"),
     "diff_status": ("Status for tiltak", "Status of measures"),
     "diff_measurements": ("Målinger", "Measurements"),
-    "diff_measurements_word": ("antall målinger", "number of measurements"),
-    "diff_measurements_edited": ("målinger rettet", "measurements corrected"),
-    "diff_for": ("for", "for"),
-    "diff_from": ("fra", "from"),
-    "diff_to": ("til", "to"),
-    "diff_postponed": ("utsatt fra", "postponed from"),
-    "diff_brought_forward": ("framskyndet fra", "brought forward from"),
-    "link_added": ("bidrar nå til", "now contributes to"),
-    "link_removed": ("bidrar ikke lenger til", "no longer contributes to"),
-    "target_added": ("ny målverdi", "new target"),
-    "target_removed": ("målverdi fjernet", "target removed"),
     "link": ("Kobling", "Link"),
-    "link_added_note": ("ny kobling", "new link"),
-    "link_removed_note": ("kobling fjernet", "link removed"),
-    "diff_on_link": ("på koblingen til", "of the link to"),
-    "diff_on": ("på", "on"),
     "plan_start": ("Startdato for år 0", "Start of year 0"),
     "target_date": ("Dato for målverdi", "Target date"),
     "reviewed_by": ("Vurdert av", "Reviewed by"),
@@ -241,16 +293,299 @@ WORDS: dict[str, tuple[str, str]] = {
     "diff_fields": ("Andre endringer", "Other changes"),
     "diff_reviews": ("Vurderinger", "Reviews"),
     "diff_order_group": ("Rekkefølge", "Order"),
-    "diff_order": ("ny rekkefølge", "new order"),
-    "diff_measurement": ("måling", "measurement"),
-    "diff_corrected": ("rettet", "corrected"),
-    "diff_review": ("vurdering", "review"),
-    "diff_review_added": ("ny vurdering", "new review"),
-    "diff_removed_word": ("fjernet", "removed"),
-    # portfolios (gevinst.analysis.portfolio)
-    "portfolio": ("Portefølje", "Portfolio"),
-    "double_counting": ("Mulig dobbelttelling", "Possible double counting"),
-    "shared_goals": ("Felles mål", "Shared goals"),
+    # sentences of a comparison: {who} is «kind id name», {old} and {new} the values,
+    # {direction} the indicator's better direction in brackets (or nothing)
+    "diff_heading": ("Endringer i «{title}» ({id})", "Changes in «{title}» ({id})"),
+    "diff_heading_compared": (
+        "Endringer i «{title}» ({id}) sammenlignet med «{old_title}» ({old_id})",
+        "Changes in «{title}» ({id}) compared with «{old_title}» ({old_id})",
+    ),
+    "diff_count": ("{count} endringer", "{count} changes"),
+    "diff_count_one": ("{count} endring", "{count} change"),
+    "diff_lowered_count": ("{count} forventninger senket", "{count} expectations lowered"),
+    "diff_lowered_count_one": ("{count} forventning senket", "{count} expectation lowered"),
+    "diff_raised_count": ("{count} forventninger hevet", "{count} expectations raised"),
+    "diff_raised_count_one": ("{count} forventning hevet", "{count} expectation raised"),
+    "diff_with_links": ("{who} (bidrar til {links})", "{who} (contributes to {links})"),
+    "diff_renamed_to": ("{kind} {id}: navn {old} → {new}", "{kind} {id}: name {old} → {new}"),
+    "diff_link_added": (
+        "{who} bidrar nå til {target} (ny kobling)",
+        "{who} now contributes to {target} (new link)",
+    ),
+    "diff_link_removed": (
+        "{who} bidrar ikke lenger til {target} (kobling fjernet)",
+        "{who} no longer contributes to {target} (link removed)",
+    ),
+    "diff_on_link": (
+        "{who}: {field} på koblingen til {target} {old} → {new}",
+        "{who}: {field} of the link to {target} {old} → {new}",
+    ),
+    "diff_target_postponed": (
+        "{who}: målverdi {new} utsatt fra {before} til {after}{direction}",
+        "{who}: target {new} postponed from {before} to {after}{direction}",
+    ),
+    "diff_target_brought_forward": (
+        "{who}: målverdi {new} framskyndet fra {before} til {after}{direction}",
+        "{who}: target {new} brought forward from {before} to {after}{direction}",
+    ),
+    "diff_target_changed": (
+        "{who}: målverdi for {date} fra {old} til {new}{direction}",
+        "{who}: target for {date} from {old} to {new}{direction}",
+    ),
+    "diff_target_added": (
+        "{who}: ny målverdi {date}: {value}{direction}",
+        "{who}: new target {date}: {value}{direction}",
+    ),
+    "diff_target_removed": (
+        "{who}: målverdi fjernet {date}: {value}{direction}",
+        "{who}: target removed {date}: {value}{direction}",
+    ),
+    "diff_measurement_count": (
+        "{who}: antall målinger {old} → {new}",
+        "{who}: number of measurements {old} → {new}",
+    ),
+    "diff_measurement_count_dated": (
+        "{who}: antall målinger {old} → {new} ({dates})",
+        "{who}: number of measurements {old} → {new} ({dates})",
+    ),
+    "diff_measurement_corrected": (
+        "{who}: måling {date} rettet fra {old} til {new}",
+        "{who}: measurement {date} corrected from {old} to {new}",
+    ),
+    "diff_measurement_field": (
+        "{who}: måling {date}: {field} fra {old} til {new}",
+        "{who}: measurement {date}: {field} from {old} to {new}",
+    ),
+    "diff_review_added": (
+        "{who}: ny vurdering {date}: {status}",
+        "{who}: new review {date}: {status}",
+    ),
+    "diff_review_removed": (
+        "{who}: vurdering {date}: {status} fjernet",
+        "{who}: review {date}: {status} removed",
+    ),
+    "diff_review_changed": (
+        "{who}: vurdering {date}: {field} fra {old} til {new}",
+        "{who}: review {date}: {field} from {old} to {new}",
+    ),
+    "diff_order": (
+        "{who}: ny rekkefølge ({section}): {old} → {new}",
+        "{who}: new order ({section}): {old} → {new}",
+    ),
+    "diff_field_changed": (
+        "{who}: {field} fra {old} til {new}",
+        "{who}: {field} from {old} to {new}",
+    ),
+    "diff_field_changed_on": (
+        "{who}: {field} på {on} fra {old} til {new}",
+        "{who}: {field} on {on} from {old} to {new}",
+    ),
+    # reports (gevinst.report): headings, leads and speaker notes, whole sentences
+    "report": ("Gevinstrapport", "Benefits report"),
+    "why": ("Hvorfor tiltakene betyr noe", "Why the measures matter"),
+    "status_title": ("Status for mål og gevinster", "Status of goals and benefits"),
+    "indicators_title": (
+        "Indikatorer: forventet og realisert",
+        "Indicators: expected and realised",
+    ),
+    "money_title": ("Økonomi: nåverdi", "Money: present value"),
+    "stakeholder_title": ("Interessenter: makt og interesse", "Stakeholders: power and interest"),
+    "map_title": ("Gevinstkart", "Benefit map"),
+    "map_part": ("Gevinstkart: {name}", "Benefit map: {name}"),
+    "overview": ("Oversikt", "Overview"),
+    "not_evaluated": (
+        "Planen er ikke evaluert (ingen dato er gitt).",
+        "The plan has not been evaluated (no date was given).",
+    ),
+    "counts": (
+        "{measures} tiltak · {benefits} gevinster · {disbenefits} ulemper · {objectives} effektmål"
+        " · {goals} samfunnsmål",
+        "{measures} measures · {benefits} benefits · {disbenefits} dis-benefits"
+        " · {objectives} objectives · {goals} goals",
+    ),
+    "benefits_pv": ("Gevinster", "Benefits"),
+    "disbenefits_pv": ("Ulemper", "Dis-benefits"),
+    "costs_pv": ("Kostnader", "Costs"),
+    "net_pv": ("Netto", "Net"),
+    "expected_col": ("Forventet", "Expected"),
+    "realised_col": ("Realisert", "Realised"),
+    "present_value_in": ("Nåverdi, {unit}", "Present value, {unit}"),
+    "millions": ("mill. kr", "NOK million"),
+    "money_basis": (
+        "Nåverdi over {years} år fra {start}, kalkulasjonsrente {rate}.",
+        "Present value over {years} years from {start}, discount rate {rate}.",
+    ),
+    "no_money": (
+        "Ingen gevinster eller kostnader er prissatt i planen.",
+        "No benefit or cost in the plan has a money value.",
+    ),
+    "more_indicators": (
+        "Alle indikatorene står i tabellen over indikatorer.",
+        "All indicators are listed in the indicator table.",
+    ),
+    "measured_on": ("målt {date}", "measured {date}"),
+    "other_goals": ("Øvrige elementer", "Other elements"),
+    "reviews_title": (
+        "Gevinstevalueringer: vurdering mot tall",
+        "Benefit reviews: judgement against the numbers",
+    ),
+    "reviews_lead": (
+        "Hver vurdering står ved siden av statusen tallene ga på samme dato.",
+        "Each review stands beside the status the numbers gave on the same date.",
+    ),
+    "reviews_optimistic": (
+        "I {n} av {total} vurderinger var vurderingen bedre enn tallene.",
+        "In {n} of {total} reviews the judgement was better than the numbers.",
+    ),
+    "map_lead": (
+        "Kartet leses fra venstre mot høyre: tiltakene gir endringer i arbeidet, "
+        "endringene gir gevinster, og gevinstene bidrar til effektmålene og samfunnsmålene.",
+        "Read the map from left to right: the measures bring changes in how we work, the "
+        "changes bring benefits, and the benefits serve the objectives and goals.",
+    ),
+    "money_lead": (
+        "Gevinster som ennå ikke er målt, regnes ikke med i realisert verdi; ulemper "
+        "regnes fullt ut til de er målt.",
+        "Benefits not yet measured count nothing in the realised value; dis-benefits count "
+        "in full until they are measured.",
+    ),
+    "link_notes_lead": (
+        "Hvorfor et tiltak, en endring eller en gevinst bidrar til det neste leddet, "
+        "slik planen begrunner koblingen.",
+        "Why a measure, change or benefit contributes to the next step, as the plan "
+        "gives the reason for the link.",
+    ),
+    "link_notes_more": (
+        "{n} flere koblinger har merknader; se notatene til lysbildet og HTML-rapporten.",
+        "{n} more links have notes; see the slide's notes and the HTML report.",
+    ),
+    "map_hint": (
+        "Pek på et element for detaljer, klikk for å vise kjeden, Esc for å nullstille.",
+        "Point at an element for details, click to show its chain, Esc to reset.",
+    ),
+    # the council deck (gevinst.report.pptx): speaker notes and chips, whole sentences
+    "deck_title_notes_at": (
+        "Denne presentasjonen viser gevinstrealiseringsplanen «{title}» per {date}: "
+        "hvorfor tiltakene betyr noe, hvordan de henger sammen med målene, hvor langt vi "
+        "har kommet, hvem som berøres, og hva det koster og gir.",
+        "This deck presents the benefit realisation plan “{title}” as of {date}: why "
+        "the measures matter, how they lead to the goals, how far we have come, who is "
+        "affected, and what it costs and returns.",
+    ),
+    "deck_title_notes_planned": (
+        "Denne presentasjonen viser gevinstrealiseringsplanen «{title}» slik den er "
+        "planlagt: hvorfor tiltakene betyr noe, hvordan de henger sammen med målene, hvor "
+        "langt vi har kommet, hvem som berøres, og hva det koster og gir.",
+        "This deck presents the benefit realisation plan “{title}” as planned: why "
+        "the measures matter, how they lead to the goals, how far we have come, who is "
+        "affected, and what it costs and returns.",
+    ),
+    "deck_why_notes": (
+        "Tiltakene er ikke et mål i seg selv. De skal gi gevinster som bidrar til "
+        "effektmålene og samfunnsmålene til venstre.",
+        "The measures are not an end in themselves. They are to bring benefits that "
+        "serve the objectives and goals on the left.",
+    ),
+    "deck_benefit_status": ("Status for gevinstene: {said}.", "Benefit status: {said}."),
+    "deck_plan_has": ("Planen har {counted}.", "The plan has {counted}."),
+    "list_and": ("{items} og {last}", "{items} and {last}"),
+    "deck_map_notes": (
+        "Gevinstkartet leses fra venstre mot høyre: tiltakene gir endringer i "
+        "arbeidet, endringene gir gevinster, og gevinstene bidrar til effektmålene "
+        "og samfunnsmålene. Ulemper er rosa med stiplet rød kant.",
+        "Read the benefit map from left to right: the measures bring changes in "
+        "how we work, the changes bring benefits, and the benefits serve the "
+        "objectives and goals. Dis-benefits are pink with a dashed red border.",
+    ),
+    "deck_map_colours": (
+        "Fargen viser status per evalueringsdatoen: grønn er i rute, gul "
+        "usikker, oransje ikke i rute, grå ikke målt. Prosenten er andelen av "
+        "forventet forbedring som er nådd.",
+        "The colour shows the status at the evaluation date: green on track, "
+        "yellow at risk, orange off track, grey not measured. The percentage "
+        "is the share of the expected improvement achieved.",
+    ),
+    "deck_map_split": (
+        "Hele kartet er for stort for én lesbar side, så det er delt på {parts} "
+        "sider etter målene.",
+        "The whole map is too large for one readable slide, so it is split "
+        "over {parts} slides by goal.",
+    ),
+    "deck_map_overview": (
+        "Oversikten viser bare gevinster, ulemper og mål; de neste sidene viser "
+        "tiltakene og endringene bak dem.",
+        "The overview shows only benefits, dis-benefits and goals; the next "
+        "slides show the measures and changes behind them.",
+    ),
+    "deck_map_feeds": (
+        "Denne siden viser hva som bidrar til «{name}»: {count}.",
+        "This slide shows what feeds “{name}”: {count}.",
+    ),
+    "deck_off_track_here": ("Ikke i rute her: {names}.", "Off track here: {names}."),
+    "deck_at_risk_here": ("Usikre her: {names}.", "At risk here: {names}."),
+    "deck_more": ("+{count} flere", "+{count} more"),
+    "deck_stakeholder_notes": (
+        "Interessentene er plassert etter makt (loddrett) og interesse (vannrett). "
+        "Øverst til høyre står nøkkelaktørene som må involveres tett; fargen viser "
+        "holdningen til endringen (grønn positiv, grå nøytral, oransje motstand).",
+        "Stakeholders are placed by power (up) and interest (right). Top right are the "
+        "key players to manage closely; the colour shows their attitude to the change "
+        "(green supportive, grey neutral, orange resistant).",
+    ),
+    "deck_status_notes_planned": (
+        "Tabellen viser mål og gevinster med eier og indikatorer. Planen er ikke "
+        "evaluert ennå, så status mangler.",
+        "The table lists goals and benefits with their owners and indicators. The plan "
+        "has not been evaluated yet, so there is no status.",
+    ),
+    "deck_status_notes": (
+        "Tabellen viser status per evalueringsdatoen. Score er andelen av den "
+        "forventede forbedringen som er nådd; mål uten egne indikatorer får et "
+        "vektet snitt av gevinstene som bidrar til dem.",
+        "The table shows the status at the evaluation date. The score is the share of "
+        "the expected improvement achieved; goals without indicators of their own get "
+        "a weighted mean of the benefits that feed them.",
+    ),
+    "deck_off_track": ("Ikke i rute: {names}.", "Off track: {names}."),
+    "deck_indicator_table_notes": (
+        "Hver indikator har et nullpunkt og en målverdi. «Forventet» er der vi "
+        "skulle vært på evalueringsdatoen om utviklingen gikk som planlagt; "
+        "«Realisert» er siste måling.",
+        "Each indicator has a baseline and a target. “Expected” is where we should be "
+        "at the evaluation date had things gone to plan; “Realised” is the latest "
+        "measurement.",
+    ),
+    "deck_reviews_notes": (
+        "Gevinsteierne vurderer gevinstene sine jevnlig. Her står hver vurdering "
+        "ved siden av det tallene viste på samme dato; ≠ betyr at de er uenige.",
+        "The benefit owners review their benefits at set times. Each review is "
+        "shown beside what the numbers said on the same date; ≠ marks a "
+        "disagreement.",
+    ),
+    "deck_indicator_lower": (
+        "{name}: lavere er bedre. Vi startet på {baseline} og skal nå {target}. På "
+        "evalueringsdatoen forventet vi {expected}; siste måling var {realised}. "
+        "Status: {status}.",
+        "{name}: lower is better. We started at {baseline} and aim for {target}. At the "
+        "evaluation date we expected {expected}; the latest measurement was {realised}. "
+        "Status: {status}.",
+    ),
+    "deck_indicator_higher": (
+        "{name}: høyere er bedre. Vi startet på {baseline} og skal nå {target}. På "
+        "evalueringsdatoen forventet vi {expected}; siste måling var {realised}. "
+        "Status: {status}.",
+        "{name}: higher is better. We started at {baseline} and aim for {target}. At the "
+        "evaluation date we expected {expected}; the latest measurement was {realised}. "
+        "Status: {status}.",
+    ),
+    "deck_money_notes": (
+        "Nåverdien regner om framtidige kroner til dagens verdi. {basis} Gevinster som "
+        "ennå ikke er målt, regnes ikke med; ulemper regnes fullt ut. Netto nåverdi er "
+        "{net}.",
+        "Present value turns future money into today's value. {basis} Benefits not yet "
+        "measured are not counted; dis-benefits count in full. The net present value is "
+        "{net}.",
+    ),
 }
 
 

@@ -113,16 +113,9 @@ def render_html(request: MapRequest) -> bytes:
     """The map of a request as one self-contained HTML page (UTF-8)."""
     lay = request.layout()
     lang = lay.language
-    hint = (
-        "Pek på et element for detaljer, klikk for å vise kjeden, Esc for å nullstille."
-        " Enter i søket viser første treff."
-        if lang == "nb"
-        else "Point at an element for details, click to show its chain, Esc to reset."
-        " Enter in the search shows the first match."
-    )
     map_ui = MapUI(
         search=t("search", lang),
-        hint=hint,
+        hint=t("map_page_hint", lang),
         svg=Markup(layout_svg(lay, standalone=False)),  # noqa: S704 - escaped by the writer
         facts=facts(request.plan, lay),
     )

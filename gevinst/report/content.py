@@ -4,8 +4,8 @@ lay it out, so the three formats tell the same story with the same numbers.
 A :class:`ReportData` holds the plan, the evaluation (when the report has a date),
 the language, and the rows of each table: status per goal, objective, benefit and
 dis-benefit; indicators expected against realised; money; stakeholders by quadrant.
-Phrases longer than a word (headings, speaker notes) are in :data:`PHRASES`, in nb
-and en; single words come from :func:`gevinst.i18n.words.t`.
+Every text, a word or a whole sentence with ``{fields}`` (headings, speaker notes), is
+in :data:`gevinst.i18n.words.WORDS`, in nb and en.
 
 Examples:
     >>> import gevinst as gv
@@ -39,7 +39,6 @@ if TYPE_CHECKING:
 
 __all__ = [
     "KEY_INDICATORS",
-    "PHRASES",
     "IndicatorRow",
     "LinkRow",
     "ReportData",
@@ -50,100 +49,6 @@ __all__ = [
 
 #: At most this many indicators get a chart of their own (the rest are in the table).
 KEY_INDICATORS = 6
-
-#: key -> (nb, en). ``{name}`` fields are filled with :meth:`ReportData.phrase`.
-PHRASES: dict[str, tuple[str, str]] = {
-    "report": ("Gevinstrapport", "Benefits report"),
-    "why": ("Hvorfor tiltakene betyr noe", "Why the measures matter"),
-    "status_title": ("Status for mål og gevinster", "Status of goals and benefits"),
-    "indicators_title": (
-        "Indikatorer: forventet og realisert",
-        "Indicators: expected and realised",
-    ),
-    "money_title": ("Økonomi: nåverdi", "Money: present value"),
-    "stakeholder_title": ("Interessenter: makt og interesse", "Stakeholders: power and interest"),
-    "map_title": ("Gevinstkart", "Benefit map"),
-    "map_part": ("Gevinstkart: {name}", "Benefit map: {name}"),
-    "overview": ("Oversikt", "Overview"),
-    "not_evaluated": (
-        "Planen er ikke evaluert (ingen dato er gitt).",
-        "The plan has not been evaluated (no date was given).",
-    ),
-    "counts": (
-        "{measures} tiltak · {benefits} gevinster · {disbenefits} ulemper · {objectives} effektmål"
-        " · {goals} samfunnsmål",
-        "{measures} measures · {benefits} benefits · {disbenefits} dis-benefits"
-        " · {objectives} objectives · {goals} goals",
-    ),
-    "benefits_pv": ("Gevinster", "Benefits"),
-    "disbenefits_pv": ("Ulemper", "Dis-benefits"),
-    "costs_pv": ("Kostnader", "Costs"),
-    "net_pv": ("Netto", "Net"),
-    "expected_col": ("Forventet", "Expected"),
-    "realised_col": ("Realisert", "Realised"),
-    "present_value_in": ("Nåverdi, {unit}", "Present value, {unit}"),
-    "millions": ("mill. kr", "NOK million"),
-    "money_basis": (
-        "Nåverdi over {years} år fra {start}, kalkulasjonsrente {rate}.",
-        "Present value over {years} years from {start}, discount rate {rate}.",
-    ),
-    "no_money": (
-        "Ingen gevinster eller kostnader er prissatt i planen.",
-        "No benefit or cost in the plan has a money value.",
-    ),
-    "more_indicators": (
-        "Alle indikatorene står i tabellen over indikatorer.",
-        "All indicators are listed in the indicator table.",
-    ),
-    "measured_on": ("målt {date}", "measured {date}"),
-    "none_measured": ("ikke målt", "not measured"),
-    "other_goals": ("Øvrige elementer", "Other elements"),
-    "continued": ("forts.", "cont."),
-    "reviews_title": (
-        "Gevinstevalueringer: vurdering mot tall",
-        "Benefit reviews: judgement against the numbers",
-    ),
-    "reviews_lead": (
-        "Hver vurdering står ved siden av statusen tallene ga på samme dato.",
-        "Each review stands beside the status the numbers gave on the same date.",
-    ),
-    "reviews_optimistic": (
-        "I {n} av {total} vurderinger var vurderingen bedre enn tallene.",
-        "In {n} of {total} reviews the judgement was better than the numbers.",
-    ),
-    "map_lead": (
-        "Kartet leses fra venstre mot høyre: tiltakene gir endringer i arbeidet, "
-        "endringene gir gevinster, og gevinstene bidrar til effektmålene og samfunnsmålene.",
-        "Read the map from left to right: the measures bring changes in how we work, the "
-        "changes bring benefits, and the benefits serve the objectives and goals.",
-    ),
-    "money_lead": (
-        "Gevinster som ennå ikke er målt, regnes ikke med i realisert verdi; ulemper "
-        "regnes fullt ut til de er målt.",
-        "Benefits not yet measured count nothing in the realised value; dis-benefits count "
-        "in full until they are measured.",
-    ),
-    "link_notes_lead": (
-        "Hvorfor et tiltak, en endring eller en gevinst bidrar til det neste leddet, "
-        "slik planen begrunner koblingen.",
-        "Why a measure, change or benefit contributes to the next step, as the plan "
-        "gives the reason for the link.",
-    ),
-    "link_notes_more": (
-        "{n} flere koblinger har merknader; se notatene til lysbildet og HTML-rapporten.",
-        "{n} more links have notes; see the slide's notes and the HTML report.",
-    ),
-    "from": ("Fra", "From"),
-    "to": ("Til", "To"),
-    "map_hint": (
-        "Pek på et element for detaljer, klikk for å vise kjeden, Esc for å nullstille.",
-        "Point at an element for details, click to show its chain, Esc to reset.",
-    ),
-}
-
-
-def _lang_index(language: str) -> int:
-    return 1 if language == "en" else 0
 
 
 @dataclass(frozen=True)
@@ -229,8 +134,9 @@ class ReportData:
         return t(key, self.language)
 
     def phrase(self, key: str, **fields: object) -> str:
-        """A phrase of :data:`PHRASES` in the report's language, fields filled in."""
-        text = PHRASES[key][_lang_index(self.language)]
+        """A sentence of :data:`gevinst.i18n.words.WORDS` in the report's language, its
+        ``{fields}`` filled in."""
+        text = t(key, self.language)
         return text.format(**fields) if fields else text
 
     def number(self, value: float | None, decimals: int | None = None) -> str:

@@ -197,59 +197,36 @@ PLAN_ROWS: tuple[Column, ...] = (
     _c("horizon_years", "int"),
     _c("description", "text"),
 )
+#: Notes beside the rows of the Plan sheet: field -> key of a text in
+#: :data:`gevinst.i18n.words.WORDS`.
 PLAN_HELP = {
-    "schema": ("Filformatet; la stå", "The file format; leave as is"),
-    "id": ("Kort id: bokstav først, uten mellomrom", "Short id: a letter first, no spaces"),
-    "title": ("Planens tittel", "The plan's title"),
-    "owner": ("Id fra arket Interessenter", "An id from the Stakeholders sheet"),
-    "language": ("nb eller en: språket i kart og rapporter", "nb or en: language of reports"),
-    "discount_rate": (
-        "Realrente per år (0,04 = 4 %); tom = R-109 (4/3/2 %)",
-        "Real rate per year (0.04 = 4 %); empty = R-109 (4/3/2 %)",
-    ),
-    "start": ("År 0 for nåverdi; tom = tidligste år i planen", "Year 0 for NPV; empty = earliest"),
-    "horizon_years": ("Antall år i nåverdiberegningen", "Years counted in the NPV"),
+    "schema": "help_plan_schema",
+    "id": "help_plan_id",
+    "title": "help_plan_title",
+    "owner": "help_owner",
+    "language": "help_plan_language",
+    "discount_rate": "help_plan_discount_rate",
+    "start": "help_plan_start",
+    "horizon_years": "help_plan_horizon_years",
 }
 
-#: Notes on column headers: how to fill in the cells below.
+#: Notes on column headers: how to fill in the cells below (keys of texts in WORDS).
 COLUMN_HELP = {
-    "id": (
-        "Kort id: en bokstav først, så bokstaver, tall, _ . eller -",
-        "Short id: a letter first, then letters, digits, _ . or -",
-    ),
-    "owner": ("Id fra arket Interessenter", "An id from the Stakeholders sheet"),
-    "indicators": (
-        "Id-er fra arket Indikatorer, skilt med semikolon: I1; I2",
-        "Ids from the Indicators sheet, separated by semicolons: I1; I2",
-    ),
-    "assumptions": (
-        "Én forutsetning per linje (Alt+Enter gir ny linje i cellen)",
-        "One assumption per line (Alt+Enter starts a new line in the cell)",
-    ),
-    "impacts": (
-        "Id og virkning, skilt med semikolon: B1: Positiv; D1: Negativ",
-        "Id and effect, separated by semicolons: B1: Positive; D1: Negative",
-    ),
-    "annual_value": (
-        "Forventet beløp per hele år; tom = ikke prissatt",
-        "Expected amount per full year; empty = not monetised",
-    ),
-    "value_from": ("Datoen verdien regnes fra", "The date the value counts from"),
-    "from": (
-        "Id-en til tiltaket, endringen, gevinsten eller målet som bidrar",
-        "The id of the measure, change, benefit or goal that contributes",
-    ),
-    "to": ("Id-en til det den bidrar til", "The id of what it contributes to"),
-    "weight": (
-        "Andel av det den bidrar til (0 til 1); tom = deler resten likt",
-        "Share of what it contributes to (0 to 1); empty = shares the rest equally",
-    ),
-    "baseline": ("Nullpunktsmåling: verdien før endringen", "The value before the change"),
+    "id": "help_column_id",
+    "owner": "help_owner",
+    "indicators": "help_column_indicators",
+    "assumptions": "help_column_assumptions",
+    "impacts": "help_column_impacts",
+    "annual_value": "help_column_annual_value",
+    "value_from": "help_column_value_from",
+    "from": "help_column_from",
+    "to": "help_column_to",
+    "weight": "help_column_weight",
+    "baseline": "help_column_baseline",
 }
-SHOWN_HELP = (
-    "Bare til visning: gevinst fyller inn navnet og leser ikke denne kolonnen",
-    "For reading only: gevinst fills in the name and does not read this column",
-)
+#: The note on a column that is only shown (a key of a text in WORDS).
+SHOWN_HELP = "help_shown"
+
 #: Id columns that get a drop-down of the ids in another sheet.
 REFERENCES = {"owner": "stakeholders", "by": "stakeholders", "indicator": "indicators"}
 

@@ -221,9 +221,9 @@ class _Writer:
     def note(self, cell: Any, column: Column) -> None:
         from openpyxl.comments import Comment
 
-        pair = SHOWN_HELP if column.kind == "shown" else COLUMN_HELP.get(column.word)
-        if pair is not None:
-            comment = Comment(pair[1] if self.lang == "en" else pair[0], "gevinst")
+        key = SHOWN_HELP if column.kind == "shown" else COLUMN_HELP.get(column.word)
+        if key is not None:
+            comment = Comment(t(key, self.lang), "gevinst")
             comment.width, comment.height = 240, 60
             cell.comment = comment
 
@@ -254,7 +254,6 @@ class _Writer:
         sheet = self.book.create_sheet(self.sheet_name("plan"))
         self.header(sheet, [t("field", self.lang), t("value", self.lang), t("help", self.lang)])
         info = {"schema": self.data["schema"], **self.data["plan"]}
-        lang = 1 if self.lang == "en" else 0
         for r, row in enumerate(PLAN_ROWS, start=2):
             word = sheet.cell(r, 1)
             self.text(word, t(row.word, self.lang), "plan")
@@ -265,7 +264,7 @@ class _Writer:
             self.put(value, row, info.get(row.word), f"plan {row.word}")
             if row.word in PLAN_HELP:
                 help_cell = sheet.cell(r, 3)
-                self.text(help_cell, PLAN_HELP[row.word][lang], "plan")
+                self.text(help_cell, t(PLAN_HELP[row.word], self.lang), "plan")
                 help_cell.font = Font(name=theme.SHEET_FONT, size=11, italic=True, color=_HELP_INK)
                 help_cell.alignment = Alignment(vertical="top", wrap_text=True)
             if row.kind.startswith("choice:"):

@@ -24,10 +24,6 @@ _ACCENT = theme.ACCENT
 _ROWS_PER_TABLE = 11
 
 
-def _say(data: ReportData, nb: str, en: str) -> str:
-    return en if data.language == "en" else nb
-
-
 def _emu(points: float) -> int:
     return round(points * _EMU)
 

@@ -20,7 +20,6 @@ from gevinst.report.pptx.base import (
     _one_line,
     _pt,
     _rgb,
-    _say,
     _status_text,
     _table,
     _textbox,
@@ -160,21 +159,15 @@ def _indicator_caption(data: ReportData, row: IndicatorRow) -> str:
 
 def _indicator_notes(data: ReportData, row: IndicatorRow) -> str:
     unit = f" {row.unit}" if row.unit else ""
-    better = (
-        _say(data, "lavere", "lower")
-        if row.direction == "decrease"
-        else _say(data, "høyere", "higher")
-    )
-    return _say(
-        data,
-        f"{row.name}: {better} er bedre. Vi startet på {data.number(row.baseline)}{unit} og "
-        f"skal nå {data.number(row.target)}{unit}. På evalueringsdatoen forventet vi "
-        f"{data.number(row.expected)}{unit}; siste måling var {data.number(row.realised)}"
-        f"{unit}. Status: {data.status_word(row.status).lower()}.",
-        f"{row.name}: {better} is better. We started at {data.number(row.baseline)}{unit} "
-        f"and aim for {data.number(row.target)}{unit}. At the evaluation date we expected "
-        f"{data.number(row.expected)}{unit}; the latest measurement was "
-        f"{data.number(row.realised)}{unit}. Status: {data.status_word(row.status).lower()}.",
+    key = "deck_indicator_lower" if row.direction == "decrease" else "deck_indicator_higher"
+    return data.phrase(
+        key,
+        name=row.name,
+        baseline=f"{data.number(row.baseline)}{unit}",
+        target=f"{data.number(row.target)}{unit}",
+        expected=f"{data.number(row.expected)}{unit}",
+        realised=f"{data.number(row.realised)}{unit}",
+        status=data.status_word(row.status).lower(),
     )
 
 
@@ -215,14 +208,10 @@ def _money_slide(prs: Any, data: ReportData) -> None:
             line.append(format_money(realised, currency, data.language, True))
         body.append(line)
     net_value = data.money.net if dated else data.money.expected_net
-    notes = _say(
-        data,
-        f"Nåverdien regner om framtidige kroner til dagens verdi. {data.money_basis()} "
-        "Gevinster som ennå ikke er målt, regnes ikke med; ulemper regnes fullt ut. "
-        f"Netto nåverdi er {format_money(net_value, currency, 'nb', True)}.",
-        f"Present value turns future money into today's value. {data.money_basis()} "
-        "Benefits not yet measured are not counted; dis-benefits count in full. "
-        f"The net present value is {format_money(net_value, currency, 'en', True)}.",
+    notes = data.phrase(
+        "deck_money_notes",
+        basis=data.money_basis(),
+        net=format_money(net_value, currency, data.language, True),
     )
     slide = _new_slide(prs, data, data.phrase("money_title"), notes)
     _table(

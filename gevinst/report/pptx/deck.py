@@ -31,6 +31,7 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from gevinst import theme
+from gevinst.i18n.words import t
 from gevinst.layout.options import MapOptions
 from gevinst.layout.split import map_parts
 from gevinst.report.pptx.base import (
@@ -44,7 +45,6 @@ from gevinst.report.pptx.base import (
     _new_slide,
     _one_line,
     _rgb,
-    _say,
     _table,
     _textbox,
 )
@@ -93,19 +93,9 @@ def _title_slide(prs: Any, data: ReportData) -> None:
     band.fill.solid()
     band.fill.fore_color.rgb = _rgb(_ACCENT)
     band.line.fill.background()
-    when = (
-        _say(data, f"per {data.date(data.at)}", f"as of {data.date(data.at)}")
-        if data.at
-        else _say(data, "slik den er planlagt", "as planned")
-    )
-    slide.notes_slide.notes_text_frame.text = _say(
-        data,
-        f"Denne presentasjonen viser gevinstrealiseringsplanen «{data.plan.title}» {when}: "
-        "hvorfor tiltakene betyr noe, hvordan de henger sammen med målene, hvor langt vi "
-        "har kommet, hvem som berøres, og hva det koster og gir.",
-        f"This deck presents the benefit realisation plan “{data.plan.title}” {when}: why "
-        "the measures matter, how they lead to the goals, how far we have come, who is "
-        "affected, and what it costs and returns.",
+    key = "deck_title_notes_at" if data.at else "deck_title_notes_planned"
+    slide.notes_slide.notes_text_frame.text = data.phrase(
+        key, title=data.plan.title, date=data.date(data.at)
     )
 
 
@@ -149,15 +139,7 @@ def _why_slide(prs: Any, data: ReportData) -> None:
             continue
         lines.append((data.word(plural), 16, True, theme.HEADING_COLOUR))
         lines += [(f"•  {_one_line(e.name)}", 15, False, _INK) for e in elements[:8]]
-    notes = [
-        _say(
-            data,
-            "Tiltakene er ikke et mål i seg selv. De skal gi gevinster som bidrar til "
-            "effektmålene og samfunnsmålene til venstre.",
-            "The measures are not an end in themselves. They are to bring benefits that "
-            "serve the objectives and goals on the left.",
-        )
-    ]
+    notes = [data.phrase("deck_why_notes")]
     slide = _new_slide(prs, data, data.phrase("why"), "")
     _textbox(slide, (28, 76, 520, 420), lines, "goals and objectives")
     cards: list[tuple[str, str, str]] = [
@@ -197,14 +179,8 @@ def _why_slide(prs: Any, data: ReportData) -> None:
             word = paragraph.add_run()
             word.text = f"{count} {data.status_word(status).lower()}   "
             _font(word, 13, False, _INK)
-        notes.append(_say(data, f"Status for gevinstene: {said}.", f"Benefit status: {said}."))
-    notes.append(
-        _say(
-            data,
-            f"Planen har {_counted(data)}.",
-            f"The plan has {_counted(data)}.",
-        )
-    )
+        notes.append(data.phrase("deck_benefit_status", said=said))
+    notes.append(data.phrase("deck_plan_has", counted=_counted(data)))
     slide.notes_slide.notes_text_frame.text = " ".join(notes)
 
 
@@ -262,55 +238,19 @@ def _listing(data: ReportData, items: list[str]) -> str:
     """``a, b og c`` (nb) or ``a, b and c`` (en)."""
     if len(items) <= 1:
         return "".join(items)
-    return f"{', '.join(items[:-1])} {_say(data, 'og', 'and')} {items[-1]}"
+    return data.phrase("list_and", items=", ".join(items[:-1]), last=items[-1])
 
 
 def _map_notes(data: ReportData, root: str | None, lay: Layout, number: int, parts: int) -> str:
     text: list[str] = []
     if number == 0:
-        text.append(
-            _say(
-                data,
-                "Gevinstkartet leses fra venstre mot høyre: tiltakene gir endringer i "
-                "arbeidet, endringene gir gevinster, og gevinstene bidrar til effektmålene "
-                "og samfunnsmålene. Ulemper er rosa med stiplet rød kant.",
-                "Read the benefit map from left to right: the measures bring changes in "
-                "how we work, the changes bring benefits, and the benefits serve the "
-                "objectives and goals. Dis-benefits are pink with a dashed red border.",
-            )
-        )
+        text.append(data.phrase("deck_map_notes"))
         if data.evaluation is not None:
-            text.append(
-                _say(
-                    data,
-                    "Fargen viser status per evalueringsdatoen: grønn er i rute, gul "
-                    "usikker, oransje ikke i rute, grå ikke målt. Prosenten er andelen av "
-                    "forventet forbedring som er nådd.",
-                    "The colour shows the status at the evaluation date: green on track, "
-                    "yellow at risk, orange off track, grey not measured. The percentage "
-                    "is the share of the expected improvement achieved.",
-                )
-            )
+            text.append(data.phrase("deck_map_colours"))
         if parts > 1:
-            text.append(
-                _say(
-                    data,
-                    f"Hele kartet er for stort for én lesbar side, så det er delt på {parts} "
-                    "sider etter målene.",
-                    f"The whole map is too large for one readable slide, so it is split "
-                    f"over {parts} slides by goal.",
-                )
-            )
+            text.append(data.phrase("deck_map_split", parts=parts))
     if root == "overview":
-        text.append(
-            _say(
-                data,
-                "Oversikten viser bare gevinster, ulemper og mål; de neste sidene viser "
-                "tiltakene og endringene bak dem.",
-                "The overview shows only benefits, dis-benefits and goals; the next "
-                "slides show the measures and changes behind them.",
-            )
-        )
+        text.append(data.phrase("deck_map_overview"))
     elif root not in (None, "rest"):
         kinds = [n.kind for n in lay.nodes]
         name = data.name_of(root)
@@ -322,21 +262,12 @@ def _map_notes(data: ReportData, root: str | None, lay: Layout, number: int, par
                 if kinds.count(k)
             ],
         )
-        text.append(
-            _say(
-                data,
-                f"Denne siden viser hva som bidrar til «{name}»: {count}.",
-                f"This slide shows what feeds “{name}”: {count}.",
-            )
-        )
-    for status, nb, en in (
-        ("off_track", "Ikke i rute her", "Off track here"),
-        ("at_risk", "Usikre her", "At risk here"),
-    ):
+        text.append(data.phrase("deck_map_feeds", name=name, count=count))
+    for status, key in (("off_track", "deck_off_track_here"), ("at_risk", "deck_at_risk_here")):
         behind = [n.element for n in lay.nodes if n.status == status and n.kind == "benefit"]
         if behind:
             listed = "; ".join(data.name_of(b) for b in behind)
-            text.append(f"{_say(data, nb, en)}: {listed}.")
+            text.append(data.phrase(key, names=listed))
     return " ".join(text)
 
 
@@ -354,7 +285,7 @@ class _More:
 
     def __init__(self, count: int, language: str) -> None:
         self.id = "more"
-        self.name = f"+{count} {'flere' if language == 'nb' else 'more'}"
+        self.name = t("deck_more", language).format(count=count)
         self.attitude = "unknown"
 
 
@@ -387,15 +318,7 @@ def _stakeholder_slide(prs: Any, data: ReportData) -> None:
     if not data.plan.stakeholders:
         return
     cells = data.quadrants()
-    notes = _say(
-        data,
-        "Interessentene er plassert etter makt (loddrett) og interesse (vannrett). "
-        "Øverst til høyre står nøkkelaktørene som må involveres tett; fargen viser "
-        "holdningen til endringen (grønn positiv, grå nøytral, oransje motstand).",
-        "Stakeholders are placed by power (up) and interest (right). Top right are the "
-        "key players to manage closely; the colour shows their attitude to the change "
-        "(green supportive, grey neutral, orange resistant).",
-    )
+    notes = data.phrase("deck_stakeholder_notes")
     slide = _new_slide(prs, data, data.phrase("stakeholder_title"), notes)
     left, top, width, height = 70.0, 74.0, SLIDE_W - 98, 400.0
     half_w, half_h = width / 2, height / 2

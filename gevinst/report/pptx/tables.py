@@ -15,7 +15,6 @@ from gevinst.report.pptx.base import (
     SLIDE_W,
     _new_slide,
     _pages,
-    _say,
     _status_text,
     _table,
     _textbox,
@@ -64,28 +63,12 @@ def _status_slides(prs: Any, data: ReportData) -> None:
 
 def _status_notes(data: ReportData, rows: list[StatusRow]) -> str:
     if data.evaluation is None:
-        return _say(
-            data,
-            "Tabellen viser mål og gevinster med eier og indikatorer. Planen er ikke "
-            "evaluert ennå, så status mangler.",
-            "The table lists goals and benefits with their owners and indicators. The plan "
-            "has not been evaluated yet, so there is no status.",
-        )
-    text = [
-        _say(
-            data,
-            "Tabellen viser status per evalueringsdatoen. Score er andelen av den "
-            "forventede forbedringen som er nådd; mål uten egne indikatorer får et "
-            "vektet snitt av gevinstene som bidrar til dem.",
-            "The table shows the status at the evaluation date. The score is the share of "
-            "the expected improvement achieved; goals without indicators of their own get "
-            "a weighted mean of the benefits that feed them.",
-        )
-    ]
+        return data.phrase("deck_status_notes_planned")
+    text = [data.phrase("deck_status_notes")]
     behind = [r for r in rows if r.status == "off_track"]
     if behind:
         names = "; ".join(f"{r.id} {r.name}" for r in behind)
-        text.append(_say(data, f"Ikke i rute: {names}.", f"Off track: {names}."))
+        text.append(data.phrase("deck_off_track", names=names))
     return " ".join(text)
 
 
@@ -122,15 +105,7 @@ def _indicator_table_slides(prs: Any, data: ReportData) -> None:
         title = data.phrase("indicators_title")
         if len(pages) > 1:
             title += f" ({number}/{len(pages)})"
-        notes = _say(
-            data,
-            "Hver indikator har et nullpunkt og en målverdi. «Forventet» er der vi "
-            "skulle vært på evalueringsdatoen om utviklingen gikk som planlagt; "
-            "«Realisert» er siste måling.",
-            "Each indicator has a baseline and a target. “Expected” is where we should be "
-            "at the evaluation date had things gone to plan; “Realised” is the latest "
-            "measurement.",
-        )
+        notes = data.phrase("deck_indicator_table_notes")
         slide = _new_slide(prs, data, title, notes)
         _table(slide, (28, 76, SLIDE_W - 56, 400), header, body, widths, fills, {3, 4, 5, 6})
 
@@ -183,14 +158,7 @@ def review_slides(prs: Any, data: ReportData) -> None:
         if len(pages) > 1:
             title += f" ({number}/{len(pages)})"
         notes = [
-            _say(
-                data,
-                "Gevinsteierne vurderer gevinstene sine jevnlig. Her står hver vurdering "
-                "ved siden av det tallene viste på samme dato; ≠ betyr at de er uenige.",
-                "The benefit owners review their benefits at set times. Each review is "
-                "shown beside what the numbers said on the same date; ≠ marks a "
-                "disagreement.",
-            ),
+            data.phrase("deck_reviews_notes"),
             data.phrase("reviews_optimistic", n=len(optimistic), total=len(rows)),
         ]
         slide = _new_slide(prs, data, title, " ".join(notes))
