@@ -48,6 +48,9 @@ def to_dot(view: MapView) -> str:
             "fontsize": "18",
             "outputorder": "edgesfirst",
             **({"mclimit": "0.3", "nslimit": "2", "nslimit1": "2"} if big else {}),
+            # Graphviz 2.43 (Debian's) orders clustered maps differently from run to run
+            # in its second crossing pass; without it, the same plan gives the same map
+            **({"remincross": "false"} if view.clusters else {}),
         },
         node_attr={
             "shape": "box",
