@@ -185,9 +185,11 @@ def judge(value: float, thresholds: tuple[float, float]) -> Status:
 
     >>> judge(0.8999999999999999, (0.9, 0.6)), judge(0.894, (0.9, 0.6))
     ('on_track', 'at_risk')
+    >>> judge(1e307, (0.9, 0.6)), judge(-1e307, (0.9, 0.6))
+    ('on_track', 'off_track')
     """
     on, risk = thresholds
-    if math.isfinite(value):
+    if math.isfinite(100 * value):  # a share near the float limit is judged as it is
         value = whole_percent(value) / 100
     if value >= on:
         return "on_track"

@@ -3,7 +3,7 @@
 One table, looked up with :func:`t`; no other module picks a text by language. A text
 longer than a word is a whole sentence with ``str.format`` fields (``{names}``), so a
 translator sees the sentence and not fragments glued together. Add a text in both
-languages at once; tests (tests/test_words.py) check that every key has both, that nb
+languages at once; tests (tests/i18n/test_words.py) check that every key has both, that nb
 and en have the same fields, that every key is used, and that no other module chooses
 between "nb" and "en" texts.
 

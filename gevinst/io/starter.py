@@ -138,6 +138,6 @@ reviews: []             # date, element, by, status, comment
 def starter_plan(language: str = "nb", name: str = "plan.yaml", year: int = 2025) -> str:
     """The text of a small, valid starter plan in Norwegian (``nb``) or English (``en``)."""
     # The two templates are whole documents, not words, so they stay here rather than in
-    # gevinst/i18n/words.py (tests/test_words.py allows this one choice by language).
+    # gevinst/i18n/words.py (tests/i18n/test_words.py allows this one choice by language).
     template = _EN if language == "en" else _NB
     return template.format(name=name, year=year, next=year + 1)

@@ -29,7 +29,7 @@ from gevinst.model import KINDS
 from gevinst.render import map_bytes, render, render_bytes, write_map
 from tests.mapplans import small_evaluation, small_plan
 
-BERGEN = Path(__file__).resolve().parent.parent / "examples" / "bergen_barnevern" / "plan.yaml"
+BERGEN = Path(__file__).resolve().parents[2] / "examples" / "bergen_barnevern" / "plan.yaml"
 BERGEN_PLAN = load(BERGEN)
 BERGEN_EVALUATION = evaluate(BERGEN_PLAN, at=dt.date(2025, 10, 1))
 BERGEN_IDS = sorted(e.id for e in BERGEN_PLAN.elements())

@@ -44,7 +44,7 @@ def texts(slide) -> list[str]:
 
 @pytest.fixture(scope="module")
 def bergen_deck() -> Presentation:
-    plan = gv.load(Path(__file__).parent.parent / "examples/bergen_barnevern/plan.yaml")
+    plan = gv.load(Path(__file__).parents[2] / "examples/bergen_barnevern/plan.yaml")
     return deck(plan, at=AT)
 
 

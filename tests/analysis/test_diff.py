@@ -29,7 +29,7 @@ from gevinst.i18n.words import WORDS
 from gevinst.model import ID_PATTERN, Measurement, Plan, PlanInfo, Review
 from tests.strategies import DATES, TEXT, plans
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 OLD = ROOT / "examples" / "bergen_barnevern" / "plan-2024.yaml"
 NEW = ROOT / "examples" / "bergen_barnevern" / "plan.yaml"
 
@@ -505,7 +505,7 @@ def test_money_settings_report_the_expected_present_value() -> None:
 # -- the property: empty exactly when equal; any single change is named ----------------------
 #
 # The suite runs a modest number of examples; for a long run by hand:
-#     GEVINST_DIFF_EXAMPLES=3000 python -m pytest tests/test_diff.py -k property -p no:cacheprovider
+#     GEVINST_DIFF_EXAMPLES=3000 python -m pytest tests/analysis/test_diff.py -k property
 
 EXAMPLES = int(os.environ.get("GEVINST_DIFF_EXAMPLES", "40"))
 

@@ -716,7 +716,7 @@ def test_docs_excel_page_shows_what_gevinst_prints(
     """docs/excel.md: every Python cell and command is run and compared."""
     from tests.test_examples import _check_page
 
-    root = Path(__file__).resolve().parent.parent
+    root = Path(__file__).resolve().parents[2]
     shutil.copytree(root / "examples", tmp_path / "examples")
     monkeypatch.chdir(tmp_path)
     text = (root / "docs" / "excel.md").read_text("utf-8")

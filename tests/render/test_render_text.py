@@ -15,7 +15,7 @@ from gevinst.layout.view import map_view
 from gevinst.render import render_bytes
 from tests.mapplans import HOSTILE, hostile_plan, small_evaluation, small_plan
 
-GOLDEN = Path(__file__).parent / "golden"
+GOLDEN = Path(__file__).parents[1] / "golden"
 UPDATE = os.environ.get("GEVINST_UPDATE_GOLDEN") == "1"
 
 

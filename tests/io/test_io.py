@@ -159,7 +159,7 @@ def test_measurements_csv_errors(text: str, line: int, fragment: str) -> None:
 def test_load_with_measurements(tmp_path: Path, minimal: gv.Plan) -> None:
     csv = tmp_path / "m.csv"
     csv.write_text("indicator,date,value\nI1,2025-01-31,25\n", "utf-8")
-    plan = gv.load(Path(__file__).parent.parent / "examples" / "minimal.yaml", measurements=csv)
+    plan = gv.load(Path(__file__).parents[2] / "examples" / "minimal.yaml", measurements=csv)
     assert len(plan.measurements) == len(minimal.measurements) + 1
 
 
@@ -192,7 +192,7 @@ def test_atomic_write_missing_folder_named(tmp_path: Path) -> None:
 def test_csv_with_unknown_indicator_is_located_in_the_csv(tmp_path: Path) -> None:
     csv = tmp_path / "m.csv"
     csv.write_text("indicator,date,value\nI1,2025-01-31,25\n\nI9,2025-03-31,24\n", "utf-8")
-    plan = Path(__file__).parent.parent / "examples" / "minimal.yaml"
+    plan = Path(__file__).parents[2] / "examples" / "minimal.yaml"
     with pytest.raises(gv.PlanError) as info:
         gv.load(plan, measurements=csv)
     assert (info.value.source, info.value.line) == (str(csv), 4)

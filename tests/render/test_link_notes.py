@@ -29,7 +29,7 @@ from tests.mapplans import HOSTILE_NOTE, hostile_plan, small_plan
 SVG = "{http://www.w3.org/2000/svg}"
 NOTE = "Frigjort tid går til saksbehandling"
 ONE_LINE = HOSTILE_NOTE.replace("\n", " ")
-BERGEN = Path(__file__).resolve().parent.parent / "examples" / "bergen_barnevern" / "plan.yaml"
+BERGEN = Path(__file__).resolve().parents[2] / "examples" / "bergen_barnevern" / "plan.yaml"
 
 
 def _plan_without_notes() -> gv.Plan:

@@ -23,7 +23,7 @@ from gevinst.analysis.stakeholders import (
 )
 from gevinst.i18n.markdown import markdown_escape
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.mark.parametrize(

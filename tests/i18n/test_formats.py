@@ -29,7 +29,7 @@ from gevinst.i18n.markdown import markdown_escape, markdown_table
 
 NBSP = "\u00a0"
 MINUS = "\u2212"
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 BERGEN = ROOT / "examples" / "bergen_barnevern" / "plan.yaml"
 
 # -- values worked out by hand ----------------------------------------------------------------

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 import gevinst as gv
 from gevinst.analysis.limits import add_years
 from gevinst.analysis.money import npv, present_value, year_bounds, yearly
-from tests.test_evaluate import AT, B2_SCORE, HAND_PLAN
+from tests.analysis.test_evaluate import AT, B2_SCORE, HAND_PLAN
 
 # The hand plan: start 2024-01-01, horizon 3 years, no discount rate: the R-109 rates,
 # which are 4 % for years 0-39, so within 3 years the same as a flat 0.04.

@@ -110,7 +110,7 @@ def test_the_python_example_in_docs_maps_runs(
 ) -> None:
     import re
 
-    root = Path(__file__).resolve().parent.parent
+    root = Path(__file__).resolve().parents[2]
     page = (root / "docs" / "maps.md").read_text("utf-8")
     blocks = re.findall(r"```python\n(.*?)```", page, re.S)
     assert len(blocks) == 3  # write files, bytes without a file, the layout as data
@@ -146,7 +146,7 @@ def test_the_python_example_in_docs_maps_runs(
     ],
 )
 def test_the_images_in_docs_maps_exist(image: str) -> None:
-    root = Path(__file__).resolve().parent.parent
+    root = Path(__file__).resolve().parents[2]
     assert f"img/{image}" in (root / "docs" / "maps.md").read_text("utf-8")
     assert (root / "docs" / "img" / image).read_bytes()[:4] == b"\x89PNG"
 
@@ -163,7 +163,7 @@ def test_every_plan_that_loads_renders(tmp_path: Path) -> None:
     from gevinst.errors import GevinstError
     from gevinst.render import render_bytes
 
-    root = Path(__file__).resolve().parent / "broken"
+    root = Path(__file__).resolve().parents[1] / "broken"
     drawn = 0
     for path in sorted(root.glob("*.yaml")):
         try:
@@ -194,7 +194,7 @@ def test_same_bytes_across_processes_and_hash_seeds() -> None:
     import subprocess
     import sys
 
-    root = Path(__file__).resolve().parent.parent
+    root = Path(__file__).resolve().parents[2]
     code = (
         "import hashlib, sys\n"
         "sys.path.insert(0, '.')\n"

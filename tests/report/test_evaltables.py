@@ -14,9 +14,9 @@ from click.testing import CliRunner
 import gevinst as gv
 from gevinst.cli import cli
 from gevinst.report.tables import csv_text, json_text, markdown_text, text_table, write, xlsx_bytes
-from tests.test_evaluate import AT, B2_SCORE, HAND_PLAN
+from tests.analysis.test_evaluate import AT, B2_SCORE, HAND_PLAN
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 BERGEN = ROOT / "examples" / "bergen_barnevern" / "plan.yaml"
 
 

@@ -16,7 +16,7 @@ import pytest
 
 from gevinst.i18n.words import WORDS, t
 
-PACKAGE = Path(__file__).resolve().parent.parent / "gevinst"
+PACKAGE = Path(__file__).resolve().parents[2] / "gevinst"
 WORDS_MODULE = "i18n/words.py"
 
 #: (module, function) that compare a language to "nb"/"en" for something other than a

@@ -18,7 +18,7 @@ import pytest
 import gevinst as gv
 from gevinst.analysis.portfolio import PORTFOLIO_CODES, Portfolio
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 BERGEN = ROOT / "examples" / "bergen_barnevern" / "plan.yaml"
 BERGEN_2024 = ROOT / "examples" / "bergen_barnevern" / "plan-2024.yaml"
 HR = ROOT / "tests" / "data" / "bergen_naervaer.yaml"
@@ -176,7 +176,7 @@ def test_measurements_go_to_the_plan_with_the_indicator(tmp_path: Path) -> None:
 
 
 def test_repr_is_short() -> None:
-    examples = Path(__file__).parent.parent / "examples"
+    examples = Path(__file__).parents[2] / "examples"
     portfolio = gv.load_many(
         [examples / "bergen_barnevern" / "plan.yaml", examples / "modulus_barn" / "plan.yaml"]
     )

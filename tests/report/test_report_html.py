@@ -54,7 +54,7 @@ def parse(page: str) -> _Page:
 
 @pytest.fixture(scope="module")
 def bergen_page() -> str:
-    plan = gv.load(Path(__file__).parent.parent / "examples/bergen_barnevern/plan.yaml")
+    plan = gv.load(Path(__file__).parents[2] / "examples/bergen_barnevern/plan.yaml")
     return report_bytes(plan, "html", at=AT).decode("utf-8")
 
 
@@ -73,7 +73,7 @@ def test_sections_tables_and_inline_svg_charts(bergen: gv.Plan, bergen_page: str
     # link notes (B1 -> B4, B11 -> B4), status (goals, objectives, benefits,
     # dis-benefits), indicators, reviews, money
     assert page.tags.count("table") == 1 + 4 + 1 + 1 + 1
-    # B2: 29 % and off track (see tests/test_report_markdown.py for the hand calculation)
+    # B2: 29 % and off track (see tests/report/test_report_markdown.py for the hand calculation)
     cells = page.cells
     b2 = cells.index("B2")
     assert cells[b2 + 3 : b2 + 5] == ["■ Ikke i rute", "29\u00a0%"]

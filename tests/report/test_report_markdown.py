@@ -173,7 +173,7 @@ def workdir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A fresh working directory with a copy of examples/, as in the source tree."""
     import shutil
 
-    root = Path(__file__).resolve().parent.parent
+    root = Path(__file__).resolve().parents[2]
     shutil.copytree(
         root / "examples", tmp_path / "examples", ignore=shutil.ignore_patterns("__pycache__")
     )
@@ -243,7 +243,7 @@ def test_missing_folder_is_named(tmp_path: Path) -> None:
 
     from gevinst.cli import cli
 
-    plan = Path(__file__).resolve().parent.parent / "examples" / "minimal.yaml"
+    plan = Path(__file__).resolve().parents[2] / "examples" / "minimal.yaml"
     target = tmp_path / "nope" / "r.md"
     result = CliRunner().invoke(cli, ["report", str(plan), "-o", str(target)])
     assert result.exit_code == 1

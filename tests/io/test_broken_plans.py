@@ -15,7 +15,7 @@ from click.testing import CliRunner
 
 from gevinst.cli import cli
 
-BROKEN = Path(__file__).parent / "broken"
+BROKEN = Path(__file__).parents[1] / "broken"
 
 # Files that cannot carry a comment header.
 EXPECT = {

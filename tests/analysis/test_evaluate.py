@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 import gevinst as gv
 from gevinst.analysis.evaluate import STATUSES, expected_value
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 
 HAND_PLAN = """
 schema: gevinst/1
