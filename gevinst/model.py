@@ -146,6 +146,8 @@ def _text_list(value: object) -> object:
 Id: TypeAlias = Annotated[str, StringConstraints(pattern=ID_PATTERN)]
 Date: TypeAlias = Annotated[dt.date, BeforeValidator(_iso_date)]
 Number: TypeAlias = Annotated[float, BeforeValidator(_number)]
+#: A share of a whole, 0 to 1 (0.25 for a quarter).
+Share: TypeAlias = Annotated[float, BeforeValidator(_number), Field(ge=0, le=1)]
 Text: TypeAlias = str
 TextList: TypeAlias = Annotated[list[str], BeforeValidator(_text_list)]
 Scale: TypeAlias = Annotated[Literal["none", "low", "medium", "high"], BeforeValidator(_scale)]
@@ -218,10 +220,16 @@ class Objective(Element):
 
 
 class Value(_Model):
-    """The money a benefit is expected to bring: ``annual`` per full year from ``from``."""
+    """The money a benefit is expected to bring: ``annual`` per full year from ``from``.
+
+    ``ramp`` (opptrapping, SPEC section 6) lists the share of ``annual`` booked in each
+    full year counted from ``from``: ``[0.25, 0.5]`` books a quarter in the first year,
+    half in the second and all of it from the third. ``None`` or ``[]``: no ramp.
+    """
 
     annual: Number
     from_: Date | None = Field(default=None, alias="from")
+    ramp: Annotated[list[Share] | None, BeforeValidator(lambda v: None if v == [] else v)] = None
 
 
 class _BenefitLike(Element):

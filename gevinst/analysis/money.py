@@ -9,6 +9,9 @@ The rules (SPEC section 3), as a manager would read them:
 - **Expected value** of a benefit in year *y* is ``value.annual`` times the share of
   that year's days that fall on or after ``value.from`` (counted in days, so 2024
   has 366 and 2025 has 365). Without ``from`` the value counts from ``plan.start``.
+  With ``value.ramp`` (SPEC section 6) the k-th full year from ``from`` (``from + k``
+  years up to ``from + k + 1`` years) counts ``annual * ramp[k]``, and later years
+  ``annual``; each such year is booked into plan years by days as above.
 - **Realised value** is the expected value times the benefit's score at the
   evaluation date. A benefit without a score books 0 (unverified gains are not
   booked); a dis-benefit without a score books its full expected value (unverified
@@ -61,6 +64,7 @@ __all__ = [
     "discount_factors",
     "npv",
     "present_value",
+    "ramped",
     "year_bounds",
     "yearly",
 ]
@@ -104,6 +108,34 @@ def yearly(
         counted = max(0, (stop - begin).days)
         out.append(annual * counted / days)
     return out
+
+
+def ramped(
+    annual: float, since: dt.date | None, ramp: list[float] | None, bounds: list[dt.date]
+) -> list[float]:
+    """Like :func:`yearly`, with the k-th full year from ``since`` at ``annual * ramp[k]``
+    (SPEC section 6) and ``annual`` after the list; ``since=None``: from ``bounds[0]``.
+
+    Each ramp year is booked into the plan years by days, as :func:`yearly` books.
+
+    >>> bounds = year_bounds(dt.date(2025, 1, 1), 3)
+    >>> ramped(1200.0, dt.date(2025, 1, 1), [0.25, 0.5], bounds)
+    [300.0, 600.0, 1200.0]
+    >>> ramped(1200.0, None, [], bounds) == yearly(1200.0, None, bounds)
+    True
+    """
+    if not ramp:
+        return yearly(annual, since, bounds)
+    begin = bounds[0] if since is None else since
+    out = [0.0] * (len(bounds) - 1)
+    for k, share in enumerate(ramp):
+        first, after = add_years(begin, k), add_years(begin, k + 1)
+        if first >= bounds[-1]:
+            break
+        part = yearly(annual * share, first, bounds, until=after - dt.timedelta(days=1))
+        out = [a + b for a, b in zip(out, part, strict=True)]
+    rest = yearly(annual, add_years(begin, len(ramp)), bounds)
+    return [a + b for a, b in zip(out, rest, strict=True)]
 
 
 def _divisor(rate: float | None, year: int) -> float:
@@ -314,7 +346,8 @@ def npv(
             continue
         sign = -1.0 if isinstance(element, Disbenefit) else 1.0
         score = scores.get(element.id)
-        planned = [sign * v for v in yearly(element.value.annual, element.value.from_, bounds)]
+        value = element.value
+        planned = [sign * v for v in ramped(value.annual, value.from_, value.ramp, bounds)]
         multiplier = score if score is not None else 1.0 if isinstance(element, Disbenefit) else 0.0
         realised = [v * multiplier for v in planned]
         assert isinstance(element, Benefit | Disbenefit)

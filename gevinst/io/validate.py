@@ -116,6 +116,11 @@ def describe(error: Any, loc: Sequence[int | str]) -> str:
     if kind == "literal_error":
         expected = error.get("ctx", {}).get("expected", "")
         return f"{given!r} is not allowed here; use one of {expected}"
+    if len(loc) >= 2 and loc[-2] == "ramp" and kind != "list_type":
+        return (
+            f"{given!r} is not a ramp-up share: each share lies between 0 and 1 (0.25 for "
+            "25 % of the annual value); write it as ramp: [0.25, 0.5]"
+        )
     if kind in ("int_parsing", "int_type", "int_from_float"):
         return f"{given!r} is not a whole number"
     if kind == "value_error":
