@@ -182,6 +182,7 @@ FIELD_WORDS: dict[str, str] = {
     "Link.to": "contributes_to",
     "Value.annual": "annual_value",
     "Value.from_": "value_from",
+    "Value.ramp": "value_ramp",
     "Cost.one_off": "one_off",
     "Cost.annual": "annual_cost",
     "Baseline.date": "baseline_date",

@@ -91,6 +91,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "annual": ("Årlig", "Annual"),
     "annual_value": ("Årlig verdi", "Annual value"),
     "value_from": ("Verdi fra", "Value from"),
+    "value_ramp": ("Opptrapping", "Ramp-up"),
     "start": ("Start", "Start"),
     "end": ("Slutt", "End"),
     "type": ("Type", "Type"),
@@ -247,6 +248,14 @@ WORDS: dict[str, tuple[str, str]] = {
         "Expected amount per full year; empty = not monetised",
     ),
     "help_column_value_from": ("Datoen verdien regnes fra", "The date the value counts from"),
+    "help_column_value_ramp": (
+        "Andel av årlig verdi i hvert hele år fra «Verdi fra», skilt med semikolon: "
+        "0,25; 0,5 gir 25 % første år, 50 % andre år og hele verdien deretter; tom = "
+        "ingen opptrapping",
+        "Share of the annual value in each full year from «Value from», separated by "
+        "semicolons: 0.25; 0.5 gives 25 % the first year, 50 % the second and the whole "
+        "value after that; empty = no ramp-up",
+    ),
     "help_column_from": (
         "Id-en til tiltaket, endringen, gevinsten eller målet som bidrar",
         "The id of the measure, change, benefit or goal that contributes",

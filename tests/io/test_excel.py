@@ -123,6 +123,7 @@ def test_layout_a_consultant_recognises(bergen: gv.Plan) -> None:
         "Kategori",
         "Årlig verdi",
         "Verdi fra",
+        "Opptrapping",
         "Kontantfrigjørende",
         "Risiko",
         "Beskrivelse",
@@ -132,9 +133,9 @@ def test_layout_a_consultant_recognises(bergen: gv.Plan) -> None:
     # the header is theme.HEADING_COLOUR, as are the tables of the deck and the report
     assert sheet["A1"].font.b and sheet["A1"].fill.fgColor.rgb.endswith("24313F")
     assert sheet.column_dimensions["B"].width >= 40  # names are readable
-    assert sheet.auto_filter.ref == f"A1:L{len(bergen.benefits) + 1}"  # benefits under the header
+    assert sheet.auto_filter.ref == f"A1:M{len(bergen.benefits) + 1}"  # benefits under the header
     # B2 is row 3: 2 400 000 a year from 2025-01-01, cashable, high risk
-    assert [c.value for c in sheet[3]][:10] == [
+    assert [c.value for c in sheet[3]][:11] == [
         "B2",
         "Lavere turnover blant saksbehandlere",
         "hr",
@@ -143,6 +144,7 @@ def test_layout_a_consultant_recognises(bergen: gv.Plan) -> None:
         "Budsjettgevinst",
         2400000,
         dt.datetime(2025, 1, 1),
+        None,  # no ramp-up
         "Ja",
         "Stor",
     ]
@@ -184,8 +186,8 @@ def test_closed_values_have_drop_down_lists(bergen: gv.Plan) -> None:
         "C": owners,
         "E": '"Effektivisering,Kvalitet,Andre aktører"',
         "F": '"Budsjettgevinst,Omdisponering,Annen offentlig sektor,Ikke prissatt"',
-        "I": '"Ja,Nei"',
-        "J": '"Liten,Middels,Stor"',
+        "J": '"Ja,Nei"',
+        "K": '"Liten,Middels,Stor"',
     }
     assert _lists(book["Interessenter"]) == {
         "D": '"Ingen,Liten,Middels,Stor"',
@@ -206,7 +208,7 @@ def test_closed_values_have_drop_down_lists(bergen: gv.Plan) -> None:
     assert owner.errorStyle == "warning"  # a new stakeholder's id may be typed first
     # header notes say how to fill in the cells
     assert "semikolon" in book["Gevinster"]["D1"].comment.text
-    assert "Alt+Enter" in book["Gevinster"]["L1"].comment.text
+    assert "Alt+Enter" in book["Gevinster"]["M1"].comment.text
 
 
 def test_text_that_looks_like_a_formula_is_written_as_text(tmp_path: Path) -> None:
@@ -224,7 +226,7 @@ def test_text_that_looks_like_a_formula_is_written_as_text(tmp_path: Path) -> No
     sheet = _book(data)["Gevinster"]
     assert (sheet["B2"].value, sheet["B2"].data_type) == ("=SUM(A1:A9)", "s")
     assert (sheet["B3"].value, sheet["B3"].data_type) == ("-ned med ventetid", "s")
-    assert sheet["L3"].data_type == "s"  # "@alle\n#REF!" is text, not an error value
+    assert sheet["M3"].data_type == "s"  # "@alle\n#REF!" is text, not an error value
     path = tmp_path / "p.xlsx"
     path.write_bytes(data)
     assert gv.load(path) == plan
@@ -426,16 +428,16 @@ def test_hand_edits_in_either_language_are_read(
     book["Gevinster"].title = "Benefits"  # English sheet name in a Norwegian plan
     sheet = book["Benefits"]
     sheet["C1"] = "OWNER"  # header in English, any case
-    sheet["J2"] = "høy"  # synonym the YAML reader also accepts
+    sheet["K2"] = "høy"  # synonym the YAML reader also accepts
     sheet["E2"] = "quality"  # the code instead of the label
-    sheet["I2"] = True  # a real TRUE cell for Kontantfrigjørende
+    sheet["J2"] = True  # a real TRUE cell for Kontantfrigjørende
     sheet["G2"] = "1 200 000,50"  # typed as text, Norwegian style
     sheet["H2"] = "01.07.2025"  # dd.mm.yyyy as text
     book["Tiltak"]["C2"] = "Pilot"
     book["Indikatorer"]["F2"] = "2023-10-02"  # ISO date as text
     book["Plan"]["B9"] = "3,5 %"  # discount rate as percent text
     book["Interessenter"]["G2"] = "O1: +; O2: Negative"
-    sheet["L2"] = "Mentorer får tid\nLedere følger opp"  # no bullets: one per line
+    sheet["M2"] = "Mentorer får tid\nLedere følger opp"  # no bullets: one per line
     sheet.insert_rows(5)  # an empty row in the middle is skipped
     plan = gv.load(_save(book, tmp_path / "edited.xlsx"))
     b1 = plan["B1"]

@@ -275,6 +275,15 @@ class _Reader:
             return [line for line in lines if line]
         if kind == "impacts":
             return self.impacts(str(value), where)
+        if kind == "shares":  # "0,25; 0,5", "0.25; 0.5" or "25 %; 50 %"
+            if isinstance(value, int | float) and not isinstance(value, bool):
+                return [value]
+            parts = [part.strip() for part in str(value).split(";")]
+            return [
+                part if (number := _parse_number(part)) is None else number
+                for part in parts
+                if part
+            ]
         if kind in ("number", "money", "int"):
             if isinstance(value, str):
                 number = _parse_number(value)

@@ -58,7 +58,9 @@ class Column:
     """One column: its header word (i18n key), where its value lives, how it is typed.
 
     ``path`` is the field inside the record (``("value", "annual")``); ``kind`` is one
-    of text, id, ids, lines, impacts, number, money, int, date or ``choice:NAME``.
+    of text, id, ids, lines, impacts, number, money, int, date, shares (``0,25; 0,5``:
+    decimal comma in a Norwegian workbook, point in an English one, ``25 %`` also read)
+    or ``choice:NAME``.
     """
 
     word: str
@@ -102,6 +104,7 @@ SHEETS: dict[str, tuple[Column, ...]] = {
         _c("category", "choice:category", 20),
         _c("annual_value", "money", 14, "value.annual"),
         _c("value_from", "date", 12, "value.from"),
+        _c("value_ramp", "shares", 14, "value.ramp"),
         _c("cashable", "choice:bool", 12),
         _c("risk", "choice:risk", 10),
         _DESC,
@@ -219,6 +222,7 @@ COLUMN_HELP = {
     "impacts": "help_column_impacts",
     "annual_value": "help_column_annual_value",
     "value_from": "help_column_value_from",
+    "value_ramp": "help_column_value_ramp",
     "from": "help_column_from",
     "to": "help_column_to",
     "weight": "help_column_weight",

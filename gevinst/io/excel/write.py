@@ -128,6 +128,13 @@ class _Writer:
             self.text(cell, label(code, self.lang), where)
         elif kind == "ids":
             self.text(cell, "; ".join(value), where)
+        elif kind == "shares":  # repr keeps every digit; nb writes a decimal comma
+            parts = (repr(float(v)) for v in value)
+            self.text(
+                cell,
+                "; ".join(p.replace(".", ",") if self.lang == "nb" else p for p in parts),
+                where,
+            )
         elif kind == "lines":
             self.text(cell, _lines_cell(value), where)
         elif kind == "impacts":
