@@ -19,6 +19,7 @@ TEXT = st.text(
 
 DATES = st.dates(min_value=dt.date(2000, 1, 1), max_value=dt.date(2060, 12, 31))
 AMOUNTS = st.floats(min_value=0, max_value=1e12, allow_nan=False, allow_infinity=False)
+SHARES = st.floats(min_value=0, max_value=1, allow_nan=False, allow_infinity=False)
 NUMBERS = st.floats(min_value=-1e9, max_value=1e9, allow_nan=False, allow_infinity=False)
 SCALE = st.sampled_from(["none", "low", "medium", "high", "ingen", "liten", "middels", "stor"])
 
@@ -79,6 +80,9 @@ def plan_data(draw: st.DrawFn) -> dict[str, Any]:
             )
             if draw(st.booleans()):
                 data["value"] = {"annual": draw(AMOUNTS), "from": draw(DATES)}
+                ramp = draw(_maybe(st.lists(SHARES, max_size=4)))
+                if ramp is not None:
+                    data["value"]["ramp"] = ramp
             data["risk"] = draw(_maybe(st.sampled_from(["low", "medium", "high"])))
             data["cashable"] = draw(_maybe(st.booleans()))
         if kind == "measures":
