@@ -34,6 +34,7 @@ from gevinst.i18n.words import t
 __all__ = [
     "NO_VALUE",
     "format_date",
+    "format_exact",
     "format_money",
     "format_number",
     "format_percent",
@@ -99,6 +100,18 @@ def format_number(value: float, language: str = "nb", decimals: int = 0) -> str:
     if language == "en":
         return text
     return text.replace(",", "\u00a0").replace(".", ",").replace("-", "\u2212")
+
+
+def format_exact(value: float, language: str = "nb") -> str:
+    """A number with every digit it holds, so that reading the text gives it back:
+    Python's shortest round-trip form, with a decimal comma in ``nb`` (for a cell a
+    person reads and may edit, such as a workbook's ramp-up shares).
+
+    >>> format_exact(0.1, "nb"), format_exact(0.1, "en"), format_exact(1 / 3, "nb")
+    ('0,1', '0.1', '0,3333333333333333')
+    """
+    text = repr(float(value))
+    return text if language == "en" else text.replace(".", ",")
 
 
 def format_quantity(value: float, language: str = "nb") -> str:

@@ -27,6 +27,7 @@ ALLOWED: dict[tuple[str, str], str] = {
     ("i18n/formats.py", "format_number"): "decimal comma and thousands separator",
     ("i18n/formats.py", "format_date"): "day-month order and abbreviation",
     ("i18n/formats.py", "format_quantity"): "decimal comma and thousands separator",
+    ("i18n/formats.py", "format_exact"): "decimal comma",
     ("i18n/formats.py", "_percent_sign"): "the space before the percent sign",
     ("i18n/formats.py", "format_money"): "an amount in millions as each language writes it",
     # number formatting still outside i18n/formats.py: a chart axis unit

@@ -38,6 +38,7 @@ from typing import TYPE_CHECKING, Any
 from gevinst import theme
 from gevinst._files import deterministic_zip
 from gevinst.errors import PlanError
+from gevinst.i18n.formats import format_exact
 from gevinst.i18n.words import t
 from gevinst.io.cells import keep_text
 from gevinst.io.excel.schema import (
@@ -128,13 +129,8 @@ class _Writer:
             self.text(cell, label(code, self.lang), where)
         elif kind == "ids":
             self.text(cell, "; ".join(value), where)
-        elif kind == "shares":  # repr keeps every digit; nb writes a decimal comma
-            parts = (repr(float(v)) for v in value)
-            self.text(
-                cell,
-                "; ".join(p.replace(".", ",") if self.lang == "nb" else p for p in parts),
-                where,
-            )
+        elif kind == "shares":  # every digit, so the workbook reads back the same plan
+            self.text(cell, "; ".join(format_exact(v, self.lang) for v in value), where)
         elif kind == "lines":
             self.text(cell, _lines_cell(value), where)
         elif kind == "impacts":
