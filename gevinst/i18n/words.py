@@ -106,6 +106,11 @@ WORDS: dict[str, tuple[str, str]] = {
     "npv": ("Nåverdi", "Net present value"),
     "net": ("Netto", "Net"),
     "year": ("År", "Year"),
+    "year_by_year": ("År for år", "Year by year"),
+    "period": ("Periode", "Period"),
+    "discount_factor": ("Diskonteringsfaktor", "Discount factor"),
+    "discounted_net": ("Neddiskontert netto", "Discounted net"),
+    "present_value_total": ("Nåverdi", "Present value"),
     "implied_link": ("Bidrar via skjulte ledd", "Contributes via hidden steps"),
     "link_notes": (
         "Forutsetninger og begrunnelser for koblinger",
