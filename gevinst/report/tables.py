@@ -164,9 +164,10 @@ def _money_table(ev: Evaluation, lang: str) -> tuple[list[str], list[list[str]]]
 
 
 def _period(start: dt.date, end: dt.date, lang: str) -> str:
-    """A year's first and last day (``end`` is the day after it)."""
-    last = end - dt.timedelta(days=1)
-    return f"{format_date(start, lang, compact=True)}\u2013{format_date(last, lang, compact=True)}"
+    """A year's calendar year, or first and last day (``end`` is the day after it)."""
+    from gevinst.report.content import period_text
+
+    return period_text(start, end - dt.timedelta(days=1), lang)
 
 
 def _years_table(ev: Evaluation, lang: str) -> tuple[list[str], list[list[str]]]:
