@@ -107,6 +107,18 @@ WORDS: dict[str, tuple[str, str]] = {
     "npv": ("Nåverdi", "Net present value"),
     "net": ("Netto", "Net"),
     "year": ("År", "Year"),
+    "year_by_year": ("År for år", "Year by year"),
+    "period": ("Periode", "Period"),
+    "discount_factor": ("Diskonteringsfaktor", "Discount factor"),
+    "discounted_net": ("Neddiskontert netto", "Discounted net"),
+    "present_value_total": ("Nåverdi", "Present value"),
+    "amounts_in": ("Beløp i {unit}.", "Amounts in {unit}."),
+    "deck_years_notes": (
+        "Beløpene per år er ikke diskontert. Siste kolonne er netto ganget med årets "
+        "diskonteringsfaktor, og summen av den kolonnen er nåverdien, {net}.",
+        "The amounts per year are not discounted. The last column is the net times the "
+        "year's discount factor, and that column adds up to the net present value, {net}.",
+    ),
     "implied_link": ("Bidrar via skjulte ledd", "Contributes via hidden steps"),
     "link_notes": (
         "Forutsetninger og begrunnelser for koblinger",

@@ -33,7 +33,7 @@ if TYPE_CHECKING:
     from collections.abc import Iterable
 
     from gevinst.analysis.evaluate import Evaluation
-    from gevinst.analysis.money import Money
+    from gevinst.analysis.money import Money, MoneyYear
     from gevinst.analysis.stakeholders import StakeholderRow
     from gevinst.model import Measurement, Plan
 
@@ -41,9 +41,11 @@ __all__ = [
     "KEY_INDICATORS",
     "IndicatorRow",
     "LinkRow",
+    "MoneyYearRow",
     "ReportData",
     "ReviewRow",
     "StatusRow",
+    "period_text",
     "report_data",
 ]
 
@@ -112,6 +114,44 @@ class LinkRow:
     target_name: str
     weight: float | None
     note: str
+
+
+def period_text(first: dt.date, last: dt.date, language: str) -> str:
+    """Calendar years (``2024``, ``2034–2063``) when ``first`` is 1 January and ``last``
+    31 December, else the two days (``1.7.2024–30.6.2025``).
+
+    >>> period_text(dt.date(2034, 1, 1), dt.date(2063, 12, 31), "nb")
+    '2034–2063'
+    >>> period_text(dt.date(2024, 7, 1), dt.date(2025, 6, 30), "en")
+    '1 Jul 2024–30 Jun 2025'
+    """
+    if (first.month, first.day, last.month, last.day) == (1, 1, 12, 31):
+        return str(first.year) if first.year == last.year else f"{first.year}\u2013{last.year}"
+    start = format_date(first, language, compact=True)
+    return f"{start}\u2013{format_date(last, language, compact=True)}"
+
+
+@dataclass(frozen=True)
+class MoneyYearRow:
+    """A year of the money, or several years summed, or the present values (the last row).
+
+    ``label`` is the year (``0``), a span (``10–39``) or the words for present value;
+    ``first`` and ``last`` the first and last day covered (``None`` in the last row).
+    Amounts are undiscounted except in the last row; ``discounted`` is the net times
+    each year's factor, so the discounted nets of the years add up to the last row's.
+    ``realised`` is ``None`` when the report has no date (``net`` is then expected
+    minus costs); ``factor`` is ``None`` for summed years and the last row.
+    """
+
+    label: str
+    first: dt.date | None
+    last: dt.date | None
+    expected: float
+    realised: float | None
+    costs: float
+    net: float
+    factor: float | None
+    discounted: float
 
 
 @dataclass
@@ -343,6 +383,73 @@ class ReportData:
             (self.phrase("costs_pv"), -m.costs, -m.costs if dated else None),
             (self.phrase("net_pv"), m.expected_net, m.net if dated else None),
         ]
+
+    def money_years(self, first: int | None = None) -> list[MoneyYearRow]:
+        """The money year by year, then the present values; with ``first``, the years
+        after the first ``first`` are summed into one row (so a 40-year horizon fits a
+        slide) while the discounted nets still add up to the net present value.
+
+        Examples:
+            >>> import gevinst as gv
+            >>> data = report_data(gv.load("examples/bergen_barnevern/plan.yaml"),
+            ...                    at="2025-10-01")
+            >>> rows = data.money_years(first=3)
+            >>> [r.label for r in rows][:3], len(rows) <= 5
+            (['0', '1', '2'], True)
+            >>> round(sum(r.discounted for r in rows[:-1])) == round(rows[-1].discounted)
+            True
+        """
+        m = self.money
+        dated = self.evaluation is not None
+
+        def row(label: str, years: list[MoneyYear]) -> MoneyYearRow:
+            expected = sum(y.expected for y in years)
+            realised = sum(y.realised for y in years)
+            costs = sum(y.costs for y in years)
+            net = (realised if dated else expected) - costs
+            return MoneyYearRow(
+                label=label,
+                first=years[0].start,
+                last=years[-1].end - dt.timedelta(days=1),
+                expected=expected,
+                realised=realised if dated else None,
+                costs=costs,
+                net=net,
+                factor=years[0].factor if len(years) == 1 else None,
+                discounted=sum(
+                    ((y.realised if dated else y.expected) - y.costs) * y.factor for y in years
+                ),
+            )
+
+        years = list(m.years)
+        shown = years if first is None or len(years) <= first + 1 else years[:first]
+        rows = [row(str(y.year), [y]) for y in shown]
+        rest = years[len(shown) :]
+        if rest:
+            rows.append(row(f"{rest[0].year}\u2013{rest[-1].year}", rest))
+        net = m.net if dated else m.expected_net
+        rows.append(
+            MoneyYearRow(
+                label=self.phrase("present_value_total"),
+                first=None,
+                last=None,
+                expected=m.expected,
+                realised=m.realised if dated else None,
+                costs=m.costs,
+                net=net,
+                factor=None,
+                discounted=net,
+            )
+        )
+        return rows
+
+    def period(self, row: MoneyYearRow) -> str:
+        """The days a row of :meth:`money_years` covers: its calendar years (``2024``,
+        ``2034–2063``) when it starts on 1 January and ends on 31 December, else its
+        first and last day (``1.7.2024–30.6.2025``)."""
+        if row.first is None or row.last is None:
+            return ""
+        return period_text(row.first, row.last, self.language)
 
     def has_money(self) -> bool:
         """True when some benefit, dis-benefit or measure carries money."""

@@ -59,6 +59,7 @@ class _Row(NamedTuple):
 class _Table(NamedTuple):
     header: list[tuple[str, bool]]  # (heading, is a number column)
     rows: list[_Row]
+    caption: str = ""
 
 
 def _inline_svg(svg: str) -> Markup:
@@ -339,7 +340,40 @@ def _money_section(data: ReportData) -> dict[str, Any]:
     chart = None
     if dated and data.evaluation is not None and data.money.lines:
         chart = _figure_svg(money_chart(data.evaluation, language=data.language))
-    return {"title": title, "lead": basis, "table": _Table(header, body), "chart_svg": chart}
+    return {
+        "title": title,
+        "lead": basis,
+        "table": _Table(header, body),
+        "years": _years_table(data),
+        "chart_svg": chart,
+    }
+
+
+def _years_table(data: ReportData) -> _Table:
+    """The money year by year (:meth:`ReportData.money_years`), with a caption."""
+    from gevinst.i18n.formats import format_money, format_number
+
+    currency = data.money.currency
+    header = [(data.word("year"), False), (data.word("period"), False)]
+    header.append((data.phrase("expected_col"), True))
+    if data.evaluation is not None:
+        header.append((data.phrase("realised_col"), True))
+    header += [(data.word("costs"), True), (data.word("net"), True)]
+    header += [(data.word("discount_factor"), True), (data.word("discounted_net"), True)]
+    body = []
+    for year in data.money_years():
+        amounts = [year.expected, year.realised, year.costs, year.net]
+        cells = [_Cell(year.label), _Cell(data.period(year))]
+        cells += [
+            _Cell(format_money(value, currency, data.language), "num")
+            for value in amounts
+            if value is not None
+        ]
+        factor = "" if year.factor is None else format_number(year.factor, data.language, 4)
+        cells.append(_Cell(factor, "num"))
+        cells.append(_Cell(format_money(year.discounted, currency, data.language), "num"))
+        body.append(_Row(cells))
+    return _Table(header, body, data.phrase("year_by_year"))
 
 
 def html_report(data: ReportData) -> bytes:

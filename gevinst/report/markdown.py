@@ -206,7 +206,7 @@ def _review_section(data: ReportData) -> list[str]:
 
 
 def _money_section(data: ReportData) -> list[str]:
-    from gevinst.i18n.formats import format_money
+    from gevinst.i18n.formats import format_money, format_number
 
     out = ["", f"## {cell(data.phrase('money_title'))}", ""]
     if not data.has_money():
@@ -243,6 +243,26 @@ def _money_section(data: ReportData) -> list[str]:
                 line.append(format_money(money_line.realised, currency, data.language))
             body.append(line)
         out += ["", *_table(header, body, {3, 4})]
+    out += ["", f"### {cell(data.phrase('year_by_year'))}", ""]
+    dated = data.evaluation is not None
+    header = [data.word("year"), data.word("period"), data.phrase("expected_col")]
+    if dated:
+        header.append(data.phrase("realised_col"))
+    header += [data.word("costs"), data.word("net")]
+    header += [data.word("discount_factor"), data.word("discounted_net")]
+    body = []
+    for year in data.money_years():
+        line = [year.label, data.period(year), format_money(year.expected, currency, data.language)]
+        if year.realised is not None:
+            line.append(format_money(year.realised, currency, data.language))
+        line += [
+            format_money(year.costs, currency, data.language),
+            format_money(year.net, currency, data.language),
+            "" if year.factor is None else format_number(year.factor, data.language, 4),
+            format_money(year.discounted, currency, data.language),
+        ]
+        body.append(line)
+    out += _table(header, body, set(range(2, len(header))))
     return out
 
 

@@ -163,6 +163,55 @@ def _money_table(ev: Evaluation, lang: str) -> tuple[list[str], list[list[str]]]
     return header, rows
 
 
+def _period(start: dt.date, end: dt.date, lang: str) -> str:
+    """A year's calendar year, or first and last day (``end`` is the day after it)."""
+    from gevinst.report.content import period_text
+
+    return period_text(start, end - dt.timedelta(days=1), lang)
+
+
+def _years_table(ev: Evaluation, lang: str) -> tuple[list[str], list[list[str]]]:
+    """Year by year, undiscounted, then the discount factor and the discounted net; the
+    last row holds the present values, so the discounted net adds up to the net."""
+    money = ev.npv()
+    header = [
+        t("year", lang),
+        t("period", lang),
+        t("expected", lang),
+        t("realised", lang),
+        t("costs", lang),
+        t("net", lang),
+        t("discount_factor", lang),
+        t("discounted_net", lang),
+    ]
+    rows = [
+        [
+            str(y.year),
+            _period(y.start, y.end, lang),
+            _money(y.expected, lang),
+            _money(y.realised, lang),
+            _money(y.costs, lang),
+            _money(y.net, lang),
+            format_number(y.factor, lang, 4),
+            _money(y.net * y.factor, lang),
+        ]
+        for y in money.years
+    ]
+    rows.append(
+        [
+            t("present_value_total", lang),
+            "",
+            _money(money.expected, lang),
+            _money(money.realised, lang),
+            _money(money.costs, lang),
+            _money(money.net, lang),
+            "",
+            _money(money.net, lang),
+        ]
+    )
+    return header, rows
+
+
 def _review_table(ev: Evaluation, lang: str) -> tuple[list[str], list[list[str]]]:
     header = [
         t("date", lang),
@@ -241,6 +290,7 @@ def text_table(ev: Evaluation, language: str | None = None, *, name_width: int =
     ]
     if ev.npv().lines or ev.npv().costs_by_measure:
         sections.append((_money_note(ev, lang), _money_table(ev, lang), {1: name_width}))
+        sections.append((t("year_by_year", lang), _years_table(ev, lang), {}))
     if ev.reviews():
         sections.append((t("reviews", lang), _review_table(ev, lang), {6: name_width}))
     for heading, (header, rows), widths in sections:
@@ -258,10 +308,49 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def csv_text(ev: Evaluation) -> str:
-    """One CSV table: a row per scored element, then a row per indicator (column
-    ``kind`` tells them apart); English keys, full-precision numbers, ISO dates. Text is
-    quoted and never starts a formula (:mod:`gevinst.io.cells`)."""
+_YEAR_COLUMNS = (
+    "year",
+    "start",
+    "end",
+    "factor",
+    "expected",
+    "realised",
+    "costs",
+    "net",
+    "discounted_net",
+)
+
+
+def csv_text(ev: Evaluation, table: str = "results") -> str:
+    """One CSV table: by default (``table="results"``) a row per scored element, then a
+    row per indicator (column ``kind`` tells them apart); ``table="years"`` gives the
+    money year by year (``end`` is the day after the year's last day; the discounted
+    nets add up to ``ev.npv().net``). English keys, full-precision numbers, ISO dates.
+    Text is quoted and never starts a formula (:mod:`gevinst.io.cells`).
+
+    Raises:
+        ValueError: an unknown ``table``.
+    """
+    if table == "years":
+        return table_csv(
+            _YEAR_COLUMNS,
+            (
+                [
+                    y.year,
+                    y.start.isoformat(),
+                    y.end.isoformat(),
+                    y.factor,
+                    y.expected,
+                    y.realised,
+                    y.costs,
+                    y.net,
+                    y.net * y.factor,
+                ]
+                for y in ev.npv().years
+            ),
+        )
+    if table != "results":
+        raise ValueError(f"no CSV table {table!r}; use 'results' or 'years'")
     columns = [
         "id",
         "kind",
@@ -318,10 +407,13 @@ def json_text(ev: Evaluation) -> str:
                 {
                     "year": y.year,
                     "start": y.start.isoformat(),
+                    "end": y.end.isoformat(),  # the day after the year's last day
                     "factor": y.factor,
                     "expected": y.expected,
                     "realised": y.realised,
                     "costs": y.costs,
+                    "net": y.net,
+                    "discounted_net": y.net * y.factor,
                 }
                 for y in money.years
             ],
@@ -341,6 +433,7 @@ def markdown_text(ev: Evaluation, language: str | None = None) -> str:
     ]
     if ev.npv().lines or ev.npv().costs_by_measure:
         sections.append((_money_note(ev, lang), _money_table(ev, lang)))
+        sections.append((t("year_by_year", lang), _years_table(ev, lang)))
     if ev.reviews():
         sections.append((t("reviews", lang), _review_table(ev, lang)))
     for heading, (header, rows) in sections:
@@ -480,6 +573,45 @@ def xlsx_bytes(ev: Evaluation, language: str | None = None) -> bytes:
         + [[None, t("costs", lang), None, None, -money.costs, -money.costs]]
         + [[None, t("net", lang), None, None, money.expected_net, money.net]],
         {4: "0%", 5: "#,##0", 6: "#,##0"},
+    )
+    sheet(
+        t("year_by_year", lang),
+        (
+            "year",
+            "period",
+            "expected",
+            "realised",
+            "costs",
+            "net",
+            "discount_factor",
+            "discounted_net",
+        ),
+        [
+            [
+                y.year,
+                _period(y.start, y.end, lang),
+                y.expected,
+                y.realised,
+                y.costs,
+                y.net,
+                y.factor,
+                y.net * y.factor,
+            ]
+            for y in money.years
+        ]
+        + [
+            [
+                t("present_value_total", lang),
+                None,
+                money.expected,
+                money.realised,
+                money.costs,
+                money.net,
+                None,
+                money.net,
+            ]
+        ],
+        {3: "#,##0", 4: "#,##0", 5: "#,##0", 6: "#,##0", 7: "0.0000", 8: "#,##0"},
     )
     sheet(
         t("reviews", lang),

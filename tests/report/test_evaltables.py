@@ -85,7 +85,13 @@ def test_xlsx_reads_back_and_is_deterministic(ev: gv.Evaluation) -> None:
     data = xlsx_bytes(ev)
     assert data == xlsx_bytes(ev)
     book = load_workbook(io.BytesIO(data))
-    assert book.sheetnames == ["Gevinster og mål", "Indikatorer", "Nåverdi", "Evalueringer"]
+    assert book.sheetnames == [
+        "Gevinster og mål",
+        "Indikatorer",
+        "Nåverdi",
+        "År for år",
+        "Evalueringer",
+    ]
     sheet = book["Gevinster og mål"]
     rows = {row[0]: row for row in sheet.iter_rows(min_row=2, values_only=True)}
     assert rows["B2"][3] == pytest.approx(B2_SCORE)

@@ -71,8 +71,8 @@ def test_sections_tables_and_inline_svg_charts(bergen: gv.Plan, bergen_page: str
     assert page.tags.count("svg") == 1 + 1 + 6 + 1 + 1
     assert page.tags.count("img") == 0
     # link notes (B1 -> B4, B11 -> B4), status (goals, objectives, benefits,
-    # dis-benefits), indicators, reviews, money
-    assert page.tags.count("table") == 1 + 4 + 1 + 1 + 1
+    # dis-benefits), indicators, reviews, money, money year by year
+    assert page.tags.count("table") == 1 + 4 + 1 + 1 + 1 + 1
     # B2: 29 % and off track (see tests/report/test_report_markdown.py for the hand calculation)
     cells = page.cells
     b2 = cells.index("B2")

@@ -269,6 +269,59 @@ def _money_slide(prs: Any, data: ReportData) -> None:
     chart.value_axis.major_gridlines.format.line.color.rgb = _rgb(theme.GRID_COLOUR)
     chart.value_axis.tick_labels.number_format = "0"
     chart.value_axis.tick_labels.number_format_is_linked = False
+    _years_slide(prs, data)
+
+
+#: Years shown one by one on the deck's year slide; later years share one row.
+DECK_YEARS = 10
+
+
+def _years_slide(prs: Any, data: ReportData) -> None:
+    """The money year by year: the first :data:`DECK_YEARS` years, the rest summed in
+    one row, then the present values; amounts in millions, text 14 pt."""
+    from gevinst.i18n.formats import format_money, format_number
+
+    dated = data.evaluation is not None
+    currency = data.money.currency
+    rows = data.money_years(first=DECK_YEARS)
+
+    def amount(value: float) -> str:  # in millions, the unit said below the table
+        return format_number(value / 1e6, data.language, 1)
+
+    header = [data.word("year"), data.word("period"), data.phrase("expected_col")]
+    header += [data.phrase("realised_col")] if dated else []
+    header += [data.word("costs"), data.word("net")]
+    header += [data.word("discount_factor"), data.word("discounted_net")]
+    body = []
+    for row in rows:
+        line = [row.label, data.period(row), amount(row.expected)]
+        if row.realised is not None:
+            line.append(amount(row.realised))
+        line += [amount(row.costs), amount(row.net)]
+        line.append("" if row.factor is None else format_number(row.factor, data.language, 4))
+        line.append(amount(row.discounted))
+        body.append(line)
+    net = format_money(rows[-1].discounted, currency, data.language, True)
+    notes = data.phrase("deck_years_notes", net=net)
+    slide = _new_slide(prs, data, data.phrase("year_by_year"), notes)
+    widths = [1.25, 1.2, 1.3] + ([1.3] if dated else []) + [1.3, 1.15, 1.95, 1.75]
+    shape = _table(
+        slide,
+        (28, 84, SLIDE_W - 56, 400),
+        header,
+        body,
+        widths,
+        right=set(range(2, len(header))),
+        size=14,
+    )
+    shape.name = "table years"
+    unit = data.phrase("millions") if currency == "NOK" else f"{currency} mill."
+    _textbox(
+        slide,
+        (28, 84 + (len(body) + 1) * 14 * 2.1 + 8, 600, 24),
+        [(data.phrase("amounts_in", unit=unit), 12, False, _MUTED)],
+        "years unit",
+    )
 
 
 indicator_chart_slides = _indicator_chart_slides
