@@ -457,3 +457,30 @@ def test_boxes_apart_with_room_for_the_arrows(bergen_deck: Presentation) -> None
         rights = sorted({b.left + b.width for b in boxes})
         gaps = [left - right for left in lefts for right in rights if left > right]
         assert min(gaps) >= Pt(36), slide.shapes.title.text
+
+
+@pytest.mark.parametrize("language", ["nb", "en"])
+def test_money_chart_labels_are_written_like_the_tables(tmp_path: Path, language: str) -> None:
+    # A number format in a chart is written in the viewer's locale (78.8 on an English
+    # machine beside the table's 78,8); the labels are the formatter's own text instead.
+    from gevinst.i18n.formats import format_number
+
+    plan = gv.load(Path(__file__).parents[2] / "examples/bergen_barnevern/plan.yaml")
+    plan.info.language = language
+    path = report(plan, tmp_path / "deck.pptx", at=AT)
+    charts = [
+        shape.chart
+        for slide in Presentation(str(path)).slides
+        for shape in slide.shapes
+        if shape.name == "chart money"
+    ]
+    assert len(charts) == 1
+    for series in charts[0].plots[0].series:
+        values = list(series.values)
+        labels = [series.points[i].data_label.text_frame.text for i in range(len(values))]
+        assert labels == [format_number(v, language, 1) for v in values]
+        frames = [series.points[i].data_label.text_frame for i in range(len(values))]
+        sizes = [frame.paragraphs[0].runs[0].font.size for frame in frames]
+        assert all(size is not None and size.pt >= 12 for size in sizes)
+    decimal = "," if language == "nb" else "."
+    assert all(decimal in label for label in labels)

@@ -193,7 +193,7 @@ def _money_slide(prs: Any, data: ReportData) -> None:
     from pptx.chart.data import CategoryChartData
     from pptx.enum.chart import XL_CHART_TYPE, XL_LEGEND_POSITION
 
-    from gevinst.i18n.formats import format_money
+    from gevinst.i18n.formats import format_money, format_number
 
     if not data.has_money():
         return
@@ -257,13 +257,20 @@ def _money_slide(prs: Any, data: ReportData) -> None:
     plot.data_labels.number_format = "0.0"
     plot.data_labels.number_format_is_linked = False
     plot.data_labels.font.size = _pt(11)
+    from pptx.enum.chart import XL_LABEL_POSITION, XL_TICK_LABEL_POSITION
+
+    plot.data_labels.position = XL_LABEL_POSITION.OUTSIDE_END
     for series, colour in zip(plot.series, (theme.ACCENT_PALE, _ACCENT), strict=False):
         series.format.fill.solid()
         series.format.fill.fore_color.rgb = _rgb(colour)
         series.invert_if_negative = False
-    from pptx.enum.chart import XL_LABEL_POSITION, XL_TICK_LABEL_POSITION
-
-    plot.data_labels.position = XL_LABEL_POSITION.OUTSIDE_END
+        # Each label is the formatter's text, not a number format that the viewer's
+        # locale would write as 78.8 beside the table's 78,8.
+        for index, value in enumerate(series.values):
+            label = series.points[index].data_label
+            label.text_frame.text = format_number(value, data.language, 1)
+            label.text_frame.paragraphs[0].runs[0].font.size = _pt(12)
+            label.position = XL_LABEL_POSITION.OUTSIDE_END
     chart.category_axis.tick_label_position = XL_TICK_LABEL_POSITION.LOW
     chart.value_axis.has_major_gridlines = True
     chart.value_axis.major_gridlines.format.line.color.rgb = _rgb(theme.GRID_COLOUR)
