@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from gevinst import theme
+import gevinst.theme as theme
 from gevinst.charts.figure import BLUE, INK, MUTED, STATUS_COLOURS, wrap_text
 from gevinst.charts.figure import new_figure as _figure
 from gevinst.charts.figure import style as _style

@@ -22,7 +22,7 @@ import itertools
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from gevinst import theme
+import gevinst.theme as theme
 
 if TYPE_CHECKING:
     from gevinst.layout.view import MapView

@@ -35,7 +35,7 @@ import json
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Literal
 
-from gevinst import theme
+import gevinst.theme as theme
 from gevinst.errors import RenderError
 from gevinst.i18n.words import t
 from gevinst.layout.dot import to_dot

@@ -28,7 +28,7 @@ import itertools
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from gevinst import theme
+import gevinst.theme as theme
 from gevinst.graph import build_graph
 from gevinst.layout.geometry import layout, layout_view
 from gevinst.layout.view import MapView, map_view

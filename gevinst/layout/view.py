@@ -27,7 +27,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
-from gevinst import theme
+import gevinst.theme as theme
 from gevinst.errors import RenderError
 from gevinst.graph import build_graph, neighbourhood
 from gevinst.i18n.formats import format_percent

@@ -26,7 +26,7 @@ import json
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
-from gevinst import theme
+import gevinst.theme as theme
 
 __all__ = ["environment", "render_page", "script_json"]
 

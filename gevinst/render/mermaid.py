@@ -23,7 +23,7 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING
 
-from gevinst import theme
+import gevinst.theme as theme
 from gevinst.i18n.words import t
 
 if TYPE_CHECKING:

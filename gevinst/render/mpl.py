@@ -20,7 +20,7 @@ import io
 import warnings
 from typing import TYPE_CHECKING, Any, cast
 
-from gevinst import theme
+import gevinst.theme as theme
 from gevinst.render.svg import arrowhead
 
 if TYPE_CHECKING:

@@ -24,7 +24,7 @@ import math
 from typing import TYPE_CHECKING
 from xml.sax.saxutils import escape, quoteattr
 
-from gevinst import theme
+import gevinst.theme as theme
 from gevinst.layout.geometry import one_line
 
 if TYPE_CHECKING:

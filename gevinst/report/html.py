@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from markupsafe import Markup
 
-from gevinst import theme
+import gevinst.theme as theme
 from gevinst.render._templates import render_page
 
 if TYPE_CHECKING:

@@ -23,7 +23,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from gevinst import theme
+import gevinst.theme as theme
 from gevinst.errors import FormatError
 from gevinst.i18n.formats import format_date, format_number, format_percent, format_rate
 from gevinst.i18n.markdown import markdown_escape, markdown_table

@@ -35,7 +35,7 @@ from collections.abc import Sequence
 from copy import copy
 from typing import TYPE_CHECKING, Any
 
-from gevinst import theme
+import gevinst.theme as theme
 from gevinst._files import deterministic_zip
 from gevinst.errors import PlanError
 from gevinst.i18n.formats import format_exact

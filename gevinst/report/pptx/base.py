@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from gevinst import theme
+import gevinst.theme as theme
 from gevinst.report.pptx.map import FONT
 
 if TYPE_CHECKING:

@@ -30,7 +30,7 @@ import io
 import re
 from typing import TYPE_CHECKING, Any
 
-from gevinst import theme
+import gevinst.theme as theme
 from gevinst.i18n.words import t
 from gevinst.layout.options import MapOptions
 from gevinst.layout.split import map_parts

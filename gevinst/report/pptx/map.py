@@ -37,7 +37,7 @@ from __future__ import annotations
 import itertools
 from typing import TYPE_CHECKING, Any
 
-from gevinst import theme
+import gevinst.theme as theme
 from gevinst.layout.split import AREA, GAP_Y, MapArea, fit
 from gevinst.report.pptx.shapes import (
     FONT,

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from gevinst import theme
+import gevinst.theme as theme
 
 if TYPE_CHECKING:
     from gevinst.layout.geometry import Layout

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING, Any
 
-from gevinst import theme
+import gevinst.theme as theme
 from gevinst.report.pptx.base import (
     _MUTED,
     SLIDE_W,
