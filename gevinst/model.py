@@ -29,10 +29,14 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
+    PlainSerializer,
+    PlainValidator,
     StrictBool,
     StringConstraints,
     field_validator,
 )
+
+from gevinst.amounts import Estimate, as_written, estimate, number
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -56,6 +60,7 @@ __all__ = [
     "Measurement",
     "Measurements",
     "Objective",
+    "OptimismBias",
     "Plan",
     "PlanInfo",
     "Review",
@@ -100,18 +105,7 @@ def _iso_date(value: object) -> object:
 
 def _number(value: object) -> object:
     """Accept int and float (not bool, not text): plans hold numbers, not strings."""
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        raise ValueError(f"{value!r} is not a number")
-    if isinstance(value, float):
-        return value
-    try:
-        return float(value)
-    except OverflowError:  # an int beyond any float: hundreds of digits
-        digits = int(value.bit_length() * 0.30103) + 1  # log10(2); str() of it may refuse
-        raise ValueError(
-            f"a whole number of about {digits} digits is too large for a plan: amounts and "
-            "indicator values lie within ±1e15 (docs/limits.md); check the number"
-        ) from None
+    return number(value)
 
 
 _SCALE_SYNONYMS = {
@@ -146,6 +140,10 @@ def _text_list(value: object) -> object:
 Id: TypeAlias = Annotated[str, StringConstraints(pattern=ID_PATTERN)]
 Date: TypeAlias = Annotated[dt.date, BeforeValidator(_iso_date)]
 Number: TypeAlias = Annotated[float, BeforeValidator(_number)]
+#: An amount of money: one number or ``[low, most_likely, high]`` (SPEC section 6).
+Amount: TypeAlias = Annotated[
+    Estimate, PlainValidator(estimate), PlainSerializer(as_written, when_used="always")
+]
 #: A share of a whole, 0 to 1 (0.25 for a quarter).
 Share: TypeAlias = Annotated[float, BeforeValidator(_number), Field(ge=0, le=1)]
 Text: TypeAlias = str
@@ -225,9 +223,12 @@ class Value(_Model):
     ``ramp`` (opptrapping, SPEC section 6) lists the share of ``annual`` booked in each
     full year counted from ``from``: ``[0.25, 0.5]`` books a quarter in the first year,
     half in the second and all of it from the third. ``None`` or ``[]``: no ramp.
+
+    ``annual`` is an :class:`~gevinst.amounts.Estimate`: a number, which may carry a
+    range when the file gives ``annual: [low, most_likely, high]``.
     """
 
-    annual: Number
+    annual: Amount
     from_: Date | None = Field(default=None, alias="from")
     ramp: Annotated[list[Share] | None, BeforeValidator(lambda v: None if v == [] else v)] = None
 
@@ -271,10 +272,13 @@ class Change(Element):
 
 
 class Cost(_Model):
-    """What a measure costs: once (in the year it starts) and per year."""
+    """What a measure costs: once (in the year it starts) and per year.
 
-    one_off: Number = 0.0
-    annual: Number = 0.0
+    Both are :class:`~gevinst.amounts.Estimate` amounts, so either may be a range.
+    """
+
+    one_off: Amount = Estimate(0.0)
+    annual: Amount = Estimate(0.0)
 
 
 class Measure(Element):
@@ -356,6 +360,18 @@ class Review(_Model):
     comment: Text | None = None
 
 
+class OptimismBias(_Model):
+    """Optimism bias adjustment (the UK Green Book's way): shares to add and take off.
+
+    ``costs: 0.2`` adds 20 % to every cost; ``benefits: 0.1`` takes 10 % off every
+    benefit (no generic share exists for benefits: the plan sets it). The adjusted
+    figures are shown beside the unadjusted ones, never instead of them.
+    """
+
+    costs: Annotated[float, BeforeValidator(_number), Field(ge=0, le=10)] = 0.0
+    benefits: Share = 0.0
+
+
 class PlanInfo(_Model):
     """The ``plan:`` header: who, what, and the money settings."""
 
@@ -373,6 +389,13 @@ class PlanInfo(_Model):
     ] = None
     start: Date | None = None
     horizon_years: Annotated[int, Field(ge=1, le=200, strict=True)] = 10
+    #: The correlation between all uncertain amounts in :func:`gevinst.simulate`, 0
+    #: (independent, the default) to 1 (all at the same quantile); SPEC section 6.
+    #: The model takes any number so that ``check`` can report one outside 0..1 (GV022).
+    correlation: Annotated[
+        float | None, BeforeValidator(lambda v: v if v is None else _number(v))
+    ] = None
+    optimism_bias: OptimismBias | None = None
 
 
 #: The plan's element sections, in file order, with the model each holds.
@@ -511,6 +534,18 @@ class Plan(_Model):
         yield from self.disbenefits
         yield from self.changes
         yield from self.measures
+
+    def amounts(self) -> Iterator[tuple[str, str, Estimate]]:
+        """Every amount of money as ``(element id, field, estimate)``, in file order:
+        ``value.annual`` of benefits and dis-benefits, then ``cost.one_off`` and
+        ``cost.annual`` of measures."""
+        for element in (*self.benefits, *self.disbenefits):
+            if element.value is not None:
+                yield element.id, "value.annual", element.value.annual
+        for measure in self.measures:
+            if measure.cost is not None:
+                yield measure.id, "cost.one_off", measure.cost.one_off
+                yield measure.id, "cost.annual", measure.cost.annual
 
     def records(self) -> Iterator[Record]:
         """Every record with an id: map elements, stakeholders and indicators."""

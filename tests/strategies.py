@@ -24,6 +24,14 @@ NUMBERS = st.floats(min_value=-1e9, max_value=1e9, allow_nan=False, allow_infini
 SCALE = st.sampled_from(["none", "low", "medium", "high", "ingen", "liten", "middels", "stor"])
 
 
+@st.composite
+def money(draw: st.DrawFn) -> float | list[float]:
+    """An amount as a plan file gives it: one number, or [low, most_likely, high] in order."""
+    if draw(st.booleans()):
+        return draw(AMOUNTS)
+    return sorted(draw(st.lists(AMOUNTS, min_size=3, max_size=3)))
+
+
 def _maybe(strategy: st.SearchStrategy[Any]) -> st.SearchStrategy[Any]:
     return st.none() | strategy
 
@@ -79,7 +87,7 @@ def plan_data(draw: st.DrawFn) -> dict[str, Any]:
                 _maybe(st.sampled_from(["budget", "redeployment", "public_sector", "non_priced"]))
             )
             if draw(st.booleans()):
-                data["value"] = {"annual": draw(AMOUNTS), "from": draw(DATES)}
+                data["value"] = {"annual": draw(money()), "from": draw(DATES)}
                 ramp = draw(_maybe(st.lists(SHARES, max_size=4)))
                 if ramp is not None:
                     data["value"]["ramp"] = ramp
@@ -93,7 +101,7 @@ def plan_data(draw: st.DrawFn) -> dict[str, Any]:
             if data["start"] is not None and draw(st.booleans()):  # end on or after start
                 data["end"] = data["start"] + dt.timedelta(days=draw(st.integers(0, 4000)))
             if draw(st.booleans()):
-                data["cost"] = {"one_off": draw(AMOUNTS), "annual": draw(AMOUNTS)}
+                data["cost"] = {"one_off": draw(money()), "annual": draw(money())}
         return {k: v for k, v in data.items() if v is not None}
 
     data: dict[str, Any] = {
@@ -103,6 +111,10 @@ def plan_data(draw: st.DrawFn) -> dict[str, Any]:
             "title": draw(TEXT),
             "language": draw(st.sampled_from(["nb", "en"])),
             "discount_rate": draw(_maybe(st.floats(0, 0.2))),  # None: the R-109 rates
+            "correlation": draw(_maybe(SHARES)),
+            "optimism_bias": draw(
+                _maybe(st.fixed_dictionaries({"costs": st.floats(0, 2), "benefits": SHARES}))
+            ),
             "horizon_years": draw(st.integers(1, 40)),
         },
     }

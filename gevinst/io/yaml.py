@@ -252,9 +252,16 @@ _PlanDumper.add_representer(
 )
 
 
+def _flat(value: Any) -> bool:
+    """A scalar, or a list of scalars."""
+    if isinstance(value, list):
+        return not any(isinstance(v, dict | list) for v in value)
+    return not isinstance(value, dict)
+
+
 def _leaf(value: Any) -> Any:
-    if isinstance(value, dict) and not any(isinstance(v, dict | list) for v in value.values()):
-        return _Flow(value)
+    if isinstance(value, dict) and all(_flat(v) for v in value.values()):
+        return _Flow({k: _FlowList(v) if isinstance(v, list) else v for k, v in value.items()})
     if isinstance(value, list) and not any(isinstance(v, dict | list) for v in value):
         return _FlowList(value)
     if isinstance(value, list):
