@@ -28,6 +28,7 @@ from gevinst.analysis.evaluate import (
 from gevinst.analysis.impact import Impact, impact
 from gevinst.analysis.money import Money
 from gevinst.analysis.portfolio import Portfolio, load_many
+from gevinst.analysis.simulate import Simulation, simulate
 from gevinst.errors import (
     FormatError,
     GevinstError,
@@ -103,6 +104,7 @@ __all__ = [
     "RenderError",
     "Review",
     "ReviewResult",
+    "Simulation",
     "Stakeholder",
     "Target",
     "Trace",
@@ -121,5 +123,6 @@ __all__ = [
     "render",
     "report",
     "save",
+    "simulate",
     "trace",
 ]

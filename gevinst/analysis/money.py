@@ -63,6 +63,7 @@ __all__ = [
     "MoneyYear",
     "discount_factors",
     "npv",
+    "one_off_year",
     "present_value",
     "ramped",
     "year_bounds",
@@ -302,7 +303,16 @@ class Money:
         return math.fsum(line.realised for line in self.lines.values() if line.kind == "disbenefit")
 
 
-def _one_off_year(start: dt.date | None, bounds: list[dt.date]) -> int | None:
+def one_off_year(start: dt.date | None, bounds: list[dt.date]) -> int | None:
+    """The plan year a measure starting on ``start`` pays its ``cost.one_off`` in: year 0
+    without a start or for one before the plan, ``None`` for one after the horizon.
+
+    >>> bounds = year_bounds(dt.date(2025, 1, 1), 2)
+    >>> one_off_year(None, bounds), one_off_year(dt.date(2026, 3, 1), bounds)
+    (0, 1)
+    >>> one_off_year(dt.date(2027, 1, 1), bounds) is None
+    True
+    """
     if start is None or start < bounds[0]:
         return 0
     for y, (first, after) in enumerate(itertools.pairwise(bounds)):
@@ -368,7 +378,7 @@ def npv(
         if measure.cost is None or measure.id in cost_lines:
             continue
         by_year = yearly(measure.cost.annual, measure.start, bounds, until=measure.end)
-        year = _one_off_year(measure.start, bounds)
+        year = one_off_year(measure.start, bounds)
         if year is not None:
             by_year[year] += measure.cost.one_off
         cost_lines[measure.id] = CostLine(

@@ -1,0 +1,418 @@
+"""Monte Carlo simulation of a plan's money from its three-point estimates (SPEC section 6).
+
+Every amount given as ``[low, most_likely, high]`` is drawn from the triangular
+distribution with those three points; amounts without a range stay as they are. The
+amounts are drawn together through a Gaussian copula with the same correlation
+``plan.correlation`` between every pair (0, the default: independent; 1: every amount at
+the same quantile). Each run then counts the planned money of section 3 (what
+:func:`gevinst.analysis.money.npv` gives as ``expected``, ``costs`` and ``expected_net``)
+with the drawn amounts.
+
+How it is computed: the planned money is linear in each amount, so each amount has a
+coefficient, its present value per unit (a benefit's ``value.annual`` counts
+``present_value(ramped(1.0, from, ramp))``, a dis-benefit's the same negative, a
+measure's ``cost.one_off`` the discount factor of its year, its ``cost.annual``
+``present_value(yearly(1.0, start, until=end))``). A run is the planned figure plus the
+drawn deviations from the most likely values times their coefficients. The runs are
+drawn in chunks of :data:`CHUNK` runs, so memory stays ``CHUNK x amounts`` floats and the
+same seed gives the same numbers on any machine.
+
+Optimism bias (``plan.info.optimism_bias``) is not applied here: the simulation is of
+the planned money; outputs may show the adjusted figures beside it.
+
+Examples:
+    >>> import gevinst as gv
+    >>> plan = gv.loads('''
+    ... schema: gevinst/1
+    ... plan: {id: demo, title: Demo, start: 2025-01-01, horizon_years: 1, correlation: 0}
+    ... benefits: [{id: B1, name: Time saved, value: {annual: [80, 100, 150]}}]
+    ... measures: [{id: M1, name: New system, cost: {one_off: 90}}]
+    ... ''')
+    >>> sim = gv.simulate(plan, runs=2000, seed=1)
+    >>> sim.planned["net"], sim.uncertain, [d.id for d in sim.drivers]
+    (10.0, 1, ['B1'])
+    >>> 80 - 90 <= sim.percentile(10) <= sim.percentile(90) <= 150 - 90
+    True
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterator
+from dataclasses import dataclass
+from dataclasses import field as dataclass_field
+from typing import TYPE_CHECKING, Any
+
+from gevinst.analysis.limits import MAX_AMOUNT, MAX_RATE, MIN_RATE, require_within_limits
+from gevinst.analysis.money import (
+    discount_factors,
+    one_off_year,
+    present_value,
+    ramped,
+    year_bounds,
+    yearly,
+)
+from gevinst.errors import PlanError
+from gevinst.model import Disbenefit, Plan
+
+if TYPE_CHECKING:
+    import numpy as np
+    from numpy.typing import NDArray
+
+__all__ = ["CHUNK", "MAX_RUNS", "OF", "Driver", "Simulation", "simulate"]
+
+#: What a figure of a :class:`Simulation` can be of: benefits minus dis-benefits,
+#: the measures' costs, and benefits minus costs; all present values.
+OF: tuple[str, ...] = ("benefits", "costs", "net")
+
+#: Runs drawn at a time. Fixed, so that a seed gives the same numbers everywhere; small
+#: enough that a chunk of a large portfolio stays in the processor's cache.
+CHUNK = 64
+
+#: The most runs one simulation draws.
+MAX_RUNS = 1_000_000
+
+
+@dataclass(frozen=True)
+class Driver:
+    """One uncertain amount and how far it alone moves the net present value (a bar of
+    the tornado).
+
+    Attributes:
+        id: the element (benefit, dis-benefit or measure).
+        field: ``value.annual``, ``cost.one_off`` or ``cost.annual``.
+        name: the element's name.
+        low: the planned net present value with this amount at its low and every other
+            amount at its most likely value.
+        high: the same with this amount at its high.
+    """
+
+    id: str
+    field: str
+    name: str
+    low: float
+    high: float
+
+    @property
+    def swing(self) -> float:
+        """``|high - low|``: how much the net present value moves across the range."""
+        return abs(self.high - self.low)
+
+
+@dataclass(frozen=True)
+class Simulation:
+    """The runs of :func:`simulate`: benefits, costs and net present value of each run.
+
+    Attributes:
+        runs: how many runs were drawn.
+        seed: the seed they were drawn with (the same seed gives the same runs).
+        correlation: the correlation between the uncertain amounts (0 to 1).
+        currency: the plan's currency.
+        discount_rate: the flat rate used; ``None``: the R-109 rates.
+        planned: ``{"benefits", "costs", "net"}`` as planned (every amount at its most
+            likely value): ``npv()``'s ``expected``, ``costs`` and ``expected_net``.
+        uncertain: how many amounts carry a range.
+        drivers: a :class:`Driver` for every amount with a range, the largest swing
+            first (equal swings in plan order).
+    """
+
+    runs: int
+    seed: int
+    correlation: float
+    currency: str
+    discount_rate: float | None
+    planned: dict[str, float]
+    uncertain: int
+    drivers: tuple[Driver, ...]
+    _figures: dict[str, NDArray[np.float64]] = dataclass_field(repr=False, compare=False)
+
+    def values(self, of: str = "net") -> NDArray[np.float64]:
+        """A copy of the figure ``of`` (one of :data:`OF`) of every run, in run order."""
+        return self._of(of).copy()
+
+    def mean(self, of: str = "net") -> float:
+        """The mean of ``of`` over the runs."""
+        return float(self._of(of).mean())
+
+    def percentile(self, p: float, of: str = "net") -> float:
+        """The ``p``-th percentile (0 to 100) of ``of``: P85 is the value 85 % of the
+        runs are at or below (numpy's default, linear, method)."""
+        import numpy as np
+
+        if isinstance(p, bool) or not isinstance(p, int | float) or not 0 <= p <= 100:
+            raise ValueError(f"percentile {p!r} is not a number from 0 to 100; e.g. 85 for P85")
+        return float(np.percentile(self._of(of), p))
+
+    def probability_below(self, x: float = 0.0, of: str = "net") -> float:
+        """The share of runs whose ``of`` is below ``x`` (net below 0: a loss)."""
+        return float((self._of(of) < x).mean())
+
+    def summary(self) -> dict[str, Any]:
+        """The simulation as plain data (numbers, text, lists, dicts) for JSON."""
+        out: dict[str, Any] = {
+            "runs": self.runs,
+            "seed": self.seed,
+            "correlation": self.correlation,
+            "currency": self.currency,
+            "discount_rate": self.discount_rate,
+            "uncertain": self.uncertain,
+        }
+        for of in OF:
+            out[of] = {
+                "planned": self.planned[of],
+                "mean": self.mean(of),
+                **{f"p{p}": self.percentile(p, of) for p in (10, 50, 85, 90)},
+            }
+        out["probability_negative"] = self.probability_below(0.0, "net")
+        out["drivers"] = [
+            {"id": d.id, "field": d.field, "name": d.name, "low": d.low, "high": d.high,
+             "swing": d.swing}
+            for d in self.drivers
+        ]  # fmt: skip
+        return out
+
+    def _of(self, of: str) -> NDArray[np.float64]:
+        if of not in OF:
+            raise ValueError(f"of={of!r} is not one of {', '.join(OF)}")
+        return self._figures[of]
+
+
+@dataclass(frozen=True)
+class _Amount:
+    id: str
+    field: str
+    name: str
+    estimate: float  # an Estimate: most likely, with .low and .high
+    low: float
+    high: float
+    ranged: bool
+    cost: bool  # counts in costs (else in benefits)
+    coefficient: float  # present value per unit, signed (a dis-benefit's is negative)
+
+
+def _amounts(plan: Plan, rate: float | None) -> Iterator[_Amount]:
+    """Every amount ``npv()`` counts (the first element of an id, as it does), with its
+    coefficient."""
+    horizon = plan.info.horizon_years
+    bounds = year_bounds(plan.start, horizon)
+    factors = discount_factors(rate, horizon)
+    seen: set[str] = set()
+    for element in (*plan.benefits, *plan.disbenefits):
+        if element.value is None or element.id in seen:
+            continue
+        seen.add(element.id)
+        value = element.value
+        sign = -1.0 if isinstance(element, Disbenefit) else 1.0
+        per_unit = present_value(ramped(1.0, value.from_, value.ramp, bounds), rate)
+        yield _make(element.id, "value.annual", element.name, value.annual, sign * per_unit)
+    seen.clear()
+    for measure in plan.measures:
+        if measure.cost is None or measure.id in seen:
+            continue
+        seen.add(measure.id)
+        year = one_off_year(measure.start, bounds)
+        once = 0.0 if year is None else factors[year]
+        yield _make(measure.id, "cost.one_off", measure.name, measure.cost.one_off, once)
+        annual = present_value(yearly(1.0, measure.start, bounds, until=measure.end), rate)
+        yield _make(measure.id, "cost.annual", measure.name, measure.cost.annual, annual)
+
+
+def _make(id: str, field: str, name: str, amount: float, coefficient: float) -> _Amount:
+    low = float(getattr(amount, "low", amount))
+    high = float(getattr(amount, "high", amount))
+    likely = float(amount)
+    if not all(math.isfinite(x) for x in (low, likely, high)):
+        raise PlanError(
+            f"{field} has a number that is not finite ({low:g}, {likely:g}, {high:g}); give "
+            "plain numbers",
+            element=id,
+            field=field,
+        )
+    if max(abs(low), abs(high)) > MAX_AMOUNT:
+        raise PlanError(
+            f"{field} has a range [{low:g}, {likely:g}, {high:g}] beyond what a plan can "
+            f"hold (±{MAX_AMOUNT:g}); check the number of digits",
+            element=id,
+            field=field,
+        )
+    if not low <= likely <= high:
+        raise PlanError(
+            f"{field} is [{low:g}, {likely:g}, {high:g}]: a three-point estimate is "
+            "[low, most_likely, high] with low <= most_likely <= high; put the three "
+            "numbers in that order",
+            element=id,
+            field=field,
+        )
+    return _Amount(
+        id=id,
+        field=field,
+        name=name,
+        estimate=amount,
+        low=low,
+        high=high,
+        ranged=bool(getattr(amount, "ranged", False)),
+        cost=field.startswith("cost."),
+        coefficient=coefficient,
+    )
+
+
+def _check_arguments(plan: Plan, runs: int, seed: int) -> float:
+    """The plan's correlation, after refusing what cannot be simulated."""
+    if isinstance(runs, bool) or not isinstance(runs, int) or not 1 <= runs <= MAX_RUNS:
+        raise ValueError(
+            f"runs={runs!r}: give a whole number of runs from 1 to {MAX_RUNS:,} (10,000 is "
+            "plenty for P10 to P90)"
+        )
+    if isinstance(seed, bool) or not isinstance(seed, int) or seed < 0:
+        raise ValueError(
+            f"seed={seed!r}: give a whole number 0 or more (the same seed, the same runs)"
+        )
+    require_within_limits(plan)
+    rate = plan.info.discount_rate
+    if rate is not None and not MIN_RATE <= rate <= MAX_RATE:
+        raise PlanError(
+            f"discount_rate is {rate!r}, outside {MIN_RATE:g} to {MAX_RATE:g}; give it as a "
+            "share per year (0.04 for 4 %)",
+            source=plan.id,
+            element=plan.id,
+            field="discount_rate",
+        )
+    rho = plan.info.correlation
+    rho = 0.0 if rho is None else float(rho)
+    if not 0.0 <= rho <= 1.0:  # NaN too
+        raise PlanError(
+            f"correlation is {rho!r}; it is a number from 0 (the amounts vary independently) "
+            "to 1 (they all move together)",
+            source=plan.id,
+            element=plan.id,
+            field="correlation",
+        )
+    return rho
+
+
+def simulate(plan: Plan, runs: int = 10_000, seed: int = 0) -> Simulation:
+    """Draw the uncertain amounts of ``plan`` ``runs`` times and count its money each time.
+
+    Args:
+        plan: the plan; its ``[low, most_likely, high]`` amounts are drawn (triangular),
+            jointly with correlation ``plan.correlation`` (Gaussian copula, one factor).
+        runs: how many runs, 1 to :data:`MAX_RUNS`.
+        seed: the seed of the random numbers (numpy's PCG64); 0 or more.
+
+    Returns:
+        A :class:`Simulation`: ``.mean()``, ``.percentile(85)``, ``.values("costs")``, ...
+
+    Raises:
+        ValueError: ``runs`` or ``seed`` is not a whole number in range.
+        PlanError: a range out of order (``low > most_likely`` or ``most_likely >
+            high``), a number that is not finite or beyond the limits, a correlation
+            outside 0 to 1 (the message names the element and field).
+
+    Examples:
+        >>> import gevinst as gv
+        >>> sim = gv.simulate(gv.load("examples/bergen_barnevern/plan.yaml"), runs=1000)
+        >>> sim.runs, len(sim.values("costs"))
+        (1000, 1000)
+    """
+    rho = _check_arguments(plan, runs, seed)
+    rate = plan.info.discount_rate
+    amounts = list(_amounts(plan, rate))
+    planned_benefits = math.fsum(a.coefficient * float(a.estimate) for a in amounts if not a.cost)
+    planned_costs = math.fsum(a.coefficient * float(a.estimate) for a in amounts if a.cost)
+    planned = {
+        "benefits": planned_benefits,
+        "costs": planned_costs,
+        "net": planned_benefits - planned_costs,
+    }
+    ranged = [a for a in amounts if a.ranged]
+    drivers = []
+    for a in ranged:
+        per_unit = -a.coefficient if a.cost else a.coefficient
+        likely = float(a.estimate)
+        drivers.append(
+            Driver(
+                id=a.id,
+                field=a.field,
+                name=a.name,
+                low=planned["net"] + per_unit * (a.low - likely),
+                high=planned["net"] + per_unit * (a.high - likely),
+            )
+        )
+    drivers.sort(key=lambda d: -d.swing)  # stable: equal swings keep plan order
+
+    deviations = _draw(ranged, runs, seed, rho)  # (runs, 2): benefits, costs
+    benefits = planned_benefits + deviations[:, 0]
+    costs = planned_costs + deviations[:, 1]
+    figures = {"benefits": benefits, "costs": costs, "net": benefits - costs}
+    for array in figures.values():
+        array.flags.writeable = False
+    return Simulation(
+        runs=runs,
+        seed=seed,
+        correlation=rho,
+        currency=plan.info.currency,
+        discount_rate=rate,
+        planned=planned,
+        uncertain=len(ranged),
+        drivers=tuple(drivers),
+        _figures=figures,
+    )
+
+
+def _draw(ranged: list[_Amount], runs: int, seed: int, rho: float) -> NDArray[np.float64]:
+    """``(runs, 2)``: the drawn deviations from the planned benefits and costs."""
+    import numpy as np
+
+    out = np.zeros((runs, 2))
+    if not ranged:
+        return out
+    low = np.array([a.low for a in ranged])
+    likely = np.array([float(a.estimate) for a in ranged])
+    high = np.array([a.high for a in ranged])
+    width = high - low
+    # The inverse of the triangular CDF: below the mode's quantile ``c``
+    # x = low + sqrt(u * width * (likely - low)), above it high - sqrt((1 - u) * width *
+    # (high - likely)); as a deviation from ``likely``. A range of one point gives 0.
+    mode_at = np.divide(likely - low, width, out=np.zeros_like(width), where=width > 0)
+    below = width * (likely - low)
+    above = width * (high - likely)
+    below_offset = low - likely
+    above_offset = high - likely
+    coefficients = np.zeros((len(ranged), 2))
+    for column, is_cost in enumerate((False, True)):
+        coefficients[:, column] = [a.coefficient if a.cost == is_cost else 0.0 for a in ranged]
+
+    rng = np.random.Generator(np.random.PCG64(seed))
+    shared, own = math.sqrt(rho), math.sqrt(1.0 - rho)
+    for first in range(0, runs, CHUNK):
+        rows = min(CHUNK, runs - first)
+        # a whole chunk is drawn even for the last rows, so that fewer runs with the
+        # same seed are the first runs of more
+        u = _uniforms(rng, CHUNK, len(ranged), rho, shared, own)[:rows]
+        under = u < mode_at
+        spread = np.where(under, u * below, (1.0 - u) * above)
+        np.sqrt(spread, out=spread)
+        deviation = np.where(under, below_offset + spread, above_offset - spread)
+        out[first : first + rows] = deviation @ coefficients
+    return out
+
+
+def _uniforms(
+    rng: np.random.Generator, rows: int, n: int, rho: float, shared: float, own: float
+) -> NDArray[np.float64]:
+    """``(rows, n)`` uniforms on [0, 1] (``(rows, 1)`` when ``rho`` is 1), pairwise
+    correlated through one normal factor: ``z = sqrt(rho) w + sqrt(1 - rho) e``,
+    ``u = Phi(z)``."""
+    if rho == 0.0:
+        return rng.random((rows, n))
+    from scipy.special import ndtr
+
+    factor = rng.standard_normal((rows, 1))
+    if rho == 1.0:  # every amount at the same quantile: (rows, 1) broadcasts
+        z = factor
+    else:
+        z = rng.standard_normal((rows, n))
+        z *= own
+        z += shared * factor
+    u: NDArray[np.float64] = ndtr(z)
+    return u
