@@ -50,10 +50,7 @@ def _kind_names(plan: Plan) -> dict[str, str]:
     return names
 
 
-def _misordered(element: str, field: str, amount: Estimate, kind: str) -> Problem | None:
-    # NaN and infinities are GV006's: only finite ranges are out of order here
-    if not amount.finite or amount.ordered:
-        return None
+def _misordered(element: str, field: str, amount: Estimate, kind: str) -> Problem:
     low, likely, high = amount.points
     why = (
         f"low {_number(low)} is above most likely {_number(likely)}"
@@ -74,12 +71,14 @@ def money_problems(plan: Plan) -> Iterator[Problem]:
     """The errors of ``plan``'s uncertain money, as (code, element id, field, message):
     ranges out of order (GV020), ramp-up shares outside 0..1 (GV021) and a correlation
     outside 0..1 (GV022), in file order."""
-    kinds = _kind_names(plan)
+    kinds: dict[str, str] = {}
     for element, field, amount in plan.amounts():
-        problem = _misordered(element, field, amount, kinds.get(element, "element"))
-        if problem is not None:
-            yield problem
-    for benefit in (*plan.benefits, *plan.disbenefits):
+        # one number is always in order; NaN and infinities are GV006's
+        if amount.ranged and not amount.ordered and amount.finite:
+            kinds = kinds or _kind_names(plan)
+            yield _misordered(element, field, amount, kinds.get(element, "element"))
+    ramps = [("benefit", b) for b in plan.benefits] + [("dis-benefit", d) for d in plan.disbenefits]
+    for kind, benefit in ramps:
         if benefit.value is None or not benefit.value.ramp:
             continue
         for year, share in enumerate(benefit.value.ramp):
@@ -89,7 +88,7 @@ def money_problems(plan: Plan) -> Iterator[Problem]:
                     "GV021",
                     benefit.id,
                     field,
-                    f"{field} of {kinds[benefit.id]} {benefit.id} is {_number(share)}; a "
+                    f"{field} of {kind} {benefit.id} is {_number(share)}; a "
                     "ramp-up share lies between 0 and 1 (0.25 books a quarter of annual in "
                     "that year): write it as a share, e.g. ramp: [0.25, 0.5]",
                 )
@@ -109,7 +108,7 @@ def unranged_amounts(plan: Plan) -> Iterator[Problem]:
     """The amounts without a range in a plan where most (more than half) have one
     (GV023), as (code, element id, field, message). An amount of 0 without a range
     (a measure's cost left out) has nothing uncertain and is not counted."""
-    counted = [(e, f, a) for e, f, a in plan.amounts() if a.ranged or a != 0]
+    counted = [(e, f, a) for e, f, a in plan.amounts() if a.ranged or a]  # a != 0
     ranged = sum(1 for _, _, amount in counted if amount.ranged)
     if ranged * 2 <= len(counted):
         return
