@@ -70,7 +70,7 @@ def _misordered(element: str, field: str, amount: Estimate, kind: str) -> Proble
 def money_problems(plan: Plan) -> Iterator[Problem]:
     """The errors of ``plan``'s uncertain money, as (code, element id, field, message):
     ranges out of order (GV020), ramp-up shares outside 0..1 (GV021) and a correlation
-    outside 0..1 (GV022), in file order."""
+    outside 0..1 (GV022), each code in file order."""
     kinds: dict[str, str] = {}
     for element, field, amount in plan.amounts():
         # one number is always in order; NaN and infinities are GV006's
