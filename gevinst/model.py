@@ -230,7 +230,8 @@ class Value(_Model):
 
     annual: Amount
     from_: Date | None = Field(default=None, alias="from")
-    ramp: Annotated[list[Share] | None, BeforeValidator(lambda v: None if v == [] else v)] = None
+    #: Any numbers: a share outside 0..1 is reported by ``check`` (GV021), with the rest.
+    ramp: Annotated[list[Number] | None, BeforeValidator(lambda v: None if v == [] else v)] = None
 
 
 class _BenefitLike(Element):

@@ -23,6 +23,8 @@ from typing import Any, Literal
 import networkx as nx
 
 from gevinst._files import paused_gc
+from gevinst.amounts import Estimate
+from gevinst.analysis.checks_money import money_problems, unranged_amounts
 from gevinst.analysis.limits import outside_limits
 from gevinst.graph import ALLOWED_SAME_LEVEL, build_graph
 from gevinst.model import LEVELS, Disbenefit, MapElement, Plan
@@ -41,6 +43,10 @@ CODES: dict[str, tuple[Severity, str]] = {
     "GV005": ("error", "weights into one element sum to more than 1"),
     "GV006": ("error", "impossible value"),
     "GV007": ("error", "value outside what a plan can hold"),
+    "GV020": ("error", "range not in the order low <= most likely <= high"),
+    "GV021": ("error", "ramp-up share outside 0..1"),
+    "GV022": ("error", "correlation outside 0..1"),
+    "GV023": ("info", "amount without a range where most amounts have one"),
     "GV101": ("warning", "measure contributes to nothing"),
     "GV102": ("warning", "benefit or dis-benefit does not reach any objective or goal"),
     "GV103": ("warning", "objective or goal has nothing contributing to it"),
@@ -275,18 +281,21 @@ def _weights(ctx: _Context) -> Iterator[Finding]:
             )
 
 
+def _points(element: str, field: str, amount: Estimate) -> Iterator[tuple[str, str, float]]:
+    """An amount's numbers: the most likely value, and low and high when it has a range."""
+    yield element, field, float(amount)
+    if amount.ranged:
+        yield element, f"{field} (low)", amount.low
+        yield element, f"{field} (high)", amount.high
+
+
 def _numbers(ctx: _Context) -> Iterator[tuple[str | None, str, float]]:
     """Every number in the plan as (element id, field, value)."""
     plan = ctx.plan
     if plan.info.discount_rate is not None:
         yield plan.id, "discount_rate", plan.info.discount_rate
-    for benefit in (*plan.benefits, *plan.disbenefits):
-        if benefit.value is not None:
-            yield benefit.id, "value.annual", benefit.value.annual
-    for measure in plan.measures:
-        if measure.cost is not None:
-            yield measure.id, "cost.one_off", measure.cost.one_off
-            yield measure.id, "cost.annual", measure.cost.annual
+    for owner, field, amount in plan.amounts():
+        yield from _points(owner, field, amount)
     for element in plan.elements():
         for link in element.contributes_to:
             if link.weight is not None:
@@ -351,6 +360,12 @@ def _impossible_values(ctx: _Context) -> Iterator[Finding]:
 def _beyond_limits(ctx: _Context) -> Iterator[Finding]:
     for element, _field, message in outside_limits(ctx.plan):
         yield _finding("GV007", element, message)
+
+
+@_rule("GV020", "GV021", "GV022")
+def _uncertain_money(ctx: _Context) -> Iterator[Finding]:
+    for code, element, _field, message in money_problems(ctx.plan):
+        yield _finding(code, element, message)
 
 
 @_rule("GV201")
@@ -548,6 +563,12 @@ def _stakeholder_risk(ctx: _Context) -> Iterator[Finding]:
                 f"by dis-benefits ({', '.join(sorted(hit))}); show them what they gain, or "
                 "plan for resistance",
             )
+
+
+@_rule("GV023")
+def _amounts_without_range(ctx: _Context) -> Iterator[Finding]:
+    for code, element, _field, message in unranged_amounts(ctx.plan):
+        yield _finding(code, element, message)
 
 
 def check(

@@ -6,9 +6,10 @@ beyond them with a :class:`~gevinst.errors.PlanError` naming the element, so tha
 overflow (an amount of 1e308 summed over the years, a year 10000) can happen even when
 a plan is built in Python and never checked. ``docs/limits.md`` lists them.
 
-- **Amounts** (``value.annual``, ``cost.one_off``, ``cost.annual``) and **indicator
-  values** (baseline, targets, measurements) lie within ±:data:`MAX_AMOUNT`
-  (10^15, a million billion kroner: about 200 times Norway's yearly GDP).
+- **Amounts** (``value.annual``, ``cost.one_off``, ``cost.annual``; low and high of a
+  range too) and **indicator values** (baseline, targets, measurements) lie within
+  ±:data:`MAX_AMOUNT` (10^15, a million billion kroner: about 200 times Norway's yearly
+  GDP).
 - **The discount rate** lies within :data:`MIN_RATE` to :data:`MAX_RATE` (0 % to 100 %
   a year in a plan; a negative rate is GV006; ``npv(discount_rate=...)`` accepts down to
   -50 % for a sensitivity check).
@@ -29,6 +30,8 @@ import datetime as dt
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from gevinst.amounts import Estimate
+from gevinst.analysis.checks_money import require_sound_money
 from gevinst.errors import PlanError
 
 if TYPE_CHECKING:
@@ -103,6 +106,12 @@ def _horizon_message(start: dt.date, horizon_years: int) -> str:
 
 
 def _amount(field: str, value: float) -> str | None:
+    if isinstance(value, Estimate) and value.ranged:  # a range: each of its three numbers
+        for point, name in zip(value.points, ("low", "most likely", "high"), strict=True):
+            message = _amount(f"{field} ({name})", point)
+            if message is not None:
+                return message
+        return None
     if abs(value) <= MAX_AMOUNT:  # NaN and infinities are GV006's
         return None
     return (
@@ -185,10 +194,13 @@ def outside_limits(plan: Plan) -> Iterator[tuple[str | None, str, str]]:
 
 
 def require_within_limits(plan: Plan) -> None:
-    """Raise for the first value of ``plan`` beyond the limits.
+    """Raise for the first value of ``plan`` beyond the limits, then for money no
+    computation can use: a range out of order, a ramp-up share or a correlation outside
+    0..1 (:func:`~gevinst.analysis.checks_money.require_sound_money`).
 
     Raises:
         PlanError: naming the element and field, what is wrong and how to fix it.
     """
     for element, field, message in outside_limits(plan):
         raise PlanError(message, source=plan.id, element=element, field=field)
+    require_sound_money(plan)

@@ -69,6 +69,19 @@ def _mutations() -> dict[str, tuple[Callable[[gv.Plan], object], str | None]]:
             "I1",
         ),  # type: ignore[arg-type]
         "GV007": (lambda p: setattr(p.benefits[0], "value", gv.Value(annual=1e308)), "B1"),
+        "GV020": (lambda p: setattr(p.benefits[0], "value", gv.Value(annual=[3, 1, 2])), "B1"),
+        "GV021": (
+            lambda p: setattr(p.benefits[0], "value", gv.Value(annual=1, ramp=[0.5, 1.5])),
+            "B1",
+        ),
+        "GV022": (lambda p: setattr(p.info, "correlation", -0.1), "p"),
+        "GV023": (
+            lambda p: (
+                setattr(p.benefits[0], "value", gv.Value(annual=[1, 2, 3])),
+                setattr(p.measures[0], "cost", gv.Cost(one_off=[1, 2, 3], annual=5)),
+            ),
+            "M1",
+        ),
         "GV101": (lambda p: p.add_measure("M2", "Løst tiltak"), "M2"),
         "GV102": (lambda p: p.add_benefit("B2", "Løs", owner="leder", indicators=["I1"]), "B2"),
         "GV103": (lambda p: p.add_goal("G2", "Uten støtte"), "G2"),

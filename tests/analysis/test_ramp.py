@@ -91,8 +91,8 @@ def test_ramped_matches_yearly_sum_in_a_leap_year() -> None:
     assert ramped(365.0, dt.date(2024, 3, 1), [0.5], bounds)[1] == pytest.approx(335.5)
 
 
-@pytest.mark.parametrize("ramp", ["[1.5]", "[-0.1]", "[x]", "[{a: 1}]"])
-def test_a_bad_share_is_refused_with_its_place(ramp: str, tmp_path: Path) -> None:
+@pytest.mark.parametrize("ramp", ["[x]", "[{a: 1}]"])
+def test_a_share_that_is_no_number_is_refused_with_its_place(ramp: str, tmp_path: Path) -> None:
     path = tmp_path / "plan.yaml"
     path.write_text(PLAN.format(since="2025-01-01", ramp=ramp), encoding="utf-8")
     with pytest.raises(PlanError) as caught:
@@ -178,12 +178,19 @@ def test_an_english_workbook_writes_a_decimal_point(tmp_path: Path) -> None:
     assert gv.load(path) == plan
 
 
-def test_check_refuses_a_bad_share_and_writes_nothing(tmp_path: Path) -> None:
+@pytest.mark.parametrize("ramp", ["[1.5]", "[-0.1]"])
+def test_a_share_outside_0_to_1_loads_and_check_reports_it(ramp: str) -> None:
+    plan = gv.loads(PLAN.format(since="2025-01-01", ramp=ramp))  # GV021 reports it
+    assert [f.code for f in gv.check(plan, select=["GV0"])] == ["GV021"]
+    with pytest.raises(PlanError, match=r"value\.ramp\[0\].*between 0 and 1"):
+        npv(plan, {})  # and no money is computed from it
+
+
+def test_check_reports_a_bad_share_at_its_line_and_writes_nothing(tmp_path: Path) -> None:
     path = tmp_path / "plan.yaml"
     path.write_text(PLAN.format(since="2025-01-01", ramp="[1.5]"), encoding="utf-8")
     result = CliRunner().invoke(cli, ["check", str(path)])
     assert result.exit_code == 1
-    assert "plan.yaml:11:" in result.output
-    assert "[B1 value.ramp[0]] 1.5 is not a ramp-up share" in result.output
-    assert "write it as ramp: [0.25, 0.5]" in result.output
+    assert f"{path}:9: GV021 error B1 value.ramp[0] of benefit B1 is 1.5;" in result.output
+    assert "write it as a share, e.g. ramp: [0.25, 0.5]" in result.output
     assert sorted(p.name for p in tmp_path.iterdir()) == ["plan.yaml"]
