@@ -152,6 +152,25 @@ def test_the_mean_is_the_triangular_mean_times_the_annuity_factor() -> None:
     assert sim.planned["benefits"] == pytest.approx(m * annuity)
 
 
+@pytest.mark.parametrize("rho", [0.0, 0.4])
+@pytest.mark.parametrize("points", [(100.0, 200.0, 500.0), (0.0, 0.0, 90.0), (5.0, 9.0, 9.0)])
+def test_one_amount_has_the_triangular_quantiles(
+    rho: float, points: tuple[float, float, float]
+) -> None:
+    # horizon 1, no costs: benefits of a run = the drawn amount
+    low, likely, high = points
+    plan = _plan(
+        f"benefits: [{{id: B1, name: En, value: {{annual: [{low}, {likely}, {high}]}}}}]\n",
+        horizon=1,
+        correlation=rho,
+    )
+    sim = simulate(plan, runs=20_000, seed=4)
+    for p in (5, 10, 50, 85, 90, 99):
+        expected = _triangular_quantile(p / 100, *points)
+        assert abs(sim.percentile(p, "benefits") - expected) < 0.01 * (high - low), p
+    assert low <= sim.values("benefits").min() <= sim.values("benefits").max() <= high
+
+
 _SEVERAL = (
     "benefits:\n"
     "  - {id: B1, name: En, value: {annual: [100, 200, 500]}}\n"
