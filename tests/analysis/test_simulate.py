@@ -349,3 +349,17 @@ def test_any_plan(plan: gv.Plan) -> None:
     assert swings == sorted(swings, reverse=True)
     if sim.uncertain == 0:
         assert (values == net).all()
+
+
+@pytest.mark.parametrize("p", [-1, 100.5, float("nan"), True])
+def test_a_percentile_outside_0_to_100_is_refused(p: float) -> None:
+    with pytest.raises(ValueError, match="from 0 to 100"):
+        simulate(_plan(_SEVERAL), runs=10).percentile(p)
+
+
+def test_an_unknown_figure_is_refused() -> None:
+    sim = simulate(_plan(_SEVERAL), runs=10)
+    for call in (sim.values, sim.mean, sim.probability_below):
+        with pytest.raises(ValueError, match="benefits, costs, net"):
+            call(of="profit")
+    assert sim.percentile(0) == sim.values().min() and sim.percentile(100) == sim.values().max()
