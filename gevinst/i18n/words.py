@@ -212,6 +212,19 @@ WORDS: dict[str, tuple[str, str]] = {
     "currency": ("Valuta", "Currency"),
     "discount_rate": ("Diskonteringsrente", "Discount rate"),
     "horizon_years": ("Analyseperiode (år)", "Horizon (years)"),
+    # three-point estimates (trippelanslag) and the uncertainty settings of the plan
+    "annual_value_low": ("Årlig verdi, lav", "Annual value, low"),
+    "annual_value_likely": ("Årlig verdi, mest sannsynlig", "Annual value, most likely"),
+    "annual_value_high": ("Årlig verdi, høy", "Annual value, high"),
+    "one_off_low": ("Engangskostnad, lav", "One-off cost, low"),
+    "one_off_likely": ("Engangskostnad, mest sannsynlig", "One-off cost, most likely"),
+    "one_off_high": ("Engangskostnad, høy", "One-off cost, high"),
+    "annual_cost_low": ("Årlig kostnad, lav", "Annual cost, low"),
+    "annual_cost_likely": ("Årlig kostnad, mest sannsynlig", "Annual cost, most likely"),
+    "annual_cost_high": ("Årlig kostnad, høy", "Annual cost, high"),
+    "plan_correlation": ("Korrelasjon", "Correlation"),
+    "optimism_costs": ("Optimismepåslag, kostnader", "Optimism bias, costs"),
+    "optimism_benefits": ("Optimismefradrag, gevinster", "Optimism bias, benefits"),
     "yes": ("Ja", "Yes"),
     "no": ("Nei", "No"),
     "from_name": ("Fra (navn)", "From (name)"),
@@ -239,6 +252,24 @@ WORDS: dict[str, tuple[str, str]] = {
         "Year 0 for NPV; empty = earliest",
     ),
     "help_plan_horizon_years": ("Antall år i nåverdiberegningen", "Years counted in the NPV"),
+    "help_plan_correlation": (
+        "Samvariasjon mellom alle usikre beløp i simuleringen, 0 til 1 (0 = uavhengige, "
+        "1 = alle høye eller lave samtidig); tom = 0",
+        "Correlation between all uncertain amounts in the simulation, 0 to 1 (0 = "
+        "independent, 1 = all high or low together); empty = 0",
+    ),
+    "help_plan_optimism_costs": (
+        "Andel lagt til alle kostnader (0,2 = +20 %), vist ved siden av de ujusterte tallene; "
+        "tom = ingen justering",
+        "Share added to every cost (0.2 = +20 %), shown beside the unadjusted figures; "
+        "empty = no adjustment",
+    ),
+    "help_plan_optimism_benefits": (
+        "Andel trukket fra alle gevinster, 0 til 1 (0,1 = −10 %), vist ved siden av de "
+        "ujusterte tallene; tom = ingen justering",
+        "Share taken off every benefit, 0 to 1 (0.1 = −10 %), shown beside the unadjusted "
+        "figures; empty = no adjustment",
+    ),
     "help_column_id": (
         "Kort id: en bokstav først, så bokstaver, tall, _ . eller -",
         "Short id: a letter first, then letters, digits, _ . or -",
@@ -256,8 +287,28 @@ WORDS: dict[str, tuple[str, str]] = {
         "Id and effect, separated by semicolons: B1: Positive; D1: Negative",
     ),
     "help_column_annual_value": (
-        "Forventet beløp per hele år; tom = ikke prissatt",
-        "Expected amount per full year; empty = not monetised",
+        "Mest sannsynlige beløp per hele år; tom = ikke prissatt",
+        "Most likely amount per full year; empty = not monetised",
+    ),
+    "help_column_one_off": (
+        "Mest sannsynlige kostnad én gang, i året tiltaket starter",
+        "Most likely cost once, in the year the measure starts",
+    ),
+    "help_column_annual_cost": (
+        "Mest sannsynlige kostnad per år fra start til slutt",
+        "Most likely cost per year from start to end",
+    ),
+    "help_column_low": (
+        "Lavt anslag (trippelanslag: lav, mest sannsynlig, høy); fyll inn både lav og høy, "
+        "eller la begge stå tomme for ett beløp",
+        "Low estimate (three-point estimate: low, most likely, high); fill in both low and "
+        "high, or leave both empty for one amount",
+    ),
+    "help_column_high": (
+        "Høyt anslag (trippelanslag: lav, mest sannsynlig, høy); fyll inn både lav og høy, "
+        "eller la begge stå tomme for ett beløp",
+        "High estimate (three-point estimate: low, most likely, high); fill in both low and "
+        "high, or leave both empty for one amount",
     ),
     "help_column_value_from": ("Datoen verdien regnes fra", "The date the value counts from"),
     "help_column_value_ramp": (

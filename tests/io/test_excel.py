@@ -121,7 +121,9 @@ def test_layout_a_consultant_recognises(bergen: gv.Plan) -> None:
         "Indikatorer",
         "Type",
         "Kategori",
-        "Årlig verdi",
+        "Årlig verdi, lav",
+        "Årlig verdi, mest sannsynlig",
+        "Årlig verdi, høy",
         "Verdi fra",
         "Opptrapping",
         "Kontantfrigjørende",
@@ -133,23 +135,25 @@ def test_layout_a_consultant_recognises(bergen: gv.Plan) -> None:
     # the header is theme.HEADING_COLOUR, as are the tables of the deck and the report
     assert sheet["A1"].font.b and sheet["A1"].fill.fgColor.rgb.endswith("24313F")
     assert sheet.column_dimensions["B"].width >= 40  # names are readable
-    assert sheet.auto_filter.ref == f"A1:M{len(bergen.benefits) + 1}"  # benefits under the header
+    assert sheet.auto_filter.ref == f"A1:O{len(bergen.benefits) + 1}"  # benefits under the header
     # B2 is row 3: 2 400 000 a year from 2025-01-01, cashable, high risk
-    assert [c.value for c in sheet[3]][:11] == [
+    assert [c.value for c in sheet[3]][:13] == [
         "B2",
         "Lavere turnover blant saksbehandlere",
         "hr",
         "I2",
         "Effektivisering",
         "Budsjettgevinst",
+        None,  # no range: low and high are empty
         2400000,
+        None,
         dt.datetime(2025, 1, 1),
         None,  # no ramp-up
         "Ja",
         "Stor",
     ]
-    assert sheet["G3"].number_format == "#,##0"
-    assert sheet["H3"].number_format == "yyyy-mm-dd"
+    assert sheet["H3"].number_format == "#,##0"
+    assert sheet["J3"].number_format == "yyyy-mm-dd"
     assert book["Plan"]["B3"].value == "ebf-smidig"
     links = book["Koblinger"]
     assert [c.value for c in links[1]] == [
@@ -186,8 +190,8 @@ def test_closed_values_have_drop_down_lists(bergen: gv.Plan) -> None:
         "C": owners,
         "E": '"Effektivisering,Kvalitet,Andre aktører"',
         "F": '"Budsjettgevinst,Omdisponering,Annen offentlig sektor,Ikke prissatt"',
-        "J": '"Ja,Nei"',
-        "K": '"Liten,Middels,Stor"',
+        "L": '"Ja,Nei"',
+        "M": '"Liten,Middels,Stor"',
     }
     assert _lists(book["Interessenter"]) == {
         "D": '"Ingen,Liten,Middels,Stor"',
@@ -208,7 +212,7 @@ def test_closed_values_have_drop_down_lists(bergen: gv.Plan) -> None:
     assert owner.errorStyle == "warning"  # a new stakeholder's id may be typed first
     # header notes say how to fill in the cells
     assert "semikolon" in book["Gevinster"]["D1"].comment.text
-    assert "Alt+Enter" in book["Gevinster"]["M1"].comment.text
+    assert "Alt+Enter" in book["Gevinster"]["O1"].comment.text
 
 
 def test_text_that_looks_like_a_formula_is_written_as_text(tmp_path: Path) -> None:
@@ -226,7 +230,7 @@ def test_text_that_looks_like_a_formula_is_written_as_text(tmp_path: Path) -> No
     sheet = _book(data)["Gevinster"]
     assert (sheet["B2"].value, sheet["B2"].data_type) == ("=SUM(A1:A9)", "s")
     assert (sheet["B3"].value, sheet["B3"].data_type) == ("-ned med ventetid", "s")
-    assert sheet["M3"].data_type == "s"  # "@alle\n#REF!" is text, not an error value
+    assert sheet["O3"].data_type == "s"  # "@alle\n#REF!" is text, not an error value
     path = tmp_path / "p.xlsx"
     path.write_bytes(data)
     assert gv.load(path) == plan
@@ -428,16 +432,16 @@ def test_hand_edits_in_either_language_are_read(
     book["Gevinster"].title = "Benefits"  # English sheet name in a Norwegian plan
     sheet = book["Benefits"]
     sheet["C1"] = "OWNER"  # header in English, any case
-    sheet["K2"] = "høy"  # synonym the YAML reader also accepts
+    sheet["M2"] = "høy"  # synonym the YAML reader also accepts
     sheet["E2"] = "quality"  # the code instead of the label
-    sheet["J2"] = True  # a real TRUE cell for Kontantfrigjørende
-    sheet["G2"] = "1 200 000,50"  # typed as text, Norwegian style
-    sheet["H2"] = "01.07.2025"  # dd.mm.yyyy as text
+    sheet["L2"] = True  # a real TRUE cell for Kontantfrigjørende
+    sheet["H2"] = "1 200 000,50"  # typed as text, Norwegian style
+    sheet["J2"] = "01.07.2025"  # dd.mm.yyyy as text
     book["Tiltak"]["C2"] = "Pilot"
     book["Indikatorer"]["F2"] = "2023-10-02"  # ISO date as text
     book["Plan"]["B9"] = "3,5 %"  # discount rate as percent text
     book["Interessenter"]["G2"] = "O1: +; O2: Negative"
-    sheet["M2"] = "Mentorer får tid\nLedere følger opp"  # no bullets: one per line
+    sheet["O2"] = "Mentorer får tid\nLedere følger opp"  # no bullets: one per line
     sheet.insert_rows(5)  # an empty row in the middle is skipped
     plan = gv.load(_save(book, tmp_path / "edited.xlsx"))
     b1 = plan["B1"]
@@ -566,10 +570,11 @@ def test_duplicate_header(bergen_xlsx: Path, tmp_path: Path) -> None:
 
 
 def test_formula_is_refused_not_evaluated(bergen_xlsx: Path, tmp_path: Path) -> None:
-    path = _edit(bergen_xlsx, tmp_path, lambda b: b["Gevinster"].__setitem__("G3", "=200000*12"))
+    path = _edit(bergen_xlsx, tmp_path, lambda b: b["Gevinster"].__setitem__("H3", "=200000*12"))
     message = str(_error(path))
     assert message.startswith(
-        f"{path}: sheet Gevinster, row 3, column Årlig verdi (G): the cell holds a formula "
+        f"{path}: sheet Gevinster, row 3, column Årlig verdi, mest sannsynlig (H): the cell "
+        "holds a formula "
         "(=200000*12)"
     )
     assert "paste as values" in message
@@ -766,7 +771,7 @@ CELL_VALUES = st.one_of(
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     edits=st.lists(
-        st.tuples(st.sampled_from(NB_SHEETS), st.integers(1, 16), st.integers(1, 14), CELL_VALUES),
+        st.tuples(st.sampled_from(NB_SHEETS), st.integers(1, 16), st.integers(1, 16), CELL_VALUES),
         min_size=1,
         max_size=4,
     )

@@ -62,7 +62,7 @@ DAMAGED = (
     OSError,
 )
 
-# Limits, checked before the work they bound. The widest sheet has 12 columns and a plan
+# Limits, checked before the work they bound. The widest sheet has 15 columns and a plan
 # has far fewer than 50,000 rows of one kind; a part of a plan workbook is a few MB.
 MAX_ROWS = 50_000  # rows of a sheet
 MAX_COLUMNS = 200  # columns of a sheet (A to GR)

@@ -42,6 +42,7 @@ from gevinst.io.excel.schema import (
     SHEETS,
     TABLES,
     Column,
+    column_words,
     label,
     norm,
     words,
@@ -199,7 +200,7 @@ class _Reader:
         self, key: str, rows: list[tuple[int, list[Any]]], columns: tuple[Column, ...]
     ) -> dict[int, Column]:
         name = self.sheet_titles[key]
-        lookup = {word: column for column in columns for word in words(column.word)}
+        lookup = {word: column for column in columns for word in column_words(column)}
         if not rows or rows[0][0] != 1:
             if not rows:
                 return {}
@@ -331,22 +332,92 @@ class _Reader:
         header = self.header(key, rows, columns)
         name = self.sheet_titles[key]
         titles = {c: str(rows[0][1][c - 1]) for c in header}
-        place_columns = {col.path: (c, titles[c], col.kind) for c, col in header.items()}
+        place_columns = {
+            (*col.path, *([col.point] if col.point else [])): (c, titles[c], col.kind)
+            for c, col in header.items()
+        }
         out = []
         for r, values in rows[1:]:
             record: dict[str, Any] = {}
+            ends: dict[tuple[str, ...], dict[str, tuple[Any, dict[str, Any]]]] = {}
             for c, column in header.items():
                 raw = values[c - 1] if c - 1 < len(values) else None
                 if raw is None or column.kind == "shown":
                     continue
                 where = {"sheet": name, "row": r, "column": c, "header": titles[c]}
+                value = self.value(column, raw, where)
+                if column.point:  # the low or high end of a range: joined below
+                    ends.setdefault(column.path, {})[column.point] = (value, where)
+                    continue
                 target = record
                 for part in column.path[:-1]:
                     target = target.setdefault(part, {})
-                target[column.path[-1]] = self.value(column, raw, where)
+                target[column.path[-1]] = value
+            for path, found in ends.items():
+                self.estimate(record, path, found, columns, place_columns)
             if record:
                 out.append(_Row(record, _Place(name, r, place_columns)))
         return out
+
+    def estimate(
+        self,
+        record: dict[str, Any],
+        path: tuple[str, ...],
+        ends: dict[str, tuple[Any, dict[str, Any]]],
+        columns: tuple[Column, ...],
+        places: dict[tuple[str, ...], tuple[int, str, str]],
+    ) -> None:
+        """Join the low and high cells of an amount to its most likely value:
+        ``[low, most_likely, high]``. Both ends or neither; each a number. The order of
+        the three is ``gevinst check``'s to report (GV020), not a reason to refuse."""
+        element = record.get("id") if isinstance(record.get("id"), str) else None
+        of = f" of {element}" if element else ""
+
+        def heading(point: str) -> tuple[str, dict[str, Any] | None]:
+            """The header of the column of ``point`` as written (or its words), and the
+            place of that cell in this row when the sheet has the column."""
+            found = places.get((*path, point) if point else path)
+            if found is not None:
+                row = next(iter(ends.values()))[1]["row"]
+                where = {"sheet": next(iter(ends.values()))[1]["sheet"], "row": row}
+                return found[1], {**where, "column": found[0], "header": found[1]}
+            word = next(c.word for c in columns if c.path == path and c.point == point)
+            return f"{t(word, 'nb')} ({t(word, 'en')})", None
+
+        for point, (value, where) in ends.items():
+            if isinstance(value, bool) or not isinstance(value, int | float):
+                raise self.error(
+                    f"{value!r} is not a number: the {point} end of a three-point "
+                    f"estimate{of} is an amount (e.g. 400000); or leave both low and high "
+                    "empty for one amount",
+                    element=element,
+                    **where,
+                )
+        if len(ends) == 1:
+            ((point, (_, where)),) = ends.items()
+            other, place = heading("high" if point == "low" else "low")
+            fix = "fill it in" if place else "add that column and fill it in"
+            raise self.error(
+                f"{where['header']!r}{of} is filled in but {other!r} is empty: a range "
+                f"needs both its low and its high value; {fix}, or empty "
+                f"{where['header']!r} for one amount",
+                element=element,
+                **(place or where),
+            )
+        target = record
+        for part in path[:-1]:
+            target = target.setdefault(part, {})
+        likely = target.get(path[-1])
+        if likely is None:
+            middle, place = heading("")
+            raise self.error(
+                f"the most likely value{of} ({middle!r}) is empty, but its low and high are "
+                "filled in; fill in the most likely value (the middle of the three), or "
+                "empty low and high",
+                element=element,
+                **(place or ends["low"][1]),
+            )
+        target[path[-1]] = [ends["low"][0], likely, ends["high"][0]]
 
     # -- the whole plan ----------------------------------------------------------------
 
@@ -394,9 +465,12 @@ class _Reader:
             self.plan_rows[spec.word] = r
             if raw is not None:
                 where = {"sheet": name, "row": r, "column": value_col, "header": value_title}
-                info[spec.word] = self.value(spec, raw, where)
+                target = info
+                for part in spec.path[:-1]:  # optimism_bias.costs
+                    target = target.setdefault(part, {})
+                target[spec.path[-1]] = self.value(spec, raw, where)
         self.plan_place = _Place(
-            name, 0, {(row.word,): (value_col, value_title, row.kind) for row in PLAN_ROWS}
+            name, 0, {row.path: (value_col, value_title, row.kind) for row in PLAN_ROWS}
         )
         return info
 
@@ -507,8 +581,11 @@ class _Reader:
         element: str | None = None
         rest: tuple[str, ...]
         if loc[0] in ("plan", "schema"):
-            word = str(loc[0] if loc[0] == "schema" else loc[1] if len(loc) > 1 else "")
-            place, rest = self.plan_place, (word,)
+            place = self.plan_place
+            rest = ("schema",) if loc[0] == "schema" else tuple(str(p) for p in loc[1:])
+            specs = [s for s in PLAN_ROWS if s.path[: len(rest)] == rest[: len(s.path)]]
+            spec = next((s for s in specs if s.word in self.plan_rows), None)
+            word = spec.word if spec else specs[0].word if specs else "".join(rest[:1])
             row = self.plan_rows.get(word)
             if row is None:
                 label = t(word, "nb")

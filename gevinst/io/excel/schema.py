@@ -20,12 +20,14 @@ __all__ = [
     "PLAN_HEADER",
     "PLAN_HELP",
     "PLAN_ROWS",
+    "POINTS",
     "REFERENCES",
     "REQUIRED",
     "SHEETS",
     "SHOWN_HELP",
     "TABLES",
     "Column",
+    "column_words",
     "label",
     "norm",
     "words",
@@ -61,16 +63,38 @@ class Column:
     of text, id, ids, lines, impacts, number, money, int, date, shares (``0,25; 0,5``:
     decimal comma in a Norwegian workbook, point in an English one, ``25 %`` also read)
     or ``choice:NAME``.
+
+    An amount that may be a three-point estimate has three money columns with the same
+    ``path``: ``point`` is ``"low"`` or ``"high"`` for the ends of the range and empty
+    for the most likely value. ``also`` lists words of older workbooks read as this
+    column (gevinst 0.2 wrote "Årlig verdi" where it now writes "Årlig verdi, mest
+    sannsynlig").
     """
 
     word: str
     path: tuple[str, ...]
     kind: str = "text"
     width: int = 14
+    point: str = ""
+    also: tuple[str, ...] = ()
 
 
 def _c(word: str, kind: str = "text", width: int = 14, path: str | None = None) -> Column:
     return Column(word, tuple((path or word).split(".")), kind, width)
+
+
+#: Where each number of a three-point estimate ``[low, most_likely, high]`` is.
+POINTS = {"low": 0, "": 1, "high": 2}
+
+
+def _estimate(low: str, likely: str, high: str, old: str, path: str) -> tuple[Column, ...]:
+    """Three money columns side by side: low, most likely, high (trippelanslag)."""
+    where = tuple(path.split("."))
+    return (
+        Column(low, where, "money", 12, point="low"),
+        Column(likely, where, "money", 14, also=(old,)),
+        Column(high, where, "money", 12, point="high"),
+    )
 
 
 _ID = _c("id", "id", 10)
@@ -89,8 +113,14 @@ SHEETS: dict[str, tuple[Column, ...]] = {
         _OWNER,
         _c("start", "date", 12),
         _c("end", "date", 12),
-        _c("one_off", "money", 15, "cost.one_off"),
-        _c("annual_cost", "money", 15, "cost.annual"),
+        *_estimate("one_off_low", "one_off_likely", "one_off_high", "one_off", "cost.one_off"),
+        *_estimate(
+            "annual_cost_low",
+            "annual_cost_likely",
+            "annual_cost_high",
+            "annual_cost",
+            "cost.annual",
+        ),
         _DESC,
         _ASSUME,
     ),
@@ -102,7 +132,13 @@ SHEETS: dict[str, tuple[Column, ...]] = {
         _INDICATORS,
         _c("type", "choice:type", 16),
         _c("category", "choice:category", 20),
-        _c("annual_value", "money", 14, "value.annual"),
+        *_estimate(
+            "annual_value_low",
+            "annual_value_likely",
+            "annual_value_high",
+            "annual_value",
+            "value.annual",
+        ),
         _c("value_from", "date", 12, "value.from"),
         _c("value_ramp", "shares", 14, "value.ramp"),
         _c("cashable", "choice:bool", 12),
@@ -198,6 +234,9 @@ PLAN_ROWS: tuple[Column, ...] = (
     _c("discount_rate", "number"),
     _c("start", "date"),
     _c("horizon_years", "int"),
+    _c("plan_correlation", "number", path="correlation"),
+    _c("optimism_costs", "number", path="optimism_bias.costs"),
+    _c("optimism_benefits", "number", path="optimism_bias.benefits"),
     _c("description", "text"),
 )
 #: Notes beside the rows of the Plan sheet: field -> key of a text in
@@ -211,6 +250,9 @@ PLAN_HELP = {
     "discount_rate": "help_plan_discount_rate",
     "start": "help_plan_start",
     "horizon_years": "help_plan_horizon_years",
+    "plan_correlation": "help_plan_correlation",
+    "optimism_costs": "help_plan_optimism_costs",
+    "optimism_benefits": "help_plan_optimism_benefits",
 }
 
 #: Notes on column headers: how to fill in the cells below (keys of texts in WORDS).
@@ -220,7 +262,15 @@ COLUMN_HELP = {
     "indicators": "help_column_indicators",
     "assumptions": "help_column_assumptions",
     "impacts": "help_column_impacts",
-    "annual_value": "help_column_annual_value",
+    "annual_value_low": "help_column_low",
+    "annual_value_likely": "help_column_annual_value",
+    "annual_value_high": "help_column_high",
+    "one_off_low": "help_column_low",
+    "one_off_likely": "help_column_one_off",
+    "one_off_high": "help_column_high",
+    "annual_cost_low": "help_column_low",
+    "annual_cost_likely": "help_column_annual_cost",
+    "annual_cost_high": "help_column_high",
     "value_from": "help_column_value_from",
     "value_ramp": "help_column_value_ramp",
     "from": "help_column_from",
@@ -264,6 +314,11 @@ PLAN_HEADER = (_c("field", "text"), _c("value", "text"), _c("help", "text"))
 
 def words(key: str) -> set[str]:
     return {norm(t(key, "nb")), norm(t(key, "en")), norm(key)}
+
+
+def column_words(column: Column) -> set[str]:
+    """Every header a column is read under: its words, and those of older workbooks."""
+    return words(column.word).union(*(words(old) for old in column.also))
 
 
 def _choice_table(name: str) -> dict[str, str]:

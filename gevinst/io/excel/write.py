@@ -48,6 +48,7 @@ from gevinst.io.excel.schema import (
     MAP_SECTIONS,
     PLAN_HELP,
     PLAN_ROWS,
+    POINTS,
     REFERENCES,
     SHEETS,
     SHOWN_HELP,
@@ -163,7 +164,10 @@ class _Writer:
                         self.text(cell, name, where)
                         cell.font = grey
                     continue
-                self.put(cell, column, _get(record, column.path), f"{where} {column.word}")
+                value = _get(record, column.path)
+                if column.kind == "money":
+                    value = _point(value, column.point)
+                self.put(cell, column, value, f"{where} {column.word}")
         self.finish(sheet, columns, len(rows))
 
     def header(self, sheet: Worksheet, titles: list[str]) -> None:
@@ -188,7 +192,7 @@ class _Writer:
         widths = []
         for c, column in enumerate(columns, start=1):
             letter = get_column_letter(c)
-            title = len(str(sheet.cell(1, c).value))
+            title = _title_width(str(sheet.cell(1, c).value), column)
             longest = max(
                 (len(line) for r in range(2, rows + 2) for line in _lines(sheet.cell(r, c).value)),
                 default=0,
@@ -264,7 +268,7 @@ class _Writer:
             word.alignment = Alignment(vertical="top")
             value = sheet.cell(r, 2)
             value.alignment = Alignment(horizontal="left", vertical="top", wrap_text=True)
-            self.put(value, row, info.get(row.word), f"plan {row.word}")
+            self.put(value, row, _get(info, row.path), f"plan {row.word}")
             if row.word in PLAN_HELP:
                 help_cell = sheet.cell(r, 3)
                 self.text(help_cell, t(PLAN_HELP[row.word], self.lang), "plan")
@@ -276,10 +280,10 @@ class _Writer:
                 check = DataValidation(type="list", formula1='"nb,en"', showErrorMessage=True)
                 check.add(f"B{r}")
                 sheet.add_data_validation(check)
-        sheet.column_dimensions["A"].width = 22
+        sheet.column_dimensions["A"].width = 30  # "Optimismefradrag, gevinster"
         sheet.column_dimensions["B"].width = 60
         sheet.column_dimensions["C"].width = 48
-        _row_heights(sheet, [22, 60, 48], len(PLAN_ROWS))
+        _row_heights(sheet, [30, 60, 48], len(PLAN_ROWS))
         sheet.freeze_panes = "A2"
         _print_setup(sheet)
 
@@ -343,6 +347,23 @@ def _get(record: dict[str, Any], path: tuple[str, ...]) -> Any:
             return None
         value = value.get(part)
     return value
+
+
+def _point(value: Any, point: str) -> Any:
+    """One cell of an amount: ``[low, most_likely, high]`` in three cells, one number in
+    the most likely cell (the low and high cells stay empty)."""
+    if isinstance(value, list):
+        return value[POINTS[point]]
+    return None if point else value
+
+
+def _title_width(title: str, column: Column) -> int:
+    """The width a header needs; the long headers of an amount wrap onto two lines
+    ("Årlig verdi," above "mest sannsynlig"), as the header row is two lines high."""
+    if column.kind != "money":
+        return len(title)
+    first, comma, rest = title.partition(", ")
+    return max(len(first + comma), len(rest))
 
 
 def _lines(value: Any) -> list[str]:
