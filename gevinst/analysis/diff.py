@@ -36,6 +36,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel
 
+from gevinst.amounts import Estimate, as_written
 from gevinst.analysis.diff_result import KINDS, PlanDiff
 from gevinst.analysis.diff_text import Difference, Judgement, Shown, one_line
 from gevinst.model import SECTIONS, Indicator, Measurement, Plan, Review, Target
@@ -65,6 +66,8 @@ def _plain(value: object) -> Shown:
     if isinstance(value, BaseModel):
         dumped: dict[str, Shown] = value.model_dump(mode="json", by_alias=True)
         return dumped
+    if isinstance(value, Estimate):  # a range as the file writes it: [low, most_likely, high]
+        return as_written(value)
     if isinstance(value, dt.date):
         return value.isoformat()
     if isinstance(value, list | tuple):
@@ -139,7 +142,9 @@ def _judge_target(old: Target, new: Target, sign: int) -> Judgement | None:
 
 def _judge_amount(before: object, after: object, *, more_is_better: bool) -> Judgement | None:
     numbers = (int, float)
-    if not (isinstance(before, numbers) and isinstance(after, numbers)) or before == after:
+    if not (isinstance(before, numbers) and isinstance(after, numbers)):
+        return None
+    if float(before) == float(after):  # only a range changed: the planned figure did not
         return None
     better = (after > before) == more_is_better
     return "raised" if better else "lowered"

@@ -180,6 +180,10 @@ FIELD_WORDS: dict[str, str] = {
     "Plan.indicators": "indicators",
     # parts of a field
     "Link.to": "contributes_to",
+    "PlanInfo.correlation": "plan_correlation",
+    "PlanInfo.optimism_bias": "optimism_bias",
+    "OptimismBias.costs": "optimism_costs",
+    "OptimismBias.benefits": "optimism_benefits",
     "Value.annual": "annual_value",
     "Value.from_": "value_from",
     "Value.ramp": "value_ramp",
@@ -339,6 +343,9 @@ def show(value: Shown, lang: str, style: Style = "text", unit: str | None = None
     if isinstance(value, list):
         if not value:
             return "–"
+        if style == "money" and len(value) == 3 and all(isinstance(v, int | float) for v in value):
+            low, likely, high = (number(float(v), lang) for v in value)  # a three-point estimate
+            return f"{with_unit(likely, one_line(unit) if unit else None, lang)} ({low}–{high})"
         if unit and all(isinstance(v, int | float) for v in value):
             return ", ".join(show(v, lang, style) for v in value) + f" {one_line(unit)}"
         return ", ".join(show(v, lang, style, unit) for v in value)

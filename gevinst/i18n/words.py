@@ -223,6 +223,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "annual_cost_likely": ("Årlig kostnad, mest sannsynlig", "Annual cost, most likely"),
     "annual_cost_high": ("Årlig kostnad, høy", "Annual cost, high"),
     "plan_correlation": ("Korrelasjon", "Correlation"),
+    "optimism_bias": ("Optimismejustering", "Optimism bias adjustment"),
     "optimism_costs": ("Optimismepåslag, kostnader", "Optimism bias, costs"),
     "optimism_benefits": ("Optimismefradrag, gevinster", "Optimism bias, benefits"),
     "yes": ("Ja", "Yes"),

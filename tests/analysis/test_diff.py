@@ -702,3 +702,20 @@ def test_a_plan_that_cannot_be_evaluated_is_still_compared() -> None:
         ("setting_changed", "p", "discount_rate"),
         ("field_changed", "B2", "risk"),
     ]
+
+
+def test_a_range_that_changes_alone_is_a_difference_shown_with_its_ends() -> None:
+    """SPEC 6: [low, most_likely, high]; a diff that compared only the most likely value
+    would miss a widened range."""
+    old = gv.Plan.new("p", "T")
+    old.add_measure("M1", "Tiltak", cost={"one_off": 500000})
+    new = old.model_copy(deep=True)
+    assert new.measures[0].cost is not None
+    new.measures[0].cost.one_off = [400000, 500000, 800000]  # type: ignore[assignment]
+    found = gv.diff(old, new).differences
+    cost = [d for d in found if d.kind == "cost_changed"]
+    assert len(cost) == 1
+    assert cost[0].old == 500000 and cost[0].new == [400000, 500000, 800000]
+    assert cost[0].judgement is None  # the planned figure (most likely) did not move
+    text = gv.diff(old, new).to_text("nb").replace("\u00a0", " ")
+    assert "engangskostnad fra 500 000 NOK til 500 000 NOK (400 000–800 000)" in text
