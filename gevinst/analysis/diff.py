@@ -36,7 +36,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel
 
-from gevinst.amounts import Estimate, as_written
+from gevinst.amounts import Estimate
 from gevinst.analysis.diff_result import KINDS, PlanDiff
 from gevinst.analysis.diff_text import Difference, Judgement, Shown, one_line
 from gevinst.model import SECTIONS, Indicator, Measurement, Plan, Review, Target
@@ -66,8 +66,9 @@ def _plain(value: object) -> Shown:
     if isinstance(value, BaseModel):
         dumped: dict[str, Shown] = value.model_dump(mode="json", by_alias=True)
         return dumped
-    if isinstance(value, Estimate):  # a range as the file writes it: [low, most_likely, high]
-        return as_written(value)
+    if isinstance(value, Estimate):  # as the file writes it: [low, most_likely, high]
+        points: list[Shown] = list(value.points)
+        return points if value.ranged else float(value)
     if isinstance(value, dt.date):
         return value.isoformat()
     if isinstance(value, list | tuple):

@@ -343,8 +343,9 @@ def show(value: Shown, lang: str, style: Style = "text", unit: str | None = None
     if isinstance(value, list):
         if not value:
             return "–"
-        if style == "money" and len(value) == 3 and all(isinstance(v, int | float) for v in value):
-            low, likely, high = (number(float(v), lang) for v in value)  # a three-point estimate
+        points = [float(v) for v in value if isinstance(v, int | float)]
+        if style == "money" and len(value) == len(points) == 3:  # a three-point estimate
+            low, likely, high = (number(v, lang) for v in points)
             return f"{with_unit(likely, one_line(unit) if unit else None, lang)} ({low}–{high})"
         if unit and all(isinstance(v, int | float) for v in value):
             return ", ".join(show(v, lang, style) for v in value) + f" {one_line(unit)}"
