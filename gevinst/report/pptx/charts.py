@@ -332,7 +332,7 @@ def _money_adjusted_slide(prs: Any, data: ReportData) -> None:
     slide = _new_slide(prs, data, data.phrase(title), " ".join([data.money_basis(), *notes]))
     shape = _table(
         slide,
-        (28, 84, SLIDE_W - 56, 200),
+        (28, 84, min(SLIDE_W - 56, 100 * sum(widths)), 200),  # 1 = 100 pt: 14 pt text fits
         header,
         body,
         widths,
