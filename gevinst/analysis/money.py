@@ -25,6 +25,21 @@ The rules (SPEC section 3), as a manager would read them:
   years 0-39, 3 % for years 40-74, 2 % from year 75, and ``factor_y`` is the product of
   ``1 / (1 + r_k)`` over the years ``k < y``. Within 40 years both give the same numbers
   as a flat 4 %.
+- **Ranges** (SPEC section 6): an amount given as ``[low, most_likely, high]`` counts its
+  most likely value in every figure above. Each line also carries ``low`` and ``high``:
+  its present value with the amount at its low and at its high end (``None`` when the
+  amount has no range); a measure's costs take ``one_off`` and ``annual`` at their low
+  ends together, and at their high ends together. :meth:`Money.expected_range` and the
+  other ranges sum these ends: every amount at its low end, every amount at its high
+  end. They bound the planned figures; they are not percentiles (``gv.simulate`` gives
+  those).
+- **Optimism bias** (the UK Green Book's adjustment; ``plan.optimism_bias``): beside the
+  figures above, never instead of them, :attr:`Money.adjusted` holds them adjusted.
+  Every cost is multiplied by ``1 + costs`` (``costs: 0.2`` adds 20 %), every benefit
+  (a positive line) by ``1 - benefits`` (``benefits: 0.1`` takes 10 % off, expected and
+  realised alike). Dis-benefits are not benefits and stay as they are: the haircut is
+  for forecasts that run high, and taking it off a loss would make the plan look
+  better. ``adjusted`` is ``None`` when the plan sets no optimism bias.
 - **Limits**: amounts beyond ±1e15, rates above 100 % and dates after 2200 are refused
   (:mod:`gevinst.analysis.limits`), so the sums can never overflow.
 
@@ -44,6 +59,7 @@ import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from gevinst.amounts import Estimate, estimate
 from gevinst.analysis.limits import (
     MAX_RATE,
     MIN_RATE,
@@ -51,11 +67,12 @@ from gevinst.analysis.limits import (
     horizon_end,
     require_within_limits,
 )
-from gevinst.model import Benefit, Disbenefit, Plan
+from gevinst.model import Benefit, Disbenefit, Measure, Plan
 
 __all__ = [
     "CATEGORIES",
     "R109",
+    "Adjusted",
     "CategoryTotal",
     "CostLine",
     "Money",
@@ -187,6 +204,8 @@ class MoneyLine:
         realised: present value at the evaluation date (expected times score).
         expected_by_year: the undiscounted expected value of each year (signed).
         realised_by_year: the undiscounted realised value of each year (signed).
+        low, high: ``expected`` with the amount at its low and at its high end (signed,
+            so ``high < low`` for a dis-benefit); ``None`` when it has no range.
     """
 
     id: str
@@ -198,16 +217,24 @@ class MoneyLine:
     realised: float
     expected_by_year: tuple[float, ...]
     realised_by_year: tuple[float, ...]
+    low: float | None = None
+    high: float | None = None
 
 
 @dataclass(frozen=True)
 class CostLine:
-    """What one measure costs: present value and the undiscounted cost of each year."""
+    """What one measure costs: present value and the undiscounted cost of each year.
+
+    ``low`` and ``high`` are the present value with ``one_off`` and ``annual`` both at
+    their low, or both at their high end; ``None`` when neither has a range.
+    """
 
     id: str
     name: str
     costs: float
     by_year: tuple[float, ...]
+    low: float | None = None
+    high: float | None = None
 
 
 @dataclass(frozen=True)
@@ -253,6 +280,32 @@ class CategoryTotal:
 
 
 @dataclass(frozen=True)
+class Adjusted:
+    """The money adjusted for optimism bias (present values; see the module's rules).
+
+    Attributes:
+        costs_share: the uplift on costs (``0.2``: every cost plus 20 %).
+        benefits_share: the haircut on benefits (``0.1``: every benefit minus 10 %).
+        expected: benefits times ``1 - benefits_share``, minus dis-benefits as they are.
+        realised: the same at the evaluation date.
+        costs: the costs times ``1 + costs_share``.
+        net: ``realised - costs``.
+        expected_net: ``expected - costs``.
+        benefits_expected, benefits_realised: the benefits alone, adjusted.
+    """
+
+    costs_share: float
+    benefits_share: float
+    expected: float
+    realised: float
+    costs: float
+    net: float
+    expected_net: float
+    benefits_expected: float
+    benefits_realised: float
+
+
+@dataclass(frozen=True)
 class Money:
     """The money of a plan at an evaluation date; all amounts are present values.
 
@@ -272,6 +325,8 @@ class Money:
         years: :class:`MoneyYear` per year, undiscounted.
         categories: :class:`CategoryTotal` per DFØ category that has a value (in
             :data:`CATEGORIES` order, then ``unspecified``).
+        adjusted: the same adjusted for optimism bias (:class:`Adjusted`), or ``None``
+            when the plan sets none.
     """
 
     currency: str
@@ -286,6 +341,41 @@ class Money:
     costs_by_measure: dict[str, CostLine]
     years: tuple[MoneyYear, ...]
     categories: dict[str, CategoryTotal]
+    adjusted: Adjusted | None = None
+
+    @property
+    def ranged(self) -> bool:
+        """True when some line or measure's cost has a range."""
+        return any(x.low is not None for x in self.lines.values()) or any(
+            c.low is not None for c in self.costs_by_measure.values()
+        )
+
+    def expected_range(self, kind: str | None = None) -> tuple[float, float]:
+        """``expected`` (or the lines of one ``kind``, ``"benefit"`` or ``"disbenefit"``)
+        with every amount at its low end, and at its high end, ordered low to high."""
+        ends = [
+            (line.expected, line.expected)
+            if line.low is None or line.high is None
+            else (min(line.low, line.high), max(line.low, line.high))
+            for line in self.lines.values()
+            if kind is None or line.kind == kind
+        ]
+        return math.fsum(a for a, _ in ends), math.fsum(b for _, b in ends)
+
+    def costs_range(self) -> tuple[float, float]:
+        """``costs`` with every cost at its low end, and at its high end."""
+        ends = [
+            (c.costs, c.costs) if c.low is None or c.high is None else (c.low, c.high)
+            for c in self.costs_by_measure.values()
+        ]
+        return math.fsum(a for a, _ in ends), math.fsum(b for _, b in ends)
+
+    def expected_net_range(self) -> tuple[float, float]:
+        """``expected_net`` at its lowest (benefits low, dis-benefits and costs high) and
+        at its highest (the other way round)."""
+        low, high = self.expected_range()
+        costs_low, costs_high = self.costs_range()
+        return low - costs_high, high - costs_low
 
     @property
     def expected_net(self) -> float:
@@ -319,6 +409,17 @@ def one_off_year(start: dt.date | None, bounds: list[dt.date]) -> int | None:
         if first <= start < after:
             return y
     return None  # after the horizon
+
+
+def _costs_by_year(
+    one_off: float, annual: float, measure: Measure, bounds: list[dt.date]
+) -> list[float]:
+    """A measure's undiscounted costs per year, with these amounts."""
+    out = yearly(annual, measure.start, bounds, until=measure.end)
+    year = one_off_year(measure.start, bounds)
+    if year is not None:
+        out[year] += one_off
+    return out
 
 
 def npv(
@@ -361,6 +462,13 @@ def npv(
         multiplier = score if score is not None else 1.0 if isinstance(element, Disbenefit) else 0.0
         realised = [v * multiplier for v in planned]
         assert isinstance(element, Benefit | Disbenefit)
+        low: float | None = None
+        high: float | None = None
+        if isinstance(value.annual, Estimate) and value.annual.ranged:
+            low, high = (
+                sign * present_value(ramped(x, value.from_, value.ramp, bounds), rate)
+                for x in (value.annual.low, value.annual.high)
+            )
         lines[element.id] = MoneyLine(
             id=element.id,
             kind=element.kind,
@@ -371,21 +479,29 @@ def npv(
             realised=present_value(realised, rate),
             expected_by_year=tuple(planned),
             realised_by_year=tuple(realised),
+            low=low,
+            high=high,
         )
 
     cost_lines: dict[str, CostLine] = {}
     for measure in plan.measures:
         if measure.cost is None or measure.id in cost_lines:
             continue
-        by_year = yearly(measure.cost.annual, measure.start, bounds, until=measure.end)
-        year = one_off_year(measure.start, bounds)
-        if year is not None:
-            by_year[year] += measure.cost.one_off
+        cost = measure.cost
+        by_year = _costs_by_year(cost.one_off, cost.annual, measure, bounds)
+        if any(isinstance(x, Estimate) and x.ranged for x in (cost.one_off, cost.annual)):
+            one_off, annual = estimate(cost.one_off), estimate(cost.annual)
+            low = present_value(_costs_by_year(one_off.low, annual.low, measure, bounds), rate)
+            high = present_value(_costs_by_year(one_off.high, annual.high, measure, bounds), rate)
+        else:
+            low = high = None
         cost_lines[measure.id] = CostLine(
             id=measure.id,
             name=measure.name,
             costs=present_value(by_year, rate),
             by_year=tuple(by_year),
+            low=low,
+            high=high,
         )
 
     years = []
@@ -419,6 +535,27 @@ def npv(
     expected = math.fsum(line.expected for line in lines.values())
     realised_total = math.fsum(line.realised for line in lines.values())
     costs = math.fsum(c.costs for c in cost_lines.values())
+    adjusted = None
+    bias = plan.info.optimism_bias
+    if bias is not None:
+        up, cut = 1.0 + bias.costs, 1.0 - bias.benefits
+        ben = [line for line in lines.values() if line.kind == "benefit"]
+        dis = [line for line in lines.values() if line.kind == "disbenefit"]
+        ben_expected = cut * math.fsum(line.expected for line in ben)
+        ben_realised = cut * math.fsum(line.realised for line in ben)
+        adj_expected = ben_expected + math.fsum(line.expected for line in dis)
+        adj_realised = ben_realised + math.fsum(line.realised for line in dis)
+        adjusted = Adjusted(
+            costs_share=bias.costs,
+            benefits_share=bias.benefits,
+            expected=adj_expected,
+            realised=adj_realised,
+            costs=up * costs,
+            net=adj_realised - up * costs,
+            expected_net=adj_expected - up * costs,
+            benefits_expected=ben_expected,
+            benefits_realised=ben_realised,
+        )
     return Money(
         currency=plan.info.currency,
         discount_rate=rate,
@@ -432,4 +569,5 @@ def npv(
         costs_by_measure=cost_lines,
         years=tuple(years),
         categories=categories,
+        adjusted=adjusted,
     )

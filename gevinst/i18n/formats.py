@@ -36,6 +36,7 @@ __all__ = [
     "format_date",
     "format_exact",
     "format_money",
+    "format_money_range",
     "format_number",
     "format_percent",
     "format_quantity",
@@ -233,6 +234,30 @@ def format_money(
     if language == "en":
         return f"{currency} {number} million"
     return f"{number} mill. kr" if currency == "NOK" else f"{currency} {number} mill."
+
+
+def format_money_range(
+    low: float, high: float, currency: str = "NOK", language: str = "nb", millions: bool = False
+) -> str:
+    """A range of amounts (low to high), written as :func:`format_money` writes one,
+    the unit once: ``400 000–800 000 NOK`` (nb), ``0,8–1,5 mill. kr`` (nb),
+    ``NOK 0.8–1.5 million`` (en). A negative end puts spaces round the dash, so that
+    it is not read as a minus: ``−1,5 – −0,8 mill. kr``. ``currency=""``: no unit, for
+    a table whose heading gives it.
+
+    >>> format_money_range(400_000, 800_000, "NOK", "nb")
+    '400\xa0000–800\xa0000 NOK'
+    >>> format_money_range(800_000, 1_500_000, "NOK", "nb", True)
+    '0,8–1,5 mill. kr'
+    >>> format_money_range(-1_500_000, -800_000, "NOK", "en", True)
+    'NOK -1.5 – -0.8 million'
+    """
+    dash = " \u2013 " if low < 0 or high < 0 else "\u2013"
+    scale, decimals = (1e6, 1) if millions else (1.0, 0)
+    last = format_number(high / scale, language, decimals)
+    span = f"{format_number(low / scale, language, decimals)}{dash}{last}"
+    # the high end written as one amount, its number replaced by the span
+    return format_money(high, currency, language, millions).replace(last, span, 1)
 
 
 def format_rate(rate: float | None, language: str) -> str:

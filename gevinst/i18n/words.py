@@ -481,6 +481,51 @@ WORDS: dict[str, tuple[str, str]] = {
     "costs_pv": ("Kostnader", "Costs"),
     "net_pv": ("Netto", "Net"),
     "expected_col": ("Forventet", "Expected"),
+    "range_col": ("Spenn (lav–høy)", "Range (low–high)"),
+    "range_low": ("Lav", "Low"),
+    "range_high": ("Høy", "High"),
+    "adjusted_expected_col": ("Forventet, justert", "Expected, adjusted"),
+    "adjusted_realised_col": ("Realisert, justert", "Realised, adjusted"),
+    "optimism_adjusted": (
+        "Justert for optimisme (kostnader +{costs}, gevinster −{benefits})",
+        "Adjusted for optimism bias (costs +{costs}, benefits −{benefits})",
+    ),
+    "benefits_adjusted": (
+        "Gevinster justert for optimisme (−{benefits})",
+        "Benefits adjusted for optimism bias (−{benefits})",
+    ),
+    "costs_adjusted": (
+        "Kostnader justert for optimisme (+{costs})",
+        "Costs adjusted for optimism bias (+{costs})",
+    ),
+    "net_adjusted": (
+        "Netto justert for optimisme (kostnader +{costs}, gevinster −{benefits})",
+        "Net adjusted for optimism bias (costs +{costs}, benefits −{benefits})",
+    ),
+    "range_note": (
+        "Spennet er nåverdien med hvert beløp på sin lave og på sin høye verdi "
+        "(trippelanslag); ulemper og kostnader trekker fra.",
+        "The range is the present value with every amount at its low and at its high end "
+        "(three-point estimates); dis-benefits and costs count against.",
+    ),
+    "optimism_note": (
+        "{adjusted}: ulempene står som de er, for de er ikke gevinster. Tallene uten "
+        "justering står ved siden av.",
+        "{adjusted}: dis-benefits stay as they are, for they are not benefits. The "
+        "unadjusted figures stand beside them.",
+    ),
+    "money_adjusted_title": (
+        "Nåverdi med spenn og justert for optimisme",
+        "Present value with ranges and adjusted for optimism bias",
+    ),
+    "money_ranges_title": (
+        "Nåverdi med spenn (trippelanslag)",
+        "Present value with ranges (three-point estimates)",
+    ),
+    "money_optimism_title": (
+        "Nåverdi justert for optimisme",
+        "Present value adjusted for optimism bias",
+    ),
     "realised_col": ("Realisert", "Realised"),
     "present_value_in": ("Nåverdi, {unit}", "Present value, {unit}"),
     "millions": ("mill. kr", "NOK million"),

@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING
 
 from gevinst.errors import RenderError
 from gevinst.graph import build_graph
-from gevinst.i18n.formats import format_date, format_number, format_rate
+from gevinst.i18n.formats import format_date, format_number, format_percent, format_rate
 from gevinst.i18n.words import t
 
 if TYPE_CHECKING:
@@ -41,6 +41,7 @@ __all__ = [
     "KEY_INDICATORS",
     "IndicatorRow",
     "LinkRow",
+    "MoneyRow",
     "MoneyYearRow",
     "ReportData",
     "ReviewRow",
@@ -129,6 +130,26 @@ def period_text(first: dt.date, last: dt.date, language: str) -> str:
         return str(first.year) if first.year == last.year else f"{first.year}\u2013{last.year}"
     start = format_date(first, language, compact=True)
     return f"{start}\u2013{format_date(last, language, compact=True)}"
+
+
+@dataclass(frozen=True)
+class MoneyRow:
+    """A row of the money table: benefits, dis-benefits, costs or net (present values;
+    costs negative).
+
+    ``realised`` is ``None`` when the report has no date; ``low`` and ``high`` the
+    expected value with every amount at its low and at its high end (``None`` when the
+    plan has no ranges); ``adjusted_*`` the same adjusted for optimism bias (``None``
+    when the plan sets none).
+    """
+
+    label: str
+    expected: float
+    realised: float | None
+    low: float | None
+    high: float | None
+    adjusted_expected: float | None
+    adjusted_realised: float | None
 
 
 @dataclass(frozen=True)
@@ -383,6 +404,77 @@ class ReportData:
             (self.phrase("costs_pv"), -m.costs, -m.costs if dated else None),
             (self.phrase("net_pv"), m.expected_net, m.net if dated else None),
         ]
+
+    def money_table(self) -> list[MoneyRow]:
+        """The rows of :meth:`money_rows` with their ranges and their figures adjusted
+        for optimism bias beside them.
+
+        Examples:
+            >>> import gevinst as gv
+            >>> rows = report_data(gv.load("examples/minimal.yaml")).money_table()
+            >>> [(r.low, r.adjusted_expected) for r in rows][-1]  # no ranges, no bias
+            (None, None)
+        """
+        m = self.money
+        adjusted = m.adjusted
+        dated = self.evaluation is not None
+        if m.ranged:
+            costs_low, costs_high = m.costs_range()
+            ranges: list[tuple[float | None, float | None]] = [
+                m.expected_range("benefit"),
+                m.expected_range("disbenefit"),
+                (-costs_high, -costs_low),
+                m.expected_net_range(),
+            ]
+        else:
+            ranges = [(None, None)] * 4
+        if adjusted is not None:
+            dis_expected = sum(
+                line.expected for line in m.lines.values() if line.kind == "disbenefit"
+            )
+            changed: list[tuple[float | None, float | None]] = [
+                (adjusted.benefits_expected, adjusted.benefits_realised),
+                (dis_expected, m.disbenefits),
+                (-adjusted.costs, -adjusted.costs),
+                (adjusted.expected_net, adjusted.net),
+            ]
+        else:
+            changed = [(None, None)] * 4
+        return [
+            MoneyRow(
+                label=label,
+                expected=expected,
+                realised=realised,
+                low=low,
+                high=high,
+                adjusted_expected=adj_expected,
+                adjusted_realised=adj_realised if dated else None,
+            )
+            for (label, expected, realised), (low, high), (adj_expected, adj_realised) in zip(
+                self.money_rows(), ranges, changed, strict=True
+            )
+        ]
+
+    def optimism_label(self) -> str | None:
+        """``Justert for optimisme (kostnader +20 %, gevinster −10 %)``, or ``None`` when
+        the plan sets no optimism bias."""
+        adjusted = self.money.adjusted
+        if adjusted is None:
+            return None
+        return self.phrase("optimism_adjusted", **self.optimism_shares())
+
+    def optimism_shares(self) -> dict[str, str]:
+        """The optimism bias shares as text: ``{"costs": "20 %", "benefits": "10 %"}``
+        (empty when the plan sets none)."""
+        adjusted = self.money.adjusted
+        if adjusted is None:
+            return {}
+
+        def share(value: float) -> str:  # 20 %, or 12,5 % when the share has a half
+            decimals = 0 if round(100 * value, 6).is_integer() else 1
+            return format_percent(value, self.language, decimals)
+
+        return {"costs": share(adjusted.costs_share), "benefits": share(adjusted.benefits_share)}
 
     def money_years(self, first: int | None = None) -> list[MoneyYearRow]:
         """The money year by year, then the present values; with ``first``, the years

@@ -319,23 +319,42 @@ def _stakeholder_section(data: ReportData) -> dict[str, Any] | None:
 
 def _money_section(data: ReportData) -> dict[str, Any]:
     from gevinst.charts.results import money_chart
-    from gevinst.i18n.formats import format_money
+    from gevinst.i18n.formats import format_money, format_money_range
 
     title = data.phrase("money_title")
     if not data.has_money():
         return {"title": title, "lead": data.phrase("no_money"), "table": None}
     dated = data.evaluation is not None
     currency = data.money.currency
+    ranged = data.money.ranged
     header = [("", False), (data.phrase("expected_col"), True)]
+    if ranged:
+        header.append((data.phrase("range_col"), True))
     if dated:
         header.append((data.phrase("realised_col"), True))
+    if data.money.adjusted is not None:
+        header.append((data.phrase("adjusted_expected_col"), True))
+        if dated:
+            header.append((data.phrase("adjusted_realised_col"), True))
     body = []
-    for label, expected, realised in data.money_rows():
-        cells = [_Cell(label)]
-        for value in (expected, realised):
+    for row in data.money_table():
+        cells = [
+            _Cell(row.label),
+            _Cell(format_money(row.expected, currency, data.language), "num"),
+        ]
+        if ranged:
+            text = "–"
+            if row.low is not None and row.high is not None:
+                text = format_money_range(row.low, row.high, currency, data.language)
+            cells.append(_Cell(text, "num"))
+        for value in (row.realised, row.adjusted_expected, row.adjusted_realised):
             if value is not None:
                 cells.append(_Cell(format_money(value, currency, data.language), "num"))
         body.append(_Row(cells))
+    notes = [data.phrase("range_note")] if ranged else []
+    label = data.optimism_label()
+    if label is not None:
+        notes.append(data.phrase("optimism_note", adjusted=label))
     basis = f"{data.money_basis()} {data.phrase('money_lead')}" if dated else data.money_basis()
     chart = None
     if dated and data.evaluation is not None and data.money.lines:
@@ -343,6 +362,7 @@ def _money_section(data: ReportData) -> dict[str, Any]:
     return {
         "title": title,
         "lead": basis,
+        "note": " ".join(notes),
         "table": _Table(header, body),
         "years": _years_table(data),
         "chart_svg": chart,

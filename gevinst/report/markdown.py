@@ -206,30 +206,56 @@ def _review_section(data: ReportData) -> list[str]:
 
 
 def _money_section(data: ReportData) -> list[str]:
-    from gevinst.i18n.formats import format_money, format_number
+    from gevinst.i18n.formats import format_money, format_money_range, format_number
 
     out = ["", f"## {cell(data.phrase('money_title'))}", ""]
     if not data.has_money():
         return [*out, cell(data.phrase("no_money"))]
     currency = data.money.currency
+    ranged = data.money.ranged
+    adjusted = data.money.adjusted is not None
+    dated = data.evaluation is not None
+
+    def money(value: float) -> str:
+        return format_money(value, currency, data.language)
+
+    def span(low: float | None, high: float | None) -> str:
+        if low is None or high is None:
+            return "–"
+        return format_money_range(low, high, currency, data.language)
+
     header = ["", data.phrase("expected_col")]
-    if data.evaluation is not None:
-        header.append(data.phrase("realised_col"))
+    header += [data.phrase("range_col")] if ranged else []
+    header += [data.phrase("realised_col")] if dated else []
+    if adjusted:
+        header.append(data.phrase("adjusted_expected_col"))
+        header += [data.phrase("adjusted_realised_col")] if dated else []
     body = []
-    for label, expected, realised in data.money_rows():
-        line = [label, format_money(expected, currency, data.language)]
-        if realised is not None:
-            line.append(format_money(realised, currency, data.language))
+    for row in data.money_table():
+        line = [row.label, money(row.expected)]
+        line += [span(row.low, row.high)] if ranged else []
+        line += [money(row.realised)] if row.realised is not None else []
+        if row.adjusted_expected is not None:
+            line.append(money(row.adjusted_expected))
+        if row.adjusted_realised is not None:
+            line.append(money(row.adjusted_realised))
         body.append(line)
     basis = data.money_basis()
-    if data.evaluation is not None:
+    if dated:
         basis += f" {data.phrase('money_lead')}"
-    out += [cell(basis), "", *_table(header, body, {1, 2})]
+    out += [cell(basis), "", *_table(header, body, set(range(1, len(header))))]
+    notes = [data.phrase("range_note")] if ranged else []
+    label = data.optimism_label()
+    if label is not None:
+        notes.append(data.phrase("optimism_note", adjusted=label))
+    if notes:
+        out += ["", cell(" ".join(notes))]
     lines = list(data.money.lines.values())
     if lines:
         header = [data.word("id"), data.word("name"), data.word("category")]
         header.append(data.phrase("expected_col"))
-        if data.evaluation is not None:
+        header += [data.phrase("range_col")] if ranged else []
+        if dated:
             header.append(data.phrase("realised_col"))
         body = []
         for money_line in lines:
@@ -237,12 +263,17 @@ def _money_section(data: ReportData) -> list[str]:
                 money_line.id,
                 money_line.name,
                 data.word(money_line.category) if money_line.category else "–",
-                format_money(money_line.expected, currency, data.language),
+                money(money_line.expected),
             ]
-            if data.evaluation is not None:
-                line.append(format_money(money_line.realised, currency, data.language))
+            if ranged:
+                low, high = money_line.low, money_line.high  # signed: high < low for a loss
+                if low is not None and high is not None:
+                    low, high = min(low, high), max(low, high)
+                line.append(span(low, high))
+            if dated:
+                line.append(money(money_line.realised))
             body.append(line)
-        out += ["", *_table(header, body, {3, 4})]
+        out += ["", *_table(header, body, set(range(3, len(header))))]
     out += ["", f"### {cell(data.phrase('year_by_year'))}", ""]
     dated = data.evaluation is not None
     header = [data.word("year"), data.word("period"), data.phrase("expected_col")]

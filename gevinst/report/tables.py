@@ -25,7 +25,13 @@ from typing import TYPE_CHECKING, Any
 
 import gevinst.theme as theme
 from gevinst.errors import FormatError
-from gevinst.i18n.formats import format_date, format_number, format_percent, format_rate
+from gevinst.i18n.formats import (
+    format_date,
+    format_money_range,
+    format_number,
+    format_percent,
+    format_rate,
+)
 from gevinst.i18n.markdown import markdown_escape, markdown_table
 from gevinst.i18n.words import t
 from gevinst.io.cells import csv_text as table_csv
@@ -133,33 +139,89 @@ def _indicator_table(ev: Evaluation, lang: str) -> tuple[list[str], list[list[st
     return header, rows
 
 
+def _span(low: float | None, high: float | None, lang: str) -> str:
+    """A range of present values, low to high, in whole units; ``""`` without one."""
+    if low is None or high is None:
+        return ""
+    return format_money_range(min(low, high), max(low, high), "", lang)
+
+
+def _adjusted_rows(ev: Evaluation, lang: str) -> list[tuple[str, float, float]]:
+    """(label, expected, realised) of the benefits, costs (negative) and net adjusted for
+    optimism bias; none when the plan sets no optimism bias."""
+    adjusted = ev.npv().adjusted
+    if adjusted is None:
+        return []
+    shares = {
+        "costs": format_percent(adjusted.costs_share, lang, _decimals(adjusted.costs_share)),
+        "benefits": format_percent(
+            adjusted.benefits_share, lang, _decimals(adjusted.benefits_share)
+        ),
+    }
+    return [
+        (
+            t("benefits_adjusted", lang).format(**shares),
+            adjusted.benefits_expected,
+            adjusted.benefits_realised,
+        ),
+        (t("costs_adjusted", lang).format(**shares), -adjusted.costs, -adjusted.costs),
+        (t("net_adjusted", lang).format(**shares), adjusted.expected_net, adjusted.net),
+    ]
+
+
+def _decimals(share: float) -> int:
+    """Decimals of a percentage: none for a whole percent, else one (12,5 %)."""
+    return 0 if round(100 * share, 6).is_integer() else 1
+
+
 def _money_table(ev: Evaluation, lang: str) -> tuple[list[str], list[list[str]]]:
+    """Each monetised element, the costs and the net; with ranges, a column of them
+    beside the expected value; with an optimism bias, the adjusted rows at the end."""
     money = ev.npv()
+    ranged = money.ranged
     header = [
         t("id", lang),
         t("name", lang),
         t("category", lang),
         t("score", lang),
         t("expected", lang),
+        *([t("range_col", lang)] if ranged else []),
         t("realised", lang),
     ]
+
+    def row(first: list[str], expected: float, span: str, realised: float) -> list[str]:
+        return [*first, _money(expected, lang), *([span] if ranged else []), _money(realised, lang)]
+
+    costs_low, costs_high = money.costs_range()
+    net_low, net_high = money.expected_net_range()
     rows = [
-        [
-            line.id,
-            line.name,
-            t(line.category or "unspecified", lang),
-            _pct(line.score, lang),
-            _money(line.expected, lang),
-            _money(line.realised, lang),
-        ]
+        row(
+            [line.id, line.name, t(line.category or "unspecified", lang), _pct(line.score, lang)],
+            line.expected,
+            _span(line.low, line.high, lang),
+            line.realised,
+        )
         for line in money.lines.values()
     ]
+    some_cost = any(c.low is not None for c in money.costs_by_measure.values())
     rows.append(
-        ["", t("costs", lang), "", "", _money(-money.costs, lang), _money(-money.costs, lang)]
+        row(
+            ["", t("costs", lang), "", ""],
+            -money.costs,
+            _span(-costs_high, -costs_low, lang) if some_cost else "",
+            -money.costs,
+        )
     )
     rows.append(
-        ["", t("net", lang), "", "", _money(money.expected_net, lang), _money(money.net, lang)]
+        row(
+            ["", t("net", lang), "", ""],
+            money.expected_net,
+            _span(net_low, net_high, lang),
+            money.net,
+        )
     )
+    for label, expected, realised in _adjusted_rows(ev, lang):
+        rows.append(row(["", label, "", ""], expected, "", realised))
     return header, rows
 
 
@@ -289,7 +351,9 @@ def text_table(ev: Evaluation, language: str | None = None, *, name_width: int =
         (t("indicators", lang), _indicator_table(ev, lang), {1: name_width - 14}),
     ]
     if ev.npv().lines or ev.npv().costs_by_measure:
-        sections.append((_money_note(ev, lang), _money_table(ev, lang), {1: name_width}))
+        # the optimism bias rows say their shares in full
+        wide = max([name_width, *(len(label) for label, _, _ in _adjusted_rows(ev, lang))])
+        sections.append((_money_note(ev, lang), _money_table(ev, lang), {1: wide}))
         sections.append((t("year_by_year", lang), _years_table(ev, lang), {}))
     if ev.reviews():
         sections.append((t("reviews", lang), _review_table(ev, lang), {6: name_width}))
@@ -321,11 +385,27 @@ _YEAR_COLUMNS = (
 )
 
 
+_MONEY_COLUMNS = (
+    "id",
+    "kind",
+    "name",
+    "category",
+    "score",
+    "expected",
+    "realised",
+    "low",
+    "high",
+)
+
+
 def csv_text(ev: Evaluation, table: str = "results") -> str:
     """One CSV table: by default (``table="results"``) a row per scored element, then a
     row per indicator (column ``kind`` tells them apart); ``table="years"`` gives the
     money year by year (``end`` is the day after the year's last day; the discounted
-    nets add up to ``ev.npv().net``). English keys, full-precision numbers, ISO dates.
+    nets add up to ``ev.npv().net``); ``table="money"`` a row per monetised element and
+    per measure with a cost (negative), each with ``low`` and ``high``: its present value
+    with the amount at its low and high end (empty without a range). English keys,
+    full-precision numbers, ISO dates.
     Text is quoted and never starts a formula (:mod:`gevinst.io.cells`).
 
     Raises:
@@ -349,8 +429,20 @@ def csv_text(ev: Evaluation, table: str = "results") -> str:
                 for y in ev.npv().years
             ),
         )
+    if table == "money":
+        money = ev.npv()
+        lines = [
+            [x.id, x.kind, x.name, x.category, x.score, x.expected, x.realised, x.low, x.high]
+            for x in money.lines.values()
+        ]
+        costs = [  # negative, as in the money table: costs count against
+            [c.id, "measure", c.name, None, None, -c.costs, -c.costs]
+            + ([None, None] if c.low is None or c.high is None else [-c.low, -c.high])
+            for c in money.costs_by_measure.values()
+        ]
+        return table_csv(_MONEY_COLUMNS, [*lines, *costs])
     if table != "results":
-        raise ValueError(f"no CSV table {table!r}; use 'results' or 'years'")
+        raise ValueError(f"no CSV table {table!r}; use 'results', 'years' or 'money'")
     columns = [
         "id",
         "kind",
@@ -379,7 +471,7 @@ def csv_text(ev: Evaluation, table: str = "results") -> str:
 def json_text(ev: Evaluation) -> str:
     """The whole evaluation as JSON: settings, elements, indicators, money, reviews."""
     money = ev.npv()
-    data = {
+    data: dict[str, Any] = {
         "plan": ev.plan.id,
         "title": ev.plan.title,
         "at": ev.at.isoformat(),
@@ -398,7 +490,7 @@ def json_text(ev: Evaluation) -> str:
             "costs": money.costs,
             "net": money.net,
             "expected_net": money.expected_net,
-            "lines": ev.rows("money"),
+            "lines": _json_lines(ev),
             "categories": {
                 key: {"expected": c.expected, "realised": c.realised}
                 for key, c in money.categories.items()
@@ -420,7 +512,44 @@ def json_text(ev: Evaluation) -> str:
         },
         "reviews": [{k: _plain(v) for k, v in r.items()} for r in ev.rows("reviews")],
     }
+    extra: dict[str, Any] = {}
+    if money.ranged:  # each end: every amount at its low, or at its high end
+        extra["expected_low"], extra["expected_high"] = money.expected_range()
+        extra["costs_low"], extra["costs_high"] = money.costs_range()
+        extra["expected_net_low"], extra["expected_net_high"] = money.expected_net_range()
+        extra["costs_by_measure"] = [
+            {"id": c.id, "name": c.name, "costs": c.costs, "low": c.low, "high": c.high}
+            for c in money.costs_by_measure.values()
+        ]
+    if money.adjusted is not None:
+        adjusted = money.adjusted
+        extra["optimism_bias"] = {
+            "costs_share": adjusted.costs_share,
+            "benefits_share": adjusted.benefits_share,
+            "benefits_expected": adjusted.benefits_expected,
+            "benefits_realised": adjusted.benefits_realised,
+            "expected": adjusted.expected,
+            "realised": adjusted.realised,
+            "costs": adjusted.costs,
+            "net": adjusted.net,
+            "expected_net": adjusted.expected_net,
+        }
+    data["money"].update(extra)
     return json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
+
+
+def _json_lines(ev: Evaluation) -> list[dict[str, Any]]:
+    """The money lines of :meth:`Evaluation.rows`; when some amount has a range, each
+    with ``low`` and ``high`` (its expected value at the amount's low and high end,
+    signed; ``null`` without a range)."""
+    rows = ev.rows("money")
+    money = ev.npv()
+    if not money.ranged:
+        return rows
+    return [
+        {**row, "low": money.lines[row["id"]].low, "high": money.lines[row["id"]].high}
+        for row in rows
+    ]
 
 
 def markdown_text(ev: Evaluation, language: str | None = None) -> str:
@@ -563,16 +692,67 @@ def xlsx_bytes(ev: Evaluation, language: str | None = None) -> bytes:
         ],
         {7: "0%", 8: "0%", 12: "yyyy-mm-dd"},
     )
+    ranged = money.ranged
+
+    def ends(low: float | None, high: float | None) -> list[float | None]:
+        if not ranged:
+            return []
+        if low is None or high is None:
+            return [None, None]
+        return [min(low, high), max(low, high)]
+
+    costs_low, costs_high = money.costs_range()
+    some_cost = any(c.low is not None for c in money.costs_by_measure.values())
     sheet(
         t("npv", lang),
-        ("id", "name", "category", "score", "expected", "realised"),
+        (
+            "id",
+            "name",
+            "category",
+            "score",
+            "expected",
+            *(("range_low", "range_high") if ranged else ()),
+            "realised",
+        ),
         [
-            [x.id, x.name, t(x.category or "unspecified", lang), x.score, x.expected, x.realised]
+            [
+                x.id,
+                x.name,
+                t(x.category or "unspecified", lang),
+                x.score,
+                x.expected,
+                *ends(x.low, x.high),
+                x.realised,
+            ]
             for x in money.lines.values()
         ]
-        + [[None, t("costs", lang), None, None, -money.costs, -money.costs]]
-        + [[None, t("net", lang), None, None, money.expected_net, money.net]],
-        {4: "0%", 5: "#,##0", 6: "#,##0"},
+        + [
+            [
+                None,
+                t("costs", lang),
+                None,
+                None,
+                -money.costs,
+                *(ends(-costs_high, -costs_low) if some_cost else ends(None, None)),
+                -money.costs,
+            ]
+        ]
+        + [
+            [
+                None,
+                t("net", lang),
+                None,
+                None,
+                money.expected_net,
+                *ends(*money.expected_net_range()),
+                money.net,
+            ]
+        ]
+        + [
+            [None, label, None, None, expected, *ends(None, None), realised]
+            for label, expected, realised in _adjusted_rows(ev, lang)
+        ],
+        {4: "0%", 5: "#,##0", 6: "#,##0", **({7: "#,##0", 8: "#,##0"} if ranged else {})},
     )
     sheet(
         t("year_by_year", lang),

@@ -359,3 +359,94 @@ def test_money_within_the_limits_is_always_finite(
     for value in (money.expected, money.realised, money.costs, money.net):
         assert math.isfinite(value)
     assert all(math.isfinite(y.factor) and 0 < y.factor <= 1 for y in money.years)
+
+
+# Optimism bias and ranges, worked by hand. A flat rate of 25 % makes the factors exact:
+# year 0 (2025) counts 1, year 1 (2026) counts 1 / 1.25 = 0.8, so an annual amount from
+# the start counts 1.8 times.
+BIASED_PLAN = """
+schema: gevinst/1
+plan:
+  id: biased
+  title: Optimisme
+  start: 2025-01-01
+  horizon_years: 2
+  discount_rate: 0.25
+  optimism_bias: {costs: 0.2, benefits: 0.1}
+benefits:
+  - {id: B1, name: Kortere ventetid, value: {annual: [80000, 100000, 150000]}}
+disbenefits:
+  - {id: D1, name: Mer rapportering, value: {annual: [5000, 10000, 20000]}}
+measures:
+  - id: M1
+    name: Digital innmelding
+    start: 2025-01-01
+    cost: {one_off: [40000, 50000, 70000], annual: 20000}
+"""
+
+
+@pytest.fixture
+def biased() -> gv.Money:
+    return npv(gv.loads(BIASED_PLAN), {"B1": 0.5})
+
+
+def test_unadjusted_figures_stay_as_planned(biased: gv.Money) -> None:
+    assert biased.lines["B1"].expected == pytest.approx(100000 * 1.8)  # 180 000
+    assert biased.lines["B1"].realised == pytest.approx(90000)  # score 0.5
+    assert biased.lines["D1"].expected == pytest.approx(-18000)  # no score: counted in full
+    assert biased.costs == pytest.approx(50000 + 20000 * 1.8)  # 86 000
+    assert biased.expected == pytest.approx(180000 - 18000)
+    assert biased.realised == pytest.approx(90000 - 18000)
+    assert biased.net == pytest.approx(72000 - 86000)
+    assert biased.expected_net == pytest.approx(162000 - 86000)
+
+
+def test_optimism_bias_by_hand(biased: gv.Money) -> None:
+    adjusted = biased.adjusted
+    assert adjusted is not None
+    assert (adjusted.costs_share, adjusted.benefits_share) == (0.2, 0.1)
+    # benefits times 0.9; the dis-benefit stays -18 000; costs times 1.2
+    assert adjusted.benefits_expected == pytest.approx(162000)
+    assert adjusted.benefits_realised == pytest.approx(81000)
+    assert adjusted.expected == pytest.approx(162000 - 18000)  # 144 000
+    assert adjusted.realised == pytest.approx(81000 - 18000)  # 63 000
+    assert adjusted.costs == pytest.approx(103200)
+    assert adjusted.net == pytest.approx(63000 - 103200)  # -40 200
+    assert adjusted.expected_net == pytest.approx(144000 - 103200)  # 40 800
+
+
+def test_ranges_by_hand(biased: gv.Money) -> None:
+    b1, d1, m1 = biased.lines["B1"], biased.lines["D1"], biased.costs_by_measure["M1"]
+    assert (b1.low, b1.high) == pytest.approx((80000 * 1.8, 150000 * 1.8))
+    assert (d1.low, d1.high) == pytest.approx((-9000, -36000))  # signed: a loss
+    assert (m1.low, m1.high) == pytest.approx((40000 + 36000, 70000 + 36000))
+    assert biased.ranged
+    assert biased.expected_range("benefit") == pytest.approx((144000, 270000))
+    assert biased.expected_range("disbenefit") == pytest.approx((-36000, -9000))
+    assert biased.expected_range() == pytest.approx((108000, 261000))
+    assert biased.costs_range() == pytest.approx((76000, 106000))
+    assert biased.expected_net_range() == pytest.approx((108000 - 106000, 261000 - 76000))
+
+
+def test_no_bias_no_ranges_nothing_added() -> None:
+    plain = BIASED_PLAN.replace("  optimism_bias: {costs: 0.2, benefits: 0.1}\n", "")
+    for old, new in (
+        ("[80000, 100000, 150000]", "100000"),
+        ("[5000, 10000, 20000]", "10000"),
+        ("[40000, 50000, 70000]", "50000"),
+    ):
+        plain = plain.replace(old, new)
+    money = npv(gv.loads(plain), {"B1": 0.5})
+    assert money.adjusted is None
+    assert not money.ranged
+    assert money.lines["B1"].low is None and money.costs_by_measure["M1"].high is None
+    assert money.expected_net_range() == (money.expected_net, money.expected_net)
+    assert money.net == pytest.approx(72000 - 86000)  # the same figures as with ranges
+
+
+def test_zero_bias_adjusts_nothing() -> None:
+    plan = gv.loads(BIASED_PLAN.replace("{costs: 0.2, benefits: 0.1}", "{costs: 0, benefits: 0}"))
+    money = npv(plan, {"B1": 0.5})
+    assert money.adjusted is not None
+    assert money.adjusted.net == pytest.approx(money.net)
+    assert money.adjusted.expected_net == pytest.approx(money.expected_net)

@@ -276,7 +276,76 @@ def _money_slide(prs: Any, data: ReportData) -> None:
     chart.value_axis.major_gridlines.format.line.color.rgb = _rgb(theme.GRID_COLOUR)
     chart.value_axis.tick_labels.number_format = "0"
     chart.value_axis.tick_labels.number_format_is_linked = False
+    _money_adjusted_slide(prs, data)
     _years_slide(prs, data)
+
+
+def _money_adjusted_slide(prs: Any, data: ReportData) -> None:
+    """The money table again with its ranges and its figures adjusted for optimism bias
+    beside the planned ones (never instead); only for a plan that has either."""
+    from gevinst.i18n.formats import format_money, format_money_range
+
+    money = data.money
+    ranged, adjusted = money.ranged, money.adjusted is not None
+    if not ranged and not adjusted:
+        return
+    dated = data.evaluation is not None
+    currency = data.money.currency
+
+    def amount(value: float) -> str:
+        return format_money(value, currency, data.language, True)
+
+    header = ["", data.phrase("expected_col")]
+    widths = [1.5, 1.35]
+    if ranged:
+        header.append(data.phrase("range_col"))
+        widths.append(2.0)
+    if dated:
+        header.append(data.phrase("realised_col"))
+        widths.append(1.35)
+    if adjusted:
+        header.append(data.phrase("adjusted_expected_col"))
+        widths.append(1.45)
+        if dated:
+            header.append(data.phrase("adjusted_realised_col"))
+            widths.append(1.45)
+    body = []
+    for row in data.money_table():
+        line = [row.label, amount(row.expected)]
+        if ranged:
+            line.append(
+                "–"
+                if row.low is None or row.high is None
+                else format_money_range(row.low, row.high, currency, data.language, True)
+            )
+        for value in (row.realised, row.adjusted_expected, row.adjusted_realised):
+            if value is not None:
+                line.append(amount(value))
+        body.append(line)
+    notes = [data.phrase("range_note")] if ranged else []
+    label = data.optimism_label()
+    if label is not None:
+        notes.append(data.phrase("optimism_note", adjusted=label))
+    title = "money_adjusted_title" if ranged and adjusted else "money_ranges_title"
+    if not ranged:
+        title = "money_optimism_title"
+    slide = _new_slide(prs, data, data.phrase(title), " ".join([data.money_basis(), *notes]))
+    shape = _table(
+        slide,
+        (28, 84, min(SLIDE_W - 56, 100 * sum(widths)), 200),  # 1 = 100 pt: 14 pt text fits
+        header,
+        body,
+        widths,
+        right=set(range(1, len(header))),
+        size=14,
+    )
+    shape.name = "table money adjusted"
+    _textbox(
+        slide,
+        (28, 84 + 5 * 14 * 2.1 + 24, SLIDE_W - 56, 160),
+        [(text, 14, False, _MUTED) for text in [*notes, data.money_basis()]],
+        "money adjusted notes",
+    )
 
 
 #: Years shown one by one on the deck's year slide; later years share one row.
