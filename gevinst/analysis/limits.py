@@ -27,10 +27,11 @@ Examples:
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from gevinst.amounts import Estimate
+from gevinst.amounts import Estimate, as_written
 from gevinst.analysis.checks_money import require_sound_money
 from gevinst.errors import PlanError
 
@@ -112,7 +113,7 @@ def _amount(field: str, value: float) -> str | None:
             if message is not None:
                 return message
         return None
-    if abs(value) <= MAX_AMOUNT:  # NaN and infinities are GV006's
+    if not math.isfinite(value) or abs(value) <= MAX_AMOUNT:  # NaN and infinities: GV006
         return None
     return (
         f"{field} is {value:g}, beyond what a plan can hold: amounts and indicator values "
@@ -203,4 +204,12 @@ def require_within_limits(plan: Plan) -> None:
     """
     for element, field, message in outside_limits(plan):
         raise PlanError(message, source=plan.id, element=element, field=field)
+    for element, field, amount in plan.amounts():
+        if not amount.finite:  # GV006 in check
+            raise PlanError(
+                f"{field} is {as_written(amount)}, not a finite number; write a plain number",
+                source=plan.id,
+                element=element,
+                field=field,
+            )
     require_sound_money(plan)

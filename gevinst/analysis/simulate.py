@@ -47,7 +47,7 @@ from dataclasses import dataclass
 from dataclasses import field as dataclass_field
 from typing import TYPE_CHECKING, Any
 
-from gevinst.analysis.limits import MAX_AMOUNT, MAX_RATE, MIN_RATE, require_within_limits
+from gevinst.analysis.limits import MAX_RATE, MIN_RATE, require_within_limits
 from gevinst.analysis.money import (
     discount_factors,
     one_off_year,
@@ -230,31 +230,10 @@ def _amounts(plan: Plan, rate: float | None) -> Iterator[_Amount]:
 
 
 def _make(id: str, field: str, name: str, amount: float, coefficient: float) -> _Amount:
+    """One amount with its coefficient; ``require_within_limits`` has refused ranges out
+    of order, numbers that are not finite and numbers beyond the limits."""
     low = float(getattr(amount, "low", amount))
     high = float(getattr(amount, "high", amount))
-    likely = float(amount)
-    if not all(math.isfinite(x) for x in (low, likely, high)):
-        raise PlanError(
-            f"{field} has a number that is not finite ({low:g}, {likely:g}, {high:g}); give "
-            "plain numbers",
-            element=id,
-            field=field,
-        )
-    if max(abs(low), abs(high)) > MAX_AMOUNT:
-        raise PlanError(
-            f"{field} has a range [{low:g}, {likely:g}, {high:g}] beyond what a plan can "
-            f"hold (±{MAX_AMOUNT:g}); check the number of digits",
-            element=id,
-            field=field,
-        )
-    if not low <= likely <= high:
-        raise PlanError(
-            f"{field} is [{low:g}, {likely:g}, {high:g}]: a three-point estimate is "
-            "[low, most_likely, high] with low <= most_likely <= high; put the three "
-            "numbers in that order",
-            element=id,
-            field=field,
-        )
     return _Amount(
         id=id,
         field=field,
@@ -289,16 +268,8 @@ def _check_arguments(plan: Plan, runs: int, seed: int) -> float:
             element=plan.id,
             field="discount_rate",
         )
-    rho = plan.info.correlation
+    rho = plan.info.correlation  # 0..1: require_within_limits refused the others
     rho = 0.0 if rho is None else float(rho)
-    if not 0.0 <= rho <= 1.0:  # NaN too
-        raise PlanError(
-            f"correlation is {rho!r}; it is a number from 0 (the amounts vary independently) "
-            "to 1 (they all move together)",
-            source=plan.id,
-            element=plan.id,
-            field="correlation",
-        )
     return rho
 
 

@@ -307,12 +307,12 @@ def test_a_range_out_of_order_is_refused_with_element_and_field() -> None:
 def test_a_correlation_outside_0_to_1_is_refused(rho: float) -> None:
     plan = _plan(_SEVERAL)
     plan.info.correlation = rho
-    with pytest.raises(gv.PlanError, match=r"correlation is .* from 0 .* to 1"):
+    with pytest.raises(gv.PlanError, match=r"correlation is .* lies between 0 .* and 1"):
         simulate(plan)
 
 
 def test_non_finite_and_huge_amounts_are_refused() -> None:
-    for amounts, words in (("[.nan, 1, 2]", "not finite"), ("[1, 2, .inf]", "not finite"),
+    for amounts, words in (("[.nan, 1, 2]", "not a finite number"), ("[1, 2, .inf]", "not a finite number"),
                            ("[0, 1, 1e16]", "beyond")):  # fmt: skip
         plan = _plan(f"benefits: [{{id: B1, name: En, value: {{annual: {amounts}}}}}]\n")
         with pytest.raises(gv.PlanError, match=words):
