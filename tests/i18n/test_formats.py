@@ -316,6 +316,7 @@ ERROR_MESSAGES_ONLY = {
     "gevinst/analysis/money.py",
     "gevinst/analysis/checks.py",
     "gevinst/analysis/simulate.py",
+    "gevinst/analysis/checks_money.py",
 }
 
 
