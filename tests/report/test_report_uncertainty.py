@@ -199,3 +199,11 @@ def test_the_markdown_section(ranged: gv.Plan, sim: Simulation) -> None:
     driver = sim.drivers[0]
     assert f"| {driver.id} | " in section and format_money(driver.swing, "NOK", "en") in section
     assert "P50 is as likely to be exceeded as not." in section
+
+
+def test_same_ranged_plan_same_deck_within_twenty_slides(ranged: gv.Plan) -> None:
+    first = report_bytes(ranged, "pptx", at="2025-10-01")
+    assert report_bytes(ranged, "pptx", at="2025-10-01") == first
+    prs = Presentation(io.BytesIO(first))
+    assert len(prs.slides) <= 20
+    assert slide_titled(prs, TITLES["nb"])
