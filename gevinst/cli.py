@@ -19,6 +19,8 @@ import click
 
 from gevinst.analysis.diff import FORMATS as DIFF_FORMATS
 from gevinst.analysis.findings import FORMATS as CHECK_FORMATS
+from gevinst.analysis.simulate import MAX_RUNS
+from gevinst.analysis.simulate_text import WRITERS as SIMULATION_WRITERS
 from gevinst.analysis.trace_text import FORMATS as TRACE_FORMATS
 from gevinst.charts.figure import FORMATS as CHART_FORMATS
 from gevinst.errors import GevinstError, PlanCheckError
@@ -36,6 +38,7 @@ if TYPE_CHECKING:
 _F = TypeVar("_F", bound=Callable[..., Any])
 _CHARTS = " ".join(f".{fmt}" for fmt in CHART_FORMATS)
 _TABLES = " ".join(sorted(TABLE_WRITERS))
+_SIMULATION_FILES = " ".join(SIMULATION_WRITERS)
 _STAKEHOLDER_TABLES = " ".join(s for s in STAKEHOLDER_WRITERS if s[1:] not in CHART_FORMATS)
 
 
@@ -369,6 +372,56 @@ def evaluate(
         _echo(text_table(result, lang))
         return
     written = write(result, output, lang)
+    _echo(f"wrote {written}")
+
+
+# -- simulate -----------------------------------------------------------------------------
+
+
+@cli.command()
+@_plan
+@click.option(
+    "--runs",
+    type=click.IntRange(1, MAX_RUNS),
+    default=10_000,
+    show_default=True,
+    help="How many runs to draw.",
+)
+@click.option(
+    "--seed",
+    type=click.IntRange(min=0),
+    default=0,
+    show_default=True,
+    help="Seed of the random numbers: the same seed gives the same runs.",
+)
+@_output(help=f"Write to a file instead: {_SIMULATION_FILES} (the suffix picks the format).")
+@click.option("--lang", type=click.Choice(LANGUAGES), help="Language (default: the plan's).")
+def simulate(plan_path: str, runs: int, seed: int, output: str | None, lang: str | None) -> None:
+    """Monte Carlo simulation of PLAN's money from its [low, most_likely, high] amounts.
+
+    Prints P10, P50, P85, P90 and the mean of the net present value (and of benefits
+    and costs), the probability that it is negative, and the amounts that move it most.
+    """
+    from gevinst.analysis.simulate_text import (
+        checked_simulation,
+        simulation_text,
+        write_simulation,
+        writer_for,
+    )
+    from gevinst.io.inputs import load_inputs, refuse_overwrite
+
+    if output is not None:
+        writer_for(output)  # an unknown suffix is refused before any work
+    refuse_overwrite(output, {"the input plan": plan_path})
+    plan = load_inputs(plan_path)
+    try:
+        result = checked_simulation(plan, runs=runs, seed=seed)
+    except PlanCheckError as exc:
+        _refused(plan_path, plan, exc)
+    if output is None:
+        _echo(simulation_text(plan, result, lang), nl=False)
+        return
+    written = write_simulation(plan, result, output, lang)
     _echo(f"wrote {written}")
 
 

@@ -688,6 +688,7 @@ WRITING_COMMANDS = [
     ["stakeholders", "{plan}", "-o", "{out}.csv"],
     ["convert", "{plan}", "{out}.json"],
     ["diff", "{plan}", "{plan}", "-o", "{out}.md"],
+    ["simulate", "{plan}", "-o", "{out}.csv"],
 ]
 
 

@@ -107,6 +107,7 @@ COMMANDS = {
     "convert-json": (["convert", "{plan}", "{out}.json"], False),
     "convert-xlsx": (["convert", "{plan}", "{out}.xlsx"], False),
     "diff": (["diff", "{plan}", "{plan}", "-o", "{out}.txt"], False),
+    "simulate": (["simulate", "{plan}", "--runs", "10", "-o", "{out}.json"], False),
 }
 CASES = [
     (command, where)

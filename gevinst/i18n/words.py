@@ -708,6 +708,39 @@ WORDS: dict[str, tuple[str, str]] = {
         "vary within their estimates. Read the vertical axis: at 50% the net present "
         "value is as likely to be higher as lower. {drivers}",
     ),
+    # gevinst simulate (SPEC section 6): {runs}, {uncertain} numbers, {rate} a rate
+    "sim_heading": ("Simulering av «{title}» ({id})", "Simulation of «{title}» ({id})"),
+    "sim_settings": (
+        "{runs} kjøringer, frø {seed}, korrelasjon {correlation}, diskonteringsrente {rate}; "
+        "{uncertain} beløp med spenn [lav, mest sannsynlig, høy].",
+        "{runs} runs, seed {seed}, correlation {correlation}, discount rate {rate}; "
+        "{uncertain} amounts with a range [low, most likely, high].",
+    ),
+    "sim_no_ranges": (
+        "Planen har ingen beløp med spenn, så hver kjøring gir den planlagte verdien.",
+        "The plan has no amount with a range, so every run gives the planned value.",
+    ),
+    "sim_benefits": ("Gevinster minus ulemper", "Benefits minus dis-benefits"),
+    "sim_net": ("Netto nåverdi", "Net present value"),
+    "sim_mean": ("Gjennomsnitt", "Mean"),
+    "sim_negative": (
+        "Sannsynlighet for negativ netto nåverdi: {share}.",
+        "Probability of a negative net present value: {share}.",
+    ),
+    "sim_drivers": (
+        "Beløpene som flytter netto nåverdi mest (hvert alene fra lav til høy, de andre "
+        "mest sannsynlige):",
+        "The amounts that move the net present value most (each alone from low to high, "
+        "the others most likely):",
+    ),
+    "sim_driver": (
+        "{name} ({id}), {field}: netto nåverdi fra {low} til {high}",
+        "{name} ({id}), {field}: net present value from {low} to {high}",
+    ),
+    "sim_field": ("Beløp", "Amount"),
+    "sim_at_low": ("Netto nåverdi ved lav", "Net present value at low"),
+    "sim_at_high": ("Netto nåverdi ved høy", "Net present value at high"),
+    "sim_swing": ("Utslag", "Swing"),
 }
 
 

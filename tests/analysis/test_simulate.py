@@ -152,6 +152,25 @@ def test_the_mean_is_the_triangular_mean_times_the_annuity_factor() -> None:
     assert sim.planned["benefits"] == pytest.approx(m * annuity)
 
 
+@pytest.mark.parametrize("rho", [0.0, 0.4])
+@pytest.mark.parametrize("points", [(100.0, 200.0, 500.0), (0.0, 0.0, 90.0), (5.0, 9.0, 9.0)])
+def test_one_amount_has_the_triangular_quantiles(
+    rho: float, points: tuple[float, float, float]
+) -> None:
+    # horizon 1, no costs: benefits of a run = the drawn amount
+    low, likely, high = points
+    plan = _plan(
+        f"benefits: [{{id: B1, name: En, value: {{annual: [{low}, {likely}, {high}]}}}}]\n",
+        horizon=1,
+        correlation=rho,
+    )
+    sim = simulate(plan, runs=20_000, seed=4)
+    for p in (5, 10, 50, 85, 90, 99):
+        expected = _triangular_quantile(p / 100, *points)
+        assert abs(sim.percentile(p, "benefits") - expected) < 0.01 * (high - low), p
+    assert low <= sim.values("benefits").min() <= sim.values("benefits").max() <= high
+
+
 _SEVERAL = (
     "benefits:\n"
     "  - {id: B1, name: En, value: {annual: [100, 200, 500]}}\n"
@@ -330,3 +349,17 @@ def test_any_plan(plan: gv.Plan) -> None:
     assert swings == sorted(swings, reverse=True)
     if sim.uncertain == 0:
         assert (values == net).all()
+
+
+@pytest.mark.parametrize("p", [-1, 100.5, float("nan"), True])
+def test_a_percentile_outside_0_to_100_is_refused(p: float) -> None:
+    with pytest.raises(ValueError, match="from 0 to 100"):
+        simulate(_plan(_SEVERAL), runs=10).percentile(p)
+
+
+def test_an_unknown_figure_is_refused() -> None:
+    sim = simulate(_plan(_SEVERAL), runs=10)
+    for call in (sim.values, sim.mean, sim.probability_below):
+        with pytest.raises(ValueError, match="benefits, costs, net"):
+            call(of="profit")
+    assert sim.percentile(0) == sim.values().min() and sim.percentile(100) == sim.values().max()

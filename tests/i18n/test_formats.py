@@ -315,6 +315,7 @@ ERROR_MESSAGES_ONLY = {
     "gevinst/analysis/limits.py",
     "gevinst/analysis/money.py",
     "gevinst/analysis/checks.py",
+    "gevinst/analysis/simulate.py",
 }
 
 
