@@ -13,10 +13,13 @@ date in the metadata, so the same input gives the same bytes.
 - :func:`stakeholder_chart`: the power/interest grid with every name readable.
 - :func:`impact_chart`: who gains and who loses, stakeholder by benefit and dis-benefit.
 - :func:`review_chart`: each review's judgement beside what the numbers said that day.
+- :func:`s_curve` and :func:`tornado`: a simulation's net present value as a
+  distribution, and the amounts that move it most.
 
 Colours, number and date formats and the byte writers live in :mod:`gevinst.charts.figure`,
 the waterfall in :mod:`gevinst.charts.money`, the stakeholder charts in
-:mod:`gevinst.charts.stakeholders`; all are re-exported here.
+:mod:`gevinst.charts.stakeholders`, the simulation's charts in
+:mod:`gevinst.charts.uncertainty`; all are re-exported here.
 
 Examples:
     >>> import gevinst as gv
@@ -49,6 +52,7 @@ from gevinst.charts.figure import new_figure as _figure
 from gevinst.charts.figure import style as _style
 from gevinst.charts.money import money_chart
 from gevinst.charts.stakeholders import impact_chart, stakeholder_chart
+from gevinst.charts.uncertainty import s_curve, tornado
 from gevinst.i18n.formats import format_date, format_number, format_percent
 from gevinst.i18n.words import t
 
@@ -69,9 +73,11 @@ __all__ = [
     "indicator_chart",
     "money_chart",
     "review_chart",
+    "s_curve",
     "save_figure",
     "stakeholder_chart",
     "status_chart",
+    "tornado",
 ]
 
 # -- indicator ----------------------------------------------------------------------------

@@ -704,6 +704,107 @@ WORDS: dict[str, tuple[str, str]] = {
         "measured are not counted; dis-benefits count in full. The net present value is "
         "{net}.",
     ),
+    # uncertainty: the simulation's charts, deck slide and report section (SPEC 6)
+    "uncertainty": ("Usikkerhet", "Uncertainty"),
+    "uncertainty_title": ("Usikkerhet i netto nåverdi", "Uncertainty in net present value"),
+    "scurve_title": (
+        "Hvor sannsynlig er hver netto nåverdi?",
+        "How likely is each net present value?",
+    ),
+    "tornado_title": (
+        "Beløpene som flytter netto nåverdi mest",
+        "The amounts that move net present value most",
+    ),
+    "npv_axis": ("Netto nåverdi, {unit}", "Net present value, {unit}"),
+    "scurve_axis": ("Sannsynlighet for høyst dette beløpet", "Probability of at most this amount"),
+    "unit_millions": ("mill. {currency}", "{currency} million"),
+    "unit_thousands": ("tusen {currency}", "{currency} thousand"),
+    "currency_nok": ("kr", "NOK"),
+    "planned_net": ("Planlagt {value}", "Planned {value}"),
+    "simulation_basis": (
+        "{runs} simuleringer · {uncertain} usikre beløp · korrelasjon {correlation} · "
+        "sannsynlighet for negativ netto nåverdi {negative}",
+        "{runs} runs · {uncertain} uncertain amounts · correlation {correlation} · "
+        "probability of a negative net present value {negative}",
+    ),
+    "amount_low": ("Beløpet på lavt anslag", "Amount at its low estimate"),
+    "amount_high": ("Beløpet på høyt anslag", "Amount at its high estimate"),
+    "low_end": ("lav {value}", "low {value}"),
+    "high_end": ("høy {value}", "high {value}"),
+    "tornado_basis": (
+        "Netto nåverdi når ett beløp er på lavt eller høyt anslag og alle andre på mest "
+        "sannsynlig. Linjen er planlagt netto nåverdi.",
+        "Net present value with one amount at its low or high estimate and every other at "
+        "its most likely. The line is the planned net present value.",
+    ),
+    "below_one_percent": ("under 1\u00a0%", "under 1%"),
+    "unc_p50": (
+        "Med 50\u00a0% sannsynlighet blir netto nåverdi minst {value} (P50).",
+        "With 50% probability the net present value is at least {value} (P50).",
+    ),
+    "unc_net_85": (
+        "Med 85\u00a0% sannsynlighet blir netto nåverdi minst {value} (P15).",
+        "With 85% probability the net present value is at least {value} (P15).",
+    ),
+    "unc_costs_85": (
+        "Med 85\u00a0% sannsynlighet blir kostnadene høyst {value} (P85 for kostnadene).",
+        "With 85% probability the costs are at most {value} (P85 of the costs).",
+    ),
+    "unc_negative": (
+        "Sannsynligheten for at netto nåverdi blir negativ er {value}.",
+        "The probability that the net present value is negative is {value}.",
+    ),
+    "unc_planned": (
+        "Planlagt netto nåverdi (mest sannsynlige beløp): {value}.",
+        "Planned net present value (most likely amounts): {value}.",
+    ),
+    "unc_drivers": ("Betyr mest: {names}.", "Matters most: {names}."),
+    "unc_basis": (
+        "{runs} simuleringer med trekantfordeling på {uncertain} usikre beløp, korrelasjon "
+        "{correlation}, fast startverdi {seed}.",
+        "{runs} runs with triangular distributions on {uncertain} uncertain amounts, "
+        "correlation {correlation}, fixed seed {seed}.",
+    ),
+    "unc_p50_means": (
+        "P50 er like sannsynlig å bli over som under.",
+        "P50 is as likely to be exceeded as not.",
+    ),
+    "unc_p85_means": (
+        "P85 har 85\u00a0% sannsynlighet for å ikke bli overskredet: for kostnadene er "
+        "det rammen staten bruker. For netto nåverdi er P15 det forsiktige tallet: 85\u00a0% "
+        "sannsynlighet for minst så mye.",
+        "P85 has an 85% chance of not being exceeded: for the costs it is the frame the "
+        "state uses. For the net present value P15 is the cautious figure: an 85% chance "
+        "of at least that much.",
+    ),
+    "unc_scurve_alt": (
+        "S-kurve for netto nåverdi: P10 {p10}, P50 {p50}, P85 {p85}, P90 {p90}; planlagt "
+        "{planned}; sannsynlighet for negativ netto nåverdi {negative}.",
+        "S-curve of the net present value: P10 {p10}, P50 {p50}, P85 {p85}, P90 {p90}; "
+        "planned {planned}; probability of a negative net present value {negative}.",
+    ),
+    "unc_table_caption": (
+        "Nåverdier fra simuleringen ({runs} simuleringer)",
+        "Present values from the simulation ({runs} runs)",
+    ),
+    "unc_drivers_caption": (
+        "Beløpene som flytter netto nåverdi mest",
+        "The amounts that move net present value most",
+    ),
+    "mean": ("Gjennomsnitt", "Mean"),
+    "planned_col": ("Planlagt", "Planned"),
+    "amount_field": ("Beløp", "Amount"),
+    "net_if_low": ("Netto ved lavt anslag", "Net at low estimate"),
+    "net_if_high": ("Netto ved høyt anslag", "Net at high estimate"),
+    "swing": ("Utslag", "Swing"),
+    "deck_uncertainty_notes": (
+        "Kurven viser hvor sannsynlig hver netto nåverdi er, når de usikre beløpene "
+        "varierer innenfor sine anslag. Les av på den loddrette aksen: ved 50\u00a0% er "
+        "netto nåverdi like sannsynlig høyere som lavere. {drivers}",
+        "The curve shows how likely each net present value is when the uncertain amounts "
+        "vary within their estimates. Read the vertical axis: at 50% the net present "
+        "value is as likely to be higher as lower. {drivers}",
+    ),
     # gevinst simulate (SPEC section 6): {runs}, {uncertain} numbers, {rate} a rate
     "sim_heading": ("Simulering av «{title}» ({id})", "Simulation of «{title}» ({id})"),
     "sim_settings": (

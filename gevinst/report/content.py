@@ -34,11 +34,14 @@ if TYPE_CHECKING:
 
     from gevinst.analysis.evaluate import Evaluation
     from gevinst.analysis.money import Money, MoneyYear
+    from gevinst.analysis.simulate import Driver, Simulation
     from gevinst.analysis.stakeholders import StakeholderRow
     from gevinst.model import Measurement, Plan
 
 __all__ = [
     "KEY_INDICATORS",
+    "SIMULATION_RUNS",
+    "SIMULATION_SEED",
     "IndicatorRow",
     "LinkRow",
     "MoneyRow",
@@ -46,12 +49,18 @@ __all__ = [
     "ReportData",
     "ReviewRow",
     "StatusRow",
+    "UncertaintyRow",
     "period_text",
     "report_data",
 ]
 
 #: At most this many indicators get a chart of their own (the rest are in the table).
 KEY_INDICATORS = 6
+
+#: The simulation behind every report's uncertainty part: runs and seed (same plan,
+#: same numbers).
+SIMULATION_RUNS = 10_000
+SIMULATION_SEED = 0
 
 
 @dataclass(frozen=True)
@@ -175,6 +184,21 @@ class MoneyYearRow:
     discounted: float
 
 
+@dataclass(frozen=True)
+class UncertaintyRow:
+    """Benefits, costs or net (``of``) as planned and as simulated: P10, P50, P85, P90
+    and the mean of the present value over the runs."""
+
+    of: str
+    label: str
+    planned: float
+    p10: float
+    p50: float
+    p85: float
+    p90: float
+    mean: float
+
+
 @dataclass
 class ReportData:
     """Everything a report says about one plan, at one date (or none), in one language."""
@@ -184,6 +208,9 @@ class ReportData:
     language: str
     money: Money
     _names: dict[str, str] = field(default_factory=dict, repr=False)
+    #: The simulation once computed (one item; ``None`` in it for a plan without
+    #: ranges), shared with a copy of the report made by :meth:`sharing_simulation`.
+    _simulation: list[Simulation | None] = field(default_factory=list, repr=False)
 
     @property
     def at(self) -> dt.date | None:
@@ -546,6 +573,97 @@ class ReportData:
     def has_money(self) -> bool:
         """True when some benefit, dis-benefit or measure carries money."""
         return bool(self.money.lines) or bool(self.money.costs_by_measure)
+
+    def has_ranges(self) -> bool:
+        """True when some amount of the plan is a range ``[low, most_likely, high]``."""
+        return any(amount.ranged for _, _, amount in self.plan.amounts())
+
+    def simulation(self) -> Simulation | None:
+        """The simulation of the plan's money (:data:`SIMULATION_RUNS` runs, seed
+        :data:`SIMULATION_SEED`), computed once per report and shared by every part of
+        it; ``None`` for a plan without ranges (its reports have no uncertainty part)."""
+        if not self._simulation:
+            result = None
+            if self.has_ranges():
+                from gevinst.analysis.simulate import simulate
+
+                result = simulate(self.plan, runs=SIMULATION_RUNS, seed=SIMULATION_SEED)
+            self._simulation.append(result)
+        return self._simulation[0]
+
+    def sharing_simulation(self, other: ReportData) -> ReportData:
+        """This report, using ``other``'s simulation (the same plan's money, with texts
+        cleaned), so that it is computed once."""
+        self._simulation = other._simulation
+        return self
+
+    def uncertainty_rows(self) -> list[UncertaintyRow]:
+        """Benefits, costs and net: planned, P10, P50, P85, P90 and mean (none without
+        ranges)."""
+        sim = self.simulation()
+        if sim is None:
+            return []
+        labels = {"benefits": "benefits_pv", "costs": "costs_pv", "net": "net_pv"}
+        return [
+            UncertaintyRow(
+                of=of,
+                label=self.phrase(key),
+                planned=sim.planned[of],
+                p10=sim.percentile(10, of),
+                p50=sim.percentile(50, of),
+                p85=sim.percentile(85, of),
+                p90=sim.percentile(90, of),
+                mean=sim.mean(of),
+            )
+            for of, key in labels.items()
+        ]
+
+    def drivers(self, top: int = 10) -> list[Driver]:
+        """The ``top`` amounts that move net present value most (largest swing first)."""
+        sim = self.simulation()
+        return [] if sim is None else list(sim.drivers[:top])
+
+    def field_word(self, field_name: str) -> str:
+        """An amount's field in words: ``Årlig verdi``, ``Engangskostnad``, ``Årlig kostnad``."""
+        from gevinst.charts.uncertainty import FIELD_WORDS
+
+        return self.word(FIELD_WORDS.get(field_name, field_name))
+
+    def uncertainty_sentences(self) -> list[str]:
+        """What the simulation says, in plain sentences (amounts in millions): P50 and
+        P15 of net, P85 of the costs, the chance of a negative net, the planned net."""
+        from gevinst.charts.uncertainty import chance_text
+        from gevinst.i18n.formats import format_money
+
+        sim = self.simulation()
+        if sim is None:
+            return []
+
+        def money(value: float) -> str:
+            return format_money(value, sim.currency, self.language, True)
+
+        return [
+            self.phrase("unc_p50", value=money(sim.percentile(50))),
+            self.phrase("unc_net_85", value=money(sim.percentile(15))),
+            self.phrase("unc_costs_85", value=money(sim.percentile(85, "costs"))),
+            self.phrase(
+                "unc_negative", value=chance_text(sim.probability_below(0.0), self.language)
+            ),
+            self.phrase("unc_planned", value=money(sim.planned["net"])),
+        ]
+
+    def uncertainty_basis(self) -> str:
+        """Runs, uncertain amounts, correlation and seed, in one sentence."""
+        sim = self.simulation()
+        if sim is None:
+            return ""
+        return self.phrase(
+            "unc_basis",
+            runs=format_number(sim.runs, self.language),
+            uncertain=sim.uncertain,
+            correlation=format_number(sim.correlation, self.language, 1),
+            seed=sim.seed,
+        )
 
     def money_basis(self) -> str:
         """Horizon, start and rate of the present values, in one sentence."""

@@ -3,7 +3,8 @@
 The page holds, in the order of the council deck: the plan in short with key
 figures; the interactive benefit map of :mod:`gevinst.render.html` (hover for details,
 click to follow the chain, search); status tables of goals, objectives, benefits and
-dis-benefits; indicators expected against realised; the stakeholder grid; the money.
+dis-benefits; indicators expected against realised; the stakeholder grid; the money;
+for a plan with ranges, the uncertainty (S-curve, percentiles, the amounts that matter).
 Charts are inline SVG from :mod:`gevinst.charts.results`. Everything is inline and a content
 security policy forbids loading anything from elsewhere, so the file opens from an
 e-mail attachment with no network. Print styles lay it out for A4 (print to PDF).
@@ -396,10 +397,96 @@ def _years_table(data: ReportData) -> _Table:
     return _Table(header, body, data.phrase("year_by_year"))
 
 
+def _labelled_svg(svg: Markup, label: str) -> Markup:
+    """An inline SVG chart announced as one image with ``label`` as its text alternative."""
+    from markupsafe import escape
+
+    tag = f'<svg role="img" aria-label="{escape(label)}"'
+    return Markup(str(svg).replace("<svg", tag, 1))  # noqa: S704 - our SVG, label escaped
+
+
+def _uncertainty_section(data: ReportData) -> dict[str, Any] | None:
+    """The simulation (a plan with ranges only): what it says in sentences, the S-curve,
+    the percentiles of benefits, costs and net, and the amounts that matter most."""
+    from gevinst.charts.uncertainty import chance_text, s_curve, tornado
+    from gevinst.i18n.formats import format_money
+
+    sim = data.simulation()
+    if sim is None:
+        return None
+    lang, currency = data.language, sim.currency
+
+    def money(value: float, millions: bool = False) -> str:
+        return format_money(value, currency, lang, millions)
+
+    header = [("", False), (data.word("planned_col"), True)]
+    header += [(f"P{p}", True) for p in (10, 50, 85, 90)] + [(data.word("mean"), True)]
+    body = [
+        _Row(
+            [_Cell(row.label)]
+            + [
+                _Cell(money(value), "num")
+                for value in (row.planned, row.p10, row.p50, row.p85, row.p90, row.mean)
+            ],
+            (("data-of", row.of),),
+        )
+        for row in data.uncertainty_rows()
+    ]
+    caption = data.phrase("unc_table_caption", runs=data.number(sim.runs))
+    drivers = data.drivers()
+    driver_header = [
+        (data.word("id"), False),
+        (data.word("name"), False),
+        (data.word("amount_field"), False),
+        (data.word("net_if_low"), True),
+        (data.word("net_if_high"), True),
+        (data.word("swing"), True),
+    ]
+    driver_rows = [
+        _Row(
+            [
+                _Cell(d.id),
+                _Cell(d.name),
+                _Cell(data.field_word(d.field)),
+                _Cell(money(d.low), "num"),
+                _Cell(money(d.high), "num"),
+                _Cell(money(d.swing), "num"),
+            ],
+            (("data-id", d.id), ("data-field", d.field)),
+        )
+        for d in drivers
+    ]
+    alt = data.phrase(
+        "unc_scurve_alt",
+        p10=money(sim.percentile(10), True),
+        p50=money(sim.percentile(50), True),
+        p85=money(sim.percentile(85), True),
+        p90=money(sim.percentile(90), True),
+        planned=money(sim.planned["net"], True),
+        negative=chance_text(sim.probability_below(0.0), lang),
+    )
+    tornado_svg = None
+    if drivers:
+        tornado_alt = f"{data.phrase('tornado_title')}. {data.phrase('tornado_basis')}"
+        tornado_svg = _labelled_svg(_figure_svg(tornado(sim, lang)), tornado_alt)
+    return {
+        "title": data.word("uncertainty"),
+        "sentences": data.uncertainty_sentences(),
+        "meanings": [data.phrase("unc_p50_means"), data.phrase("unc_p85_means")],
+        "scurve_svg": _labelled_svg(_figure_svg(s_curve(sim, lang)), alt),
+        "table": _Table(header, body, caption),
+        "drivers_title": data.phrase("unc_drivers_caption"),
+        "tornado_svg": tornado_svg,
+        "drivers": _Table(driver_header, driver_rows) if driver_rows else None,
+        "basis": data.uncertainty_basis(),
+    }
+
+
 def html_report(data: ReportData) -> bytes:
     """The HTML report as UTF-8 bytes (the writer of ``.html``)."""
     map_section, map_ui = _map_section(data)
     reviews = _review_section(data)
+    uncertainty = _uncertainty_section(data)
     nav = [
         ("map", data.phrase("map_title")),
         ("status", data.phrase("status_title")),
@@ -407,6 +494,7 @@ def html_report(data: ReportData) -> bytes:
         *([("reviews", data.phrase("reviews_title"))] if reviews else []),
         ("stakeholders", data.phrase("stakeholder_title")),
         ("money", data.phrase("money_title")),
+        *([("uncertainty", data.word("uncertainty"))] if uncertainty else []),
     ]
     return render_page(
         "report.html.j2",
@@ -422,4 +510,5 @@ def html_report(data: ReportData) -> bytes:
         reviews=reviews,
         stakeholders=_stakeholder_section(data),
         money=_money_section(data),
+        uncertainty=uncertainty,
     )

@@ -3,7 +3,9 @@
 Sections: the plan in short, the benefit map (a ``mermaid`` block, drawn by GitHub,
 GitLab and most wikis, each link's note on its arrow) with a table of the links that
 carry a note (why they hold), status of goals, objectives, benefits and dis-benefits,
-indicators expected against realised, money, and the stakeholders by quadrant.
+indicators expected against realised, money, the uncertainty (a plan with ranges: the
+simulation's percentiles and the amounts that matter most), and the stakeholders by
+quadrant.
 Every cell goes through :func:`cell`, so ``|``, ``*``, ``<`` and the like stay text.
 
 Examples:
@@ -297,6 +299,56 @@ def _money_section(data: ReportData) -> list[str]:
     return out
 
 
+def _uncertainty_section(data: ReportData) -> list[str]:
+    """The simulation, for a plan with ranges (none: nothing): what it says, what P50
+    and P85 mean, the percentiles of benefits, costs and net, the amounts that matter."""
+    from gevinst.i18n.formats import format_money
+
+    sim = data.simulation()
+    if sim is None:
+        return []
+    lang, currency = data.language, sim.currency
+    out = ["", f"## {cell(data.word('uncertainty'))}", ""]
+    out += [f"- {cell(sentence)}" for sentence in data.uncertainty_sentences()]
+    out += ["", cell(f"{data.phrase('unc_p50_means')} {data.phrase('unc_p85_means')}"), ""]
+    header = ["", data.word("planned_col"), "P10", "P50", "P85", "P90", data.word("mean")]
+    body = [
+        [row.label]
+        + [
+            format_money(value, currency, lang)
+            for value in (row.planned, row.p10, row.p50, row.p85, row.p90, row.mean)
+        ]
+        for row in data.uncertainty_rows()
+    ]
+    out += _table(header, body, set(range(1, 7)))
+    drivers = data.drivers()
+    if drivers:
+        header = [
+            data.word("id"),
+            data.word("name"),
+            data.word("amount_field"),
+            data.word("net_if_low"),
+            data.word("net_if_high"),
+            data.word("swing"),
+        ]
+        body = [
+            [
+                d.id,
+                d.name,
+                data.field_word(d.field),
+                format_money(d.low, currency, lang),
+                format_money(d.high, currency, lang),
+                format_money(d.swing, currency, lang),
+            ]
+            for d in drivers
+        ]
+        out += ["", f"### {cell(data.phrase('unc_drivers_caption'))}", ""]
+        out += [cell(data.phrase("tornado_basis")), ""]
+        out += _table(header, body, {3, 4, 5})
+    out += ["", cell(data.uncertainty_basis())]
+    return out
+
+
 def _stakeholder_section(data: ReportData) -> list[str]:
     if not data.plan.stakeholders:
         return []
@@ -327,6 +379,7 @@ def markdown_text(data: ReportData) -> str:
     out += _indicator_section(data)
     out += _review_section(data)
     out += _money_section(data)
+    out += _uncertainty_section(data)
     out += _stakeholder_section(data)
     return "\n".join(out) + "\n"
 

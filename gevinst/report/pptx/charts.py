@@ -1,6 +1,8 @@
 """The native charts of the council deck: one XY chart per key indicator (expected
 trajectory, measurements, targets; dates on the x axis as Excel day numbers, so the
-data stays editable in PowerPoint) and the money slide (a table and a column chart).
+data stays editable in PowerPoint), the money slide (a table and a column chart) and,
+for a plan with ranges, the uncertainty slide (the S-curve of
+:func:`gevinst.charts.uncertainty.s_curve` as a picture, and what it says in words).
 """
 
 from __future__ import annotations
@@ -29,7 +31,7 @@ from gevinst.report.pptx.map import FONT
 if TYPE_CHECKING:
     from gevinst.report.content import IndicatorRow, ReportData
 
-__all__ = ["indicator_chart_slides", "money_slide"]
+__all__ = ["indicator_chart_slides", "money_slide", "uncertainty_slide"]
 
 
 def _excel_day(day: dt.date) -> float:
@@ -398,6 +400,54 @@ def _years_slide(prs: Any, data: ReportData) -> None:
         [(data.phrase("amounts_in", unit=unit), 12, False, _MUTED)],
         "years unit",
     )
+
+
+def uncertainty_slide(prs: Any, data: ReportData) -> None:
+    """The uncertainty in net present value (no ranges in the plan: no slide): the
+    S-curve as a picture with alternative text, and beside it what it says in plain
+    sentences, then the amounts that matter most. Text 12 pt and more."""
+    import io
+
+    from gevinst.charts.figure import figure_bytes
+    from gevinst.charts.uncertainty import chance_text, s_curve
+    from gevinst.i18n.formats import format_money
+
+    sim = data.simulation()
+    if sim is None:
+        return
+
+    def money(value: float) -> str:
+        return format_money(value, sim.currency, data.language, True)
+
+    drivers = data.drivers(3)
+    named = ", ".join(f"{_one_line(d.name)} ({data.field_word(d.field).lower()})" for d in drivers)
+    said = data.phrase("unc_drivers", names=named) if drivers else ""
+    notes = data.phrase("deck_uncertainty_notes", drivers=said)
+    slide = _new_slide(prs, data, data.phrase("uncertainty_title"), notes)
+    width = 8.3  # inches: placed at its own size, so its text keeps its size
+    png = figure_bytes(s_curve(sim, data.language, width=width), "png", dpi=150)
+    picture = slide.shapes.add_picture(
+        io.BytesIO(png), _emu(20), _emu(66), _emu(width * 72), _emu(width * 72 * 0.68)
+    )
+    picture.name = "chart uncertainty"
+    alt = data.phrase(
+        "unc_scurve_alt",
+        p10=money(sim.percentile(10)),
+        p50=money(sim.percentile(50)),
+        p85=money(sim.percentile(85)),
+        p90=money(sim.percentile(90)),
+        planned=money(sim.planned["net"]),
+        negative=chance_text(sim.probability_below(0.0), data.language),
+    )
+    picture._element.nvPicPr.cNvPr.set("descr", alt)
+    lines: list[tuple[str, float, bool, str]] = [
+        (text, 15, index == 0, _INK) for index, text in enumerate(data.uncertainty_sentences())
+    ]
+    if said:
+        lines.append((said, 14, False, _INK))
+    lines.append((data.uncertainty_basis(), 12, False, _MUTED))
+    left = 20 + width * 72 + 14
+    _textbox(slide, (left, 74, SLIDE_W - left - 24, 420), lines, "uncertainty in words")
 
 
 indicator_chart_slides = _indicator_chart_slides

@@ -9,8 +9,9 @@ when links carry notes, why they hold (a native table of the first
 status of goals, objectives, benefits and dis-benefits (a native table, status cells
 coloured); indicators expected against realised (a table, then one native chart per
 key indicator, its data editable in PowerPoint); the stakeholder grid (native
-shapes); the money (a native table and a native bar chart). Every slide has speaker
-notes that say in plain words what it shows, in the report's language.
+shapes); the money (a native table and a native bar chart); for a plan with ranges,
+the uncertainty in net present value (the S-curve and what it says in words). Every
+slide has speaker notes that say in plain words what it shows, in the report's language.
 
 The same plan gives the same bytes: the document properties are fixed (dated at the
 evaluation date) and the zip entries carry a fixed timestamp.
@@ -48,7 +49,7 @@ from gevinst.report.pptx.base import (
     _table,
     _textbox,
 )
-from gevinst.report.pptx.charts import indicator_chart_slides, money_slide
+from gevinst.report.pptx.charts import indicator_chart_slides, money_slide, uncertainty_slide
 from gevinst.report.pptx.map import draw_legend, draw_map
 from gevinst.report.pptx.tables import indicator_table_slides, review_slides, status_slides
 
@@ -462,7 +463,7 @@ def _xml_safe(data: ReportData) -> ReportData:
     if cleaned == raw:
         return data
     plan = Plan.model_validate(cleaned)
-    return report_data(plan, at=data.at, language=data.language)
+    return report_data(plan, at=data.at, language=data.language).sharing_simulation(data)
 
 
 def pptx_report(data: ReportData) -> bytes:
@@ -490,6 +491,7 @@ def pptx_report(data: ReportData) -> bytes:
     review_slides(prs, data)
     _stakeholder_slide(prs, data)
     money_slide(prs, data)
+    uncertainty_slide(prs, data)
     total = len(prs.slides)
     for number, slide in enumerate(prs.slides, start=1):
         if number > 1:
