@@ -422,13 +422,13 @@ def test_portfolio_shows_what_gevinst_prints(tmp_path: Path) -> None:
     problems = replay(text, work)
     assert not problems, "\n\n".join(problems)
     # The CSV the page writes is read back: one row per plan, nets summing to the
-    # portfolio's net that the page prints (18.9 million kroner).
+    # portfolio's net that the page prints (12.7 million kroner).
     import csv
 
     with (work / "portefolje-2025-10-01.csv").open(encoding="utf-8", newline="") as file:
         rows = list(csv.DictReader(file))
     assert [r["plan"] for r in rows] == ["modulus-barn", "ebf-naervaer", "ebf-smidig"]
-    assert round(sum(int(r["net"]) for r in rows) / 1e6, 1) == 18.9
+    assert round(sum(int(r["net"]) for r in rows) / 1e6, 1) == 12.7
 
 
 # -- every page in a folder of its own ----------------------------------------------------

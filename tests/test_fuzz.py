@@ -92,7 +92,9 @@ def test_fast_reader_reads_a_synthetic_portfolio() -> None:
         # quotes and escapes
         ("a: 'it''s: #1'\nb: \"tab\\there \\u00e6\"\n", {"a": "it's: #1", "b": "tab\there æ"}),
         # flow collections, also with quotes and over two lines
-        ("a: {x: 1, y: [p, q]}\n", NOT_FAST),
+        ("a: {x: 1, y: [p, q]}\n", {"a": {"x": 1, "y": ["p", "q"]}}),  # a three-point estimate
+        ("a: {x: [1, [2]]}\n", NOT_FAST),  # deeper nesting: the safe loader
+        ("a: {x: [b: c]}\n", NOT_FAST),
         ("a: {x: 1, y: 'p, q'}\nb: [ ]\nc: {}\n", {"a": {"x": 1, "y": "p, q"}, "b": [], "c": {}}),
         ("a: {x: 1,\n  y: 2}\n", {"a": {"x": 1, "y": 2}}),
         # sequences at the key's indent and deeper, items that are mappings

@@ -136,7 +136,8 @@ def test_layout_a_consultant_recognises(bergen: gv.Plan) -> None:
     assert sheet["A1"].font.b and sheet["A1"].fill.fgColor.rgb.endswith("24313F")
     assert sheet.column_dimensions["B"].width >= 40  # names are readable
     assert sheet.auto_filter.ref == f"A1:O{len(bergen.benefits) + 1}"  # benefits under the header
-    # B2 is row 3: 2 400 000 a year from 2025-01-01, cashable, high risk
+    # B2 is row 3: [1 200 000, 2 400 000, 3 000 000] a year from 2025-01-01, half of it in
+    # the first year, cashable, high risk
     assert [c.value for c in sheet[3]][:13] == [
         "B2",
         "Lavere turnover blant saksbehandlere",
@@ -144,11 +145,11 @@ def test_layout_a_consultant_recognises(bergen: gv.Plan) -> None:
         "I2",
         "Effektivisering",
         "Budsjettgevinst",
-        None,  # no range: low and high are empty
+        1200000,  # low, most likely, high side by side
         2400000,
-        None,
+        3000000,
         dt.datetime(2025, 1, 1),
-        None,  # no ramp-up
+        "0,5",  # the ramp-up shares, as text in the workbook's language
         "Ja",
         "Stor",
     ]

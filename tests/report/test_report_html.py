@@ -67,12 +67,14 @@ def test_sections_tables_and_inline_svg_charts(bergen: gv.Plan, bergen_page: str
     page = parse(bergen_page)
     for section in ("map", "status", "indicators", "reviews", "stakeholders", "money"):
         assert section in page.ids
-    # the map, the status chart, 6 indicator charts, the grid and the waterfall
-    assert page.tags.count("svg") == 1 + 1 + 6 + 1 + 1
+    # the map, the status chart, 6 indicator charts, the grid, the waterfall, and for a
+    # plan with ranges (Bergen has them) the S-curve and the tornado
+    assert page.tags.count("svg") == 1 + 1 + 6 + 1 + 1 + 2
     assert page.tags.count("img") == 0
     # link notes (B1 -> B4, B11 -> B4), status (goals, objectives, benefits,
-    # dis-benefits), indicators, reviews, money, money year by year
-    assert page.tags.count("table") == 1 + 4 + 1 + 1 + 1 + 1
+    # dis-benefits), indicators, reviews, money, money year by year, and the uncertainty:
+    # percentiles and drivers
+    assert page.tags.count("table") == 1 + 4 + 1 + 1 + 1 + 1 + 2
     # B2: 29 % and off track (see tests/report/test_report_markdown.py for the hand calculation)
     cells = page.cells
     b2 = cells.index("B2")
@@ -129,7 +131,7 @@ def test_opens_offline_and_the_map_is_interactive(
     assert loaded == []
     assert browser.execute_script("return document.title").startswith("Smidige metoder")
     svg_count = browser.execute_script("return document.querySelectorAll('svg').length")
-    assert svg_count == 10
+    assert svg_count == 12  # as counted in test_sections_tables_and_inline_svg_charts
     node = browser.find_element(By.CSS_SELECTOR, 'g.node[data-id="M8"]')
     browser.execute_script("arguments[0].scrollIntoView({block: 'center'})", node)
     node.click()

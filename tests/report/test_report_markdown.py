@@ -83,7 +83,7 @@ def test_indicator_table_expected_against_realised(bergen: gv.Plan) -> None:
 def test_money_table_matches_npv(bergen: gv.Plan) -> None:
     text = report_bytes(bergen, "md", at=AT).decode()
     money = gv.evaluate(bergen, at=AT).npv()
-    net = f"{money.net:,.0f}".replace(",", "\u00a0")
+    net = f"{money.net:,.0f}".replace(",", "\u00a0").replace("-", "\u2212")  # a minus sign
     assert "| Netto | " in text
     assert f"{net} NOK |" in text
 
