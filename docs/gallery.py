@@ -55,6 +55,7 @@ TUTORIAL_SLIDES = {
     "deck-status": "Status",
     "deck-indicators": "Indikatorer: forventet og realisert (1/",
     "deck-money": "Økonomi",
+    "deck-uncertainty": "Usikkerhet",
 }
 
 
