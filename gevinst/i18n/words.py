@@ -167,6 +167,16 @@ WORDS: dict[str, tuple[str, str]] = {
     "unspecified": ("Ikke angitt", "Not specified"),
     "power_interest_grid": ("Makt og interesse", "Power and interest"),
     "impact_matrix_title": ("Hvem vinner og hvem taper", "Who gains and who loses"),
+    "impact_chart_cut": (
+        "Viser {shown} av {total} gevinster og ulemper og {people} av {everyone} "
+        "interessenter: de med flest interessenter som taper, deretter flest som vinner. "
+        "{left} gevinster og ulemper og {left_people} interessenter er utelatt; alle står i "
+        "tabellen (gevinst stakeholders plan.yaml -o interessenter.md).",
+        "Showing {shown} of {total} benefits and dis-benefits and {people} of {everyone} "
+        "stakeholders: those with the most stakeholders losing, then gaining. {left} "
+        "benefits and dis-benefits and {left_people} stakeholders are left out; all are in "
+        "the table (gevinst stakeholders plan.yaml -o stakeholders.md).",
+    ),
     "evaluation": ("Gevinstevaluering", "Benefit evaluation"),
     "status_overview": ("Status for gevinstene", "Status of the benefits"),
     "status_overview_all": ("Status for gevinster og mål", "Status of benefits and goals"),
