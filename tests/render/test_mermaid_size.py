@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import json
+import os
 import re
+import shutil
+import time
+from pathlib import Path
 
 import pytest
 
@@ -123,3 +128,50 @@ def test_a_small_map_is_one_diagram_as_before() -> None:
     text = report_bytes(plan, "md").decode("utf-8")
     assert _BLOCK.findall(text) == [render_bytes(plan, "mmd").decode("utf-8").rstrip("\n")]
     assert "Mermaid" not in text and "Under ingen" not in text
+
+
+@pytest.mark.browser
+def test_mermaid_itself_draws_every_part_and_not_the_whole(big: gv.Plan, tmp_path: Path) -> None:
+    """Run by hand: GEVINST_MERMAID_JS=.../node_modules/mermaid/dist/mermaid.min.js pytest."""
+    given = os.environ.get("GEVINST_MERMAID_JS")
+    if not given or not Path(given).is_file():
+        pytest.skip("set GEVINST_MERMAID_JS to mermaid.min.js; needs chromium and chromedriver")
+    if not shutil.which("chromedriver") or not shutil.which("chromium"):
+        pytest.skip("needs chromium and chromedriver")
+    from selenium import webdriver
+
+    blocks = _BLOCK.findall(report_bytes(big, "md").decode("utf-8"))
+    texts = {f"part{n}": block for n, block in enumerate(blocks)}
+    texts["whole"] = mermaid.mermaid_text(map_view(big))
+    shutil.copy(given, tmp_path / "mermaid.min.js")
+    safe = json.dumps(texts).replace("<", "\\u003c")
+    page = tmp_path / "check.html"
+    page.write_text(
+        '<!doctype html><meta charset="utf-8"><script src="mermaid.min.js"></script>'
+        "<div></div><script>"
+        "mermaid.initialize({startOnLoad: false});"
+        f"var texts = {safe}; window.results = {{}};"
+        "(async function () { for (const k of Object.keys(texts)) { try {"
+        "const r = await mermaid.render('g' + k, texts[k]);"
+        "const d = document.createElement('div'); d.innerHTML = r.svg;"
+        "window.results[k] = d.textContent.includes('Maximum text size') ? 'too big' : 'ok';"
+        "} catch (e) { window.results[k] = String(e); } } window.done = true; })();</script>",
+        encoding="utf-8",
+    )
+    options = webdriver.ChromeOptions()
+    for flag in ("--headless", "--no-sandbox", "--disable-gpu", "--allow-file-access-from-files"):
+        options.add_argument(flag)
+    options.binary_location = str(shutil.which("chromium"))
+    driver = webdriver.Chrome(
+        options=options, service=webdriver.ChromeService(str(shutil.which("chromedriver")))
+    )
+    try:
+        driver.get(page.as_uri())
+        for _ in range(240):
+            if driver.execute_script("return window.done"):
+                break
+            time.sleep(0.5)
+        results = driver.execute_script("return window.results")
+    finally:
+        driver.quit()
+    assert results == {**{f"part{n}": "ok" for n in range(6)}, "whole": "too big"}
