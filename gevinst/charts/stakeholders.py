@@ -30,6 +30,7 @@ from gevinst.charts.figure import (
 )
 from gevinst.charts.figure import new_figure as _figure
 from gevinst.charts.figure import style as _style
+from gevinst.i18n.formats import format_number
 from gevinst.i18n.words import t
 from gevinst.personal_data import refuse
 
@@ -37,9 +38,15 @@ if TYPE_CHECKING:
     from matplotlib.axes import Axes
     from matplotlib.figure import Figure
 
+    from gevinst.analysis.stakeholders import ImpactMatrix
     from gevinst.model import Plan
 
-__all__ = ["impact_chart", "stakeholder_chart"]
+__all__ = ["IMPACT_COLUMNS", "IMPACT_ROWS", "impact_chart", "stakeholder_chart"]
+
+#: The most benefits and dis-benefits (columns) the impact chart shows legibly.
+IMPACT_COLUMNS = 20
+#: The most stakeholders (rows) the impact chart shows legibly.
+IMPACT_ROWS = 20
 
 
 def stakeholder_chart(plan: Plan, *, language: str | None = None) -> Figure:
@@ -287,13 +294,14 @@ def impact_chart(
     matrix = impact_matrix(plan, kinds)
     names = {s.id: s.name for s in plan.stakeholders}
     elements = {e.id: e for e in plan.elements()}
-    rows, cols = matrix.stakeholders, matrix.elements
+    rows, cols = _shown(matrix)
+    cut = len(rows) < len(matrix.stakeholders) or len(cols) < len(matrix.elements)
     width = min(22.0, max(10.0, 6.6 + 0.55 * len(cols)))
-    height = min(14.0, max(4.5, 3.6 + 0.42 * len(rows)))
+    height = min(14.0, max(4.5, 3.6 + 0.42 * len(rows))) + (0.5 if cut else 0.0)
     with matplotlib.rc_context(_style()):
         fig = _figure(width, height)
         left, right = 3.9 / width, 1 - 2.3 / width
-        top, bottom = 1 - 2.6 / height, 0.55 / height
+        top, bottom = 1 - (3.1 if cut else 2.6) / height, 0.55 / height
         ax = fig.add_axes((left, bottom, right - left, top - bottom))
         ax.set_xlim(-0.5, max(len(cols), 1) - 0.5)
         ax.set_ylim(max(len(rows), 1) - 0.5, -0.5)
@@ -304,6 +312,8 @@ def impact_chart(
             if elements[element].kind == "disbenefit":
                 ax.axvspan(x - 0.5, x + 0.5, color=theme.DISBENEFIT_TINT, lw=0, zorder=0)
         for (who, what), sign in matrix.cells.items():
+            if what not in cols or who not in rows:
+                continue  # left out (said in the subtitle)
             x, y = cols.index(what), rows.index(who)
             colour = (
                 STATUS_COLOURS["on_track"] if sign == "positive" else STATUS_COLOURS["off_track"]
@@ -352,4 +362,73 @@ def impact_chart(
             color=MUTED,
             va="top",
         )
+        if cut:
+            count = {
+                "shown": len(cols),
+                "total": len(matrix.elements),
+                "people": len(rows),
+                "everyone": len(matrix.stakeholders),
+                "left": len(matrix.elements) - len(cols),
+                "left_people": len(matrix.stakeholders) - len(rows),
+            }
+            words = {k: format_number(v, lang) for k, v in count.items()}
+            fig.text(
+                0.02,
+                1 - 0.95 / height,
+                wrap_text(t("impact_chart_cut", lang).format(**words), int(width * 11)),
+                fontsize=11,
+                color=INK,
+                va="top",
+                linespacing=1.3,
+            )
     return fig
+
+
+def _shown(matrix: ImpactMatrix) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The stakeholders and elements the impact chart shows, in plan order.
+
+    All of them up to :data:`IMPACT_ROWS` stakeholders and :data:`IMPACT_COLUMNS`
+    elements. Beyond, the elements that most stakeholders lose by, then gain from (plan
+    order on a tie), and of the stakeholders with a mark there those who lose most, then
+    gain most; an element left without a mark is dropped.
+
+    Examples:
+        >>> from gevinst.analysis.stakeholders import ImpactMatrix
+        >>> people, things = [f"S{i}" for i in range(30)], [f"B{i}" for i in range(30)]
+        >>> cells = {(p, b): "positive" for p, b in zip(people, things)}
+        >>> cells["S29", "B5"] = "negative"  # B5 first, then B0-B18 (B19 is 20th)
+        >>> rows, cols = _shown(ImpactMatrix(tuple(people), tuple(things), cells))
+        >>> rows[:2], rows[-2:], len(rows)  # S29 loses: first; S19 (B19) is 21st: out
+        (('S0', 'S1'), ('S18', 'S29'), 20)
+        >>> cols[-2:], len(cols)  # B19 has no mark left: dropped
+        (('B17', 'B18'), 19)
+    """
+    rows, cols = matrix.stakeholders, matrix.elements
+    if len(rows) <= IMPACT_ROWS and len(cols) <= IMPACT_COLUMNS:
+        return rows, cols
+
+    def rank(counted: dict[str, list[str]], order: tuple[str, ...]) -> dict[str, int]:
+        place = {key: n for n, key in enumerate(order)}
+        score = {
+            key: (-signs.count("negative"), -len(signs), place[key])
+            for key, signs in counted.items()
+        }
+        return {key: n for n, key in enumerate(sorted(order, key=score.__getitem__))}
+
+    by_element: dict[str, list[str]] = {e: [] for e in cols}
+    for (_, element), sign in matrix.cells.items():
+        by_element[element].append(sign)
+    col_rank = rank(by_element, cols)
+    kept_cols = {e for e in cols if col_rank[e] < IMPACT_COLUMNS}
+    by_person: dict[str, list[str]] = {s: [] for s in rows}
+    for (person, element), sign in matrix.cells.items():
+        if element in kept_cols:
+            by_person[person].append(sign)
+    marked = tuple(s for s in rows if by_person[s])
+    row_rank = rank({s: by_person[s] for s in marked}, marked)
+    kept_rows = {s for s in marked if row_rank[s] < IMPACT_ROWS}
+    used = {e for (person, e) in matrix.cells if person in kept_rows}
+    return (
+        tuple(s for s in rows if s in kept_rows),
+        tuple(e for e in cols if e in kept_cols and e in used),
+    )

@@ -167,6 +167,16 @@ WORDS: dict[str, tuple[str, str]] = {
     "unspecified": ("Ikke angitt", "Not specified"),
     "power_interest_grid": ("Makt og interesse", "Power and interest"),
     "impact_matrix_title": ("Hvem vinner og hvem taper", "Who gains and who loses"),
+    "impact_chart_cut": (
+        "Viser {shown} av {total} gevinster og ulemper og {people} av {everyone} "
+        "interessenter: de med flest interessenter som taper, deretter flest som vinner. "
+        "{left} gevinster og ulemper og {left_people} interessenter er utelatt; alle står i "
+        "tabellen (gevinst stakeholders plan.yaml -o interessenter.md).",
+        "Showing {shown} of {total} benefits and dis-benefits and {people} of {everyone} "
+        "stakeholders: those with the most stakeholders losing, then gaining. {left} "
+        "benefits and dis-benefits and {left_people} stakeholders are left out; all are in "
+        "the table (gevinst stakeholders plan.yaml -o stakeholders.md).",
+    ),
     "evaluation": ("Gevinstevaluering", "Benefit evaluation"),
     "status_overview": ("Status for gevinstene", "Status of the benefits"),
     "status_overview_all": ("Status for gevinster og mål", "Status of benefits and goals"),
@@ -561,6 +571,22 @@ WORDS: dict[str, tuple[str, str]] = {
         "Read the map from left to right: the measures bring changes in how we work, the "
         "changes bring benefits, and the benefits serve the objectives and goals.",
     ),
+    "mermaid_split": (
+        "Kartet er for stort for én Mermaid-figur (høyst {edges} koblinger og {chars} tegn), "
+        "så det vises som én figur per samfunnsmål med elementene under det; et element "
+        "under flere samfunnsmål står i hver av dem.",
+        "The map is too large for one Mermaid diagram (at most {edges} links and {chars} "
+        "characters), so it is shown as one diagram per goal with the elements under it; "
+        "an element under several goals appears in each.",
+    ),
+    "mermaid_too_large": (
+        "Denne delen av kartet har {n} elementer og {links} koblinger, for mye til at "
+        "Mermaid kan tegne den. Se kartet som SVG eller HTML i stedet "
+        "(gevinst render plan.yaml -o kart.html).",
+        "This part of the map has {n} elements and {links} links, too much for Mermaid to "
+        "draw. See the map as SVG or HTML instead (gevinst render plan.yaml -o map.html).",
+    ),
+    "mermaid_no_goal": ("Under ingen samfunnsmål", "Under no goal"),
     "money_lead": (
         "Gevinster som ennå ikke er målt, regnes ikke med i realisert verdi; ulemper "
         "regnes fullt ut til de er målt.",

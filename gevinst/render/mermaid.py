@@ -9,6 +9,13 @@ like stay text. A link's note is the label of its arrow (``-->|"…"|``), writte
 same way and with ``-`` and ``|`` as entity codes too, so it cannot end the label or
 draw an arrow.
 
+Mermaid refuses a diagram of more than 50,000 characters or 500 links (its defaults,
+:data:`MAX_TEXT_SIZE` and :data:`MAX_EDGES`). A map above either is split by goal
+(:func:`mermaid_parts`): one diagram per goal with the elements under it, an element
+under several goals in each; a part that is still too large has no text, and the
+report says so in words. ``render -o map.mmd`` (one diagram per file) refuses such a
+map and names ``--focus GOAL``, the Markdown report and the SVG/HTML map instead.
+
 Examples:
     >>> import gevinst as gv
     >>> from gevinst.render import render_bytes
@@ -20,17 +27,40 @@ Examples:
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from typing import TYPE_CHECKING
 
 import gevinst.theme as theme
+from gevinst.errors import RenderError
+from gevinst.i18n.formats import format_number
 from gevinst.i18n.words import t
 
 if TYPE_CHECKING:
     from gevinst.layout.request import MapRequest
     from gevinst.layout.view import MapView
 
-__all__ = ["mermaid_text", "render_mermaid"]
+__all__ = [
+    "MAX_EDGES",
+    "MAX_TEXT_SIZE",
+    "MermaidPart",
+    "mermaid_fits",
+    "mermaid_parts",
+    "mermaid_text",
+    "render_mermaid",
+]
+
+# Mermaid's default limits, from its configuration schema
+# (packages/mermaid/src/schemas/config.schema.yaml; documented at
+# https://mermaid.js.org/config/schema-docs/config-properties-maxtextsize.html and
+# .../config-properties-maxedges.html): ``maxTextSize`` 50000 (the length of the whole
+# text as JavaScript counts it, UTF-16 code units; longer text is replaced by an error
+# message) and ``maxEdges`` 500 (a flowchart with more links is refused). GitHub,
+# GitLab and mermaid.live draw with these defaults.
+#: The most characters (UTF-16 code units) Mermaid draws by default.
+MAX_TEXT_SIZE = 50_000
+#: The most links Mermaid draws by default.
+MAX_EDGES = 500
 
 _SAFE = set(" .,:-_/()'!?+")
 _EDGE_SAFE = _SAFE - {"-"}
@@ -112,6 +142,126 @@ def mermaid_text(view: MapView) -> str:
     return "\n".join(out) + "\n"
 
 
+def _size(text: str) -> int:
+    """The length of ``text`` as JavaScript counts it (UTF-16 code units)."""
+    return len(text.encode("utf-16-le")) // 2
+
+
+def mermaid_fits(text: str, edges: int) -> bool:
+    """Whether Mermaid draws ``text`` with ``edges`` links under its default limits."""
+    return _size(text) <= MAX_TEXT_SIZE and edges <= MAX_EDGES
+
+
+@dataclasses.dataclass(frozen=True)
+class MermaidPart:
+    """One Mermaid diagram of a map: the whole map, or the elements under one goal.
+
+    Attributes:
+        goal: the goal's element id; ``None`` for the whole map, or (when split) for
+            the elements under no goal.
+        name: the goal's name (the map's title for the whole map; empty for the rest).
+        elements: the ids of the elements shown, in plan order.
+        edges: the number of links drawn.
+        size: the length of the text (UTF-16 code units, as Mermaid counts it).
+        text: the Mermaid source; ``None`` when it would exceed Mermaid's limits.
+    """
+
+    goal: str | None
+    name: str
+    elements: tuple[str, ...]
+    edges: int
+    size: int
+    text: str | None
+
+
+def _part(view: MapView, goal: str | None, name: str) -> MermaidPart:
+    text = mermaid_text(view)
+    elements = tuple(node.element for node in view.nodes if node.kind != "note")
+    size = _size(text)
+    fits = mermaid_fits(text, len(view.edges))
+    return MermaidPart(goal, name, elements, len(view.edges), size, text if fits else None)
+
+
+def _sub_view(view: MapView, keep: set[str], title: str) -> MapView:
+    """The nodes in ``keep`` (and their notes) with the links between them."""
+    for edge in view.edges:  # notes hang off their element
+        if edge.style == "note" and edge.source in keep:
+            keep.add(edge.target)
+    return dataclasses.replace(
+        view,
+        title=title,
+        nodes=tuple(node for node in view.nodes if node.id in keep),
+        edges=tuple(e for e in view.edges if e.source in keep and e.target in keep),
+        clusters=(),
+    )
+
+
+def mermaid_parts(view: MapView) -> list[MermaidPart]:
+    """The map as Mermaid diagrams that Mermaid draws: one if it fits, else one per goal.
+
+    A goal's diagram holds the goal and every element with a path of links up to it;
+    an element under several goals is in each. Elements under no goal shown come last,
+    in one diagram. A part above Mermaid's limits has ``text=None``.
+
+    Examples:
+        >>> import gevinst as gv
+        >>> from gevinst.layout.view import map_view
+        >>> plan = gv.Plan.new("p", "Demo")
+        >>> _ = plan.add_goal("G1", "Mål")
+        >>> [(p.goal, p.elements, p.text is not None) for p in mermaid_parts(map_view(plan))]
+        [(None, ('G1',), True)]
+    """
+    whole = _part(view, None, view.title)
+    if whole.text is not None:
+        return [whole]
+    feeders: dict[str, list[str]] = {}
+    for edge in view.edges:
+        if edge.style != "note":
+            feeders.setdefault(edge.target, []).append(edge.source)
+    goals = [node for node in view.nodes if node.kind == "goal"]
+    if not goals:
+        return [whole]
+    parts: list[MermaidPart] = []
+    covered: set[str] = set()
+    for goal in goals:
+        under = {goal.id}
+        stack = [goal.id]
+        while stack:
+            for source in feeders.get(stack.pop(), ()):
+                if source not in under:
+                    under.add(source)
+                    stack.append(source)
+        covered |= under
+        title = f"{view.title} \u2013 {goal.name}"
+        parts.append(_part(_sub_view(view, under, title), goal.element, goal.name))
+    rest = {n.id for n in view.nodes if n.id not in covered and n.kind != "note"}
+    if rest:
+        title = f"{view.title} \u2013 {t('mermaid_no_goal', view.language)}"
+        parts.append(_part(_sub_view(view, rest, title), None, ""))
+    return parts
+
+
 def render_mermaid(request: MapRequest) -> bytes:
-    """The map of a request as Mermaid flowchart text (UTF-8)."""
-    return mermaid_text(request.view()).encode("utf-8")
+    """The map of a request as Mermaid flowchart text (UTF-8).
+
+    Raises:
+        RenderError: the map exceeds Mermaid's limits (one diagram cannot be split in a
+            ``.mmd`` file); the message names the ways to draw it.
+    """
+    view = request.view()
+    text = mermaid_text(view)
+    if mermaid_fits(text, len(view.edges)):
+        return text.encode("utf-8")
+    goals = [node.element for node in view.nodes if node.kind == "goal"]
+    remedy = "Draw the map as .svg or .html instead"
+    if len(goals) > 1 or (goals and request.options.focus not in goals):
+        shown = ", ".join(goals[:12]) + (", \u2026" if len(goals) > 12 else "")
+        remedy = (
+            f"Draw one goal at a time with --focus GOAL ({shown}), write the report as .md "
+            "(one diagram per goal), or draw the map as .svg or .html"
+        )
+    edges, size = format_number(len(view.edges), "en"), format_number(_size(text), "en")
+    raise RenderError(
+        f"the Mermaid map has {edges} links and {size} characters; Mermaid draws at most "
+        f"{MAX_EDGES} links and {format_number(MAX_TEXT_SIZE, 'en')} characters. {remedy}."
+    )

@@ -62,12 +62,30 @@ def _status(data: ReportData, status: str | None) -> str:
 
 
 def _map(data: ReportData) -> list[str]:
-    from gevinst.render import render_bytes
+    """The map as one Mermaid block, or one per goal when one would exceed Mermaid's
+    limits (a part still too large is said in words, pointing to the SVG/HTML map)."""
+    from gevinst.layout.options import MapOptions
+    from gevinst.layout.view import map_view
+    from gevinst.render.mermaid import MAX_EDGES, MAX_TEXT_SIZE, mermaid_parts
 
-    source = render_bytes(
-        data.plan, "mmd", evaluation=data.evaluation, language=data.language
-    ).decode("utf-8")
-    return ["```mermaid", source.rstrip("\n"), "```"]
+    options = MapOptions(evaluation=data.evaluation, language=data.language)
+    parts = mermaid_parts(map_view(data.plan, options))
+    if len(parts) == 1 and parts[0].text is not None:
+        return ["```mermaid", parts[0].text.rstrip("\n"), "```"]
+    out: list[str] = []
+    if len(parts) > 1:
+        edges, chars = data.number(MAX_EDGES, 0), data.number(MAX_TEXT_SIZE, 0)
+        out += [cell(data.phrase("mermaid_split", edges=edges, chars=chars)), ""]
+    for part in parts:
+        if len(parts) > 1:
+            heading = f"{part.goal} {part.name}" if part.goal else data.word("mermaid_no_goal")
+            out += [f"### {cell(heading)}", ""]
+        if part.text is None:
+            n, links = data.number(len(part.elements), 0), data.number(part.edges, 0)
+            out += [cell(data.phrase("mermaid_too_large", n=n, links=links)), ""]
+        else:
+            out += ["```mermaid", part.text.rstrip("\n"), "```", ""]
+    return out[:-1]
 
 
 def _link_section(data: ReportData) -> list[str]:
