@@ -268,6 +268,12 @@ def test_howto_notebook_shows_what_gevinst_returns(workdir: Path) -> None:
     assert _check_page(text, workdir) == 9  # every python cell on the page
 
 
+def test_uncertainty_page_shows_what_gevinst_returns(workdir: Path) -> None:
+    """docs/uncertainty.md: the Python cell and the command print what the page shows."""
+    text = (DOCS / "uncertainty.md").read_text("utf-8")
+    assert _check_page(text, workdir) == 2
+
+
 def test_kom_i_gang_shows_what_gevinst_prints(workdir: Path) -> None:
     """Follow Kom i gang: init, check, the edits the page asks for, check, trace."""
     text = (DOCS / "kom-i-gang.md").read_text("utf-8")
