@@ -22,7 +22,7 @@ for one of these.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 __all__ = [
@@ -162,6 +162,29 @@ class PersonalDataError(PlanError):
 
 class FormatError(GevinstError, ValueError):
     """A file suffix gevinst does not read or write for this purpose."""
+
+    @classmethod
+    def unknown_suffix(
+        cls,
+        what: str,
+        suffix: str,
+        known: Iterable[str],
+        *,
+        path: str | Path | None = None,
+        hint: str | None = None,
+    ) -> FormatError:
+        """The one message for an output suffix gevinst cannot write: the file, what it
+        was to hold, the suffix, and the suffixes it can write.
+
+        >>> print(FormatError.unknown_suffix("a plan", ".txt", [".yaml", ".json"], path="p.txt"))
+        p.txt: cannot write a plan as .txt; use one of: .json .yaml
+        """
+        where = f"{path}: " if path is not None else ""
+        shown = suffix or "(no suffix)"
+        more = f" ({hint})" if hint else ""
+        return cls(
+            f"{where}cannot write {what} as {shown}; use one of: {' '.join(sorted(known))}{more}"
+        )
 
 
 class RenderError(GevinstError, RuntimeError):

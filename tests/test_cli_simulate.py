@@ -152,7 +152,7 @@ def test_the_input_is_never_overwritten(tmp_path: Path) -> None:
 
 def test_an_unknown_suffix_is_refused_before_any_work(tmp_path: Path) -> None:
     code, out = run("simulate", str(tmp_path / "missing.yaml"), "-o", str(tmp_path / "sim.txt"))
-    assert code == 1 and "use one of .csv, .json, .md" in out
+    assert code == 1 and "use one of: .csv .json .md" in out
     assert list(tmp_path.iterdir()) == []
 
 

@@ -218,10 +218,7 @@ def writer_for(path: str | Path) -> Callable[[Plan, Simulation, str | None], str
     target = Path(path)
     writer = WRITERS.get(target.suffix.lower())
     if writer is None:
-        raise FormatError(
-            f"{target}: cannot write a simulation as "
-            f"{target.suffix or 'a file without suffix'!r}; use one of {', '.join(WRITERS)}"
-        )
+        raise FormatError.unknown_suffix("a simulation", target.suffix, WRITERS, path=target)
     return writer
 
 

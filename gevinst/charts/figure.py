@@ -214,7 +214,8 @@ def figure_bytes(fig: Figure, format: str = "png", *, dpi: int = 150) -> bytes:
 
     fmt = format.lower().lstrip(".")
     if fmt not in FORMATS:
-        raise FormatError(f"cannot save a chart as {format!r}; use one of {', '.join(FORMATS)}")
+        known = [f".{known}" for known in FORMATS]
+        raise FormatError.unknown_suffix("a chart", f".{fmt}" if fmt else "", known)
     metadata: dict[str, Any] = {
         "png": {"Software": None},
         "svg": {"Date": None, "Creator": None},

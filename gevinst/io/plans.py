@@ -320,8 +320,5 @@ def writer_for(path: str | Path) -> Callable[[Plan, Path], bytes]:
     path = Path(path)
     writer = WRITERS.get(path.suffix.lower())
     if writer is None:
-        raise FormatError(
-            f"{path}: cannot save a plan as {path.suffix or 'a file without suffix'!r}; "
-            f"use one of {', '.join(sorted(WRITERS))}"
-        )
+        raise FormatError.unknown_suffix("a plan", path.suffix, WRITERS, path=path)
     return writer

@@ -60,9 +60,7 @@ RENDERERS: dict[str, str] = {
 def _renderer(suffix: str) -> Renderer:
     target = RENDERERS.get(suffix.lower())
     if target is None:
-        known = " ".join(sorted(RENDERERS))
-        shown = suffix or "(no suffix)"
-        raise FormatError(f"cannot draw a benefit map as {shown}; use one of: {known}")
+        raise FormatError.unknown_suffix("a benefit map", suffix, RENDERERS)
     module, name = target.split(":")
     function: Renderer = getattr(importlib.import_module(module), name)
     return function

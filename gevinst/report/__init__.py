@@ -53,11 +53,11 @@ REPORTS: dict[str, str] = {
 def _writer(suffix: str) -> Writer:
     target = REPORTS.get(suffix.lower())
     if target is None:
-        known = " ".join(sorted(REPORTS))
-        shown = suffix or "(no suffix)"
-        raise FormatError(
-            f"cannot write a report as {shown}; use one of: {known} "
-            "(the Excel workbook of a plan: gevinst convert PLAN plan.xlsx)"
+        raise FormatError.unknown_suffix(
+            "a report",
+            suffix,
+            REPORTS,
+            hint="the Excel workbook of a plan: gevinst convert PLAN plan.xlsx",
         )
     module, name = target.split(":")
     function: Writer = getattr(importlib.import_module(module), name)

@@ -9,7 +9,7 @@ Examples:
     ['.csv', '.md', '.pdf', '.png', '.svg']
     >>> writer_for("grid.txt")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
-    gevinst.errors.FormatError: grid.txt: use one of .csv, .md, .pdf, .png, .svg for the ...
+    gevinst.errors.FormatError: grid.txt: cannot write a stakeholder analysis as .txt; use ...
 """
 
 from __future__ import annotations
@@ -57,8 +57,8 @@ def writer_for(path: str | Path) -> Writer:
     """
     writer = WRITERS.get(Path(path).suffix.lower())
     if writer is None:
-        known = ", ".join(sorted(WRITERS))
-        raise FormatError(f"{path}: use one of {known} for the stakeholder analysis")
+        suffix = Path(path).suffix
+        raise FormatError.unknown_suffix("a stakeholder analysis", suffix, WRITERS, path=path)
     return writer
 
 

@@ -851,8 +851,5 @@ def writer_for(path: str | Path) -> Callable[[Evaluation, str | None], str | byt
     target = Path(path)
     writer = WRITERS.get(target.suffix.lower())
     if writer is None:
-        raise FormatError(
-            f"{target}: cannot write an evaluation as {target.suffix or 'a file without suffix'!r};"
-            f" use one of {', '.join(sorted(WRITERS))}"
-        )
+        raise FormatError.unknown_suffix("an evaluation", target.suffix, WRITERS, path=target)
     return writer

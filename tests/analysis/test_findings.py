@@ -156,6 +156,6 @@ def test_an_unknown_suffix_lists_the_known_ones(module: str, table: str) -> None
     message = str(info.value)
     assert message.startswith("out.txt: ")
     known = sorted(getattr(found, table))
-    assert ", ".join(known) in message
+    assert "use one of: " + " ".join(known) in message  # FormatError.unknown_suffix
     for suffix in known:
         assert callable(found.writer_for(f"out{suffix.upper()}"))

@@ -162,7 +162,9 @@ def test_save_figure_writes_atomically(ev: gv.Evaluation, tmp_path: Path) -> Non
     assert target.read_text("utf-8").startswith("<?xml")
     existing = tmp_path / "keep.png"
     existing.write_bytes(b"old")
-    with pytest.raises(gv.FormatError, match="png, svg, pdf"):
+    with pytest.raises(
+        gv.FormatError, match=r"cannot write a chart as \.gif; use one of: \.pdf \.png \.svg"
+    ):
         charts.save_figure(charts.status_chart(ev), tmp_path / "keep.gif")
     assert existing.read_bytes() == b"old"
     assert not (tmp_path / "keep.gif").exists()
