@@ -26,11 +26,12 @@ from gevinst._files import paused_gc
 from gevinst.amounts import Estimate
 from gevinst.analysis.checks_money import money_problems, unranged_amounts
 from gevinst.analysis.limits import outside_limits
+from gevinst.errors import PlanCheckError
 from gevinst.graph import ALLOWED_SAME_LEVEL, build_graph
 from gevinst.model import LEVELS, Disbenefit, MapElement, Plan
 from gevinst.personal_data import dotted, find_in_plan, is_national_id, mask
 
-__all__ = ["CODES", "Finding", "Severity", "check", "is_national_id"]
+__all__ = ["CODES", "Finding", "Severity", "check", "is_national_id", "refuse_errors"]
 
 Severity = Literal["error", "warning", "info"]
 
@@ -623,3 +624,20 @@ def check(
 
 #: The codes of severity ``error``: a plan with any of them cannot be evaluated.
 ERROR_CODES: tuple[str, ...] = tuple(code for code, (sev, _) in CODES.items() if sev == "error")
+
+
+def refuse_errors(plan: Plan, doing: str = "evaluated", *, graph: nx.DiGraph | None = None) -> None:
+    """Refuse a plan with check errors before computing on it.
+
+    Raises:
+        PlanCheckError: ``the plan has N error(s) and cannot be {doing}``, with the first ten.
+    """
+    errors = check(plan, select=ERROR_CODES, graph=graph)
+    if errors:
+        listed = "; ".join(str(f) for f in errors[:10])
+        more = f"; and {len(errors) - 10} more" if len(errors) > 10 else ""
+        raise PlanCheckError(
+            f"the plan has {len(errors)} error(s) and cannot be {doing}: {listed}{more}. "
+            "Fix them first (`gevinst check` lists them with line numbers).",
+            source=plan.id,
+        )

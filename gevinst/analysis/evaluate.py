@@ -58,7 +58,6 @@ from gevinst.analysis.indicators import (
     judge,
     trend_line,
 )
-from gevinst.errors import PlanCheckError
 from gevinst.graph import build_graph, resolve_weights
 from gevinst.model import Indicator, Measurement, Plan
 
@@ -617,7 +616,7 @@ def evaluate(
         (26.0, 'uker')
     """
     from gevinst._files import paused_gc
-    from gevinst.analysis.checks import ERROR_CODES, check
+    from gevinst.analysis.checks import refuse_errors
 
     when = _as_date(at)
     on, risk = (float(x) for x in thresholds)
@@ -633,15 +632,7 @@ def evaluate(
         plan = plan.model_copy(update={"measurements": [*plan.measurements, *extra]})
     with paused_gc():  # many small objects, no cycles: the collector would only slow it
         graph = build_graph(plan)
-        errors = check(plan, select=ERROR_CODES, graph=graph)
-        if errors:
-            listed = "; ".join(str(f) for f in errors[:10])
-            more = f"; and {len(errors) - 10} more" if len(errors) > 10 else ""
-            raise PlanCheckError(
-                f"the plan has {len(errors)} error(s) and cannot be evaluated: {listed}{more}. "
-                "Fix them first (`gevinst check` lists them with line numbers).",
-                source=plan.id,
-            )
+        refuse_errors(plan, "evaluated", graph=graph)
         # after the check: a plan dated beyond the limits is named as such (GV007) first
         when = _within_limits(when)
         return Evaluation(plan, when, thresholds=(on, risk), cap=float(cap), graph=graph)

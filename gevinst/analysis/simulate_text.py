@@ -19,7 +19,7 @@ from pathlib import Path
 
 from gevinst._files import atomic_write
 from gevinst.analysis.simulate import OF, Driver, Simulation, simulate
-from gevinst.errors import FormatError, PlanCheckError
+from gevinst.errors import FormatError
 from gevinst.i18n.formats import (
     format_money,
     format_number,
@@ -64,17 +64,9 @@ def checked_simulation(plan: Plan, runs: int = 10_000, seed: int = 0) -> Simulat
         PlanCheckError: ``gv.check(plan)`` finds errors (as an evaluation refuses them).
         ValueError, PlanError: as :func:`~gevinst.analysis.simulate.simulate`.
     """
-    from gevinst.analysis.checks import ERROR_CODES, check
+    from gevinst.analysis.checks import refuse_errors
 
-    errors = check(plan, select=ERROR_CODES)
-    if errors:
-        listed = "; ".join(str(f) for f in errors[:10])
-        more = f"; and {len(errors) - 10} more" if len(errors) > 10 else ""
-        raise PlanCheckError(
-            f"the plan has {len(errors)} error(s) and cannot be simulated: {listed}{more}. "
-            "Fix them first (`gevinst check` lists them with line numbers).",
-            source=plan.id,
-        )
+    refuse_errors(plan, "simulated")
     return simulate(plan, runs=runs, seed=seed)
 
 
