@@ -101,7 +101,7 @@ def test_xlsx_reads_back_and_is_deterministic(ev: gv.Evaluation) -> None:
 
 
 def test_write_refuses_unknown_suffix(ev: gv.Evaluation, tmp_path: Path) -> None:
-    with pytest.raises(gv.FormatError, match=r"\.csv, \.json, \.md, \.xlsx"):
+    with pytest.raises(gv.FormatError, match=r"use one of: \.csv \.json \.md \.xlsx"):
         write(ev, tmp_path / "out.txt")
     assert not (tmp_path / "out.txt").exists()
 
