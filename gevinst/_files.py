@@ -23,10 +23,11 @@ import stat
 import sys
 import tempfile
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from pathlib import Path
+from typing import TypeVar
 
-from gevinst.errors import OutputError
+from gevinst.errors import FormatError, OutputError
 
 __all__ = ["atomic_write", "cache_dir", "deterministic_zip", "paused_gc", "same_file"]
 
@@ -124,6 +125,23 @@ def atomic_write(path: str | Path, data: bytes | str) -> Path:
         Path(tmp).unlink(missing_ok=True)
         raise
     return path
+
+
+_W = TypeVar("_W")
+
+
+def by_suffix(table: Mapping[str, _W], path: str | Path, what: str) -> _W:
+    """The entry of ``table`` (suffix -> writer) for the suffix of ``path``.
+
+    Raises:
+        FormatError: an unknown suffix; the message names the file, ``what`` it was to
+            hold and the known suffixes (:meth:`FormatError.unknown_suffix`).
+    """
+    suffix = Path(path).suffix
+    found = table.get(suffix.lower())
+    if found is None:
+        raise FormatError.unknown_suffix(what, suffix, table, path=path)
+    return found
 
 
 def same_file(a: str | Path, b: str | Path) -> bool:

@@ -17,9 +17,8 @@ import json
 from collections.abc import Callable
 from pathlib import Path
 
-from gevinst._files import atomic_write
+from gevinst._files import atomic_write, by_suffix
 from gevinst.analysis.simulate import OF, Driver, Simulation, simulate
-from gevinst.errors import FormatError
 from gevinst.i18n.formats import (
     format_money,
     format_number,
@@ -207,11 +206,7 @@ def writer_for(path: str | Path) -> Callable[[Plan, Simulation, str | None], str
     Raises:
         FormatError: an unknown suffix (the message lists the known ones).
     """
-    target = Path(path)
-    writer = WRITERS.get(target.suffix.lower())
-    if writer is None:
-        raise FormatError.unknown_suffix("a simulation", target.suffix, WRITERS, path=target)
-    return writer
+    return by_suffix(WRITERS, path, "a simulation")
 
 
 def write_simulation(

@@ -20,7 +20,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from gevinst._files import atomic_write, paused_gc
+from gevinst._files import atomic_write, by_suffix, paused_gc
 from gevinst.errors import FormatError, PlanError
 from gevinst.io.measurements import parse_measurements, rows_for
 from gevinst.io.validate import element_lines, record_lines, validate
@@ -317,8 +317,4 @@ def writer_for(path: str | Path) -> Callable[[Plan, Path], bytes]:
     Raises:
         FormatError: an unknown suffix (the message lists the known ones).
     """
-    path = Path(path)
-    writer = WRITERS.get(path.suffix.lower())
-    if writer is None:
-        raise FormatError.unknown_suffix("a plan", path.suffix, WRITERS, path=path)
-    return writer
+    return by_suffix(WRITERS, path, "a plan")

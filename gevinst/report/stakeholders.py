@@ -19,7 +19,6 @@ from pathlib import Path
 
 from gevinst.analysis.stakeholders import to_csv, to_markdown
 from gevinst.charts.figure import FORMATS as CHART_FORMATS
-from gevinst.errors import FormatError
 from gevinst.model import Plan
 
 __all__ = ["CHARTS", "WRITERS", "write_stakeholders", "writer_for"]
@@ -55,11 +54,9 @@ def writer_for(path: str | Path) -> Writer:
     Raises:
         FormatError: an unknown suffix (the message lists the known ones).
     """
-    writer = WRITERS.get(Path(path).suffix.lower())
-    if writer is None:
-        suffix = Path(path).suffix
-        raise FormatError.unknown_suffix("a stakeholder analysis", suffix, WRITERS, path=path)
-    return writer
+    from gevinst._files import by_suffix
+
+    return by_suffix(WRITERS, path, "a stakeholder analysis")
 
 
 def write_stakeholders(

@@ -24,7 +24,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import gevinst.theme as theme
-from gevinst.errors import FormatError
 from gevinst.i18n.formats import (
     format_date,
     format_money_range,
@@ -848,8 +847,6 @@ def writer_for(path: str | Path) -> Callable[[Evaluation, str | None], str | byt
     Raises:
         FormatError: an unknown suffix (the message lists the known ones).
     """
-    target = Path(path)
-    writer = WRITERS.get(target.suffix.lower())
-    if writer is None:
-        raise FormatError.unknown_suffix("an evaluation", target.suffix, WRITERS, path=target)
-    return writer
+    from gevinst._files import by_suffix
+
+    return by_suffix(WRITERS, path, "an evaluation")
