@@ -17,8 +17,10 @@ drawn deviations from the most likely values times their coefficients. Independe
 amounts (correlation 0) are drawn as ``low + width * (c * max(u, v) + (1 - c) * min(u,
 v))`` with ``c = (most_likely - low) / width`` (exactly triangular, Stein and Keblis
 2009), correlated ones as the inverse of the triangular CDF at ``Phi(z)``. The runs are
-drawn in chunks of :data:`CHUNK` runs, so memory stays ``CHUNK x amounts`` floats and the
-same seed gives the same numbers on any machine.
+drawn in blocks of :data:`BLOCK` runs, each block from its own random stream and on as
+many processor cores as there are, and within a block in chunks of :data:`CHUNK` runs,
+so memory stays ``cores x CHUNK x amounts`` floats and the same seed gives the same
+numbers on any machine, with one core or many.
 
 Optimism bias (``plan.info.optimism_bias``) is not applied here: the simulation is of
 the planned money; outputs may show the adjusted figures beside it.
@@ -42,7 +44,9 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import os
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from dataclasses import field as dataclass_field
 from typing import TYPE_CHECKING, Any
@@ -63,7 +67,7 @@ if TYPE_CHECKING:
     import numpy as np
     from numpy.typing import NDArray
 
-__all__ = ["CHUNK", "MAX_RUNS", "OF", "Driver", "Simulation", "simulate"]
+__all__ = ["BLOCK", "CHUNK", "MAX_RUNS", "OF", "Driver", "Simulation", "simulate"]
 
 #: What a figure of a :class:`Simulation` can be of: benefits minus dis-benefits,
 #: the measures' costs, and benefits minus costs; all present values.
@@ -73,6 +77,11 @@ OF: tuple[str, ...] = ("benefits", "costs", "net")
 #: so that a chunk of a large portfolio stays in the processor's cache (on 20,000
 #: uncertain amounts 16 runs took half the time of 64 or 256; 8 was no faster).
 CHUNK = 16
+
+#: Runs drawn from one random stream; blocks are drawn on as many processor cores as
+#: the process may use. Fixed (and a multiple of :data:`CHUNK`), so that a seed gives
+#: the same numbers on any machine, with one core or many.
+BLOCK = 512
 
 #: The most runs one simulation draws.
 MAX_RUNS = 1_000_000
@@ -280,7 +289,8 @@ def simulate(plan: Plan, runs: int = 10_000, seed: int = 0) -> Simulation:
         plan: the plan; its ``[low, most_likely, high]`` amounts are drawn (triangular),
             jointly with correlation ``plan.correlation`` (Gaussian copula, one factor).
         runs: how many runs, 1 to :data:`MAX_RUNS`.
-        seed: the seed of the random numbers (numpy's PCG64); 0 or more.
+        seed: the seed of the random numbers (numpy's PCG64, one stream per block of
+            :data:`BLOCK` runs); 0 or more.
 
     Returns:
         A :class:`Simulation`: ``.mean()``, ``.percentile(85)``, ``.values("costs")``, ...
@@ -345,9 +355,13 @@ def simulate(plan: Plan, runs: int = 10_000, seed: int = 0) -> Simulation:
 def _draw(ranged: list[_Amount], runs: int, seed: int, rho: float) -> NDArray[np.float64]:
     """``(runs, 2)``: the drawn deviations from the planned benefits and costs.
 
-    Each chunk of :data:`CHUNK` runs is drawn whole, also the last, so that fewer runs
-    with the same seed are the first runs of more. The arrays of a chunk are made once
-    and filled in place (a large portfolio would otherwise spend its time allocating).
+    The runs are drawn in blocks of :data:`BLOCK`, each from its own random stream
+    (``SeedSequence(seed, spawn_key=(block,))``), so the blocks can be drawn on several
+    processor cores at once (numpy releases the GIL while it draws and sums) and still
+    give the same numbers however many cores there are. Within a block each chunk of
+    :data:`CHUNK` runs is drawn whole, also the last, so that fewer runs with the same
+    seed are the first runs of more. The arrays of a chunk are made once per block and
+    filled in place (a large portfolio would otherwise spend its time allocating).
     """
     import numpy as np
 
@@ -373,25 +387,23 @@ def _draw(ranged: list[_Amount], runs: int, seed: int, rho: float) -> NDArray[np
         both[:, 1] = drawn[:, split:] @ weights[split:]
         return both
 
-    rng = np.random.Generator(np.random.PCG64(seed))
-    first_buffer, second_buffer = np.empty((CHUNK, n)), np.empty((CHUNK, n))
-    if rho == 0.0:
-        # Independent: a triangular (low, likely, high) is low + width * (c * max(u, v)
-        # + (1 - c) * min(u, v)) for uniforms u, v and c = (likely - low) / width (Stein
-        # and Keblis 2009), so a run's sum needs no square root and no branch.
-        on_max = coefficients * width * mode_at
-        on_min = coefficients * width * (1.0 - mode_at)
-        offset = sums((low - likely)[None, :], coefficients)
-        smaller = np.empty((CHUNK, n))
-        for first in range(0, runs, CHUNK):
-            rows = min(CHUNK, runs - first)
-            rng.random(out=first_buffer)
-            rng.random(out=second_buffer)
-            np.minimum(first_buffer, second_buffer, out=smaller)
-            larger = np.maximum(first_buffer, second_buffer, out=first_buffer)
-            out[first : first + rows] = (sums(larger, on_max) + sums(smaller, on_min))[:rows]
-        out += offset
-        return out
+    # Independent: a triangular (low, likely, high) is low + width * (c * max(u, v)
+    # + (1 - c) * min(u, v)) for uniforms u, v and c = (likely - low) / width (Stein
+    # and Keblis 2009), so a run's sum needs no square root and no branch.
+    on_max = coefficients * width * mode_at
+    on_min = coefficients * width * (1.0 - mode_at)
+    offset = sums((low - likely)[None, :], coefficients)
+
+    def independent(rng: np.random.Generator, rows: slice) -> None:
+        first, second, smaller = (np.empty((CHUNK, n)) for _ in range(3))
+        for start in range(rows.start, rows.stop, CHUNK):
+            stop = min(start + CHUNK, rows.stop)
+            rng.random(out=first)
+            rng.random(out=second)
+            np.minimum(first, second, out=smaller)
+            larger = np.maximum(first, second, out=first)
+            drawn = sums(larger, on_max) + sums(smaller, on_min) + offset
+            out[start:stop] = drawn[: stop - start]
 
     # Correlated: u = Phi(z) per amount, then the inverse of the triangular CDF: below
     # the mode's quantile c, x = low + sqrt(u * width * (likely - low)); above it,
@@ -400,22 +412,48 @@ def _draw(ranged: list[_Amount], runs: int, seed: int, rho: float) -> NDArray[np
     above = width * (high - likely)
     below_offset = low - likely
     above_offset = high - likely
-    under = np.empty((CHUNK, n), dtype=bool)
     shared, own = math.sqrt(rho), math.sqrt(1.0 - rho)
-    for first in range(0, runs, CHUNK):
-        rows = min(CHUNK, runs - first)
-        u = _uniforms(rng, first_buffer, rho, shared, own)
-        np.less(u, mode_at, out=under)
-        spread = np.multiply(u, below, out=second_buffer)
-        np.multiply(u, above, out=first_buffer)  # u is done with once this is read
-        rest = np.subtract(above, first_buffer, out=first_buffer)  # (1 - u) * above
-        np.copyto(rest, spread, where=under)
-        root = np.sqrt(rest, out=rest)
-        np.add(below_offset, root, out=spread)
-        deviation = np.subtract(above_offset, root, out=root)
-        np.copyto(deviation, spread, where=under)
-        out[first : first + rows] = sums(deviation, coefficients)[:rows]
+
+    def correlated(rng: np.random.Generator, rows: slice) -> None:
+        first, second = np.empty((CHUNK, n)), np.empty((CHUNK, n))
+        under = np.empty((CHUNK, n), dtype=bool)
+        for start in range(rows.start, rows.stop, CHUNK):
+            stop = min(start + CHUNK, rows.stop)
+            u = _uniforms(rng, first, rho, shared, own)
+            np.less(u, mode_at, out=under)
+            spread = np.multiply(u, below, out=second)
+            np.multiply(u, above, out=first)  # u is done with once this is read
+            rest = np.subtract(above, first, out=first)  # (1 - u) * above
+            np.copyto(rest, spread, where=under)
+            root = np.sqrt(rest, out=rest)
+            np.add(below_offset, root, out=spread)
+            deviation = np.subtract(above_offset, root, out=root)
+            np.copyto(deviation, spread, where=under)
+            out[start:stop] = sums(deviation, coefficients)[: stop - start]
+
+    draw = independent if rho == 0.0 else correlated
+
+    def block(index: int) -> None:
+        stream = np.random.SeedSequence(seed, spawn_key=(index,))
+        rows = slice(index * BLOCK, min((index + 1) * BLOCK, runs))
+        draw(np.random.Generator(np.random.PCG64(stream)), rows)
+
+    blocks = range(-(-runs // BLOCK))
+    workers = min(_cores(), len(blocks))
+    if workers == 1:
+        for index in blocks:
+            block(index)
+    else:
+        with ThreadPoolExecutor(workers) as pool:
+            list(pool.map(block, blocks))  # list(): a block's exception is raised here
     return out
+
+
+def _cores() -> int:
+    """The processor cores this process may run on."""
+    if hasattr(os, "sched_getaffinity"):
+        return max(1, len(os.sched_getaffinity(0)))
+    return os.cpu_count() or 1
 
 
 def _uniforms(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import math
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import numpy as np
@@ -12,8 +13,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 
 import gevinst as gv
+from gevinst.analysis import simulate as simulate_module
 from gevinst.analysis.money import npv
-from gevinst.analysis.simulate import CHUNK, OF, Driver, Simulation, simulate
+from gevinst.analysis.simulate import BLOCK, CHUNK, OF, Driver, Simulation, simulate
 from tests.strategies import plans
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -244,6 +246,33 @@ def test_runs_not_a_multiple_of_the_chunk_and_fewer_runs_are_a_prefix(rho: float
     few = simulate(plan, runs=CHUNK + 1, seed=1)
     assert np.array_equal(few.values(), many.values()[: CHUNK + 1])
     assert len(simulate(plan, runs=1).values()) == 1
+
+
+@pytest.mark.parametrize("rho", [0, 0.3])
+def test_the_runs_cross_blocks_and_are_the_same_on_one_core_or_many(
+    rho: float, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    plan = _plan(_SEVERAL, correlation=rho)
+    runs = 2 * BLOCK + CHUNK + 3  # three blocks, the last not whole
+    by_cores = {}
+    pools = []
+
+    class Pool(ThreadPoolExecutor):
+        def __init__(self, workers: int) -> None:
+            pools.append(workers)
+            super().__init__(workers)
+
+    monkeypatch.setattr(simulate_module, "ThreadPoolExecutor", Pool)
+    for cores in (1, 2, 5):
+        monkeypatch.setattr(simulate_module, "_cores", lambda cores=cores: cores)
+        by_cores[cores] = simulate(plan, runs=runs, seed=7).values()
+    assert pools == [2, 3]  # one core draws alone; five draw the three blocks on three
+    assert np.array_equal(by_cores[1], by_cores[2]) and np.array_equal(by_cores[1], by_cores[5])
+    # the blocks are different streams: no block repeats the first one's runs
+    first, second = by_cores[1][:BLOCK], by_cores[1][BLOCK : 2 * BLOCK]
+    assert not np.array_equal(first, second)
+    fewer = simulate(plan, runs=BLOCK + 1, seed=7).values()
+    assert np.array_equal(fewer, by_cores[1][: BLOCK + 1])
 
 
 def test_values_is_a_copy() -> None:
