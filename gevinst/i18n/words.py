@@ -209,6 +209,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "answer_no": ("Nei", "No"),
     # the Excel workbook (gevinst.io.excel.write): sheets, columns and plan fields
     "links": ("Koblinger", "Links"),
+    "id_list": ("Id-liste", "Id list"),
     "from": ("Fra", "From"),
     "to": ("Til", "To"),
     "annual_cost": ("Årlig kostnad", "Annual cost"),

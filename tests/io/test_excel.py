@@ -42,6 +42,7 @@ NB_SHEETS = [
     "Målverdier",
     "Målinger",
     "Evalueringer",
+    "Id-liste",  # hidden: every element's id, for the links' drop-downs
 ]
 EN_SHEETS = [
     "Plan",
@@ -57,6 +58,7 @@ EN_SHEETS = [
     "Targets",
     "Measurements",
     "Reviews",
+    "Id list",
 ]
 
 
@@ -98,6 +100,26 @@ def test_same_plan_gives_same_bytes(bergen: gv.Plan, tmp_path: Path) -> None:
         core = archive.read("docProps/core.xml").decode()
     assert "2000-01-01T00:00:00Z" in core
     assert "gevinst" in core
+
+
+def test_rows_added_by_hand_are_read_and_the_id_list_is_not(
+    bergen: gv.Plan, tmp_path: Path
+) -> None:
+    """A consultant adds a stakeholder, a measure it owns and the measure's link in Excel:
+    all are read; the hidden id list, now out of date, is not read at all."""
+    book = _book(workbook_bytes(bergen))
+    book["Interessenter"].append(["S99", "Ny interessent"])
+    measures = book["Tiltak"]
+    measures.append(["M99", "Nytt tiltak", None, "S99"])
+    book["Koblinger"].append(["M99", None, bergen.changes[0].id])
+    book["Id-liste"].append(["X1", "Bare i id-listen"])
+    path = tmp_path / "grown.xlsx"
+    book.save(path)
+    plan = gv.load(path)
+    assert plan["S99"].name == "Ny interessent"
+    assert plan["M99"].owner == "S99"
+    assert [link.to for link in plan["M99"].contributes_to] == [bergen.changes[0].id]
+    assert "X1" not in {e.id for e in plan.elements()}
 
 
 def test_sheets_and_headers_follow_the_plan_language(bergen: gv.Plan) -> None:
@@ -185,7 +207,7 @@ def _lists(sheet: Any) -> dict[str, str]:
 
 def test_closed_values_have_drop_down_lists(bergen: gv.Plan) -> None:
     book = _book(workbook_bytes(bergen))
-    owners = f"'Interessenter'!$A$2:$A${len(bergen.stakeholders) + 1}"  # the stakeholders' ids
+    owners = "gevinst_stakeholders"  # the stakeholders' ids, rows added later included
     assert _lists(book["Tiltak"]) == {"C": '"Idé,Planlagt,Pilot,Innført,Stoppet"', "D": owners}
     assert _lists(book["Gevinster"]) == {
         "C": owners,
@@ -200,7 +222,7 @@ def test_closed_values_have_drop_down_lists(bergen: gv.Plan) -> None:
         "F": '"Positiv,Nøytral,Motstand"',
     }
     assert _lists(book["Indikatorer"]) == {"D": '"Økning er bedre,Nedgang er bedre"'}
-    indicators = f"'Indikatorer'!$A$2:$A${len(bergen.indicators) + 1}"
+    indicators = "gevinst_indicators"
     assert _lists(book["Målinger"]) == {"A": indicators}
     assert _lists(book["Evalueringer"]) == {
         "D": owners,
@@ -211,6 +233,24 @@ def test_closed_values_have_drop_down_lists(bergen: gv.Plan) -> None:
     assert status.showErrorMessage and status.errorStyle in (None, "stop")
     assert str(status.sqref) == "C2:C1048576"
     assert owner.errorStyle == "warning"  # a new stakeholder's id may be typed first
+    assert _lists(book["Koblinger"]) == {"A": "gevinst_id_list", "C": "gevinst_id_list"}
+    # each list is column A of its sheet below the header, as far down as it is filled
+    names = {name: d.attr_text for name, d in book.defined_names.items()}
+    assert names == {
+        f"gevinst_{key}": f"OFFSET('{sheet}'!$A$2,0,0,MAX(1,COUNTA('{sheet}'!$A:$A)-1),1)"
+        for key, sheet in [
+            ("stakeholders", "Interessenter"),
+            ("indicators", "Indikatorer"),
+            ("id_list", "Id-liste"),
+        ]
+    }
+    ids = book["Id-liste"]
+    assert ids.sheet_state == "hidden"
+    every = [e for section in ("measures", "changes", "benefits", "disbenefits", "objectives",
+                               "goals") for e in getattr(bergen, section)]  # fmt: skip
+    assert [(r[0].value, r[1].value) for r in ids.iter_rows(min_row=2)] == [
+        (e.id, e.name) for e in every
+    ]
     # header notes say how to fill in the cells
     assert "semikolon" in book["Gevinster"]["D1"].comment.text
     assert "Alt+Enter" in book["Gevinster"]["O1"].comment.text

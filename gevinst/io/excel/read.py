@@ -34,6 +34,7 @@ from gevinst.io.excel.schema import (
     BULLET,
     CHOICE_TABLES,
     CHOICES,
+    ID_LIST,
     MAP_SECTIONS,
     ORDER,
     PLAN_HEADER,
@@ -102,10 +103,12 @@ class _Reader:
     # -- sheets and headers ------------------------------------------------------------
 
     def sheets(self) -> dict[str, Any]:
-        known = {word: key for key in ORDER for word in words(key)}
+        known = {word: key for key in (*ORDER, ID_LIST) for word in words(key)}
         found: dict[str, Any] = {}
         for name in self.book.sheetnames:
             key = known.get(norm(name))
+            if key == ID_LIST:
+                continue  # made from the other sheets when the workbook was written
             if key is None:
                 expected = ", ".join(t(k, "nb") for k in ORDER)
                 raise self.error(

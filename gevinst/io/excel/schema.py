@@ -284,6 +284,11 @@ SHOWN_HELP = "help_shown"
 #: Id columns that get a drop-down of the ids in another sheet.
 REFERENCES = {"owner": "stakeholders", "by": "stakeholders", "indicator": "indicators"}
 
+#: The hidden sheet of every element's id and name that the links sheet's from and to
+#: offer as drop-downs (the elements are on six sheets, a drop-down reads one range).
+#: It is made from the other sheets, so reading skips it.
+ID_LIST = "id_list"
+
 
 def label(code: str, language: str) -> str:
     """The word for a drop-down code in ``language`` (language codes stay as they are)."""

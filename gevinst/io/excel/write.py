@@ -45,6 +45,7 @@ from gevinst.io.excel.schema import (
     BULLET,
     CHOICES,
     COLUMN_HELP,
+    ID_LIST,
     MAP_SECTIONS,
     PLAN_HELP,
     PLAN_ROWS,
@@ -204,7 +205,8 @@ class _Writer:
             widths.append(width)
             sheet.column_dimensions[letter].width = width
             self.note(sheet.cell(1, c), column)
-            if column.word in REFERENCES and column.kind == "id":
+            links = sheet.title == self.sheet_name("links")
+            if column.kind == "id" and (column.word in REFERENCES or links):
                 self.reference_list(sheet, letter, column)
             if column.kind.startswith("choice:"):
                 codes = CHOICES[column.kind.removeprefix("choice:")]
@@ -235,25 +237,47 @@ class _Writer:
             cell.comment = comment
 
     def reference_list(self, sheet: Worksheet, letter: str, column: Column) -> None:
-        """A drop-down of the ids in another sheet; other ids are allowed after a warning."""
+        """A drop-down of the ids in another sheet, rows added there later included;
+        other ids are allowed after a warning."""
         from openpyxl.worksheet.datavalidation import DataValidation
 
-        target = REFERENCES[column.word]
-        count = len(self.data[target])
-        if not count:
-            return
-        name = self.sheet_name(target)
+        target = "id_list" if sheet.title == self.sheet_name("links") else REFERENCES[column.word]
         check = DataValidation(
             type="list",
-            formula1=f"'{name}'!$A$2:$A${count + 1}",
+            formula1=self.growing_list(target),
             allow_blank=True,
             showErrorMessage=True,
             errorStyle="warning",
             errorTitle=t(column.word, self.lang),
-            error=f"{t('id', self.lang)}: {name}",
+            error=f"{t('id', self.lang)}: {self.sheet_name(target)}",
         )
         check.add(f"{letter}2:{letter}{_LIST_ROWS}")
         sheet.add_data_validation(check)
+
+    def growing_list(self, target: str) -> str:
+        """The workbook's name for column A of ``target``'s sheet below the header, as far
+        down as it is filled (``OFFSET`` by ``COUNTA``), so that a drop-down reading it
+        also offers the ids of rows added later."""
+        from openpyxl.workbook.defined_name import DefinedName
+
+        name = f"gevinst_{target}"
+        if name not in self.book.defined_names:
+            sheet = "'" + self.sheet_name(target).replace("'", "''") + "'"
+            formula = f"OFFSET({sheet}!$A$2,0,0,MAX(1,COUNTA({sheet}!$A:$A)-1),1)"
+            self.book.defined_names[name] = DefinedName(name, attr_text=formula)
+        return name
+
+    def id_list(self) -> None:
+        """The hidden sheet of every element's id and name, for the links' drop-downs."""
+        sheet = self.book.create_sheet(self.sheet_name(ID_LIST))
+        sheet.sheet_state = "hidden"
+        self.header(sheet, [t("id", self.lang), t("name", self.lang)])
+        r = 2
+        for section in MAP_SECTIONS:
+            for record in self.data[section]:
+                self.text(sheet.cell(r, 1), record["id"], f"{record['id']} id")
+                self.text(sheet.cell(r, 2), record["name"], f"{record['id']} name")
+                r += 1
 
     def plan_sheet(self) -> None:
         from openpyxl.styles import Alignment, Font
@@ -311,6 +335,7 @@ class _Writer:
         for section in ("measurements", "reviews"):
             rows = [(f"{section}[{i}]", r) for i, r in enumerate(self.data[section])]
             self.table(section, TABLES[section], rows)
+        self.id_list()
         props = self.book.properties
         props.creator = "gevinst"
         props.title = self.plan.title
