@@ -42,7 +42,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
@@ -172,6 +172,20 @@ def _reweighted(graph: nx.DiGraph, removed: str) -> nx.DiGraph:
     return out
 
 
+def _held_status(refs: Sequence[str], indicators: Mapping[str, IndicatorResult]) -> Status:
+    """The status of an element without a score: ``not_measured``, unless some of its
+    own indicators hold the line (every target equal to the baseline: no progress, ever)
+    and are measured; then the worst of theirs, so that a measured harm shows."""
+    held = [
+        indicators[ref].status
+        for ref in refs
+        if ref in indicators
+        and indicators[ref].progress is None
+        and indicators[ref].status in ("on_track", "off_track")
+    ]
+    return "off_track" if "off_track" in held else "on_track" if held else "not_measured"
+
+
 def _roll_up(
     graph: nx.DiGraph, own: Mapping[str, float]
 ) -> dict[str, tuple[float | None, float | None]]:
@@ -278,7 +292,12 @@ class Evaluation:
                 own[element.id] = sum(values) / len(values)
         return own
 
-    def _elements(self, graph: nx.DiGraph, own: Mapping[str, float]) -> dict[str, ElementResult]:
+    def _elements(
+        self,
+        graph: nx.DiGraph,
+        own: Mapping[str, float],
+        indicators: Mapping[str, IndicatorResult],
+    ) -> dict[str, ElementResult]:
         scores = _roll_up(graph, own)
         beside: dict[str, list[str]] = {}  # the dis-benefits listed beside each element
         for u, kind in graph.nodes(data="kind"):
@@ -292,8 +311,10 @@ class Evaluation:
             score, coverage = scores[element.id]
             scored = element.kind in SCORED_KINDS
             status: Status | None = None
-            if scored:
-                status = "not_measured" if score is None else judge(score, self.thresholds)
+            if scored and score is not None:
+                status = judge(score, self.thresholds)
+            elif scored:
+                status = _held_status(getattr(element, "indicators", ()), indicators)
             basis: Literal["indicators", "contributors"] | None = None
             if score is not None:
                 basis = "indicators" if element.id in own else "contributors"
@@ -312,7 +333,8 @@ class Evaluation:
 
     def _compute(self, at: dt.date) -> tuple[dict[str, IndicatorResult], dict[str, ElementResult]]:
         indicators = self._indicator_results(at)
-        return indicators, self._elements(self._graph, self._own_scores(indicators))
+        own = self._own_scores(indicators)
+        return indicators, self._elements(self._graph, own, indicators)
 
     # -- asking --
 

@@ -12,6 +12,11 @@ up the map). For an indicator with baseline ``(t0, b)``, targets ``(t_i, v_i)`` 
 - **attainment** = ``s*(realised - b) / (s*(v_last - b))``.
 - **status**: ``on_track`` from 0.9, ``at_risk`` from 0.6, else ``off_track``;
   ``not_measured`` without a measurement, ``not_due`` while progress is undefined.
+  One exception: an indicator whose targets all equal its baseline ("hold the line",
+  such as a dis-benefit's harm expected to stay at 0) never has a progress, since no
+  change is ever expected; measured, it is ``on_track`` while the value is no worse
+  than the baseline and ``off_track`` once it is worse, so a measured harm shows as
+  harm rather than as "not due".
 - **forecast**: the least-squares line through the baseline and the measurements so
   far, read at the last target date.
 
@@ -228,8 +233,12 @@ def indicator_result(
         if last is not None and sign * (last.value - b) > 0:
             attainment = sign * (realised - b) / (sign * (last.value - b))
     status: Status
+    held = b is not None and bool(indicator.targets)
+    held = held and all(target.value == b for target in indicator.targets)
     if realised is None:
         status = "not_measured"
+    elif progress is None and held and b is not None:
+        status = "off_track" if sign * (realised - b) < 0 else "on_track"
     elif progress is None:
         status = "not_due"
     else:
