@@ -711,6 +711,7 @@ def xlsx_bytes(ev: Evaluation, language: str | None = None) -> bytes:
     bold = Font(name=theme.SHEET_FONT, size=11, bold=True)
     top = Alignment(vertical="top")
     wrapped = Alignment(vertical="top", wrap_text=True)
+    right = Alignment(horizontal="right", vertical="top")  # a period reads as a number
 
     def sheet(
         title: str,
@@ -738,7 +739,8 @@ def xlsx_bytes(ev: Evaluation, language: str | None = None) -> bytes:
             own = {**formats, **(row_formats[n] if n < len(row_formats) else {})}
             for c, (key, cell) in enumerate(zip(keys, ws[ws.max_row], strict=True), start=1):
                 keep_text(cell)  # text from the plan is never a formula
-                cell.alignment = wrapped if key in _WRAPPED_COLUMNS else top
+                wraps = key in _WRAPPED_COLUMNS
+                cell.alignment = wrapped if wraps else right if key == "period" else top
                 if c in own:
                     cell.number_format = own[c]
                 if key in _STATUS_COLUMNS and cell.value in status_of:

@@ -216,6 +216,7 @@ def test_xlsx_text_is_never_a_formula() -> None:
         row[2] for row in book["Gevinster og mål"].iter_rows(min_row=2) if row[0].value == "B2"
     )
     assert cell.data_type == "s" and cell.value == '=HYPERLINK("x")'
+    assert cell.quotePrefix and cell.alignment.wrap_text  # styled, and still kept as text
 
 
 @pytest.mark.parametrize(
