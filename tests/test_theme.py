@@ -243,7 +243,7 @@ def test_off_track_is_one_colour_in_deck_report_chart_and_workbook(
     book = openpyxl.load_workbook(io.BytesIO(xlsx_bytes(bergen, language)))
     sheet = book[t("benefits_and_goals", language)[:31]]
     status_cells = {r[0].value: r[5] for r in sheet.iter_rows(min_row=2)}
-    assert status_cells["B2"].value == word
+    assert status_cells["B2"].value == said  # the mark and the word, as in the deck
     assert status_cells["B2"].fill.fgColor.rgb.endswith(OFF_FILL[1:])
     assert status_cells["B1"].fill.fgColor.rgb.endswith(theme.STATUS_STYLES["on_track"].fill[1:])
 

@@ -215,6 +215,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "annual_cost": ("Årlig kostnad", "Annual cost"),
     "baseline_date": ("Nullpunktsdato", "Baseline date"),
     "field": ("Felt", "Field"),
+    "page_of_pages": ("Side {page} av {pages}", "Page {page} of {pages}"),
     "help": ("Forklaring", "Help"),
     "schema": ("Format", "Format"),
     "title": ("Tittel", "Title"),

@@ -196,6 +196,21 @@ def test_layout_a_consultant_recognises(bergen: gv.Plan) -> None:
     ]  # fmt: skip
 
 
+def test_every_sheet_prints_with_the_plan_and_page_numbers(bergen: gv.Plan, tmp_path: Path) -> None:
+    plan = bergen.model_copy(deep=True)
+    plan.info.title = "Barn & unge"  # "&" starts a code in a page header: doubled
+    path = gv.save(plan, tmp_path / "plan.xlsx")
+    book = openpyxl.load_workbook(path)
+    for sheet in book.worksheets:
+        assert sheet.page_setup.orientation == "landscape"
+        assert sheet.page_setup.fitToWidth == 1 and sheet.page_setup.fitToHeight == 0
+        assert sheet.sheet_properties.pageSetUpPr.fitToPage is True
+        assert sheet.print_title_rows == "$1:$1"
+        assert sheet.oddHeader.left.text == "Barn && unge"
+        assert sheet.oddFooter.right.text == "Side &P av &N"
+    assert gv.load(path) == plan  # the margins hold no data: the plan reads back the same
+
+
 def _lists(sheet: Any) -> dict[str, str]:
     """Drop-down lists of a sheet: column letter -> the quoted list."""
     out = {}

@@ -63,7 +63,7 @@ from gevinst.personal_data import refuse
 if TYPE_CHECKING:
     from openpyxl.worksheet.worksheet import Worksheet
 
-__all__ = ["ILLEGAL_CHARACTERS", "workbook_bytes"]
+__all__ = ["ILLEGAL_CHARACTERS", "fit_row_heights", "print_setup", "style_header", "workbook_bytes"]
 
 _HEADER_FILL = theme.HEADING_COLOUR.lstrip("#")  # as the deck's and the report's tables
 _HEADER_INK = theme.BACKGROUND.lstrip("#")
@@ -172,19 +172,9 @@ class _Writer:
         self.finish(sheet, columns, len(rows))
 
     def header(self, sheet: Worksheet, titles: list[str]) -> None:
-        from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
-
-        fill = PatternFill("solid", fgColor=_HEADER_FILL)
-        font = Font(name=theme.SHEET_FONT, size=11, bold=True, color=_HEADER_INK)
-        line = Side(style="thin", color=_HEADER_INK)
         for c, title in enumerate(titles, start=1):
-            cell = sheet.cell(1, c)
-            self.text(cell, title, "header")
-            cell.fill = fill
-            cell.font = font
-            cell.border = Border(left=line, right=line)
-            cell.alignment = Alignment(vertical="center", wrap_text=True)
-        sheet.row_dimensions[1].height = 30
+            self.text(sheet.cell(1, c), title, "header")
+        style_header(sheet)
 
     def finish(self, sheet: Worksheet, columns: tuple[Column, ...], rows: int) -> None:
         from openpyxl.utils import get_column_letter
@@ -221,11 +211,11 @@ class _Writer:
                 )
                 check.add(f"{letter}2:{letter}{_LIST_ROWS}")
                 sheet.add_data_validation(check)
-        _row_heights(sheet, widths, rows)
+        fit_row_heights(sheet, widths, rows)
         last = get_column_letter(len(columns))
         sheet.freeze_panes = "C2" if columns[0].word == "id" else "A2"
         sheet.auto_filter.ref = f"A1:{last}{rows + 1}"
-        _print_setup(sheet)
+        print_setup(sheet, self.plan.title, self.lang)
 
     def note(self, cell: Any, column: Column) -> None:
         from openpyxl.comments import Comment
@@ -307,9 +297,9 @@ class _Writer:
         sheet.column_dimensions["A"].width = 30  # "Optimismefradrag, gevinster"
         sheet.column_dimensions["B"].width = 60
         sheet.column_dimensions["C"].width = 48
-        _row_heights(sheet, [30, 60, 48], len(PLAN_ROWS))
+        fit_row_heights(sheet, [30, 60, 48], len(PLAN_ROWS))
         sheet.freeze_panes = "A2"
-        _print_setup(sheet)
+        print_setup(sheet, self.plan.title, self.lang)
 
     def build(self) -> Any:
         self.plan_sheet()
@@ -343,19 +333,42 @@ class _Writer:
         return self.book
 
 
-def _row_heights(sheet: Worksheet, widths: Sequence[float], rows: int) -> None:
+def style_header(sheet: Worksheet) -> None:
+    """The header row (row 1) as in the deck's and the report's tables: bold white on
+    the heading colour, two lines high so a long title wraps."""
+    from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+
+    fill = PatternFill("solid", fgColor=_HEADER_FILL)
+    font = Font(name=theme.SHEET_FONT, size=11, bold=True, color=_HEADER_INK)
+    line = Side(style="thin", color=_HEADER_INK)
+    for cell in sheet[1]:
+        cell.fill = fill
+        cell.font = font
+        cell.border = Border(left=line, right=line)
+        cell.alignment = Alignment(vertical="center", wrap_text=True)
+    sheet.row_dimensions[1].height = 30
+
+
+def fit_row_heights(sheet: Worksheet, widths: Sequence[float], rows: int) -> None:
     """Tall enough for wrapped text: spreadsheet programs do not grow rows on opening."""
     for r in range(2, rows + 2):
         lines = max(
-            sum(max(1, math.ceil(len(line) * 0.8 / (width - 1))) for line in _lines(cell.value))
-            for cell, width in ((sheet.cell(r, c), w) for c, w in enumerate(widths, start=1))
+            (
+                sum(max(1, math.ceil(len(line) * 0.8 / (width - 1))) for line in _lines(text))
+                for text, width in ((sheet.cell(r, c).value, w) for c, w in enumerate(widths, 1))
+                if isinstance(text, str)  # a number never wraps (too narrow, it shows ###)
+            ),
+            default=1,
         )
         if lines > 1:
             sheet.row_dimensions[r].height = 15 * min(lines, 20)
 
 
-def _print_setup(sheet: Worksheet) -> None:
-    """Landscape, one page wide, header row on every page: how a consultant prints."""
+def print_setup(sheet: Worksheet, title: str, language: str, note: str = "") -> None:
+    """Landscape A4, one page wide, the header row on every page, ``title`` at the top
+    left, the sheet's name at the top right, ``note`` at the bottom left and "Side 2 av
+    3" at the bottom right: how a consultant prints, and a page that still says where it
+    belongs once handed on."""
     sheet.page_setup.orientation = "landscape"
     sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
     sheet.page_setup.fitToWidth = 1
@@ -363,6 +376,19 @@ def _print_setup(sheet: Worksheet) -> None:
     sheet.sheet_properties.pageSetUpPr.fitToPage = True
     sheet.print_title_rows = "1:1"
     sheet.print_options.gridLines = True
+    sheet.page_margins.left = sheet.page_margins.right = 0.4  # inches: room for columns
+    # "&" starts a code in a header or footer ("&P" the page number): the text's own
+    # are doubled; each holds 255 characters in all, so the texts are cut at 100
+    sheet.oddHeader.left.text = _margin_text(title)
+    sheet.oddHeader.right.text = "&A"  # the sheet's name
+    if note:
+        sheet.oddFooter.left.text = _margin_text(note)
+    sheet.oddFooter.right.text = t("page_of_pages", language).format(page="&P", pages="&N")
+
+
+def _margin_text(text: str) -> str:
+    line = " ".join(text.split())
+    return (line if len(line) <= 100 else line[:99] + "\u2026").replace("&", "&&")
 
 
 def _get(record: dict[str, Any], path: tuple[str, ...]) -> Any:
