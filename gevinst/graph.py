@@ -94,7 +94,12 @@ def build_graph(plan: Plan) -> nx.DiGraph:
             key = (source, link.to)
             if link.to not in elements or link.to == source or key in edges:
                 continue
-            edges[key] = {"weight": 0.0, "note": link.note, "given_weight": link.weight}
+            edges[key] = {
+                "weight": 0.0,
+                "note": link.note,
+                "given_weight": link.weight,
+                "assumptions": tuple(link.assumptions),
+            }
             if not isinstance(element, Disbenefit):
                 incoming.setdefault(link.to, []).append((source, link.weight))
     for target, given in incoming.items():

@@ -171,7 +171,8 @@ class Link(_Model):
     """One arrow on the map: this element contributes to ``to``.
 
     ``weight`` is this element's share of ``to`` (0 to 1); ``None`` shares the rest
-    equally with the other unweighted links into ``to``.
+    equally with the other unweighted links into ``to``. ``assumptions`` are what must
+    hold for this element to lead to ``to`` (one sentence each), as an element's own.
     """
 
     to: Id
@@ -179,6 +180,7 @@ class Link(_Model):
         None
     )
     note: Text | None = None
+    assumptions: TextList = Field(default_factory=list)
 
     @field_validator("weight")
     @classmethod

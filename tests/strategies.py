@@ -66,6 +66,9 @@ def plan_data(draw: st.DrawFn) -> dict[str, Any]:
                 note = draw(_maybe(TEXT))
                 if note is not None:
                     link["note"] = note
+                assumptions = draw(st.lists(TEXT, max_size=2))
+                if assumptions:
+                    link["assumptions"] = assumptions
                 out.append(link)
         return out
 

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Literal, cast
 
 import gevinst.theme as theme
 from gevinst.errors import RenderError
@@ -229,7 +229,7 @@ def map_view(plan: Plan, options: MapOptions | None = None) -> MapView:
             weight=None if implied or disbenefit else graph.edges[u, v]["weight"],
             style="implied" if implied else "contributes",
             disbenefit=disbenefit,
-            note=None if implied else graph.edges[u, v].get("note"),
+            note=None if implied else _link_note(graph.edges[u, v], options.assumptions, lang),
         )
         for u, v, implied in edges
         for disbenefit in [graph.nodes[u]["kind"] == "disbenefit"]
@@ -284,6 +284,18 @@ def _result(evaluation: EvaluationLike, node_id: str) -> tuple[str, float | None
         return None
     score = getattr(result, "score", None)
     return str(status), None if score is None else float(score)
+
+
+def _link_note(edge: dict[str, object], assumptions: bool, language: str) -> str | None:
+    """A link's note on the map: its note, and with ``assumptions`` shown its
+    assumptions after it (``Forutsetninger: ...``), as elements' are shown beside them."""
+    note = edge.get("note")
+    parts = [str(note)] if note else []
+    held = cast("tuple[str, ...]", edge.get("assumptions", ()))
+    if assumptions and held:
+        listed = "; ".join(theme.clean_text(a) for a in held)
+        parts.append(f"{t('assumptions', language)}: {listed}")
+    return " ".join(parts) if parts else None
 
 
 def _subtitle(plan: Plan, language: str, evaluation: EvaluationLike | None) -> str:

@@ -186,13 +186,14 @@ def test_layout_a_consultant_recognises(bergen: gv.Plan) -> None:
         "Til (navn)",
         "Vekt",
         "Merknad",
+        "Forutsetninger",
     ]
     b1 = [[c.value for c in row] for row in links.iter_rows(min_row=2) if row[0].value == "B1"]
     assert b1 == [
         ["B1", "Kortere opplæringstid for nyansatte", "B4", "Mer tid til direkte arbeid med sakene",
-         0.2, "Nyansatte blir raskere selvstendige"],
+         0.2, "Nyansatte blir raskere selvstendige", None],
         ["B1", "Kortere opplæringstid for nyansatte", "O2", "Stabil og kompetent arbeidsstyrke",
-         None, None],
+         None, None, None],
     ]  # fmt: skip
 
 

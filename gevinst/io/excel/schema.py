@@ -184,6 +184,7 @@ TABLES: dict[str, tuple[Column, ...]] = {
         _c("to_name", "shown", 30),
         _c("weight", "number", 8),
         _c("note", "text", 40),
+        _c("assumptions", "lines", 36),
     ),
     "targets": (
         _c("indicator", "id", 11),
