@@ -579,6 +579,55 @@ def convert(source: str, target: str) -> None:
     _echo(f"wrote {target}")
 
 
+# -- impact -------------------------------------------------------------------------------
+
+
+@cli.command()
+@_plan
+@click.argument("element")
+@click.option(
+    "--at", "at", metavar="DATE", help="Also the scores that change at DATE (YYYY-MM-DD)."
+)
+@click.option("--measurements", type=click.Path(dir_okay=False), help="Add measurements (CSV).")
+@_output(help="Write to a file instead: .json .md (the suffix picks the format); - for JSON.")
+@click.option("--lang", type=click.Choice(LANGUAGES), help="Language (default: the plan's).")
+def impact(
+    plan_path: str,
+    element: str,
+    at: str | None,
+    measurements: str | None,
+    output: str | None,
+    lang: str | None,
+) -> None:
+    """What PLAN loses without ELEMENT (a measure to stop): the elements that lose all
+    support, those that keep other support, the scores that change (with --at) and the
+    money as planned: the costs saved and the benefits lost (present values)."""
+    from gevinst.analysis.impact_text import (
+        checked_impact,
+        impact_json,
+        impact_text,
+        write_impact,
+        writer_for,
+    )
+    from gevinst.io.inputs import load_inputs, refuse_overwrite
+
+    if output is not None and output != _STDOUT:
+        writer_for(output)  # an unknown suffix is refused before any work
+    refuse_overwrite(output, {"the input plan": plan_path, "the measurements file": measurements})
+    when = _date(at)
+    plan = load_inputs(plan_path, measurements=measurements)
+    try:
+        result = checked_impact(plan, element, at=when, source=plan_path)
+    except PlanCheckError as exc:  # scores need an evaluation: errors stop it
+        _refused(plan_path, plan, exc, measurements)
+    if output is None:
+        _echo(impact_text(plan, result, language=lang), nl=False)
+    elif output == _STDOUT:
+        _echo(impact_json(plan, result, language=lang), nl=False)
+    else:
+        _echo(f"wrote {write_impact(plan, result, output, lang)}")
+
+
 def main(argv: Sequence[str] | None = None) -> None:
     """Entry point of the ``gevinst`` command."""
     cli.main(args=list(argv) if argv is not None else None, prog_name="gevinst")
