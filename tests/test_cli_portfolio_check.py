@@ -220,3 +220,9 @@ def test_diff_json_to_stdout() -> None:
     data = json.loads(out)
     expected = json.loads(gv.diff(gv.load(BERGEN_2024), gv.load(BERGEN)).to_json())
     assert data == expected and data  # the two versions differ
+
+
+def test_portfolio_findings_name_the_file_of_the_plan_named_first(folder: Path) -> None:
+    portfolio = gv.load_many([folder])  # a.yaml (ventetid), b.json (ko); not notater.txt
+    found = [(f.code, f.element, f.source) for f in portfolio.portfolio_findings()]
+    assert found == [("GV301", "K1", str(folder / "b.json"))]  # ko:K1 sorts first

@@ -252,18 +252,13 @@ def _portfolio_rows(
     from gevinst.io.plans import read_input, record_lines
 
     portfolio = Portfolio([plan for _, plan in checked], [name for name, _ in checked])
-    file_of: dict[str, str] = {}
-    for name, plan in checked:
-        file_of.setdefault(plan.id, name)
     rows = []
     for finding in portfolio.portfolio_findings():
         if (select and not finding.code.startswith(tuple(select))) or (
             ignore and finding.code.startswith(tuple(ignore))
         ):
             continue
-        name = finding.source or file_of.get(finding.plan or "", "")
-        if not name and finding.element is not None:  # GV301 names its plans in the message
-            name = next((n for n, p in checked if finding.message.startswith(f"{p.id}:")), "")
+        name = finding.source or ""
         line = None
         if finding.element and name and Path(name).suffix.lower() != ".xlsx":
             text = read_input(Path(name)).decode("utf-8-sig", "replace")

@@ -323,7 +323,7 @@ class Portfolio:
 
     def portfolio_findings(self) -> list[PortfolioFinding]:
         """The portfolio's own findings only (GV300-GV302): plans that share an id, money
-        counted twice."""
+        counted twice. A finding's ``source`` is the file of the (first) plan it names."""
         out: list[PortfolioFinding] = []
         seen: dict[str, str | None] = {}
         for plan, source in zip(self.plans, self.sources, strict=True):
@@ -341,12 +341,16 @@ class Portfolio:
                     )
                 )
             seen.setdefault(plan.id, source)
+        sources: dict[str, str | None] = {}
+        for plan, source in zip(self.plans, self.sources, strict=True):
+            sources.setdefault(plan.id, source)
         for double in self.double_counting():
             severity, _ = PORTFOLIO_CODES[double.code]
-            owner = double.claims[0][0] if double.code == "GV302" else None
+            first, element = double.claims[0]
+            owner = first if double.code == "GV302" else None
             out.append(
                 PortfolioFinding(
-                    owner, double.code, severity, double.claims[0][1], double.message()
+                    owner, double.code, severity, element, double.message(), sources[first]
                 )
             )
         return out
