@@ -87,13 +87,15 @@ def test_hostile_mermaid_labels_hold_only_plain_characters_and_entity_codes() ->
 
 
 def _awkward_ids_plan() -> gv.Plan:
-    """Element ids that are Mermaid words, a subgraph's name, or hold ``.`` and ``-``."""
+    """Element ids that are Mermaid words, a subgraph's name, or hold ``.`` and ``-``;
+    and one that is the name of a class (``goal``), which Mermaid keeps apart."""
     plan = gv.Plan.new("ids", "Ids")
     plan.add_goal("level0", "Mål")
     plan.add_goal("End", "Mål 2")
     plan.add_objective("style", "Effektmål", contributes_to=["level0", "End"])
     plan.add_benefit("B-1.2", "Gevinst", contributes_to=["style"], assumptions=["Forutsetning"])
     plan.add_benefit("e_end", "Gevinst 2", contributes_to=["style"])
+    plan.add_benefit("goal", "Gevinst 3", contributes_to=["style"])
     plan.add_change("o1", "Endring", contributes_to=["B-1.2", "e_end"])
     plan.add_measure("x1", "Tiltak", contributes_to=["o1"])
     plan.add_measure("classDef", "Tiltak 2", contributes_to=["o1"])
@@ -104,11 +106,12 @@ def test_mermaid_node_ids_are_the_element_ids_prefixed_only_where_mermaid_needs_
     text = render_bytes(_awkward_ids_plan(), "mmd", assumptions=True).decode("utf-8")
     nodes = re.findall(r"^    (\S+)\[", text, re.M)
     assert nodes == [
-        "x1", "e_classDef", "o1", "e_B_2D1_2E2", "e_e_5Fend", "e__7Enote_7EB_2D1_2E2",
-        "e_style", "e_level0", "e_End",
+        "x1", "e_classDef", "o1", "e_B_2D1_2E2", "e_e_5Fend", "goal",
+        "e__7Enote_7EB_2D1_2E2", "e_style", "e_level0", "e_End",
     ]  # fmt: skip
     assert "  o1 --> e_B_2D1_2E2" in text.splitlines()
     assert "  e_style --> e_level0" in text.splitlines()
+    assert "  class e_B_2D1_2E2,e_e_5Fend,goal benefit" in text.splitlines()
 
 
 def test_adding_one_goal_changes_a_few_lines_of_the_mermaid_map() -> None:
