@@ -22,12 +22,12 @@ Examples:
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import math
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from gevinst._files import atomic_write, by_suffix
 from gevinst.analysis.impact import Impact, impact
@@ -103,15 +103,14 @@ def impact_money(plan: Plan, result: Impact) -> ImpactMoney:
     money = npv(plan, {})
     gone = [result.element, *result.orphaned]
     lost = {id: money.lines[id].expected for id in gone if id in money.lines}
-    saved = (
-        money.costs_by_measure[result.element].costs
-        if result.element in (money.costs_by_measure)
-        else 0.0
-    )
+    cost = money.costs_by_measure.get(result.element)
+    saved = cost.costs if cost is not None else 0.0
     return ImpactMoney(money.currency, saved, lost, money.expected_net)
 
 
-def checked_impact(plan: Plan, id: str, at: Any = None, source: str | None = None) -> Impact:
+def checked_impact(
+    plan: Plan, id: str, at: dt.date | str | None = None, source: str | None = None
+) -> Impact:
     """:func:`~gevinst.analysis.impact.impact` with a user's message for an unknown id.
 
     Raises:
@@ -278,7 +277,7 @@ def impact_json(
     return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
 
 
-_Writer = Callable[[Plan, Impact, "ImpactMoney | None", "str | None"], str]
+_Writer = Callable[[Plan, Impact, ImpactMoney | None, str | None], str]
 
 #: Output suffix -> the text of an impact in that format.
 WRITERS: dict[str, _Writer] = {".json": impact_json, ".md": impact_markdown}
