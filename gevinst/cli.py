@@ -19,6 +19,7 @@ import click
 
 from gevinst.analysis.diff import FORMATS as DIFF_FORMATS
 from gevinst.analysis.findings import FORMATS as CHECK_FORMATS
+from gevinst.analysis.findings import SEVERITIES
 from gevinst.analysis.simulate import MAX_RUNS
 from gevinst.analysis.simulate_text import WRITERS as SIMULATION_WRITERS
 from gevinst.analysis.trace_text import FORMATS as TRACE_FORMATS
@@ -50,6 +51,10 @@ def _output(*, help: str, required: bool = False) -> Callable[[_F], _F]:
     return click.option(
         "-o", "--output", required=required, type=click.Path(dir_okay=False), help=help
     )
+
+
+#: ``-o -``: the JSON goes to stdout, and nothing else does.
+_STDOUT = "-"
 
 
 def _fail(message: str) -> None:
@@ -174,7 +179,7 @@ def cli() -> None:
 
 
 @cli.command()
-@click.argument("plans", nargs=-1, required=True, type=click.Path(dir_okay=False))
+@click.argument("plans", nargs=-1, required=True, type=click.Path())
 @click.option(
     "--format",
     "fmt",
@@ -186,31 +191,60 @@ def cli() -> None:
 @click.option("--select", multiple=True, help="Only these codes or prefixes (GV104,GV2).")
 @click.option("--ignore", multiple=True, help="Leave out these codes or prefixes.")
 @click.option("--measurements", type=click.Path(dir_okay=False), help="Add measurements (CSV).")
+@click.option(
+    "--fail-on",
+    type=click.Choice(SEVERITIES[::-1]),
+    default="error",
+    show_default=True,
+    help="Exit 1 when a finding of this severity or above is found.",
+)
+@_output(help="Write the findings as JSON to a .json file, or to stdout with -o -.")
 def check(
     plans: tuple[str, ...],
     fmt: str,
     select: tuple[str, ...],
     ignore: tuple[str, ...],
     measurements: str | None,
+    fail_on: str,
+    output: str | None,
 ) -> None:
-    """Check plan files against the GV rules, like a linter.
+    """Check plan files against the GV rules, like a linter; with two or more plans (a
+    folder stands for every plan file in it) also across them: GV300-GV302.
 
     Prints one line per finding (FILE:LINE: CODE SEVERITY ELEMENT MESSAGE) and a
-    summary. Exits 1 when there are errors or a file cannot be read.
+    summary. Exits 1 when there are errors (--fail-on: warnings, info) or a file cannot
+    be read.
     """
     from gevinst.analysis.findings import check_files
 
+    if output not in (None, _STDOUT) and Path(output).suffix.lower() != ".json":
+        _fail(f"{output}: check writes JSON; name a .json file, or - for stdout")
     run = check_files(plans, measurements=measurements, select=select, ignore=ignore)
-    if fmt == "json":
-        _echo(run.to_json())
+    if output is not None or fmt == "json":
+        for line in [*run.read, *run.unreadable]:
+            _echo(line, err=True)
+        _json_out(run.to_json() + "\n", output or _STDOUT)
     else:
+        for line in run.read:
+            _echo(line)
         for message in run.unreadable:
             _echo(message, err=True)
         for line in run.lines():
             _echo(line)
         _echo(run.summary())
-    if run.errors:
+    if run.fails(fail_on):
         raise SystemExit(1)
+
+
+def _json_out(text: str, output: str) -> None:
+    """JSON to stdout (``-o -``, nothing else is printed there) or to a file."""
+    from gevinst._files import atomic_write
+
+    if output == _STDOUT:
+        _echo(text, nl=False)
+    else:
+        atomic_write(output, text)
+        _echo(f"wrote {output}", err=True)
 
 
 # -- init ---------------------------------------------------------------------------------
@@ -346,7 +380,7 @@ def report(
 @_plan
 @click.option("--at", "at", metavar="DATE", help="Evaluation date (YYYY-MM-DD); default today.")
 @click.option("--measurements", type=click.Path(dir_okay=False), help="Add measurements (CSV).")
-@_output(help=f"Write to a file instead: {_TABLES} (the suffix picks the format).")
+@_output(help=f"Write to a file instead: {_TABLES} (the suffix picks the format); - for JSON.")
 @click.option("--lang", type=click.Choice(LANGUAGES), help="Language (default: the plan's).")
 def evaluate(
     plan_path: str,
@@ -360,9 +394,9 @@ def evaluate(
     Prints a table of scores, indicators, money and reviews, or writes it to -o FILE.
     """
     from gevinst.io.inputs import load_inputs, refuse_overwrite
-    from gevinst.report.tables import text_table, write, writer_for
+    from gevinst.report.tables import json_text, text_table, write, writer_for
 
-    if output is not None:
+    if output is not None and output != _STDOUT:
         writer_for(output)  # an unknown suffix is refused before any work
     refuse_overwrite(output, {"the input plan": plan_path, "the measurements file": measurements})
     when = _date(at) or dt.date.today()
@@ -370,6 +404,9 @@ def evaluate(
     result = _evaluated(plan_path, plan, when, measurements)
     if output is None:
         _echo(text_table(result, lang))
+        return
+    if output == _STDOUT:
+        _echo(json_text(result), nl=False)
         return
     written = write(result, output, lang)
     _echo(f"wrote {written}")
@@ -394,7 +431,9 @@ def evaluate(
     show_default=True,
     help="Seed of the random numbers: the same seed gives the same runs.",
 )
-@_output(help=f"Write to a file instead: {_SIMULATION_FILES} (the suffix picks the format).")
+@_output(
+    help=f"Write to a file instead: {_SIMULATION_FILES} (the suffix picks the format); - for JSON."
+)
 @click.option("--lang", type=click.Choice(LANGUAGES), help="Language (default: the plan's).")
 def simulate(plan_path: str, runs: int, seed: int, output: str | None, lang: str | None) -> None:
     """Monte Carlo simulation of PLAN's money from its [low, most_likely, high] amounts.
@@ -404,13 +443,14 @@ def simulate(plan_path: str, runs: int, seed: int, output: str | None, lang: str
     """
     from gevinst.analysis.simulate_text import (
         checked_simulation,
+        simulation_json,
         simulation_text,
         write_simulation,
         writer_for,
     )
     from gevinst.io.inputs import load_inputs, refuse_overwrite
 
-    if output is not None:
+    if output is not None and output != _STDOUT:
         writer_for(output)  # an unknown suffix is refused before any work
     refuse_overwrite(output, {"the input plan": plan_path})
     plan = load_inputs(plan_path)
@@ -420,6 +460,9 @@ def simulate(plan_path: str, runs: int, seed: int, output: str | None, lang: str
         _refused(plan_path, plan, exc)
     if output is None:
         _echo(simulation_text(plan, result, lang), nl=False)
+        return
+    if output == _STDOUT:
+        _echo(simulation_json(plan, result, lang), nl=False)
         return
     written = write_simulation(plan, result, output, lang)
     _echo(f"wrote {written}")
@@ -467,7 +510,7 @@ def stakeholders(plan_path: str, output: str, chart: str, lang: str | None) -> N
     help="Plain text, JSON data or Markdown [default: from the suffix of -o, else text].",
 )
 @click.option("--lang", type=click.Choice(LANGUAGES), help="Words in this language.")
-@_output(help="Write to this file, not the screen.")
+@_output(help="Write to this file, not the screen; - writes JSON to stdout.")
 @click.option(
     "--exit-code",
     is_flag=True,
@@ -498,6 +541,8 @@ def diff(
     result = run_diff(load_inputs(old), load_inputs(new), language=lang)
     if quiet:
         sys.exit(1 if result else 0)
+    if output == _STDOUT:
+        fmt, output = fmt or "json", None
     text = DIFF_FORMATS[diff_format(fmt, output)](result)
     if output:
         atomic_write(output, text)
@@ -532,6 +577,55 @@ def convert(source: str, target: str) -> None:
     plan = load_inputs(source)
     save(plan, out)
     _echo(f"wrote {target}")
+
+
+# -- impact -------------------------------------------------------------------------------
+
+
+@cli.command()
+@_plan
+@click.argument("element")
+@click.option(
+    "--at", "at", metavar="DATE", help="Also the scores that change at DATE (YYYY-MM-DD)."
+)
+@click.option("--measurements", type=click.Path(dir_okay=False), help="Add measurements (CSV).")
+@_output(help="Write to a file instead: .json .md (the suffix picks the format); - for JSON.")
+@click.option("--lang", type=click.Choice(LANGUAGES), help="Language (default: the plan's).")
+def impact(
+    plan_path: str,
+    element: str,
+    at: str | None,
+    measurements: str | None,
+    output: str | None,
+    lang: str | None,
+) -> None:
+    """What PLAN loses without ELEMENT (a measure to stop): the elements that lose all
+    support, those that keep other support, the scores that change (with --at) and the
+    money as planned: the costs saved and the benefits lost (present values)."""
+    from gevinst.analysis.impact_text import (
+        checked_impact,
+        impact_json,
+        impact_text,
+        write_impact,
+        writer_for,
+    )
+    from gevinst.io.inputs import load_inputs, refuse_overwrite
+
+    if output is not None and output != _STDOUT:
+        writer_for(output)  # an unknown suffix is refused before any work
+    refuse_overwrite(output, {"the input plan": plan_path, "the measurements file": measurements})
+    when = _date(at)
+    plan = load_inputs(plan_path, measurements=measurements)
+    try:
+        result = checked_impact(plan, element, at=when, source=plan_path)
+    except PlanCheckError as exc:  # scores need an evaluation: errors stop it
+        _refused(plan_path, plan, exc, measurements)
+    if output is None:
+        _echo(impact_text(plan, result, language=lang), nl=False)
+    elif output == _STDOUT:
+        _echo(impact_json(plan, result, language=lang), nl=False)
+    else:
+        _echo(f"wrote {write_impact(plan, result, output, lang)}")
 
 
 def main(argv: Sequence[str] | None = None) -> None:

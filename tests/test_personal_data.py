@@ -108,6 +108,9 @@ COMMANDS = {
     "convert-xlsx": (["convert", "{plan}", "{out}.xlsx"], False),
     "diff": (["diff", "{plan}", "{plan}", "-o", "{out}.txt"], False),
     "simulate": (["simulate", "{plan}", "--runs", "10", "-o", "{out}.json"], False),
+    "impact": (["impact", "{plan}", "B1", "-o", "{out}.json"], True),
+    "impact-stdout": (["impact", "{plan}", "B1", "-o", "-"], True),
+    "evaluate-stdout": (["evaluate", "{plan}", "--at", "2025-10-01", "-o", "-"], True),
 }
 CASES = [
     (command, where)

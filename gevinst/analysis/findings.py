@@ -3,7 +3,9 @@
 :func:`check_files` checks plan files like ``gevinst check``: each finding at its file
 and line (a workbook: sheet and row), identity numbers (GV201) at the place in the file
 where they are written, comments included, and a file that cannot be read as a GV000
-row. :func:`located` puts findings of one plan at their places, and
+row. Several plans are also checked together (the portfolio rules GV300-GV302 of
+:mod:`gevinst.analysis.portfolio`), and a folder stands for every plan file in it.
+:func:`located` puts findings of one plan at their places, and
 :func:`refusal_message` says which errors keep a plan from being evaluated.
 
 Examples:
@@ -33,16 +35,57 @@ if TYPE_CHECKING:
 
 __all__ = [
     "FORMATS",
+    "PLAN_SUFFIXES",
+    "SEVERITIES",
     "CheckRun",
     "check_files",
     "codes",
     "error_lines",
     "located",
+    "plan_files",
     "refusal_message",
 ]
 
 #: The forms of a check's findings.
 FORMATS = ("text", "json")
+#: The severities, least first: ``--fail-on LEVEL`` fails on a finding of LEVEL or above.
+SEVERITIES = ("info", "warning", "error")
+#: The suffixes of the plan files a folder is searched for.
+PLAN_SUFFIXES = (".yaml", ".yml", ".json", ".xlsx")
+
+
+def plan_files(paths: Sequence[str]) -> tuple[list[str], list[str]]:
+    """The files to check: each path, a folder standing for its plan files (sorted by
+    name; :data:`PLAN_SUFFIXES`). Also a line per folder that says which were read.
+
+    Raises:
+        PlanError: a folder holds no plan file.
+    """
+    from gevinst.errors import PlanError
+
+    files: list[str] = []
+    read: list[str] = []
+    for name in paths:
+        path = Path(name)
+        if not path.is_dir():
+            files.append(name)
+            continue
+        found = sorted(
+            (p for p in path.iterdir() if p.is_file() and p.suffix.lower() in PLAN_SUFFIXES),
+            key=lambda p: p.name,
+        )
+        if not found:
+            raise PlanError(
+                f"the folder holds no plan file ({', '.join(PLAN_SUFFIXES)}); "
+                "name the plan files or another folder",
+                source=name,
+            )
+        files += [str(p) for p in found]
+        read.append(
+            f"{name}: {len(found)} plan file{'s' if len(found) != 1 else ''} read: "
+            + ", ".join(p.name for p in found)
+        )
+    return files, read
 
 
 def codes(values: Sequence[str]) -> list[str]:
@@ -69,11 +112,24 @@ class CheckRun:
     unreadable: list[str] = field(default_factory=list)
     #: (file, element) -> sheet and row of a workbook.
     places: dict[tuple[str, str], str] = field(default_factory=dict)
+    #: For each folder given: which plan files in it were read.
+    read: list[str] = field(default_factory=list)
 
     @property
     def errors(self) -> int:
         """The rows of severity error, unreadable files included."""
         return sum(1 for r in self.rows if r["severity"] == "error")
+
+    def fails(self, level: str = "error") -> bool:
+        """Whether a finding of severity ``level`` or above was found (``--fail-on``).
+
+        Examples:
+            >>> run = CheckRun(files=1, rows=[{"severity": "warning"}])
+            >>> run.fails("error"), run.fails("warning"), run.fails("info")
+            (False, True, True)
+        """
+        least = SEVERITIES.index(level)
+        return any(SEVERITIES.index(r["severity"]) >= least for r in self.rows)
 
     def to_json(self) -> str:
         """Every row as JSON, in the order found (without ``place``)."""
@@ -123,12 +179,19 @@ def check_files(
     """Check each plan file (with the measurements of a CSV file added), like a linter.
 
     No message quotes an identity number (they are masked). A file that cannot be read
-    is a GV000 error row; its message is in :attr:`CheckRun.unreadable`.
+    is a GV000 error row; its message is in :attr:`CheckRun.unreadable`. A folder
+    stands for its plan files (:func:`plan_files`). Two or more plans read are also
+    checked together: GV300-GV302 (:meth:`Portfolio.portfolio_findings`).
+
+    Raises:
+        PlanError: a folder given holds no plan file.
     """
     from gevinst.io.inputs import scan_inputs
     from gevinst.io.plans import read_input, record_lines
 
-    run = CheckRun(files=len(paths))
+    paths, read = plan_files(paths)
+    run = CheckRun(files=len(paths), read=read)
+    checked: list[tuple[str, Plan]] = []
     for name in paths:
         path = Path(name)
         try:
@@ -150,6 +213,7 @@ def check_files(
         if plan is None:  # holds an identity number and cannot be read: that first, always
             run.rows += _hit_rows(hits, [], [])
             continue
+        checked.append((name, plan))
         run.rows += _hit_rows(hits, codes(select), codes(ignore))
         findings = check(plan, select=codes(select), ignore=[*codes(ignore), "GV201"])
         if path.suffix.lower() == ".xlsx":  # a workbook has sheets and rows, not lines
@@ -171,10 +235,45 @@ def check_files(
                     "message": finding.message,
                 }
             )
+    if len(checked) > 1:
+        run.rows += _portfolio_rows(checked, codes(select), codes(ignore))
     for row in run.rows:  # whatever else a message quotes from the plan, never the number
         row["element"] = mask(row["element"]) if row["element"] else row["element"]
         row["message"] = mask(row["message"])
     return run
+
+
+def _portfolio_rows(
+    checked: list[tuple[str, Plan]], select: list[str], ignore: list[str]
+) -> list[dict[str, Any]]:
+    """Rows for the portfolio rules across the plans read (GV300-GV302), each at the file
+    (and line) of the plan and element it names first."""
+    from gevinst.analysis.portfolio import Portfolio
+    from gevinst.io.plans import read_input, record_lines
+
+    portfolio = Portfolio([plan for _, plan in checked], [name for name, _ in checked])
+    rows = []
+    for finding in portfolio.portfolio_findings():
+        if (select and not finding.code.startswith(tuple(select))) or (
+            ignore and finding.code.startswith(tuple(ignore))
+        ):
+            continue
+        name = finding.source or ""
+        line = None
+        if finding.element and name and Path(name).suffix.lower() != ".xlsx":
+            text = read_input(Path(name)).decode("utf-8-sig", "replace")
+            line = record_lines(text).get(finding.element)
+        rows.append(
+            {
+                "file": name,
+                "line": line,
+                "code": finding.code,
+                "severity": finding.severity,
+                "element": finding.element,
+                "message": finding.message,
+            }
+        )
+    return rows
 
 
 def _hit_rows(hits: Sequence[Hit], select: list[str], ignore: list[str]) -> list[dict[str, Any]]:

@@ -8,7 +8,9 @@ Shared goals are goals with the same id or the same name (ignoring case and spac
 in more than one plan. Double counting is found in two ways:
 
 * the same monetised benefit claimed by two plans: two benefits with a value whose
-  names are the same, or which are measured by indicators of the same name;
+  names are the same, or which are measured by indicators of the same name, read as
+  people read them (:func:`indicator_key`: case, punctuation and spacing do not
+  matter, and ``pr.`` is ``per``);
 * the same money counted twice along a path: a monetised benefit that feeds, directly
   or through other elements, another monetised benefit of its plan (GV111 reports the
   direct case inside one plan; the portfolio lists every path).
@@ -61,6 +63,7 @@ __all__ = [
     "PortfolioEvaluation",
     "PortfolioFinding",
     "SharedGoal",
+    "indicator_key",
     "load_many",
 ]
 
@@ -77,6 +80,24 @@ PORTFOLIO_CODES: dict[str, tuple[Severity, str]] = {
 def _key(text: str) -> str:
     """Names compared the way people read them: case and spacing do not matter."""
     return " ".join(text.casefold().split())
+
+
+#: Words written in several ways that mean the same in an indicator's name.
+_SAME_WORD = {"pr": "per"}
+
+
+def indicator_key(name: str) -> str:
+    """An indicator's name as people read it: case, punctuation and spacing do not
+    matter, and ``pr.`` is ``per``.
+
+    Examples:
+        >>> indicator_key("Saker pr. saksbehandler"), indicator_key(" saker PER saksbehandler.")
+        ('saker per saksbehandler', 'saker per saksbehandler')
+        >>> indicator_key("Sykefravær (%)"), indicator_key("sykefravær, %")
+        ('sykefravær', 'sykefravær')
+    """
+    words = "".join(ch if ch.isalnum() else " " for ch in name.casefold()).split()
+    return " ".join(_SAME_WORD.get(word, word) for word in words)
 
 
 @dataclass(frozen=True)
@@ -218,6 +239,7 @@ class Portfolio:
         reasons: dict[frozenset[tuple[str, str]], set[str]] = {}
         values: dict[tuple[str, str], float] = {}
         by_key: dict[tuple[str, str], list[tuple[str, str]]] = {}
+        spellings: dict[tuple[str, str], dict[tuple[str, str], str]] = {}
         for plan in self.plans:
             indicator_names = {i.id: i.name for i in plan.indicators}
             for benefit in plan.benefits:
@@ -226,19 +248,21 @@ class Portfolio:
                 member = (plan.id, benefit.id)
                 claims.add_node(member)
                 values[member] = benefit.value.annual
-                by_key.setdefault(("same name", _key(benefit.name)), []).append(member)
+                by_key.setdefault(("name", _key(benefit.name)), []).append(member)
                 for ref in benefit.indicators:
                     if ref in indicator_names:
                         name = indicator_names[ref]
-                        by_key.setdefault((f"same indicator «{name}»", _key(name)), []).append(
-                            member
-                        )
-        for (reason, _), members in sorted(by_key.items()):
+                        key = ("indicator", indicator_key(name))
+                        by_key.setdefault(key, []).append(member)
+                        spellings.setdefault(key, {})[member] = name
+        for key, members in sorted(by_key.items()):
             for a in members:
                 for b in members:
                     if a < b and a[0] != b[0]:
                         claims.add_edge(a, b)
-                        reasons.setdefault(frozenset((a, b)), set()).add(reason)
+                        reasons.setdefault(frozenset((a, b)), set()).add(
+                            _reason(key, spellings.get(key, {}), a, b)
+                        )
         out = []
         for component in nx.connected_components(claims):
             if len(component) < 2:
@@ -295,6 +319,12 @@ class Portfolio:
                 out.append(
                     PortfolioFinding(plan.id, f.code, f.severity, f.element, f.message, source)
                 )
+        return out + self.portfolio_findings()
+
+    def portfolio_findings(self) -> list[PortfolioFinding]:
+        """The portfolio's own findings only (GV300-GV302): plans that share an id, money
+        counted twice. A finding's ``source`` is the file of the (first) plan it names."""
+        out: list[PortfolioFinding] = []
         seen: dict[str, str | None] = {}
         for plan, source in zip(self.plans, self.sources, strict=True):
             if plan.id in seen:
@@ -311,12 +341,16 @@ class Portfolio:
                     )
                 )
             seen.setdefault(plan.id, source)
+        sources: dict[str, str | None] = {}
+        for plan, source in zip(self.plans, self.sources, strict=True):
+            sources.setdefault(plan.id, source)
         for double in self.double_counting():
             severity, _ = PORTFOLIO_CODES[double.code]
-            owner = double.claims[0][0] if double.code == "GV302" else None
+            first, element = double.claims[0]
+            owner = first if double.code == "GV302" else None
             out.append(
                 PortfolioFinding(
-                    owner, double.code, severity, double.claims[0][1], double.message()
+                    owner, double.code, severity, element, double.message(), sources[first]
                 )
             )
         return out
@@ -337,6 +371,20 @@ class Portfolio:
             except PlanCheckError as exc:
                 refused[plan.id] = exc.reason
         return PortfolioEvaluation(self, evaluations, refused)
+
+
+def _reason(
+    key: tuple[str, str],
+    spellings: dict[tuple[str, str], str],
+    a: tuple[str, str],
+    b: tuple[str, str],
+) -> str:
+    """Why claims ``a`` and ``b`` look like one benefit: the same name, or the same
+    indicator (both spellings when they differ)."""
+    if key[0] == "name":
+        return "same name"
+    names = sorted({spellings[a], spellings[b]})
+    return "same indicator " + " = ".join(f"«{name}»" for name in names)
 
 
 def _annual(benefit: Benefit) -> float:

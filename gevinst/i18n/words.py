@@ -866,6 +866,41 @@ WORDS: dict[str, tuple[str, str]] = {
     "sim_at_low": ("Netto nåverdi ved lav", "Net present value at low"),
     "sim_at_high": ("Netto nåverdi ved høy", "Net present value at high"),
     "sim_swing": ("Utslag", "Swing"),
+    # gevinst impact: what a plan loses without one element
+    "impact_heading": (
+        "Uten {element} i «{title}» ({id})",
+        "Without {element} in «{title}» ({id})",
+    ),
+    "impact_orphaned": (
+        "Mister all støtte fra tiltak",
+        "Lose all support from measures",
+    ),
+    "impact_weakened": (
+        "Svekket, men har fortsatt annen støtte",
+        "Weakened, but keep other support",
+    ),
+    "impact_none": ("ingen", "none"),
+    "impact_scores": (
+        "Poeng som endres (nå → uten):",
+        "Scores that change (now → without):",
+    ),
+    "impact_score_now": ("Poeng nå", "Score now"),
+    "impact_score_without": ("Poeng uten", "Score without"),
+    "impact_money": (
+        "Penger, nåverdi som planlagt (virkning på netto nåverdi):",
+        "Money, present value as planned (effect on the net present value):",
+    ),
+    "impact_costs_saved": ("Kostnader spart", "Costs saved"),
+    "impact_value_lost": ("Gevinst tapt: {element}", "Benefit lost: {element}"),
+    "impact_disbenefit_gone": ("Ulempe borte: {element}", "Dis-benefit gone: {element}"),
+    "impact_net_change": ("Endring i netto nåverdi", "Change in net present value"),
+    "impact_net_before": ("Netto nåverdi med", "Net present value with"),
+    "impact_net_after": ("Netto nåverdi uten", "Net present value without"),
+    "impact_item": ("Post", "Item"),
+    "impact_unpriced": (
+        "Uten kroneverdi, ikke med i beløpene: {elements}.",
+        "Without a value in money, not in the amounts: {elements}.",
+    ),
 }
 
 

@@ -2,8 +2,11 @@
 
 Left to right, one subgraph per column (Tiltak → … → Samfunnsmål), a class per kind
 with the map's colours, dashed red arrows from dis-benefits and arrow width from the
-weight. Node ids are ``n1, n2, …`` in plan order (Mermaid reserves words such as
-``end``); every label is written with Mermaid's entity codes for anything but
+weight. Node ids are the element ids (:func:`mermaid_id`), so adding one element
+changes a few lines of the text, not all of them; an id Mermaid could read as
+something else (a word such as ``end`` or ``style``, a subgraph's name, a ``.`` or
+``-``) gets the prefix ``e_``. Arrows of the same look share one ``linkStyle`` line.
+Every label is written with Mermaid's entity codes for anything but
 letters, digits and plain punctuation, so quotes, brackets, ``<script>`` and the
 like stay text. A link's note is the label of its arrow (``-->|"…"|``), written the
 same way and with ``-`` and ``|`` as entity codes too, so it cannot end the label or
@@ -22,13 +25,14 @@ Examples:
     >>> plan = gv.Plan.new("p", "Demo")
     >>> _ = plan.add_goal("G1", 'Sagt "hei" <b>')
     >>> print(render_bytes(plan, "mmd").decode().splitlines()[6])
-        n1["Sagt #34;hei#34; #60;b#62;"]
+        G1["Sagt #34;hei#34; #60;b#62;"]
 """
 
 from __future__ import annotations
 
 import dataclasses
 import json
+import re
 from typing import TYPE_CHECKING
 
 import gevinst.theme as theme
@@ -45,6 +49,7 @@ __all__ = [
     "MAX_TEXT_SIZE",
     "MermaidPart",
     "mermaid_fits",
+    "mermaid_id",
     "mermaid_parts",
     "mermaid_text",
     "render_mermaid",
@@ -79,9 +84,84 @@ def _edge_label(note: str) -> str:
     return "".join(ch if ch.isalnum() or ch in _EDGE_SAFE else f"#{ord(ch)};" for ch in text)
 
 
+#: Words of Mermaid's flowchart syntax (compared in lower case): never a node id as they are.
+_RESERVED = frozenset(
+    [
+        "accdescr",
+        "acctitle",
+        "bt",
+        "call",
+        "callback",
+        "class",
+        "classdef",
+        "click",
+        "default",
+        "direction",
+        "end",
+        "flowchart",
+        "flowchart-elk",
+        "graph",
+        "href",
+        "interpolate",
+        "lr",
+        "linkstyle",
+        "rl",
+        "style",
+        "subgraph",
+        "tb",
+        "td",
+    ]
+)
+_PLAIN_ID = re.compile(r"[A-Za-z][A-Za-z0-9_]*")
+_PREFIX = "e_"
+
+
+def mermaid_id(element: str) -> str:
+    """The Mermaid node id of an element id: the id itself where Mermaid reads it as a
+    plain name, else ``e_`` and the id with ``_XX`` (hex) for each character but
+    letters and digits.
+
+    Different ids give different node ids: only prefixed ones start with ``e_``.
+
+    Examples:
+        >>> [mermaid_id(i) for i in ("B1", "B_2", "end", "Style", "level0", "B-1.2", "e_x")]
+        ['B1', 'B_2', 'e_end', 'e_Style', 'e_level0', 'e_B_2D1_2E2', 'e_e_5Fx']
+    """
+    plain = _PLAIN_ID.fullmatch(element) and element.isascii()
+    if (
+        plain
+        and element.lower() not in _RESERVED
+        and not element.startswith(_PREFIX)
+        and not re.fullmatch(r"level\d+", element, re.IGNORECASE)
+    ):
+        return element
+    return _PREFIX + "".join(
+        ch if ch.isascii() and ch.isalnum() else f"_{ord(ch):02X}" for ch in element
+    )
+
+
+def _link_styles(view: MapView) -> list[str]:
+    """One ``linkStyle`` line per look of arrow, listing the arrows (by index) that have it."""
+    looks: dict[str, list[int]] = {}
+    for index, edge in enumerate(view.edges):
+        colour = theme.EDGE_COLOUR
+        if edge.disbenefit:
+            colour = theme.DISBENEFIT_EDGE
+        elif edge.style == "note":
+            colour = theme.NOTE_STROKE
+        width = theme.edge_width(edge.weight) * 1.25
+        look = f"stroke:{colour},stroke-width:{width:.1f}px" + (
+            ",stroke-dasharray:{:g} {:g}".format(*theme.DASHES["disbenefit"])
+            if edge.disbenefit
+            else ""
+        )
+        looks.setdefault(look, []).append(index)
+    return [f"  linkStyle {','.join(map(str, indices))} {look}" for look, indices in looks.items()]
+
+
 def mermaid_text(view: MapView) -> str:
     """Mermaid flowchart source for a map view."""
-    ids = {node.id: f"n{i}" for i, node in enumerate(view.nodes, start=1)}
+    ids = {node.id: mermaid_id(node.id) for node in view.nodes}
     # Mermaid escapes the title once more after its own sanitising: "&" would show as
     # "&amp;". Look-alike characters keep it readable (and can open no markup).
     title = view.title.translate(_TITLE_LOOKALIKES)
@@ -97,8 +177,7 @@ def mermaid_text(view: MapView) -> str:
             text = "<br/>".join(_label(line) for line in lines)
             out.append(f'    {ids[node.id]}["{text}"]')
         out.append("  end")
-    link_styles: list[str] = []
-    for index, edge in enumerate(view.edges):
+    for edge in view.edges:
         arrow = "-->"
         if edge.style == "note":
             arrow = "---"
@@ -107,21 +186,7 @@ def mermaid_text(view: MapView) -> str:
         note = _edge_label(edge.note or "") if edge.style == "contributes" else ""
         label = f'|"{note}"|' if note else ""
         out.append(f"  {ids[edge.source]} {arrow}{label} {ids[edge.target]}")
-        colour = theme.EDGE_COLOUR
-        if edge.disbenefit:
-            colour = theme.DISBENEFIT_EDGE
-        elif edge.style == "note":
-            colour = theme.NOTE_STROKE
-        width = theme.edge_width(edge.weight) * 1.25
-        link_styles.append(
-            f"  linkStyle {index} stroke:{colour},stroke-width:{width:.1f}px"
-            + (
-                ",stroke-dasharray:{:g} {:g}".format(*theme.DASHES["disbenefit"])
-                if edge.disbenefit
-                else ""
-            )
-        )
-    out.extend(link_styles)
+    out.extend(_link_styles(view))
     for kind, look in theme.KIND_STYLES.items():
         dash = ",stroke-dasharray:{:g} {:g}".format(*theme.DASHES["border"]) if look.dashed else ""
         weight = ",font-weight:bold" if look.bold else ""

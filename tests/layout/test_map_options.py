@@ -130,8 +130,8 @@ def _json_elements(data: bytes) -> tuple[Counter[tuple[str, str]], Counter[tuple
     return nodes, edges
 
 
-_MERMAID_NODE = re.compile(r'^    (n\d+)\["(.*)"\]$')
-_MERMAID_EDGE = re.compile(r"^  (n\d+) (-->|-\.->|---)(?:\|\"[^\"]*\"\|)? (n\d+)$")
+_MERMAID_NODE = re.compile(r'^    ([A-Za-z]\w*)\["(.*)"\]$')
+_MERMAID_EDGE = re.compile(r"^  ([A-Za-z]\w*) (-->|-\.->|---)(?:\|\"[^\"]*\"\|)? ([A-Za-z]\w*)$")
 
 
 def _mermaid_text(label: str) -> tuple[str, ...]:

@@ -9,6 +9,7 @@ from xml.etree import ElementTree
 
 import pytest
 
+import gevinst as gv
 from gevinst.layout.geometry import run_dot
 from gevinst.layout.options import MapOptions
 from gevinst.layout.view import map_view
@@ -64,7 +65,7 @@ def test_a_name_that_looks_like_an_html_label_stays_text() -> None:
     assert 'label="<b>fet</b>"' in source
 
 
-_MERMAID_LABEL = re.compile(r'^\s+n\d+\["(?P<label>[^"]*)"\]$')
+_MERMAID_LABEL = re.compile(r'^\s+[A-Za-z]\w*\["(?P<label>[^"]*)"\]$')
 
 
 def test_hostile_mermaid_labels_hold_only_plain_characters_and_entity_codes() -> None:
@@ -83,6 +84,60 @@ def test_hostile_mermaid_labels_hold_only_plain_characters_and_entity_codes() ->
     assert "<" not in text.splitlines()[1] and "&" not in text.splitlines()[1]
     # node ids are generated, so ids such as `end` and `subgraph` never reach Mermaid
     assert not re.search(r"^\s+(end|subgraph|graph)\[", text, re.M)
+
+
+def _awkward_ids_plan() -> gv.Plan:
+    """Element ids that are Mermaid words, a subgraph's name, or hold ``.`` and ``-``;
+    and one that is the name of a class (``goal``), which Mermaid keeps apart."""
+    plan = gv.Plan.new("ids", "Ids")
+    plan.add_goal("level0", "Mål")
+    plan.add_goal("End", "Mål 2")
+    plan.add_objective("style", "Effektmål", contributes_to=["level0", "End"])
+    plan.add_benefit("B-1.2", "Gevinst", contributes_to=["style"], assumptions=["Forutsetning"])
+    plan.add_benefit("e_end", "Gevinst 2", contributes_to=["style"])
+    plan.add_benefit("goal", "Gevinst 3", contributes_to=["style"])
+    plan.add_change("o1", "Endring", contributes_to=["B-1.2", "e_end"])
+    plan.add_measure("x1", "Tiltak", contributes_to=["o1"])
+    plan.add_measure("classDef", "Tiltak 2", contributes_to=["o1"])
+    return plan
+
+
+def test_mermaid_node_ids_are_the_element_ids_prefixed_only_where_mermaid_needs_it() -> None:
+    text = render_bytes(_awkward_ids_plan(), "mmd", assumptions=True).decode("utf-8")
+    nodes = re.findall(r"^    (\S+)\[", text, re.M)
+    assert nodes == [
+        "x1", "e_classDef", "o1", "e_B_2D1_2E2", "e_e_5Fend", "goal",
+        "e__7Enote_7EB_2D1_2E2", "e_style", "e_level0", "e_End",
+    ]  # fmt: skip
+    assert "  o1 --> e_B_2D1_2E2" in text.splitlines()
+    assert "  e_style --> e_level0" in text.splitlines()
+    assert "  class e_B_2D1_2E2,e_e_5Fend,goal benefit" in text.splitlines()
+
+
+def test_adding_one_goal_changes_a_few_lines_of_the_mermaid_map() -> None:
+    """Ids stay the element ids, so the old lines stay (they were ``n1``..``nN``)."""
+    import difflib
+
+    before = render_bytes(small_plan(), "mmd").decode("utf-8").splitlines()
+    plan = small_plan()
+    plan.add_goal("G2", "Trygge barn")
+    plan.objectives[0].contributes_to.append(gv.Link(to="G2"))
+    after = render_bytes(plan, "mmd").decode("utf-8").splitlines()
+    changed = [
+        line
+        for line in difflib.unified_diff(before, after, lineterm="", n=0)
+        if line[:1] in "+-" and not line.startswith(("+++", "---"))
+    ]
+    # by hand: + the node G2, + the link O1 --> G2 (now arrow 1), the class line of goals
+    # (- and +), and the linkStyle line of each of the five looks of arrow, whose numbers
+    # move from 1 on (- and +): 2 + 2 + 2 * 5 = 14 changed lines of 59 (with n1..nN
+    # every node, link and class line changed)
+    assert '+    G2["Trygge barn"]' in changed
+    assert "+  O1 --> G2" in changed
+    assert "-  class G1 goal" in changed and "+  class G1,G2 goal" in changed
+    assert "+  linkStyle 0,1,5,7,9 stroke:#5F6B7A,stroke-width:5.0px" in changed
+    assert len(changed) == 14, changed
+    assert len(before) == 59
 
 
 def test_text_formats_are_deterministic() -> None:
@@ -111,6 +166,7 @@ def test_mermaid_itself_parses_and_draws_the_text(tmp_path: Path) -> None:
     texts = {
         "small": render_bytes(small_plan(), "mmd", evaluation=small_evaluation()).decode(),
         "hostile": render_bytes(hostile_plan(), "mmd", assumptions=True).decode(),
+        "ids": render_bytes(_awkward_ids_plan(), "mmd", assumptions=True).decode(),
     }
     shutil.copy(script, tmp_path / "mermaid.min.js")
     safe = json.dumps(texts).replace("<", "\\u003c")
@@ -140,7 +196,11 @@ def test_mermaid_itself_parses_and_draws_the_text(tmp_path: Path) -> None:
             if driver.execute_script("return window.done"):
                 break
             time.sleep(0.5)
-        assert driver.execute_script("return window.results") == {"small": "ok", "hostile": "ok"}
+        assert driver.execute_script("return window.results") == {
+            "small": "ok",
+            "hostile": "ok",
+            "ids": "ok",
+        }
         assert not driver.execute_script("return window.alerted")
         assert driver.execute_script("return document.querySelectorAll('#out img').length") == 0
         text = driver.execute_script("return document.getElementById('out').textContent")
