@@ -39,6 +39,7 @@ from gevinst.personal_data import refuse
 if TYPE_CHECKING:
     from gevinst.layout.view import EvaluationLike
     from gevinst.model import Plan
+    from gevinst.theme import Theme
 
 __all__ = ["RENDERERS", "map_bytes", "render", "render_bytes", "to_svg", "write_map"]
 
@@ -102,13 +103,17 @@ def render_bytes(
     group_by: str | None = None,
     language: str | None = None,
     assumptions: bool = False,
+    theme: Theme | str | Path | None = None,
 ) -> bytes:
     """The benefit map of ``plan`` as the bytes of format ``fmt`` (``"svg"``, ``".png"``...).
 
     Raises:
         FormatError: an unknown format (the message lists the known ones).
         PersonalDataError: the plan holds a national identity number (GV201).
+        ThemeError: ``theme`` is a file that is not a usable theme.
     """
+    from gevinst.io.theme_file import as_theme
+
     _renderer(_suffix(fmt))  # an unknown format fails before the options are read
     options = MapOptions(
         evaluation=evaluation,
@@ -118,6 +123,7 @@ def render_bytes(
         group_by=group_by,
         language=language,
         assumptions=assumptions,
+        theme=as_theme(theme),
     )
     return map_bytes(plan, fmt, options)
 
@@ -133,6 +139,7 @@ def render(
     group_by: str | None = None,
     language: str | None = None,
     assumptions: bool = False,
+    theme: Theme | str | Path | None = None,
 ) -> Path:
     """Draw the benefit map of ``plan`` to ``path``; the format follows the suffix.
 
@@ -146,6 +153,9 @@ def render(
         group_by: ``"owner"`` or ``"goal"``: frames around groups of elements.
         language: ``"nb"`` or ``"en"`` (default: the plan's language).
         assumptions: show assumptions as notes beside their elements.
+        theme: a municipality's look: a :class:`~gevinst.theme.Theme` or the path of a
+            theme file (font, logo, colours of kinds and statuses; see
+            :func:`gevinst.load_theme`). Default: gevinst's own look.
 
     Returns:
         The path written.
@@ -155,6 +165,7 @@ def render(
         RenderError: an unknown element, kind or grouping, or Graphviz failed.
         PersonalDataError: the plan holds a national identity number (GV201); nothing
             is drawn from such a plan.
+        ThemeError: ``theme`` is a file that is not a usable theme (nothing is written).
 
     Examples:
         >>> import gevinst as gv, tempfile, pathlib
@@ -162,6 +173,8 @@ def render(
         >>> gv.render(plan, "kart.svg")  # doctest: +SKIP
         PosixPath('kart.svg')
     """
+    from gevinst.io.theme_file import as_theme
+
     _renderer(Path(path).suffix)  # an unknown suffix fails before any work
     options = MapOptions(
         evaluation=evaluation,
@@ -171,6 +184,7 @@ def render(
         group_by=group_by,
         language=language,
         assumptions=assumptions,
+        theme=as_theme(theme),
     )
     return write_map(plan, path, options)
 
