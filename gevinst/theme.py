@@ -269,7 +269,7 @@ def fill_problem(key: str, fill: str) -> str | None:
     if worst >= MIN_TEXT_CONTRAST:
         return None
     return (
-        f"text on {fill} has a contrast of {worst:.1f}:1, under {MIN_TEXT_CONTRAST}:1 "
+        f"text on {fill} has a contrast of {round(worst, 1)}:1, under {MIN_TEXT_CONTRAST}:1 "
         f"(WCAG AA); use a lighter fill such as {readable_tint(fill, texts)}"
     )
 
@@ -277,11 +277,11 @@ def fill_problem(key: str, fill: str) -> str | None:
 @dataclass(frozen=True)
 class Logo:
     """An organisation's logo as read from its file: the bytes, their media type
-    (``image/png``, ``image/jpeg`` or ``image/svg+xml``) and the file's name."""
+    (``image/png``, ``image/jpeg`` or ``image/svg+xml``) and the file's path."""
 
     data: bytes = field(repr=False)
     media_type: str
-    name: str
+    path: str
 
     @property
     def suffix(self) -> str:

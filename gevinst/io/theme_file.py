@@ -184,7 +184,7 @@ class _Reader:
                 "logo",
                 value=True,
             )
-        return Logo(data, media_type, path.name)
+        return Logo(data, media_type, str(path))
 
     def colours(self, value: Any) -> tuple[dict[str, KindStyle], dict[str, StatusStyle]]:
         kinds: dict[str, KindStyle] = {}
