@@ -93,3 +93,13 @@ def test_a_missing_font_falls_back_to_dejavu_sans_with_a_warning(plan: gv.Plan) 
     with pytest.warns(UserWarning, match="'Eksempel Sans Finnes Ikke' is not installed"):
         png = render_bytes(plan, "png", theme=look)
     assert png == render_bytes(plan, "png")  # drawn as without a theme
+
+
+def test_the_pdf_embeds_the_theme_font(plan: gv.Plan) -> None:
+    fonts = set(re.findall(rb"/BaseFont /[A-Z]{6}\+([A-Za-z-]+)", render_bytes(plan, "pdf")))
+    themed = render_bytes(plan, "pdf", theme=EXAMPLE)
+    assert fonts == {b"DejaVuSans", b"DejaVuSans-Bold"}
+    assert set(re.findall(rb"/BaseFont /[A-Z]{6}\+([A-Za-z-]+)", themed)) == {
+        b"DejaVuSerif",
+        b"DejaVuSerif-Bold",
+    }
