@@ -86,6 +86,7 @@ __all__ = [
     "edge_width",
     "fill_problem",
     "readable_tint",
+    "stroke_problem",
     "text_width",
     "wrap",
 ]
@@ -251,6 +252,32 @@ def readable_tint(fill: str, texts: tuple[str, ...] = (TEXT_COLOUR,)) -> str:
     return BACKGROUND  # pragma: no cover - white always passes with the palette's inks
 
 
+#: The least contrast of a border, line or status mark on the paper (WCAG 2.1, 1.4.11).
+MIN_LINE_CONTRAST = 3.0
+
+
+def stroke_problem(key: str, stroke: str) -> str | None:
+    """Why ``stroke`` cannot be the border of kind or status ``key``, or ``None`` if it
+    can: a colour a theme chooses for borders, lines and status marks (the deck writes
+    the marks in it) must keep :data:`MIN_LINE_CONTRAST` on the paper. gevinst's own
+    strokes are left as they are (their marks and lines are judged with their shapes).
+
+    Examples:
+        >>> stroke_problem("measure", KIND_STYLES["measure"].stroke) is None
+        True
+        >>> print(stroke_problem("measure", "#E0E0E0"))
+        #E0E0E0 on the paper has a contrast of 1.3:1, under 3.0:1 (WCAG 1.4.11); use a darker colour
+    """
+    default = KIND_STYLES[key].stroke if key in KIND_STYLES else STATUS_STYLES[key].stroke
+    ratio = contrast(stroke, BACKGROUND)
+    if stroke == default or ratio >= MIN_LINE_CONTRAST:
+        return None
+    return (
+        f"{stroke} on the paper has a contrast of {round(ratio, 1)}:1, under "
+        f"{MIN_LINE_CONTRAST}:1 (WCAG 1.4.11); use a darker colour"
+    )
+
+
 def fill_problem(key: str, fill: str) -> str | None:
     """Why ``fill`` cannot be the fill of kind or status ``key``, or ``None`` if it can:
     the map's text (and, on a status, the muted status line) must keep a contrast of
@@ -363,6 +390,9 @@ class Theme:
             problem = fill_problem(key, style.fill)
             if problem:
                 raise ValueError(f"colours.{key}.fill: {problem}")
+            problem = stroke_problem(key, style.stroke)
+            if problem:
+                raise ValueError(f"colours.{key}.stroke: {problem}")
 
     @property
     def font_family(self) -> str:

@@ -16,8 +16,9 @@ The YAML is read like a plan file (no tags, anchors or aliases, no duplicate key
 a hostile file cannot run code or blow up in memory. Every problem is a
 :class:`~gevinst.errors.ThemeError` that names the file and line, says what is wrong
 and how to fix it: an unknown key (with the keys that exist), a colour not written
-``"#RRGGBB"``, a fill on which text would fall under 4.5:1, a logo that is missing or
-not a PNG, JPEG or SVG picture.
+``"#RRGGBB"``, a fill on which text would fall under 4.5:1, a border (also the colour
+of status marks) under 3:1 on the paper, a logo that is missing or not a PNG, JPEG or
+SVG picture.
 
 Examples:
     >>> from gevinst.io.theme_file import parse_theme
@@ -48,6 +49,7 @@ from gevinst.theme import (
     StatusStyle,
     Theme,
     fill_problem,
+    stroke_problem,
 )
 
 __all__ = ["MAX_LOGO_BYTES", "MAX_THEME_BYTES", "as_theme", "load_theme", "parse_theme"]
@@ -206,6 +208,11 @@ class _Reader:
             problem = fill_problem(key, parts.get("fill", _default_fill(key)))
             if problem:
                 raise self.fail(f"colours.{key}.fill: {problem}", *where, value=True)
+            if "stroke" in parts:
+                problem = stroke_problem(key, parts["stroke"])
+                if problem:
+                    where = ("colours", key, "stroke")
+                    raise self.fail(f"colours.{key}.stroke: {problem}", *where, value=True)
             if key in KIND_STYLES:
                 base = KIND_STYLES[key]
                 fill, stroke = parts.get("fill", base.fill), parts.get("stroke", base.stroke)

@@ -119,6 +119,19 @@ def test_a_status_fill_must_also_carry_the_muted_status_line(tmp_path: Path) -> 
         Theme(statuses={"on_track": StatusStyle("#009E73", "#009E73", "●")})
 
 
+def test_a_pale_border_is_refused_but_the_default_ones_stay(tmp_path: Path) -> None:
+    # #E0E0E0: luminance 0.745, on white (1.0): 1.05 / 0.795 = 1.32, under 3:1
+    path = write(tmp_path, 'colours:\n  measure:\n    fill: "#CFE0F1"\n    stroke: "#E0E0E0"\n')
+    with pytest.raises(gv.ThemeError) as caught:
+        load_theme(path)
+    assert str(caught.value) == (
+        f"{path}:4: colours.measure.stroke: #E0E0E0 on the paper has a contrast of 1.3:1, "
+        "under 3.0:1 (WCAG 1.4.11); use a darker colour"
+    )
+    # at risk's own hue (2.2:1) is gevinst's, not the theme's: a theme may keep it
+    assert Theme().statuses["at_risk"].stroke == STATUS_STYLES["at_risk"].stroke
+
+
 # -- refused files --------------------------------------------------------------------------
 
 _BOMB = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
