@@ -35,13 +35,14 @@ from gevinst.errors import FormatError
 from gevinst.layout.options import MapOptions
 from gevinst.layout.request import MapRequest
 from gevinst.personal_data import refuse
+from gevinst.theme import DEFAULT_THEME
 
 if TYPE_CHECKING:
     from gevinst.layout.view import EvaluationLike
     from gevinst.model import Plan
     from gevinst.theme import Theme
 
-__all__ = ["RENDERERS", "map_bytes", "render", "render_bytes", "to_svg", "write_map"]
+__all__ = ["RENDERERS", "UNTHEMED", "map_bytes", "render", "render_bytes", "to_svg", "write_map"]
 
 
 Renderer = Callable[[MapRequest], bytes]
@@ -56,6 +57,10 @@ RENDERERS: dict[str, str] = {
     ".html": "gevinst.render.html:render_html",
     ".json": "gevinst.render.layout_json:render_json",
 }
+
+
+#: Formats that are sources for other tools or plain data: drawn without the theme.
+UNTHEMED = (".dot", ".mmd", ".json")
 
 
 def _renderer(suffix: str) -> Renderer:
@@ -81,6 +86,15 @@ def map_bytes(plan: Plan, fmt: str, options: MapOptions) -> bytes:
     """
     renderer = _renderer(_suffix(fmt))
     refuse(plan)
+    if _suffix(fmt).lower() in UNTHEMED and options.theme != DEFAULT_THEME:
+        import warnings
+
+        warnings.warn(
+            f"a {_suffix(fmt).lower()} map keeps gevinst's own look: the theme is used by "
+            f"{', '.join(s for s in RENDERERS if s not in UNTHEMED)}",
+            UserWarning,
+            stacklevel=2,
+        )
     return renderer(MapRequest(plan, options))
 
 

@@ -103,3 +103,11 @@ def test_the_pdf_embeds_the_theme_font(plan: gv.Plan) -> None:
         b"DejaVuSerif",
         b"DejaVuSerif-Bold",
     }
+
+
+@pytest.mark.parametrize("fmt", ["dot", "mmd", "json"])
+def test_sources_for_other_tools_keep_the_default_look_and_say_so(plan: gv.Plan, fmt: str) -> None:
+    with pytest.warns(UserWarning, match=rf"a \.{fmt} map keeps gevinst's own look: the theme "
+                      r"is used by \.svg, \.png, \.pdf, \.html"):  # fmt: skip
+        themed = render_bytes(plan, fmt, theme=EXAMPLE)
+    assert themed == render_bytes(plan, fmt)
