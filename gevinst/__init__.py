@@ -38,9 +38,11 @@ from gevinst.errors import (
     PlanCheckError,
     PlanError,
     RenderError,
+    ThemeError,
 )
 from gevinst.graph import BenefitMap, Trace, build_graph, trace
 from gevinst.io.plans import dumps, load, load_measurements, loads, save
+from gevinst.io.theme_file import load_theme
 from gevinst.model import (
     Baseline,
     Benefit,
@@ -63,6 +65,7 @@ from gevinst.model import (
 from gevinst.render import render
 from gevinst.render import to_svg as _to_svg
 from gevinst.report import report
+from gevinst.theme import Theme
 
 __version__ = "0.2.0"
 
@@ -107,6 +110,8 @@ __all__ = [
     "Simulation",
     "Stakeholder",
     "Target",
+    "Theme",
+    "ThemeError",
     "Trace",
     "Value",
     "__version__",
@@ -119,6 +124,7 @@ __all__ = [
     "load",
     "load_many",
     "load_measurements",
+    "load_theme",
     "loads",
     "render",
     "report",

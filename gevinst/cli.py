@@ -56,6 +56,13 @@ def _output(*, help: str, required: bool = False) -> Callable[[_F], _F]:
 #: ``-o -``: the JSON goes to stdout, and nothing else does.
 _STDOUT = "-"
 
+_theme = click.option(
+    "--theme",
+    type=click.Path(dir_okay=False),
+    metavar="FILE",
+    help="A theme file (YAML): font, logo and colours of kinds and statuses.",
+)
+
 
 def _fail(message: str) -> None:
     raise _UserError(message)
@@ -307,6 +314,7 @@ def trace(plan_path: str, element: str, fmt: str) -> None:
     type=click.Path(dir_okay=False),
     help="Add measurements from CSV (indicator,date,value[,note]) before --at.",
 )
+@_theme
 def render(
     plan_path: str,
     output: str,
@@ -318,13 +326,18 @@ def render(
     at: str | None,
     assumptions: bool,
     measurements: str | None,
+    theme: str | None,
 ) -> None:
     """Draw the benefit map of PLAN to a file (gevinstkart)."""
     from gevinst.io.inputs import load_inputs, refuse_overwrite
+    from gevinst.io.theme_file import load_theme
     from gevinst.layout.options import MapOptions
     from gevinst.render import write_map
 
-    refuse_overwrite(output, {"the input plan": plan_path, "the measurements file": measurements})
+    look = load_theme(theme) if theme else None
+    inputs = {"the input plan": plan_path, "the measurements file": measurements}
+    logo = look.logo.path if look and look.logo else None
+    refuse_overwrite(output, {**inputs, "the theme file": theme, "the theme's logo": logo})
     when = _date(at)
     # the options are checked before the plan is read
     options = MapOptions(
@@ -334,6 +347,7 @@ def render(
         group_by=group_by,
         language=lang,
         assumptions=assumptions,
+        theme=look,
     )
     plan = load_inputs(plan_path, measurements=measurements)
     _say_errors(plan_path, plan)
@@ -356,18 +370,28 @@ def render(
 @click.option("--at", "at", metavar="DATE", help="Evaluate at DATE (YYYY-MM-DD): status, charts.")
 @click.option("--lang", type=click.Choice(LANGUAGES), help="Language (default: the plan's).")
 @click.option("--measurements", type=click.Path(dir_okay=False), help="Add measurements (CSV).")
+@_theme
 def report(
-    plan_path: str, output: str, at: str | None, lang: str | None, measurements: str | None
+    plan_path: str,
+    output: str,
+    at: str | None,
+    lang: str | None,
+    measurements: str | None,
+    theme: str | None,
 ) -> None:
     """Write a report on PLAN: the council deck, an HTML report or Markdown."""
     from gevinst.io.inputs import load_inputs, refuse_overwrite
+    from gevinst.io.theme_file import load_theme
     from gevinst.report import report as run_report
 
-    refuse_overwrite(output, {"the input plan": plan_path, "the measurements file": measurements})
+    look = load_theme(theme) if theme else None  # a bad theme fails before any work
+    inputs = {"the input plan": plan_path, "the measurements file": measurements}
+    logo = look.logo.path if look and look.logo else None
+    refuse_overwrite(output, {**inputs, "the theme file": theme, "the theme's logo": logo})
     when = _date(at)
     plan = load_inputs(plan_path, measurements=measurements)
     try:
-        written = run_report(plan, output, at=when, language=lang)
+        written = run_report(plan, output, at=when, language=lang, theme=look)
     except PlanCheckError as exc:  # the report evaluates: errors stop it
         _refused(plan_path, plan, exc, measurements)
     _echo(f"wrote {written}")

@@ -10,6 +10,7 @@ keeps working::
     │   ├── PlanCheckError(PlanError)                  check() found errors; cannot evaluate
     │   └── PersonalDataError(PlanError)               an identity number (GV201): not written
     ├── FormatError(GevinstError, ValueError)         unknown or unsupported file suffix
+    ├── ThemeError(GevinstError, ValueError)          a theme file or colour that cannot be used
     ├── RenderError(GevinstError, RuntimeError)       Graphviz or a renderer failed
     ├── OutputError(GevinstError, OSError)            an output file cannot be written
     │   └── OverwriteError(OutputError)                 the output is one of the inputs
@@ -35,6 +36,7 @@ __all__ = [
     "PlanCheckError",
     "PlanError",
     "RenderError",
+    "ThemeError",
     "WorkbookError",
 ]
 
@@ -185,6 +187,31 @@ class FormatError(GevinstError, ValueError):
         return cls(
             f"{where}cannot write {what} as {shown}; use one of: {' '.join(sorted(known))}{more}"
         )
+
+
+class ThemeError(GevinstError, ValueError):
+    """A theme that cannot be used: a file that is not a theme, an unknown key, a colour
+    not written ``#RRGGBB``, a fill that would make text hard to read, a missing logo.
+
+    Attributes:
+        source: the theme file, if the theme came from one.
+        line: 1-based line in that file, if known.
+        reason: the message without the location prefix.
+
+    Examples:
+        >>> str(ThemeError("unknown key 'colour'; use colours", source="t.yaml", line=3))
+        "t.yaml:3: unknown key 'colour'; use colours"
+    """
+
+    def __init__(
+        self, reason: str, *, source: str | Path | None = None, line: int | None = None
+    ) -> None:
+        self.reason = reason
+        self.source = str(source) if source is not None else None
+        self.line = line
+        where = f"{self.source}:{line}: " if self.source and line else ""
+        where = where or (f"{self.source}: " if self.source else "")
+        super().__init__(f"{where}{reason}")
 
 
 class RenderError(GevinstError, RuntimeError):

@@ -35,7 +35,9 @@ import bisect
 import functools
 import itertools
 import operator
-from dataclasses import dataclass
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 
 __all__ = [
     "ACCENT",
@@ -49,6 +51,7 @@ __all__ = [
     "CLUSTER_STROKE",
     "COST_COLOUR",
     "DASHES",
+    "DEFAULT_THEME",
     "DISBENEFIT_EDGE",
     "DISBENEFIT_TINT",
     "EDGE_COLOUR",
@@ -74,10 +77,16 @@ __all__ = [
     "STRIPE_FILL",
     "TEXT_COLOUR",
     "KindStyle",
+    "Logo",
     "StatusStyle",
+    "Theme",
     "clean_text",
+    "contrast",
     "css_variables",
     "edge_width",
+    "fill_problem",
+    "readable_tint",
+    "stroke_problem",
     "text_width",
     "wrap",
 ]
@@ -182,32 +191,255 @@ def css_variables() -> dict[str, str]:
 
     The HTML pages write these in a ``:root`` block and their style sheets use
     ``var(--name)``, so a colour is still defined only here. A status has its fill
-    (``status-off-track``) and its full hue (``status-off-track-line``).
+    (``status-off-track``) and its full hue (``status-off-track-line``). A page drawn
+    with a :class:`Theme` takes :meth:`Theme.css_variables` instead.
 
     Examples:
         >>> css_variables()["status-off-track"], css_variables()["accent"]
         ('#F3B48F', '#0072B2')
     """
-    names = {
-        "font": FONT_FAMILY,
-        "ink": TEXT_COLOUR,
-        "muted": MUTED_TEXT,
-        "heading": HEADING_COLOUR,
-        "paper": BACKGROUND,
-        "accent": ACCENT,
-        "edge": EDGE_COLOUR,
-        "panel": PANEL_FILL,
-        "border": BORDER_COLOUR,
-        "rule": RULE_COLOUR,
-        "grid": GRID_COLOUR,
-        "stripe": STRIPE_FILL,
-        "selected": SELECTED_COLOUR,
-    }
-    for key, look in STATUS_STYLES.items():
-        name = "status-" + key.replace("_", "-")
-        names[name] = look.fill
-        names[f"{name}-line"] = look.stroke
-    return names
+    return DEFAULT_THEME.css_variables()
+
+
+# -- a municipality's own look ---------------------------------------------------------------
+
+
+def _luminance(colour: str) -> float:
+    """Relative luminance of an sRGB ``#RRGGBB`` colour (WCAG 2.x)."""
+    channels = [int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+    r, g, b = (c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels)
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def contrast(a: str, b: str) -> float:
+    """The WCAG contrast ratio of two ``#RRGGBB`` colours, from 1 to 21.
+
+    Examples:
+        >>> round(contrast(TEXT_COLOUR, BACKGROUND), 1)
+        17.4
+    """
+    lighter, darker = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (lighter + 0.05) / (darker + 0.05)
+
+
+#: A font family name: letters (æ, ø, å too), digits, spaces and hyphens, never CSS or markup.
+FONT_NAME = re.compile(r"[^\W_][\w \-]{0,62}")
+#: A colour as every output writes it.
+HEX_COLOUR = re.compile(r"#[0-9A-F]{6}")
+
+#: The least contrast of text on a fill (WCAG 2.1 AA, 1.4.3, normal text).
+MIN_TEXT_CONTRAST = 4.5
+
+
+def _lighter(colour: str, share: float) -> str:
+    """``colour`` mixed with white: ``share`` 0 gives the colour, 1 gives white."""
+    channels = (int(colour[i : i + 2], 16) for i in (1, 3, 5))
+    return "#" + "".join(f"{round(c + (255 - c) * share):02X}" for c in channels)
+
+
+def readable_tint(fill: str, texts: tuple[str, ...] = (TEXT_COLOUR,)) -> str:
+    """The darkest tint of ``fill`` (mixed with white in steps of 5 %) on which every
+    colour in ``texts`` keeps a contrast of :data:`MIN_TEXT_CONTRAST`.
+
+    Examples:
+        >>> readable_tint("#003B73")
+        '#6689AB'
+    """
+    for step in range(21):
+        tint = _lighter(fill, step / 20)
+        if all(contrast(text, tint) >= MIN_TEXT_CONTRAST for text in texts):
+            return tint
+    return BACKGROUND  # pragma: no cover - white always passes with the palette's inks
+
+
+#: The least contrast of a border, line or status mark on the paper (WCAG 2.1, 1.4.11).
+MIN_LINE_CONTRAST = 3.0
+
+
+def stroke_problem(key: str, stroke: str) -> str | None:
+    """Why ``stroke`` cannot be the border of kind or status ``key``, or ``None`` if it
+    can: a colour a theme chooses for borders, lines and status marks (the deck writes
+    the marks in it) must keep :data:`MIN_LINE_CONTRAST` on the paper. gevinst's own
+    strokes are left as they are (their marks and lines are judged with their shapes).
+
+    Examples:
+        >>> stroke_problem("measure", KIND_STYLES["measure"].stroke) is None
+        True
+        >>> print(stroke_problem("measure", "#E0E0E0"))
+        #E0E0E0 on the paper has a contrast of 1.3:1, under 3.0:1 (WCAG 1.4.11); use a darker colour
+    """
+    default = KIND_STYLES[key].stroke if key in KIND_STYLES else STATUS_STYLES[key].stroke
+    ratio = contrast(stroke, BACKGROUND)
+    if stroke == default or ratio >= MIN_LINE_CONTRAST:
+        return None
+    return (
+        f"{stroke} on the paper has a contrast of {round(ratio, 1)}:1, under "
+        f"{MIN_LINE_CONTRAST}:1 (WCAG 1.4.11); use a darker colour"
+    )
+
+
+def fill_problem(key: str, fill: str) -> str | None:
+    """Why ``fill`` cannot be the fill of kind or status ``key``, or ``None`` if it can:
+    the map's text (and, on a status, the muted status line) must keep a contrast of
+    :data:`MIN_TEXT_CONTRAST` on it. The message names a lighter tint that passes.
+
+    Examples:
+        >>> fill_problem("benefit", "#44BB99") is None
+        True
+        >>> print(fill_problem("on_track", "#009E73"))  # the muted status line: 2.5:1
+        text on #009E73 has a contrast of 2.5:1, under 4.5:1 (WCAG AA); use a lighter ...
+        >>> readable_tint("#009E73", (TEXT_COLOUR, MUTED_TEXT))
+        '#80CEB9'
+    """
+    texts = (TEXT_COLOUR, MUTED_TEXT) if key in STATUS_STYLES else (TEXT_COLOUR,)
+    worst = min(contrast(text, fill) for text in texts)
+    if worst >= MIN_TEXT_CONTRAST:
+        return None
+    return (
+        f"text on {fill} has a contrast of {round(worst, 1)}:1, under {MIN_TEXT_CONTRAST}:1 "
+        f"(WCAG AA); use a lighter fill such as {readable_tint(fill, texts)}"
+    )
+
+
+@dataclass(frozen=True)
+class Logo:
+    """An organisation's logo as read from its file: the bytes, their media type
+    (``image/png``, ``image/jpeg`` or ``image/svg+xml``) and the file's path."""
+
+    data: bytes = field(repr=False)
+    media_type: str
+    path: str
+
+    @property
+    def suffix(self) -> str:
+        """The file suffix that fits the bytes: ``.png``, ``.jpg`` or ``.svg``."""
+        return {"image/png": ".png", "image/jpeg": ".jpg"}.get(self.media_type, ".svg")
+
+
+@dataclass(frozen=True)
+class Theme:
+    """A look for maps and reports: font, logo and the colours of kinds and statuses.
+
+    ``Theme()`` is gevinst's own look; a municipality's profile is usually read from a
+    YAML file with :func:`gevinst.load_theme`. Every renderer takes its kind and status
+    colours and its font from the theme it is given; the rest of the palette (ink,
+    panels, rules) stays, so text keeps its contrast.
+
+    Args:
+        name: whose look it is (``"Eksempel kommune"``): the logo's alternative text.
+        font: a font family name (``"Source Sans 3"``) for every text; where it is not
+            installed, SVG and HTML fall back to :data:`FONT_FAMILY`, PNG and PDF to
+            DejaVu Sans (with a warning), PowerPoint to the font of the machine that
+            shows the deck. Text is still measured with DejaVu Sans, one of the widest
+            common fonts, so a narrower font fits its boxes.
+        logo: the logo (see :class:`Logo`), on the deck's title slide and in the
+            header of the HTML report.
+        kinds: the look of each kind of element (missing kinds keep the default).
+        statuses: the look of each evaluation status (missing ones keep the default).
+
+    Raises:
+        ValueError: an unknown kind or status, a colour not ``#RRGGBB`` (upper case), a
+            font name with other characters than letters, digits, spaces and hyphens, or
+            a fill on which the map's text would fall under a contrast of 4.5:1
+            (WCAG AA); the message names a lighter tint of it that passes. Colours are
+            refused rather than given another text colour, so every box of every map
+            keeps the same dark text.
+
+    Examples:
+        >>> look = Theme(kinds={"goal": KindStyle("#F2B8A0", "#A8461F")})
+        >>> look.kinds["goal"].fill, look.kinds["measure"].fill, look.office_font
+        ('#F2B8A0', '#77AADD', 'Arial')
+        >>> Theme(kinds={"goal": KindStyle("#A8461F", "#A8461F")})  # doctest: +ELLIPSIS
+        Traceback (most recent call last):
+        ...
+        ValueError: colours.goal.fill: ... of 3.0:1, ... such as #BE7457
+    """
+
+    name: str = ""
+    font: str | None = None
+    logo: Logo | None = None
+    kinds: Mapping[str, KindStyle] = field(default_factory=lambda: dict(KIND_STYLES))
+    statuses: Mapping[str, StatusStyle] = field(default_factory=lambda: dict(STATUS_STYLES))
+
+    def __hash__(self) -> int:
+        kinds, statuses = sorted(self.kinds.items()), sorted(self.statuses.items())
+        return hash((self.name, self.font, self.logo, tuple(kinds), tuple(statuses)))
+
+    def __post_init__(self) -> None:
+        kinds = {**KIND_STYLES, **self.kinds}
+        statuses = {**STATUS_STYLES, **self.statuses}
+        object.__setattr__(self, "kinds", kinds)  # frozen: completed once, here
+        object.__setattr__(self, "statuses", statuses)
+        for key in [*self.kinds.keys() - KIND_STYLES.keys(), *self.statuses - STATUS_STYLES.keys()]:
+            known = ", ".join([*KIND_STYLES, *STATUS_STYLES])
+            raise ValueError(f"colours: unknown kind or status {key!r}; use one of: {known}")
+        if self.font is not None and not FONT_NAME.fullmatch(self.font):
+            raise ValueError(
+                f"font: {self.font!r} is not a font family name; use letters, digits, "
+                "spaces and hyphens (Source Sans 3)"
+            )
+        styles: list[tuple[str, KindStyle | StatusStyle]] = [*kinds.items(), *statuses.items()]
+        for key, style in styles:
+            for part in ("fill", "stroke"):
+                if not HEX_COLOUR.fullmatch(getattr(style, part)):
+                    raise ValueError(
+                        f"colours.{key}.{part}: {getattr(style, part)!r} is not a colour; "
+                        'write it as "#RRGGBB" (six hex digits, upper case)'
+                    )
+        for key, style in styles:
+            problem = fill_problem(key, style.fill)
+            if problem:
+                raise ValueError(f"colours.{key}.fill: {problem}")
+            problem = stroke_problem(key, style.stroke)
+            if problem:
+                raise ValueError(f"colours.{key}.stroke: {problem}")
+
+    @property
+    def font_family(self) -> str:
+        """The font stack of SVG and HTML: the theme's font, then gevinst's own."""
+        return f"'{self.font}', {FONT_FAMILY}" if self.font else FONT_FAMILY
+
+    @property
+    def office_font(self) -> str:
+        """The font of the council deck."""
+        return self.font or OFFICE_FONT
+
+    @property
+    def chart_font(self) -> str:
+        """The font matplotlib is asked for (PNG and PDF maps)."""
+        return self.font or CHART_FONT
+
+    @property
+    def status_colours(self) -> dict[str, str]:
+        """The full hue of each status (lines, bars, marks)."""
+        return {key: look.stroke for key, look in self.statuses.items()}
+
+    def css_variables(self) -> dict[str, str]:
+        """The palette and font stack as CSS custom properties (see :func:`css_variables`)."""
+        names = {
+            "font": self.font_family,
+            "ink": TEXT_COLOUR,
+            "muted": MUTED_TEXT,
+            "heading": HEADING_COLOUR,
+            "paper": BACKGROUND,
+            "accent": ACCENT,
+            "edge": EDGE_COLOUR,
+            "panel": PANEL_FILL,
+            "border": BORDER_COLOUR,
+            "rule": RULE_COLOUR,
+            "grid": GRID_COLOUR,
+            "stripe": STRIPE_FILL,
+            "selected": SELECTED_COLOUR,
+        }
+        for key, look in self.statuses.items():
+            name = "status-" + key.replace("_", "-")
+            names[name] = look.fill
+            names[f"{name}-line"] = look.stroke
+        return names
+
+
+#: gevinst's own look: what every output uses when no theme is given.
+DEFAULT_THEME = Theme()
 
 
 #: Dash patterns (on, off) in points: arrows from dis-benefits, the links of notes,

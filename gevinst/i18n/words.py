@@ -605,6 +605,9 @@ WORDS: dict[str, tuple[str, str]] = {
         "{n} flere koblinger har merknader; se notatene til lysbildet og HTML-rapporten.",
         "{n} more links have notes; see the slide's notes and the HTML report.",
     ),
+    # the theme's logo: its alternative text, with and without the organisation's name
+    "logo_of": ("Logoen til {name}", "Logo of {name}"),
+    "logo": ("Logo", "Logo"),
     "map_hint": (
         "Pek på et element for detaljer, klikk for å vise kjeden, Esc for å nullstille.",
         "Point at an element for details, click to show its chain, Esc to reset.",

@@ -24,6 +24,7 @@ from typing import Protocol
 
 from gevinst.errors import RenderError
 from gevinst.model import KINDS
+from gevinst.theme import DEFAULT_THEME, Theme
 
 __all__ = ["GROUPINGS", "LANGUAGES", "ElementResult", "EvaluationLike", "MapOptions"]
 
@@ -86,6 +87,8 @@ class MapOptions:
         group_by: ``"owner"`` or ``"goal"``: frames around groups of elements.
         language: ``"nb"`` or ``"en"``; ``None`` (or ``""``): the plan's language.
         assumptions: show assumptions as notes beside their elements.
+        theme: the look (font, logo, colours of kinds and statuses); how the map is
+            drawn, not what it shows: the layout is the same with every theme.
 
     Raises:
         RenderError: an unknown kind, grouping or language, a negative depth, or a
@@ -99,6 +102,7 @@ class MapOptions:
     group_by: str | None = None
     language: str | None = None
     assumptions: bool = False
+    theme: Theme = DEFAULT_THEME
 
     def __init__(
         self,
@@ -110,6 +114,7 @@ class MapOptions:
         group_by: str | None = None,
         language: str | None = None,
         assumptions: bool = False,
+        theme: Theme | None = None,
     ) -> None:
         if language and language not in LANGUAGES:
             raise RenderError(f"unknown language {language!r}; use nb or en")
@@ -128,6 +133,7 @@ class MapOptions:
             "group_by": group_by,
             "language": language or None,
             "assumptions": assumptions,
+            "theme": theme or DEFAULT_THEME,
         }
         for name, value in values.items():
             object.__setattr__(self, name, value)  # frozen: set once, here

@@ -35,12 +35,14 @@ from gevinst.errors import FormatError
 from gevinst.layout.options import MapOptions
 from gevinst.layout.request import MapRequest
 from gevinst.personal_data import refuse
+from gevinst.theme import DEFAULT_THEME
 
 if TYPE_CHECKING:
     from gevinst.layout.view import EvaluationLike
     from gevinst.model import Plan
+    from gevinst.theme import Theme
 
-__all__ = ["RENDERERS", "map_bytes", "render", "render_bytes", "to_svg", "write_map"]
+__all__ = ["RENDERERS", "UNTHEMED", "map_bytes", "render", "render_bytes", "to_svg", "write_map"]
 
 
 Renderer = Callable[[MapRequest], bytes]
@@ -55,6 +57,10 @@ RENDERERS: dict[str, str] = {
     ".html": "gevinst.render.html:render_html",
     ".json": "gevinst.render.layout_json:render_json",
 }
+
+
+#: Formats that are sources for other tools or plain data: drawn without the theme.
+UNTHEMED = (".dot", ".mmd", ".json")
 
 
 def _renderer(suffix: str) -> Renderer:
@@ -80,6 +86,15 @@ def map_bytes(plan: Plan, fmt: str, options: MapOptions) -> bytes:
     """
     renderer = _renderer(_suffix(fmt))
     refuse(plan)
+    if _suffix(fmt).lower() in UNTHEMED and options.theme != DEFAULT_THEME:
+        import warnings
+
+        warnings.warn(
+            f"a {_suffix(fmt).lower()} map keeps gevinst's own look: the theme is used by "
+            f"{', '.join(s for s in RENDERERS if s not in UNTHEMED)}",
+            UserWarning,
+            stacklevel=2,
+        )
     return renderer(MapRequest(plan, options))
 
 
@@ -102,13 +117,17 @@ def render_bytes(
     group_by: str | None = None,
     language: str | None = None,
     assumptions: bool = False,
+    theme: Theme | str | Path | None = None,
 ) -> bytes:
     """The benefit map of ``plan`` as the bytes of format ``fmt`` (``"svg"``, ``".png"``...).
 
     Raises:
         FormatError: an unknown format (the message lists the known ones).
         PersonalDataError: the plan holds a national identity number (GV201).
+        ThemeError: ``theme`` is a file that is not a usable theme.
     """
+    from gevinst.io.theme_file import as_theme
+
     _renderer(_suffix(fmt))  # an unknown format fails before the options are read
     options = MapOptions(
         evaluation=evaluation,
@@ -118,6 +137,7 @@ def render_bytes(
         group_by=group_by,
         language=language,
         assumptions=assumptions,
+        theme=as_theme(theme),
     )
     return map_bytes(plan, fmt, options)
 
@@ -133,6 +153,7 @@ def render(
     group_by: str | None = None,
     language: str | None = None,
     assumptions: bool = False,
+    theme: Theme | str | Path | None = None,
 ) -> Path:
     """Draw the benefit map of ``plan`` to ``path``; the format follows the suffix.
 
@@ -146,6 +167,9 @@ def render(
         group_by: ``"owner"`` or ``"goal"``: frames around groups of elements.
         language: ``"nb"`` or ``"en"`` (default: the plan's language).
         assumptions: show assumptions as notes beside their elements.
+        theme: a municipality's look: a :class:`~gevinst.theme.Theme` or the path of a
+            theme file (font, logo, colours of kinds and statuses; see
+            :func:`gevinst.load_theme`). Default: gevinst's own look.
 
     Returns:
         The path written.
@@ -155,6 +179,7 @@ def render(
         RenderError: an unknown element, kind or grouping, or Graphviz failed.
         PersonalDataError: the plan holds a national identity number (GV201); nothing
             is drawn from such a plan.
+        ThemeError: ``theme`` is a file that is not a usable theme (nothing is written).
 
     Examples:
         >>> import gevinst as gv, tempfile, pathlib
@@ -162,6 +187,8 @@ def render(
         >>> gv.render(plan, "kart.svg")  # doctest: +SKIP
         PosixPath('kart.svg')
     """
+    from gevinst.io.theme_file import as_theme
+
     _renderer(Path(path).suffix)  # an unknown suffix fails before any work
     options = MapOptions(
         evaluation=evaluation,
@@ -171,6 +198,7 @@ def render(
         group_by=group_by,
         language=language,
         assumptions=assumptions,
+        theme=as_theme(theme),
     )
     return write_map(plan, path, options)
 

@@ -69,6 +69,11 @@ def environment() -> Environment:
     return env
 
 
-def render_page(name: str, **context: object) -> bytes:
-    """Template ``name`` rendered with ``context``, as UTF-8 bytes."""
-    return environment().get_template(name).render(**context).encode("utf-8")
+def render_page(name: str, look: theme.Theme = theme.DEFAULT_THEME, **context: object) -> bytes:
+    """Template ``name`` rendered with ``context``, as UTF-8 bytes; ``look`` gives the
+    page's palette and font (CSS custom properties in its ``:root``)."""
+    # a Theme holds only checked values (#RRGGBB colours, a font name of letters,
+    # digits, spaces and hyphens), so they go into the style sheet as they are
+    palette = {key: Markup(value) for key, value in look.css_variables().items()}  # noqa: S704
+    page = environment().get_template(name).render(**{"palette": palette, **context})
+    return page.encode("utf-8")

@@ -116,9 +116,14 @@ def render_html(request: MapRequest) -> bytes:
     map_ui = MapUI(
         search=t("search", lang),
         hint=t("map_page_hint", lang),
-        svg=Markup(layout_svg(lay, standalone=False)),  # noqa: S704 - escaped by the writer
+        svg=Markup(layout_svg(lay, standalone=False, look=request.options.theme)),  # noqa: S704
         facts=facts(request.plan, lay),
     )
     return render_page(
-        "map.html.j2", lang=lang, title=lay.title, kind=t("benefit_map", lang), map_ui=map_ui
+        "map.html.j2",
+        request.options.theme,
+        lang=lang,
+        title=lay.title,
+        kind=t("benefit_map", lang),
+        map_ui=map_ui,
     )

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 import gevinst.theme as theme
 from gevinst.render.svg import arrowhead
+from gevinst.theme import DEFAULT_THEME, Theme
 
 if TYPE_CHECKING:
     from gevinst.layout.geometry import Layout
@@ -46,17 +47,44 @@ def _rounded(x: float, y: float, w: float, h: float, radius: float, **kw: Any) -
     )
 
 
-def draw_layout(ax: Any, lay: Layout, scale: float = 1.0) -> None:
+def map_font(look: Theme) -> str:
+    """The font matplotlib draws ``look``'s map in: the theme's font where this machine
+    has it as a TrueType file (what PDF embeds), else DejaVu Sans, with a warning."""
+    if look.font is None:
+        return _FONT
+    from matplotlib import font_manager
+
+    found = {
+        entry.name
+        for entry in font_manager.fontManager.ttflist
+        if str(entry.fname).lower().endswith(".ttf")
+    }
+    if look.font in found:
+        return look.font
+    warnings.warn(
+        f"the theme's font {look.font!r} is not installed as a TrueType (.ttf) font; the "
+        f"PNG/PDF map uses {_FONT} (install the font to use it)",
+        UserWarning,
+        stacklevel=2,
+    )
+    return _FONT
+
+
+def draw_layout(
+    ax: Any, lay: Layout, scale: float = 1.0, look: Theme = DEFAULT_THEME, font: str = _FONT
+) -> None:
     """Draw a layout on matplotlib axes whose data units are layout points, y down.
 
     ``scale`` is the size of one layout point in points on the page: text and line
     widths are multiplied by it (the data units scale with the axes by themselves).
+    ``look`` gives the colours of kinds and statuses, ``font`` the font family
+    (see :func:`map_font`).
     """
     from matplotlib.patches import Polygon
     from matplotlib.path import Path
 
     def text(x: float, y: float, s: str, size: float, **kw: Any) -> None:
-        ax.text(x, y, s, fontsize=size * scale, fontfamily=_FONT, parse_math=False, **kw)
+        ax.text(x, y, s, fontsize=size * scale, fontfamily=font, parse_math=False, **kw)
 
     _, gy, _, gh = lay.graph_box
     for heading in lay.headings:
@@ -152,8 +180,8 @@ def draw_layout(ax: Any, lay: Layout, scale: float = 1.0) -> None:
         if head:
             ax.add_patch(Polygon(head, closed=True, facecolor=colour, edgecolor="none", zorder=1))
     for node in lay.nodes:
-        kind = theme.KIND_STYLES[node.kind]
-        fill = theme.STATUS_STYLES[node.status].fill if node.status else kind.fill
+        kind = look.kinds[node.kind]
+        fill = look.statuses[node.status].fill if node.status else kind.fill
         ax.add_patch(
             _rounded(
                 node.left,
@@ -200,11 +228,11 @@ def draw_layout(ax: Any, lay: Layout, scale: float = 1.0) -> None:
             label = item.label
         else:
             if item.group == "status":
-                status = theme.STATUS_STYLES[item.key]
+                status = look.statuses[item.key]
                 fill, stroke, dashed, radius = status.fill, status.stroke, False, 2.0
                 label = f"{status.mark} {item.label}"
             else:
-                kind = theme.KIND_STYLES[item.key]
+                kind = look.kinds[item.key]
                 fill, stroke, dashed = kind.fill, kind.stroke, kind.dashed
                 radius, label = (3.0 if kind.rounded else 0.0), item.label
                 if item.outline:
@@ -281,10 +309,11 @@ def _draw_link_notes(ax: Any, lay: Layout, text: Any, scale: float) -> None:
             text(note.text_x, note.y + i * step, line, size, va="baseline", color=theme.TEXT_COLOUR)
 
 
-def layout_figure(lay: Layout, scale: float = 1.0) -> Any:
+def layout_figure(lay: Layout, scale: float = 1.0, look: Theme = DEFAULT_THEME) -> Any:
     """A matplotlib Figure (not registered with pyplot) with the map drawn on it.
 
-    The page is the layout's size times ``scale`` (1: one layout point per point).
+    The page is the layout's size times ``scale`` (1: one layout point per point);
+    ``look`` gives the colours and font (see :func:`map_font`).
     """
     from matplotlib.figure import Figure
 
@@ -297,11 +326,11 @@ def layout_figure(lay: Layout, scale: float = 1.0) -> Any:
     ax.set_xlim(0, lay.width)
     ax.set_ylim(lay.height, 0)
     ax.set_axis_off()
-    draw_layout(ax, lay, scale)
+    draw_layout(ax, lay, scale, look, map_font(look))
     return fig
 
 
-def _save(lay: Layout, fmt: str) -> bytes:
+def _save(lay: Layout, fmt: str, look: Theme = DEFAULT_THEME) -> bytes:
     import matplotlib
 
     rc: dict[str, Any] = {"svg.hashsalt": "gevinst", "pdf.fonttype": 42, "path.simplify": False}
@@ -311,7 +340,7 @@ def _save(lay: Layout, fmt: str) -> bytes:
         warnings.filterwarnings("ignore", message=r".*[Mm]atplotlib currently does not support")
         # PDF readers refuse pages over 200 inches: very large maps are scaled to fit
         scale = 1.0 if fmt == "png" else min(1.0, MAX_PDF_POINTS / max(lay.width, lay.height))
-        fig = layout_figure(lay, scale)
+        fig = layout_figure(lay, scale, look)
         buffer = io.BytesIO()
         if fmt == "png":
             longest = max(lay.width, lay.height) / 72
@@ -325,9 +354,9 @@ def _save(lay: Layout, fmt: str) -> bytes:
 
 def render_png(request: MapRequest) -> bytes:
     """The map of a request as PNG bytes."""
-    return _save(request.layout(), "png")
+    return _save(request.layout(), "png", request.options.theme)
 
 
 def render_pdf(request: MapRequest) -> bytes:
     """The map of a request as PDF bytes (vector, fonts embedded)."""
-    return _save(request.layout(), "pdf")
+    return _save(request.layout(), "pdf", request.options.theme)

@@ -26,6 +26,7 @@ from xml.sax.saxutils import escape, quoteattr
 
 import gevinst.theme as theme
 from gevinst.layout.geometry import one_line
+from gevinst.theme import DEFAULT_THEME, Theme
 
 if TYPE_CHECKING:
     from gevinst.layout.geometry import EdgeRoute, Layout, LegendItem, LinkNote, NodeBox
@@ -154,9 +155,9 @@ def _link_notes(lay: Layout) -> list[str]:
     return out
 
 
-def _node(node: NodeBox) -> str:
-    kind = theme.KIND_STYLES[node.kind]
-    fill = theme.STATUS_STYLES[node.status].fill if node.status else kind.fill
+def _node(node: NodeBox, look: Theme = DEFAULT_THEME) -> str:
+    kind = look.kinds[node.kind]
+    fill = look.statuses[node.status].fill if node.status else kind.fill
     radius = 6 if kind.rounded else 0
     dash = _dasharray("border") if kind.dashed else ""
     classes = f"node kind-{node.kind}" + (f" status-{node.status}" if node.status else "")
@@ -182,7 +183,7 @@ def _node(node: NodeBox) -> str:
     return "".join(parts)
 
 
-def _legend(item: LegendItem, size: float) -> str:
+def _legend(item: LegendItem, size: float, look: Theme = DEFAULT_THEME) -> str:
     x, y, w, h = item.x, item.y, item.width, item.height
     if item.group == "edge":
         mid = y + h / 2
@@ -195,13 +196,13 @@ def _legend(item: LegendItem, size: float) -> str:
     else:
         if item.group == "status":
             fill, stroke, dash, rx = (
-                theme.STATUS_STYLES[item.key].fill,
-                theme.STATUS_STYLES[item.key].stroke,
+                look.statuses[item.key].fill,
+                look.statuses[item.key].stroke,
                 "",
                 2,
             )
         else:
-            kind = theme.KIND_STYLES[item.key]
+            kind = look.kinds[item.key]
             fill, stroke, rx = kind.fill, kind.stroke, (3 if kind.rounded else 0)
             if item.outline:
                 fill = theme.BACKGROUND
@@ -217,15 +218,18 @@ def _legend(item: LegendItem, size: float) -> str:
     return f'<g class="legend-item">{swatch}{text}</g>'
 
 
-def layout_svg(lay: Layout, *, standalone: bool = True) -> str:
-    """SVG text for a layout; ``standalone=False`` leaves out the XML declaration."""
+def layout_svg(lay: Layout, *, standalone: bool = True, look: Theme = DEFAULT_THEME) -> str:
+    """SVG text for a layout; ``standalone=False`` leaves out the XML declaration.
+
+    ``look`` gives the font and the colours of kinds and statuses.
+    """
     out: list[str] = []
     if standalone:
         out.append('<?xml version="1.0" encoding="UTF-8"?>')
     w, h = _n(lay.width), _n(lay.height)
     out.append(
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{w}pt" height="{h}pt" '
-        f'viewBox="0 0 {w} {h}" font-family={quoteattr(theme.FONT_FAMILY)} class="gevinst-map">'
+        f'viewBox="0 0 {w} {h}" font-family={quoteattr(look.font_family)} class="gevinst-map">'
     )
     out.append(f"<title>{escape(lay.title)}</title>")
     out.append(f'<rect width="{w}" height="{h}" fill="{theme.BACKGROUND}"/>')
@@ -279,14 +283,14 @@ def layout_svg(lay: Layout, *, standalone: bool = True) -> str:
     out.extend(_edge(edge) for edge in lay.edges)
     out.append("</g>")
     out.append('<g class="nodes">')
-    out.extend(_node(node) for node in lay.nodes)
+    out.extend(_node(node, look) for node in lay.nodes)
     out.append("</g>")
     if lay.link_notes:
         out.append('<g class="link-markers">')
         out.extend(_marker(note, lay) for note in lay.link_notes)
         out.append("</g>")
     out.append('<g class="legend">')
-    out.extend(_legend(item, lay.legend_size) for item in lay.legend)
+    out.extend(_legend(item, lay.legend_size, look) for item in lay.legend)
     out.append("</g>")
     out.extend(_link_notes(lay))
     out.append("</svg>")
@@ -295,4 +299,4 @@ def layout_svg(lay: Layout, *, standalone: bool = True) -> str:
 
 def render_svg(request: MapRequest) -> bytes:
     """The map of a request as SVG bytes (UTF-8)."""
-    return layout_svg(request.layout()).encode("utf-8")
+    return layout_svg(request.layout(), look=request.options.theme).encode("utf-8")

@@ -37,6 +37,7 @@ from gevinst.personal_data import refuse
 if TYPE_CHECKING:
     from gevinst.model import Measurement, Plan
     from gevinst.report.content import ReportData
+    from gevinst.theme import Theme
 
 __all__ = ["REPORTS", "report", "report_bytes"]
 
@@ -71,6 +72,7 @@ def report_bytes(
     at: dt.date | str | None = None,
     language: str | None = None,
     measurements: Iterable[Measurement] | str | Path | None = None,
+    theme: Theme | str | Path | None = None,
 ) -> bytes:
     """The report of ``plan`` as the bytes of format ``fmt`` (``"md"``, ``".pptx"``...).
 
@@ -78,13 +80,16 @@ def report_bytes(
         FormatError: an unknown format (the message lists the known ones).
         PersonalDataError: the plan holds a national identity number (GV201).
         PlanCheckError: the plan has errors and cannot be evaluated.
+        ThemeError: ``theme`` is a file that is not a usable theme.
     """
+    from gevinst.io.theme_file import as_theme
     from gevinst.report.content import report_data
 
     suffix = fmt if fmt.startswith(".") else f".{fmt}"
     writer = _writer(suffix)
     refuse(plan)
-    data = report_data(plan, at=at, language=language, measurements=measurements)
+    look = as_theme(theme)
+    data = report_data(plan, at=at, language=language, measurements=measurements, theme=look)
     return writer(data)
 
 
@@ -95,6 +100,7 @@ def report(
     at: dt.date | str | None = None,
     language: str | None = None,
     measurements: Iterable[Measurement] | str | Path | None = None,
+    theme: Theme | str | Path | None = None,
 ) -> Path:
     """Write a report on ``plan`` to ``path``; the format follows the suffix.
 
@@ -107,6 +113,10 @@ def report(
         language: ``"nb"`` or ``"en"`` (default: the plan's language).
         measurements: more measurements: a CSV path (``indicator,date,value[,note]``)
             or a list of :class:`~gevinst.model.Measurement`.
+        theme: a municipality's look: a :class:`~gevinst.theme.Theme` or the path of a
+            theme file (see :func:`gevinst.load_theme`): the font of every text, the
+            colours of kinds and statuses, the logo on the deck's title slide and in
+            the HTML report's header. Default: gevinst's own look.
 
     Returns:
         The path written.
@@ -116,6 +126,7 @@ def report(
         PersonalDataError: the plan holds a national identity number (GV201); no
             report is written of such a plan.
         PlanCheckError: the plan has errors and cannot be evaluated.
+        ThemeError: ``theme`` is a file that is not a usable theme (nothing is written).
 
     Examples:
         >>> import gevinst as gv
@@ -132,5 +143,7 @@ def report(
         raise FileNotFoundError(
             errno.ENOENT, "the folder to write the report in does not exist", str(folder)
         )
-    data = report_bytes(plan, target.suffix, at=at, language=language, measurements=measurements)
+    data = report_bytes(
+        plan, target.suffix, at=at, language=language, measurements=measurements, theme=theme
+    )
     return atomic_write(target, data)

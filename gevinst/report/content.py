@@ -28,6 +28,7 @@ from gevinst.errors import RenderError
 from gevinst.graph import build_graph
 from gevinst.i18n.formats import format_date, format_number, format_percent, format_rate
 from gevinst.i18n.words import t
+from gevinst.theme import DEFAULT_THEME, Theme
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -207,6 +208,8 @@ class ReportData:
     evaluation: Evaluation | None
     language: str
     money: Money
+    #: The look (font, logo, colours of kinds and statuses) of every part of the report.
+    theme: Theme = field(default=DEFAULT_THEME, repr=False)
     _names: dict[str, str] = field(default_factory=dict, repr=False)
     #: The simulation once computed (one item; ``None`` in it for a plan without
     #: ranges), shared with a copy of the report made by :meth:`sharing_simulation`.
@@ -593,8 +596,9 @@ class ReportData:
 
     def sharing_simulation(self, other: ReportData) -> ReportData:
         """This report, using ``other``'s simulation (the same plan's money, with texts
-        cleaned), so that it is computed once."""
+        cleaned), so that it is computed once, and ``other``'s theme."""
         self._simulation = other._simulation
+        self.theme = other.theme
         return self
 
     def uncertainty_rows(self) -> list[UncertaintyRow]:
@@ -682,8 +686,10 @@ def report_data(
     at: dt.date | str | None = None,
     language: str | None = None,
     measurements: Iterable[Measurement] | str | Path | None = None,
+    theme: Theme | None = None,
 ) -> ReportData:
-    """Evaluate ``plan`` at ``at`` (when given) and gather what the reports say.
+    """Evaluate ``plan`` at ``at`` (when given) and gather what the reports say, to be
+    drawn with ``theme`` (default: gevinst's own look).
 
     Without ``at`` the report shows the plan as planned: no status, expected money
     only (so the same plan always gives the same report).
@@ -710,4 +716,5 @@ def report_data(
         evaluation=evaluation,
         language=lang,
         money=money_source.npv(),
+        theme=theme or DEFAULT_THEME,
     )

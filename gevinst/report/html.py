@@ -26,6 +26,7 @@ Examples:
 
 from __future__ import annotations
 
+import base64
 import re
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -150,13 +151,13 @@ def _map_section(data: ReportData) -> tuple[dict[str, Any], MapUI]:
     from gevinst.render import html as map_html
     from gevinst.render.svg import layout_svg
 
-    options = MapOptions(evaluation=data.evaluation, language=data.language)
+    options = MapOptions(evaluation=data.evaluation, language=data.language, theme=data.theme)
     request = MapRequest(data.plan, options)
     lay = request.layout()
     map_ui = map_html.MapUI(
         search=data.word("search"),
         hint=data.phrase("map_hint"),
-        svg=_inline_svg(layout_svg(lay, standalone=False)),
+        svg=_inline_svg(layout_svg(lay, standalone=False, look=data.theme)),
         facts=map_html.facts(data.plan, lay),
     )
     section = {
@@ -482,6 +483,18 @@ def _uncertainty_section(data: ReportData) -> dict[str, Any] | None:
     }
 
 
+def _logo(data: ReportData) -> dict[str, str] | None:
+    """The theme's logo for the page's header: a ``data:`` address (the page loads
+    nothing from elsewhere) and its alternative text; ``None`` without a logo."""
+    logo = data.theme.logo
+    if logo is None:
+        return None
+    name = data.theme.name
+    alt = data.phrase("logo_of", name=name) if name else data.word("logo")
+    encoded = base64.b64encode(logo.data).decode("ascii")
+    return {"src": f"data:{logo.media_type};base64,{encoded}", "alt": alt}
+
+
 def html_report(data: ReportData) -> bytes:
     """The HTML report as UTF-8 bytes (the writer of ``.html``)."""
     map_section, map_ui = _map_section(data)
@@ -498,6 +511,8 @@ def html_report(data: ReportData) -> bytes:
     ]
     return render_page(
         "report.html.j2",
+        data.theme,
+        logo=_logo(data),
         lang=data.language,
         title=data.plan.title,
         kind=data.phrase("report"),

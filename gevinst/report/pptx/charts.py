@@ -50,7 +50,7 @@ def _indicator_chart(
     points += sorted((x.date, x.value) for x in spec.targets)
     end = max(points[-1][0], data.at)
     expected = [*points, (end, points[-1][1])] if end > points[-1][0] else points
-    colour = theme.STATUS_COLOURS.get(row.status or "", _INK)
+    colour = data.theme.status_colours.get(row.status or "", _INK)
     # (name, points, colour, dash, marker); the longest series goes first, because
     # LibreOffice drops a first XY series that is shorter than a later one
     series_specs = [

@@ -49,6 +49,7 @@ from gevinst.report.pptx.base import (
     _table,
     _textbox,
 )
+from gevinst.report.pptx.brand import apply_brand
 from gevinst.report.pptx.charts import indicator_chart_slides, money_slide, uncertainty_slide
 from gevinst.report.pptx.map import draw_legend, draw_map
 from gevinst.report.pptx.tables import indicator_table_slides, review_slides, status_slides
@@ -145,7 +146,7 @@ def _why_slide(prs: Any, data: ReportData) -> None:
     _textbox(slide, (28, 76, 520, 420), lines, "goals and objectives")
     cards: list[tuple[str, str, str]] = [
         (str(len(plan.measures)), data.word("measures"), _ACCENT),
-        (str(len(plan.benefits)), data.word("benefits"), theme.KIND_STYLES["benefit"].stroke),
+        (str(len(plan.benefits)), data.word("benefits"), data.theme.kinds["benefit"].stroke),
     ]
     if data.has_money():
         net = data.money.net if data.evaluation is not None else data.money.expected_net
@@ -176,7 +177,7 @@ def _why_slide(prs: Any, data: ReportData) -> None:
         for status, count in counts:
             mark = paragraph.add_run()
             mark.text = f"{theme.STATUS_STYLES[status].mark} "
-            _font(mark, 13, True, theme.STATUS_STYLES[status].stroke)
+            _font(mark, 13, True, data.theme.statuses[status].stroke)
             word = paragraph.add_run()
             word.text = f"{count} {data.status_word(status).lower()}   "
             _font(word, 13, False, _INK)
@@ -210,8 +211,8 @@ def _map_slides(prs: Any, data: ReportData) -> None:
             title += f" ({seen[root]}/{totals[root]})"
         notes = _map_notes(data, root, lay, number, len(parts))
         slide = _new_slide(prs, data, title, notes)
-        draw_map(slide, lay, names)
-        draw_legend(slide, lay, SLIDE_H - 26)
+        draw_map(slide, lay, names, palette=data.theme)
+        draw_legend(slide, lay, SLIDE_H - 26, look=data.theme)
 
 
 def _link_slide(prs: Any, data: ReportData) -> None:
@@ -502,6 +503,7 @@ def pptx_report(data: ReportData) -> bytes:
                 "slide number",
                 "right",
             )
+    apply_brand(prs, data)  # the theme's font on every run, its logo on the title slide
     when = data.at or data.plan.start
     stamp = dt.datetime(when.year, when.month, when.day, 12, 0, 0)
     props = prs.core_properties

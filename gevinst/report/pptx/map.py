@@ -51,6 +51,7 @@ from gevinst.report.pptx.shapes import (
     glue,
     plain,
 )
+from gevinst.theme import DEFAULT_THEME, Theme
 
 if TYPE_CHECKING:
     from gevinst.layout.geometry import EdgeRoute, Heading, Layout, NodeBox
@@ -295,6 +296,7 @@ def draw_map(
     lay: Layout,
     names: dict[str, str],
     area: tuple[float, float, float, float] = AREA,
+    palette: Theme = DEFAULT_THEME,
 ) -> MapArea:
     """Draw ``lay`` on ``slide`` in ``area``: column bands and headings, boxes, arrows.
 
@@ -348,7 +350,7 @@ def draw_map(
         shares.setdefault((source if end == "begin" else target, side), []).append(share)
     by_id: dict[str, Any] = {}
     for node in lay.nodes:
-        look = theme.KIND_STYLES.get(node.kind, theme.KIND_STYLES["assumption"])
+        look = palette.kinds.get(node.kind, palette.kinds["assumption"])
         cx, cy = centres[node.id]
         w, h = sizes[node.id]
         shape = shapes.add_shape(
@@ -363,7 +365,7 @@ def draw_map(
         preset = shape._element.spPr.prstGeom
         preset.addprevious(custom)
         shape._element.spPr.remove(preset)
-        fill = look.fill if node.status is None else theme.STATUS_STYLES[node.status].fill
+        fill = look.fill if node.status is None else palette.statuses[node.status].fill
         shape.fill.solid()
         shape.fill.fore_color.rgb = _rgb(fill)
         shape.line.color.rgb = _rgb(look.stroke)

@@ -18,6 +18,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 import gevinst.theme as theme
+from gevinst.theme import DEFAULT_THEME, Theme
 
 if TYPE_CHECKING:
     from gevinst.layout.geometry import Layout
@@ -154,11 +155,14 @@ def glue(connector: Any, source: Any, begin: int, target: Any, end: int) -> None
         props.append(props.makeelement(qn(tag), {"id": str(shape.shape_id), "idx": str(index)}))
 
 
-def draw_legend(slide: Any, lay: Layout, bottom: float, left: float = 14.0) -> None:
+def draw_legend(
+    slide: Any, lay: Layout, bottom: float, left: float = 14.0, look: Theme = DEFAULT_THEME
+) -> None:
     """The legend of ``lay`` on one line ending at ``bottom`` (points), if it fits.
 
     Kinds and statuses get a small swatch (on an evaluated map the kinds are outlined,
-    as their boxes are: the fill tells the status), arrows a short line with a head.
+    as their boxes are: the fill tells the status), arrows a short line with a head;
+    ``look`` gives their colours.
     """
     from pptx.enum.shapes import MSO_CONNECTOR, MSO_SHAPE
 
@@ -196,13 +200,13 @@ def draw_legend(slide: Any, lay: Layout, bottom: float, left: float = 14.0) -> N
                 _arrowhead(swatch.line, theme.OFFICE_DASHES["implied"] if pattern else None)
             else:
                 if item.group == "kind":
-                    look = theme.KIND_STYLES[item.key]
-                    fill = theme.BACKGROUND if item.outline else look.fill
-                    stroke, dashed = look.stroke, look.dashed
+                    kind = look.kinds[item.key]
+                    fill = theme.BACKGROUND if item.outline else kind.fill
+                    stroke, dashed = kind.stroke, kind.dashed
                     line_w = 1.75 if item.outline else 1.0
                 else:
-                    fill = theme.STATUS_STYLES[item.key].fill
-                    stroke = theme.STATUS_STYLES[item.key].stroke
+                    fill = look.statuses[item.key].fill
+                    stroke = look.statuses[item.key].stroke
                     dashed, line_w = False, 0.75
                 swatch = slide.shapes.add_shape(
                     MSO_SHAPE.RECTANGLE, _emu(x), _emu(y + 3.5), _emu(swatch_w), _emu(9)

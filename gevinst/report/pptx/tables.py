@@ -48,7 +48,7 @@ def _status_slides(prs: Any, data: ReportData) -> None:
             if dated:
                 line += [_status_text(data, row.status), format_percent(row.score, data.language)]
                 if row.status:
-                    fills[(r, 4)] = theme.STATUS_STYLES[row.status].fill
+                    fills[(r, 4)] = data.theme.statuses[row.status].fill
             else:
                 line.append(", ".join(row.indicators) or "–")
             body.append(line)
@@ -100,7 +100,7 @@ def _indicator_table_slides(prs: Any, data: ReportData) -> None:
             if dated:
                 line.append(_status_text(data, row.status))
                 if row.status:
-                    fills[(r, 7)] = theme.STATUS_STYLES[row.status].fill
+                    fills[(r, 7)] = data.theme.statuses[row.status].fill
             body.append(line)
         title = data.phrase("indicators_title")
         if len(pages) > 1:
@@ -151,9 +151,9 @@ def review_slides(prs: Any, data: ReportData) -> None:
                 ]
             )
             if row.status in theme.STATUS_STYLES:
-                fills[(r, 3)] = theme.STATUS_STYLES[row.status].fill
+                fills[(r, 3)] = data.theme.statuses[row.status].fill
             if row.computed in theme.STATUS_STYLES:
-                fills[(r, 4)] = theme.STATUS_STYLES[row.computed].fill
+                fills[(r, 4)] = data.theme.statuses[row.computed].fill
         title = data.phrase("reviews_title")
         if len(pages) > 1:
             title += f" ({number}/{len(pages)})"
