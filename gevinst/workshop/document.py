@@ -35,6 +35,8 @@ from gevinst.workshop.edits import EditError, apply_edit
 __all__ = ["Conflict", "PlanFile", "Snapshot", "refusal"]
 
 _NESTED_KEY = re.compile(r"^[A-Za-z_]\S*:[ \t]*(?:#.*)?\n( +)[A-Za-z_]", re.MULTILINE)
+#: The first item of a block list under a top-level key: its dash's indent is the offset.
+_BLOCK_ITEM = re.compile(r"^[A-Za-z_]\S*:[ \t]*(?:#.*)?\n(?:[ \t]*#.*\n)*( *)- ", re.MULTILINE)
 
 
 class Conflict(GevinstError, RuntimeError):
@@ -87,20 +89,17 @@ class _Yaml:
 
     def __init__(self, text: str) -> None:
         from ruamel.yaml import YAML
-        from ruamel.yaml.util import load_yaml_guess_indent
 
         self.yaml = YAML(typ="rt")
         self.yaml.preserve_quotes = True
         self.yaml.width = 4096  # long lines are not wrapped anew
-        try:
-            _, sequence, offset = load_yaml_guess_indent(text)
-        except Exception:  # noqa: BLE001 - a file ruamel cannot read keeps the defaults
-            sequence, offset = 4, 2
         nested = _NESTED_KEY.search(text)
+        item = _BLOCK_ITEM.search(text)
+        offset = len(item.group(1)) if item else 2
         self.yaml.indent(
             mapping=len(nested.group(1)) if nested else 2,
-            sequence=sequence or 4,
-            offset=offset if offset is not None else 2,
+            sequence=offset + 2,
+            offset=offset,
         )
 
     def load(self, text: str) -> Any:
@@ -147,6 +146,9 @@ class PlanFile:
         self._undo: list[tuple[str, str]] = []
         self._redo: list[tuple[str, str]] = []
         self._cached: Snapshot | None = None
+        #: The round-trip parse of the version last written here (parsing is the slow part).
+        self._parsed: tuple[str, _Yaml, Any] | None = None
+        self._pending: tuple[_Yaml, Any] | None = None
 
     # -- reading ---------------------------------------------------------------------
 
@@ -184,20 +186,25 @@ class PlanFile:
         atomic_write(self.path, text)  # OutputError: read-only, disk full ... nothing changed
         return self._snapshot(*self._read())
 
-    def _edited_text(self, text: str, edit: Any) -> str:
+    def _edited_text(self, text: str, version: str, edit: Any) -> str:
         if self.format == "json":
             indent = _json_style(text)
             data = json.loads(text)
             apply_edit(data, edit)
             return _json_dump(data, indent)
-        yaml = _Yaml(text)
-        try:
-            data = yaml.load(text)
-        except Exception as exc:  # ruamel's errors have no common base
-            raise EditError(
-                "the plan file cannot be read as YAML; fix it in a text editor first"
-            ) from exc
+        cached, self._parsed = self._parsed, None  # an edit that fails leaves no cache
+        if cached is not None and cached[0] == version:
+            yaml, data = cached[1], cached[2]
+        else:
+            yaml = _Yaml(text)
+            try:
+                data = yaml.load(text)
+            except Exception as exc:  # ruamel's errors have no common base
+                raise EditError(
+                    "the plan file cannot be read as YAML; fix it in a text editor first"
+                ) from exc
         apply_edit(data, edit)
+        self._pending = (yaml, data)
         return yaml.dump(data)
 
     def edit(self, edit: Any, base: str) -> Snapshot:
@@ -213,7 +220,8 @@ class PlanFile:
             if version != base:
                 raise Conflict(version)
             before = self._snapshot(text, version)
-            new_text = self._edited_text(text, edit)
+            self._pending = None
+            new_text = self._edited_text(text, version, edit)
             if new_text == text:
                 return before
             try:
@@ -222,6 +230,8 @@ class PlanFile:
                 if before.plan is not None:  # a valid plan stays valid
                     raise EditError(f"not saved: {exc}") from exc
             after = self._write(new_text)
+            if self._pending is not None:  # the next edit starts from the parsed text
+                self._parsed = (after.version, *self._pending)
             self._undo.append((text, new_text))
             self._redo.clear()
             return after

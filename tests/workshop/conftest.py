@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import threading
+import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -56,3 +59,27 @@ def client_for(path: Path) -> Any:
 def client(plan_file: Path) -> Iterator[Any]:
     with client_for(plan_file) as client:
         yield client
+
+
+@contextmanager
+def running_server(path: Path, language: str | None = None) -> Iterator[str]:
+    """A real uvicorn server for ``path`` in a thread; yields the link with its token."""
+    import uvicorn
+
+    from gevinst.workshop.server import create_app, hosts_for, listen
+
+    sock = listen(0)
+    port = sock.getsockname()[1]
+    app = create_app(path, TOKEN, hosts_for(port), language=language)
+    server = uvicorn.Server(uvicorn.Config(app, log_level="warning", lifespan="off"))
+    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 10
+    while not server.started and time.monotonic() < deadline:
+        time.sleep(0.02)
+    try:
+        yield f"http://127.0.0.1:{port}/?token={TOKEN}"
+    finally:
+        server.should_exit = True
+        thread.join(10)
+        sock.close()

@@ -11,6 +11,7 @@
   let selected = null;
   let busy = false;
   let conflict = false;
+  let changes = 0; // counts the page's own requests, so a poll that crossed one is ignored
 
   function say(text, problem) {
     const status = $("status");
@@ -40,6 +41,7 @@
   }
 
   async function load() {
+    changes += 1;
     const answer = await call("GET", "/api/state");
     if (answer.status === 200) {
       conflict = false;
@@ -54,6 +56,8 @@
   async function change(path, body) {
     if (busy) return false;
     busy = true;
+    changes += 1;
+    document.body.setAttribute("aria-busy", "true");
     try {
       body.version = version;
       const answer = await call("POST", path, body);
@@ -70,6 +74,7 @@
       return false;
     } finally {
       busy = false;
+      document.body.setAttribute("aria-busy", "false");
     }
   }
 
@@ -356,9 +361,11 @@
   // The file on disk is watched: a change made elsewhere is shown, never overwritten.
   setInterval(async () => {
     if (busy || conflict || version === null) return;
+    const seen = changes;
     try {
       const answer = await call("GET", "/api/version");
-      if (answer.status === 200 && answer.data.version !== version && !busy) showConflict();
+      const crossed = busy || seen !== changes;
+      if (answer.status === 200 && answer.data.version !== version && !crossed) showConflict();
     } catch (error) {
       say(String(error), true);
     }
