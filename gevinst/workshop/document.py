@@ -2,7 +2,11 @@
 
 A YAML plan is parsed with ``ruamel.yaml`` in round-trip mode, so an edit rewrites only
 what it touches: comments, key order, quoting, flow ``{...}`` lists and indentation of
-the rest of the file keep their text. A JSON plan is edited only when ``json`` writes
+the rest of the file keep their text. Writing a whole large file with ruamel.yaml is
+slow (pure Python), so an edit of one element (rename, set, link, unlink, add) writes
+that element's lines alone and splices them into the old text at the lines PyYAML's
+composer gives; the result is the same text as writing the whole file (tested), and
+any other edit writes the whole file. A JSON plan is edited only when ``json`` writes
 it back byte for byte as it is (two-space indent or compact, UTF-8); otherwise it is
 refused with the reason, as is an Excel plan (convert it to YAML first).
 
@@ -30,7 +34,7 @@ from gevinst._files import atomic_write
 from gevinst.errors import GevinstError, PlanError
 from gevinst.io.plans import decode_text, loads, read_input
 from gevinst.model import Plan
-from gevinst.workshop.edits import EditError, apply_edit
+from gevinst.workshop.edits import SECTIONS, EditError, apply_edit
 
 __all__ = ["Conflict", "PlanFile", "Snapshot", "refusal"]
 
@@ -109,6 +113,99 @@ class _Yaml:
         out = io.StringIO()
         self.yaml.dump(data, out)
         return out.getvalue()
+
+
+#: The edits that change one element's own lines (the element with the returned id).
+_ONE_ELEMENT = ("rename", "set", "link", "unlink")
+
+
+def _item_ranges(text: str, edit: Any) -> dict[str, tuple[str, int, list[int]]] | None:
+    """Where each element of the plan text starts: id -> (section, index, [start, end) lines).
+
+    From PyYAML's C composer (fast); None when the text or the edit is not a case the
+    splice handles (then the whole file is written by ruamel.yaml).
+    """
+    if not isinstance(edit, dict) or edit.get("op") not in (*_ONE_ELEMENT, "add"):
+        return None
+    import yaml as pyyaml
+
+    from gevinst.io.yaml import compose
+
+    root = compose(text)
+    if not isinstance(root, pyyaml.MappingNode):
+        return None
+    out: dict[str, tuple[str, int, list[int]]] = {}
+    for key, section in root.value:
+        if not isinstance(section, pyyaml.SequenceNode) or section.flow_style:
+            continue
+        items = section.value
+        for index, item in enumerate(items):
+            if not isinstance(item, pyyaml.MappingNode):
+                return None
+            end = items[index + 1].start_mark.line if index + 1 < len(items) else None
+            if end is None:
+                end = section.end_mark.line
+                if section.end_mark.column != 0:  # the file ends without a newline
+                    return None
+            ids = [v.value for k, v in item.value if getattr(k, "value", None) == "id"]
+            if len(ids) == 1 and isinstance(ids[0], str):
+                out.setdefault(ids[0], (str(key.value), index, [item.start_mark.line, end]))
+        if items:
+            out.setdefault(f"\0last:{key.value}", (str(key.value), len(items) - 1, [0, 0]))
+    return out
+
+
+def _spliced(
+    text: str,
+    yaml: _Yaml,
+    data: Any,
+    edit: dict[str, Any],
+    touched: str,
+    ranges: dict[str, tuple[str, int, list[int]]] | None,
+) -> str | None:
+    """The new text with only the lines of the elements the edit changed written anew.
+
+    ruamel.yaml writes those elements alone (in a copy of their section) and the lines
+    are put in place of the old ones; everything else is the old text as it was. None
+    when the edit is not one the splice handles.
+    """
+    if ranges is None:
+        return None
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+    if edit["op"] == "add":
+        section_name = SECTIONS.get(str(edit.get("kind")))
+        last = ranges.get(f"\0last:{section_name}")
+        if last is None:
+            return None
+        old_last = [
+            key
+            for key, (section, position, _) in ranges.items()
+            if section == section_name and position == last[1] and not key.startswith("\0")
+        ]
+        if len(old_last) != 1:
+            return None
+        name, index, (start, end) = ranges[old_last[0]]
+        count = 2  # the old last element (its comment lines moved) and the new one
+    else:
+        if touched not in ranges:
+            return None
+        name, index, (start, end) = ranges[touched]
+        count = 1
+    items = data.get(name)
+    if not isinstance(items, CommentedSeq) or len(items) < index + count:
+        return None
+    part = CommentedSeq(items[index : index + count])
+    for i in range(count):
+        if index + i in items.ca.items:
+            part.ca.items[i] = items.ca.items[index + i]
+    wrapper = CommentedMap([(name, part)])
+    written = yaml.dump(wrapper)
+    head = f"{name}:\n"
+    if not written.startswith(head):
+        return None
+    lines = text.splitlines(keepends=True)
+    return "".join([*lines[:start], written[len(head) :], *lines[end:]])
 
 
 def _json_style(text: str) -> int | None:
@@ -203,9 +300,11 @@ class PlanFile:
                 raise EditError(
                     "the plan file cannot be read as YAML; fix it in a text editor first"
                 ) from exc
-        apply_edit(data, edit)
+        before = _item_ranges(text, edit)
+        touched = apply_edit(data, edit)
         self._pending = (yaml, data)
-        return yaml.dump(data)
+        spliced = _spliced(text, yaml, data, edit, touched, before)
+        return spliced if spliced is not None else yaml.dump(data)
 
     def edit(self, edit: Any, base: str) -> Snapshot:
         """Apply ``edit`` made on version ``base``; the new state of the file.
@@ -225,11 +324,17 @@ class PlanFile:
             if new_text == text:
                 return before
             try:
-                loads(new_text, self.format, str(self.path))
+                plan: Plan | None = loads(new_text, self.format, str(self.path))
+                error = None
             except PlanError as exc:
                 if before.plan is not None:  # a valid plan stays valid
                     raise EditError(f"not saved: {exc}") from exc
-            after = self._write(new_text)
+                plan, error = None, str(exc)
+            atomic_write(self.path, new_text)  # OutputError: read-only, disk full: unchanged
+            written, version = self._read()
+            if written == new_text:  # the plan just read is the file's (no one wrote since)
+                self._cached = Snapshot(new_text, version, plan, error)
+            after = self._snapshot(written, version)
             if self._pending is not None:  # the next edit starts from the parsed text
                 self._parsed = (after.version, *self._pending)
             self._undo.append((text, new_text))

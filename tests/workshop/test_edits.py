@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -119,3 +120,51 @@ def test_amounts_dates_and_lists_are_written_as_yaml_values() -> None:
     assert (
         "    assumptions:\n      - Mentorer\n      - Tid\n    value:\n      annual: 12.5\n" in text
     )
+
+
+@pytest.mark.parametrize(
+    "edit",
+    [
+        {"op": "rename", "id": "G1", "name": "Nytt navn"},
+        {"op": "rename", "id": "M1", "name": "Nytt tiltak"},
+        {"op": "set", "id": "B1", "field": "risk", "value": "high"},
+        {"op": "set", "id": "B1", "field": "value.annual", "value": "100"},
+        {"op": "link", "source": "B1", "target": "G2", "weight": 0.2, "note": "Litt"},
+        {"op": "link", "source": "M1", "target": "G1"},
+        {"op": "unlink", "source": "B1", "target": "G1"},
+        {"op": "add", "kind": "goal", "id": "G3", "name": "Tredje"},
+        {"op": "add", "kind": "measure", "id": "M2", "name": "Nytt"},
+        {"op": "add", "kind": "change", "id": "C1", "name": "Ny del"},
+        {"op": "delete", "id": "G2"},
+    ],
+)
+def test_writing_only_the_changed_lines_gives_the_whole_files_text(
+    edit: dict[str, Any], tmp_path: Path
+) -> None:
+    """The fast path (only the edited element written anew) equals writing the whole file."""
+    from gevinst.workshop.document import PlanFile
+
+    whole = _edited(SECTIONED, edit)
+    path = tmp_path / "plan.yaml"
+    path.write_text(SECTIONED, "utf-8")
+    plan_file = PlanFile(path)
+    plan_file.edit(edit, plan_file.version())
+    assert path.read_text("utf-8") == whole
+
+
+def test_the_fast_path_on_a_real_plan_twice(tmp_path: Path) -> None:
+    from gevinst.workshop.document import PlanFile
+
+    text = Path("examples/bergen_barnevern/plan.yaml").read_text("utf-8")
+    edits = [
+        {"op": "rename", "id": "B1", "name": "Kortere opplæring"},
+        {"op": "set", "id": "M1", "field": "status", "value": "pilot"},
+        {"op": "add", "kind": "benefit", "id": "B99", "name": "Ny gevinst"},
+        {"op": "link", "source": "B99", "target": "O1", "note": "Ny kobling"},
+    ]
+    path = tmp_path / "plan.yaml"
+    path.write_text(text, "utf-8")
+    plan_file = PlanFile(path)
+    for edit in edits:
+        plan_file.edit(edit, plan_file.version())
+    assert path.read_text("utf-8") == _edited(text, *edits)
