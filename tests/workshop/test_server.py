@@ -382,3 +382,28 @@ def test_the_command_starts_a_new_plan_and_prints_the_link(
     assert result.output == "workshop on http://127.0.0.1:1234/?token=abc  (Ctrl-C stops)\n"
     assert served == [(target, {"port": 0, "language": None, "on_ready": served[0][1]["on_ready"]})]
     assert gv.load(target).goals[0].id == "G1"  # the starter plan
+
+
+def test_a_full_disk_shows_an_error_and_keeps_the_file(
+    client: Any, plan_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import errno
+
+    import gevinst.workshop.document as document
+    from gevinst.errors import OutputError
+
+    def full(path: Any, data: Any) -> None:
+        raise OutputError(path, "the disk is full; free some space", errno.ENOSPC)
+
+    monkeypatch.setattr(document, "atomic_write", full)
+    answer = _edit(client, {"op": "rename", "id": "G1", "name": "Nytt navn"})
+    assert answer.status_code == 500
+    assert (
+        answer.json()["message"].startswith("not saved: ")
+        and "disk is full" in answer.json()["message"]
+    )
+    assert plan_file.read_text("utf-8") == COMMENTED
+    monkeypatch.undo()
+    # the next try, with room on the disk, starts from the file as it is
+    assert _edit(client, {"op": "rename", "id": "G1", "name": "Nytt navn"}).status_code == 200
+    assert gv.load(plan_file).goals[0].name == "Nytt navn"
