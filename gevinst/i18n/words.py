@@ -904,6 +904,59 @@ WORDS: dict[str, tuple[str, str]] = {
         "Uten kroneverdi, ikke med i beløpene: {elements}.",
         "Without a value in money, not in the amounts: {elements}.",
     ),
+    # the workshop page (gevinst.workshop)
+    "ws_title": ("Verksted", "Workshop"),
+    "ws_add": ("Legg til element", "Add an element"),
+    "ws_add_button": ("Legg til", "Add"),
+    "ws_kind": ("Type element", "Kind of element"),
+    "ws_element": ("Element", "Element"),
+    "ws_choose": ("Velg et element", "Choose an element"),
+    "ws_none_selected": (
+        "Klikk et element i kartet, eller velg det i listen, for å endre det.",
+        "Click an element on the map, or choose it in the list, to edit it.",
+    ),
+    "ws_save": ("Lagre", "Save"),
+    "ws_delete": ("Slett elementet", "Delete the element"),
+    "ws_undo": ("Angre", "Undo"),
+    "ws_redo": ("Gjør om", "Redo"),
+    "ws_fields": ("Felter", "Fields"),
+    "ws_links": ("Bidrar til", "Contributes to"),
+    "ws_link_target": ("Bidrar til element", "Contributes to element"),
+    "ws_weight": ("Vekt (0 til 1, valgfri)", "Weight (0 to 1, optional)"),
+    "ws_link": ("Koble", "Link"),
+    "ws_unlink": ("Fjern koblingen til {name}", "Remove the link to {name}"),
+    "ws_no_links": ("Ingen koblinger ennå.", "No links yet."),
+    "ws_findings": ("Funn fra sjekken", "Findings of the check"),
+    "ws_no_findings": ("Ingen funn: planen er i orden.", "No findings: the plan is in order."),
+    "ws_conflict": (
+        "Planfilen er endret utenfor dette vinduet. Last inn på nytt for å se endringen; "
+        "endringen din er ikke lagret og står fortsatt i skjemaet.",
+        "The plan file has changed outside this window. Reload to see the change; your "
+        "edit was not saved and is still in the form.",
+    ),
+    "ws_reload": ("Last inn på nytt", "Reload"),
+    "ws_saved": ("Lagret i {file}.", "Saved to {file}."),
+    "ws_not_saved": ("Ikke lagret: {message}", "Not saved: {message}"),
+    "ws_plan_error": (
+        "Planen kan ikke leses. Rett feilen i en teksteditor; siden viser endringen selv.",
+        "The plan cannot be read. Fix the error in a text editor; the page shows the change "
+        "by itself.",
+    ),
+    "ws_list_hint": (
+        "Tekst i flere linjer: én forutsetning eller indikator per linje.",
+        "Text on several lines: one assumption or indicator per line.",
+    ),
+    "ws_keys": (
+        "Tab og Enter velger elementer i kartet; Ctrl+Z angrer, Ctrl+Y gjør om.",
+        "Tab and Enter choose elements on the map; Ctrl+Z undoes, Ctrl+Y redoes.",
+    ),
+    "ws_value_annual": ("Årlig verdi", "Annual value"),
+    "ws_value_from": ("Verdi fra (dato)", "Value from (date)"),
+    "ws_cost_annual": ("Årlig kostnad", "Annual cost"),
+    "ws_empty_map": (
+        "Kartet er tomt: legg til et samfunnsmål, et effektmål, en gevinst og et tiltak.",
+        "The map is empty: add a goal, an objective, a benefit and a measure.",
+    ),
 }
 
 

@@ -268,6 +268,7 @@ class _Writer:
                 self.text(sheet.cell(r, 1), record["id"], f"{record['id']} id")
                 self.text(sheet.cell(r, 2), record["name"], f"{record['id']} name")
                 r += 1
+        print_setup(sheet, self.plan.title, self.lang)  # if someone shows and prints it
 
     def plan_sheet(self) -> None:
         from openpyxl.styles import Alignment, Font

@@ -1,0 +1,375 @@
+"""The edits the workshop page can make, applied to a plan file's parsed data in place.
+
+The data is what a round-trip parser gave (``ruamel.yaml``'s commented maps and
+lists for YAML, plain ``dict`` and ``list`` for JSON): an edit changes only the
+entries it names, so the rest of the file keeps its text when it is written back.
+Each edit is a JSON object with an ``op``; :func:`apply_edit` checks its shape and
+raises :class:`EditError` (a message for the page) before it changes anything.
+
+Examples:
+    >>> data = {"schema": "gevinst/1", "plan": {"id": "p", "title": "P"}}
+    >>> apply_edit(data, {"op": "add", "kind": "goal", "id": "G1", "name": "Mål"})
+    'G1'
+    >>> apply_edit(data, {"op": "add", "kind": "objective", "id": "O1", "name": "Effekt"})
+    'O1'
+    >>> apply_edit(data, {"op": "link", "source": "O1", "target": "G1", "weight": 0.5})
+    'O1'
+    >>> data["objectives"]
+    [{'id': 'O1', 'name': 'Effekt', 'contributes_to': [{'to': 'G1', 'weight': 0.5}]}]
+    >>> apply_edit(data, {"op": "delete", "id": "G1"})
+    'G1'
+    >>> data["objectives"], "goals" in data
+    ([{'id': 'O1', 'name': 'Effekt'}], False)
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable, MutableMapping, MutableSequence
+from typing import Any
+
+from gevinst.errors import GevinstError
+from gevinst.workshop.comments import add_to, commented, put, remove_from
+
+__all__ = ["FIELDS", "KINDS", "SECTIONS", "EditError", "apply_edit"]
+
+#: Kinds of element the page can add, each with the section of the plan that holds it.
+SECTIONS: dict[str, str] = {
+    "goal": "goals",
+    "objective": "objectives",
+    "benefit": "benefits",
+    "disbenefit": "disbenefits",
+    "change": "changes",
+    "measure": "measures",
+    "stakeholder": "stakeholders",
+    "indicator": "indicators",
+}
+KINDS = tuple(SECTIONS)
+#: Kinds that take part in the map (have ``contributes_to``).
+_LINKED = ("goal", "objective", "benefit", "disbenefit", "change", "measure")
+
+_BENEFIT = (
+    "owner",
+    "indicators",
+    "type",
+    "category",
+    "value.annual",
+    "value.from",
+    "risk",
+    "cashable",
+)
+#: The fields the page can set, by kind (``a.b`` is field ``b`` of the mapping ``a``).
+FIELDS: dict[str, tuple[str, ...]] = {
+    "goal": ("indicators",),
+    "objective": ("owner", "indicators"),
+    "benefit": _BENEFIT,
+    "disbenefit": _BENEFIT,
+    "change": ("owner",),
+    "measure": ("owner", "status", "start", "end", "cost.one_off", "cost.annual"),
+    "stakeholder": ("group", "power", "interest", "attitude"),
+    "indicator": ("unit", "direction", "source", "frequency"),
+}
+_COMMON = ("name", "description", "assumptions")
+_ID = re.compile(r"^[A-Za-z][A-Za-z0-9_.-]{0,63}$")
+_LISTS = ("assumptions", "indicators")
+_DATES = ("start", "end", "value.from")
+_AMOUNTS = ("value.annual", "cost.one_off", "cost.annual")
+_MAX_TEXT = 10_000
+
+Data = MutableMapping[str, Any]
+
+
+class EditError(GevinstError, ValueError):
+    """An edit that cannot be made as asked; the message says why (shown in the page)."""
+
+
+def _text(edit: dict[str, Any], key: str, *, optional: bool = False) -> str | None:
+    value = edit.get(key)
+    if value is None and optional:
+        return None
+    if not isinstance(value, str) or not value.strip():
+        raise EditError(f"'{key}' must be a non-empty text")
+    if len(value) > _MAX_TEXT:
+        raise EditError(f"'{key}' is longer than {_MAX_TEXT} characters")
+    return value.strip()
+
+
+def _id(edit: dict[str, Any], key: str) -> str:
+    value = _text(edit, key)
+    assert value is not None
+    if not _ID.match(value):
+        raise EditError(
+            f"'{value}' is not a valid id: start with a letter, then letters, digits, "
+            "'_', '.' or '-' (at most 64)"
+        )
+    return value
+
+
+def _section(data: Data, kind: str, *, create: bool = False) -> MutableSequence[Any]:
+    name = SECTIONS[kind]
+    items = data.get(name)
+    if items is None:
+        if not create:
+            return []
+        items = []
+        _insert_section(data, name, items)
+    if not isinstance(items, MutableSequence):
+        raise EditError(f"the section '{name}' is not a list; fix it in the file first")
+    return items
+
+
+#: The order of a plan's sections, where a new one is put.
+_ORDER = ("schema", "plan", *SECTIONS.values(), "measurements", "reviews")
+
+
+def _insert_section(data: Data, name: str, items: list[Any]) -> None:
+    """Put a new section after those that come before it in a plan."""
+    keys = list(data)
+    rank = _ORDER.index(name)
+    before = [i for i, key in enumerate(keys) if key in _ORDER and _ORDER.index(key) < rank]
+    position = before[-1] + 1 if before else len(keys)
+    insert = getattr(data, "insert", None)
+    if callable(insert):  # ruamel's commented map: comments stay where they are
+        insert(position, name, items)
+        return
+    entries = list(data.items())
+    entries.insert(position, (name, items))
+    data.clear()
+    data.update(entries)
+
+
+def _find(data: Data, element_id: str) -> tuple[str, MutableMapping[str, Any]]:
+    for kind in KINDS:
+        for item in _section(data, kind):
+            if isinstance(item, MutableMapping) and item.get("id") == element_id:
+                return kind, item
+    raise EditError(f"there is no element '{element_id}' in the plan")
+
+
+def _link_target(link: Any) -> Any:
+    return link.get("to") if isinstance(link, MutableMapping) else link
+
+
+def _add(data: Data, edit: dict[str, Any]) -> str:
+    kind = edit.get("kind")
+    if kind not in SECTIONS:
+        raise EditError(f"'kind' must be one of {', '.join(KINDS)}")
+    element_id = _id(edit, "id")
+    name = _text(edit, "name")
+    for other in KINDS:
+        if any(
+            isinstance(item, MutableMapping) and item.get("id") == element_id
+            for item in _section(data, other)
+        ):
+            raise EditError(f"the id '{element_id}' is taken; choose another")
+    items = _section(data, kind, create=True)
+    if not items and hasattr(items, "fa"):  # an empty `goals: []` becomes a block list
+        items.fa.set_block_style()
+    add_to(items, {"id": element_id, "name": name})
+    return element_id
+
+
+def _rename(data: Data, edit: dict[str, Any]) -> str:
+    element_id = _id(edit, "id")
+    _, element = _find(data, element_id)
+    element["name"] = _text(edit, "name")
+    return element_id
+
+
+def _value(field: str, value: Any) -> Any:
+    """The value to store for ``field``; None removes the field."""
+    if value is None or value == "" or value == []:
+        return None
+    if field in _LISTS:
+        items = value.splitlines() if isinstance(value, str) else value
+        if not isinstance(items, list) or not all(isinstance(v, str) for v in items):
+            raise EditError(f"'{field}' must be a list of texts (one per line)")
+        kept = [v.strip() for v in items if v.strip()]
+        return kept or None
+    if isinstance(value, bool | int | float):
+        return value
+    if not isinstance(value, str):
+        raise EditError(f"'{field}' must be a text or a number")
+    if len(value) > _MAX_TEXT:
+        raise EditError(f"'{field}' is longer than {_MAX_TEXT} characters")
+    text = value.strip()
+    if field in _DATES:
+        try:
+            return dt.date.fromisoformat(text)
+        except ValueError:
+            raise EditError(f"'{field}' must be a date as YYYY-MM-DD, not '{text}'") from None
+    if field in _AMOUNTS:  # one number, or low / likely / high
+        numbers = [_number(field, part) for part in text.split("/")]
+        return numbers[0] if len(numbers) == 1 else numbers
+    if field == "cashable":
+        if text not in ("true", "false"):
+            raise EditError("'cashable' is true or false")
+        return text == "true"
+    return text
+
+
+def _number(field: str, text: str) -> int | float:
+    cleaned = text.strip().replace(" ", "").replace("\u00a0", "").replace(",", ".")
+    try:
+        number = float(cleaned)
+    except ValueError:
+        raise EditError(f"'{field}' must be a number, not '{text.strip()}'") from None
+    return int(number) if number.is_integer() else number
+
+
+def _set(data: Data, edit: dict[str, Any]) -> str:
+    element_id = _id(edit, "id")
+    kind, element = _find(data, element_id)
+    field = edit.get("field")
+    allowed = _COMMON + FIELDS[kind]
+    if field not in allowed:
+        raise EditError(f"a {kind} has no field '{field}' to edit here; use {', '.join(allowed)}")
+    value = _value(field, edit.get("value"))
+    if field == "name" and value is None:
+        raise EditError("the name cannot be empty")
+    if "." not in field:
+        if value is not None:
+            put(element, field, value)
+        elif field in element:
+            remove_from(element, field)
+        return element_id
+    outer, key = field.split(".", 1)
+    inner = element.get(outer)
+    if not isinstance(inner, MutableMapping):
+        if value is not None:
+            put(element, outer, {key: value})
+        elif outer in element:
+            remove_from(element, outer)
+    elif value is not None:
+        put(inner, key, value)
+    elif key in inner:
+        remove_from(inner, key, element, outer)
+        if not inner:
+            remove_from(element, outer)
+    return element_id
+
+
+def _links(element: MutableMapping[str, Any]) -> MutableSequence[Any] | None:
+    links = element.get("contributes_to")
+    if links is not None and not isinstance(links, MutableSequence):
+        raise EditError(f"'contributes_to' of '{element.get('id')}' is not a list; fix the file")
+    return links
+
+
+def _link(data: Data, edit: dict[str, Any]) -> str:
+    source, target = _id(edit, "source"), _id(edit, "target")
+    kind, element = _find(data, source)
+    if kind not in _LINKED:
+        raise EditError(f"a {kind} has no links on the map")
+    target_kind, _ = _find(data, target)
+    if target_kind not in _LINKED:
+        raise EditError(f"a link must go to an element of the map, not a {target_kind}")
+    if source == target:
+        raise EditError("an element cannot contribute to itself")
+    weight = edit.get("weight")
+    if weight is not None and weight != "":
+        if isinstance(weight, str):
+            try:
+                weight = float(weight.replace(",", "."))
+            except ValueError:
+                raise EditError(
+                    f"the weight must be a number from 0 to 1, not '{weight}'"
+                ) from None
+        if isinstance(weight, bool) or not isinstance(weight, int | float) or not 0 <= weight <= 1:
+            raise EditError("the weight must be a number from 0 to 1")
+    else:
+        weight = None
+    note = _text(edit, "note", optional=True) if edit.get("note") not in (None, "") else None
+    link: Any = target
+    if weight is not None or note is not None:
+        link = {"to": target}
+        if weight is not None:
+            link["weight"] = weight
+        if note is not None:
+            link["note"] = note
+    links = _links(element)
+    if links is None:
+        put(element, "contributes_to", [link])
+        return source
+    for i, old in enumerate(links):
+        if _link_target(old) == target:
+            links[i] = commented(link, links)
+            break
+    else:
+        add_to(links, link)
+    return source
+
+
+def _drop_links(element: MutableMapping[str, Any], target: str) -> bool:
+    links = element.get("contributes_to")
+    if not isinstance(links, MutableSequence):
+        return False
+    found = False
+    for i in reversed(range(len(links))):
+        if _link_target(links[i]) == target:
+            remove_from(links, i, element, "contributes_to")
+            found = True
+    if found and not links:
+        remove_from(element, "contributes_to")
+    return found
+
+
+def _unlink(data: Data, edit: dict[str, Any]) -> str:
+    source, target = _id(edit, "source"), _id(edit, "target")
+    _, element = _find(data, source)
+    if not _drop_links(element, target):
+        raise EditError(f"'{source}' has no link to '{target}'")
+    return source
+
+
+def _delete(data: Data, edit: dict[str, Any]) -> str:
+    element_id = _id(edit, "id")
+    kind, element = _find(data, element_id)
+    items = _section(data, kind)
+    position = next(i for i, item in enumerate(items) if item is element)
+    remove_from(items, position, data, SECTIONS[kind])
+    if not items:  # a section emptied here goes, as it was before its first element
+        remove_from(data, SECTIONS[kind])
+    for other in KINDS:  # nothing is left pointing at the deleted element
+        for item in _section(data, other):
+            if not isinstance(item, MutableMapping):
+                continue
+            _drop_links(item, element_id)
+            impacts = item.get("impacts")
+            if isinstance(impacts, MutableMapping) and element_id in impacts:
+                remove_from(impacts, element_id, item, "impacts")
+            refs = item.get("indicators")
+            if isinstance(refs, MutableSequence) and element_id in refs:
+                remove_from(refs, list(refs).index(element_id), item, "indicators")
+                if not refs:
+                    remove_from(item, "indicators")
+    return element_id
+
+
+_OPERATIONS: dict[str, Callable[[Data, dict[str, Any]], str]] = {
+    "add": _add,
+    "rename": _rename,
+    "set": _set,
+    "link": _link,
+    "unlink": _unlink,
+    "delete": _delete,
+}
+OPERATIONS = tuple(_OPERATIONS)
+
+
+def apply_edit(data: Data, edit: Any) -> str:
+    """Apply one edit to the plan's data in place; return the id of the element it touched.
+
+    Raises:
+        EditError: the edit is malformed or names what is not there; ``data`` is unchanged
+            unless the file itself is malformed where the edit goes.
+    """
+    if not isinstance(edit, dict):
+        raise EditError("an edit is a JSON object with an 'op'")
+    if not isinstance(data, MutableMapping):
+        raise EditError("the plan file is not a mapping; fix it in a text editor first")
+    operation = _OPERATIONS.get(edit.get("op"))  # type: ignore[arg-type]
+    if operation is None:
+        raise EditError(f"'op' must be one of {', '.join(OPERATIONS)}")
+    return operation(data, edit)

@@ -1,0 +1,62 @@
+"""What the editor page shows of a plan: the map, the findings, the elements, as JSON data.
+
+The map is the SVG of :mod:`gevinst.render.svg`, laid out by :mod:`gevinst.layout` as
+``gevinst render`` lays it out: the same positions, colours and ``data-id`` on every
+element. The page puts that SVG in place (it is ours, every label escaped by its
+writer) and writes every other text with ``textContent``.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from gevinst.analysis.checks import check
+from gevinst.graph import build_graph
+from gevinst.layout.options import MapOptions
+from gevinst.layout.request import MapRequest
+from gevinst.render.svg import layout_svg
+from gevinst.workshop.edits import FIELDS, SECTIONS
+
+if TYPE_CHECKING:
+    from gevinst.model import Plan
+    from gevinst.workshop.document import Snapshot
+
+__all__ = ["elements", "page_state"]
+
+
+def elements(plan: Plan) -> list[dict[str, Any]]:
+    """Each element the page can edit: its kind and its fields as in the file."""
+    out = []
+    for kind, section in SECTIONS.items():
+        for item in getattr(plan, section):
+            data = item.model_dump(mode="json", by_alias=True, exclude_none=True)
+            data["kind"] = kind
+            data["fields"] = list(FIELDS[kind])
+            out.append(data)
+    return out
+
+
+def page_state(snapshot: Snapshot, language: str | None = None) -> dict[str, Any]:
+    """The page's data for one version of the file (JSON-ready)."""
+    plan = snapshot.plan
+    state: dict[str, Any] = {
+        "version": snapshot.version,
+        "error": snapshot.error,
+        "svg": "",
+        "findings": [],
+        "elements": [],
+    }
+    if plan is None:
+        return state
+    graph = build_graph(plan)
+    state["findings"] = [
+        {"code": f.code, "severity": f.severity, "element": f.element, "message": f.message}
+        for f in check(plan, graph=graph)
+    ]
+    state["elements"] = elements(plan)
+    try:
+        lay = MapRequest(plan, MapOptions(language=language)).layout()
+        state["svg"] = layout_svg(lay, standalone=False)
+    except Exception as exc:  # noqa: BLE001 - a map that cannot be drawn still lets one edit
+        state["error"] = f"the map cannot be drawn: {exc}"
+    return state

@@ -1,0 +1,170 @@
+"""Edits on round-trip YAML: the comments between blocks stay between the same blocks."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from gevinst.workshop.document import _Yaml
+from gevinst.workshop.edits import EditError, apply_edit
+
+SECTIONED = """\
+schema: gevinst/1
+plan: {id: p, title: P}
+goals:
+  - id: G1
+    name: Første
+  # the second goal, kept before it
+  - id: G2
+    name: Andre
+
+# the benefits follow
+benefits:
+  - id: B1
+    name: Gevinst
+    contributes_to:
+      - to: G1
+        note: Mest
+# measures last
+measures:
+  - {id: M1, name: Tiltak, contributes_to: [B1]}   # the only measure
+"""
+
+
+def _edited(text: str, *edits: dict[str, Any]) -> str:
+    yaml = _Yaml(text)
+    data = yaml.load(text)
+    for edit in edits:
+        apply_edit(data, edit)
+    return yaml.dump(data)
+
+
+def test_nothing_edited_is_the_same_text() -> None:
+    assert _edited(SECTIONED) == SECTIONED
+
+
+def test_a_new_element_goes_before_the_comment_of_the_next_section() -> None:
+    text = _edited(SECTIONED, {"op": "add", "kind": "goal", "id": "G3", "name": "Tredje"})
+    assert text == SECTIONED.replace(
+        "    name: Andre\n", "    name: Andre\n  - id: G3\n    name: Tredje\n"
+    )
+
+
+def test_a_new_link_goes_before_the_comment_after_the_block() -> None:
+    text = _edited(SECTIONED, {"op": "link", "source": "B1", "target": "G2"})
+    assert text == SECTIONED.replace("        note: Mest\n", "        note: Mest\n      - G2\n")
+
+
+def test_a_new_field_goes_before_the_comment_after_the_element() -> None:
+    text = _edited(SECTIONED, {"op": "set", "id": "B1", "field": "risk", "value": "high"})
+    assert text == SECTIONED.replace("        note: Mest\n", "        note: Mest\n    risk: high\n")
+
+
+def test_deleting_an_element_keeps_the_comment_after_it() -> None:
+    text = _edited(SECTIONED, {"op": "delete", "id": "G2"})
+    assert text == SECTIONED.replace("  - id: G2\n    name: Andre\n", "")
+
+
+def test_deleting_the_last_of_a_section_keeps_the_next_sections_comment() -> None:
+    text = _edited(SECTIONED, {"op": "delete", "id": "M1"})
+    assert text.endswith("        note: Mest\n# measures last\n")
+    assert "M1" not in text and "contributes_to" in text
+
+
+def test_deleting_removes_the_links_to_it() -> None:
+    text = _edited(SECTIONED, {"op": "delete", "id": "B1"})
+    assert "B1" not in text
+    # the comment keeps its column
+    assert "  - {id: M1, name: Tiltak}                         # the only measure\n" in text
+    assert "# the benefits follow\n# measures last\nmeasures:" in text
+    text = _edited(SECTIONED, {"op": "delete", "id": "G1"})
+    assert text == SECTIONED.replace("  - id: G1\n    name: Første\n", "").replace(
+        "    contributes_to:\n      - to: G1\n        note: Mest\n", ""
+    )
+
+
+@pytest.mark.parametrize(
+    ("edit", "message"),
+    [
+        ({"op": "link", "source": "M1", "target": "M1"}, "itself"),
+        ({"op": "link", "source": "M1", "target": "G1", "weight": "mye"}, "from 0 to 1"),
+        ({"op": "set", "id": "M1", "field": "start", "value": "1. mai"}, "YYYY-MM-DD"),
+        ({"op": "set", "id": "M1", "field": "cost.annual", "value": "mange"}, "a number"),
+        ({"op": "set", "id": "G1", "field": "name", "value": ""}, "cannot be empty"),
+        ({"op": "add", "kind": "gadget", "id": "X1", "name": "x"}, "'kind' must be one of"),
+        ("delete G1", "JSON object"),
+    ],
+)
+def test_a_wrong_edit_says_why_and_changes_nothing(edit: Any, message: str) -> None:
+    yaml = _Yaml(SECTIONED)
+    data = yaml.load(SECTIONED)
+    with pytest.raises(EditError, match=message):
+        apply_edit(data, edit)
+    assert yaml.dump(data) == SECTIONED
+
+
+def test_amounts_dates_and_lists_are_written_as_yaml_values() -> None:
+    text = _edited(
+        SECTIONED,
+        {"op": "set", "id": "M1", "field": "cost.one_off", "value": "100 000 / 150 000 / 250 000"},
+        {"op": "set", "id": "M1", "field": "start", "value": "2025-03-01"},
+        {"op": "set", "id": "B1", "field": "assumptions", "value": "Mentorer\n\n Tid  \n"},
+        {"op": "set", "id": "B1", "field": "value.annual", "value": "12,5"},
+    )
+    assert (
+        "  - {id: M1, name: Tiltak, contributes_to: [B1], cost: {one_off: [100000, 150000, "
+        "250000]}, start: 2025-03-01} # the only measure\n" in text
+    )
+    assert (
+        "    assumptions:\n      - Mentorer\n      - Tid\n    value:\n      annual: 12.5\n" in text
+    )
+
+
+@pytest.mark.parametrize(
+    "edit",
+    [
+        {"op": "rename", "id": "G1", "name": "Nytt navn"},
+        {"op": "rename", "id": "M1", "name": "Nytt tiltak"},
+        {"op": "set", "id": "B1", "field": "risk", "value": "high"},
+        {"op": "set", "id": "B1", "field": "value.annual", "value": "100"},
+        {"op": "link", "source": "B1", "target": "G2", "weight": 0.2, "note": "Litt"},
+        {"op": "link", "source": "M1", "target": "G1"},
+        {"op": "unlink", "source": "B1", "target": "G1"},
+        {"op": "add", "kind": "goal", "id": "G3", "name": "Tredje"},
+        {"op": "add", "kind": "measure", "id": "M2", "name": "Nytt"},
+        {"op": "add", "kind": "change", "id": "C1", "name": "Ny del"},
+        {"op": "delete", "id": "G2"},
+    ],
+)
+def test_writing_only_the_changed_lines_gives_the_whole_files_text(
+    edit: dict[str, Any], tmp_path: Path
+) -> None:
+    """The fast path (only the edited element written anew) equals writing the whole file."""
+    from gevinst.workshop.document import PlanFile
+
+    whole = _edited(SECTIONED, edit)
+    path = tmp_path / "plan.yaml"
+    path.write_text(SECTIONED, "utf-8")
+    plan_file = PlanFile(path)
+    plan_file.edit(edit, plan_file.version())
+    assert path.read_text("utf-8") == whole
+
+
+def test_the_fast_path_on_a_real_plan_twice(tmp_path: Path) -> None:
+    from gevinst.workshop.document import PlanFile
+
+    text = Path("examples/bergen_barnevern/plan.yaml").read_text("utf-8")
+    edits = [
+        {"op": "rename", "id": "B1", "name": "Kortere opplæring"},
+        {"op": "set", "id": "M1", "field": "status", "value": "pilot"},
+        {"op": "add", "kind": "benefit", "id": "B99", "name": "Ny gevinst"},
+        {"op": "link", "source": "B99", "target": "O1", "note": "Ny kobling"},
+    ]
+    path = tmp_path / "plan.yaml"
+    path.write_text(text, "utf-8")
+    plan_file = PlanFile(path)
+    for edit in edits:
+        plan_file.edit(edit, plan_file.version())
+    assert path.read_text("utf-8") == _edited(text, *edits)

@@ -1,0 +1,246 @@
+"""The editor page in real headless Chromium against a real uvicorn server.
+
+A plan is built from an empty file by clicks and keys, as in a workshop, and the YAML
+on disk is read back (with gevinst's own reader) after every step.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import gevinst as gv
+from tests.conftest import chromium
+from tests.workshop.conftest import EMPTY, running_server
+
+pytestmark = pytest.mark.browser
+
+
+def _wait(condition: Callable[[], Any], what: str, timeout: float = 15.0) -> Any:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            value = condition()
+        except Exception:  # noqa: BLE001 - the page may be between two states
+            value = None
+        if value:
+            return value
+        time.sleep(0.05)
+    raise AssertionError(f"timed out waiting for {what}")
+
+
+def _add(driver: Any, kind: str, element_id: str, name: str, path: Path) -> None:
+    """Add an element with the form: choose the kind, type id and name, press Enter."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
+    from selenium.webdriver.support.ui import Select
+
+    Select(driver.find_element(By.ID, "add-kind")).select_by_value(kind)
+    driver.find_element(By.ID, "add-id").send_keys(element_id)
+    driver.find_element(By.ID, "add-name").send_keys(name, Keys.ENTER)
+    _wait(lambda: element_id in _ids(path), f"{element_id} in the file")
+    _wait(lambda: _node(driver, element_id), f"{element_id} on the map")
+    _idle(driver)
+
+
+def _idle(driver: Any) -> None:
+    """Wait until the page has shown the answer to its last request."""
+    from selenium.webdriver.common.by import By
+
+    body = driver.find_element(By.TAG_NAME, "body")
+    _wait(lambda: body.get_attribute("aria-busy") != "true", "the page idle")
+
+
+def _ids(path: Path) -> list[str]:
+    return [e.id for e in gv.load(path).elements()]
+
+
+def _node(driver: Any, element_id: str) -> Any:
+    from selenium.webdriver.common.by import By
+
+    found = driver.find_elements(By.CSS_SELECTOR, f'#map g.node[data-id="{element_id}"]')
+    return found[0] if found else None
+
+
+def _link(
+    driver: Any, source: str, target: str, path: Path, weight: str = "", note: str = ""
+) -> None:
+    """Click the source on the map, choose the target, give weight and note, press Link."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import Select
+
+    _node(driver, source).click()
+    _wait(lambda: driver.find_element(By.ID, "edit-name").get_attribute("value"), "the editor")
+    Select(driver.find_element(By.ID, "link-target")).select_by_value(target)
+    driver.find_element(By.ID, "link-weight").send_keys(weight)
+    driver.find_element(By.ID, "link-note").send_keys(note)
+    driver.find_element(By.ID, "link-button").click()
+    _wait(lambda: (source, target) in gv.build_graph(gv.load(path)).edges, f"{source} -> {target}")
+    arrow = f'#map g.edge[data-source="{source}"][data-target="{target}"]'
+    _wait(lambda: driver.find_elements(By.CSS_SELECTOR, arrow), "the arrow on the map")
+    _idle(driver)
+
+
+def test_a_plan_is_built_from_an_empty_file_by_clicks_and_keys(tmp_path: Path) -> None:
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
+
+    path = tmp_path / "verksted.yaml"
+    path.write_text(EMPTY, "utf-8")
+    with running_server(path) as url, chromium(1400, 900) as driver:
+        driver.get(url)
+        assert driver.current_url.endswith("/")  # the token has left the address bar
+        assert "token" not in driver.current_url
+        _wait(lambda: driver.find_element(By.ID, "empty").is_displayed(), "the empty map")
+
+        # the Bergen plan's first goal, objective, benefit and measure
+        _add(driver, "goal", "G1", "Bergens barn, byens framtid", path)
+        assert gv.load(path).goals[0].name == "Bergens barn, byens framtid"
+        _add(driver, "objective", "O1", "Raskere og mer likeverdig saksbehandling", path)
+        _add(driver, "benefit", "B1", "Kortere opplæringstid for nyansatte", path)
+        _add(driver, "measure", "M1", "Innføringsprogram for nyansatte", path)
+        assert _ids(path) == ["G1", "O1", "B1", "M1"]
+        assert path.read_text("utf-8").startswith(EMPTY)  # what was there keeps its text
+
+        # findings follow the edits and click through to their element
+        findings = driver.find_element(By.ID, "findings").text
+        assert "GV101" in findings  # the measure leads nowhere yet
+
+        _link(driver, "O1", "G1", path)
+        _link(driver, "B1", "O1", path, weight="0,5", note="Frigjort tid går til saksbehandling")
+        _link(driver, "M1", "B1", path)
+        plan = gv.load(path)
+        assert plan.benefits[0].contributes_to[0].weight == 0.5
+        assert plan.benefits[0].contributes_to[0].note == "Frigjort tid går til saksbehandling"
+        assert plan.measures[0].contributes_to[0].to == "B1"
+        _wait(lambda: "GV101" not in driver.find_element(By.ID, "findings").text, "GV101 gone")
+        edges = driver.find_elements(By.CSS_SELECTOR, "#map g.edge")
+        assert len(edges) == 3
+
+        # a finding about an element brings the editor to it
+        button = driver.find_element(By.CSS_SELECTOR, '#findings button[data-element="B1"]')
+        button.click()
+        assert driver.find_element(By.ID, "edit-name").get_attribute("value") == (
+            "Kortere opplæringstid for nyansatte"
+        )
+        assert driver.switch_to.active_element.get_attribute("data-id") == "B1"
+
+        # edit fields by keyboard: the owner, then Enter saves
+        before = path.read_text("utf-8")
+        owner = driver.find_element(By.ID, "field-owner")
+        owner.send_keys("leder-bvt", Keys.ENTER)
+        _wait(lambda: gv.load(path).benefits[0].owner == "leder-bvt", "the owner saved")
+        _idle(driver)
+
+        # undo with Ctrl+Z on the page: the file is as before the edit, byte for byte
+        driver.find_element(By.TAG_NAME, "body").click()
+        driver.find_element(By.TAG_NAME, "body").send_keys(Keys.CONTROL, "z")
+        _wait(lambda: path.read_text("utf-8") == before, "the undo on disk")
+        redo = driver.find_element(By.ID, "redo")
+        _wait(redo.is_enabled, "redo offered")
+        redo.click()
+        _wait(lambda: gv.load(path).benefits[0].owner == "leder-bvt", "the redo on disk")
+        _idle(driver)
+
+        # keyboard on the map: Tab reaches an element, Enter chooses it
+        node = _node(driver, "M1")
+        driver.execute_script("arguments[0].focus()", node)
+        driver.switch_to.active_element.send_keys(Keys.ENTER)
+        assert driver.find_element(By.ID, "element-select").get_attribute("value") == "M1"
+
+        # delete M1 with the button; its link from nothing else remains
+        driver.find_element(By.ID, "delete").click()
+        _wait(lambda: "M1" not in _ids(path), "M1 deleted")
+        assert "M1" not in path.read_text("utf-8")
+
+
+def test_a_change_on_disk_is_shown_and_never_overwritten(tmp_path: Path) -> None:
+    from selenium.webdriver.common.by import By
+
+    path = tmp_path / "plan.yaml"
+    path.write_text(EMPTY, "utf-8")
+    with running_server(path) as url, chromium(1400, 900) as driver:
+        driver.get(url)
+        _add(driver, "goal", "G1", "Mål", path)
+        banner = driver.find_element(By.ID, "conflict")
+        assert not banner.is_displayed()
+        # someone edits the file in a text editor while the page is open
+        changed = path.read_text("utf-8") + "# endret i en teksteditor\n"
+        path.write_text(changed, "utf-8")
+        _wait(banner.is_displayed, "the conflict banner")
+        # an edit made now is refused: the change on disk stays
+        driver.find_element(By.ID, "add-id").send_keys("G2")
+        driver.find_element(By.ID, "add-name").send_keys("Nytt mål")
+        driver.find_element(By.ID, "add-button").click()
+        _wait(lambda: "Ikke lagret" in driver.find_element(By.ID, "status").text, "not saved")
+        assert path.read_text("utf-8") == changed
+        assert driver.find_element(By.ID, "add-id").get_attribute("value") == "G2"  # kept
+        # reload, then the same edit is saved after the change
+        driver.find_element(By.ID, "reload").click()
+        _wait(lambda: not banner.is_displayed(), "the banner gone")
+        driver.find_element(By.ID, "add-button").click()
+        _wait(lambda: "G2" in _ids(path), "G2 saved")
+        assert "# endret i en teksteditor\n" in path.read_text("utf-8")
+
+
+def test_a_hostile_name_is_shown_as_text(tmp_path: Path) -> None:
+    from selenium.webdriver.common.by import By
+
+    path = tmp_path / "plan.yaml"
+    path.write_text(EMPTY, "utf-8")
+    hostile = "<script>window.pwned=1</script><img src=x onerror=window.pwned=2>"
+    with running_server(path) as url, chromium(1400, 900) as driver:
+        driver.get(url)
+        _add(driver, "goal", "G1", hostile, path)
+        assert gv.load(path).goals[0].name == hostile
+        _node(driver, "G1").click()
+        assert driver.find_element(By.ID, "edit-name").get_attribute("value") == hostile
+        options = driver.find_element(By.ID, "element-select").text
+        assert hostile in options
+        assert driver.execute_script("return window.pwned") is None
+        assert not driver.find_elements(By.CSS_SELECTOR, "#map script, #map img, aside img")
+
+
+def test_the_page_is_in_english_for_an_english_plan(tmp_path: Path) -> None:
+    from selenium.webdriver.common.by import By
+
+    path = tmp_path / "plan.yaml"
+    path.write_text(EMPTY.replace("title: Tom plan}", "title: Empty, language: en}"), "utf-8")
+    with running_server(path) as url, chromium(1400, 900) as driver:
+        driver.get(url)
+        _wait(lambda: driver.find_element(By.ID, "file").text, "the page")
+        assert driver.find_element(By.TAG_NAME, "html").get_attribute("lang") == "en"
+        assert driver.find_element(By.ID, "add-button").text == "Add"
+        assert driver.find_element(By.ID, "undo").text == "Undo"
+
+
+AXE = os.environ.get("GEVINST_AXE_JS")
+
+
+@pytest.mark.skipif(
+    not AXE or not Path(AXE).is_file(), reason="axe-core is not here (set GEVINST_AXE_JS)"
+)
+def test_axe_finds_nothing_on_the_page(tmp_path: Path) -> None:
+    path = tmp_path / "plan.yaml"
+    path.write_text(Path("examples/minimal.yaml").read_text("utf-8"), "utf-8")
+    script = Path(str(AXE)).read_text("utf-8")
+    with running_server(path) as url, chromium(1400, 900) as driver:
+        driver.get(url)
+        _wait(lambda: _node(driver, "G1"), "the map")
+        _node(driver, "B1").click()  # the editor open too
+        driver.execute_script(script)
+        result = driver.execute_async_script(
+            "const done = arguments[arguments.length - 1];"
+            "axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', "
+            "'wcag21a', 'wcag21aa', 'best-practice']}}).then(r => done(r.violations));"
+        )
+    problems = [
+        f"{v['id']}: {v['help']} at {[n['target'] for n in v['nodes']][:3]}" for v in result
+    ]
+    assert problems == [], json.dumps(problems, indent=1, ensure_ascii=False)
