@@ -126,3 +126,16 @@
     });
   });
 }());
+(function () {
+  "use strict";
+  // A frame that pans (the map, a wide table or chart on a phone) can be reached and
+  // scrolled with the keyboard, but only while it has something to pan.
+  function panning() {
+    Array.prototype.forEach.call(document.querySelectorAll(".pan"), function (el) {
+      if (el.scrollWidth > el.clientWidth + 1) { el.setAttribute("tabindex", "0"); }
+      else { el.removeAttribute("tabindex"); }
+    });
+  }
+  panning();
+  window.addEventListener("resize", panning);
+}());
