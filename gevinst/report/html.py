@@ -113,9 +113,9 @@ def _summary(data: ReportData) -> dict[str, Any]:
     from gevinst.i18n.formats import format_money
 
     plan = data.plan
-    cards = [
-        (str(len(plan.measures)), data.word("measures")),
-        (str(len(plan.benefits)), data.word("benefits")),
+    cards: list[tuple[str, str, str]] = [  # (value, label, the mark's colour or "")
+        (str(len(plan.measures)), data.word("measures"), ""),
+        (str(len(plan.benefits)), data.word("benefits"), ""),
     ]
     if data.has_money():
         dated = data.evaluation is not None
@@ -124,6 +124,7 @@ def _summary(data: ReportData) -> dict[str, Any]:
             (
                 format_money(net, data.money.currency, data.language, True),
                 data.word("net_realised" if dated else "net_expected"),
+                "",
             )
         )
     counts: dict[str, int] = {}
@@ -133,7 +134,8 @@ def _summary(data: ReportData) -> dict[str, Any]:
     for status in ("on_track", "at_risk", "off_track", "not_measured", "not_due"):
         if status in counts:
             mark = theme.STATUS_STYLES[status].mark
-            cards.append((f"{mark} {counts[status]}", data.status_word(status)))
+            colour = f"var(--status-{status.replace('_', '-')}-mark)"  # theme.css_variables
+            cards.append((f"{mark} {counts[status]}", data.status_word(status), colour))
     return {
         "title": plan.title,
         "subtitle": data.subtitle,
