@@ -610,6 +610,7 @@ WORDS: dict[str, tuple[str, str]] = {
     # text alternatives of the HTML report's charts (each chart has its figures in a table)
     "item_col": ("Post", "Item"),
     "contents": ("Innhold", "Contents"),
+    "map_fit": ("Vis hele kartet", "Show the whole map"),
     "status_chart_alt": (
         "Stolpediagram over scoren til hver gevinst, farget etter status: {on} i rute, "
         "{risk} usikre, {off} ikke i rute og {other} ikke målt eller ikke forfalt. Scoren "

@@ -15,7 +15,8 @@ loading anything from elsewhere.
 - **Readable at any width**: the map is drawn so large that its smallest text is at
   least :data:`MIN_TEXT_PX` CSS pixels (:func:`readable_svg`), in a frame that pans
   when the map is wider than the window, so a phone never shrinks it to dots and the
-  page itself never scrolls sideways. The page has one heading and landmarks, and
+  page itself never scrolls sideways; a button shows the whole map at once instead
+  (its text then as small as the window makes it). The page has one heading and landmarks, and
   passes axe-core's WCAG 2.1 AA rules (``tests/test_accessibility.py``).
 
 The page is the template ``templates/map.html.j2``, its style and script are
@@ -67,6 +68,7 @@ class MapUI(NamedTuple):
     svg: Markup  # from gevinst.render.svg, which escapes every label
     facts: dict[str, Any]
     label: str  # the name of the map's frame (a region) for screen readers
+    fit: str  # the button that fits the whole map in the window (smaller text)
 
 
 def readable_svg(svg: str) -> str:
@@ -153,6 +155,7 @@ def render_html(request: MapRequest) -> bytes:
         svg=Markup(readable_svg(layout_svg(lay, standalone=False))),  # noqa: S704 - escaped by the writer
         facts=facts(request.plan, lay),
         label=t("map_part", lang).format(name=lay.title),
+        fit=t("map_fit", lang),
     )
     return render_page(
         "map.html.j2", lang=lang, title=lay.title, kind=t("benefit_map", lang), map_ui=map_ui

@@ -161,6 +161,7 @@ def _map_section(data: ReportData) -> tuple[dict[str, Any], MapUI]:
         svg=_inline_svg(map_html.readable_svg(layout_svg(lay, standalone=False))),
         facts=map_html.facts(data.plan, lay),
         label=data.phrase("map_part", name=lay.title),
+        fit=data.word("map_fit"),
     )
     section = {
         "title": data.phrase("map_title"),

@@ -115,6 +115,13 @@
     var first = svg.querySelector("g.node.match");
     if (first) { first.scrollIntoView({block: "center", inline: "center"}); first.focus(); }
   });
+  var fit = document.getElementById("map-fit");
+  fit.addEventListener("click", function () {
+    var on = fit.getAttribute("aria-pressed") !== "true";
+    fit.setAttribute("aria-pressed", on ? "true" : "false");
+    svg.parentNode.classList.toggle("fit", on);
+    window.dispatchEvent(new Event("resize"));  // the frame may no longer pan
+  });
   search.addEventListener("input", function () {
     var query = search.value.trim().toLowerCase();
     svg.classList.toggle("searching", query.length > 0);

@@ -104,7 +104,12 @@ def test_attributes_are_escaped_too() -> None:
 
     hostile = '"><img src=x onerror=alert(1)>'
     ui = MapUI(
-        search=hostile, hint=hostile, svg=Markup("<svg></svg>"), facts={"x": hostile}, label=hostile
+        search=hostile,
+        hint=hostile,
+        svg=Markup("<svg></svg>"),
+        facts={"x": hostile},
+        label=hostile,
+        fit=hostile,
     )
     page = (
         environment()
