@@ -89,8 +89,8 @@ def readable_svg(svg: str) -> str:
     if not sizes or found is None:
         return svg
     scale = max(1.0, MIN_TEXT_PX / (min(sizes) * _PX_PER_PT))
-    width = float(found.group(1)) * _PX_PER_PT * scale
-    return svg.replace('class="gevinst-map"', f'class="gevinst-map" style="width:{width:.0f}px"', 1)
+    width = round(float(found.group(1)) * _PX_PER_PT * scale)  # whole CSS pixels
+    return svg.replace('class="gevinst-map"', f'class="gevinst-map" style="width:{width}px"', 1)
 
 
 def facts(plan: Plan, lay: Layout) -> dict[str, Any]:
