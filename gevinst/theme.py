@@ -73,6 +73,7 @@ __all__ = [
     "SELECTED_COLOUR",
     "SHEET_FONT",
     "STATUS_COLOURS",
+    "STATUS_MARK_COLOURS",
     "STATUS_STYLES",
     "STRIPE_FILL",
     "TEXT_COLOUR",
@@ -169,6 +170,17 @@ STATUS_STYLES: dict[str, StatusStyle] = {
 #: The full hue of each status, for lines, bars and marks (the strokes above).
 STATUS_COLOURS: dict[str, str] = {key: look.stroke for key, look in STATUS_STYLES.items()}
 
+#: A status mark drawn in colour on paper or a panel (the HTML report's key figures):
+#: each hue darkened until the mark keeps 4.5:1 there. The full hues above fall to
+#: 2.1:1 (at risk, not due); WCAG 1.4.11 asks at least 3:1 of a mark that tells something.
+STATUS_MARK_COLOURS: dict[str, str] = {
+    "on_track": "#007A58",
+    "at_risk": "#8F6200",
+    "off_track": "#B34700",
+    "not_measured": "#5C5C5C",
+    "not_due": "#6F6F6F",
+}
+
 #: Fill and edge of a stakeholder by attitude; the hues are those of the statuses.
 ATTITUDE_COLOURS: dict[str, tuple[str, str]] = {
     "supportive": ("#D9F0E6", STATUS_STYLES["on_track"].stroke),
@@ -191,8 +203,9 @@ def css_variables() -> dict[str, str]:
 
     The HTML pages write these in a ``:root`` block and their style sheets use
     ``var(--name)``, so a colour is still defined only here. A status has its fill
-    (``status-off-track``) and its full hue (``status-off-track-line``). A page drawn
-    with a :class:`Theme` takes :meth:`Theme.css_variables` instead.
+    (``status-off-track``), its full hue (``status-off-track-line``) and the colour of
+    its mark (``status-off-track-mark``). A page drawn with a :class:`Theme` takes
+    :meth:`Theme.css_variables` instead.
 
     Examples:
         >>> css_variables()["status-off-track"], css_variables()["accent"]
@@ -435,6 +448,10 @@ class Theme:
             name = "status-" + key.replace("_", "-")
             names[name] = look.fill
             names[f"{name}-line"] = look.stroke
+            # gevinst's own hues are too light for a mark on paper: their darker shade;
+            # a theme's own stroke keeps 3:1 on paper (stroke_problem) and is its mark
+            own = look.stroke == STATUS_STYLES[key].stroke
+            names[f"{name}-mark"] = STATUS_MARK_COLOURS[key] if own else look.stroke
         return names
 
 

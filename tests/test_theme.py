@@ -3,6 +3,7 @@ fill it is drawn on (WCAG contrast), and a status the same colour in every forma
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import re
 from pathlib import Path
@@ -142,6 +143,10 @@ def _text_pairs() -> list[tuple[str, str, str, float]]:
     pairs.append(("link", theme.ACCENT, paper, 4.5))
     pairs.append(("table header", paper, theme.HEADING_COLOUR, 4.5))
     pairs.append(("title band", paper, theme.ACCENT, 4.5))
+    # a status mark drawn in colour (the report's key figures) on paper and panels
+    for status, mark_colour in theme.STATUS_MARK_COLOURS.items():
+        for name, fill in [("paper", paper), ("panel", theme.PANEL_FILL)]:
+            pairs.append((f"{status} mark on {name}", mark_colour, fill, 4.5))
     # the + and − in the impact chart: bold 14 pt, large text (3:1)
     for status in ("on_track", "off_track"):
         pairs.append((f"sign on {status}", paper, theme.STATUS_STYLES[status].stroke, 3.0))
@@ -159,6 +164,59 @@ def test_off_track_text_contrast_by_hand() -> None:
     assert contrast(theme.MUTED_TEXT, theme.STATUS_STYLES["off_track"].fill) == pytest.approx(
         (0.5371 + 0.05) / (0.0742 + 0.05), abs=0.01
     )
+
+
+def test_at_risk_mark_contrast_by_hand() -> None:
+    # #8F6200: 143/255 -> 0.2747 linear, 98/255 -> 0.1221, 0 -> 0;
+    # L = 0.2126 * 0.2747 + 0.7152 * 0.1221 = 0.1457; on white (1.05) / (0.1957) = 5.37,
+    # where the full hue #E69F00 gives 2.25 (under the 3:1 WCAG 1.4.11 asks of a mark)
+    assert luminance(theme.STATUS_MARK_COLOURS["at_risk"]) == pytest.approx(0.1457, abs=1e-3)
+    assert contrast(theme.STATUS_MARK_COLOURS["at_risk"], "#FFFFFF") == pytest.approx(
+        5.37, abs=0.01
+    )
+    assert contrast(theme.STATUS_COLOURS["at_risk"], "#FFFFFF") == pytest.approx(2.25, abs=0.01)
+    assert set(theme.STATUS_MARK_COLOURS) == set(theme.STATUS_STYLES)
+
+
+_MARKS = "".join(look.mark for look in theme.STATUS_STYLES.values())
+
+
+def test_status_marks_keep_3_to_1_wherever_the_map_draws_them() -> None:
+    """Every status mark in the evaluated map's SVG (box badges on the status fill,
+    legend labels on the paper or a panel) against what is behind it."""
+    svg = render_bytes(
+        gv.load(BERGEN), "svg", evaluation=gv.evaluate(gv.load(BERGEN), at="2025-10-01")
+    ).decode()
+    checked = 0
+    for group in re.findall(r"<g class=\"(?:node|legend-item)[^>]*>.*?</g>", svg):
+        behind = re.search(r'<rect[^>]* fill="(#[0-9A-F]{6})"', group)
+        for colour, text in re.findall(r'<text[^>]* fill="(#[0-9A-F]{6})"[^>]*>([^<]*)<', group):
+            if not any(mark in text for mark in _MARKS):
+                continue
+            fills = [theme.BACKGROUND, theme.PANEL_FILL]
+            if 'class="node' in group and behind is not None:
+                fills = [behind.group(1)]
+            for fill in fills:
+                assert contrast(colour, fill) >= 3.0, f"{text!r}: {colour} on {fill}"
+            checked += 1
+    assert checked >= 11 + 3  # the 11 benefits' badges and the legend's statuses
+
+
+def test_status_marks_keep_3_to_1_in_the_html_report() -> None:
+    """The report's key figures draw each mark in its mark colour on a panel; its table
+    cells draw mark and word in the ink on the status fill."""
+    from gevinst.report import report_bytes
+
+    page = report_bytes(gv.load(BERGEN), "html", at=dt.date(2025, 10, 1)).decode()
+    root = dict(re.findall(r"^\s*--([a-z-]+): ([^;]+);$", page.split(":root {", 1)[1], re.M))
+    marks = re.findall(r'<span class="mark" style="color:var\(--([a-z-]+)\)">(.)</span>', page)
+    assert [mark for _, mark in marks] == ["●", "▲", "■", "○"]  # 4, 2, 4 and 1 benefits
+    for name, _ in marks:
+        assert contrast(root[name], theme.PANEL_FILL) >= 3.0, name
+    cells = re.findall(r'<td class="status" style="background:var\(--([a-z-]+)\)">(.)', page)
+    assert cells and {mark for _, mark in cells} <= set(_MARKS)
+    for name, _ in cells:  # no colour of their own: the page's ink
+        assert contrast(theme.TEXT_COLOUR, root[name]) >= 3.0, name
 
 
 def test_a_status_is_never_told_by_colour_alone() -> None:

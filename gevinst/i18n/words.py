@@ -612,6 +612,37 @@ WORDS: dict[str, tuple[str, str]] = {
         "Pek på et element for detaljer, klikk for å vise kjeden, Esc for å nullstille.",
         "Point at an element for details, click to show its chain, Esc to reset.",
     ),
+    # text alternatives of the HTML report's charts (each chart has its figures in a table)
+    "item_col": ("Post", "Item"),
+    "contents": ("Innhold", "Contents"),
+    "map_fit": ("Vis hele kartet", "Show the whole map"),
+    "status_chart_alt": (
+        "Stolpediagram over scoren til hver gevinst, farget etter status: {on} i rute, "
+        "{risk} usikre, {off} ikke i rute og {other} ikke målt eller ikke forfalt. Scoren "
+        "og statusen til hver gevinst står i tabellen Gevinster under.",
+        "Bar chart of the score of each benefit, coloured by status: {on} on track, "
+        "{risk} at risk, {off} off track and {other} not measured or not due. Each "
+        "benefit's score and status are in the Benefits table below.",
+    ),
+    "indicator_chart_alt": (
+        "Linjediagram for indikator {id} {name}: utgangsverdi {baseline}, mål {target}, "
+        "siste måling {realised}; status {status}. Tallene står i tabellen over.",
+        "Line chart of indicator {id} {name}: baseline {baseline}, target {target}, "
+        "latest measurement {realised}; status {status}. The figures are in the table above.",
+    ),
+    "stakeholder_chart_alt": (
+        "Makt- og interessekart med {n} interessenter plassert etter makt og interesse; "
+        "hvem som står i hver rute, er listet under.",
+        "Power and interest grid of {n} stakeholders placed by power and interest; who is "
+        "in each quadrant is listed below.",
+    ),
+    "money_chart_alt": (
+        "Fossefallsdiagram over nåverdien av hver gevinst, ulempe og kostnaden, realisert "
+        "mot forventet, ned til netto nåverdi. Beløpene står i tabellene over.",
+        "Waterfall chart of the present value of each benefit, dis-benefit and the costs, "
+        "realised against expected, down to the net present value. The amounts are in the "
+        "tables above.",
+    ),
     # the council deck (gevinst.report.pptx): speaker notes and chips, whole sentences
     "deck_title_notes_at": (
         "Denne presentasjonen viser gevinstrealiseringsplanen «{title}» per {date}: "

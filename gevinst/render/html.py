@@ -12,6 +12,12 @@ loading anything from elsewhere.
   highlighted, the rest fades. Click the background (or press Escape) to clear.
 - **Search**: type part of a name or id; matching elements are highlighted, and
   Enter brings the first of them into view.
+- **Readable at any width**: the map is drawn so large that its smallest text is at
+  least :data:`MIN_TEXT_PX` CSS pixels (:func:`readable_svg`), in a frame that pans
+  when the map is wider than the window, so a phone never shrinks it to dots and the
+  page itself never scrolls sideways; a button shows the whole map at once instead
+  (its text then as small as the window makes it). The page has one heading and landmarks, and
+  passes axe-core's WCAG 2.1 AA rules (``tests/test_accessibility.py``).
 
 The page is the template ``templates/map.html.j2``, its style and script are
 ``map.css`` and ``map.js`` beside it (:mod:`gevinst.render._templates`). Names are never
@@ -31,6 +37,7 @@ Examples:
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from markupsafe import Markup
@@ -45,7 +52,12 @@ if TYPE_CHECKING:
     from gevinst.layout.request import MapRequest
     from gevinst.model import Plan
 
-__all__ = ["MapUI", "facts", "render_html"]
+__all__ = ["MIN_TEXT_PX", "MapUI", "facts", "readable_svg", "render_html"]
+
+#: The smallest text on the HTML pages, in CSS pixels (about 9 pt): the map is never
+#: drawn smaller than this on any screen; its frame pans instead.
+MIN_TEXT_PX = 12.0
+_PX_PER_PT = 4 / 3  # CSS: 96 px to the inch, 72 pt to the inch
 
 
 class MapUI(NamedTuple):
@@ -55,6 +67,30 @@ class MapUI(NamedTuple):
     hint: str
     svg: Markup  # from gevinst.render.svg, which escapes every label
     facts: dict[str, Any]
+    label: str  # the name of the map's frame (a region) for screen readers
+    fit: str  # the button that fits the whole map in the window (smaller text)
+
+
+def readable_svg(svg: str) -> str:
+    """The map's SVG with a CSS width at which its smallest text is :data:`MIN_TEXT_PX`.
+
+    The SVG of :mod:`gevinst.render.svg` is sized in points; drawn at that size its
+    smallest text may be under 12 px (8 pt is 10.7 px), and a browser told to fit the
+    map to the window makes it smaller still. The width given here keeps every text at
+    least :data:`MIN_TEXT_PX`; the page's frame around the map pans instead.
+
+    Examples:
+        >>> svg = '<svg width="300pt" height="90pt" class="gevinst-map"><text font-size="8">'
+        >>> readable_svg(svg)[:72]
+        '<svg width="300pt" height="90pt" class="gevinst-map" style="width:450px"'
+    """
+    sizes = [float(size) for size in re.findall(r'font-size="([0-9.]+)"', svg)]
+    found = re.search(r'<svg[^>]*?\swidth="([0-9.]+)pt"', svg)
+    if not sizes or found is None:
+        return svg
+    scale = max(1.0, MIN_TEXT_PX / (min(sizes) * _PX_PER_PT))
+    width = round(float(found.group(1)) * _PX_PER_PT * scale)  # whole CSS pixels
+    return svg.replace('class="gevinst-map"', f'class="gevinst-map" style="width:{width}px"', 1)
 
 
 def facts(plan: Plan, lay: Layout) -> dict[str, Any]:
@@ -116,8 +152,12 @@ def render_html(request: MapRequest) -> bytes:
     map_ui = MapUI(
         search=t("search", lang),
         hint=t("map_page_hint", lang),
-        svg=Markup(layout_svg(lay, standalone=False, look=request.options.theme)),  # noqa: S704
+        svg=Markup(  # noqa: S704 - escaped by the writer
+            readable_svg(layout_svg(lay, standalone=False, look=request.options.theme))
+        ),
         facts=facts(request.plan, lay),
+        label=t("map_part", lang).format(name=lay.title),
+        fit=t("map_fit", lang),
     )
     return render_page(
         "map.html.j2",

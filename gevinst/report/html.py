@@ -114,9 +114,9 @@ def _summary(data: ReportData) -> dict[str, Any]:
     from gevinst.i18n.formats import format_money
 
     plan = data.plan
-    cards = [
-        (str(len(plan.measures)), data.word("measures")),
-        (str(len(plan.benefits)), data.word("benefits")),
+    cards: list[tuple[str, str, str]] = [  # (value, label, the mark's colour or "")
+        (str(len(plan.measures)), data.word("measures"), ""),
+        (str(len(plan.benefits)), data.word("benefits"), ""),
     ]
     if data.has_money():
         dated = data.evaluation is not None
@@ -125,6 +125,7 @@ def _summary(data: ReportData) -> dict[str, Any]:
             (
                 format_money(net, data.money.currency, data.language, True),
                 data.word("net_realised" if dated else "net_expected"),
+                "",
             )
         )
     counts: dict[str, int] = {}
@@ -134,7 +135,8 @@ def _summary(data: ReportData) -> dict[str, Any]:
     for status in ("on_track", "at_risk", "off_track", "not_measured", "not_due"):
         if status in counts:
             mark = theme.STATUS_STYLES[status].mark
-            cards.append((f"{mark} {counts[status]}", data.status_word(status)))
+            colour = f"var(--status-{status.replace('_', '-')}-mark)"  # theme.css_variables
+            cards.append((f"{mark} {counts[status]}", data.status_word(status), colour))
     return {
         "title": plan.title,
         "subtitle": data.subtitle,
@@ -157,8 +159,10 @@ def _map_section(data: ReportData) -> tuple[dict[str, Any], MapUI]:
     map_ui = map_html.MapUI(
         search=data.word("search"),
         hint=data.phrase("map_hint"),
-        svg=_inline_svg(layout_svg(lay, standalone=False, look=data.theme)),
+        svg=_inline_svg(map_html.readable_svg(layout_svg(lay, standalone=False, look=data.theme))),
         facts=map_html.facts(data.plan, lay),
+        label=data.phrase("map_part", name=lay.title),
+        fit=data.word("map_fit"),
     )
     section = {
         "title": data.phrase("map_title"),
@@ -195,6 +199,21 @@ def _link_notes(data: ReportData, lay: Layout) -> _Table | None:
     return _Table(header, rows)
 
 
+def _status_chart_alt(data: ReportData) -> str:
+    """The status chart in words: how many benefits have each status."""
+    counts = {"on_track": 0, "at_risk": 0, "off_track": 0, "other": 0}
+    for row in data.status_rows(("benefit",)):
+        key = row.status if row.status in counts else "other"
+        counts[str(key)] += 1
+    return data.phrase(
+        "status_chart_alt",
+        on=counts["on_track"],
+        risk=counts["at_risk"],
+        off=counts["off_track"],
+        other=counts["other"],
+    )
+
+
 def _status_section(data: ReportData) -> dict[str, Any]:
     from gevinst.charts.results import status_chart
 
@@ -202,7 +221,10 @@ def _status_section(data: ReportData) -> dict[str, Any]:
         lead, chart = data.phrase("not_evaluated"), None
     else:
         lead = f"{data.word('score_explained')}."
-        chart = _figure_svg(status_chart(data.evaluation, language=data.language))
+        chart = _labelled_svg(
+            _figure_svg(status_chart(data.evaluation, language=data.language)),
+            _status_chart_alt(data),
+        )
     tables = []
     for kind, plural in (
         ("goal", "goals"),
@@ -263,7 +285,18 @@ def _indicator_section(data: ReportData) -> dict[str, Any] | None:
     if data.evaluation is not None:
         evaluation, lang = data.evaluation, data.language
         charts = [
-            _figure_svg(indicator_chart(evaluation, r.id, language=lang))
+            _labelled_svg(
+                _figure_svg(indicator_chart(evaluation, r.id, language=lang)),
+                data.phrase(
+                    "indicator_chart_alt",
+                    id=r.id,
+                    name=r.name,
+                    baseline=data.number(r.baseline),
+                    target=data.number(r.target),
+                    realised=data.number(r.realised),
+                    status=data.status_word(r.status),
+                ),
+            )
             for r in data.key_indicators()
         ]
     return {
@@ -311,7 +344,10 @@ def _stakeholder_section(data: ReportData) -> dict[str, Any] | None:
         return None
     return {
         "title": data.phrase("stakeholder_title"),
-        "grid_svg": _figure_svg(stakeholder_chart(data.plan, language=data.language)),
+        "grid_svg": _labelled_svg(
+            _figure_svg(stakeholder_chart(data.plan, language=data.language)),
+            data.phrase("stakeholder_chart_alt", n=len(data.plan.stakeholders)),
+        ),
         "quadrants": [
             (data.word(key), [r.name for r in rows]) for key, rows in data.quadrants().items()
         ],
@@ -329,7 +365,7 @@ def _money_section(data: ReportData) -> dict[str, Any]:
     dated = data.evaluation is not None
     currency = data.money.currency
     ranged = data.money.ranged
-    header = [("", False), (data.phrase("expected_col"), True)]
+    header = [(data.word("item_col"), False), (data.phrase("expected_col"), True)]
     if ranged:
         header.append((data.phrase("range_col"), True))
     if dated:
@@ -360,7 +396,10 @@ def _money_section(data: ReportData) -> dict[str, Any]:
     basis = f"{data.money_basis()} {data.phrase('money_lead')}" if dated else data.money_basis()
     chart = None
     if dated and data.evaluation is not None and data.money.lines:
-        chart = _figure_svg(money_chart(data.evaluation, language=data.language))
+        chart = _labelled_svg(
+            _figure_svg(money_chart(data.evaluation, language=data.language)),
+            data.phrase("money_chart_alt"),
+        )
     return {
         "title": title,
         "lead": basis,
@@ -420,7 +459,7 @@ def _uncertainty_section(data: ReportData) -> dict[str, Any] | None:
     def money(value: float, millions: bool = False) -> str:
         return format_money(value, currency, lang, millions)
 
-    header = [("", False), (data.word("planned_col"), True)]
+    header = [(data.word("item_col"), False), (data.word("planned_col"), True)]
     header += [(f"P{p}", True) for p in (10, 50, 85, 90)] + [(data.word("mean"), True)]
     body = [
         _Row(
@@ -516,6 +555,7 @@ def html_report(data: ReportData) -> bytes:
         lang=data.language,
         title=data.plan.title,
         kind=data.phrase("report"),
+        contents=data.word("contents"),
         summary=_summary(data),
         nav=nav,
         map_section=map_section,

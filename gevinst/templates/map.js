@@ -115,6 +115,13 @@
     var first = svg.querySelector("g.node.match");
     if (first) { first.scrollIntoView({block: "center", inline: "center"}); first.focus(); }
   });
+  var fit = document.getElementById("map-fit");
+  fit.addEventListener("click", function () {
+    var on = fit.getAttribute("aria-pressed") !== "true";
+    fit.setAttribute("aria-pressed", on ? "true" : "false");
+    svg.parentNode.classList.toggle("fit", on);
+    window.dispatchEvent(new Event("resize"));  // the frame may no longer pan
+  });
   search.addEventListener("input", function () {
     var query = search.value.trim().toLowerCase();
     svg.classList.toggle("searching", query.length > 0);
@@ -125,4 +132,17 @@
       el.classList.toggle("match", hit);
     });
   });
+}());
+(function () {
+  "use strict";
+  // A frame that pans (the map, a wide table or chart on a phone) can be reached and
+  // scrolled with the keyboard, but only while it has something to pan.
+  function panning() {
+    Array.prototype.forEach.call(document.querySelectorAll(".pan"), function (el) {
+      if (el.scrollWidth > el.clientWidth + 1) { el.setAttribute("tabindex", "0"); }
+      else { el.removeAttribute("tabindex"); }
+    });
+  }
+  panning();
+  window.addEventListener("resize", panning);
 }());

@@ -155,3 +155,29 @@ def test_enter_in_search_brings_the_first_match_into_view(browser: Any, tmp_path
     box.send_keys(Keys.ENTER)
     assert "match" in _classes(browser, selector)
     assert browser.execute_script(in_view, selector)
+
+
+@pytest.mark.browser
+def test_the_map_pans_at_a_readable_size_and_fits_on_request(browser: Any, tmp_path: Path) -> None:
+    """Bergen's map (1304 pt wide, smallest text 8 pt) is drawn 1304 * 4/3 * 12 / (8 * 4/3)
+    = 1956 px wide, wider than the window: its frame pans and can be reached with Tab.
+    The button fits it in the window, and a second press gives the readable size back."""
+    from selenium.webdriver.common.by import By
+
+    import gevinst as gv
+    from tests.conftest import BERGEN
+
+    browser.get(render(gv.load(BERGEN), tmp_path / "kart.html").as_uri())
+    sizes = "var f = document.querySelector('.map-frame'), s = f.querySelector('svg');"
+    sizes += "return [s.getBoundingClientRect().width, f.clientWidth, f.getAttribute('tabindex')];"
+    width, frame, tabindex = browser.execute_script(sizes)
+    assert width == pytest.approx(1956, abs=1)
+    assert frame < width and tabindex == "0"
+    button = browser.find_element(By.ID, "map-fit")
+    button.click()
+    width, frame, tabindex = browser.execute_script(sizes)
+    assert width <= frame and tabindex is None
+    assert button.get_attribute("aria-pressed") == "true"
+    button.click()
+    assert browser.execute_script(sizes)[0] == pytest.approx(1956, abs=1)
+    assert button.get_attribute("aria-pressed") == "false"

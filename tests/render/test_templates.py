@@ -103,7 +103,14 @@ def test_attributes_are_escaped_too() -> None:
     from gevinst.render.html import MapUI
 
     hostile = '"><img src=x onerror=alert(1)>'
-    ui = MapUI(search=hostile, hint=hostile, svg=Markup("<svg></svg>"), facts={"x": hostile})
+    ui = MapUI(
+        search=hostile,
+        hint=hostile,
+        svg=Markup("<svg></svg>"),
+        facts={"x": hostile},
+        label=hostile,
+        fit=hostile,
+    )
     page = (
         environment()
         .get_template("map.html.j2")
@@ -114,6 +121,7 @@ def test_attributes_are_escaped_too() -> None:
     attrs = dict(parsed.tags)
     assert attrs["html"]["lang"] == hostile
     assert attrs["input"]["placeholder"] == f"{hostile} …"
+    assert [a["aria-label"] for _, a in parsed.tags if a.get("role") == "region"] == [hostile]
     assert not any(key.startswith("on") for _, a in parsed.tags for key in a)
 
 

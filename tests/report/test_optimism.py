@@ -157,7 +157,7 @@ class _Tables(HTMLParser):
 def _money_table(page: bytes) -> tuple[list[list[str]], list[str]]:
     parser = _Tables()
     parser.feed(page.decode("utf-8"))
-    table = next(t for t in parser.tables if t and t[0][:2] == ["", "Expected"])
+    table = next(t for t in parser.tables if t and t[0][:2] == ["Item", "Expected"])
     return table, parser.paragraphs
 
 
@@ -165,7 +165,7 @@ def test_html_report_shows_ranges_and_adjusted_columns() -> None:
     plan = gv.loads(BIASED_PLAN)
     table, paragraphs = _money_table(report_bytes(plan, "html", at=AT, language="en"))
     assert table[0] == [
-        "",
+        "Item",
         "Expected",
         "Range (low–high)",
         "Realised",
@@ -192,7 +192,7 @@ def test_html_report_shows_ranges_and_adjusted_columns() -> None:
     assert any("Adjusted for optimism bias (costs +20%, benefits −10%)" in p for p in paragraphs)
     # without a date: expected only, adjusted beside it
     table, _ = _money_table(report_bytes(plan, "html", language="en"))
-    assert table[0] == ["", "Expected", "Range (low–high)", "Expected, adjusted"]
+    assert table[0] == ["Item", "Expected", "Range (low–high)", "Expected, adjusted"]
 
 
 def test_markdown_report_lists_each_lines_range() -> None:
