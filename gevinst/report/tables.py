@@ -620,8 +620,10 @@ def _status_cell(status: str | None, lang: str) -> str:
 
 def _places(value: float) -> int:
     """Decimals ``value`` is written with, up to two: 15.5 has one, 26.0 none."""
-    text = f"{value:.6f}".rstrip("0")
-    return min(2, len(text) - text.index(".") - 1)
+    for places in (0, 1):
+        if abs(value - round(value, places)) < 1e-6:
+            return places
+    return 2
 
 
 def _indicator_format(given: Sequence[float | None]) -> str:
@@ -661,7 +663,7 @@ def _shown(value: Any, number_format: str) -> str:
         return "2025-01-01"
     if isinstance(value, int | float):
         if number_format == _PERCENT:
-            return f"{100 * value:.0f}%"
+            return str(round(100 * value)) + "%"  # a width, not a figure for people
         decimals = len(number_format.partition(".")[2])
         separator = "," if number_format.startswith("#,##0") else ""
         return f"{value:{separator}.{decimals}f}"

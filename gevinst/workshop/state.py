@@ -14,6 +14,7 @@ from gevinst.analysis.checks import check
 from gevinst.graph import build_graph
 from gevinst.layout.options import MapOptions
 from gevinst.layout.request import MapRequest
+from gevinst.render.html import readable_svg
 from gevinst.render.svg import layout_svg
 from gevinst.workshop.edits import FIELDS, SECTIONS
 
@@ -56,7 +57,7 @@ def page_state(snapshot: Snapshot, language: str | None = None) -> dict[str, Any
     state["elements"] = elements(plan)
     try:
         lay = MapRequest(plan, MapOptions(language=language)).layout()
-        state["svg"] = layout_svg(lay, standalone=False)
+        state["svg"] = readable_svg(layout_svg(lay, standalone=False))  # as render's page
     except Exception as exc:  # noqa: BLE001 - a map that cannot be drawn still lets one edit
         state["error"] = f"the map cannot be drawn: {exc}"
     return state
