@@ -496,7 +496,8 @@ Section: TypeAlias = Annotated[list[_T], BeforeValidator(_none_is_empty)]
 
 
 #: Functions of the layers above the model, by name (``graph``, ``save``, ``dumps``,
-#: ``svg``), for the Plan shortcuts and Jupyter's display. Filled by ``gevinst/__init__.py``.
+#: ``svg``, ``inline_html``), for the Plan shortcuts and Jupyter's display. Filled by
+#: ``gevinst/__init__.py``.
 ABOVE: dict[str, Callable[..., Any]] = {}
 
 
@@ -702,3 +703,9 @@ class Plan(_Model):
         """The benefit map as SVG, so a plan shows itself in Jupyter."""
         svg: str = ABOVE["svg"](self)
         return svg
+
+    def _repr_html_(self) -> str:
+        """The benefit map as SVG inside HTML, scaled to the notebook cell (Jupyter
+        prefers this to :meth:`_repr_svg_`, which shows the map at its drawn size)."""
+        html: str = ABOVE["inline_html"](self)
+        return html

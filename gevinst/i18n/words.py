@@ -864,6 +864,30 @@ WORDS: dict[str, tuple[str, str]] = {
     "sim_at_low": ("Netto nåverdi ved lav", "Net present value at low"),
     "sim_at_high": ("Netto nåverdi ved høy", "Net present value at high"),
     "sim_swing": ("Utslag", "Swing"),
+    # notebooks: what results show in Jupyter (``_repr_html_``)
+    "html_evaluation": ("{plan}: status per {date}", "{plan}: status at {date}"),
+    "html_rows_left_out": ("… og {n} rader til", "… and {n} more rows"),
+    "html_trace": ("Stier gjennom {element}: {name}", "Paths through {element}: {name}"),
+    "path": ("Sti", "Path"),
+    "trace_up": ("Opp til målene ({n} stier)", "Up to the goals ({n} path(s))"),
+    "trace_down": ("Ned til tiltakene ({n} stier)", "Down to the measures ({n} path(s))"),
+    "trace_truncated": (
+        "Flere stier finnes; bare de første er vist.",
+        "More paths exist; only the first were listed.",
+    ),
+    "html_impact": ("Uten {element}", "Without {element}"),
+    "html_impact_none": (
+        "Ingen elementer mister støtte, og ingen score endres.",
+        "No element loses support and no score changes.",
+    ),
+    "effect": ("Virkning", "Effect"),
+    "orphaned": ("Mister all støtte fra tiltak", "Loses all support from measures"),
+    "weakened": ("Svekket, har annen støtte", "Weakened, keeps other support"),
+    "score_changes": ("Score endres", "Score changes"),
+    "score_now": ("Score nå", "Score now"),
+    "score_without": ("Score uten", "Score without"),
+    "html_portfolio": ("Portefølje med {n} planer", "Portfolio of {n} plan(s)"),
+    "html_unreadable": ("{n} fil(er) kunne ikke leses.", "{n} file(s) could not be read."),
 }
 
 
