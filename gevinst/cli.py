@@ -186,12 +186,16 @@ def cli() -> None:
 @click.option("--select", multiple=True, help="Only these codes or prefixes (GV104,GV2).")
 @click.option("--ignore", multiple=True, help="Leave out these codes or prefixes.")
 @click.option("--measurements", type=click.Path(dir_okay=False), help="Add measurements (CSV).")
+@click.option(
+    "--lang", type=click.Choice(LANGUAGES), help="Message language (default: the plan's)."
+)
 def check(
     plans: tuple[str, ...],
     fmt: str,
     select: tuple[str, ...],
     ignore: tuple[str, ...],
     measurements: str | None,
+    lang: str | None,
 ) -> None:
     """Check plan files against the GV rules, like a linter.
 
@@ -200,7 +204,7 @@ def check(
     """
     from gevinst.analysis.findings import check_files
 
-    run = check_files(plans, measurements=measurements, select=select, ignore=ignore)
+    run = check_files(plans, measurements=measurements, select=select, ignore=ignore, language=lang)
     if fmt == "json":
         _echo(run.to_json())
     else:
@@ -242,12 +246,14 @@ def init(path: str, lang: str, force: bool) -> None:
 @_plan
 @click.argument("element")
 @click.option("--format", "fmt", type=click.Choice(TRACE_FORMATS), default="text")
-def trace(plan_path: str, element: str, fmt: str) -> None:
+@click.option("--lang", type=click.Choice(LANGUAGES), help="Text language (default: the plan's).")
+def trace(plan_path: str, element: str, fmt: str, lang: str | None) -> None:
     """Show every path from ELEMENT up to the goals, and down to the measures."""
     from gevinst.analysis.trace_text import trace_text
     from gevinst.io.inputs import load_inputs
 
-    _echo(trace_text(load_inputs(plan_path), element, format=fmt, source=plan_path))
+    plan = load_inputs(plan_path)
+    _echo(trace_text(plan, element, format=fmt, source=plan_path, language=lang))
 
 
 # -- render -------------------------------------------------------------------------------

@@ -99,7 +99,7 @@ def test_evaluation_status_table_en() -> None:
 @pytest.mark.parametrize(
     ("language", "up", "down"),
     [
-        ("nb", "Opp til målene (1 stier)", "Ned til tiltakene (2 stier)"),
+        ("nb", "Opp til målene (stier: 1)", "Ned til tiltakene (stier: 2)"),
         ("en", "Up to the goals (1 path(s))", "Down to the measures (2 path(s))"),
     ],
 )
