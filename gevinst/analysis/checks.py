@@ -414,7 +414,10 @@ def _owners_are_stakeholders(ctx: _Context) -> Iterator[Finding]:
         stakeholder = ctx.stakeholders.get(owner)
         if stakeholder is not None and (stakeholder.power is None or stakeholder.interest is None):
             missing = [n for n in ("power", "interest") if getattr(stakeholder, n) is None]
-            keys = {("power",): "gv108_power", ("interest",): "gv108_interest"}
+            keys: dict[tuple[str, ...], str] = {
+                ("power",): "gv108_power",
+                ("interest",): "gv108_interest",
+            }
             key = keys.get(tuple(missing), "gv108_both")
             yield _finding("GV108", owned, ctx.say(key, owner=owner))
 
