@@ -344,7 +344,7 @@ def _beyond_limits(ctx: _Context) -> Iterator[Finding]:
 
 @_rule("GV020", "GV021", "GV022")
 def _uncertain_money(ctx: _Context) -> Iterator[Finding]:
-    for code, element, _field, message in money_problems(ctx.plan):
+    for code, element, _field, message in money_problems(ctx.plan, ctx.language):
         yield _finding(code, element, message)
 
 
@@ -487,7 +487,7 @@ def _stakeholder_risk(ctx: _Context) -> Iterator[Finding]:
 
 @_rule("GV023")
 def _amounts_without_range(ctx: _Context) -> Iterator[Finding]:
-    for code, element, _field, message in unranged_amounts(ctx.plan):
+    for code, element, _field, message in unranged_amounts(ctx.plan, ctx.language):
         yield _finding(code, element, message)
 
 

@@ -1059,6 +1059,41 @@ WORDS: dict[str, tuple[str, str]] = {
         "{place} holds an 11-digit number with a valid fødselsnummer/D-number checksum; "
         "personal data must not be in a plan: remove it",
     ),
+    "gv020_low": (
+        "{field} for {kind} {id} er [{written}]: lav {low} er over mest sannsynlig {likely}; "
+        "skriv [lav, mest sannsynlig, høy] med lav <= mest sannsynlig <= høy",
+        "{field} of {kind} {id} is [{written}]: low {low} is above most likely {likely}; "
+        "write [low, most_likely, high] with low <= most_likely <= high",
+    ),
+    "gv020_high": (
+        "{field} for {kind} {id} er [{written}]: mest sannsynlig {likely} er over høy {high}; "
+        "skriv [lav, mest sannsynlig, høy] med lav <= mest sannsynlig <= høy",
+        "{field} of {kind} {id} is [{written}]: most likely {likely} is above high {high}; "
+        "write [low, most_likely, high] with low <= most_likely <= high",
+    ),
+    "gv021_share": (
+        "{field} for {kind} {id} er {share}; en andel i opptrappingen ligger mellom 0 og 1 "
+        "(0.25 tar med en firedel av annual det året): skriv den som en andel, f.eks. "
+        "ramp: [0.25, 0.5]",
+        "{field} of {kind} {id} is {share}; a ramp-up share lies between 0 and 1 (0.25 "
+        "books a quarter of annual in that year): write it as a share, e.g. ramp: [0.25, 0.5]",
+    ),
+    "gv022_outside": (
+        "correlation er {value}; korrelasjonen mellom de usikre beløpene ligger mellom 0 "
+        "(uavhengige) og 1 (alle høye eller lave samtidig): skriv f.eks. correlation: 0.3, "
+        "eller utelat den for 0",
+        "correlation is {value}; the correlation between the uncertain amounts lies between "
+        "0 (independent) and 1 (all high or low together): write e.g. correlation: 0.3, or "
+        "leave it out for 0",
+    ),
+    "gv023_one_number": (
+        "{field} for {kind} {id} er ett tall ({value}), mens {ranged} av planens {counted} "
+        "beløp har et spenn; gi også dette [lav, mest sannsynlig, høy], så simuleringen "
+        "regner med usikkerheten",
+        "{field} of {kind} {id} is one number ({value}), while {ranged} of the plan's "
+        "{counted} amounts have a range; give it [low, most_likely, high] too, so the "
+        "simulation counts its uncertainty",
+    ),
     "gv201_the_cell": ("cellen", "the cell"),
     "gv201_sheet_name": ("arkets navn", "the sheet's name"),
     "gv201_text_here": ("teksten her", "the text here"),

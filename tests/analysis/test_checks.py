@@ -311,8 +311,8 @@ def test_gv007_horizon_from_the_earliest_date_says_so() -> None:
 
 # -- the messages in the plan's language (nb or en) -----------------------------------------
 
-#: Codes whose messages come from the money and limit checks, still written in English.
-ENGLISH_ONLY = {"GV007", "GV020", "GV021", "GV022", "GV023"}
+#: Codes whose messages come from the limit checks, still written in English.
+ENGLISH_ONLY = {"GV007"}
 
 
 @pytest.mark.parametrize("code", sorted(CODES))
@@ -374,6 +374,13 @@ def test_every_code_speaks_nb_and_en(code: str) -> None:
             "sett power og interest",
             "owner leder has no interest set; an owner belongs in the stakeholder analysis: "
             "set power and interest",
+        ),
+        (
+            "GV020",
+            "value.annual for gevinst B1 er [3, 1, 2]: lav 3 er over mest sannsynlig 1; skriv "
+            "[lav, mest sannsynlig, høy] med lav <= mest sannsynlig <= høy",
+            "value.annual of benefit B1 is [3, 1, 2]: low 3 is above most likely 1; write "
+            "[low, most_likely, high] with low <= most_likely <= high",
         ),
     ],
 )
