@@ -57,10 +57,10 @@ def html_table(
     """A small HTML table: ``caption`` above, ``header`` and ``rows`` escaped, columns
     ``right`` (by index) aligned right, ``note`` in a line below. Beyond
     :data:`MAX_ROWS` rows, a last row says how many were left out (``more`` with
-    ``{n}``).
+    ``{n}``). A cell's fill is one of the theme's colours (tests/i18n/test_html.py).
 
-    >>> html_table("T", ["a"], [[("1", "#A7DCC9")]], right={0}).splitlines()[4]
-    '<tr><td style="text-align:right;background:#A7DCC9">1</td></tr>'
+    >>> html_table("T", ["a"], [["1"]], right={0}).splitlines()[4]
+    '<tr><td style="text-align:right">1</td></tr>'
     """
     head = "".join(_cell("th", h, i in right) for i, h in enumerate(header))
     lines = [
