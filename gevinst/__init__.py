@@ -62,7 +62,8 @@ from gevinst.model import (
     Target,
     Value,
 )
-from gevinst.render import render
+from gevinst.render import render, render_bytes
+from gevinst.render import to_inline_html as _to_inline_html
 from gevinst.render import to_svg as _to_svg
 from gevinst.report import report
 from gevinst.theme import Theme
@@ -71,7 +72,9 @@ __version__ = "0.2.0"
 
 # The Plan shortcuts and Jupyter's display call the layers above the model through this
 # table, so that the model imports nothing above it (see gevinst.model.ABOVE).
-_model.ABOVE.update(graph=build_graph, save=save, dumps=dumps, svg=_to_svg)
+_model.ABOVE.update(
+    graph=build_graph, save=save, dumps=dumps, svg=_to_svg, inline_html=_to_inline_html
+)
 
 __all__ = [
     "CODES",
@@ -127,6 +130,7 @@ __all__ = [
     "load_theme",
     "loads",
     "render",
+    "render_bytes",
     "report",
     "save",
     "simulate",

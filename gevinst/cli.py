@@ -206,6 +206,9 @@ def cli() -> None:
     help="Exit 1 when a finding of this severity or above is found.",
 )
 @_output(help="Write the findings as JSON to a .json file, or to stdout with -o -.")
+@click.option(
+    "--lang", type=click.Choice(LANGUAGES), help="Message language (default: the plan's)."
+)
 def check(
     plans: tuple[str, ...],
     fmt: str,
@@ -214,6 +217,7 @@ def check(
     measurements: str | None,
     fail_on: str,
     output: str | None,
+    lang: str | None,
 ) -> None:
     """Check plan files against the GV rules, like a linter; with two or more plans (a
     folder stands for every plan file in it) also across them: GV300-GV302.
@@ -226,7 +230,7 @@ def check(
 
     if output not in (None, _STDOUT) and Path(output).suffix.lower() != ".json":
         _fail(f"{output}: check writes JSON; name a .json file, or - for stdout")
-    run = check_files(plans, measurements=measurements, select=select, ignore=ignore)
+    run = check_files(plans, measurements=measurements, select=select, ignore=ignore, language=lang)
     if output is not None or fmt == "json":
         for line in [*run.read, *run.unreadable]:
             _echo(line, err=True)
@@ -283,12 +287,14 @@ def init(path: str, lang: str, force: bool) -> None:
 @_plan
 @click.argument("element")
 @click.option("--format", "fmt", type=click.Choice(TRACE_FORMATS), default="text")
-def trace(plan_path: str, element: str, fmt: str) -> None:
+@click.option("--lang", type=click.Choice(LANGUAGES), help="Text language (default: the plan's).")
+def trace(plan_path: str, element: str, fmt: str, lang: str | None) -> None:
     """Show every path from ELEMENT up to the goals, and down to the measures."""
     from gevinst.analysis.trace_text import trace_text
     from gevinst.io.inputs import load_inputs
 
-    _echo(trace_text(load_inputs(plan_path), element, format=fmt, source=plan_path))
+    plan = load_inputs(plan_path)
+    _echo(trace_text(plan, element, format=fmt, source=plan_path, language=lang))
 
 
 # -- render -------------------------------------------------------------------------------

@@ -22,10 +22,12 @@ Examples:
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import networkx as nx
 
+from gevinst.i18n.html import Cell, html_table
+from gevinst.i18n.words import t
 from gevinst.model import LEVELS, Disbenefit, MapElement, Plan
 
 __all__ = [
@@ -124,6 +126,29 @@ class Trace:
     up: list[tuple[str, ...]]
     down: list[tuple[str, ...]]
     truncated: bool = False
+    #: The name of each element on the paths, and the plan's language (for display).
+    names: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
+    language: str = field(default="nb", compare=False, repr=False)
+
+    def _repr_html_(self) -> str:
+        """The paths as a table, so a trace shows itself in Jupyter (ids and names)."""
+        lang = self.language
+
+        def show(path: tuple[str, ...]) -> str:
+            return " → ".join(f"{n} ({self.names[n]})" if n in self.names else n for n in path)
+
+        rows: list[list[Cell]] = []
+        for key, paths in (("trace_up", self.up), ("trace_down", self.down)):
+            heading = t(key, lang).format(n=len(paths))
+            rows += [[heading if i == 0 else "", show(p)] for i, p in enumerate(paths)]
+            if not paths:
+                rows.append([heading, ""])
+        caption = t("html_trace", lang).format(
+            element=self.element, name=self.names.get(self.element, self.element)
+        )
+        note = t("trace_truncated", lang) if self.truncated else None
+        header = [t("direction", lang), t("path", lang)]
+        return html_table(caption, header, rows, note=note, more=t("html_rows_left_out", lang))
 
     def __iter__(self) -> Iterator[list[str]]:
         """The paths up to the goals, each a list of ids from the element to the top.
@@ -272,4 +297,12 @@ def trace(plan: Plan | BenefitMap, id: str) -> Trace:
             truncated = True
             break
         down.append(tuple(path))
-    return Trace(element=id, up=sorted(up), down=sorted(down), truncated=truncated)
+    names = {n: str(graph.nodes[n]["name"]) for n in above | below}
+    return Trace(
+        element=id,
+        up=sorted(up),
+        down=sorted(down),
+        truncated=truncated,
+        names=names,
+        language=bmap.plan.language,
+    )

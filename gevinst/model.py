@@ -37,11 +37,14 @@ from pydantic import (
 )
 
 from gevinst.amounts import Estimate, as_written, estimate, number
+from gevinst.i18n.words import t
 
 if TYPE_CHECKING:
     import networkx as nx
 
 __all__ = [
+    "CLOSED",
+    "CLOSED_WORDS",
     "ID_PATTERN",
     "KINDS",
     "LEVELS",
@@ -108,21 +111,75 @@ def _number(value: object) -> object:
     return number(value)
 
 
-_SCALE_SYNONYMS = {
-    "ingen": "none",
-    "liten": "low",
-    "lav": "low",
-    "middels": "medium",
-    "stor": "high",
-    "høy": "high",
+#: The closed value lists of the file format: name -> the codes, as written back.
+CLOSED: dict[str, tuple[str, ...]] = {
+    "status": ("idea", "planned", "pilot", "implemented", "stopped"),
+    "type": ("efficiency", "quality", "other_actors"),
+    "category": ("budget", "redeployment", "public_sector", "non_priced"),
+    "risk": ("low", "medium", "high"),
+    "scale": ("none", "low", "medium", "high"),
+    "attitude": ("supportive", "neutral", "resistant"),
+    "impact": ("positive", "negative"),
+    "direction": ("increase", "decrease"),
+    "review_status": ("on_track", "at_risk", "off_track", "not_measured", "not_due"),
+}
+
+#: Words read as a code besides the code itself (``_`` or ``-`` may be spaces) and its
+#: nb and en labels in :data:`gevinst.i18n.words.WORDS`.
+_MORE_WORDS: dict[str, dict[str, str]] = {
+    "status": {"ide": "idea", "planlegges": "planned", "gjennomført": "implemented"},
+    "type": {"effektivitet": "efficiency"},
+    "category": {"budsjett": "budget", "offentlig sektor": "public_sector"},
+    "risk": {"lav": "low", "høy": "high"},
+    "scale": {"lav": "low", "høy": "high"},
+    "attitude": {"støttende": "supportive", "negativ": "resistant", "motstander": "resistant"},
+    "impact": {},
+    "direction": {
+        "økning": "increase",
+        "øke": "increase",
+        "opp": "increase",
+        "nedgang": "decrease",
+        "reduksjon": "decrease",
+        "redusere": "decrease",
+        "ned": "decrease",
+    },
+    "review_status": {},
 }
 
 
-def _scale(value: object) -> object:
-    if isinstance(value, str):
-        key = value.strip().lower()
-        return _SCALE_SYNONYMS.get(key, key)
-    return value
+def _fold(text: str) -> str:
+    """Text as compared: ``_`` and ``-`` read as spaces, spaces collapsed, case folded
+    (``" Ikke_i  Rute"`` -> ``"ikke i rute"``)."""
+    return " ".join(text.replace("_", " ").replace("-", " ").split()).casefold()
+
+
+def _words_for(name: str) -> dict[str, str]:
+    table: dict[str, str] = {}
+    for code in CLOSED[name]:
+        for word in (code, t(code, "nb"), t(code, "en")):
+            table[_fold(word)] = code
+    table |= {_fold(word): code for word, code in _MORE_WORDS[name].items()}
+    return table
+
+
+#: name -> {folded word -> code}: every word a closed value is read as (docs/format.md).
+CLOSED_WORDS: dict[str, dict[str, str]] = {name: _words_for(name) for name in CLOSED}
+
+
+def _closed(name: str) -> BeforeValidator:
+    """Read a closed value given as its code or a word for it (``planlagt``, ``nedgang``).
+
+    The model keeps the code, so a file written back holds ``planned``, ``decrease``.
+    A word not in the list is passed on as it is, for the model to refuse with the list.
+    """
+    table = CLOSED_WORDS[name]
+
+    def read(value: object) -> object:
+        if isinstance(value, str):
+            return table.get(_fold(value), value.strip())
+        return value
+
+    return BeforeValidator(read)
 
 
 def _link(value: object) -> object:
@@ -148,11 +205,25 @@ Amount: TypeAlias = Annotated[
 Share: TypeAlias = Annotated[float, BeforeValidator(_number), Field(ge=0, le=1)]
 Text: TypeAlias = str
 TextList: TypeAlias = Annotated[list[str], BeforeValidator(_text_list)]
-Scale: TypeAlias = Annotated[Literal["none", "low", "medium", "high"], BeforeValidator(_scale)]
-Risk: TypeAlias = Annotated[Literal["low", "medium", "high"], BeforeValidator(_scale)]
+Scale: TypeAlias = Annotated[Literal["none", "low", "medium", "high"], _closed("scale")]
+Risk: TypeAlias = Annotated[Literal["low", "medium", "high"], _closed("risk")]
 Language: TypeAlias = Literal["nb", "en"]
-Direction: TypeAlias = Literal["increase", "decrease"]
-ReviewStatus: TypeAlias = Literal["on_track", "at_risk", "off_track", "not_measured", "not_due"]
+Direction: TypeAlias = Annotated[Literal["increase", "decrease"], _closed("direction")]
+ReviewStatus: TypeAlias = Annotated[
+    Literal["on_track", "at_risk", "off_track", "not_measured", "not_due"],
+    _closed("review_status"),
+]
+MeasureStatus: TypeAlias = Annotated[
+    Literal["idea", "planned", "pilot", "implemented", "stopped"], _closed("status")
+]
+BenefitType: TypeAlias = Annotated[
+    Literal["efficiency", "quality", "other_actors"], _closed("type")
+]
+Category: TypeAlias = Annotated[
+    Literal["budget", "redeployment", "public_sector", "non_priced"], _closed("category")
+]
+Attitude: TypeAlias = Annotated[Literal["supportive", "neutral", "resistant"], _closed("attitude")]
+Impact: TypeAlias = Annotated[Literal["positive", "negative"], _closed("impact")]
 
 
 class _Model(BaseModel):
@@ -242,8 +313,8 @@ class _BenefitLike(Element):
     owner: Id | None = None
     indicators: list[Id] = Field(default_factory=list)
     contributes_to: Links = Field(default_factory=list)
-    type: Literal["efficiency", "quality", "other_actors"] | None = None
-    category: Literal["budget", "redeployment", "public_sector", "non_priced"] | None = None
+    type: BenefitType | None = None
+    category: Category | None = None
     value: Value | None = None
     cashable: StrictBool | None = None
     risk: Risk | None = None
@@ -288,7 +359,7 @@ class Measure(Element):
     """Tiltak: what the organisation does, the bottom of the map."""
 
     kind: ClassVar[str] = "measure"
-    status: Literal["idea", "planned", "pilot", "implemented", "stopped"] | None = None
+    status: MeasureStatus | None = None
     owner: Id | None = None
     start: Date | None = None
     end: Date | None = None
@@ -307,8 +378,8 @@ class Stakeholder(_Model):
     group: Text | None = None
     power: Scale | None = None
     interest: Scale | None = None
-    attitude: Literal["supportive", "neutral", "resistant"] | None = None
-    impacts: dict[Id, Literal["positive", "negative"]] = Field(default_factory=dict)
+    attitude: Attitude | None = None
+    impacts: dict[Id, Impact] = Field(default_factory=dict)
 
 
 class Baseline(_Model):
@@ -427,7 +498,8 @@ Section: TypeAlias = Annotated[list[_T], BeforeValidator(_none_is_empty)]
 
 
 #: Functions of the layers above the model, by name (``graph``, ``save``, ``dumps``,
-#: ``svg``), for the Plan shortcuts and Jupyter's display. Filled by ``gevinst/__init__.py``.
+#: ``svg``, ``inline_html``), for the Plan shortcuts and Jupyter's display. Filled by
+#: ``gevinst/__init__.py``.
 ABOVE: dict[str, Callable[..., Any]] = {}
 
 
@@ -633,3 +705,9 @@ class Plan(_Model):
         """The benefit map as SVG, so a plan shows itself in Jupyter."""
         svg: str = ABOVE["svg"](self)
         return svg
+
+    def _repr_html_(self) -> str:
+        """The benefit map as SVG inside HTML, scaled to the notebook cell (Jupyter
+        prefers this to :meth:`_repr_svg_`, which shows the map at its drawn size)."""
+        html: str = ABOVE["inline_html"](self)
+        return html

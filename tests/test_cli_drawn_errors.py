@@ -41,10 +41,11 @@ def test_render_names_the_errors_it_draws(flawed: Path, tmp_path: Path, suffix: 
     assert out.exists() and out.stat().st_size > 0
     errors = [line for line in result.stderr.splitlines() if " error " in line]
     assert errors[:2] == [
-        f"{flawed}:6: GV005 error O1 the weights into O1 sum to 1.5 (B1=0.8, B2=0.7); "
-        "a weight is a share of the target, so they may sum to at most 1",
-        f"{flawed}:8: GV003 error B1 cycle B1 -> B2 -> B1: an element cannot, through "
-        "others, contribute to itself; remove one of these links",
+        # in the plan's language, as the map is (nb)
+        f"{flawed}:6: GV005 error O1 vektene inn i O1 summerer til 1.5 (B1=0.8, B2=0.7); "
+        "en vekt er en andel av målet, så til sammen kan de være høyst 1",
+        f"{flawed}:8: GV003 error B1 sirkel B1 -> B2 -> B1: et element kan ikke, gjennom "
+        "andre, bidra til seg selv; fjern en av disse koblingene",
     ]
     assert "drawn with 2 error(s)" in result.stderr
     assert result.stdout == f"wrote {out}\n"  # stdout stays what it was
@@ -54,7 +55,7 @@ def test_report_names_the_errors_that_stop_it(flawed: Path, tmp_path: Path) -> N
     out = tmp_path / "rapport.md"
     result = CliRunner().invoke(cli, ["report", str(flawed), "-o", str(out)])
     assert result.exit_code == 1
-    assert f"{flawed}:8: GV003 error B1 cycle" in result.stderr
+    assert f"{flawed}:8: GV003 error B1 sirkel" in result.stderr
     assert f"{flawed}:6: GV005 error O1" in result.stderr
     assert not out.exists()
 

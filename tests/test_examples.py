@@ -265,7 +265,7 @@ def workdir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 def test_howto_notebook_shows_what_gevinst_returns(workdir: Path) -> None:
     pytest.importorskip("pandas")
     text = (DOCS / "howto" / "notebook.md").read_text("utf-8")
-    assert _check_page(text, workdir) == 9  # every python cell on the page
+    assert _check_page(text, workdir) == 11  # every python cell on the page
 
 
 def test_uncertainty_page_shows_what_gevinst_returns(workdir: Path) -> None:

@@ -194,3 +194,108 @@ def test_the_old_plan_shortcuts_warn_and_still_work(tmp_path: Path) -> None:
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         assert "<svg" in plan._repr_svg_()
+
+
+@pytest.mark.parametrize(
+    ("field", "given", "stored"),
+    [
+        # measures, indicators, benefits, stakeholders and reviews: the nb word, any case
+        ("measures: [{id: M1, name: T, status: %s}]", "planlagt", "planned"),
+        ("measures: [{id: M1, name: T, status: %s}]", "Idé", "idea"),
+        ("measures: [{id: M1, name: T, status: %s}]", "innført", "implemented"),
+        ("indicators: [{id: I1, name: I, direction: %s}]", "nedgang", "decrease"),
+        ("indicators: [{id: I1, name: I, direction: %s}]", "Økning", "increase"),
+        ("benefits: [{id: B1, name: G, type: %s}]", "effektivisering", "efficiency"),
+        ("benefits: [{id: B1, name: G, type: %s}]", "andre aktører", "other_actors"),
+        ("benefits: [{id: B1, name: G, category: %s}]", "ikke prissatt", "non_priced"),
+        ("benefits: [{id: B1, name: G, category: %s}]", "omdisponering", "redeployment"),
+        ("benefits: [{id: B1, name: G, risk: %s}]", "høy", "high"),
+        ("stakeholders: [{id: S, name: S, attitude: %s}]", "nøytral", "neutral"),
+        ("stakeholders: [{id: S, name: S, attitude: %s}]", "motstand", "resistant"),
+        ("reviews: [{date: 2025-01-01, element: B1, status: %s}]", "I  rute", "on_track"),
+        ("reviews: [{date: 2025-01-01, element: B1, status: %s}]", "ikke_målt", "not_measured"),
+        ("reviews: [{date: 2025-01-01, element: B1, status: %s}]", "off-track", "off_track"),
+    ],
+)
+def test_norwegian_words_for_closed_values(field: str, given: str, stored: str) -> None:
+    plan = gv.loads(HEADER + field % given + "\n")
+    section = field.split(":")[0]
+    record = getattr(plan, section)[0]
+    name = field.split("%s")[0].rsplit(",", 1)[1].split(":")[0].strip()
+    assert getattr(record, name) == stored
+    # written back in the canonical form (docs/format.md), and read back the same
+    text = gv.dumps(plan)
+    assert f"{name}: {stored}" in text
+    assert given not in text
+    assert getattr(getattr(gv.loads(text), section)[0], name) == stored
+
+
+def test_norwegian_impact_words() -> None:
+    plan = gv.loads(HEADER + "stakeholders: [{id: S, name: S, impacts: {B1: Negativ}}]\n")
+    assert plan.stakeholders[0].impacts == {"B1": "negative"}
+
+
+def test_unknown_closed_word_refused_with_the_codes() -> None:
+    with pytest.raises(gv.PlanError) as info:
+        gv.loads(HEADER + "measures: [{id: M1, name: T, status: påbegynt}]\n")
+    message = str(info.value)
+    assert "'påbegynt'" in message
+    assert "'planned'" in message
+
+
+def test_closed_lists_are_the_models() -> None:
+    """Each word table covers exactly the codes the model's field accepts."""
+    from typing import Literal, get_args, get_origin
+
+    from gevinst import model
+
+    def codes(annotation: object) -> set[object]:
+        if get_origin(annotation) is Literal:
+            return set(get_args(annotation))
+        return set().union(*(codes(a) for a in get_args(annotation)))
+
+    fields = {
+        "status": model.Measure.model_fields["status"],
+        "direction": model.Indicator.model_fields["direction"],
+        "type": model.Benefit.model_fields["type"],
+        "category": model.Benefit.model_fields["category"],
+        "risk": model.Benefit.model_fields["risk"],
+        "scale": model.Stakeholder.model_fields["power"],
+        "attitude": model.Stakeholder.model_fields["attitude"],
+        "review_status": model.Review.model_fields["status"],
+    }
+    for name, info in fields.items():
+        assert codes(info.annotation) == set(model.CLOSED[name]), name
+        assert set(model.CLOSED_WORDS[name].values()) == set(model.CLOSED[name]), name
+
+
+def test_format_page_lists_the_words_the_model_reads() -> None:
+    """docs/format.md's table of Norwegian words: every word is read as the code in its
+    column, and every code of the model is in the table."""
+    import re
+
+    from gevinst import model
+
+    page = (ROOT / "docs" / "format.md").read_text("utf-8")
+    table = page.split("## Norwegian words for closed values", 1)[1]
+    rows = [line for line in table.splitlines() if line.startswith("| ") and "`" in line]
+    names = {
+        "measure `status`": "status",
+        "indicator `direction`": "direction",
+        "benefit `type`": "type",
+        "benefit `category`": "category",
+        "benefit `risk`": "risk",
+        "stakeholder `power`, `interest`": "scale",
+        "stakeholder `attitude`": "attitude",
+        "stakeholder `impacts`": "impact",
+        "review `status`": "review_status",
+    }
+    assert len(rows) == len(names) == len(model.CLOSED)
+    for row in rows:
+        field, codes, words = (cell.strip() for cell in row.strip("|").split("|"))
+        name = names[field]
+        codes_listed = re.findall(r"`([^`]+)`", codes)
+        assert codes_listed == list(model.CLOSED[name])
+        for code, cell in zip(codes_listed, words.split(", "), strict=True):
+            for word in re.findall(r"`([^`]+)`", cell):
+                assert model.CLOSED_WORDS[name][word.casefold()] == code, (name, word)

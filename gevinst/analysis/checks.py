@@ -28,41 +28,57 @@ from gevinst.analysis.checks_money import money_problems, unranged_amounts
 from gevinst.analysis.limits import outside_limits
 from gevinst.errors import PlanCheckError
 from gevinst.graph import ALLOWED_SAME_LEVEL, build_graph
+from gevinst.i18n.words import t
 from gevinst.model import LEVELS, Disbenefit, MapElement, Plan
 from gevinst.personal_data import dotted, find_in_plan, is_national_id, mask
 
-__all__ = ["CODES", "Finding", "Severity", "check", "is_national_id", "refuse_errors"]
+__all__ = ["CODES", "Finding", "Severity", "check", "is_national_id", "refuse_errors", "title"]
 
 Severity = Literal["error", "warning", "info"]
 
-#: Every check code with its severity and a one-line title.
-CODES: dict[str, tuple[Severity, str]] = {
-    "GV001": ("error", "duplicate id"),
-    "GV002": ("error", "reference to an unknown id"),
-    "GV003": ("error", "cycle in the graph"),
-    "GV004": ("error", "edge goes down a level, or across a level where not allowed"),
-    "GV005": ("error", "weights into one element sum to more than 1"),
-    "GV006": ("error", "impossible value"),
-    "GV007": ("error", "value outside what a plan can hold"),
-    "GV020": ("error", "range not in the order low <= most likely <= high"),
-    "GV021": ("error", "ramp-up share outside 0..1"),
-    "GV022": ("error", "correlation outside 0..1"),
-    "GV023": ("info", "amount without a range where most amounts have one"),
-    "GV101": ("warning", "measure contributes to nothing"),
-    "GV102": ("warning", "benefit or dis-benefit does not reach any objective or goal"),
-    "GV103": ("warning", "objective or goal has nothing contributing to it"),
-    "GV104": ("warning", "benefit has no owner"),
-    "GV105": ("warning", "benefit has no indicator"),
-    "GV106": ("warning", "indicator has no baseline"),
-    "GV107": ("warning", "indicator has no target"),
-    "GV108": ("warning", "owner is not a stakeholder with power and interest set"),
-    "GV109": ("warning", "measurement dated before its indicator's baseline"),
-    "GV110": ("info", "stakeholder has no impact and owns nothing"),
-    "GV111": ("warning", "monetised benefit feeds another monetised benefit"),
-    "GV112": ("warning", "indicator has no source"),
-    "GV113": ("warning", "powerful stakeholder is resistant or only hit by dis-benefits"),
-    "GV201": ("error", "text looks like a national identity number"),
+#: Every check code with its severity and the key of its one-line title in
+#: :mod:`gevinst.i18n.words` (nb and en).
+_CODE_TITLES: dict[str, tuple[Severity, str]] = {
+    "GV001": ("error", "gv001"),
+    "GV002": ("error", "gv002"),
+    "GV003": ("error", "gv003"),
+    "GV004": ("error", "gv004"),
+    "GV005": ("error", "gv005"),
+    "GV006": ("error", "gv006"),
+    "GV007": ("error", "gv007"),
+    "GV020": ("error", "gv020"),
+    "GV021": ("error", "gv021"),
+    "GV022": ("error", "gv022"),
+    "GV023": ("info", "gv023"),
+    "GV101": ("warning", "gv101"),
+    "GV102": ("warning", "gv102"),
+    "GV103": ("warning", "gv103"),
+    "GV104": ("warning", "gv104"),
+    "GV105": ("warning", "gv105"),
+    "GV106": ("warning", "gv106"),
+    "GV107": ("warning", "gv107"),
+    "GV108": ("warning", "gv108"),
+    "GV109": ("warning", "gv109"),
+    "GV110": ("info", "gv110"),
+    "GV111": ("warning", "gv111"),
+    "GV112": ("warning", "gv112"),
+    "GV113": ("warning", "gv113"),
+    "GV201": ("error", "gv201"),
 }
+#: Every check code with its severity and a one-line title (in English).
+CODES: dict[str, tuple[Severity, str]] = {
+    code: (severity, t(key, "en")) for code, (severity, key) in _CODE_TITLES.items()
+}
+
+
+def title(code: str, language: str = "en") -> str:
+    """The one-line title of a GV code in ``language``.
+
+    >>> title("GV104", "nb"), title("GV104", "en")
+    ('gevinst uten eier', 'benefit has no owner')
+    """
+    return t(_CODE_TITLES[code][1], language)
+
 
 _SEVERITY_RANK = {"error": 0, "warning": 1, "info": 2}
 
@@ -99,16 +115,27 @@ def _finding(code: str, element: str | None, message: str) -> Finding:
 
 
 class _Context:
-    """What the rules share, computed once."""
+    """What the rules share, computed once, and the language their messages are in."""
 
-    def __init__(self, plan: Plan, graph: nx.DiGraph | None = None) -> None:
+    def __init__(
+        self, plan: Plan, graph: nx.DiGraph | None = None, language: str | None = None
+    ) -> None:
         self.plan = plan
+        self.language = language or plan.language
         self.elements: dict[str, MapElement] = {}
         for element in plan.elements():
             self.elements.setdefault(element.id, element)
         self.stakeholders = {s.id: s for s in reversed(plan.stakeholders)}
         self.indicators = {i.id: i for i in reversed(plan.indicators)}
         self.graph = build_graph(plan) if graph is None else graph
+
+    def say(self, key: str, **fields: object) -> str:
+        """The message ``key`` of :mod:`gevinst.i18n.words` in the check's language."""
+        return t(key, self.language).format(**fields)
+
+    def kind(self, element: Any) -> str:
+        """The kind of ``element`` as a word in a sentence: ``benefit``, ``gevinst``."""
+        return t(element.kind, self.language).lower()
 
     def level(self, id: str) -> int:
         return LEVELS[self.elements[id].kind]
@@ -128,11 +155,6 @@ class _Context:
         return seen
 
 
-def _kind_name(element: Any) -> str:
-    kind: str = element.kind
-    return "dis-benefit" if kind == "disbenefit" else kind
-
-
 # -- errors -------------------------------------------------------------------------------
 
 
@@ -142,59 +164,54 @@ def _duplicate_ids(ctx: _Context) -> Iterator[Finding]:
     for id, count in sorted(counts.items()):
         if count > 1:
             kinds = sorted({r.kind for r in ctx.plan.records() if r.id == id})
-            yield _finding(
-                "GV001",
-                id,
-                f"the id {id!r} is used {count} times ({', '.join(kinds)}); ids must be unique "
-                "across the whole plan: rename all but one",
-            )
+            words = ", ".join(t(kind, ctx.language).lower() for kind in kinds)
+            yield _finding("GV001", id, ctx.say("gv001_duplicate", id=id, count=count, kinds=words))
 
 
 @_rule("GV002")
 def _unknown_references(ctx: _Context) -> Iterator[Finding]:
     plan = ctx.plan
 
-    def unknown(owner: str, what: str, ref: str, valid: str) -> Finding:
-        return _finding("GV002", owner, f"{what} {ref!r} is not {valid}; fix the id or add it")
+    def unknown(owner: str | None, key: str, ref: str, **fields: object) -> Finding:
+        return _finding("GV002", owner, ctx.say(key, ref=ref, **fields))
 
     if plan.info.owner and plan.info.owner not in ctx.stakeholders:
-        yield unknown(plan.id, "plan owner", plan.info.owner, "a stakeholder")
+        yield unknown(plan.id, "gv002_plan_owner", plan.info.owner)
     for element in plan.elements():
         for link in element.contributes_to:
             if link.to not in ctx.elements:
-                yield unknown(element.id, "contributes_to", link.to, "an element of the map")
+                yield unknown(element.id, "gv002_link", link.to)
         owner = getattr(element, "owner", None)
         if owner and owner not in ctx.stakeholders:
-            yield unknown(element.id, "owner", owner, "a stakeholder")
+            yield unknown(element.id, "gv002_owner", owner)
         for ref in getattr(element, "indicators", ()):
             if ref not in ctx.indicators:
-                yield unknown(element.id, "indicator", ref, "an indicator")
+                yield unknown(element.id, "gv002_indicator", ref)
     for stakeholder in plan.stakeholders:
         for ref in stakeholder.impacts:
             if ref not in ctx.elements:
-                yield unknown(stakeholder.id, "impacts", ref, "an element of the map")
+                yield unknown(stakeholder.id, "gv002_impacts", ref)
     for number, measurement in enumerate(plan.measurements):
         if measurement.indicator not in ctx.indicators:
-            yield _finding(
-                "GV002",
+            yield unknown(
                 None,
-                f"measurements[{number}] ({measurement.date}) is of indicator "
-                f"{measurement.indicator!r}, which is not an indicator; fix the id or add it",
+                "gv002_measurement",
+                measurement.indicator,
+                number=number,
+                date=measurement.date,
             )
     for number, review in enumerate(plan.reviews):
         if review.element not in ctx.elements:
-            yield _finding(
-                "GV002",
-                None,
-                f"reviews[{number}] ({review.date}) is of {review.element!r}, which is not an "
-                "element of the map; fix the id",
+            yield unknown(
+                None, "gv002_review_element", review.element, number=number, date=review.date
             )
         if review.by and review.by not in ctx.stakeholders:
-            yield _finding(
-                "GV002",
+            yield unknown(
                 review.element if review.element in ctx.elements else None,
-                f"reviews[{number}] ({review.date}) is by {review.by!r}, which is not a "
-                "stakeholder; fix the id or add the stakeholder",
+                "gv002_review_by",
+                review.by,
+                number=number,
+                date=review.date,
             )
 
 
@@ -218,11 +235,7 @@ def _acyclic(graph: nx.DiGraph) -> bool:
 def _cycles(ctx: _Context) -> Iterator[Finding]:
     for element in ctx.elements.values():
         if any(link.to == element.id for link in element.contributes_to):
-            yield _finding(
-                "GV003",
-                element.id,
-                f"{element.id} contributes to itself; remove that link",
-            )
+            yield _finding("GV003", element.id, ctx.say("gv003_self", id=element.id))
     if _acyclic(ctx.graph):
         return
     for component in nx.strongly_connected_components(ctx.graph):
@@ -231,12 +244,7 @@ def _cycles(ctx: _Context) -> Iterator[Finding]:
         sub = ctx.graph.subgraph(component)
         cycle = [u for u, _ in nx.find_cycle(sub, source=min(component))]
         cycle.append(cycle[0])
-        yield _finding(
-            "GV003",
-            min(component),
-            f"cycle {' -> '.join(cycle)}: an element cannot, through others, contribute to "
-            "itself; remove one of these links",
-        )
+        yield _finding("GV003", min(component), ctx.say("gv003_cycle", cycle=" -> ".join(cycle)))
 
 
 @_rule("GV004")
@@ -244,21 +252,11 @@ def _levels(ctx: _Context) -> Iterator[Finding]:
     for u, v in sorted(ctx.graph.edges):
         ku, kv = ctx.elements[u].kind, ctx.elements[v].kind
         lu, lv = LEVELS[ku], LEVELS[kv]
+        kinds = {"kind": ctx.kind(ctx.elements[u]), "target_kind": ctx.kind(ctx.elements[v])}
         if lv < lu:
-            yield _finding(
-                "GV004",
-                u,
-                f"{_kind_name(ctx.elements[u])} {u} contributes to {_kind_name(ctx.elements[v])} "
-                f"{v}, which is lower on the map; arrows go from measures up towards goals",
-            )
+            yield _finding("GV004", u, ctx.say("gv004_down", id=u, target=v, **kinds))
         elif lv == lu and (ku, kv) not in ALLOWED_SAME_LEVEL:
-            yield _finding(
-                "GV004",
-                u,
-                f"{_kind_name(ctx.elements[u])} {u} contributes to {_kind_name(ctx.elements[v])} "
-                f"{v} on the same level; only benefit->benefit, dis-benefit->benefit, "
-                "objective->objective and goal->goal may stay on a level",
-            )
+            yield _finding("GV004", u, ctx.say("gv004_across", id=u, target=v, **kinds))
 
 
 @_rule("GV005")
@@ -274,12 +272,9 @@ def _weights(ctx: _Context) -> Iterator[Finding]:
                 sources.setdefault(link.to, []).append(f"{element.id}={link.weight:g}")
     for target, total in sorted(totals.items()):
         if total > 1.0 + 1e-9:
-            yield _finding(
-                "GV005",
-                target,
-                f"the weights into {target} sum to {total:g} ({', '.join(sources[target])}); "
-                "a weight is a share of the target, so they may sum to at most 1",
-            )
+            listed = ", ".join(sources[target])
+            message = ctx.say("gv005_weights", target=target, total=f"{total:g}", sources=listed)
+            yield _finding("GV005", target, message)
 
 
 def _points(element: str, field: str, amount: Estimate) -> Iterator[tuple[str, str, float]]:
@@ -314,47 +309,31 @@ def _numbers(ctx: _Context) -> Iterator[tuple[str | None, str, float]]:
 def _impossible_values(ctx: _Context) -> Iterator[Finding]:
     for element, name, value in _numbers(ctx):
         if not math.isfinite(value):
-            yield _finding("GV006", element, f"{name} is {value}; write a finite number")
+            yield _finding("GV006", element, ctx.say("gv006_not_finite", name=name, value=value))
         elif value < 0 and name == "discount_rate":
-            yield _finding(
-                "GV006",
-                element,
-                f"discount_rate is negative ({value:g}); give a real rate of 0 or more "
-                "(0.04 = 4 %), or leave it out for the R-109 rates",
-            )
+            yield _finding("GV006", element, ctx.say("gv006_negative_rate", value=f"{value:g}"))
         elif value < 0 and name.startswith(("value.", "cost.")):
-            yield _finding(
-                "GV006",
-                element,
-                f"{name} is negative ({value:g}); money is given as a positive amount "
-                "(a loss is a dis-benefit)",
-            )
+            message = ctx.say("gv006_negative_money", name=name, value=f"{value:g}")
+            yield _finding("GV006", element, message)
     for measure in ctx.plan.measures:
         if measure.start is not None and measure.end is not None and measure.end < measure.start:
-            yield _finding(
-                "GV006",
-                measure.id,
-                f"measure {measure.id} ends ({measure.end}) before it starts "
-                f"({measure.start}); end is the last day it runs (and costs)",
+            message = ctx.say(
+                "gv006_ends_before", id=measure.id, end=measure.end, start=measure.start
             )
+            yield _finding("GV006", measure.id, message)
     for indicator in ctx.plan.indicators:
         dates = Counter(t.date for t in indicator.targets)
         for date, count in sorted(dates.items()):
             if count > 1:
-                yield _finding(
-                    "GV006",
-                    indicator.id,
-                    f"{count} targets are dated {date}; keep one target per date",
-                )
+                message = ctx.say("gv006_same_date", count=count, date=date)
+                yield _finding("GV006", indicator.id, message)
         if indicator.baseline is not None:
             for target in indicator.targets:
                 if target.date < indicator.baseline.date:
-                    yield _finding(
-                        "GV006",
-                        indicator.id,
-                        f"the target dated {target.date} is before the baseline "
-                        f"({indicator.baseline.date}); a target lies after the baseline",
+                    message = ctx.say(
+                        "gv006_target_before", date=target.date, baseline=indicator.baseline.date
                     )
+                    yield _finding("GV006", indicator.id, message)
 
 
 @_rule("GV007")
@@ -365,19 +344,14 @@ def _beyond_limits(ctx: _Context) -> Iterator[Finding]:
 
 @_rule("GV020", "GV021", "GV022")
 def _uncertain_money(ctx: _Context) -> Iterator[Finding]:
-    for code, element, _field, message in money_problems(ctx.plan):
+    for code, element, _field, message in money_problems(ctx.plan, ctx.language):
         yield _finding(code, element, message)
 
 
 @_rule("GV201")
 def _personal_data(ctx: _Context) -> Iterator[Finding]:
     for element, loc, _ in find_in_plan(ctx.plan):
-        yield _finding(
-            "GV201",
-            element,
-            f"{mask(dotted(loc))} holds an 11-digit number with a valid "
-            "fødselsnummer/D-number checksum; personal data must not be in a plan: remove it",
-        )
+        yield _finding("GV201", element, ctx.say("gv201_found", place=mask(dotted(loc))))
 
 
 # -- warnings -----------------------------------------------------------------------------
@@ -387,12 +361,7 @@ def _personal_data(ctx: _Context) -> Iterator[Finding]:
 def _measures_lead_somewhere(ctx: _Context) -> Iterator[Finding]:
     for measure in ctx.plan.measures:
         if not measure.contributes_to:
-            yield _finding(
-                "GV101",
-                measure.id,
-                f"measure {measure.id} contributes to nothing; link it to the change or "
-                "benefit it leads to (contributes_to)",
-            )
+            yield _finding("GV101", measure.id, ctx.say("gv101_nothing", id=measure.id))
 
 
 @_rule("GV102")
@@ -400,68 +369,36 @@ def _benefits_reach_top(ctx: _Context) -> Iterator[Finding]:
     reaching = ctx.reaching_top()
     for element in (*ctx.plan.benefits, *ctx.plan.disbenefits):
         if element.id in ctx.graph and element.id not in reaching:
-            yield _finding(
-                "GV102",
-                element.id,
-                f"{_kind_name(element)} {element.id} does not reach any objective or goal; "
-                "link it (contributes_to) to the objective it supports",
-            )
+            message = ctx.say("gv102_no_top", kind=ctx.kind(element), id=element.id)
+            yield _finding("GV102", element.id, message)
 
 
 @_rule("GV103")
 def _tops_supported(ctx: _Context) -> Iterator[Finding]:
     for element in (*ctx.plan.objectives, *ctx.plan.goals):
         if element.id in ctx.graph and ctx.graph.in_degree(element.id) == 0:
-            yield _finding(
-                "GV103",
-                element.id,
-                f"nothing contributes to {_kind_name(element)} {element.id}; link the "
-                "benefits or objectives that support it, or remove it",
-            )
+            message = ctx.say("gv103_unsupported", kind=ctx.kind(element), id=element.id)
+            yield _finding("GV103", element.id, message)
 
 
 @_rule("GV104", "GV105")
 def _benefit_owner_and_indicator(ctx: _Context) -> Iterator[Finding]:
     for benefit in ctx.plan.benefits:
         if not benefit.owner:
-            yield _finding(
-                "GV104",
-                benefit.id,
-                f"benefit {benefit.id} has no owner; name the stakeholder (gevinsteier) "
-                "who answers for realising it (owner)",
-            )
+            yield _finding("GV104", benefit.id, ctx.say("gv104_no_owner", id=benefit.id))
         if not benefit.indicators:
-            yield _finding(
-                "GV105",
-                benefit.id,
-                f"benefit {benefit.id} has no indicator; add how it will be measured (indicators)",
-            )
+            yield _finding("GV105", benefit.id, ctx.say("gv105_no_indicator", id=benefit.id))
 
 
 @_rule("GV106", "GV107", "GV112")
 def _indicator_completeness(ctx: _Context) -> Iterator[Finding]:
     for indicator in ctx.plan.indicators:
         if indicator.baseline is None:
-            yield _finding(
-                "GV106",
-                indicator.id,
-                f"indicator {indicator.id} has no baseline; add the value before the change "
-                "(baseline: {date, value})",
-            )
+            yield _finding("GV106", indicator.id, ctx.say("gv106_no_baseline", id=indicator.id))
         if not indicator.targets:
-            yield _finding(
-                "GV107",
-                indicator.id,
-                f"indicator {indicator.id} has no target; add what it should reach and by "
-                "when (targets: [{date, value}])",
-            )
+            yield _finding("GV107", indicator.id, ctx.say("gv107_no_target", id=indicator.id))
         if not indicator.source:
-            yield _finding(
-                "GV112",
-                indicator.id,
-                f"indicator {indicator.id} has no source; say where the numbers come from "
-                "(source), or it cannot be measured",
-            )
+            yield _finding("GV112", indicator.id, ctx.say("gv112_no_source", id=indicator.id))
 
 
 @_rule("GV108")
@@ -476,15 +413,13 @@ def _owners_are_stakeholders(ctx: _Context) -> Iterator[Finding]:
     for owned, owner in owners:
         stakeholder = ctx.stakeholders.get(owner)
         if stakeholder is not None and (stakeholder.power is None or stakeholder.interest is None):
-            missing = " and ".join(
-                name for name in ("power", "interest") if getattr(stakeholder, name) is None
-            )
-            yield _finding(
-                "GV108",
-                owned,
-                f"owner {owner} has no {missing} set; an owner belongs in the stakeholder "
-                "analysis: set power and interest",
-            )
+            missing = [n for n in ("power", "interest") if getattr(stakeholder, n) is None]
+            keys: dict[tuple[str, ...], str] = {
+                ("power",): "gv108_power",
+                ("interest",): "gv108_interest",
+            }
+            key = keys.get(tuple(missing), "gv108_both")
+            yield _finding("GV108", owned, ctx.say(key, owner=owner))
 
 
 @_rule("GV109")
@@ -492,12 +427,10 @@ def _measurement_dates(ctx: _Context) -> Iterator[Finding]:
     for measurement in ctx.plan.measurements:
         indicator = ctx.indicators.get(measurement.indicator)
         if indicator and indicator.baseline and measurement.date < indicator.baseline.date:
-            yield _finding(
-                "GV109",
-                indicator.id,
-                f"a measurement dated {measurement.date} is before the baseline "
-                f"({indicator.baseline.date}); move the baseline or check the date",
+            message = ctx.say(
+                "gv109_before_baseline", date=measurement.date, baseline=indicator.baseline.date
             )
+            yield _finding("GV109", indicator.id, message)
 
 
 def _owned(plan: Plan) -> set[str]:
@@ -512,12 +445,7 @@ def _idle_stakeholders(ctx: _Context) -> Iterator[Finding]:
     owners = _owned(ctx.plan)
     for stakeholder in ctx.plan.stakeholders:
         if not stakeholder.impacts and stakeholder.id not in owners:
-            yield _finding(
-                "GV110",
-                stakeholder.id,
-                f"stakeholder {stakeholder.id} has no impacts and owns nothing; add what "
-                "affects them (impacts) or leave them out",
-            )
+            yield _finding("GV110", stakeholder.id, ctx.say("gv110_idle", id=stakeholder.id))
 
 
 @_rule("GV111")
@@ -528,12 +456,8 @@ def _double_counting(ctx: _Context) -> Iterator[Finding]:
         for link in benefit.contributes_to:
             target = ctx.elements.get(link.to)
             if target is not None and target.kind == "benefit" and target.value is not None:  # type: ignore[union-attr]
-                yield _finding(
-                    "GV111",
-                    benefit.id,
-                    f"monetised benefit {benefit.id} feeds monetised benefit {link.to}: the "
-                    "same money may be counted twice; value only one of them",
-                )
+                message = ctx.say("gv111_twice", id=benefit.id, target=link.to)
+                yield _finding("GV111", benefit.id, message)
 
 
 @_rule("GV113")
@@ -542,12 +466,9 @@ def _stakeholder_risk(ctx: _Context) -> Iterator[Finding]:
         if stakeholder.power not in ("medium", "high"):
             continue
         if stakeholder.attitude == "resistant":
-            yield _finding(
-                "GV113",
-                stakeholder.id,
-                f"stakeholder {stakeholder.id} has {stakeholder.power} power and is "
-                "resistant; plan how to involve them",
-            )
+            power = t(stakeholder.power, ctx.language).lower()
+            message = ctx.say("gv113_resistant", id=stakeholder.id, power=power)
+            yield _finding("GV113", stakeholder.id, message)
             continue
         impacts = stakeholder.impacts
         hit = [
@@ -557,18 +478,16 @@ def _stakeholder_risk(ctx: _Context) -> Iterator[Finding]:
             or (ref in ctx.elements and ctx.elements[ref].kind == "disbenefit")
         ]
         if impacts and len(hit) == len(impacts):
-            yield _finding(
-                "GV113",
-                stakeholder.id,
-                f"stakeholder {stakeholder.id} has {stakeholder.power} power and is only hit "
-                f"by dis-benefits ({', '.join(sorted(hit))}); show them what they gain, or "
-                "plan for resistance",
+            power = t(stakeholder.power, ctx.language).lower()
+            message = ctx.say(
+                "gv113_only_hit", id=stakeholder.id, power=power, hit=", ".join(sorted(hit))
             )
+            yield _finding("GV113", stakeholder.id, message)
 
 
 @_rule("GV023")
 def _amounts_without_range(ctx: _Context) -> Iterator[Finding]:
-    for code, element, _field, message in unranged_amounts(ctx.plan):
+    for code, element, _field, message in unranged_amounts(ctx.plan, ctx.language):
         yield _finding(code, element, message)
 
 
@@ -578,6 +497,7 @@ def check(
     select: Iterable[str] | None = None,
     ignore: Iterable[str] | None = None,
     graph: nx.DiGraph | None = None,
+    language: str | None = None,
 ) -> list[Finding]:
     """Check a plan against the GV rules.
 
@@ -588,6 +508,7 @@ def check(
         ignore: leave out these codes (or prefixes).
         graph: ``gv.build_graph(plan)`` if the caller has already built it (saves building it
             again on a large plan).
+        language: ``"nb"`` or ``"en"`` for the messages; default: the plan's language.
 
     Returns:
         The findings, errors first, then by code and element.
@@ -608,7 +529,7 @@ def check(
         return not (left_out and code.startswith(left_out))
 
     with paused_gc():  # many small objects, no cycles: the collector would only slow it
-        ctx = _Context(plan, graph)
+        ctx = _Context(plan, graph, language)
         findings = [
             finding
             for rule, codes in _RULES

@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING
 
 from gevinst.amounts import Estimate
 from gevinst.errors import PlanError
+from gevinst.i18n.words import t
 
 if TYPE_CHECKING:
     from gevinst.model import Plan
@@ -41,89 +42,79 @@ def _number(value: float) -> str:
     return f"{value:.15g}"
 
 
-def _kind_names(plan: Plan) -> dict[str, str]:
+def _kind_names(plan: Plan, language: str) -> dict[str, str]:
     names: dict[str, str] = {}
     for element in plan.elements():
-        names.setdefault(
-            element.id, "dis-benefit" if element.kind == "disbenefit" else element.kind
-        )
+        names.setdefault(element.id, t(element.kind, language).lower())
     return names
 
 
-def _misordered(element: str, field: str, amount: Estimate, kind: str) -> Problem:
+def _misordered(element: str, field: str, amount: Estimate, kind: str, language: str) -> Problem:
     low, likely, high = amount.points
-    why = (
-        f"low {_number(low)} is above most likely {_number(likely)}"
-        if low > likely
-        else f"most likely {_number(likely)} is above high {_number(high)}"
-    )
+    key = "gv020_low" if low > likely else "gv020_high"
     written = ", ".join(_number(x) for x in amount.points)
-    return (
-        "GV020",
-        element,
-        field,
-        f"{field} of {kind} {element} is [{written}]: {why}; write [low, most_likely, high] "
-        "with low <= most_likely <= high",
+    message = t(key, language).format(
+        field=field,
+        kind=kind,
+        id=element,
+        written=written,
+        low=_number(low),
+        likely=_number(likely),
+        high=_number(high),
     )
+    return ("GV020", element, field, message)
 
 
-def money_problems(plan: Plan) -> Iterator[Problem]:
+def money_problems(plan: Plan, language: str = "en") -> Iterator[Problem]:
     """The errors of ``plan``'s uncertain money, as (code, element id, field, message):
     ranges out of order (GV020), ramp-up shares outside 0..1 (GV021) and a correlation
-    outside 0..1 (GV022), each code in file order."""
+    outside 0..1 (GV022), each code in file order; the messages in ``language``."""
     kinds: dict[str, str] = {}
     for element, field, amount in plan.amounts():
         # one number is always in order; NaN and infinities are GV006's
         if amount.ranged and not amount.ordered and amount.finite:
-            kinds = kinds or _kind_names(plan)
-            yield _misordered(element, field, amount, kinds.get(element, "element"))
-    ramps = [("benefit", b) for b in plan.benefits] + [("dis-benefit", d) for d in plan.disbenefits]
-    for kind, benefit in ramps:
+            kinds = kinds or _kind_names(plan, language)
+            kind = kinds.get(element, t("element", language).lower())
+            yield _misordered(element, field, amount, kind, language)
+    ramps = [("benefit", b) for b in plan.benefits] + [("disbenefit", d) for d in plan.disbenefits]
+    for kind_key, benefit in ramps:
         if benefit.value is None or not benefit.value.ramp:
             continue
+        kind = t(kind_key, language).lower()
         for year, share in enumerate(benefit.value.ramp):
             if not 0 <= share <= 1:  # NaN too
                 field = f"value.ramp[{year}]"
-                yield (
-                    "GV021",
-                    benefit.id,
-                    field,
-                    f"{field} of {kind} {benefit.id} is {_number(share)}; a "
-                    "ramp-up share lies between 0 and 1 (0.25 books a quarter of annual in "
-                    "that year): write it as a share, e.g. ramp: [0.25, 0.5]",
+                message = t("gv021_share", language).format(
+                    field=field, kind=kind, id=benefit.id, share=_number(share)
                 )
+                yield ("GV021", benefit.id, field, message)
     correlation = plan.info.correlation
     if correlation is not None and not 0 <= correlation <= 1:
-        yield (
-            "GV022",
-            plan.id,
-            "correlation",
-            f"correlation is {_number(correlation)}; the correlation between the uncertain "
-            "amounts lies between 0 (independent) and 1 (all high or low together): write "
-            "e.g. correlation: 0.3, or leave it out for 0",
-        )
+        message = t("gv022_outside", language).format(value=_number(correlation))
+        yield ("GV022", plan.id, "correlation", message)
 
 
-def unranged_amounts(plan: Plan) -> Iterator[Problem]:
+def unranged_amounts(plan: Plan, language: str = "en") -> Iterator[Problem]:
     """The amounts without a range in a plan where most (more than half) have one
-    (GV023), as (code, element id, field, message). An amount of 0 without a range
-    (a measure's cost left out) has nothing uncertain and is not counted."""
+    (GV023), as (code, element id, field, message in ``language``). An amount of 0
+    without a range (a measure's cost left out) has nothing uncertain and is not
+    counted."""
     counted = [(e, f, a) for e, f, a in plan.amounts() if a.ranged or a]  # a != 0
     ranged = sum(1 for _, _, amount in counted if amount.ranged)
     if ranged * 2 <= len(counted):
         return
-    kinds = _kind_names(plan)
+    kinds = _kind_names(plan, language)
     for element, field, amount in counted:
         if not amount.ranged:
-            yield (
-                "GV023",
-                element,
-                field,
-                f"{field} of {kinds.get(element, 'element')} {element} is one number "
-                f"({_number(amount)}), while {ranged} of the plan's {len(counted)} amounts have "
-                "a range; give it [low, most_likely, high] too, so the simulation counts its "
-                "uncertainty",
+            message = t("gv023_one_number", language).format(
+                field=field,
+                kind=kinds.get(element, t("element", language).lower()),
+                id=element,
+                value=_number(amount),
+                ranged=ranged,
+                counted=len(counted),
             )
+            yield ("GV023", element, field, message)
 
 
 def require_sound_money(plan: Plan) -> None:

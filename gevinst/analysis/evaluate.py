@@ -59,7 +59,11 @@ from gevinst.analysis.indicators import (
     trend_line,
 )
 from gevinst.graph import build_graph, resolve_weights
+from gevinst.i18n.formats import NO_VALUE, format_date, format_percent
+from gevinst.i18n.html import Cell, html_table
+from gevinst.i18n.words import t
 from gevinst.model import Indicator, Measurement, Plan
+from gevinst.theme import STATUS_STYLES
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -266,6 +270,27 @@ class Evaluation:
 
     def __repr__(self) -> str:
         return f"<Evaluation of {self.plan.id!r} at {self.at.isoformat()}>"
+
+    def _repr_html_(self) -> str:
+        """The status table, so an evaluation shows itself in Jupyter: each scored
+        element with its kind, name, status (mark, word and colour), score and coverage,
+        in the plan's language."""
+        lang = self.plan.language
+        rows: list[list[Cell]] = []
+        for r in self.elements.values():
+            if r.kind not in SCORED_KINDS:
+                continue
+            style = STATUS_STYLES.get(r.status or "")
+            status: Cell = (f"{style.mark} {t(r.status or '', lang)}", style.fill) if style else ""
+            score = NO_VALUE if r.score is None else format_percent(r.score, lang)
+            rows.append(
+                [r.id, t(r.kind, lang), r.name, status, score, format_percent(r.coverage, lang)]
+            )
+        caption = t("html_evaluation", lang).format(
+            plan=self.plan.title, date=format_date(self.at, lang)
+        )
+        header = [t(k, lang) for k in ("id", "type", "name", "status", "score", "coverage")]
+        return html_table(caption, header, rows, right={4, 5}, more=t("html_rows_left_out", lang))
 
     # -- computing --
 

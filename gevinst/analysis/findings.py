@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Any
 
 from gevinst.analysis.checks import ERROR_CODES, Finding, check
 from gevinst.errors import GevinstError, PlanCheckError
+from gevinst.i18n.words import t
 from gevinst.personal_data import Hit, mask
 
 if TYPE_CHECKING:
@@ -175,13 +176,15 @@ def check_files(
     measurements: str | None = None,
     select: Sequence[str] = (),
     ignore: Sequence[str] = (),
+    language: str | None = None,
 ) -> CheckRun:
     """Check each plan file (with the measurements of a CSV file added), like a linter.
 
     No message quotes an identity number (they are masked). A file that cannot be read
     is a GV000 error row; its message is in :attr:`CheckRun.unreadable`. A folder
     stands for its plan files (:func:`plan_files`). Two or more plans read are also
-    checked together: GV300-GV302 (:meth:`Portfolio.portfolio_findings`).
+    checked together: GV300-GV302 (:meth:`Portfolio.portfolio_findings`). The messages
+    are in ``language`` (``"nb"`` or ``"en"``), by default in each plan's language.
 
     Raises:
         PlanError: a folder given holds no plan file.
@@ -211,11 +214,14 @@ def check_files(
             continue
         # GV201 is found in the files themselves (comments too), at its line: see _hit_rows
         if plan is None:  # holds an identity number and cannot be read: that first, always
-            run.rows += _hit_rows(hits, [], [])
+            run.rows += _hit_rows(hits, [], [], language or "nb")
             continue
         checked.append((name, plan))
-        run.rows += _hit_rows(hits, codes(select), codes(ignore))
-        findings = check(plan, select=codes(select), ignore=[*codes(ignore), "GV201"])
+        said = language or plan.language
+        run.rows += _hit_rows(hits, codes(select), codes(ignore), said)
+        findings = check(
+            plan, select=codes(select), ignore=[*codes(ignore), "GV201"], language=said
+        )
         if path.suffix.lower() == ".xlsx":  # a workbook has sheets and rows, not lines
             from gevinst.io.excel.read import record_places
 
@@ -276,7 +282,9 @@ def _portfolio_rows(
     return rows
 
 
-def _hit_rows(hits: Sequence[Hit], select: list[str], ignore: list[str]) -> list[dict[str, Any]]:
+def _hit_rows(
+    hits: Sequence[Hit], select: list[str], ignore: list[str], language: str
+) -> list[dict[str, Any]]:
     """Rows for the identity numbers found in a plan's files (GV201), each at its own
     file and line (a workbook: sheet and cell), also in comments."""
     wanted = (not select or "GV201".startswith(tuple(select))) and not (
@@ -287,9 +295,9 @@ def _hit_rows(hits: Sequence[Hit], select: list[str], ignore: list[str]) -> list
         if hit.field:
             what = mask(hit.field)
         elif hit.sheet is not None:
-            what = "the cell" if hit.line else "the sheet's name"
+            what = t("gv201_the_cell" if hit.line else "gv201_sheet_name", language)
         else:
-            what = "the text here"
+            what = t("gv201_text_here", language)
         rows.append(
             {
                 "file": hit.source,
@@ -297,8 +305,7 @@ def _hit_rows(hits: Sequence[Hit], select: list[str], ignore: list[str]) -> list
                 "code": "GV201",
                 "severity": "error",
                 "element": hit.element,
-                "message": f"{what} holds an 11-digit number with a valid fødselsnummer/"
-                "D-number checksum; personal data must not be in a plan: remove it",
+                "message": t("gv201_found", language).format(place=what),
                 "place": dataclasses.replace(hit, element=None, field=None).place(),
             }
         )

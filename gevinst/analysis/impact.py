@@ -13,6 +13,9 @@ from dataclasses import dataclass, field
 
 from gevinst.analysis.evaluate import Evaluation, evaluate
 from gevinst.graph import BenefitMap
+from gevinst.i18n.formats import NO_VALUE, format_percent
+from gevinst.i18n.html import Cell, html_table
+from gevinst.i18n.words import t
 from gevinst.model import Plan
 
 __all__ = ["Impact", "impact"]
@@ -32,6 +35,35 @@ class Impact:
     orphaned: list[str]
     weakened: list[str]
     scores: dict[str, tuple[float | None, float | None]] = field(default_factory=dict)
+    #: The name of each element of the map, and the plan's language (for display).
+    names: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
+    language: str = field(default="nb", compare=False, repr=False)
+
+    def _repr_html_(self) -> str:
+        """A table of what changes without the element, so an impact shows itself in
+        Jupyter: elements that lose all support, those weakened, and score changes."""
+        lang = self.language
+
+        def pct(score: float | None) -> str:
+            return NO_VALUE if score is None else format_percent(score, lang)
+
+        rows: list[list[Cell]] = []
+        for key, ids in (("orphaned", self.orphaned), ("weakened", self.weakened)):
+            rows += [[i, self.names.get(i, ""), t(key, lang), "", ""] for i in ids]
+        for i, (now, without) in sorted(self.scores.items()):
+            rows.append(
+                [i, self.names.get(i, ""), t("score_changes", lang), pct(now), pct(without)]
+            )
+        caption = t("html_impact", lang).format(
+            element=f"{self.element} ({self.names[self.element]})"
+            if self.element in self.names
+            else self.element
+        )
+        header = [t(k, lang) for k in ("id", "name", "effect", "score_now", "score_without")]
+        note = None if rows else t("html_impact_none", lang)
+        return html_table(
+            caption, header, rows, right={3, 4}, note=note, more=t("html_rows_left_out", lang)
+        )
 
 
 def impact(
@@ -72,4 +104,12 @@ def impact(
         evaluation = evaluate(bmap.plan, at=at)
     if evaluation is not None:
         scores = evaluation.without(id)
-    return Impact(element=id, orphaned=orphaned, weakened=weakened, scores=scores)
+    names = {n: str(name) for n, name in bmap.graph.nodes(data="name")}
+    return Impact(
+        element=id,
+        orphaned=orphaned,
+        weakened=weakened,
+        scores=scores,
+        names=names,
+        language=bmap.plan.language,
+    )

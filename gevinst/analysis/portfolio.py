@@ -51,6 +51,8 @@ import networkx as nx
 from gevinst.errors import GevinstError, PlanCheckError, PlanError
 from gevinst.graph import build_graph
 from gevinst.i18n.formats import format_money
+from gevinst.i18n.html import Cell, html_table
+from gevinst.i18n.words import t
 from gevinst.model import Benefit, Plan
 
 if TYPE_CHECKING:
@@ -193,6 +195,23 @@ class Portfolio:
         more = f", ... ({len(self.plans)} in all)" if len(self.plans) > 5 else ""
         skipped = f"; {len(self.unreadable)} unreadable" if self.unreadable else ""
         return f"<Portfolio of {len(self.plans)} plan(s): {ids}{more}{skipped}>"
+
+    def _repr_html_(self) -> str:
+        """The plans as a table (id, title, benefits, measures, file), so a portfolio
+        shows itself in Jupyter; in the first plan's language."""
+        lang = self.plans[0].language if self.plans else "nb"
+        rows: list[list[Cell]] = [
+            [plan.id, plan.title, str(len(plan.benefits)), str(len(plan.measures)), source or ""]
+            for plan, source in zip(self.plans, self.sources, strict=True)
+        ]
+        header = [t(k, lang) for k in ("id", "title", "benefits", "measures", "source")]
+        note = (
+            t("html_unreadable", lang).format(n=len(self.unreadable)) if self.unreadable else None
+        )
+        caption = t("html_portfolio", lang).format(n=len(self.plans))
+        return html_table(
+            caption, header, rows, right={2, 3}, note=note, more=t("html_rows_left_out", lang)
+        )
 
     def __iter__(self) -> Iterator[Plan]:
         return iter(self.plans)

@@ -61,6 +61,9 @@ from gevinst.analysis.money import (
     yearly,
 )
 from gevinst.errors import PlanError
+from gevinst.i18n.formats import format_money, format_number, format_percent
+from gevinst.i18n.html import Cell, html_table
+from gevinst.i18n.words import t
 from gevinst.model import Disbenefit, Plan
 
 if TYPE_CHECKING:
@@ -139,6 +142,36 @@ class Simulation:
     uncertain: int
     drivers: tuple[Driver, ...]
     _figures: dict[str, NDArray[np.float64]] = dataclass_field(repr=False, compare=False)
+    #: The plan's language, for display (``_repr_html_``).
+    language: str = dataclass_field(default="nb", repr=False, compare=False)
+
+    def _repr_html_(self) -> str:
+        """Present values as planned, on average and at P10, P50, P85 and P90, and the
+        probability of a loss, so a simulation shows itself in Jupyter."""
+        lang = self.language
+
+        def money(value: float) -> str:
+            return format_money(value, self.currency, lang)
+
+        labels = {"benefits": "sim_benefits", "costs": "costs", "net": "sim_net"}
+        rows: list[list[Cell]] = [
+            [
+                t(labels[of], lang),
+                money(self.planned[of]),
+                money(self.mean(of)),
+                *(money(self.percentile(p, of)) for p in (10, 50, 85, 90)),
+            ]
+            for of in OF
+        ]
+        header = ["", t("planned_col", lang), t("mean", lang), "P10", "P50", "P85", "P90"]
+        negative = format_percent(self.probability_below(0.0, "net"), lang)
+        return html_table(
+            t("unc_table_caption", lang).format(runs=format_number(self.runs, lang)),
+            header,
+            rows,
+            right=range(1, 7),
+            note=t("sim_negative", lang).format(share=negative),
+        )
 
     def values(self, of: str = "net") -> NDArray[np.float64]:
         """A copy of the figure ``of`` (one of :data:`OF`) of every run, in run order."""
@@ -349,6 +382,7 @@ def simulate(plan: Plan, runs: int = 10_000, seed: int = 0) -> Simulation:
         uncertain=len(ranged),
         drivers=tuple(drivers),
         _figures=figures,
+        language=plan.info.language,
     )
 
 

@@ -5,12 +5,14 @@ Examples:
     >>> plan = gv.Plan.new("p", "P")
     >>> _ = plan.add_goal("G1", "Mål")
     >>> _ = plan.add_benefit("B1", "Gevinst", contributes_to=["G1"])
-    >>> print(trace_text(plan, "B1"))
+    >>> print(trace_text(plan, "B1", language="en"))
     B1: Gevinst
     Up to the goals (1 path(s)):
       B1 (Gevinst) -> G1 (Mål)
     Down to the measures (1 path(s)):
       B1 (Gevinst)
+    >>> print(trace_text(plan, "B1").splitlines()[1])
+    Opp til målene (stier: 1):
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ import json
 
 from gevinst.errors import PlanError
 from gevinst.graph import BenefitMap, Trace, trace
+from gevinst.i18n.words import t
 from gevinst.model import Plan
 
 __all__ = ["FORMATS", "trace_text"]
@@ -37,9 +40,17 @@ def _traced(bmap: BenefitMap, element: str, source: str) -> Trace:
         ) from None
 
 
-def trace_text(plan: Plan, element: str, *, format: str = "text", source: str = "<plan>") -> str:
+def trace_text(
+    plan: Plan,
+    element: str,
+    *,
+    format: str = "text",
+    source: str = "<plan>",
+    language: str | None = None,
+) -> str:
     """Every path from ``element`` up to the goals and down to the measures, as lines of
-    ``id (name) -> ...`` or (``format="json"``) as JSON of the ids.
+    ``id (name) -> ...`` or (``format="json"``) as JSON of the ids; the text in
+    ``language`` (default: the plan's).
 
     Raises:
         PlanError: ``element`` is not an element of the map (the message names some
@@ -55,11 +66,12 @@ def trace_text(plan: Plan, element: str, *, format: str = "text", source: str = 
     def show(path: tuple[str, ...]) -> str:
         return " -> ".join(f"{n} ({names[n]['name']})" for n in path)
 
+    lang = language or plan.language
     lines = [f"{element}: {names[element]['name']}"]
-    lines.append(f"Up to the goals ({len(result.up)} path(s)):")
+    lines.append(t("trace_up", lang).format(n=len(result.up)) + ":")
     lines += [f"  {show(path)}" for path in result.up]
-    lines.append(f"Down to the measures ({len(result.down)} path(s)):")
+    lines.append(t("trace_down", lang).format(n=len(result.down)) + ":")
     lines += [f"  {show(path)}" for path in result.down]
     if result.truncated:
-        lines.append("  (more paths exist; only the first were listed)")
+        lines.append(f"  ({t('trace_truncated', lang)})")
     return "\n".join(lines)

@@ -988,6 +988,331 @@ WORDS: dict[str, tuple[str, str]] = {
         "Kartet er tomt: legg til et samfunnsmål, et effektmål, en gevinst og et tiltak.",
         "The map is empty: add a goal, an objective, a benefit and a measure.",
     ),
+    # notebooks: what results show in Jupyter (``_repr_html_``)
+    "html_evaluation": ("{plan}: status per {date}", "{plan}: status at {date}"),
+    "html_rows_left_out": ("… og {n} rader til", "… and {n} more rows"),
+    "html_trace": ("Stier gjennom {element}: {name}", "Paths through {element}: {name}"),
+    "path": ("Sti", "Path"),
+    "trace_up": ("Opp til målene (stier: {n})", "Up to the goals ({n} path(s))"),
+    "trace_down": ("Ned til tiltakene (stier: {n})", "Down to the measures ({n} path(s))"),
+    "trace_truncated": (
+        "Flere stier finnes; bare de første er vist.",
+        "More paths exist; only the first were listed.",
+    ),
+    "html_impact": ("Uten {element}", "Without {element}"),
+    "html_impact_none": (
+        "Ingen elementer mister støtte, og ingen score endres.",
+        "No element loses support and no score changes.",
+    ),
+    "effect": ("Virkning", "Effect"),
+    "orphaned": ("Mister all støtte fra tiltak", "Loses all support from measures"),
+    "weakened": ("Svekket, har annen støtte", "Weakened, keeps other support"),
+    "score_changes": ("Score endres", "Score changes"),
+    "score_now": ("Score nå", "Score now"),
+    "score_without": ("Score uten", "Score without"),
+    "html_portfolio": ("Portefølje med {n} planer", "Portfolio of {n} plan(s)"),
+    "html_unreadable": ("{n} fil(er) kunne ikke leses.", "{n} file(s) could not be read."),
+    # gevinst check (gevinst.analysis.checks): what each GV code means, and its messages.
+    # Field names of the file (owner, contributes_to, baseline) stay as written there.
+    "gv001": ("id brukt mer enn én gang", "duplicate id"),
+    "gv002": ("henvisning til en ukjent id", "reference to an unknown id"),
+    "gv003": ("sirkel i kartet", "cycle in the graph"),
+    "gv004": (
+        "pil som går ned et nivå, eller på tvers der det ikke er lov",
+        "edge goes down a level, or across a level where not allowed",
+    ),
+    "gv005": (
+        "vektene inn i ett element summerer til mer enn 1",
+        "weights into one element sum to more than 1",
+    ),
+    "gv006": ("umulig verdi", "impossible value"),
+    "gv007": ("verdi utenfor det en plan kan holde", "value outside what a plan can hold"),
+    "gv020": (
+        "spenn som ikke er i rekkefølgen lav <= mest sannsynlig <= høy",
+        "range not in the order low <= most likely <= high",
+    ),
+    "gv021": ("andel i opptrappingen utenfor 0..1", "ramp-up share outside 0..1"),
+    "gv022": ("korrelasjon utenfor 0..1", "correlation outside 0..1"),
+    "gv023": (
+        "beløp uten spenn der de fleste beløp har et",
+        "amount without a range where most amounts have one",
+    ),
+    "gv101": ("tiltak bidrar ikke til noe", "measure contributes to nothing"),
+    "gv102": (
+        "gevinst eller ulempe når ikke noe effektmål eller samfunnsmål",
+        "benefit or dis-benefit does not reach any objective or goal",
+    ),
+    "gv103": (
+        "effektmål eller samfunnsmål som ingenting bidrar til",
+        "objective or goal has nothing contributing to it",
+    ),
+    "gv104": ("gevinst uten eier", "benefit has no owner"),
+    "gv105": ("gevinst uten indikator", "benefit has no indicator"),
+    "gv106": ("indikator uten nullpunkt", "indicator has no baseline"),
+    "gv107": ("indikator uten målverdi", "indicator has no target"),
+    "gv108": (
+        "eier som ikke er en interessent med makt og interesse satt",
+        "owner is not a stakeholder with power and interest set",
+    ),
+    "gv109": (
+        "måling datert før indikatorens nullpunkt",
+        "measurement dated before its indicator's baseline",
+    ),
+    "gv110": (
+        "interessent uten påvirkning som ikke eier noe",
+        "stakeholder has no impact and owns nothing",
+    ),
+    "gv111": (
+        "prissatt gevinst bidrar til en annen prissatt gevinst",
+        "monetised benefit feeds another monetised benefit",
+    ),
+    "gv112": ("indikator uten kilde", "indicator has no source"),
+    "gv113": (
+        "mektig interessent er negativ eller rammes bare av ulemper",
+        "powerful stakeholder is resistant or only hit by dis-benefits",
+    ),
+    "gv201": (
+        "tekst som ser ut som et fødselsnummer",
+        "text looks like a national identity number",
+    ),
+    "gv001_duplicate": (
+        "id-en '{id}' er brukt {count} ganger ({kinds}); en id må være unik i hele planen: "
+        "gi alle unntatt én en ny id",
+        "the id '{id}' is used {count} times ({kinds}); ids must be unique across the whole "
+        "plan: rename all but one",
+    ),
+    "gv002_plan_owner": (
+        "planens eier '{ref}' er ikke en interessent; rett id-en eller legg den til",
+        "plan owner '{ref}' is not a stakeholder; fix the id or add it",
+    ),
+    "gv002_link": (
+        "contributes_to '{ref}' er ikke et element i kartet; rett id-en eller legg det til",
+        "contributes_to '{ref}' is not an element of the map; fix the id or add it",
+    ),
+    "gv002_owner": (
+        "owner '{ref}' er ikke en interessent; rett id-en eller legg den til",
+        "owner '{ref}' is not a stakeholder; fix the id or add it",
+    ),
+    "gv002_indicator": (
+        "indikatoren '{ref}' finnes ikke; rett id-en eller legg den til",
+        "indicator '{ref}' is not an indicator; fix the id or add it",
+    ),
+    "gv002_impacts": (
+        "impacts '{ref}' er ikke et element i kartet; rett id-en eller legg det til",
+        "impacts '{ref}' is not an element of the map; fix the id or add it",
+    ),
+    "gv002_measurement": (
+        "measurements[{number}] ({date}) gjelder indikatoren '{ref}', som ikke finnes; rett "
+        "id-en eller legg den til",
+        "measurements[{number}] ({date}) is of indicator '{ref}', which is not an "
+        "indicator; fix the id or add it",
+    ),
+    "gv002_review_element": (
+        "reviews[{number}] ({date}) gjelder '{ref}', som ikke er et element i kartet; rett id-en",
+        "reviews[{number}] ({date}) is of '{ref}', which is not an element of the map; fix the id",
+    ),
+    "gv002_review_by": (
+        "reviews[{number}] ({date}) er gjort av '{ref}', som ikke er en interessent; rett "
+        "id-en eller legg til interessenten",
+        "reviews[{number}] ({date}) is by '{ref}', which is not a stakeholder; fix the id "
+        "or add the stakeholder",
+    ),
+    "gv003_self": (
+        "{id} bidrar til seg selv; fjern den koblingen",
+        "{id} contributes to itself; remove that link",
+    ),
+    "gv003_cycle": (
+        "sirkel {cycle}: et element kan ikke, gjennom andre, bidra til seg selv; fjern en av "
+        "disse koblingene",
+        "cycle {cycle}: an element cannot, through others, contribute to itself; remove one "
+        "of these links",
+    ),
+    "gv004_down": (
+        "{kind} {id} bidrar til {target_kind} {target}, som står lavere i kartet; pilene går "
+        "fra tiltakene opp mot målene",
+        "{kind} {id} contributes to {target_kind} {target}, which is lower on the map; "
+        "arrows go from measures up towards goals",
+    ),
+    "gv004_across": (
+        "{kind} {id} bidrar til {target_kind} {target} på samme nivå; bare gevinst->gevinst, "
+        "ulempe->gevinst, effektmål->effektmål og samfunnsmål->samfunnsmål kan bli på ett nivå",
+        "{kind} {id} contributes to {target_kind} {target} on the same level; only "
+        "benefit->benefit, dis-benefit->benefit, objective->objective and goal->goal may "
+        "stay on a level",
+    ),
+    "gv005_weights": (
+        "vektene inn i {target} summerer til {total} ({sources}); en vekt er en andel av "
+        "målet, så til sammen kan de være høyst 1",
+        "the weights into {target} sum to {total} ({sources}); a weight is a share of the "
+        "target, so they may sum to at most 1",
+    ),
+    "gv006_not_finite": (
+        "{name} er {value}; skriv et endelig tall",
+        "{name} is {value}; write a finite number",
+    ),
+    "gv006_negative_rate": (
+        "discount_rate er negativ ({value}); oppgi en realrente på 0 eller mer (0.04 = 4 %), "
+        "eller utelat den for R-109-satsene",
+        "discount_rate is negative ({value}); give a real rate of 0 or more (0.04 = 4 %), "
+        "or leave it out for the R-109 rates",
+    ),
+    "gv006_negative_money": (
+        "{name} er negativ ({value}); penger oppgis som et positivt beløp (et tap er en ulempe)",
+        "{name} is negative ({value}); money is given as a positive amount (a loss is a "
+        "dis-benefit)",
+    ),
+    "gv006_ends_before": (
+        "tiltak {id} slutter ({end}) før det starter ({start}); end er siste dag tiltaket "
+        "varer (og koster)",
+        "measure {id} ends ({end}) before it starts ({start}); end is the last day it runs "
+        "(and costs)",
+    ),
+    "gv006_same_date": (
+        "{count} målverdier er datert {date}; behold én målverdi per dato",
+        "{count} targets are dated {date}; keep one target per date",
+    ),
+    "gv006_target_before": (
+        "målverdien datert {date} er før nullpunktet ({baseline}); en målverdi ligger etter "
+        "nullpunktet",
+        "the target dated {date} is before the baseline ({baseline}); a target lies after "
+        "the baseline",
+    ),
+    "gv201_found": (
+        "{place} inneholder et 11-sifret tall med gyldig kontrollsiffer for "
+        "fødselsnummer/D-nummer; personopplysninger skal ikke stå i en plan: fjern det",
+        "{place} holds an 11-digit number with a valid fødselsnummer/D-number checksum; "
+        "personal data must not be in a plan: remove it",
+    ),
+    "gv020_low": (
+        "{field} for {kind} {id} er [{written}]: lav {low} er over mest sannsynlig {likely}; "
+        "skriv [lav, mest sannsynlig, høy] med lav <= mest sannsynlig <= høy",
+        "{field} of {kind} {id} is [{written}]: low {low} is above most likely {likely}; "
+        "write [low, most_likely, high] with low <= most_likely <= high",
+    ),
+    "gv020_high": (
+        "{field} for {kind} {id} er [{written}]: mest sannsynlig {likely} er over høy {high}; "
+        "skriv [lav, mest sannsynlig, høy] med lav <= mest sannsynlig <= høy",
+        "{field} of {kind} {id} is [{written}]: most likely {likely} is above high {high}; "
+        "write [low, most_likely, high] with low <= most_likely <= high",
+    ),
+    "gv021_share": (
+        "{field} for {kind} {id} er {share}; en andel i opptrappingen ligger mellom 0 og 1 "
+        "(0.25 tar med en firedel av annual det året): skriv den som en andel, f.eks. "
+        "ramp: [0.25, 0.5]",
+        "{field} of {kind} {id} is {share}; a ramp-up share lies between 0 and 1 (0.25 "
+        "books a quarter of annual in that year): write it as a share, e.g. ramp: [0.25, 0.5]",
+    ),
+    "gv022_outside": (
+        "correlation er {value}; korrelasjonen mellom de usikre beløpene ligger mellom 0 "
+        "(uavhengige) og 1 (alle høye eller lave samtidig): skriv f.eks. correlation: 0.3, "
+        "eller utelat den for 0",
+        "correlation is {value}; the correlation between the uncertain amounts lies between "
+        "0 (independent) and 1 (all high or low together): write e.g. correlation: 0.3, or "
+        "leave it out for 0",
+    ),
+    "gv023_one_number": (
+        "{field} for {kind} {id} er ett tall ({value}), mens {ranged} av planens {counted} "
+        "beløp har et spenn; gi også dette [lav, mest sannsynlig, høy], så simuleringen "
+        "regner med usikkerheten",
+        "{field} of {kind} {id} is one number ({value}), while {ranged} of the plan's "
+        "{counted} amounts have a range; give it [low, most_likely, high] too, so the "
+        "simulation counts its uncertainty",
+    ),
+    "gv201_the_cell": ("cellen", "the cell"),
+    "gv201_sheet_name": ("arkets navn", "the sheet's name"),
+    "gv201_text_here": ("teksten her", "the text here"),
+    "gv101_nothing": (
+        "tiltak {id} bidrar ikke til noe; koble det til endringen eller gevinsten det fører "
+        "til (contributes_to)",
+        "measure {id} contributes to nothing; link it to the change or benefit it leads to "
+        "(contributes_to)",
+    ),
+    "gv102_no_top": (
+        "{kind} {id} når ikke noe effektmål eller samfunnsmål; koble den (contributes_to) "
+        "til effektmålet den støtter",
+        "{kind} {id} does not reach any objective or goal; link it (contributes_to) to the "
+        "objective it supports",
+    ),
+    "gv103_unsupported": (
+        "ingenting bidrar til {kind} {id}; koble til gevinstene eller effektmålene som "
+        "støtter det, eller fjern det",
+        "nothing contributes to {kind} {id}; link the benefits or objectives that support "
+        "it, or remove it",
+    ),
+    "gv104_no_owner": (
+        "gevinst {id} har ingen eier; oppgi interessenten (gevinsteier) som svarer for å "
+        "realisere den (owner)",
+        "benefit {id} has no owner; name the stakeholder (gevinsteier) who answers for "
+        "realising it (owner)",
+    ),
+    "gv105_no_indicator": (
+        "gevinst {id} har ingen indikator; legg til hvordan den skal måles (indicators)",
+        "benefit {id} has no indicator; add how it will be measured (indicators)",
+    ),
+    "gv106_no_baseline": (
+        "indikator {id} har ikke nullpunkt; legg til verdien før endringen "
+        "(baseline: {{date, value}})",
+        "indicator {id} has no baseline; add the value before the change "
+        "(baseline: {{date, value}})",
+    ),
+    "gv107_no_target": (
+        "indikator {id} har ingen målverdi; legg til hva den skal nå og når "
+        "(targets: [{{date, value}}])",
+        "indicator {id} has no target; add what it should reach and by when "
+        "(targets: [{{date, value}}])",
+    ),
+    "gv112_no_source": (
+        "indikator {id} har ingen kilde; si hvor tallene kommer fra (source), ellers kan den "
+        "ikke måles",
+        "indicator {id} has no source; say where the numbers come from (source), or it "
+        "cannot be measured",
+    ),
+    "gv108_power": (
+        "eieren {owner} har ikke power satt; en eier hører med i interessentanalysen: sett "
+        "power og interest",
+        "owner {owner} has no power set; an owner belongs in the stakeholder analysis: set "
+        "power and interest",
+    ),
+    "gv108_interest": (
+        "eieren {owner} har ikke interest satt; en eier hører med i interessentanalysen: "
+        "sett power og interest",
+        "owner {owner} has no interest set; an owner belongs in the stakeholder analysis: "
+        "set power and interest",
+    ),
+    "gv108_both": (
+        "eieren {owner} har ikke power og interest satt; en eier hører med i "
+        "interessentanalysen: sett power og interest",
+        "owner {owner} has no power and interest set; an owner belongs in the stakeholder "
+        "analysis: set power and interest",
+    ),
+    "gv109_before_baseline": (
+        "en måling datert {date} er før nullpunktet ({baseline}); flytt nullpunktet eller "
+        "sjekk datoen",
+        "a measurement dated {date} is before the baseline ({baseline}); move the baseline "
+        "or check the date",
+    ),
+    "gv110_idle": (
+        "interessent {id} har ingen påvirkning og eier ingenting; legg til hva som berører "
+        "dem (impacts) eller ta dem ut",
+        "stakeholder {id} has no impacts and owns nothing; add what affects them (impacts) "
+        "or leave them out",
+    ),
+    "gv111_twice": (
+        "prissatt gevinst {id} bidrar til prissatt gevinst {target}: de samme pengene kan "
+        "telles to ganger; prissett bare én av dem",
+        "monetised benefit {id} feeds monetised benefit {target}: the same money may be "
+        "counted twice; value only one of them",
+    ),
+    "gv113_resistant": (
+        "interessent {id} har {power} makt og er negativ; planlegg hvordan de skal involveres",
+        "stakeholder {id} has {power} power and is resistant; plan how to involve them",
+    ),
+    "gv113_only_hit": (
+        "interessent {id} har {power} makt og rammes bare av ulemper ({hit}); vis dem hva de "
+        "vinner, eller planlegg for motstand",
+        "stakeholder {id} has {power} power and is only hit by dis-benefits ({hit}); show "
+        "them what they gain, or plan for resistance",
+    ),
 }
 
 

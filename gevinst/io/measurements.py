@@ -1,8 +1,9 @@
 """Measurements in CSV text (``indicator,date,value[,note]``), located by line.
 
-A semicolon-separated file with decimal commas (as Norwegian Excel writes it) is read
-too; every error names the source, the line and the column. The files are read by
-:func:`gevinst.io.plans.load_measurements` (measured first, like a plan).
+A semicolon-separated file with decimal commas and dates like ``31.03.2026`` (as
+Norwegian Excel writes it) is read too; every error names the source, the line and the
+column. The files are read by :func:`gevinst.io.plans.load_measurements` (measured
+first, like a plan).
 
 Examples:
     >>> rows = parse_measurements("indicator;date;value\\nI1;2025-03-31;1 200,5\\n")
@@ -77,6 +78,44 @@ def _csv_number(text: str, decimal_comma: bool) -> float | None:
     return value if math.isfinite(value) else None
 
 
+_DOTTED = re.compile(r"([0-9]{1,2})\.([0-9]{1,2})\.([0-9]+)")
+_SLASHED = re.compile(r"[0-9]{1,4}/[0-9]{1,2}/[0-9]{1,4}")
+_DATE_FORMS = "YYYY-MM-DD (2026-03-31) or DD.MM.YYYY (31.03.2026)"
+
+
+def _csv_date(text: str) -> dt.date | str:
+    """The date in a date cell, or why it is not one.
+
+    Read: ISO 8601 ``2026-03-31`` and the Norwegian day-first ``31.03.2026`` or
+    ``31.3.2026`` (as Norwegian Excel writes dates), always day.month.year. Refused:
+    ``03/31/2026`` and ``31/03/2026`` (day or month first? both are in use) and a
+    two-digit year (``31.03.26``: which century?).
+
+    Examples:
+        >>> _csv_date("31.3.2026"), _csv_date("2026-03-31")
+        (datetime.date(2026, 3, 31), datetime.date(2026, 3, 31))
+        >>> print(_csv_date("04/03/2026").split(";")[0])
+        '04/03/2026' is ambiguous (day or month first?)
+    """
+    dotted = _DOTTED.fullmatch(text)
+    if dotted:
+        day, month, year = dotted.groups()
+        if len(year) != 4:
+            return (
+                f"{text!r} has a {len(year)}-digit year; write the year in full, as {_DATE_FORMS}"
+            )
+        try:
+            return dt.date(int(year), int(month), int(day))
+        except ValueError as exc:
+            return f"{text!r} is not a date ({exc}); write it as {_DATE_FORMS}"
+    if _SLASHED.fullmatch(text):
+        return f"{text!r} is ambiguous (day or month first?); write it as {_DATE_FORMS}"
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        return f"{text!r} is not a date; write it as {_DATE_FORMS}"
+
+
 def measurement_rows(text: str, source: str = "<string>") -> list[tuple[int, Measurement]]:
     """(line, measurement) for each row of measurement CSV text.
 
@@ -130,15 +169,9 @@ def measurement_rows(text: str, source: str = "<string>") -> list[tuple[int, Mea
             )
         indicator, date_text, value_text = (cell.strip() for cell in row[:3])
         note = row[3].strip() if len(row) > 3 and row[3].strip() else None
-        try:
-            date = dt.date.fromisoformat(date_text)
-        except ValueError:
-            raise PlanError(
-                f"{date_text!r} is not a date; write it as YYYY-MM-DD",
-                source=source,
-                line=number,
-                column=2,
-            ) from None
+        date = _csv_date(date_text)
+        if isinstance(date, str):
+            raise PlanError(date, source=source, line=number, column=2)
         value = _csv_number(value_text, delimiter == ";")
         if value is None:
             comma = "a decimal comma where ';' separates the columns, " if "," in value_text else ""

@@ -122,6 +122,15 @@ def _char_at(text: str, line: int, column: int) -> str:
     return ""
 
 
+#: Characters YAML reserves, which no plain (unquoted) value may start with.
+_RESERVED = ("%", "@", "`")
+
+
+def _quoted(written: str) -> str:
+    """``written`` as a YAML double-quoted value (``%`` -> ``"%"``)."""
+    return '"' + written.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
 def _long_key(text: str, line: int, column: int) -> bool:
     """Whether the ':' at (line, column) follows a key too long for YAML."""
     lines = text.split("\n", line + 1)
@@ -185,6 +194,14 @@ def parse_safe(text: str, source: str = "<string>") -> Any:
             )
         elif mark is not None and _char_at(text, mark.line, mark.column) == "\t":
             problem = "YAML syntax error: a tab character; YAML is indented with spaces, never tabs"
+        elif mark is not None and _char_at(text, mark.line, mark.column) in _RESERVED:
+            # YAML reserves these: no plain value may start with one (``unit: %``)
+            written = text.split("\n", mark.line + 1)[mark.line][mark.column :].strip()
+            problem = (
+                f"YAML syntax error: a value cannot start with "
+                f"{_char_at(text, mark.line, mark.column)!r}; put it in quotes: "
+                f"{_quoted(written)}"
+            )
         elif exc.context and exc.problem and "duplicate key" not in problem:
             problem = f"YAML syntax error: {exc.context}, {problem}"
             problem += (

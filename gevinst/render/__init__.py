@@ -27,6 +27,7 @@ Examples:
 from __future__ import annotations
 
 import importlib
+import re
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -42,7 +43,16 @@ if TYPE_CHECKING:
     from gevinst.model import Plan
     from gevinst.theme import Theme
 
-__all__ = ["RENDERERS", "UNTHEMED", "map_bytes", "render", "render_bytes", "to_svg", "write_map"]
+__all__ = [
+    "RENDERERS",
+    "UNTHEMED",
+    "map_bytes",
+    "render",
+    "render_bytes",
+    "to_inline_html",
+    "to_svg",
+    "write_map",
+]
 
 
 Renderer = Callable[[MapRequest], bytes]
@@ -206,3 +216,29 @@ def render(
 def to_svg(plan: Plan, **options: object) -> str:
     """The benefit map of ``plan`` as SVG text (used by ``Plan._repr_svg_``)."""
     return map_bytes(plan, ".svg", MapOptions(**options)).decode("utf-8")  # type: ignore[arg-type]
+
+
+#: The root element's size as the SVG renderer writes it (points).
+_SVG_SIZE = re.compile(r'<svg ([^>]*?)width="([0-9.]+)pt" height="([0-9.]+)pt"')
+
+
+def to_inline_html(plan: Plan, **options: object) -> str:
+    """The benefit map as SVG to put inside an HTML page, scaled to fit its container
+    (a notebook cell): never wider than the cell, never larger than drawn (used by
+    ``Plan._repr_html_``).
+
+    Examples:
+        >>> import gevinst as gv
+        >>> plan = gv.Plan.new("p", "P")
+        >>> _ = plan.add_goal("G1", "Mål")
+        >>> html = to_inline_html(plan)
+        >>> html.startswith("<svg "), 'style="max-width:min(100%,' in html
+        (True, True)
+    """
+    svg = to_svg(plan, **options)
+    svg = svg[svg.index("<svg ") :]  # no XML declaration inside HTML
+    return _SVG_SIZE.sub(
+        r'<svg \1width="100%" style="max-width:min(100%,\2pt);height:auto"',
+        svg,
+        count=1,
+    )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 
@@ -242,7 +243,7 @@ def test_measure_ending_before_it_starts_is_gv006() -> None:
 def test_negative_rate_is_gv006_with_a_rate_message() -> None:
     plan = clean()
     plan.info.discount_rate = -0.01
-    (finding,) = gv.check(plan)
+    (finding,) = gv.check(plan, language="en")
     assert (finding.code, finding.element) == ("GV006", "p")
     assert "real rate of 0 or more" in finding.message and "R-109" in finding.message
 
@@ -306,3 +307,108 @@ def test_gv007_horizon_from_the_earliest_date_says_so() -> None:
     (finding,) = [f for f in gv.check(plan) if f.code == "GV007"]
     # start is 2199-01-01 (no start given: the earliest date's year); 10 years end 2208
     assert "from 2199-01-01 (1 January of its earliest date)" in finding.message
+
+
+# -- the messages in the plan's language (nb or en) -----------------------------------------
+
+#: Codes whose messages come from the limit checks, still written in English.
+ENGLISH_ONLY = {"GV007"}
+
+
+@pytest.mark.parametrize("code", sorted(CODES))
+def test_every_code_has_a_title_in_nb_and_en(code: str) -> None:
+    from gevinst.analysis.checks import title
+
+    nb, en = title(code, "nb"), title(code, "en")
+    assert en == CODES[code][1]
+    assert nb and nb != en and nb != code.lower()  # a word of the table, not the key
+
+
+@pytest.mark.parametrize("code", sorted(set(MUTATIONS) - ENGLISH_ONLY))
+def test_every_code_speaks_nb_and_en(code: str) -> None:
+    """The same finding in each language: same code and element, another sentence."""
+    plan = clean()
+    mutate, _ = MUTATIONS[code]
+    mutate(plan)
+    nb = [f for f in gv.check(plan, language="nb") if f.code == code]
+    en = [f for f in gv.check(plan, language="en") if f.code == code]
+    assert [(f.code, f.element) for f in nb] == [(f.code, f.element) for f in en]
+    for said_nb, said_en in zip(nb, en, strict=True):
+        assert said_nb.message != said_en.message
+    # the plan's language is the default (Plan.new: nb)
+    assert gv.check(plan, select=[code]) == gv.check(plan, select=[code], language="nb")
+
+
+@pytest.mark.parametrize(
+    ("code", "nb", "en"),
+    [
+        (
+            "GV104",
+            "gevinst B1 har ingen eier; oppgi interessenten (gevinsteier) som svarer for å "
+            "realisere den (owner)",
+            "benefit B1 has no owner; name the stakeholder (gevinsteier) who answers for "
+            "realising it (owner)",
+        ),
+        (
+            "GV004",
+            "effektmål O1 bidrar til gevinst B1, som står lavere i kartet; pilene går fra "
+            "tiltakene opp mot målene",
+            "objective O1 contributes to benefit B1, which is lower on the map; arrows go "
+            "from measures up towards goals",
+        ),
+        (
+            "GV005",
+            "vektene inn i O1 summerer til 1.3 (B1=0.6, B2=0.7); en vekt er en andel av "
+            "målet, så til sammen kan de være høyst 1",
+            "the weights into O1 sum to 1.3 (B1=0.6, B2=0.7); a weight is a share of the "
+            "target, so they may sum to at most 1",
+        ),
+        (
+            "GV113",
+            "interessent leder har stor makt og er negativ; planlegg hvordan de skal involveres",
+            "stakeholder leder has high power and is resistant; plan how to involve them",
+        ),
+        (
+            "GV108",
+            "eieren leder har ikke interest satt; en eier hører med i interessentanalysen: "
+            "sett power og interest",
+            "owner leder has no interest set; an owner belongs in the stakeholder analysis: "
+            "set power and interest",
+        ),
+        (
+            "GV020",
+            "value.annual for gevinst B1 er [3, 1, 2]: lav 3 er over mest sannsynlig 1; skriv "
+            "[lav, mest sannsynlig, høy] med lav <= mest sannsynlig <= høy",
+            "value.annual of benefit B1 is [3, 1, 2]: low 3 is above most likely 1; write "
+            "[low, most_likely, high] with low <= most_likely <= high",
+        ),
+    ],
+)
+def test_messages_in_both_languages(code: str, nb: str, en: str) -> None:
+    plan = clean()
+    MUTATIONS[code][0](plan)
+    assert [f.message for f in gv.check(plan, select=[code], language="nb")][:1] == [nb]
+    assert [f.message for f in gv.check(plan, select=[code], language="en")][:1] == [en]
+
+
+def test_check_and_trace_follow_the_plan_language_on_the_command_line(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from gevinst.cli import cli
+
+    plan = clean()
+    plan.benefits[0].owner = None
+    path = tmp_path / "plan.yaml"
+    gv.save(plan, path)
+    said = CliRunner().invoke(cli, ["check", str(path)]).output
+    assert "GV104 warning B1 gevinst B1 har ingen eier;" in said
+    said = CliRunner().invoke(cli, ["check", "--lang", "en", str(path)]).output
+    assert "GV104 warning B1 benefit B1 has no owner;" in said
+    said = CliRunner().invoke(cli, ["trace", str(path), "C1"]).output
+    assert said.splitlines()[1:4] == [
+        "Opp til målene (stier: 1):",
+        "  C1 (Endring) -> B1 (Gevinst) -> O1 (Effektmål) -> G1 (Mål)",
+        "Ned til tiltakene (stier: 1):",
+    ]
+    said = CliRunner().invoke(cli, ["trace", "--lang", "en", str(path), "C1"]).output
+    assert said.splitlines()[1] == "Up to the goals (1 path(s)):"

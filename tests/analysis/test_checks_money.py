@@ -17,8 +17,16 @@ import gevinst as gv
 from gevinst.analysis.limits import require_within_limits
 from gevinst.analysis.money import npv
 from gevinst.cli import cli
-from tests.analysis.test_checks import clean
+from tests.analysis.test_checks import clean as clean_nb
 from tests.test_docs_guides import DOCS, replay
+
+
+def clean_en() -> gv.Plan:
+    """The clean plan of test_checks, in English: these tests read the English messages
+    (the Norwegian ones are in test_checks.test_messages_in_both_languages)."""
+    plan = clean_nb()
+    plan.info.language = "en"
+    return plan
 
 
 def found(plan: gv.Plan, prefix: str = "GV02") -> list[tuple[str, str | None]]:
@@ -26,7 +34,7 @@ def found(plan: gv.Plan, prefix: str = "GV02") -> list[tuple[str, str | None]]:
 
 
 def valued(annual: object, ramp: list[float] | None = None) -> gv.Plan:
-    plan = clean()
+    plan = clean_en()
     plan.benefits[0].value = gv.Value(annual=annual, ramp=ramp)
     return plan
 
@@ -58,7 +66,7 @@ def test_gv020_not_for_a_range_in_order(annual: list[float]) -> None:
 
 
 def test_gv020_for_costs_with_the_field() -> None:
-    plan = clean()
+    plan = clean_en()
     plan.measures[0].cost = gv.Cost(one_off=[1, 2, 3], annual=[20, 10, 30])
     (finding,) = gv.check(plan)
     assert (finding.code, finding.element) == ("GV020", "M1")
@@ -94,7 +102,7 @@ def test_gv007_for_low_and_high() -> None:
     assert [(f.code, f.element) for f in high] == [("GV007", "B1")]
     assert high[0].message.startswith("value.annual (high) is 1.5e+15, beyond what a plan")
     assert gv.check(valued([1, 2, 1e15])) == []  # the limit itself is within
-    plan = clean()
+    plan = clean_en()
     plan.measures[0].cost = gv.Cost(one_off=[-2e15, 1, 2])
     assert sorted(found(plan, "GV0")) == [("GV006", "M1"), ("GV007", "M1")]
 
@@ -116,7 +124,7 @@ def test_gv021_not_for_shares_within(ramp: list[float] | None) -> None:
 
 
 def test_gv021_for_a_disbenefit_and_each_share() -> None:
-    plan = clean()
+    plan = clean_en()
     plan.add_disbenefit("D1", "Ulempe", contributes_to=["O1"], value={"annual": 5})
     plan.disbenefits[0].value = gv.Value(annual=5, ramp=[1.5, 0.5, -1])
     findings = [f for f in gv.check(plan) if f.code == "GV021"]
@@ -131,7 +139,7 @@ def test_gv021_for_a_disbenefit_and_each_share() -> None:
 
 @pytest.mark.parametrize("correlation", [-0.1, 1.0000001, 3.0, math.nan])
 def test_gv022_correlation_outside_0_to_1(correlation: float) -> None:
-    plan = clean()
+    plan = clean_en()
     plan.info.correlation = correlation
     (finding,) = gv.check(plan)
     assert (finding.code, finding.severity, finding.element) == ("GV022", "error", "p")
@@ -141,7 +149,7 @@ def test_gv022_correlation_outside_0_to_1(correlation: float) -> None:
 
 @pytest.mark.parametrize("correlation", [0.0, 1.0, 0.3, None])
 def test_gv022_not_for_correlation_within(correlation: float | None) -> None:
-    plan = clean()
+    plan = clean_en()
     plan.info.correlation = correlation
     assert gv.check(plan) == []
 
@@ -150,7 +158,7 @@ def test_gv022_not_for_correlation_within(correlation: float | None) -> None:
 
 
 def three_amounts(one_off: object, annual: object, value: object) -> gv.Plan:
-    plan = clean()
+    plan = clean_en()
     plan.measures[0].cost = gv.Cost(one_off=one_off, annual=annual)
     plan.benefits[0].value = gv.Value(annual=value)
     return plan
@@ -205,7 +213,7 @@ def test_gv023_does_not_count_an_amount_of_0_without_a_range() -> None:
     ],
 )
 def test_money_is_refused(mutate: object, element: str, field: str) -> None:
-    plan = clean()
+    plan = clean_en()
     mutate(plan)  # type: ignore[operator]
     with pytest.raises(gv.PlanError) as caught:
         npv(plan, {})
@@ -249,7 +257,7 @@ benefits:
 def test_check_reports_gv020_and_gv021_at_their_lines(tmp_path: Path) -> None:
     path = tmp_path / "plan.yaml"
     path.write_text(PLAN, "utf-8")
-    result = CliRunner().invoke(cli, ["check", str(path), "--select", "GV0"])
+    result = CliRunner().invoke(cli, ["check", str(path), "--select", "GV0", "--lang", "en"])
     assert result.exit_code == 1
     lines = result.output.splitlines()
     assert lines[0].startswith(f"{path}:9: GV020 error B1 value.annual of benefit B1 is ")
@@ -278,7 +286,7 @@ def test_gv023_alone_is_exit_0(tmp_path: Path) -> None:
     text += "  - id: B3\n    name: Tredje\n    contributes_to: [G1]\n"
     text += "    value: {annual: [1, 2, 3]}\n"
     path.write_text(text, "utf-8")
-    result = CliRunner().invoke(cli, ["check", str(path), "--select", "GV02"])
+    result = CliRunner().invoke(cli, ["check", str(path), "--select", "GV02", "--lang", "en"])
     assert result.exit_code == 0, result.output
     assert result.output.splitlines()[0].startswith(
         f"{path}:13: GV023 info B2 value.annual of benefit B2 is one number (100000), while "

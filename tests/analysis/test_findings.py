@@ -19,7 +19,7 @@ from gevinst.io.inputs import refuse_overwrite
 # line 6: B1 (no owner, no indicator); line 8: M1 (contributes to nothing)
 FLAWED = (
     "schema: gevinst/1\n"
-    "plan: {id: p, title: Prøve}\n"
+    "plan: {id: p, title: Prøve, language: en}\n"
     "goals:\n"
     "  - {id: G1, name: Mål}\n"
     "benefits:\n"
@@ -63,6 +63,24 @@ def test_check_files_locates_each_finding(flawed: Path, tmp_path: Path) -> None:
         (missing, None, "GV000"),
     ]
     assert all("place" not in r for r in rows)
+
+
+def test_check_files_speaks_the_plan_language(flawed: Path) -> None:
+    """A plan in nb gets its messages in nb; ``language`` overrides the plan's."""
+    norwegian = flawed.with_name("norsk.yaml")
+    norwegian.write_text(FLAWED.replace(", language: en", ""), "utf-8")
+    run = check_files([str(norwegian)], select=["GV101", "GV104"])
+    assert run.lines() == [
+        f"{norwegian}:6: GV104 warning B1 gevinst B1 har ingen eier; oppgi interessenten "
+        "(gevinsteier) som svarer for å realisere den (owner)",
+        f"{norwegian}:8: GV101 warning M1 tiltak M1 bidrar ikke til noe; koble det til "
+        "endringen eller gevinsten det fører til (contributes_to)",
+    ]
+    run = check_files([str(norwegian)], select=["GV101", "GV104"], language="en")
+    assert run.lines() == [
+        f"{norwegian}:6: GV104 warning B1 {B1_NO_OWNER}",
+        f"{norwegian}:8: GV101 warning M1 {M1_TO_NOTHING}",
+    ]
 
 
 def test_codes() -> None:

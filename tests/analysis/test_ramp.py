@@ -189,7 +189,7 @@ def test_a_share_outside_0_to_1_loads_and_check_reports_it(ramp: str) -> None:
 def test_check_reports_a_bad_share_at_its_line_and_writes_nothing(tmp_path: Path) -> None:
     path = tmp_path / "plan.yaml"
     path.write_text(PLAN.format(since="2025-01-01", ramp="[1.5]"), encoding="utf-8")
-    result = CliRunner().invoke(cli, ["check", str(path)])
+    result = CliRunner().invoke(cli, ["check", "--lang", "en", str(path)])
     assert result.exit_code == 1
     assert f"{path}:9: GV021 error B1 value.ramp[0] of benefit B1 is 1.5;" in result.output
     assert "write it as a share, e.g. ramp: [0.25, 0.5]" in result.output

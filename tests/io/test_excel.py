@@ -858,8 +858,8 @@ def test_check_names_sheet_and_row_of_a_workbook(bergen: gv.Plan, tmp_path: Path
     result = CliRunner().invoke(cli, ["check", str(path), "--select", "GV104"])
     assert result.exit_code == 0
     assert result.output.splitlines()[0] == (
-        f"{path}: sheet Gevinster, row 4: GV104 warning B3 benefit B3 has no owner; name the "
-        "stakeholder (gevinsteier) who answers for realising it (owner)"
+        f"{path}: sheet Gevinster, row 4: GV104 warning B3 gevinst B3 har ingen eier; oppgi "
+        "interessenten (gevinsteier) som svarer for å realisere den (owner)"
     )
     assert record_places(path)["etatsdirektor"] == ("Interessenter", 2)
 

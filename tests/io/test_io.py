@@ -138,10 +138,44 @@ def test_measurements_csv_norwegian_excel() -> None:
 
 
 @pytest.mark.parametrize(
+    ("written", "date"),
+    [
+        ("2026-03-31", dt.date(2026, 3, 31)),
+        ("31.03.2026", dt.date(2026, 3, 31)),  # Norwegian Excel's short date
+        ("31.3.2026", dt.date(2026, 3, 31)),
+        ("1.2.2026", dt.date(2026, 2, 1)),  # day first: 1 February, never 2 January
+        ("01.02.2026", dt.date(2026, 2, 1)),
+    ],
+)
+def test_measurements_csv_norwegian_dates(written: str, date: dt.date) -> None:
+    rows = parse_measurements(f"indicator;date;value\nI1;{written};17,5\n")
+    assert [(r.date, r.value) for r in rows] == [(date, 17.5)]
+
+
+@pytest.mark.parametrize(
+    ("written", "fragment"),
+    [
+        ("03/04/2026", "'03/04/2026' is ambiguous (day or month first?)"),
+        ("31/03/2026", "'31/03/2026' is ambiguous"),
+        ("2026/03/31", "'2026/03/31' is ambiguous"),
+        ("31.03.26", "'31.03.26' has a 2-digit year"),
+        ("31.02.2026", "'31.02.2026' is not a date (day is out of range for month)"),
+        ("2026-02-30", "'2026-02-30' is not a date"),
+    ],
+)
+def test_measurements_csv_dates_refused(written: str, fragment: str) -> None:
+    with pytest.raises(gv.PlanError) as info:
+        parse_measurements(f"indicator,date,value\nI1,2026-01-31,1\nI1,{written},3\n", "m.csv")
+    assert (info.value.line, info.value.column) == (3, 2)
+    assert fragment in str(info.value)
+    assert "YYYY-MM-DD (2026-03-31) or DD.MM.YYYY (31.03.2026)" in str(info.value)
+
+
+@pytest.mark.parametrize(
     ("text", "line", "fragment"),
     [
         ("indikator,dato,verdi\n", 1, "header"),
-        ("indicator,date,value\nI1,31.03.2025,3\n", 2, "not a date"),
+        ("indicator,date,value\nI1,mars 2025,3\n", 2, "not a date"),
         ("indicator,date,value\nI1,2025-03-31,mye\n", 2, "not a number"),
         ("indicator,date,value\nI1,2025-03-31\n", 2, "columns"),
         ("indicator,date,value\n1x,2025-03-31,3\n", 2, "not a valid id"),
@@ -237,3 +271,15 @@ def test_measurements_csv_row_limit(monkeypatch: pytest.MonkeyPatch) -> None:
         parse_measurements("indicator,date,value\n" + "I1,2025-03-31,1\n" * 3, "m.csv")
     assert str(info.value).startswith("m.csv: the measurement file has 4 lines")
     assert "at most 2 rows" in str(info.value)
+
+
+@pytest.mark.parametrize("unit", ["%", "% av saker"])
+def test_unquoted_percent_unit_named_in_the_error(unit: str) -> None:
+    """YAML reserves '%' (directives): no plain value may start with it, so the error
+    names it and shows the value in quotes; quoted, it is read."""
+    text = "schema: gevinst/1\nplan: {id: p, title: P}\nindicators:\n  - id: I1\n    name: Andel\n"
+    with pytest.raises(gv.PlanError) as info:
+        gv.loads(text + f"    unit: {unit}\n")
+    assert (info.value.line, info.value.column) == (6, 11)
+    assert f"""a value cannot start with '%'; put it in quotes: "{unit}\"""" in str(info.value)
+    assert gv.loads(text + f'    unit: "{unit}"\n').indicators[0].unit == unit
