@@ -122,6 +122,7 @@ CLOSED: dict[str, tuple[str, ...]] = {
     "impact": ("positive", "negative"),
     "direction": ("increase", "decrease"),
     "review_status": ("on_track", "at_risk", "off_track", "not_measured", "not_due"),
+    "frequency": ("weekly", "monthly", "quarterly", "half-yearly", "yearly"),
 }
 
 #: Words read as a code besides the code itself (``_`` or ``-`` may be spaces) and its
@@ -144,6 +145,19 @@ _MORE_WORDS: dict[str, dict[str, str]] = {
         "ned": "decrease",
     },
     "review_status": {},
+    "frequency": {
+        "hver uke": "weekly",
+        "hver måned": "monthly",
+        "hvert kvartal": "quarterly",
+        "kvartal": "quarterly",
+        "hvert halvår": "half-yearly",
+        "halvårsvis": "half-yearly",
+        "semi-annually": "half-yearly",
+        "semiannual": "half-yearly",
+        "hvert år": "yearly",
+        "annually": "yearly",
+        "annual": "yearly",
+    },
 }
 
 
@@ -224,6 +238,10 @@ Category: TypeAlias = Annotated[
 ]
 Attitude: TypeAlias = Annotated[Literal["supportive", "neutral", "resistant"], _closed("attitude")]
 Impact: TypeAlias = Annotated[Literal["positive", "negative"], _closed("impact")]
+#: How often an indicator is measured (``check`` flags one far behind: GV114).
+Frequency: TypeAlias = Annotated[
+    Literal["weekly", "monthly", "quarterly", "half-yearly", "yearly"], _closed("frequency")
+]
 
 
 class _Model(BaseModel):
@@ -409,7 +427,7 @@ class Indicator(_Model):
     baseline: Baseline | None = None
     targets: list[Target] = Field(default_factory=list)
     source: Text | None = None
-    frequency: Text | None = None
+    frequency: Frequency | None = None
 
 
 class Measurement(_Model):

@@ -263,6 +263,7 @@ def test_closed_lists_are_the_models() -> None:
         "scale": model.Stakeholder.model_fields["power"],
         "attitude": model.Stakeholder.model_fields["attitude"],
         "review_status": model.Review.model_fields["status"],
+        "frequency": model.Indicator.model_fields["frequency"],
     }
     for name, info in fields.items():
         assert codes(info.annotation) == set(model.CLOSED[name]), name
@@ -289,6 +290,7 @@ def test_format_page_lists_the_words_the_model_reads() -> None:
         "stakeholder `attitude`": "attitude",
         "stakeholder `impacts`": "impact",
         "review `status`": "review_status",
+        "indicator `frequency`": "frequency",
     }
     assert len(rows) == len(names) == len(model.CLOSED)
     for row in rows:

@@ -25,6 +25,7 @@ import networkx as nx
 from gevinst._files import paused_gc
 from gevinst.amounts import Estimate
 from gevinst.analysis.checks_money import money_problems, unranged_amounts
+from gevinst.analysis.indicators import overdue_since
 from gevinst.analysis.limits import outside_limits
 from gevinst.errors import PlanCheckError
 from gevinst.graph import ALLOWED_SAME_LEVEL, build_graph
@@ -63,6 +64,7 @@ _CODE_TITLES: dict[str, tuple[Severity, str]] = {
     "GV111": ("warning", "gv111"),
     "GV112": ("warning", "gv112"),
     "GV113": ("warning", "gv113"),
+    "GV114": ("warning", "gv114"),
     "GV201": ("error", "gv201"),
 }
 #: Every check code with its severity and a one-line title (in English).
@@ -483,6 +485,27 @@ def _stakeholder_risk(ctx: _Context) -> Iterator[Finding]:
                 "gv113_only_hit", id=stakeholder.id, power=power, hit=", ".join(sorted(hit))
             )
             yield _finding("GV113", stakeholder.id, message)
+
+
+@_rule("GV114")
+def _overdue_measurements(ctx: _Context) -> Iterator[Finding]:
+    # As of the plan's latest measurement, not today: the same file gives the same
+    # findings any day, and an indicator that fell behind the others is what shows.
+    measurements = ctx.plan.measurements
+    if not measurements:
+        return
+    newest = max(m.date for m in measurements)
+    for indicator in ctx.plan.indicators:
+        since = overdue_since(indicator, measurements, newest)
+        if since is not None and indicator.frequency is not None:
+            message = ctx.say(
+                "gv114_overdue",
+                id=indicator.id,
+                frequency=t(indicator.frequency, ctx.language).lower(),
+                since=since.isoformat(),
+                newest=newest.isoformat(),
+            )
+            yield _finding("GV114", indicator.id, message)
 
 
 @_rule("GV023")

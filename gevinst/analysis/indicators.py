@@ -43,6 +43,7 @@ from gevinst.i18n.formats import whole_percent
 from gevinst.model import Indicator, Measurement
 
 __all__ = [
+    "INTERVAL_DAYS",
     "STATUSES",
     "IndicatorResult",
     "Status",
@@ -50,6 +51,7 @@ __all__ = [
     "indicator_result",
     "judge",
     "latest",
+    "overdue_since",
     "trend_line",
 ]
 
@@ -81,6 +83,9 @@ class IndicatorResult:
         status: one of :data:`STATUSES`.
         forecast: the least-squares line through the baseline and the measurements,
             read at the last target date.
+        overdue: the date of the last measurement (or of the baseline, never measured)
+            when more than twice the indicator's ``frequency`` has passed since it by
+            ``at`` (:func:`overdue_since`), else ``None``.
     """
 
     id: str
@@ -98,6 +103,7 @@ class IndicatorResult:
     attainment: float | None
     status: Status
     forecast: float | None
+    overdue: dt.date | None = None
 
 
 def _days(a: dt.date, b: dt.date) -> int:
@@ -128,6 +134,39 @@ def expected_value(indicator: Indicator, at: dt.date) -> float | None:
                 return v1
             return v0 + (v1 - v0) * _days(d0, at) / span
     return points[-1][1]
+
+
+#: The days between two measurements of an indicator measured at each ``frequency``.
+INTERVAL_DAYS: dict[str, int] = {
+    "weekly": 7,
+    "monthly": 31,
+    "quarterly": 92,
+    "half-yearly": 183,
+    "yearly": 366,
+}
+
+
+def overdue_since(
+    indicator: Indicator, measurements: list[Measurement], at: dt.date
+) -> dt.date | None:
+    """The date of the last measurement of ``indicator`` on or before ``at`` (the
+    baseline's date if it was never measured) when more than twice its interval has
+    passed since then, so at least one measurement is missing; else ``None`` (also
+    without a ``frequency``, or without a date to count from).
+
+    >>> i = Indicator(id="I", name="Ventetid", frequency="monthly",
+    ...               baseline={"date": "2025-01-01", "value": 30})
+    >>> m = [Measurement(indicator="I", date="2025-02-01", value=28)]
+    >>> overdue_since(i, m, dt.date(2025, 4, 4)), overdue_since(i, m, dt.date(2025, 4, 5))
+    (None, datetime.date(2025, 2, 1))
+    """
+    if indicator.frequency is None:
+        return None
+    found = latest([m for m in measurements if m.indicator == indicator.id], at)
+    since = found.date if found else indicator.baseline.date if indicator.baseline else None
+    if since is None or _days(since, at) <= 2 * INTERVAL_DAYS[indicator.frequency]:
+        return None
+    return since
 
 
 def latest(measurements: list[Measurement], at: dt.date) -> Measurement | None:
@@ -259,4 +298,5 @@ def indicator_result(
         attainment=attainment,
         status=status,
         forecast=_forecast(indicator, measurements, at),
+        overdue=overdue_since(indicator, measurements, at),
     )

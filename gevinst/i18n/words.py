@@ -73,6 +73,12 @@ WORDS: dict[str, tuple[str, str]] = {
     "targets": ("Målverdier", "Targets"),
     "unit": ("Enhet", "Unit"),
     "direction": ("Retning", "Direction"),
+    # how often an indicator is measured (Indicator.frequency)
+    "weekly": ("Ukentlig", "Weekly"),
+    "monthly": ("Månedlig", "Monthly"),
+    "quarterly": ("Kvartalsvis", "Quarterly"),
+    "half-yearly": ("Halvårlig", "Half-yearly"),
+    "yearly": ("Årlig", "Yearly"),
     "increase": ("Økning er bedre", "Higher is better"),
     "decrease": ("Nedgang er bedre", "Lower is better"),
     "source": ("Kilde", "Source"),
@@ -1071,6 +1077,7 @@ WORDS: dict[str, tuple[str, str]] = {
         "mektig interessent er negativ eller rammes bare av ulemper",
         "powerful stakeholder is resistant or only hit by dis-benefits",
     ),
+    "gv114": ("måling er forsinket", "measurement is overdue"),
     "gv201": (
         "tekst som ser ut som et fødselsnummer",
         "text looks like a national identity number",
@@ -1302,6 +1309,12 @@ WORDS: dict[str, tuple[str, str]] = {
         "telles to ganger; prissett bare én av dem",
         "monetised benefit {id} feeds monetised benefit {target}: the same money may be "
         "counted twice; value only one of them",
+    ),
+    "gv114_overdue": (
+        "indikator {id} skal måles {frequency}, men er sist målt {since}, lenge før planens "
+        "nyeste måling ({newest}); mål den, eller rett frekvensen",
+        "indicator {id} is measured {frequency}, but last on {since}, long before the plan's "
+        "newest measurement ({newest}); measure it, or correct its frequency",
     ),
     "gv113_resistant": (
         "interessent {id} har {power} makt og er negativ; planlegg hvordan de skal involveres",

@@ -109,8 +109,19 @@ def _mutations() -> dict[str, tuple[Callable[[gv.Plan], object], str | None]]:
         ),
         "GV112": (lambda p: setattr(p.indicators[0], "source", None), "I1"),
         "GV113": (lambda p: setattr(p.stakeholders[0], "attitude", "resistant"), "leder"),
+        "GV114": (_measured_long_after, "I1"),
         "GV201": (lambda p: setattr(p.goals[0], "description", "Sak 150190 10063"), "G1"),
     }
+
+
+def _measured_long_after(plan: gv.Plan) -> None:
+    """I1 measured monthly, and another indicator measured three years after I1's baseline."""
+    first = plan.indicators[0]
+    first.frequency = "monthly"
+    assert first.baseline is not None
+    plan.indicators.append(gv.Indicator(id="I9", name="Et annet tall"))
+    later = first.baseline.date.replace(year=first.baseline.date.year + 3)
+    plan.measurements.append(gv.Measurement(indicator="I9", date=later, value=1))
 
 
 MUTATIONS = _mutations()

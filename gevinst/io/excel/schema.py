@@ -49,6 +49,7 @@ CHOICES: dict[str, tuple[str, ...]] = {
     "language": ("nb", "en"),
     "bool": ("yes", "no"),
     "impact": ("positive", "negative"),
+    "frequency": ("weekly", "monthly", "quarterly", "half-yearly", "yearly"),
 }
 # Synonyms the model also accepts, so a hand-typed "høy" is not refused here.
 SYNONYMS = {"ingen": "none", "lav": "low", "liten": "low", "middels": "medium", "stor": "high"}
@@ -167,7 +168,7 @@ SHEETS: dict[str, tuple[Column, ...]] = {
         _c("baseline", "number", 11, "baseline.value"),
         _c("baseline_date", "date", 14, "baseline.date"),
         _c("source", "text", 28),
-        _c("frequency", "text", 12),
+        _c("frequency", "choice:frequency", 12),
         _DESC,
         _ASSUME,
     ),
