@@ -60,6 +60,9 @@ WORDS: dict[str, tuple[str, str]] = {
     "name": ("Navn", "Name"),
     "description": ("Beskrivelse", "Description"),
     "owner": ("Eier", "Owner"),
+    # DFØ's words: the plan's owner answers for the benefits, each benefit has its owner
+    "plan_owner": ("Gevinstansvarlig", "Accountable for the benefits"),
+    "benefit_owner": ("Gevinsteier", "Benefit owner"),
     "status": ("Status", "Status"),
     "score": ("Score", "Score"),
     "coverage": ("Dekning", "Coverage"),

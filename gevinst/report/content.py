@@ -256,10 +256,13 @@ class ReportData:
 
     @property
     def subtitle(self) -> str:
-        """Organisation and, when evaluated, the date: one line under the title."""
+        """Organisation, the plan's owner (gevinstansvarlig) and, when evaluated, the
+        date: one line under the title."""
         parts = []
         if self.plan.info.organisation:
             parts.append(self.plan.info.organisation)
+        if self.plan.info.owner:
+            parts.append(f"{self.word('plan_owner')}: {self.name_of(self.plan.info.owner)}")
         if self.at is not None:
             parts.append(f"{self.word('evaluated_at')} {self.date(self.at)}")
         return " · ".join(parts)

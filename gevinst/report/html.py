@@ -95,7 +95,9 @@ def _status_rows(data: ReportData, rows: list[StatusRow]) -> _Table:
     from gevinst.i18n.formats import format_percent
 
     dated = data.evaluation is not None
-    header = [(data.word("id"), False), (data.word("name"), False), (data.word("owner"), False)]
+    # a benefit's owner is its gevinsteier (DFØ); other elements just have an owner
+    owner = "benefit_owner" if rows and all(row.kind == "benefit" for row in rows) else "owner"
+    header = [(data.word("id"), False), (data.word("name"), False), (data.word(owner), False)]
     if dated:
         header += [(data.word("status"), False), (data.word("score"), True)]
     header.append((data.word("indicators"), False))

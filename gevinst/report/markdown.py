@@ -123,7 +123,8 @@ def _status_section(data: ReportData) -> list[str]:
         rows = data.status_rows((kind,))
         if not rows:
             continue
-        header = [data.word("id"), data.word("name"), data.word("owner")]
+        owner = "benefit_owner" if kind == "benefit" else "owner"  # gevinsteier (DFØ)
+        header = [data.word("id"), data.word("name"), data.word(owner)]
         if data.evaluation is not None:
             header += [data.word("status"), data.word("score"), data.word("coverage")]
         header.append(data.word("indicators"))
