@@ -322,8 +322,18 @@ def render(
 @click.option("--at", "at", metavar="DATE", help="Evaluate at DATE (YYYY-MM-DD): status, charts.")
 @click.option("--lang", type=click.Choice(LANGUAGES), help="Language (default: the plan's).")
 @click.option("--measurements", type=click.Path(dir_okay=False), help="Add measurements (CSV).")
+@click.option(
+    "--appendix",
+    is_flag=True,
+    help="Council deck: add an appendix of everything its 20 slides leave out.",
+)
 def report(
-    plan_path: str, output: str, at: str | None, lang: str | None, measurements: str | None
+    plan_path: str,
+    output: str,
+    at: str | None,
+    lang: str | None,
+    measurements: str | None,
+    appendix: bool,
 ) -> None:
     """Write a report on PLAN: the council deck, an HTML report or Markdown."""
     from gevinst.io.inputs import load_inputs, refuse_overwrite
@@ -333,7 +343,7 @@ def report(
     when = _date(at)
     plan = load_inputs(plan_path, measurements=measurements)
     try:
-        written = run_report(plan, output, at=when, language=lang)
+        written = run_report(plan, output, at=when, language=lang, appendix=appendix)
     except PlanCheckError as exc:  # the report evaluates: errors stop it
         _refused(plan_path, plan, exc, measurements)
     _echo(f"wrote {written}")

@@ -71,8 +71,12 @@ def report_bytes(
     at: dt.date | str | None = None,
     language: str | None = None,
     measurements: Iterable[Measurement] | str | Path | None = None,
+    appendix: bool = False,
 ) -> bytes:
     """The report of ``plan`` as the bytes of format ``fmt`` (``"md"``, ``".pptx"``...).
+
+    ``appendix``: the council deck adds, after its main story of at most 20 slides, an
+    appendix of everything left out (the other formats always hold everything).
 
     Raises:
         FormatError: an unknown format (the message lists the known ones).
@@ -85,6 +89,7 @@ def report_bytes(
     writer = _writer(suffix)
     refuse(plan)
     data = report_data(plan, at=at, language=language, measurements=measurements)
+    data.appendix = appendix
     return writer(data)
 
 
@@ -95,6 +100,7 @@ def report(
     at: dt.date | str | None = None,
     language: str | None = None,
     measurements: Iterable[Measurement] | str | Path | None = None,
+    appendix: bool = False,
 ) -> Path:
     """Write a report on ``plan`` to ``path``; the format follows the suffix.
 
@@ -107,6 +113,9 @@ def report(
         language: ``"nb"`` or ``"en"`` (default: the plan's language).
         measurements: more measurements: a CSV path (``indicator,date,value[,note]``)
             or a list of :class:`~gevinst.model.Measurement`.
+        appendix: the council deck (``.pptx``) tells its story in at most 20 slides;
+            with ``appendix=True`` everything it leaves out follows as an appendix
+            (every part of the map, the status and indicator tables, every chart).
 
     Returns:
         The path written.
@@ -132,5 +141,12 @@ def report(
         raise FileNotFoundError(
             errno.ENOENT, "the folder to write the report in does not exist", str(folder)
         )
-    data = report_bytes(plan, target.suffix, at=at, language=language, measurements=measurements)
+    data = report_bytes(
+        plan,
+        target.suffix,
+        at=at,
+        language=language,
+        measurements=measurements,
+        appendix=appendix,
+    )
     return atomic_write(target, data)
