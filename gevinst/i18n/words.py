@@ -694,15 +694,15 @@ WORDS: dict[str, tuple[str, str]] = {
         "No benefit is off track.",
     ),
     "deck_and_more": ("og {n} til", "and {n} more"),
-    "deck_more_goals": ("+{n} mål til (se oversikten)", "+{n} more goals (see the overview)"),
+    "deck_language_tag": ("nb-NO", "en-GB"),
     "deck_left_out_title": ("Mer i vedlegget og rapportene", "More in the appendix and reports"),
     "deck_left_out_lead": (
         "For å holde seg innenfor {max} lysark viser denne presentasjonen ikke:",
         "To stay within {max} slides this deck does not show:",
     ),
     "deck_left_out_maps": (
-        "gevinstkartet for {names}",
-        "the benefit map of {names}",
+        "hele eller deler av gevinstkartet for {names}",
+        "all or part of the benefit map of {names}",
     ),
     "deck_left_out_tables": (
         "tabellene over status for hvert mål og hver gevinst, indikatorene og "

@@ -207,3 +207,21 @@ def test_overview_counts_worked_out_by_hand() -> None:
         ["Raskere hjelp", "Gode tjenester", "2", "2"],  # B1, B2; M1, M2
         ["Bedre kvalitet", "Gode tjenester", "1", "1"],  # B3; M3
     ]
+
+
+def test_cli_appendix_flag(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from gevinst.cli import cli
+
+    plan = str(ROOT / "examples/minimal.yaml")
+    counts = {}
+    for flags in ([], ["--appendix"]):
+        out = tmp_path / f"deck{len(flags)}.pptx"
+        result = CliRunner().invoke(cli, ["report", plan, "-o", str(out), *flags])
+        assert result.exit_code == 0, result.output
+        counts[bool(flags)] = titles(Presentation(str(out)))
+    main, full = counts[False], counts[True]
+    assert full[: len(main)] == main
+    assert len(full) > len(main)
+    assert all(t.startswith("Vedlegg: ") for t in full[len(main) :])

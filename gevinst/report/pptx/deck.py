@@ -735,7 +735,7 @@ def _finish(prs: Any, data: ReportData, appendix: list[Any]) -> None:
     as such), the language on every text run, a footer with the slide number."""
     from pptx.oxml.ns import qn
 
-    lang = "nb-NO" if data.language == "nb" else "en-GB"
+    lang = data.word("deck_language_tag")
     total = len(prs.slides)
     in_appendix = {id(s._element) for s in appendix}
     for number, slide in enumerate(prs.slides, start=1):
