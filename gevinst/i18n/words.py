@@ -704,6 +704,12 @@ WORDS: dict[str, tuple[str, str]] = {
         "hele eller deler av gevinstkartet for {names}",
         "all or part of the benefit map of {names}",
     ),
+    "deck_left_out_unreadable": (
+        "kartdeler som ikke får lesbar tekst (12 pt) på ett lysark, og som bare står i "
+        "HTML-rapporten: {names}",
+        "parts of the map that cannot have readable text (12 pt) on one slide, only in "
+        "the HTML report: {names}",
+    ),
     "deck_left_out_tables": (
         "tabellene over status for hvert mål og hver gevinst, indikatorene og "
         "begrunnelsene for koblingene",

@@ -707,8 +707,11 @@ def _added(prs: Any, make: Any) -> list[Any]:
     return list(prs.slides)[before:]
 
 
-def _left_out_slide(prs: Any, data: ReportData, left: list[_Chain], has_more: bool) -> Any:
-    """What the main story leaves out, and where to find it."""
+def _left_out_slide(
+    prs: Any, data: ReportData, left: list[_Chain], has_more: bool, unreadable: list[str]
+) -> Any:
+    """What the main story leaves out, and where to find it; ``unreadable`` names the
+    map parts that no slide can show with 12 pt text (they are in the HTML report)."""
     lines: list[tuple[str, float, bool, str]] = [
         (data.phrase("deck_left_out_lead", max=MAX_SLIDES), 16, False, _INK)
     ]
@@ -722,6 +725,9 @@ def _left_out_slide(prs: Any, data: ReportData, left: list[_Chain], has_more: bo
         lines.append((f"•  {data.phrase('deck_left_out_maps', names=names)}", 15, False, _INK))
     if has_more:
         lines.append((f"•  {data.phrase('deck_left_out_tables')}", 15, False, _INK))
+    if unreadable:
+        said = data.phrase("deck_left_out_unreadable", names=_named(data, unreadable, 6))
+        lines.append((f"•  {said}", 15, False, _INK))
     lines.append((data.phrase("deck_left_out_where"), 15, False, _MUTED))
     slide = _new_slide(
         prs, data, data.phrase("deck_left_out_title"), data.phrase("deck_left_out_notes")
@@ -826,7 +832,18 @@ def pptx_report(data: ReportData) -> bytes:
         if rest_parts:
             left.append(_Chain(chain.key, chain.rank, rest_parts, chain.ok))
     left = [c for c in left if not c.known or c.parts]
-    end = [_left_out_slide(prs, data, left, more_tables)] if left or more_tables else []
+    unreadable: list[str] = []
+    if appendix_asked:  # a part that cannot have 12 pt text stays out of the appendix
+        kept = []
+        for chain in left:
+            ok = chain.ok or (lambda lay: True)
+            parts = [p for p in chain.parts if ok(p[1])]
+            unreadable += [str(r) for r, lay in chain.parts if not ok(lay)]
+            kept.append(_Chain(chain.key, chain.rank, parts, chain.ok))
+        left = kept
+    end = []
+    if left or more_tables:
+        end = [_left_out_slide(prs, data, left, more_tables, unreadable)]
     appendix: list[Any] = []
     if appendix_asked:
         for chain in left:
