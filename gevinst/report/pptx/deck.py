@@ -289,6 +289,8 @@ def _overview_slide(prs: Any, data: ReportData) -> Any:
         benefits = [b.id for b in plan.benefits]
         off = [b for b in benefits if _status_of(data, b) == "off_track"]
         risk = [b for b in benefits if _status_of(data, b) == "at_risk"]
+        if not off:
+            lines.append((data.phrase("deck_all_on_track"), 14, False, _INK))
         if off:
             lines.append(
                 (data.phrase("deck_off_track_line", names=_named(data, off)), 14, False, _INK)
@@ -297,13 +299,17 @@ def _overview_slide(prs: Any, data: ReportData) -> Any:
             lines.append(
                 (data.phrase("deck_at_risk_line", names=_named(data, risk)), 14, False, _INK)
             )
-        if not off:
-            lines.append((data.phrase("deck_all_on_track"), 14, False, _INK))
         if off:
             notes.append(data.phrase("deck_off_track_line", names=_named(data, off, len(off))))
         if risk:
             notes.append(data.phrase("deck_at_risk_line", names=_named(data, risk, len(risk))))
-    top = 72 + 25.2 * (len(body) + 1) + 14
+    columns = [(SLIDE_W - 56) * w / sum(widths) - 10 for w in widths]
+    top = 72 + 25.2 + 14  # the header row, then each row as tall as its longest cell
+    for line in body:
+        wrapped = max(
+            len(theme.wrap(text, room, 12)) for text, room in zip(line, columns, strict=True)
+        )
+        top += 25.2 + 14.4 * (wrapped - 1)
     if lines:
         _textbox(slide, (28, top, SLIDE_W - 56, SLIDE_H - 30 - top), lines, "what is behind")
     slide.notes_slide.notes_text_frame.text = " ".join(notes)

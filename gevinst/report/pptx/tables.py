@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING, Any
 import gevinst.theme as theme
 from gevinst.report.pptx.base import (
     _MUTED,
-    _ROWS_PER_TABLE,
     SLIDE_W,
     _new_slide,
     _pages,
@@ -115,6 +114,10 @@ status_slides = _status_slides
 indicator_table_slides = _indicator_table_slides
 
 
+#: Reviews on the main story's one review slide (their rows may take two lines each).
+_MAIN_REVIEWS = 8
+
+
 def review_slides(prs: Any, data: ReportData, main: bool = False) -> None:
     """The benefit reviews up to the evaluation date, newest first, beside the numbers.
 
@@ -126,7 +129,7 @@ def review_slides(prs: Any, data: ReportData, main: bool = False) -> None:
         return
     total = len(rows)
     if main:
-        rows = rows[:_ROWS_PER_TABLE]
+        rows = rows[:_MAIN_REVIEWS]
     header = [
         data.word("date"),
         data.word("element"),
@@ -176,8 +179,9 @@ def review_slides(prs: Any, data: ReportData, main: bool = False) -> None:
             notes.append(more)
             slide.notes_slide.notes_text_frame.text = " ".join(notes)
             lead = f"{lead} {more}"
-        _textbox(slide, (28, 64, SLIDE_W - 56, 22), [(lead, 13, False, _MUTED)], "lead")
-        _table(slide, (28, 94, SLIDE_W - 56, 400), header, body, widths, fills, size=12)
+        tall = 40 if len(rows) < total else 22  # the lead then takes two lines
+        _textbox(slide, (28, 64, SLIDE_W - 56, tall), [(lead, 13, False, _MUTED)], "lead")
+        _table(slide, (28, 72 + tall, SLIDE_W - 56, 400), header, body, widths, fills, size=12)
 
 
 def _compact_date(data: ReportData, day: dt.date) -> str:
