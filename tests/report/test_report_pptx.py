@@ -306,7 +306,7 @@ def test_reviews_beside_the_numbers(bergen_deck: Presentation) -> None:
     assert "I 4 av 6 vurderinger var vurderingen bedre enn tallene." in notes
 
 
-def test_map_labels_in_the_file_are_9_pt_or_more(bergen_deck: Presentation) -> None:
+def test_map_labels_in_the_file_are_12_pt_or_more(bergen_deck: Presentation) -> None:
     kinds = ("measure ", "change ", "benefit ", "disbenefit ", "objective ", "goal ")
     sizes = [
         run.font.size
@@ -316,7 +316,7 @@ def test_map_labels_in_the_file_are_9_pt_or_more(bergen_deck: Presentation) -> N
         for paragraph in shape.text_frame.paragraphs
         for run in paragraph.runs
     ]
-    assert sizes and min(sizes) >= Pt(9)
+    assert sizes and min(sizes) >= Pt(12)
     # and the text fits the box: the wrapped lines times the line height, plus margins
     from gevinst.theme import wrap
 
