@@ -45,15 +45,15 @@ SLIDE_DPI = 80  # 1067 x 600 pixels for a 16:9 slide
 BERGEN_SLIDES = {
     "bergen-slide-title": None,  # the first slide
     "bergen-slide-map": "Gevinstkart",
-    "bergen-slide-status": "Status",
-    "bergen-slide-indicators": "Indikatorer: forventet og realisert (1/",
+    "bergen-slide-status": "Oversikt",  # the overview: objectives and their status
+    "bergen-slide-indicators": "Indikatorer: forventet og realisert",
     "bergen-slide-stakeholders": "Interessenter",
     "bergen-slide-money": "Økonomi",
 }
 TUTORIAL_SLIDES = {
     "deck-map": "Gevinstkart",
-    "deck-status": "Status",
-    "deck-indicators": "Indikatorer: forventet og realisert (1/",
+    "deck-status": "Oversikt",
+    "deck-indicators": "Indikatorer: forventet og realisert",
     "deck-money": "Økonomi",
     "deck-uncertainty": "Usikkerhet",
 }

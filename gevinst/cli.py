@@ -377,6 +377,11 @@ def render(
 @click.option("--lang", type=click.Choice(LANGUAGES), help="Language (default: the plan's).")
 @click.option("--measurements", type=click.Path(dir_okay=False), help="Add measurements (CSV).")
 @_theme
+@click.option(
+    "--appendix",
+    is_flag=True,
+    help="Council deck: add an appendix of everything its 20 slides leave out.",
+)
 def report(
     plan_path: str,
     output: str,
@@ -384,6 +389,7 @@ def report(
     lang: str | None,
     measurements: str | None,
     theme: str | None,
+    appendix: bool,
 ) -> None:
     """Write a report on PLAN: the council deck, an HTML report or Markdown."""
     from gevinst.io.inputs import load_inputs, refuse_overwrite
@@ -397,7 +403,7 @@ def report(
     when = _date(at)
     plan = load_inputs(plan_path, measurements=measurements)
     try:
-        written = run_report(plan, output, at=when, language=lang, theme=look)
+        written = run_report(plan, output, at=when, language=lang, theme=look, appendix=appendix)
     except PlanCheckError as exc:  # the report evaluates: errors stop it
         _refused(plan_path, plan, exc, measurements)
     _echo(f"wrote {written}")

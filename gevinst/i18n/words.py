@@ -713,6 +713,79 @@ WORDS: dict[str, tuple[str, str]] = {
     "deck_off_track_here": ("Ikke i rute her: {names}.", "Off track here: {names}."),
     "deck_at_risk_here": ("Usikre her: {names}.", "At risk here: {names}."),
     "deck_more": ("+{count} flere", "+{count} more"),
+    "deck_overview_title": ("Oversikt: mål og status", "Overview: goals and status"),
+    "deck_overview_notes": (
+        "Tabellen viser hvert effektmål med hvor mange gevinster og tiltak som bidrar "
+        "til det, og status. Kartene etter denne siden viser først kjedene som ikke er "
+        "i rute eller er usikre, deretter de største målene.",
+        "The table shows each objective with how many benefits and measures feed it, "
+        "and its status. The maps after this slide show the chains that are off track "
+        "or at risk first, then the largest goals.",
+    ),
+    "deck_overview_goals_notes": (
+        "Planen har for mange effektmål til én tabell, så tabellen viser hvert "
+        "samfunnsmål med effektmålene, gevinstene og tiltakene som bidrar til det.",
+        "The plan has too many objectives for one table, so the table shows each goal "
+        "with the objectives, benefits and measures that feed it.",
+    ),
+    "deck_overview_rows_more": (
+        "{n} til er med i HTML-rapporten og i vedlegget (--appendix).",
+        "{n} more are in the HTML report and in the appendix (--appendix).",
+    ),
+    "deck_off_track_line": ("Ikke i rute: {names}.", "Off track: {names}."),
+    "deck_at_risk_line": ("Usikre: {names}.", "At risk: {names}."),
+    "deck_all_on_track": (
+        "Ingen gevinster er utenfor rute.",
+        "No benefit is off track.",
+    ),
+    "deck_and_more": ("og {n} til", "and {n} more"),
+    "deck_language_tag": ("nb-NO", "en-GB"),
+    "deck_left_out_title": ("Mer i vedlegget og rapportene", "More in the appendix and reports"),
+    "deck_left_out_lead": (
+        "For å holde seg innenfor {max} lysark viser denne presentasjonen ikke:",
+        "To stay within {max} slides this deck does not show:",
+    ),
+    "deck_left_out_maps": (
+        "hele eller deler av gevinstkartet for {names}",
+        "all or part of the benefit map of {names}",
+    ),
+    "deck_left_out_unreadable": (
+        "kartdeler som ikke får lesbar tekst (12 pt) på ett lysark, og som bare står i "
+        "HTML-rapporten: {names}",
+        "parts of the map that cannot have readable text (12 pt) on one slide, only in "
+        "the HTML report: {names}",
+    ),
+    "deck_left_out_tables": (
+        "tabellene over status for hvert mål og hver gevinst, indikatorene og "
+        "begrunnelsene for koblingene",
+        "the tables of the status of every goal and benefit, the indicators and the "
+        "notes on the links",
+    ),
+    "deck_left_out_where": (
+        "Alt står i HTML-rapporten (gevinst report PLAN -o rapport.html) og i "
+        "Excel-arbeidsboken; «gevinst report PLAN -o bystyret.pptx --appendix» legger "
+        "det til som vedlegg bak i presentasjonen.",
+        "Everything is in the HTML report (gevinst report PLAN -o report.html) and in "
+        "the Excel workbook; “gevinst report PLAN -o council.pptx --appendix” adds it "
+        "as an appendix at the end of this deck.",
+    ),
+    "deck_left_out_notes": (
+        "Denne siden sier hva som er utelatt for å holde presentasjonen kort, og hvor det finnes.",
+        "This slide says what was left out to keep the deck short, and where to find it.",
+    ),
+    "deck_in_appendix": ("Vedlegg: {title}", "Appendix: {title}"),
+    "deck_chart_alt": (
+        "Diagram over «{name}»: forventet utvikling, målinger og mål over tid. {caption}",
+        "Chart of “{name}”: expected path, measurements and targets over time. {caption}",
+    ),
+    "deck_money_alt": (
+        "Søylediagram over nåverdi i millioner: {values}.",
+        "Column chart of present value in millions: {values}.",
+    ),
+    "deck_reviews_more": (
+        "De {n} nyeste av {total} evalueringer; alle står i vedlegget og i HTML-rapporten.",
+        "The {n} newest of {total} reviews; all are in the appendix and the HTML report.",
+    ),
     "deck_stakeholder_notes": (
         "Interessentene er plassert etter makt (loddrett) og interesse (vannrett). "
         "Øverst til høyre står nøkkelaktørene som må involveres tett; fargen viser "

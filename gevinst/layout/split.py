@@ -34,17 +34,30 @@ from gevinst.layout.geometry import layout, layout_view
 from gevinst.layout.view import MapView, map_view
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     import networkx as nx
 
     from gevinst.layout.geometry import Layout, NodeBox
     from gevinst.layout.options import MapOptions
     from gevinst.model import Plan
 
-__all__ = ["AREA", "GAP_X", "GAP_Y", "MAX_SCALE", "MIN_FONT", "MapArea", "fit", "map_parts"]
+__all__ = [
+    "AREA",
+    "GAP_X",
+    "GAP_Y",
+    "MAX_SCALE",
+    "MIN_FONT",
+    "MapArea",
+    "MapSplitter",
+    "fit",
+    "map_parts",
+]
 
-#: The smallest text on a map slide, in points; a map needing less is split. Text is set
-#: in half points, so this is 9 pt on the slide.
-MIN_FONT = 8.75
+#: The smallest text on a map slide, in points; a map needing less is split (fewer
+#: boxes per slide, never smaller text). Text is set in half points, so this is 12 pt on
+#: the slide, the least a council reads from a projector (SPEC section 8).
+MIN_FONT = 11.75
 #: A small map is drawn larger, up to this scale (labels of 15 pt).
 MAX_SCALE = 1.5
 #: The map area of a 16:9 slide (13.333 × 7.5 in), in points: left, top, width, height.
@@ -53,6 +66,8 @@ AREA = (14.0, 90.0, 932.0, 374.0)
 GAP_Y = 3.0
 #: Points between two columns, at least.
 GAP_X = 12.0
+#: How far down a goal's part is split: by objective, benefit, change, then measure.
+_DEPTH = 4
 
 
 @dataclass(frozen=True)
@@ -165,70 +180,128 @@ def _feeders(graph: nx.DiGraph, root: str) -> set[str]:
     return seen
 
 
-def map_parts(plan: Plan, options: MapOptions) -> list[tuple[str | None, Layout]]:
+class MapSplitter:
+    """The map of ``plan`` cut into slide-sized parts, one goal at a time, so that a
+    deck with room for a few parts lays out only those (each layout runs Graphviz).
+
+    ``whole`` is the map when it fits one slide (else ``None``); ``overview`` the
+    benefits, objectives and goals when they fit one slide and leave something out;
+    :meth:`goal_parts` the parts of one goal, those named after one element next to
+    each other (so "(1/2)" and "(2/2)" follow one another); :meth:`rest` what no goal's
+    parts hold. ``fits`` says whether a layout fits one slide (default: its text at
+    :data:`MIN_FONT` or more when placed by :func:`fit`; the deck passes its own test,
+    which also counts on narrower boxes with text wrapped anew).
+    """
+
+    def __init__(
+        self, plan: Plan, options: MapOptions, fits: Callable[[Layout], bool] | None = None
+    ) -> None:
+        self.fits = fits or _fits
+        self.plan = plan
+        self.options = options
+        self.view = map_view(plan, options)
+        whole = layout_view(self.view)
+        self.whole: Layout | None = None
+        self.overview: Layout | None = None
+        self.graph = build_graph(plan)
+        self.shown = {n.id for n in self.view.nodes}
+        self._cache: dict[frozenset[str], Layout] = {}
+        self._covered: set[str] = set()
+        self._parts: dict[str, list[tuple[str, Layout]]] = {}
+        self.goals = [n for n in self.graph.nodes if self.graph.nodes[n]["kind"] == "goal"]
+        if self.fits(whole) or len(self.view.nodes) <= 2:
+            self.whole = whole
+            return
+        overview = layout(
+            plan,
+            dataclasses.replace(options, kinds=("benefit", "disbenefit", "objective", "goal")),
+        )
+        if self.fits(overview) and len(overview.nodes) < len(whole.nodes):
+            self.overview = overview
+
+    def _lay(self, members: set[str]) -> Layout:
+        key = frozenset(members & self.shown)
+        if key not in self._cache:
+            self._cache[key] = layout_view(_sub_view(self.view, set(key)))
+        return self._cache[key]
+
+    def members(self, goal: str) -> set[str]:
+        """The shown elements that feed ``goal`` (not through another goal), and it."""
+        return _feeders(self.graph, goal) & self.shown
+
+    def goal_parts(self, goal: str) -> list[tuple[str, Layout]]:
+        """The parts of ``goal``: what feeds it, in as few parts as fit, gathered
+        objective by objective (and, for an objective too big for one slide, benefit by
+        benefit)."""
+        if goal in self._parts:
+            return self._parts[goal]
+        graph = self.graph
+        parts: list[tuple[str, Layout]] = []
+
+        def split(root: str, context: set[str], depth: int) -> None:
+            members = _feeders(graph, root) | context
+            children = [p for p in graph.predecessors(root) if graph.nodes[p]["kind"] != "goal"]
+            if self.fits(self._lay(members)) or depth >= _DEPTH or len(children) < 2:
+                parts.append((root, self._lay(members)))
+                return
+            base = context | {root} | {p for p in graph.predecessors(root) if p not in children}
+            chunk: list[str] = []  # children gathered on one slide
+
+            def flush() -> None:
+                members = base.union(*(_feeders(graph, c) for c in chunk))
+                if len(chunk) == 1 and self.fits(self._lay(members)):
+                    # one objective (or benefit) on the slide: the slide is named after it
+                    parts.append((chunk[0], self._lay(members)))
+                elif len(chunk) > 1:
+                    parts.append((root, self._lay(members)))
+                else:  # one child too big on its own: split it in turn
+                    split(chunk[0], context | {root}, depth + 1)
+
+            for child in children:
+                trial = base.union(*(_feeders(graph, c) for c in [*chunk, child]))
+                if chunk and not self.fits(self._lay(trial)):
+                    flush()
+                    chunk = []
+                chunk.append(child)
+            if chunk:
+                flush()
+
+        above = {g for g in graph.successors(goal) if graph.nodes[g]["kind"] == "goal"}
+        split(goal, above, 0)
+        order: dict[str, int] = {}
+        for root, _ in parts:
+            order.setdefault(root, len(order))
+        parts.sort(key=lambda part: order[part[0]])  # stable: one root's parts together
+        for _, lay in parts:
+            self._covered.update(n.id for n in lay.nodes)
+        self._parts[goal] = parts
+        return parts
+
+    def rest(self) -> Layout | None:
+        """What the parts of every goal leave out (call after :meth:`goal_parts` of each)."""
+        left = self.shown - self._covered
+        return self._lay(left) if left else None
+
+
+def map_parts(
+    plan: Plan, options: MapOptions, fits: Callable[[Layout], bool] | None = None
+) -> list[tuple[str | None, Layout]]:
     """The map slides of ``plan`` with ``options``: ``[(root of the part or None, layout)]``.
 
     One part (``None``) when the whole map fits at :data:`MIN_FONT`; otherwise an
     overview (``"overview"``: benefits, objectives, goals) when that fits, then for
-    each goal the elements feeding it, in as few parts as fit: what feeds the goal is
-    gathered objective by objective (and, for an objective too big for one slide,
-    benefit by benefit). Every element is on at least one part.
+    each goal the elements feeding it, in as few parts as fit (see
+    :class:`MapSplitter`). Every element is on at least one part.
     """
-    view = map_view(plan, options)
-    whole = layout_view(view)
-    if _fits(whole) or len(view.nodes) <= 2:
-        return [(None, whole)]
-    graph = build_graph(plan)
-    shown = {n.id for n in view.nodes}
-    cache: dict[frozenset[str], Layout] = {}
-
-    def lay_of(members: set[str]) -> Layout:
-        key = frozenset(members & shown)
-        if key not in cache:
-            cache[key] = layout_view(_sub_view(view, set(key)))
-        return cache[key]
-
+    splitter = MapSplitter(plan, options, fits)
+    if splitter.whole is not None:
+        return [(None, splitter.whole)]
     parts: list[tuple[str | None, Layout]] = []
-    overview = layout(
-        plan, dataclasses.replace(options, kinds=("benefit", "disbenefit", "objective", "goal"))
-    )
-    if _fits(overview) and len(overview.nodes) < len(whole.nodes):
-        parts.append(("overview", overview))
-
-    def split(root: str, context: set[str], depth: int) -> None:
-        members = _feeders(graph, root) | context
-        children = [p for p in graph.predecessors(root) if graph.nodes[p]["kind"] != "goal"]
-        if _fits(lay_of(members)) or depth >= 2 or len(children) < 2:
-            parts.append((root, lay_of(members)))
-            return
-        base = context | {root} | {p for p in graph.predecessors(root) if p not in children}
-        chunk: list[str] = []  # children gathered on one slide
-
-        def flush() -> None:
-            members = base.union(*(_feeders(graph, c) for c in chunk))
-            if len(chunk) == 1 and _fits(lay_of(members)):
-                # one objective (or benefit) on the slide: the slide is named after it
-                parts.append((chunk[0], lay_of(members)))
-            elif len(chunk) > 1:
-                parts.append((root, lay_of(members)))
-            else:  # one child too big on its own: split it in turn
-                split(chunk[0], context | {root}, depth + 1)
-
-        for child in children:
-            trial = base.union(*(_feeders(graph, c) for c in [*chunk, child]))
-            if chunk and not _fits(lay_of(trial)):
-                flush()
-                chunk = []
-            chunk.append(child)
-        if chunk:
-            flush()
-
-    goals = [n for n in graph.nodes if graph.nodes[n]["kind"] == "goal"]
-    for goal in goals:
-        above = {g for g in graph.successors(goal) if graph.nodes[g]["kind"] == "goal"}
-        split(goal, above, 0)
-    covered = {n.id for _, lay in parts if _ != "overview" for n in lay.nodes}
-    left = shown - covered
-    if left:
-        parts.append(("rest", lay_of(left)))
+    if splitter.overview is not None:
+        parts.append(("overview", splitter.overview))
+    for goal in splitter.goals:
+        parts += splitter.goal_parts(goal)
+    rest = splitter.rest()
+    if rest is not None:
+        parts.append(("rest", rest))
     return parts

@@ -73,8 +73,12 @@ def report_bytes(
     language: str | None = None,
     measurements: Iterable[Measurement] | str | Path | None = None,
     theme: Theme | str | Path | None = None,
+    appendix: bool = False,
 ) -> bytes:
     """The report of ``plan`` as the bytes of format ``fmt`` (``"md"``, ``".pptx"``...).
+
+    ``appendix``: the council deck adds, after its main story of at most 20 slides, an
+    appendix of everything left out (the other formats always hold everything).
 
     Raises:
         FormatError: an unknown format (the message lists the known ones).
@@ -90,6 +94,7 @@ def report_bytes(
     refuse(plan)
     look = as_theme(theme)
     data = report_data(plan, at=at, language=language, measurements=measurements, theme=look)
+    data.appendix = appendix
     return writer(data)
 
 
@@ -101,6 +106,7 @@ def report(
     language: str | None = None,
     measurements: Iterable[Measurement] | str | Path | None = None,
     theme: Theme | str | Path | None = None,
+    appendix: bool = False,
 ) -> Path:
     """Write a report on ``plan`` to ``path``; the format follows the suffix.
 
@@ -117,6 +123,9 @@ def report(
             theme file (see :func:`gevinst.load_theme`): the font of every text, the
             colours of kinds and statuses, the logo on the deck's title slide and in
             the HTML report's header. Default: gevinst's own look.
+        appendix: the council deck (``.pptx``) tells its story in at most 20 slides;
+            with ``appendix=True`` everything it leaves out follows as an appendix
+            (every part of the map, the status and indicator tables, every chart).
 
     Returns:
         The path written.
@@ -144,6 +153,12 @@ def report(
             errno.ENOENT, "the folder to write the report in does not exist", str(folder)
         )
     data = report_bytes(
-        plan, target.suffix, at=at, language=language, measurements=measurements, theme=theme
+        plan,
+        target.suffix,
+        at=at,
+        language=language,
+        measurements=measurements,
+        appendix=appendix,
+        theme=theme,
     )
     return atomic_write(target, data)

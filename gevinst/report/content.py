@@ -214,6 +214,9 @@ class ReportData:
     #: The simulation once computed (one item; ``None`` in it for a plan without
     #: ranges), shared with a copy of the report made by :meth:`sharing_simulation`.
     _simulation: list[Simulation | None] = field(default_factory=list, repr=False)
+    #: The council deck adds its appendix (every map part, table and chart that the
+    #: main story of at most 20 slides leaves out).
+    appendix: bool = False
 
     @property
     def at(self) -> dt.date | None:

@@ -184,7 +184,7 @@ def workdir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 @pytest.mark.parametrize(
     ("page", "blocks", "made"),
     [
-        ("reports.md", 4, ["rapport.html", "rapport.md"]),  # 2 console, 2 python
+        ("reports.md", 6, ["rapport.html", "rapport.md", "bystyret.pptx"]),  # 3 console, 3 python
         ("howto/council-deck.md", 3, ["bystyret.pptx", "modulus.pptx"]),  # 2 console, 1 python
     ],
 )

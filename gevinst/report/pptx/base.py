@@ -95,7 +95,7 @@ def _new_slide(prs: Any, data: ReportData, title: str, notes: str) -> Any:
     paragraph.alignment = PP_ALIGN.LEFT
     _font(paragraph.runs[0], 26 if len(title) < 60 else 22, True, theme.HEADING_COLOUR)
     footer = _one_line(f"{data.plan.title} · {data.subtitle}" if data.subtitle else data.plan.title)
-    _textbox(slide, (28, SLIDE_H - 22, SLIDE_W - 56, 16), [(footer, 9, False, _MUTED)], "footer")
+    _textbox(slide, (28, SLIDE_H - 22, SLIDE_W - 56, 16), [(footer, 10, False, _MUTED)], "footer")
     slide.notes_slide.notes_text_frame.text = notes
     return slide
 

@@ -93,7 +93,7 @@ def _indicator_chart(
     )
     frame.name = f"chart {row.id}"
     chart = frame.chart
-    chart.font.size = _pt(11)
+    chart.font.size = _pt(12)
     chart.font.name = FONT
     chart.has_title = True
     chart.chart_title.text_frame.text = _one_line(row.name)
@@ -142,9 +142,11 @@ def _indicator_chart(
     if row.unit:
         y_axis.has_title = True
         y_axis.axis_title.text_frame.text = _one_line(row.unit)
-        _font(y_axis.axis_title.text_frame.paragraphs[0].runs[0], 11, False, _MUTED)
+        _font(y_axis.axis_title.text_frame.paragraphs[0].runs[0], 12, False, _MUTED)
     caption = _indicator_caption(data, row)
-    _textbox(slide, (left, top + height + 2, width, 40), [(caption, 11, False, _MUTED)], "caption")
+    alt = data.phrase("deck_chart_alt", name=_one_line(row.name), caption=caption)
+    frame._element.nvGraphicFramePr.cNvPr.set("descr", alt)
+    _textbox(slide, (left, top + height + 2, width, 40), [(caption, 12, False, _MUTED)], "caption")
 
 
 def _indicator_caption(data: ReportData, row: IndicatorRow) -> str:
@@ -173,10 +175,12 @@ def _indicator_notes(data: ReportData, row: IndicatorRow) -> str:
     )
 
 
-def _indicator_chart_slides(prs: Any, data: ReportData) -> None:
+def _indicator_chart_slides(prs: Any, data: ReportData, main: bool = False) -> None:
+    """Charts of the key indicators, two a slide; ``main``: one slide, the two furthest
+    behind (the deck's main story)."""
     if data.evaluation is None:
         return
-    rows = data.key_indicators()
+    rows = data.key_indicators(2) if main else data.key_indicators()
     pairs = [rows[i : i + 2] for i in range(0, len(rows), 2)]
     for number, pair in enumerate(pairs, start=1):
         title = data.phrase("indicators_title")
@@ -242,6 +246,12 @@ def _money_slide(prs: Any, data: ReportData) -> None:
         XL_CHART_TYPE.COLUMN_CLUSTERED, _emu(450), _emu(70), _emu(482), _emu(400), chart_data
     )
     frame.name = "chart money"
+    said = "; ".join(
+        f"{label}: {format_number(e / 1e6, data.language, 1)}"
+        + ("" if r is None else f" / {format_number(r / 1e6, data.language, 1)}")
+        for label, e, r in rows
+    )
+    frame._element.nvGraphicFramePr.cNvPr.set("descr", data.phrase("deck_money_alt", values=said))
     chart = frame.chart
     chart.font.size = _pt(12)
     chart.font.name = FONT
@@ -258,7 +268,7 @@ def _money_slide(prs: Any, data: ReportData) -> None:
     plot.has_data_labels = True
     plot.data_labels.number_format = "0.0"
     plot.data_labels.number_format_is_linked = False
-    plot.data_labels.font.size = _pt(11)
+    plot.data_labels.font.size = _pt(12)
     from pptx.enum.chart import XL_LABEL_POSITION, XL_TICK_LABEL_POSITION
 
     plot.data_labels.position = XL_LABEL_POSITION.OUTSIDE_END

@@ -34,7 +34,6 @@ from typing import TYPE_CHECKING, Any
 import gevinst.theme as theme
 from gevinst.i18n.words import t
 from gevinst.layout.options import MapOptions
-from gevinst.layout.split import map_parts
 from gevinst.report.pptx.base import (
     _ACCENT,
     _INK,
@@ -46,19 +45,20 @@ from gevinst.report.pptx.base import (
     _new_slide,
     _one_line,
     _rgb,
+    _status_text,
     _table,
     _textbox,
 )
 from gevinst.report.pptx.brand import apply_brand
 from gevinst.report.pptx.charts import indicator_chart_slides, money_slide, uncertainty_slide
-from gevinst.report.pptx.map import draw_legend, draw_map
+from gevinst.report.pptx.map import draw_legend, draw_map, readable
 from gevinst.report.pptx.tables import indicator_table_slides, review_slides, status_slides
 
 if TYPE_CHECKING:
     from gevinst.layout.geometry import Layout
     from gevinst.report.content import ReportData, StatusRow
 
-__all__ = ["LINK_ROWS", "pptx_report"]
+__all__ = ["LINK_ROWS", "MAX_SLIDES", "pptx_report"]
 
 #: At most this many link notes in the table of the links slide (all are in its notes).
 LINK_ROWS = 8
@@ -140,7 +140,13 @@ def _why_slide(prs: Any, data: ReportData) -> None:
         if not elements:
             continue
         lines.append((data.word(plural), 16, True, theme.HEADING_COLOUR))
-        lines += [(f"•  {_one_line(e.name)}", 15, False, _INK) for e in elements[:8]]
+        listed = elements if len(elements) <= _WHY_LINES else elements[: _WHY_LINES - 1]
+        lines += [(f"•  {_one_line(e.name)}", 15, False, _INK) for e in listed]
+        if len(listed) < len(elements):  # never silently fewer than there are
+            more = data.phrase("deck_and_more", n=len(elements) - len(listed))
+            lines.append(
+                (f"•  {more} ({data.phrase('deck_overview_title').lower()})", 15, False, _MUTED)
+            )
     notes = [data.phrase("deck_why_notes")]
     slide = _new_slide(prs, data, data.phrase("why"), "")
     _textbox(slide, (28, 76, 520, 420), lines, "goals and objectives")
@@ -189,15 +195,225 @@ def _why_slide(prs: Any, data: ReportData) -> None:
 # -- the map ------------------------------------------------------------------------------
 
 
-def _map_slides(prs: Any, data: ReportData) -> None:
+#: Goals and objectives listed by name on the why slide; more are counted.
+_WHY_LINES = 5
+#: Rows of the overview table; more are counted under it.
+_OVERVIEW_ROWS = 8
+
+
+def _ancestors_of(data: ReportData) -> dict[str, set[str]]:
+    """Every objective and goal with the elements that feed it, directly or not."""
+    import networkx as nx
+
+    from gevinst.graph import build_graph
+
+    graph = build_graph(data.plan)
+    return {
+        n: nx.ancestors(graph, n)
+        for n in graph.nodes
+        if graph.nodes[n]["kind"] in ("objective", "goal")
+    }
+
+
+def _status_of(data: ReportData, element: str) -> str | None:
+    return data.evaluation.element(element).status if data.evaluation is not None else None
+
+
+_RANK = {"off_track": 0, "at_risk": 1, "on_track": 2}
+
+
+def _named(data: ReportData, ids: list[str], limit: int = 4) -> str:
+    """Names of ``ids``, the first ``limit`` of them, then ``og 3 til``."""
+    names = [_one_line(data.name_of(i)) for i in ids[:limit]]
+    if len(ids) > limit:
+        names.append(data.phrase("deck_and_more", n=len(ids) - limit))
+    return _listing(data, names)
+
+
+def _overview_slide(prs: Any, data: ReportData) -> Any:
+    """The summary: each objective (or, when there are too many, each goal) with how
+    many benefits and measures feed it and its status; then what is off track and at
+    risk, by name. More rows than fit are counted under the table, never dropped
+    silently."""
+    plan = data.plan
+    feeds = _ancestors_of(data)
+    kinds = {e.id: e.kind for e in plan.elements()}
+    by_goal = len(plan.objectives) > _OVERVIEW_ROWS or not plan.objectives
+    rows: list[Any] = list(plan.goals) if by_goal else list(plan.objectives)
+    dated = data.evaluation is not None
+    if by_goal:
+        header = [data.word("goal"), data.word("objectives")]
+    else:
+        header = [data.word("objective"), data.word("goals")]
+    header += [data.word("benefits"), data.word("measures")]
+    widths = [5.0, 1.6 if by_goal else 4.0, 1.3, 1.1]
+    if dated:
+        header.append(data.word("status"))
+        widths.append(1.8)
+    shown = rows
+    if len(rows) > _OVERVIEW_ROWS:  # the furthest behind first, then plan order
+        order = {r.id: n for n, r in enumerate(rows)}
+        chosen = sorted(
+            rows, key=lambda r: (_RANK.get(_status_of(data, r.id) or "", 3), order[r.id])
+        )[: _OVERVIEW_ROWS - 1]
+        shown = sorted(chosen, key=lambda r: order[r.id])
+    body: list[list[str]] = []
+    fills: dict[tuple[int, int], str] = {}
+    for index, element in enumerate(shown):
+        above = feeds.get(element.id, set())
+        count = {
+            k: sum(1 for a in above if kinds.get(a) == k)
+            for k in ("objective", "benefit", "measure")
+        }
+        if by_goal:
+            second = str(count["objective"])
+        else:
+            goals = [g.id for g in plan.goals if element.id in feeds.get(g.id, set())]
+            second = ", ".join(_one_line(data.name_of(g)) for g in goals) or "–"
+        line = [_one_line(element.name), second, str(count["benefit"]), str(count["measure"])]
+        if dated:
+            status = _status_of(data, element.id)
+            line.append(_status_text(data, status))
+            if status:
+                fills[(index, 4)] = theme.STATUS_STYLES[status].fill
+        body.append(line)
+    notes = [data.phrase("deck_overview_goals_notes" if by_goal else "deck_overview_notes")]
+    slide = _new_slide(prs, data, data.phrase("deck_overview_title"), "")
+    table = _table(slide, (28, 72, SLIDE_W - 56, 300), header, body, widths, fills, {2, 3})
+    table.name = "table overview"
+    lines: list[tuple[str, float, bool, str]] = []
+    if len(shown) < len(rows):
+        lines.append(
+            (data.phrase("deck_overview_rows_more", n=len(rows) - len(shown)), 12, False, _MUTED)
+        )
+    if dated:
+        benefits = [b.id for b in plan.benefits]
+        off = [b for b in benefits if _status_of(data, b) == "off_track"]
+        risk = [b for b in benefits if _status_of(data, b) == "at_risk"]
+        if not off:
+            lines.append((data.phrase("deck_all_on_track"), 14, False, _INK))
+        if off:
+            lines.append(
+                (data.phrase("deck_off_track_line", names=_named(data, off)), 14, False, _INK)
+            )
+        if risk:
+            lines.append(
+                (data.phrase("deck_at_risk_line", names=_named(data, risk)), 14, False, _INK)
+            )
+        if off:
+            notes.append(data.phrase("deck_off_track_line", names=_named(data, off, len(off))))
+        if risk:
+            notes.append(data.phrase("deck_at_risk_line", names=_named(data, risk, len(risk))))
+    columns = [(SLIDE_W - 56) * w / sum(widths) - 10 for w in widths]
+    top = 72 + 25.2 + 14  # the header row, then each row as tall as its longest cell
+    for line in body:
+        wrapped = max(
+            len(theme.wrap(text, room, 12)) for text, room in zip(line, columns, strict=True)
+        )
+        top += 25.2 + 14.4 * (wrapped - 1)
+    if lines:
+        _textbox(slide, (28, top, SLIDE_W - 56, SLIDE_H - 30 - top), lines, "what is behind")
+    slide.notes_slide.notes_text_frame.text = " ".join(notes)
+    return slide
+
+
+class _Chain:
+    """One drill-down of the map: the map slides of one goal (or the overview, the whole
+    map, or what no goal holds), drawn together or not at all."""
+
+    def __init__(self, key: str | None, rank: tuple[int, ...], parts: Any, ok: Any = None) -> None:
+        self.key = key
+        self.rank = rank
+        self._parts = parts  # the parts, or a function that makes them
+        self.ok = ok  # whether a layout is drawn with text of 12 pt or more
+
+    def readable(self) -> bool:
+        """Whether every part is drawn with text of 12 pt or more."""
+        return self.ok is None or all(self.ok(lay) for _, lay in self.parts)
+
+    @property
+    def known(self) -> bool:
+        """Whether the parts are laid out already."""
+        return not callable(self._parts)
+
+    @property
+    def parts(self) -> list[tuple[str | None, Layout]]:
+        if callable(self._parts):
+            self._parts = self._parts()
+        return list(self._parts)
+
+
+def _chains(data: ReportData) -> list[_Chain]:
+    """The map's drill-downs, most important first: the overview, then each goal's
+    parts, goals with benefits off track first, then at risk, then the largest; what no
+    goal holds comes last. Parts are laid out only when asked for."""
+    from gevinst.layout.split import MapSplitter
+
     options = MapOptions(evaluation=data.evaluation, language=data.language)
-    parts = map_parts(data.plan, options)
     names = {e.id: e.name for e in data.plan.elements()}
-    seen: dict[str | None, int] = {}
+    known: dict[int, tuple[Layout, bool]] = {}
+
+    def ok(lay: Layout) -> bool:
+        if id(lay) not in known:  # the splitter keeps its layouts: ids stay theirs
+            known[id(lay)] = (lay, readable(lay, names))
+        return known[id(lay)][1]
+
+    splitter = MapSplitter(data.plan, options, ok)
+    if splitter.whole is not None:
+        return [_Chain(None, (), [(None, splitter.whole)], ok)]
+    chains: list[_Chain] = []
+    if splitter.overview is not None:
+        chains.append(_Chain("overview", (), [("overview", splitter.overview)], ok))
+    ranked = []
+    kinds = {e.id: e.kind for e in data.plan.elements()}
+    for order, goal in enumerate(splitter.goals):
+        members = splitter.members(goal)
+        statuses = [_status_of(data, m) for m in members if kinds.get(m) == "benefit"]
+        rank = (-statuses.count("off_track"), -statuses.count("at_risk"), -len(members), order)
+        ranked.append(_Chain(goal, rank, lambda goal=goal: splitter.goal_parts(goal), ok))
+    chains += sorted(ranked, key=lambda c: c.rank)
+
+    def rest() -> list[tuple[str | None, Layout]]:
+        for goal in splitter.goals:
+            splitter.goal_parts(goal)  # the rest is what no goal's parts hold
+        lay = splitter.rest()
+        return [] if lay is None else [("rest", lay)]
+
+    chains.append(_Chain("rest", (), rest, ok))
+    return chains
+
+
+def _runs(chain: _Chain) -> list[_Chain]:
+    """A goal's parts as runs of one element's parts (kept together, so that "(1/2)" is
+    followed by "(2/2)"), those with benefits off track first, then at risk, then in
+    the goal's order."""
+    runs: list[list[tuple[str | None, Layout]]] = []
+    for root, lay in chain.parts:
+        if runs and runs[-1][0][0] == root:
+            runs[-1].append((root, lay))
+        else:
+            runs.append([(root, lay)])
+
+    def rank(index: int) -> tuple[int, ...]:
+        found = [n.status for _, lay in runs[index] for n in lay.nodes if n.kind == "benefit"]
+        return (-found.count("off_track"), -found.count("at_risk"), index)
+
+    order = sorted(range(len(runs)), key=rank)
+    return [_Chain(chain.key, rank(i), runs[i], chain.ok) for i in order]
+
+
+def _map_titles(
+    data: ReportData, chain: _Chain, used: set[str]
+) -> list[tuple[str | None, Layout, str]]:
+    """The parts of ``chain`` with their titles: ``(1/2)`` and ``(2/2)`` for one
+    element's parts (they follow one another); a title used before gets the goal's name."""
+    parts = chain.parts
     totals: dict[str | None, int] = {}
     for root, _ in parts:
         totals[root] = totals.get(root, 0) + 1
-    for number, (root, lay) in enumerate(parts):
+    seen: dict[str | None, int] = {}
+    out = []
+    for root, lay in parts:
         seen[root] = seen.get(root, 0) + 1
         if root is None:
             title = data.phrase("map_title")
@@ -206,13 +422,29 @@ def _map_slides(prs: Any, data: ReportData) -> None:
         elif root == "rest":
             title = data.phrase("map_part", name=data.phrase("other_goals").lower())
         else:
-            title = data.phrase("map_part", name=names.get(root, root))
+            title = data.phrase("map_part", name=_one_line(data.name_of(root)))
+            if chain.key is not None and root != chain.key and title in used:
+                title = f"{title} – {_one_line(data.name_of(chain.key))}"
         if totals[root] > 1:
             title += f" ({seen[root]}/{totals[root]})"
-        notes = _map_notes(data, root, lay, number, len(parts))
+        out.append((root, lay, title))
+    return out
+
+
+def _map_slides(
+    prs: Any, data: ReportData, chain: _Chain, used: set[str], first: bool
+) -> list[Any]:
+    """The slides of one drill-down; ``first`` for the first map slide of the deck."""
+    names = {e.id: e.name for e in data.plan.elements()}
+    slides = []
+    for number, (root, lay, title) in enumerate(_map_titles(data, chain, used)):
+        used.add(title)
+        notes = _map_notes(data, root, lay, number if first else 1, 1)
         slide = _new_slide(prs, data, title, notes)
         draw_map(slide, lay, names, palette=data.theme)
         draw_legend(slide, lay, SLIDE_H - 26, look=data.theme)
+        slides.append(slide)
+    return slides
 
 
 def _link_slide(prs: Any, data: ReportData) -> None:
@@ -291,29 +523,32 @@ class _More:
         self.attitude = "unknown"
 
 
+#: The size of a stakeholder's chip text: 12 pt, the least on a slide (SPEC section 8).
+_CHIP_SIZE = 12.0
+
+
 def _chip_grid(
     names: list[str], width: float, height: float
 ) -> tuple[int, int, float, float, float, int]:
     """Columns, rows per column, chip width and height, font size and how many chips fit.
 
-    The fewest columns and the largest size (11, 10 or 9 pt) at which every name fits
-    its chip (measured with DejaVu metrics, wider than Arial, so there is room to
-    spare); at worst four columns of 9 pt chips, as many as fit.
+    The fewest columns at which every name fits its chip in :data:`_CHIP_SIZE` text
+    (measured with DejaVu metrics, wider than Arial, so there is room to spare); at
+    worst three columns, as many chips as fit (never smaller text).
     """
-    for columns in range(1 if len(names) <= 4 else 2, 5):
+    size = _CHIP_SIZE
+    for columns in range(1 if len(names) <= 4 else 2, 4):
         per_column = -(-len(names) // columns)
         chip_w = (width - (columns - 1) * 6) / columns
-        for size in (11.0, 10.0, 9.0):
-            lines = max(len(theme.wrap(n, chip_w - 10, size * 0.9)) for n in names)
-            chip_h = lines * size * 1.2 + 6
-            if per_column * (chip_h + 4) <= height:
-                return columns, per_column, chip_w, chip_h, size, len(names)
-    chip_w = (width - 18) / 4
-    lines = max(len(theme.wrap(n, chip_w - 10, 9 * 0.9)) for n in names)
-    chip_h = lines * 9 * 1.2 + 6
+        lines = max(len(theme.wrap(n, chip_w - 10, size * 0.9)) for n in names)
+        chip_h = lines * size * 1.2 + 6
+        if per_column * (chip_h + 4) <= height:
+            return columns, per_column, chip_w, chip_h, size, len(names)
+    chip_w = (width - 12) / 3
+    chip_h = size * 1.2 * 2 + 6  # room for two lines; a longer name is cut
     per_column = max(1, int(height // (chip_h + 4)))
-    shown = min(len(names), per_column * 4)
-    return 4, per_column, chip_w, chip_h, 9.0, shown
+    shown = min(len(names), per_column * 3)
+    return 3, per_column, chip_w, chip_h, size, shown
 
 
 def _stakeholder_slide(prs: Any, data: ReportData) -> None:
@@ -396,7 +631,7 @@ def _stakeholder_slide(prs: Any, data: ReportData) -> None:
     legend = _textbox(
         slide,
         (SLIDE_W - 380, 52, 352, 18),
-        [(f"{data.word('attitude')}:", 10, True, _MUTED)],
+        [(f"{data.word('attitude')}:", 12, True, _MUTED)],
         "legend attitude",
     )
     paragraph = legend.text_frame.paragraphs[0]
@@ -409,7 +644,7 @@ def _stakeholder_slide(prs: Any, data: ReportData) -> None:
         _font(swatch, 12, False, theme.ATTITUDE_COLOURS[attitude][1])
         word = paragraph.add_run()
         word.text = data.word(attitude)
-        _font(word, 10, False, _MUTED)
+        _font(word, 12, False, _MUTED)
 
 
 # -- the deck -----------------------------------------------------------------------------
@@ -467,8 +702,90 @@ def _xml_safe(data: ReportData) -> ReportData:
     return report_data(plan, at=data.at, language=data.language).sharing_simulation(data)
 
 
+#: The main story of the council deck has at most this many slides (SPEC section 8);
+#: an appendix, when asked for, comes after them.
+MAX_SLIDES = 20
+
+
+def _added(prs: Any, make: Any) -> list[Any]:
+    """The slides ``make()`` adds to ``prs``."""
+    before = len(prs.slides)
+    make()
+    return list(prs.slides)[before:]
+
+
+def _left_out_slide(
+    prs: Any, data: ReportData, left: list[_Chain], has_more: bool, unreadable: list[str]
+) -> Any:
+    """What the main story leaves out, and where to find it; ``unreadable`` names the
+    map parts that no slide can show with 12 pt text (they are in the HTML report)."""
+    lines: list[tuple[str, float, bool, str]] = [
+        (data.phrase("deck_left_out_lead", max=MAX_SLIDES), 16, False, _INK)
+    ]
+    named = [c.key for c in left if c.key not in (None, "overview", "rest")]
+    if any(c.key == "rest" and c.known for c in left):
+        named.append("rest")
+    if named:
+        names = _named(data, [k for k in named if k != "rest"], 6)
+        if "rest" in named:
+            names = _listing(data, [n for n in (names, data.phrase("other_goals").lower()) if n])
+        lines.append((f"•  {data.phrase('deck_left_out_maps', names=names)}", 15, False, _INK))
+    if has_more:
+        lines.append((f"•  {data.phrase('deck_left_out_tables')}", 15, False, _INK))
+    if unreadable:
+        said = data.phrase("deck_left_out_unreadable", names=_named(data, unreadable, 6))
+        lines.append((f"•  {said}", 15, False, _INK))
+    lines.append((data.phrase("deck_left_out_where"), 15, False, _MUTED))
+    slide = _new_slide(
+        prs, data, data.phrase("deck_left_out_title"), data.phrase("deck_left_out_notes")
+    )
+    _textbox(slide, (28, 80, SLIDE_W - 56, 400), lines, "what is left out")
+    return slide
+
+
+def _finish(prs: Any, data: ReportData, appendix: list[Any]) -> None:
+    """For every slide: the title first in reading order (and, in the appendix, marked
+    as such), the language on every text run, a footer with the slide number."""
+    from pptx.oxml.ns import qn
+
+    lang = data.word("deck_language_tag")
+    total = len(prs.slides)
+    in_appendix = {id(s._element) for s in appendix}
+    for number, slide in enumerate(prs.slides, start=1):
+        title = slide.shapes.title
+        if title is not None:
+            tree = slide.shapes._spTree
+            tree.remove(title._element)
+            tree.insert(2, title._element)  # after the group's own properties
+            if id(slide._element) in in_appendix:
+                run = title.text_frame.paragraphs[0].runs[0]
+                run.text = data.phrase("deck_in_appendix", title=run.text)
+        if number > 1:
+            _textbox(
+                slide,
+                (SLIDE_W - 128, SLIDE_H - 22, 100, 16),
+                [(f"{number} / {total}", 10, False, _MUTED)],
+                "slide number",
+                "right",
+            )
+        for part in (slide._element, slide.notes_slide._element):
+            for tag in ("a:r", "a:fld"):
+                for run in part.iter(qn(tag)):
+                    run.get_or_add_rPr().set("lang", lang)
+            for end in part.iter(qn("a:endParaRPr")):
+                end.set("lang", lang)
+
+
 def pptx_report(data: ReportData) -> bytes:
-    """The council deck as ``.pptx`` bytes (the writer of ``.pptx``)."""
+    """The council deck as ``.pptx`` bytes (the writer of ``.pptx``).
+
+    The main story has at most :data:`MAX_SLIDES` slides whatever the size of the plan:
+    title; why; an overview of goals and status; the map, drill-downs chosen by what
+    matters (off-track and at-risk chains first, then the largest goals, each goal's
+    slides together or not at all); the key indicators; the newest reviews;
+    stakeholders; money; uncertainty; and, when something did not fit, a slide that
+    says what and where it is. With ``data.appendix`` the rest follows as an appendix.
+    """
     try:
         from pptx import Presentation
     except ImportError as exc:  # pragma: no cover - python-pptx is a dependency
@@ -477,6 +794,7 @@ def pptx_report(data: ReportData) -> bytes:
         raise MissingDependencyError(
             "the council deck needs python-pptx: pip install python-pptx"
         ) from exc
+    appendix_asked = data.appendix
     data = _xml_safe(data)
     prs = Presentation()
     from pptx.util import Emu
@@ -484,25 +802,73 @@ def pptx_report(data: ReportData) -> bytes:
     prs.slide_width, prs.slide_height = Emu(_emu(SLIDE_W)), Emu(_emu(SLIDE_H))
     _title_slide(prs, data)
     _why_slide(prs, data)
-    _map_slides(prs, data)
-    _link_slide(prs, data)
-    status_slides(prs, data)
-    indicator_table_slides(prs, data)
-    indicator_chart_slides(prs, data)
-    review_slides(prs, data)
-    _stakeholder_slide(prs, data)
-    money_slide(prs, data)
-    uncertainty_slide(prs, data)
-    total = len(prs.slides)
-    for number, slide in enumerate(prs.slides, start=1):
-        if number > 1:
-            _textbox(
-                slide,
-                (SLIDE_W - 128, SLIDE_H - 22, 100, 16),
-                [(f"{number} / {total}", 9, False, _MUTED)],
-                "slide number",
-                "right",
-            )
+    _overview_slide(prs, data)
+    head = list(prs.slides)
+    tail = _added(prs, lambda: indicator_chart_slides(prs, data, main=True))
+    tail += _added(prs, lambda: review_slides(prs, data, main=True))
+    tail += _added(prs, lambda: _stakeholder_slide(prs, data))
+    tail += _added(prs, lambda: money_slide(prs, data))
+    tail += _added(prs, lambda: uncertainty_slide(prs, data))
+    more_tables = bool(
+        data.link_rows()
+        or data.status_rows(("goal", "objective", "benefit", "disbenefit"))
+        or data.indicator_rows()
+    )
+    room = MAX_SLIDES - len(head) - len(tail) - 1  # one for what is left out
+    chains = _chains(data)
+    used: set[str] = set()
+    maps: list[Any] = []
+    left: list[_Chain] = []
+    for chain in chains:
+        if len(maps) >= room:
+            left.append(chain)
+            continue
+        if len(chain.parts) <= room - len(maps) and chain.readable():
+            maps += _map_slides(prs, data, chain, used, not maps)
+            continue
+        if chain.key in (None, "overview", "rest"):
+            left.append(chain)
+            continue
+        # a goal too big for the room left: its most important runs of slides
+        rest_parts: list[tuple[str | None, Layout]] = []
+        for run in _runs(chain):
+            if len(run.parts) <= room - len(maps) and run.readable():
+                maps += _map_slides(prs, data, run, used, not maps)
+            else:
+                rest_parts += run.parts
+        if rest_parts:
+            left.append(_Chain(chain.key, chain.rank, rest_parts, chain.ok))
+    left = [c for c in left if not c.known or c.parts]
+    unreadable: list[str] = []
+    if appendix_asked:  # a part that cannot have 12 pt text stays out of the appendix
+        kept = []
+        for chain in left:
+            ok = chain.ok or (lambda lay: True)
+            parts = [p for p in chain.parts if ok(p[1])]
+            unreadable += [str(r) for r, lay in chain.parts if not ok(lay)]
+            kept.append(_Chain(chain.key, chain.rank, parts, chain.ok))
+        left = kept
+    end = []
+    if left or more_tables:
+        end = [_left_out_slide(prs, data, left, more_tables, unreadable)]
+    appendix: list[Any] = []
+    if appendix_asked:
+        for chain in left:
+            appendix += _map_slides(prs, data, chain, used, False)
+        appendix += _added(prs, lambda: _link_slide(prs, data))
+        appendix += _added(prs, lambda: status_slides(prs, data))
+        appendix += _added(prs, lambda: indicator_table_slides(prs, data))
+        appendix += _added(prs, lambda: indicator_chart_slides(prs, data, main=False))
+        appendix += _added(prs, lambda: review_slides(prs, data, main=False))
+    order = head + maps + tail + end + appendix
+    ids = prs.slides._sldIdLst
+    by_slide = {int(e.get("id")): e for e in ids}
+    wanted = [by_slide[slide.slide_id] for slide in order]
+    for element in list(ids):
+        ids.remove(element)
+    for element in wanted:
+        ids.append(element)
+    _finish(prs, data, appendix)
     apply_brand(prs, data)  # the theme's font on every run, its logo on the title slide
     when = data.at or data.plan.start
     stamp = dt.datetime(when.year, when.month, when.day, 12, 0, 0)

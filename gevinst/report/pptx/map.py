@@ -38,7 +38,7 @@ import itertools
 from typing import TYPE_CHECKING, Any
 
 import gevinst.theme as theme
-from gevinst.layout.split import AREA, GAP_Y, MapArea, fit
+from gevinst.layout.split import AREA, GAP_Y, MIN_FONT, MapArea, fit
 from gevinst.report.pptx.shapes import (
     FONT,
     _arrowhead,
@@ -56,7 +56,7 @@ from gevinst.theme import DEFAULT_THEME, Theme
 if TYPE_CHECKING:
     from gevinst.layout.geometry import EdgeRoute, Heading, Layout, NodeBox
 
-__all__ = ["FONT", "draw_legend", "draw_map"]
+__all__ = ["FONT", "draw_legend", "draw_map", "readable"]
 
 #: Where arrows meet a box side: the middle of the side for one arrow, else spread
 #: evenly over this share of the side's height (clear of the rounded corners).
@@ -174,6 +174,11 @@ def _sizes(
 
     base = place.box_scale
     steps = max(0, int((_MAX_TEXT - base) / 0.05))
+    if base < _MAX_TEXT:  # 12 pt itself first, the size a council slide needs, in
+        for widen in (0.0, 0.25, 0.5, 0.75, 1.0):  # boxes as narrow as its words allow
+            sizes = at(_MAX_TEXT, widen)
+            if sizes is not None:
+                return _MAX_TEXT, sizes
     for text in [base + 0.05 * (steps - k) for k in range(steps)]:
         sizes = at(text, 0.0)
         if sizes is not None:
@@ -183,6 +188,21 @@ def _sizes(
         if sizes is not None:
             return base, sizes
     return base, scaled
+
+
+def readable(
+    lay: Layout, names: dict[str, str], area: tuple[float, float, float, float] = AREA
+) -> bool:
+    """Whether :func:`draw_map` sets every label of ``lay`` at :data:`MIN_FONT` or more
+    (12 pt on the slide), counting on boxes made narrower and names wrapped anew."""
+    if not lay.nodes:
+        return True
+    place = fit(lay, area)
+    smallest = min(n.font_size for n in lay.nodes)
+    if smallest * place.box_scale >= MIN_FONT:
+        return True
+    text, _ = _sizes(lay, place, names, area)
+    return smallest * text >= MIN_FONT
 
 
 #: Room for a vertical arrow between two boxes of one column, in points.

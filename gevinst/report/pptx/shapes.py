@@ -167,7 +167,7 @@ def draw_legend(
     from pptx.enum.shapes import MSO_CONNECTOR, MSO_SHAPE
 
     right = _SLIDE_W - left
-    swatch_w, size = 14.0, 9.0
+    swatch_w, size = 14.0, 12.0  # no text under 12 pt (SPEC section 8)
     entries = []
     for item in lay.legend:
         label = item.label

@@ -114,11 +114,22 @@ status_slides = _status_slides
 indicator_table_slides = _indicator_table_slides
 
 
-def review_slides(prs: Any, data: ReportData) -> None:
-    """The benefit reviews up to the evaluation date, newest first, beside the numbers."""
+#: Reviews on the main story's one review slide (their rows may take two lines each).
+_MAIN_REVIEWS = 8
+
+
+def review_slides(prs: Any, data: ReportData, main: bool = False) -> None:
+    """The benefit reviews up to the evaluation date, newest first, beside the numbers.
+
+    ``main``: the one slide of the deck's main story, the newest reviews that fit it
+    (the slide says how many of all); else every review, over as many slides as needed.
+    """
     rows = data.review_rows()
     if not rows:
         return
+    total = len(rows)
+    if main:
+        rows = rows[:_MAIN_REVIEWS]
     header = [
         data.word("date"),
         data.word("element"),
@@ -163,8 +174,14 @@ def review_slides(prs: Any, data: ReportData) -> None:
         ]
         slide = _new_slide(prs, data, title, " ".join(notes))
         lead = f"{data.phrase('reviews_lead')} {notes[1]}"
-        _textbox(slide, (28, 64, SLIDE_W - 56, 22), [(lead, 13, False, _MUTED)], "lead")
-        _table(slide, (28, 94, SLIDE_W - 56, 400), header, body, widths, fills, size=12)
+        if len(rows) < total:
+            more = data.phrase("deck_reviews_more", n=len(rows), total=total)
+            notes.append(more)
+            slide.notes_slide.notes_text_frame.text = " ".join(notes)
+            lead = f"{lead} {more}"
+        tall = 40 if len(rows) < total else 22  # the lead then takes two lines
+        _textbox(slide, (28, 64, SLIDE_W - 56, tall), [(lead, 13, False, _MUTED)], "lead")
+        _table(slide, (28, 72 + tall, SLIDE_W - 56, 400), header, body, widths, fills, size=12)
 
 
 def _compact_date(data: ReportData, day: dt.date) -> str:
