@@ -18,6 +18,7 @@ Usage::
 
     python benchmarks/map_quality.py                   # 300 and 400 elements, examples
     python benchmarks/map_quality.py plan.yaml other.yaml
+    python benchmarks/map_quality.py --plan-order      # as before the ordering
 """
 
 from __future__ import annotations
@@ -104,7 +105,8 @@ def _crossings(routes: list[np.ndarray], ends: list[tuple[str, str]]) -> int:
             d2 = _orient(a[:2], a[2:], b[:, 2:])
             d3 = _orient(b[:, :2], b[:, 2:], a[:2])
             d4 = _orient(b[:, :2], b[:, 2:], a[2:])
-            hit = (d1 * d2 < 0) & (d3 * d4 < 0)
+            # touching counts (two curves crossing at a sample point), lying along not
+            hit = (d1 * d2 <= 0) & (d3 * d4 <= 0) & ~((d1 == 0) & (d2 == 0))
             for j in set(who[near][hit].tolist()):
                 if set(ends[i]) & set(ends[j]):
                     continue
@@ -181,7 +183,16 @@ def measure(lay: Layout) -> Quality:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("plans", nargs="*", type=Path, help="plan files (default: see above)")
+    parser.add_argument(
+        "--plan-order",
+        action="store_true",
+        help="leave the columns in plan order, as before gevinst ordered them (to compare)",
+    )
     args = parser.parse_args(argv)
+    if args.plan_order:
+        import gevinst.layout.dot
+
+        gevinst.layout.dot._ORDER_FROM = sys.maxsize
     sys.path.insert(0, str(HERE))
     from generate import portfolio_plan
 
