@@ -273,6 +273,11 @@ def trace(plan_path: str, element: str, fmt: str) -> None:
     type=click.Path(dir_okay=False),
     help="Add measurements from CSV (indicator,date,value[,note]) before --at.",
 )
+@click.option(
+    "--page",
+    help="A large map prints as A3 pages (the PDF has them all); as PNG: the page "
+    "number or goal id to draw (default: 1, the overview), or 'all': MAP-<id>.png each.",
+)
 def render(
     plan_path: str,
     output: str,
@@ -284,6 +289,7 @@ def render(
     at: str | None,
     assumptions: bool,
     measurements: str | None,
+    page: str | None,
 ) -> None:
     """Draw the benefit map of PLAN to a file (gevinstkart)."""
     from gevinst.io.inputs import load_inputs, refuse_overwrite
@@ -306,7 +312,7 @@ def render(
     if when is not None:
         evaluation = _evaluated(plan_path, plan, when, measurements)
         options = dataclasses.replace(options, evaluation=evaluation)
-    written = write_map(plan, output, options)
+    written = write_map(plan, output, options, page)
     _echo(f"wrote {written}")
 
 
