@@ -144,3 +144,26 @@ def gv_page(plan: gv.Plan, page: str) -> bytes:
     from gevinst.render import map_bytes
 
     return map_bytes(plan, "png", MapOptions(), page=page)
+
+
+def test_goals_with_chains_of_their_own_get_a_page_each() -> None:
+    # two goals, each fed by 30 measures through one benefit and one objective: the
+    # columns of 30 boxes (about 1250 pt) need two pages per goal; the chains share
+    # nothing, so pages per goal (G1, G1-2, G2, G2-2) after the overview
+    plan = gv.Plan.new("to", "To mål")
+    for g in (1, 2):
+        plan.add_goal(f"G{g}", f"Samfunnsmål {g}")
+        plan.add_objective(f"O{g}", f"Effektmål {g}", contributes_to=[f"G{g}"])
+        plan.add_benefit(f"B{g}", f"Gevinst {g}", contributes_to=[f"O{g}"])
+        for m in range(30):
+            plan.add_measure(f"M{g}_{m}", f"Tiltak {m} for mål {g}", contributes_to=[f"B{g}"])
+    pages = paginate(MapRequest(plan))
+    assert [p.key for p in pages] == ["overview", "G1", "G1-2", "G2", "G2-2"]
+    assert {n.id for n in pages[1].layout.nodes} == {
+        "G1",
+        "O1",
+        "B1",
+        *(f"M1_{m}" for m in range(30)),
+    }
+    assert [p.number for p in pages] == [1, 2, 3, 4, 5]
+    assert _media_boxes(render_bytes(plan, "pdf")) == [A3] * 5
