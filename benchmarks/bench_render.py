@@ -12,10 +12,17 @@ The plans are the synthetic portfolios of ``benchmarks/generate.py`` (15, 150 an
 1,500 measures give 31, 300 and 3,000 map elements). Graphviz is the embedded
 WebAssembly build unless ``--system-dot`` is given. Prints a Markdown table.
 
+With ``--png-vs-dot`` it times instead, in new processes, ``gevinst render plan.yaml
+-o map.png`` (Graphviz on PATH) beside ``dot -Tsvg`` of the same map's DOT source, in
+the same run: wall clock and CPU seconds (the process and its children, so ``dot``
+counts), the median of ``--runs``. On a machine shared with other work, compare the
+CPU seconds and the ratio, not the wall clock.
+
 Usage::
 
     python benchmarks/bench_render.py                 # 30, 300, 3000 elements
     python benchmarks/bench_render.py --sizes 30 300 --formats svg png
+    python benchmarks/bench_render.py --png-vs-dot --sizes 300 400
 """
 
 from __future__ import annotations
@@ -32,7 +39,7 @@ from functools import partial
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-MEASURES = {30: 15, 300: 150, 3000: 1500}
+MEASURES = {30: 15, 300: 150, 400: 200, 3000: 1500}
 
 
 def _cold(plan_file: Path, cache: Path, out: Path, env: dict[str, str]) -> float:
@@ -46,6 +53,56 @@ def _cold(plan_file: Path, cache: Path, out: Path, env: dict[str, str]) -> float
         check=True,
     )
     return time.perf_counter() - start
+
+
+def _timed(command: list[str], env: dict[str, str]) -> tuple[float, float]:
+    """Wall-clock and CPU seconds (user + system, children included) of one command."""
+    import resource
+
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    subprocess.run(command, env=env, capture_output=True, check=True)
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
+    return wall, cpu
+
+
+def png_vs_dot(sizes: list[int], runs: int) -> None:
+    """``gevinst render -o map.png`` beside ``dot -Tsvg`` of the same DOT, as a table."""
+    import shutil
+
+    sys.path.insert(0, str(HERE))
+    from generate import portfolio_plan
+
+    import gevinst as gv
+
+    dot = shutil.which("dot")
+    if dot is None:
+        raise SystemExit("--png-vs-dot needs Graphviz dot on PATH")
+    env = dict(os.environ, GEVINST_GRAPHVIZ="dot")
+    gevinst = [sys.executable, "-c", "from gevinst.cli import main; main()", "render"]
+    print("| elements | render -o map.png: wall | CPU | dot -Tsvg: wall | CPU | CPU ratio |")
+    print("|---|---|---|---|---|---|")
+    with tempfile.TemporaryDirectory() as folder:
+        tmp = Path(folder)
+        for size in sizes:
+            plan = portfolio_plan(MEASURES.get(size, max(1, size // 2)))
+            plan_file = gv.save(plan, tmp / f"plan-{size}.yaml")
+            dot_file = gv.render(plan, tmp / f"map-{size}.dot")
+            png: list[tuple[float, float]] = []
+            svg: list[tuple[float, float]] = []
+            for _ in range(runs):
+                png.append(_timed([*gevinst, str(plan_file), "-o", str(tmp / "m.png")], env))
+                svg.append(_timed([dot, "-Tsvg", str(dot_file), "-o", str(tmp / "m.svg")], env))
+            p_wall, p_cpu = (statistics.median(v) for v in zip(*png, strict=True))
+            d_wall, d_cpu = (statistics.median(v) for v in zip(*svg, strict=True))
+            count = len(list(plan.elements()))
+            print(
+                f"| {count} | {p_wall:.2f} s | {p_cpu:.2f} s | {d_wall:.2f} s | {d_cpu:.2f} s "
+                f"| {p_cpu / d_cpu:.1f} x |",
+                flush=True,
+            )
 
 
 def _median(runs: int, work: Callable[[], object]) -> float:
@@ -63,7 +120,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--formats", nargs="+", default=["svg", "png", "pdf", "html", "mmd"])
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--system-dot", action="store_true", help="use dot on PATH")
+    parser.add_argument(
+        "--png-vs-dot", action="store_true", help="render -o map.png beside dot -Tsvg"
+    )
     args = parser.parse_args(argv)
+    if args.png_vs_dot:
+        png_vs_dot(args.sizes, args.runs)
+        return 0
     env = dict(os.environ, GEVINST_GRAPHVIZ="dot" if args.system_dot else "wasm")
     os.environ.update(GEVINST_GRAPHVIZ=env["GEVINST_GRAPHVIZ"])
 

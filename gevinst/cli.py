@@ -321,6 +321,11 @@ def trace(plan_path: str, element: str, fmt: str, lang: str | None) -> None:
     help="Add measurements from CSV (indicator,date,value[,note]) before --at.",
 )
 @_theme
+@click.option(
+    "--page",
+    help="A large map prints as A3 pages (the PDF has them all); as PNG: the page "
+    "number or goal id to draw (default: 1, the overview), or 'all': MAP-<id>.png each.",
+)
 def render(
     plan_path: str,
     output: str,
@@ -333,6 +338,7 @@ def render(
     assumptions: bool,
     measurements: str | None,
     theme: str | None,
+    page: str | None,
 ) -> None:
     """Draw the benefit map of PLAN to a file (gevinstkart)."""
     from gevinst.io.inputs import load_inputs, refuse_overwrite
@@ -360,7 +366,7 @@ def render(
     if when is not None:
         evaluation = _evaluated(plan_path, plan, when, measurements)
         options = dataclasses.replace(options, evaluation=evaluation)
-    written = write_map(plan, output, options)
+    written = write_map(plan, output, options, page)
     _echo(f"wrote {written}")
 
 

@@ -142,6 +142,7 @@ WORDS: dict[str, tuple[str, str]] = {
         " Enter in the search shows the first match.",
     ),
     "focus_on": ("Utsnitt rundt", "Around"),
+    "page_of": ("Side {number} av {count}", "Page {number} of {count}"),
     "evaluated_at": ("Evaluert per", "Evaluated at"),
     # benefit types and categories (DFØ)
     "efficiency": ("Effektivisering", "Efficiency"),

@@ -22,10 +22,16 @@ __all__ = ["MapRequest"]
 
 @dataclass
 class MapRequest:
-    """A plan with the options of one map; view and layout are made once, on demand."""
+    """A plan with the options of one map; view and layout are made once, on demand.
+
+    ``page`` picks one printed page of a large map where a format shows one page
+    (PNG): its number from 1 (the overview) or its key, a goal or objective id (see
+    :mod:`gevinst.layout.pages`); ``None``: the first.
+    """
 
     plan: Plan
     options: MapOptions = field(default_factory=MapOptions)
+    page: str | None = None
     _view: MapView | None = field(default=None, repr=False)
     _layout: Layout | None = field(default=None, repr=False)
 

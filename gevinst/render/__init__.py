@@ -86,13 +86,16 @@ def _suffix(fmt: str) -> str:
     return fmt if fmt.startswith(".") else f".{fmt}"
 
 
-def map_bytes(plan: Plan, fmt: str, options: MapOptions) -> bytes:
+def map_bytes(plan: Plan, fmt: str, options: MapOptions, page: str | None = None) -> bytes:
     """The benefit map of ``plan`` with ``options`` as the bytes of format ``fmt``.
+
+    ``page`` picks one printed page of a large map as PNG (see :func:`render`).
 
     Raises:
         FormatError: an unknown format (the message lists the known ones).
         PersonalDataError: the plan holds a national identity number (GV201).
-        RenderError: ``options.focus`` is not an element, or Graphviz failed.
+        RenderError: ``options.focus`` is not an element, ``page`` is not a page of
+            the map, or Graphviz failed.
     """
     renderer = _renderer(_suffix(fmt))
     refuse(plan)
@@ -105,15 +108,38 @@ def map_bytes(plan: Plan, fmt: str, options: MapOptions) -> bytes:
             UserWarning,
             stacklevel=2,
         )
-    return renderer(MapRequest(plan, options))
+    return renderer(MapRequest(plan, options, page=page))
 
 
-def write_map(plan: Plan, path: str | Path, options: MapOptions) -> Path:
-    """Draw the benefit map of ``plan`` with ``options`` to ``path`` (see :func:`render`)."""
+def write_map(plan: Plan, path: str | Path, options: MapOptions, page: str | None = None) -> Path:
+    """Draw the benefit map of ``plan`` with ``options`` to ``path`` (see :func:`render`).
+
+    ``page="all"`` with a ``.png`` path writes every printed page of a large map:
+    ``map.png`` (the overview) and ``map-<key>.png`` beside it. Every file is made in
+    memory first, so a failure writes none.
+    """
     from gevinst._files import atomic_write
 
     target = Path(path)
-    return atomic_write(target, map_bytes(plan, target.suffix, options))
+    if page != "all" or target.suffix.lower() not in _PAGED:
+        return atomic_write(target, map_bytes(plan, target.suffix, options, page))
+    _renderer(target.suffix)
+    refuse(plan)
+    module, name = _PAGED[target.suffix.lower()].split(":")
+    pages: Callable[[MapRequest], list[tuple[str, bytes]]] = getattr(
+        importlib.import_module(module), name
+    )
+    files = [
+        (target.with_name(f"{target.stem}{key}{target.suffix}"), data)
+        for key, data in pages(MapRequest(plan, options))
+    ]
+    for file, data in files:
+        atomic_write(file, data)
+    return target
+
+
+#: Formats that write one file per printed page with ``page="all"``.
+_PAGED = {".png": "gevinst.render.mpl:png_pages"}
 
 
 def render_bytes(
@@ -164,6 +190,7 @@ def render(
     language: str | None = None,
     assumptions: bool = False,
     theme: Theme | str | Path | None = None,
+    page: str | int | None = None,
 ) -> Path:
     """Draw the benefit map of ``plan`` to ``path``; the format follows the suffix.
 
@@ -180,6 +207,11 @@ def render(
         theme: a municipality's look: a :class:`~gevinst.theme.Theme` or the path of a
             theme file (font, logo, colours of kinds and statuses; see
             :func:`gevinst.load_theme`). Default: gevinst's own look.
+        page: a map too large for one A3 page with 9 pt labels prints as pages (an
+            overview, then a page per goal; see :mod:`gevinst.layout.pages`): a
+            ``.pdf`` holds them all, a ``.png`` is the overview, or the page named
+            here (its number from 1, or its goal id); ``"all"`` writes every page,
+            ``map.png`` and ``map-<goal id>.png`` beside it.
 
     Returns:
         The path written.
@@ -210,7 +242,7 @@ def render(
         assumptions=assumptions,
         theme=as_theme(theme),
     )
-    return write_map(plan, path, options)
+    return write_map(plan, path, options, None if page is None else str(page))
 
 
 def to_svg(plan: Plan, **options: object) -> str:

@@ -16,11 +16,17 @@ Examples:
 
 from __future__ import annotations
 
+import contextlib
+import dataclasses
 import io
 import warnings
+from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any, cast
 
 import gevinst.theme as theme
+from gevinst.errors import RenderError
+from gevinst.i18n.words import t
+from gevinst.layout.pages import A3, Page, paginate
 from gevinst.render.svg import arrowhead
 from gevinst.theme import DEFAULT_THEME, Theme
 
@@ -28,11 +34,20 @@ if TYPE_CHECKING:
     from gevinst.layout.geometry import Layout
     from gevinst.layout.request import MapRequest
 
-__all__ = ["draw_layout", "layout_figure", "render_pdf", "render_png"]
+__all__ = [
+    "draw_layout",
+    "layout_figure",
+    "page_figure",
+    "png_pages",
+    "render_pdf",
+    "render_png",
+]
 
 MAX_PIXELS = 14_000  # longest side of a PNG
 PNG_DPI = 200.0
 MAX_PDF_POINTS = 14_400.0  # 200 inches, the largest page PDF readers accept
+PAGE_DPI = 150.0  # a printed page of a large map as PNG: A3 is 2480 x 1754 pixels
+FOOTER_SIZE = 10.0  # the page number at the foot of a printed page
 
 _FONT = "DejaVu Sans"
 
@@ -84,11 +99,18 @@ def draw_layout(
     from matplotlib.path import Path
 
     def text(x: float, y: float, s: str, size: float, **kw: Any) -> None:
+        # clipped to the axes: a page of a large map shows one band of the layout
+        kw.setdefault("clip_on", True)
         ax.text(x, y, s, fontsize=size * scale, fontfamily=font, parse_math=False, **kw)
+
+    def add(patch: Any) -> None:
+        # add_artist, not add_patch: the limits are set by the caller, and updating
+        # them per patch was a tenth of the time of drawing a 400-element map
+        ax.add_artist(patch)
 
     _, gy, _, gh = lay.graph_box
     for heading in lay.headings:
-        ax.add_patch(
+        add(
             _rounded(
                 heading.left - 10,
                 gy - 6,
@@ -111,7 +133,7 @@ def draw_layout(
             color=theme.HEADING_COLOUR,
         )
     for cluster in lay.clusters:
-        ax.add_patch(
+        add(
             _rounded(
                 cluster.x,
                 cluster.y,
@@ -165,7 +187,7 @@ def draw_layout(
         width = theme.edge_width(edge.weight) if edge.style != "note" else 1.0
         from matplotlib.patches import PathPatch
 
-        ax.add_patch(
+        add(
             PathPatch(
                 Path(edge.points, codes),
                 facecolor="none",
@@ -178,11 +200,11 @@ def draw_layout(
         )
         head = arrowhead(edge)
         if head:
-            ax.add_patch(Polygon(head, closed=True, facecolor=colour, edgecolor="none", zorder=1))
+            add(Polygon(head, closed=True, facecolor=colour, edgecolor="none", zorder=1))
     for node in lay.nodes:
         kind = look.kinds[node.kind]
         fill = look.statuses[node.status].fill if node.status else kind.fill
-        ax.add_patch(
+        add(
             _rounded(
                 node.left,
                 node.top,
@@ -237,7 +259,7 @@ def draw_layout(
                 radius, label = (3.0 if kind.rounded else 0.0), item.label
                 if item.outline:
                     fill = theme.BACKGROUND
-            ax.add_patch(
+            add(
                 _rounded(
                     item.x,
                     item.y,
@@ -269,7 +291,7 @@ def _draw_link_notes(ax: Any, lay: Layout, text: Any, scale: float) -> None:
         if note.marker is None:
             continue
         x, y = note.marker
-        ax.add_patch(
+        ax.add_artist(
             Circle(
                 (x, y),
                 lay.marker_radius,
@@ -330,7 +352,8 @@ def layout_figure(lay: Layout, scale: float = 1.0, look: Theme = DEFAULT_THEME) 
     return fig
 
 
-def _save(lay: Layout, fmt: str, look: Theme = DEFAULT_THEME) -> bytes:
+@contextlib.contextmanager
+def _quiet_rc() -> Iterator[None]:
     import matplotlib
 
     rc: dict[str, Any] = {"svg.hashsalt": "gevinst", "pdf.fonttype": 42, "path.simplify": False}
@@ -338,6 +361,14 @@ def _save(lay: Layout, fmt: str, look: Theme = DEFAULT_THEME) -> bytes:
         # a character the font lacks is drawn as a box; that is not worth failing for
         warnings.filterwarnings("ignore", message=r".*[Gg]lyph.*missing")
         warnings.filterwarnings("ignore", message=r".*[Mm]atplotlib currently does not support")
+        yield
+
+
+_PDF_META = {"Creator": None, "Producer": None, "CreationDate": None}
+
+
+def _save(lay: Layout, fmt: str, look: Theme = DEFAULT_THEME) -> bytes:
+    with _quiet_rc():
         # PDF readers refuse pages over 200 inches: very large maps are scaled to fit
         scale = 1.0 if fmt == "png" else min(1.0, MAX_PDF_POINTS / max(lay.width, lay.height))
         fig = layout_figure(lay, scale, look)
@@ -347,16 +378,138 @@ def _save(lay: Layout, fmt: str, look: Theme = DEFAULT_THEME) -> bytes:
             dpi = min(PNG_DPI, MAX_PIXELS / longest)
             fig.savefig(buffer, format="png", dpi=dpi, metadata={"Software": None})
         else:
-            meta = {"Creator": None, "Producer": None, "CreationDate": None, "Title": lay.title}
-            fig.savefig(buffer, format="pdf", metadata=meta)
+            fig.savefig(buffer, format="pdf", metadata={**_PDF_META, "Title": lay.title})
     return buffer.getvalue()
 
 
+def page_figure(page: Page, size: tuple[float, float] = A3, look: Theme = DEFAULT_THEME) -> Any:
+    """A matplotlib Figure of one printed page of a large map (see :mod:`gevinst.layout.pages`).
+
+    The page's band of the layout is drawn at the page's scale, centred, from the top;
+    its number (``Side 2 av 9`` / ``Page 2 of 9``) and key sit at the foot.
+    """
+    from matplotlib.figure import Figure
+
+    lay = page.layout
+    width, height = size
+    fig = Figure(figsize=(width / 72, height / 72), dpi=72, facecolor=theme.BACKGROUND)
+    w = lay.width * page.scale
+    h = (page.bottom - page.top) * page.scale
+    ax = fig.add_axes(((width - w) / 2 / width, (height - h) / height, w / width, h / height))
+    ax.set_xlim(0, lay.width)
+    ax.set_ylim(page.bottom, page.top)
+    ax.set_axis_off()
+    font = map_font(look)
+    draw_layout(ax, _band(lay, page.top, page.bottom), page.scale, look, font)
+    words = t("page_of", lay.language).format(number=page.number, count=page.count)
+    fig.text(
+        0.5,
+        8 / height,
+        f"{lay.title} · {words}",
+        fontsize=FOOTER_SIZE,
+        fontfamily=font,
+        ha="center",
+        va="baseline",
+        color=theme.MUTED_TEXT,
+        parse_math=False,
+    )
+    return fig
+
+
+def _band(lay: Layout, top: float, bottom: float) -> Layout:
+    """``lay`` with only the boxes and arrows that reach into ``top..bottom``.
+
+    The rest would be clipped away anyway; leaving it out makes a page of a large map
+    as quick to draw as a small map.
+    """
+    if top <= 0 and bottom >= lay.height:
+        return lay
+
+    def near(y0: float, y1: float) -> bool:
+        return y1 >= top - 20 and y0 <= bottom + 20
+
+    nodes = tuple(n for n in lay.nodes if near(n.top, n.bottom))
+    edges = tuple(
+        e
+        for e in lay.edges
+        if e.points and near(min(p[1] for p in e.points) - 10, max(p[1] for p in e.points) + 10)
+    )
+    clusters = tuple(c for c in lay.clusters if near(c.y, c.y + c.height))
+    return dataclasses.replace(lay, nodes=nodes, edges=edges, clusters=clusters)
+
+
+def _page_png(page: Page, look: Theme = DEFAULT_THEME) -> bytes:
+    buffer = io.BytesIO()
+    page_figure(page, look=look).savefig(
+        buffer,
+        format="png",
+        dpi=PAGE_DPI,
+        metadata={"Software": None},
+        # zlib level 3 instead of 6: a page is about a sixth quicker, 10 % larger
+        pil_kwargs={"compress_level": 3},
+    )
+    return buffer.getvalue()
+
+
+def _chosen(pages: tuple[Page, ...], page: str | None) -> Page:
+    """The page asked for: its number (1 is the overview) or key; the first by default."""
+    if page is None or page == "all":
+        return pages[0]
+    if page.isdigit() and 1 <= int(page) <= len(pages):
+        return pages[int(page) - 1]
+    for candidate in pages:
+        if candidate.key == page:
+            return candidate
+    keys = ", ".join(p.key for p in pages)
+    raise RenderError(f"no page {page!r}: the map has pages 1-{len(pages)}: {keys}")
+
+
+def png_pages(request: MapRequest) -> list[tuple[str, bytes]]:
+    """Every page of the map as PNG: ``("", overview)``, then ``("-" + key, page)`` each.
+
+    A map that fits one page gives one PNG, with the key ``""``.
+    """
+    pages = paginate(request)
+    if not pages:
+        return [("", render_png(request))]
+    with _quiet_rc():
+        look = request.options.theme
+        return [("" if i == 0 else f"-{p.key}", _page_png(p, look)) for i, p in enumerate(pages)]
+
+
 def render_png(request: MapRequest) -> bytes:
-    """The map of a request as PNG bytes."""
-    return _save(request.layout(), "png", request.options.theme)
+    """The map of a request as PNG bytes; of a large map, one page (``request.page``).
+
+    A large map (see :mod:`gevinst.layout.pages`) gives its overview page, or the page
+    ``request.page`` names (a number from 1, or a goal or objective id).
+
+    Raises:
+        RenderError: ``request.page`` is not a page of the map.
+    """
+    pages = paginate(request)
+    if not pages:
+        if request.page not in (None, "1", "all"):
+            raise RenderError(f"no page {request.page!r}: the map fits one page")
+        return _save(request.layout(), "png", request.options.theme)
+    with _quiet_rc():
+        return _page_png(_chosen(pages, request.page), request.options.theme)
 
 
 def render_pdf(request: MapRequest) -> bytes:
-    """The map of a request as PDF bytes (vector, fonts embedded)."""
-    return _save(request.layout(), "pdf", request.options.theme)
+    """The map of a request as PDF bytes (vector, fonts embedded).
+
+    A large map gives one file of A3 landscape pages: the overview, then a page per
+    goal or objective (see :mod:`gevinst.layout.pages`).
+    """
+    pages = paginate(request)
+    if not pages:
+        return _save(request.layout(), "pdf", request.options.theme)
+    from matplotlib.backends.backend_pdf import PdfPages
+
+    buffer = io.BytesIO()
+    with _quiet_rc():
+        meta = {**_PDF_META, "Title": request.layout().title}
+        with PdfPages(buffer, metadata=meta) as pdf:
+            for page in pages:
+                pdf.savefig(page_figure(page, look=request.options.theme))
+    return buffer.getvalue()

@@ -113,7 +113,7 @@ def test_the_python_example_in_docs_maps_runs(
     root = Path(__file__).resolve().parents[2]
     page = (root / "docs" / "maps.md").read_text("utf-8")
     blocks = re.findall(r"```python\n(.*?)```", page, re.S)
-    assert len(blocks) == 3  # write files, bytes without a file, the layout as data
+    assert len(blocks) == 4  # write files, bytes without a file, pages, the layout as data
     monkeypatch.chdir(tmp_path)
     namespace: dict[str, object] = {}
     for block in blocks:  # in order, as a reader runs them, in one namespace
@@ -123,6 +123,7 @@ def test_the_python_example_in_docs_maps_runs(
         "b4.mmd",
         "kart-en.pdf",
         "kart.svg",
+        "side1.png",
         "status.html",
     ]
     # The bytes without a file, as the page shows them: a PNG and English SVG text.
@@ -143,6 +144,9 @@ def test_the_python_example_in_docs_maps_runs(
         "bergen-focus-b4.png",
         "bergen-by-goal.png",
         "bergen-html.png",
+        "large-map-before.png",
+        "large-map-overview.png",
+        "large-map-page.png",
     ],
 )
 def test_the_images_in_docs_maps_exist(image: str) -> None:
