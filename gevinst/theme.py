@@ -448,11 +448,19 @@ class Theme:
             name = "status-" + key.replace("_", "-")
             names[name] = look.fill
             names[f"{name}-line"] = look.stroke
-            # gevinst's own hues are too light for a mark on paper: their darker shade;
-            # a theme's own stroke keeps 3:1 on paper (stroke_problem) and is its mark
-            own = look.stroke == STATUS_STYLES[key].stroke
-            names[f"{name}-mark"] = STATUS_MARK_COLOURS[key] if own else look.stroke
+            names[f"{name}-mark"] = self.mark_colour(key)
         return names
+
+    def mark_colour(self, status: str) -> str:
+        """The colour of ``status``'s mark (■ ▲ ●) written on paper: gevinst's own hues
+        are too light for that, so their darker shade (:data:`STATUS_MARK_COLOURS`); a
+        theme's own stroke keeps 3:1 on paper (:func:`stroke_problem`) and is its mark.
+
+        >>> DEFAULT_THEME.mark_colour("off_track") == STATUS_MARK_COLOURS["off_track"]
+        True
+        """
+        stroke = self.statuses[status].stroke
+        return STATUS_MARK_COLOURS[status] if stroke == STATUS_STYLES[status].stroke else stroke
 
 
 #: gevinst's own look: what every output uses when no theme is given.

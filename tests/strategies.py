@@ -153,6 +153,9 @@ def plan_data(draw: st.DrawFn) -> dict[str, Any]:
                 "baseline": {"date": min(dates), "value": draw(NUMBERS)},
                 "targets": [{"date": d, "value": draw(NUMBERS)} for d in sorted(dates)[1:]],
                 "source": draw(_maybe(TEXT)),
+                "frequency": draw(
+                    _maybe(st.sampled_from(["weekly", "monthly", "quarterly", "half-yearly"]))
+                ),
             }
         )
     data["measurements"] = [

@@ -27,6 +27,7 @@ from gevinst.cli import cli
 from gevinst.errors import WorkbookError
 from gevinst.io.excel.read import record_places
 from gevinst.io.excel.write import workbook_bytes
+from gevinst.model import CLOSED
 
 NB_SHEETS = [
     "Plan",
@@ -237,7 +238,10 @@ def test_closed_values_have_drop_down_lists(bergen: gv.Plan) -> None:
         "E": '"Ingen,Liten,Middels,Stor"',
         "F": '"Positiv,Nøytral,Motstand"',
     }
-    assert _lists(book["Indikatorer"]) == {"D": '"Økning er bedre,Nedgang er bedre"'}
+    assert _lists(book["Indikatorer"]) == {
+        "D": '"Økning er bedre,Nedgang er bedre"',
+        "H": '"Ukentlig,Månedlig,Kvartalsvis,Halvårlig,Årlig"',
+    }
     indicators = "gevinst_indicators"
     assert _lists(book["Målinger"]) == {"A": indicators}
     assert _lists(book["Evalueringer"]) == {
@@ -452,7 +456,7 @@ def plans(draw: st.DrawFn) -> gv.Plan:
                 st.lists(st.fixed_dictionaries({"date": DATES, "value": NUMBERS}), max_size=3)
             ),
             "source": draw(_opt(NAMES)),
-            "frequency": draw(_opt(TEXT)),
+            "frequency": draw(_opt(st.sampled_from(list(CLOSED["frequency"])))),
         }
         for _ in range(n_ind)
     ]

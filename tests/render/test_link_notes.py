@@ -332,7 +332,7 @@ def _deck(plan: gv.Plan) -> object:
 
     from gevinst.report import report_bytes
 
-    return Presentation(io.BytesIO(report_bytes(plan, "pptx")))
+    return Presentation(io.BytesIO(report_bytes(plan, "pptx", appendix=True)))
 
 
 def _title(slide: object) -> str:
@@ -344,8 +344,10 @@ def test_deck_explains_the_links_in_a_table_of_readable_text() -> None:
 
     deck = _deck(_many_notes_plan())
     titles = [_title(s) for s in deck.slides]  # type: ignore[attr-defined]
-    assert titles.count("Forutsetninger og begrunnelser for koblinger") == 1
-    slide = deck.slides[titles.index("Forutsetninger og begrunnelser for koblinger")]  # type: ignore[attr-defined]
+    # the link notes are in the appendix the deck adds when asked
+    title = "Vedlegg: Forutsetninger og begrunnelser for koblinger"
+    assert titles.count(title) == 1
+    slide = deck.slides[titles.index(title)]  # type: ignore[attr-defined]
     assert slide.shapes[0] == slide.shapes.title  # the title first in reading order
     (table,) = [s.table for s in slide.shapes if s.has_table]
     cells = [[c.text for c in row.cells] for row in table.rows]
@@ -375,7 +377,7 @@ def test_deck_explains_the_links_in_a_table_of_readable_text() -> None:
 
 def test_deck_without_link_notes_has_no_links_slide() -> None:
     deck = _deck(_plan_without_notes())
-    assert "Forutsetninger og begrunnelser for koblinger" not in [
+    assert "Vedlegg: Forutsetninger og begrunnelser for koblinger" not in [
         _title(s)
         for s in deck.slides  # type: ignore[attr-defined]
     ]

@@ -183,7 +183,7 @@ def _why_slide(prs: Any, data: ReportData) -> None:
         for status, count in counts:
             mark = paragraph.add_run()
             mark.text = f"{theme.STATUS_STYLES[status].mark} "
-            _font(mark, 13, True, data.theme.statuses[status].stroke)
+            _font(mark, 13, True, data.theme.mark_colour(status))  # 4.5:1 on paper
             word = paragraph.add_run()
             word.text = f"{count} {data.status_word(status).lower()}   "
             _font(word, 13, False, _INK)
