@@ -250,7 +250,9 @@ def test_bergen_scores_are_written_alike_in_markdown_deck_and_html(language: str
         for cells in [[c.strip() for c in re.split(r"(?<!\\)\|", line)[1:-1]]]
     }
 
-    deck = Presentation(io.BytesIO(report_bytes(plan, "pptx", at=at, language=language)))
+    deck = Presentation(
+        io.BytesIO(report_bytes(plan, "pptx", at=at, language=language, appendix=True))
+    )
     deck_rows: dict[str, list[str]] = {}
     for slide in deck.slides:
         for shape in slide.shapes:

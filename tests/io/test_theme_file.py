@@ -10,6 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 import gevinst as gv
+from gevinst import theme
 from gevinst.cli import cli
 from gevinst.io.theme_file import MAX_THEME_BYTES, as_theme, load_theme, parse_theme
 from gevinst.theme import DEFAULT_THEME, KIND_STYLES, STATUS_STYLES, StatusStyle, Theme
@@ -68,10 +69,13 @@ def test_default_css_variables_are_unchanged_by_the_theme_class() -> None:
     assert themed["font"] == "'DejaVu Serif', DejaVu Sans, Arial, Helvetica, sans-serif"
     assert themed["status-off-track"] == "#F5B7A8"
     assert themed["status-off-track-line"] == "#B02E0C"
+    assert themed["status-off-track-mark"] == "#B02E0C"  # a theme's own stroke is its mark
+    assert variables["status-off-track-mark"] == theme.STATUS_MARK_COLOURS["off_track"]
     assert {k for k in themed if themed[k] != variables[k]} == {
         "font",
         "status-off-track",
         "status-off-track-line",
+        "status-off-track-mark",
     }
 
 
