@@ -336,6 +336,12 @@ class _BenefitLike(Element):
     value: Value | None = None
     cashable: StrictBool | None = None
     risk: Risk | None = None
+    #: The risk profile DFØ asks for: what could stop the benefit, and what is done about it.
+    risk_description: Text | None = None
+    risk_response: Text | None = None
+    #: Gevinstrealiseringstiltak: the work that turns the change into the benefit
+    #: (redeploy the freed hours, change a routine, cut a budget line), one per item.
+    realisation: TextList = Field(default_factory=list)
 
     @property
     def monetised(self) -> bool:

@@ -92,6 +92,10 @@ WORDS: dict[str, tuple[str, str]] = {
     "comment": ("Kommentar", "Comment"),
     "assumptions": ("Forutsetninger", "Assumptions"),
     "risk": ("Risiko", "Risk"),
+    "risk_description": ("Risikobeskrivelse", "Risk description"),
+    "risk_response": ("Tiltak mot risikoen", "Risk response"),
+    "realisation": ("Gevinstrealiseringstiltak", "Realisation measures"),
+    "risk_profile": ("Risiko og gevinstrealisering", "Risk and realisation"),
     "contributes_to": ("Bidrar til", "Contributes to"),
     "weight": ("Vekt", "Weight"),
     "cost": ("Kostnad", "Cost"),
@@ -304,6 +308,12 @@ WORDS: dict[str, tuple[str, str]] = {
     "help_column_assumptions": (
         "Én forutsetning per linje (Alt+Enter gir ny linje i cellen)",
         "One assumption per line (Alt+Enter starts a new line in the cell)",
+    ),
+    "help_column_realisation": (
+        "Ett gevinstrealiseringstiltak per linje (Alt+Enter gir ny linje i cellen): arbeidet "
+        "som gjør endringen om til gevinst",
+        "One realisation measure per line (Alt+Enter starts a new line in the cell): the work "
+        "that turns the change into the benefit",
     ),
     "help_column_impacts": (
         "Id og virkning, skilt med semikolon: B1: Positiv; D1: Negativ",

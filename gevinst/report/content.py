@@ -79,6 +79,18 @@ class StatusRow:
 
 
 @dataclass(frozen=True)
+class RiskRow:
+    """One benefit or dis-benefit's risk profile and realisation measures (DFØ)."""
+
+    id: str
+    name: str
+    risk: str
+    description: str
+    response: str
+    realisation: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class IndicatorRow:
     """One indicator: what was expected at the date against what was measured."""
 
@@ -390,6 +402,30 @@ class ReportData:
         ]
         order = {id: n for n, id in enumerate(e.id for e in self.plan.elements())}
         rows.sort(key=lambda r: (-r.date.toordinal(), order.get(r.element, len(order))))
+        return rows
+
+    def risk_rows(self) -> list[RiskRow]:
+        """The benefits and dis-benefits that have a risk level, a risk description or
+        response, or realisation measures, in plan order (none: no such part)."""
+        rows = []
+        for element in [*self.plan.benefits, *self.plan.disbenefits]:
+            if not (
+                element.risk
+                or element.risk_description
+                or element.risk_response
+                or element.realisation
+            ):
+                continue
+            rows.append(
+                RiskRow(
+                    id=element.id,
+                    name=element.name,
+                    risk=self.word(element.risk) if element.risk else "",
+                    description=element.risk_description or "",
+                    response=element.risk_response or "",
+                    realisation=tuple(element.realisation),
+                )
+            )
         return rows
 
     def link_rows(self) -> list[LinkRow]:

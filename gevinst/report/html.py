@@ -536,14 +536,44 @@ def _logo(data: ReportData) -> dict[str, str] | None:
     return {"src": f"data:{logo.media_type};base64,{encoded}", "alt": alt}
 
 
+def _risk_section(data: ReportData) -> dict[str, Any] | None:
+    """Each benefit's risk profile and gevinstrealiseringstiltak (none given: no section)."""
+    rows = data.risk_rows()
+    if not rows:
+        return None
+    header = [
+        (data.word("benefit"), False),
+        (data.word("risk"), False),
+        (data.word("risk_description"), False),
+        (data.word("risk_response"), False),
+        (data.word("realisation"), False),
+    ]
+    body = [
+        _Row(
+            [
+                _Cell(f"{r.id} {r.name}"),
+                _Cell(r.risk or "–"),
+                _Cell(r.description or "–"),
+                _Cell(r.response or "–"),
+                _Cell("; ".join(r.realisation) or "–"),
+            ],
+            (("data-id", r.id),),
+        )
+        for r in rows
+    ]
+    return {"title": data.word("risk_profile"), "table": _Table(header, body)}
+
+
 def html_report(data: ReportData) -> bytes:
     """The HTML report as UTF-8 bytes (the writer of ``.html``)."""
     map_section, map_ui = _map_section(data)
     reviews = _review_section(data)
+    risks = _risk_section(data)
     uncertainty = _uncertainty_section(data)
     nav = [
         ("map", data.phrase("map_title")),
         ("status", data.phrase("status_title")),
+        *([("risks", data.word("risk_profile"))] if risks else []),
         ("indicators", data.phrase("indicators_title")),
         *([("reviews", data.phrase("reviews_title"))] if reviews else []),
         ("stakeholders", data.phrase("stakeholder_title")),
@@ -563,6 +593,7 @@ def html_report(data: ReportData) -> bytes:
         map_section=map_section,
         map_ui=map_ui,
         status=_status_section(data),
+        risks=risks,
         indicators=_indicator_section(data),
         reviews=reviews,
         stakeholders=_stakeholder_section(data),

@@ -115,6 +115,31 @@ def _link_section(data: ReportData) -> list[str]:
     ]
 
 
+def _risk_section(data: ReportData) -> list[str]:
+    """Each benefit's risk and its gevinstrealiseringstiltak (none given: nothing)."""
+    rows = data.risk_rows()
+    if not rows:
+        return []
+    header = [
+        data.word("benefit"),
+        data.word("risk"),
+        data.word("risk_description"),
+        data.word("risk_response"),
+        data.word("realisation"),
+    ]
+    body = [
+        [
+            f"{r.id} {r.name}",
+            r.risk or "–",
+            r.description or "–",
+            r.response or "–",
+            "; ".join(r.realisation) or "–",
+        ]
+        for r in rows
+    ]
+    return ["", f"## {cell(data.word('risk_profile'))}", "", *_table(header, body, set())]
+
+
 def _status_section(data: ReportData) -> list[str]:
     out = ["", f"## {cell(data.phrase('status_title'))}"]
     if data.evaluation is None:
@@ -395,6 +420,7 @@ def markdown_text(data: ReportData) -> str:
     out += _map(data)
     out += _link_section(data)
     out += _status_section(data)
+    out += _risk_section(data)
     out += _indicator_section(data)
     out += _review_section(data)
     out += _money_section(data)

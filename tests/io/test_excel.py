@@ -151,6 +151,9 @@ def test_layout_a_consultant_recognises(bergen: gv.Plan) -> None:
         "Opptrapping",
         "Kontantfrigjørende",
         "Risiko",
+        "Risikobeskrivelse",
+        "Tiltak mot risikoen",
+        "Gevinstrealiseringstiltak",
         "Beskrivelse",
         "Forutsetninger",
     ]
@@ -158,7 +161,7 @@ def test_layout_a_consultant_recognises(bergen: gv.Plan) -> None:
     # the header is theme.HEADING_COLOUR, as are the tables of the deck and the report
     assert sheet["A1"].font.b and sheet["A1"].fill.fgColor.rgb.endswith("24313F")
     assert sheet.column_dimensions["B"].width >= 40  # names are readable
-    assert sheet.auto_filter.ref == f"A1:O{len(bergen.benefits) + 1}"  # benefits under the header
+    assert sheet.auto_filter.ref == f"A1:R{len(bergen.benefits) + 1}"  # benefits under the header
     # B2 is row 3: [1 200 000, 2 400 000, 3 000 000] a year from 2025-01-01, half of it in
     # the first year, cashable, high risk
     assert [c.value for c in sheet[3]][:13] == [
@@ -273,7 +276,8 @@ def test_closed_values_have_drop_down_lists(bergen: gv.Plan) -> None:
     ]
     # header notes say how to fill in the cells
     assert "semikolon" in book["Gevinster"]["D1"].comment.text
-    assert "Alt+Enter" in book["Gevinster"]["O1"].comment.text
+    assert "Alt+Enter" in book["Gevinster"]["R1"].comment.text  # assumptions
+    assert "gevinstrealiseringstiltak" in book["Gevinster"]["P1"].comment.text
 
 
 def test_text_that_looks_like_a_formula_is_written_as_text(tmp_path: Path) -> None:
@@ -291,7 +295,7 @@ def test_text_that_looks_like_a_formula_is_written_as_text(tmp_path: Path) -> No
     sheet = _book(data)["Gevinster"]
     assert (sheet["B2"].value, sheet["B2"].data_type) == ("=SUM(A1:A9)", "s")
     assert (sheet["B3"].value, sheet["B3"].data_type) == ("-ned med ventetid", "s")
-    assert sheet["O3"].data_type == "s"  # "@alle\n#REF!" is text, not an error value
+    assert sheet["R3"].data_type == "s"  # "@alle\n#REF!" is text, not an error value
     path = tmp_path / "p.xlsx"
     path.write_bytes(data)
     assert gv.load(path) == plan
@@ -502,7 +506,7 @@ def test_hand_edits_in_either_language_are_read(
     book["Indikatorer"]["F2"] = "2023-10-02"  # ISO date as text
     book["Plan"]["B9"] = "3,5 %"  # discount rate as percent text
     book["Interessenter"]["G2"] = "O1: +; O2: Negative"
-    sheet["O2"] = "Mentorer får tid\nLedere følger opp"  # no bullets: one per line
+    sheet["R2"] = "Mentorer får tid\nLedere følger opp"  # no bullets: one per line
     sheet.insert_rows(5)  # an empty row in the middle is skipped
     plan = gv.load(_save(book, tmp_path / "edited.xlsx"))
     b1 = plan["B1"]

@@ -65,16 +65,16 @@ def test_no_external_urls_at_all(bergen_page: str) -> None:
 
 def test_sections_tables_and_inline_svg_charts(bergen: gv.Plan, bergen_page: str) -> None:
     page = parse(bergen_page)
-    for section in ("map", "status", "indicators", "reviews", "stakeholders", "money"):
+    for section in ("map", "status", "risks", "indicators", "reviews", "stakeholders", "money"):
         assert section in page.ids
     # the map, the status chart, 6 indicator charts, the grid, the waterfall, and for a
     # plan with ranges (Bergen has them) the S-curve and the tornado
     assert page.tags.count("svg") == 1 + 1 + 6 + 1 + 1 + 2
     assert page.tags.count("img") == 0
     # link notes (B1 -> B4, B11 -> B4), status (goals, objectives, benefits,
-    # dis-benefits), indicators, reviews, money, money year by year, and the uncertainty:
-    # percentiles and drivers
-    assert page.tags.count("table") == 1 + 4 + 1 + 1 + 1 + 1 + 2
+    # dis-benefits), risk and realisation, indicators, reviews, money, money year by year,
+    # and the uncertainty: percentiles and drivers
+    assert page.tags.count("table") == 1 + 4 + 1 + 1 + 1 + 1 + 1 + 2
     # B2: 29 % and off track (see tests/report/test_report_markdown.py for the hand calculation)
     cells = page.cells
     b2 = cells.index("B2")
@@ -158,7 +158,7 @@ def test_prints_to_pdf(browser: Any, bergen: gv.Plan, tmp_path: Path) -> None:
     pdf = base64.b64decode(browser.print_page(_print_options()))
     assert pdf[:5] == b"%PDF-"
     pages = len(re.findall(rb"/Type\s*/Page[^s]", pdf))
-    assert 5 <= pages <= 20  # a section per page or so, not one long strip
+    assert 5 <= pages <= 24  # a section per page or so, not one long strip
 
 
 def _print_options() -> Any:

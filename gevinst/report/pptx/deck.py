@@ -52,7 +52,12 @@ from gevinst.report.pptx.base import (
 from gevinst.report.pptx.brand import apply_brand
 from gevinst.report.pptx.charts import indicator_chart_slides, money_slide, uncertainty_slide
 from gevinst.report.pptx.map import draw_legend, draw_map, readable
-from gevinst.report.pptx.tables import indicator_table_slides, review_slides, status_slides
+from gevinst.report.pptx.tables import (
+    indicator_table_slides,
+    review_slides,
+    risk_slides,
+    status_slides,
+)
 
 if TYPE_CHECKING:
     from gevinst.layout.geometry import Layout
@@ -857,6 +862,7 @@ def pptx_report(data: ReportData) -> bytes:
             appendix += _map_slides(prs, data, chain, used, False)
         appendix += _added(prs, lambda: _link_slide(prs, data))
         appendix += _added(prs, lambda: status_slides(prs, data))
+        appendix += _added(prs, lambda: risk_slides(prs, data))
         appendix += _added(prs, lambda: indicator_table_slides(prs, data))
         appendix += _added(prs, lambda: indicator_chart_slides(prs, data, main=False))
         appendix += _added(prs, lambda: review_slides(prs, data, main=False))

@@ -23,7 +23,7 @@ from gevinst.report.pptx.base import (
 if TYPE_CHECKING:
     from gevinst.report.content import ReportData, StatusRow
 
-__all__ = ["indicator_table_slides", "review_slides", "status_slides"]
+__all__ = ["indicator_table_slides", "review_slides", "risk_slides", "status_slides"]
 
 
 def _status_slides(prs: Any, data: ReportData) -> None:
@@ -59,6 +59,37 @@ def _status_slides(prs: Any, data: ReportData) -> None:
         _table(
             slide, (28, 76, SLIDE_W - 56, 400), header, body, widths, fills, {5} if dated else None
         )
+
+
+def risk_slides(prs: Any, data: ReportData) -> None:
+    """The risk profile and gevinstrealiseringstiltak of each benefit that has them
+    (DFØ), five benefits a slide, for the appendix."""
+    rows = data.risk_rows()
+    header = [
+        data.word("benefit"),
+        data.word("risk"),
+        data.word("risk_description"),
+        data.word("risk_response"),
+        data.word("realisation"),
+    ]
+    widths = [2.6, 1.0, 3.0, 3.0, 3.2]
+    pages = _pages(rows, 5)
+    for number, page in enumerate(pages, start=1):
+        body = [
+            [
+                f"{r.id} {r.name}",
+                r.risk or "–",
+                r.description or "–",
+                r.response or "–",
+                "\n".join(r.realisation) or "–",
+            ]
+            for r in page
+        ]
+        title = data.word("risk_profile")
+        if len(pages) > 1:
+            title += f" ({number}/{len(pages)})"
+        slide = _new_slide(prs, data, title, "")
+        _table(slide, (28, 76, SLIDE_W - 56, 400), header, body, widths, {}, None, size=12)
 
 
 def _status_notes(data: ReportData, rows: list[StatusRow]) -> str:
