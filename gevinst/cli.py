@@ -326,6 +326,14 @@ def trace(plan_path: str, element: str, fmt: str, lang: str | None) -> None:
     help="A large map prints as A3 pages (the PDF has them all); as PNG: the page "
     "number or goal id to draw (default: 1, the overview), or 'all': MAP-<id>.png each.",
 )
+@click.option(
+    "--paper",
+    type=click.Choice(["A3", "A4"], case_sensitive=False),
+    default="A3",
+    show_default=True,
+    help="The landscape sheet a large map prints on (PDF, PNG); on A4 labels wrap "
+    "narrower and a page holds fewer boxes, still at 9 pt or more.",
+)
 def render(
     plan_path: str,
     output: str,
@@ -339,6 +347,7 @@ def render(
     measurements: str | None,
     theme: str | None,
     page: str | None,
+    paper: str,
 ) -> None:
     """Draw the benefit map of PLAN to a file (gevinstkart)."""
     from gevinst.io.inputs import load_inputs, refuse_overwrite
@@ -360,6 +369,7 @@ def render(
         language=lang,
         assumptions=assumptions,
         theme=look,
+        paper=paper,
     )
     plan = load_inputs(plan_path, measurements=measurements)
     _say_errors(plan_path, plan)

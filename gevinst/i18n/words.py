@@ -147,6 +147,11 @@ WORDS: dict[str, tuple[str, str]] = {
     ),
     "focus_on": ("Utsnitt rundt", "Around"),
     "page_of": ("Side {number} av {count}", "Page {number} of {count}"),
+    # the title of a printed page of a large map: which part of the map it shows
+    "page_overview": ("Oversikt: {columns}", "Overview: {columns}"),
+    "page_goal": ("Samfunnsmål: {name}", "Goal: {name}"),
+    "page_whole": ("Hele kartet", "The whole map"),
+    "page_band": ("{part} ({number} av {count})", "{part} ({number} of {count})"),
     "evaluated_at": ("Evaluert per", "Evaluated at"),
     # benefit types and categories (DFØ)
     "efficiency": ("Effektivisering", "Efficiency"),

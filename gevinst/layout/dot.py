@@ -27,7 +27,10 @@ import gevinst.theme as theme
 if TYPE_CHECKING:
     from gevinst.layout.view import MapView
 
-__all__ = ["to_dot"]
+__all__ = ["RANKSEP", "to_dot"]
+
+#: Inches between two columns (Graphviz's ``ranksep``): the gutter the arrows run in.
+RANKSEP = 0.9
 
 
 def to_dot(view: MapView) -> str:
@@ -40,7 +43,7 @@ def to_dot(view: MapView) -> str:
         graph_attr={
             "rankdir": "LR",
             "newrank": "true",
-            "ranksep": "0.9",
+            "ranksep": _num(RANKSEP),
             "nodesep": "0.16",
             "label": _dot_text([view.title]),
             "labelloc": "t",

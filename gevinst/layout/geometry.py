@@ -73,6 +73,7 @@ LINK_NOTE_SIZE = 9.5  # the list of link notes under the legend
 MARKER_SIZE = 8.0  # the number on an arrow
 MARKER_RADIUS = 6.5
 NUMBER_WIDTH = 22.0  # the column of numbers in the list of link notes
+BADGE_SCALE = 0.9  # the status line of a box, to its label
 
 
 @dataclass(frozen=True)
@@ -221,7 +222,8 @@ class Layout:
     (``graph_box`` = x, y, width, height; with ``nodes``, ``edges`` and ``clusters``),
     the ``legend`` and, when links have notes, the numbered ``link_notes`` under the
     heading ``link_notes_title`` (baseline at ``link_notes_y``). ``language`` is the
-    language of every word on it.
+    language of every word on it. The status line of a box is drawn at ``badge_scale``
+    times the box's label size.
 
     A renderer needs nothing else, apart from :mod:`gevinst.theme` for colours.
     """
@@ -249,6 +251,7 @@ class Layout:
     link_note_size: float = LINK_NOTE_SIZE
     marker_size: float = MARKER_SIZE
     marker_radius: float = MARKER_RADIUS
+    badge_scale: float = BADGE_SCALE
 
     @functools.cached_property
     def _by_id(self) -> dict[str, NodeBox]:
@@ -288,9 +291,14 @@ def layout(plan: Plan, options: MapOptions | None = None) -> Layout:
     return layout_view(map_view(plan, options))
 
 
-def layout_view(view: MapView) -> Layout:
-    """Run Graphviz on a view and place title, headings and legend around the graph."""
-    raw = run_dot(to_dot(view), "json0")
+def layout_view(view: MapView, graph: bytes | None = None) -> Layout:
+    """Run Graphviz on a view and place title, headings and legend around the graph.
+
+    ``graph`` is Graphviz's ``json0`` output for this view's DOT source when it is at
+    hand (a printed page that differs from the screen map only in its small texts):
+    Graphviz is not run again.
+    """
+    raw = run_dot(to_dot(view), "json0") if graph is None else graph
     try:
         data = json.loads(raw)
     except ValueError as exc:  # pragma: no cover - Graphviz wrote something odd
@@ -340,18 +348,21 @@ def layout_view(view: MapView) -> Layout:
     heading_y = subtitle_y + 16 + HEADING_SIZE
     top = heading_y + 14
     legend_entries = _legend_entries(view)
+    legend_size = max(LEGEND_SIZE, view.min_text)
+    note_size = max(LINK_NOTE_SIZE, view.min_text)
+    marker_size = max(MARKER_SIZE, view.min_text)
     content_w = max(
         graph_w,
         theme.text_width(view.title, TITLE_SIZE, True),
         theme.text_width(view.subtitle, SUBTITLE_SIZE),
         360.0,
     )
-    legend, legend_h = _place_legend(legend_entries, MARGIN, content_w)
+    legend, legend_h = _place_legend(legend_entries, MARGIN, content_w, legend_size)
     width = content_w + 2 * MARGIN
     ox = MARGIN + (content_w - graph_w) / 2
     notes_top = top + graph_h + 20 + legend_h
     numbered = _number_notes(view)
-    notes, notes_h = _place_link_notes(view, numbered, MARGIN, notes_top, content_w)
+    notes, notes_h = _place_link_notes(view, numbered, MARGIN, notes_top, content_w, note_size)
     height = notes_top + notes_h + MARGIN
 
     def place(p: Point) -> Point:
@@ -446,7 +457,12 @@ def layout_view(view: MapView) -> Layout:
         language=view.language,
         link_notes=tuple(notes),
         link_notes_title=t("link_notes", view.language) if notes else "",
-        link_notes_y=round(notes_top + 14 + LINK_NOTE_SIZE, 2) if notes else 0.0,
+        link_notes_y=round(notes_top + 14 + note_size, 2) if notes else 0.0,
+        legend_size=legend_size,
+        link_note_size=note_size,
+        marker_size=marker_size,
+        marker_radius=round(MARKER_RADIUS * marker_size / MARKER_SIZE, 2),
+        badge_scale=max(BADGE_SCALE, view.min_text / theme.FONT_SIZE),
     )
 
 
@@ -465,20 +481,25 @@ def _number_notes(view: MapView) -> dict[tuple[str, str], int]:
 
 
 def _place_link_notes(
-    view: MapView, numbered: dict[tuple[str, str], int], left: float, top: float, width: float
+    view: MapView,
+    numbered: dict[tuple[str, str], int],
+    left: float,
+    top: float,
+    width: float,
+    size: float = LINK_NOTE_SIZE,
 ) -> tuple[list[LinkNote], float]:
     """The list of link notes from ``top`` down (without markers yet), and its height."""
     if not numbered:
         return [], 0.0
     names = {n.id: one_line(n.name) for n in view.nodes}
     notes_by_edge = {(e.source, e.target): e.note or "" for e in view.edges}
-    step = LINK_NOTE_SIZE * theme.LINE_HEIGHT
-    y = top + 14 + LINK_NOTE_SIZE + step * 1.4  # below the heading
+    step = size * theme.LINE_HEIGHT
+    y = top + 14 + size + step * 1.4  # below the heading
     placed: list[LinkNote] = []
     for (source, target), number in numbered.items():
         note = one_line(notes_by_edge[(source, target)])
         text = f"{names[source]} → {names[target]}: {note}"
-        lines = theme.wrap(text, max(width - NUMBER_WIDTH, 120.0), LINK_NOTE_SIZE)
+        lines = theme.wrap(text, max(width - NUMBER_WIDTH, 120.0), size)
         placed.append(
             LinkNote(
                 number=number,
@@ -537,7 +558,10 @@ def _legend_entries(view: MapView) -> list[tuple[Literal["kind", "status", "edge
 
 
 def _place_legend(
-    entries: list[tuple[Literal["kind", "status", "edge"], str, str]], left: float, width: float
+    entries: list[tuple[Literal["kind", "status", "edge"], str, str]],
+    left: float,
+    width: float,
+    size: float = LEGEND_SIZE,
 ) -> tuple[list[LegendItem], float]:
     """Legend items in rows, relative to the top of the legend band."""
     items: list[LegendItem] = []
@@ -545,7 +569,7 @@ def _place_legend(
     row_h = SWATCH[1] + 8
     previous_group = entries[0][0] if entries else "kind"
     for group, key, label in entries:
-        item_w = SWATCH[0] + 6 + theme.text_width(label, LEGEND_SIZE) + 18
+        item_w = SWATCH[0] + 6 + theme.text_width(label, size) + 18
         if group != previous_group:
             x += 14
         previous_group = group

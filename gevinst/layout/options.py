@@ -14,6 +14,8 @@ Examples:
     Traceback (most recent call last):
     ...
     gevinst.errors.RenderError: unknown grouping 'colour'; use one of: owner, goal
+    >>> MapOptions(paper="a4").paper
+    'A4'
 """
 
 from __future__ import annotations
@@ -26,12 +28,15 @@ from gevinst.errors import RenderError
 from gevinst.model import KINDS
 from gevinst.theme import DEFAULT_THEME, Theme
 
-__all__ = ["GROUPINGS", "LANGUAGES", "ElementResult", "EvaluationLike", "MapOptions"]
+__all__ = ["GROUPINGS", "LANGUAGES", "PAPERS", "ElementResult", "EvaluationLike", "MapOptions"]
 
 #: What ``group_by`` may be: frames around the elements of one owner, or of one goal.
 GROUPINGS = ("owner", "goal")
 #: The languages of a map's words.
 LANGUAGES = ("nb", "en")
+#: The paper a large map is printed on (see :mod:`gevinst.layout.pages`): landscape
+#: width and height in points (A3: 420 x 297 mm, A4: 297 x 210 mm).
+PAPERS = {"A3": (1190.55, 841.89), "A4": (841.89, 595.28)}
 
 
 class ElementResult(Protocol):
@@ -89,10 +94,12 @@ class MapOptions:
         assumptions: show assumptions as notes beside their elements.
         theme: the look (font, logo, colours of kinds and statuses); how the map is
             drawn, not what it shows: the layout is the same with every theme.
+        paper: ``"A3"`` (the default) or ``"A4"``: the landscape sheet a map too large
+            for one page is printed on, as pages (PDF and PNG).
 
     Raises:
-        RenderError: an unknown kind, grouping or language, a negative depth, or a
-            depth without a focus; the message lists the values that are allowed.
+        RenderError: an unknown kind, grouping, language or paper, a negative depth, or
+            a depth without a focus; the message lists the values that are allowed.
     """
 
     evaluation: EvaluationLike | None = None
@@ -103,6 +110,7 @@ class MapOptions:
     language: str | None = None
     assumptions: bool = False
     theme: Theme = DEFAULT_THEME
+    paper: str = "A3"
 
     def __init__(
         self,
@@ -115,11 +123,14 @@ class MapOptions:
         language: str | None = None,
         assumptions: bool = False,
         theme: Theme | None = None,
+        paper: str = "A3",
     ) -> None:
         if language and language not in LANGUAGES:
             raise RenderError(f"unknown language {language!r}; use nb or en")
         if group_by is not None and group_by not in GROUPINGS:
             raise RenderError(f"unknown grouping {group_by!r}; use one of: {', '.join(GROUPINGS)}")
+        if paper.upper() not in PAPERS:
+            raise RenderError(f"unknown paper {paper!r}; use one of: {', '.join(PAPERS)}")
         chosen = _kinds(kinds)
         if depth is not None and depth < 0:
             raise RenderError(f"depth must be 0 or more, not {depth}")
@@ -134,6 +145,7 @@ class MapOptions:
             "language": language or None,
             "assumptions": assumptions,
             "theme": theme or DEFAULT_THEME,
+            "paper": paper.upper(),
         }
         for name, value in values.items():
             object.__setattr__(self, name, value)  # frozen: set once, here

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from gevinst.layout.geometry import Layout, layout_view
+from gevinst.layout.geometry import Layout, layout_view, run_dot, to_dot
 from gevinst.layout.options import MapOptions
 from gevinst.layout.view import MapView, map_view
 
@@ -34,6 +34,7 @@ class MapRequest:
     page: str | None = None
     _view: MapView | None = field(default=None, repr=False)
     _layout: Layout | None = field(default=None, repr=False)
+    _graphs: dict[tuple[object, ...], bytes] = field(default_factory=dict, repr=False)
 
     def view(self) -> MapView:
         """What the map shows (elements, wrapped labels, sizes)."""
@@ -44,5 +45,13 @@ class MapRequest:
     def layout(self) -> Layout:
         """Where everything goes (Graphviz runs here, once)."""
         if self._layout is None:
-            self._layout = layout_view(self.view())
+            self._layout = self.lay_out(self.view())
         return self._layout
+
+    def lay_out(self, view: MapView) -> Layout:
+        """The layout of ``view``, another view of this map (a printed page); Graphviz
+        runs once for views that draw the same graph (they differ in small texts only)."""
+        key = (view.title, view.nodes, view.edges, view.clusters)  # all that to_dot reads
+        if key not in self._graphs:
+            self._graphs[key] = run_dot(to_dot(view), "json0")
+        return layout_view(view, self._graphs[key])

@@ -107,6 +107,9 @@ class MapView:
     edges: tuple[MapEdge, ...]
     clusters: tuple[MapCluster, ...] = ()
     evaluated: bool = False
+    #: No text of the map is smaller than this (0: the sizes for the screen); a
+    #: printed page raises its small texts (notes, status line, legend) to it.
+    min_text: float = 0.0
 
 
 def _select(
@@ -161,8 +164,18 @@ def _size(
     return widest + 2 * PAD_X, round(height, 2)
 
 
-def map_view(plan: Plan, options: MapOptions | None = None) -> MapView:
+def map_view(
+    plan: Plan,
+    options: MapOptions | None = None,
+    *,
+    min_text: float = 0.0,
+    wrap: float = WRAP_WIDTH,
+) -> MapView:
     """Choose and size what the map of ``plan`` shows (see :mod:`gevinst.layout.geometry`).
+
+    A printed page (:mod:`gevinst.layout.pages`) asks for its small texts at
+    ``min_text`` points or more (their boxes grow to hold them) and may wrap labels to
+    ``wrap`` points instead of :data:`WRAP_WIDTH`, so that a map fits a narrower sheet.
 
     Raises:
         RenderError: ``options.focus`` is not an element of the plan.
@@ -181,7 +194,7 @@ def map_view(plan: Plan, options: MapOptions | None = None) -> MapView:
     for node_id in shown:
         data = graph.nodes[node_id]
         bold = data["kind"] in ("objective", "goal")
-        lines = theme.wrap(data["name"], WRAP_WIDTH, theme.FONT_SIZE, bold)
+        lines = theme.wrap(data["name"], wrap, theme.FONT_SIZE, bold)
         texts[node_id] = (lines, theme.FONT_SIZE, bold)
         extra = 0
         if evaluation is not None and data["kind"] not in ("measure", "change"):
@@ -193,7 +206,7 @@ def map_view(plan: Plan, options: MapOptions | None = None) -> MapView:
         if extra:
             width = max(width, theme.text_width(statuses[node_id][2]) + 2 * PAD_X)
         level = LEVELS[data["kind"]]
-        width = min(width, WRAP_WIDTH + 2 * PAD_X)
+        width = min(width, wrap + 2 * PAD_X)
         column_width[level] = max(column_width.get(level, MIN_WIDTH), width)
     nodes: list[MapNode] = []
     for node_id in shown:
@@ -234,14 +247,15 @@ def map_view(plan: Plan, options: MapOptions | None = None) -> MapView:
         for u, v, implied in edges
         for disbenefit in [graph.nodes[u]["kind"] == "disbenefit"]
     ]
+    note_size = max(NOTE_SIZE, min_text)
     if options.assumptions:
         for node_id in shown:
             element = elements[node_id]
             if not element.assumptions:
                 continue
             text = "\n".join(f"• {theme.clean_text(a)}" for a in element.assumptions)
-            lines = theme.wrap(text, WRAP_WIDTH, NOTE_SIZE)
-            width, height = _size(lines, NOTE_SIZE, False)
+            lines = theme.wrap(text, wrap, note_size)
+            width, height = _size(lines, note_size, False)
             note_id = f"~note~{node_id}"
             level = LEVELS[element.kind]
             nodes.append(
@@ -254,7 +268,7 @@ def map_view(plan: Plan, options: MapOptions | None = None) -> MapView:
                     lines,
                     round(column_width[level], 2),
                     height,
-                    NOTE_SIZE,
+                    note_size,
                 )
             )
             map_edges.append(MapEdge(node_id, note_id, None, "note"))
@@ -271,6 +285,7 @@ def map_view(plan: Plan, options: MapOptions | None = None) -> MapView:
         edges=tuple(map_edges),
         clusters=clusters,
         evaluated=evaluation is not None,
+        min_text=min_text,
     )
 
 

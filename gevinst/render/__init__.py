@@ -154,6 +154,7 @@ def render_bytes(
     language: str | None = None,
     assumptions: bool = False,
     theme: Theme | str | Path | None = None,
+    paper: str = "A3",
 ) -> bytes:
     """The benefit map of ``plan`` as the bytes of format ``fmt`` (``"svg"``, ``".png"``...).
 
@@ -174,6 +175,7 @@ def render_bytes(
         language=language,
         assumptions=assumptions,
         theme=as_theme(theme),
+        paper=paper,
     )
     return map_bytes(plan, fmt, options)
 
@@ -191,6 +193,7 @@ def render(
     assumptions: bool = False,
     theme: Theme | str | Path | None = None,
     page: str | int | None = None,
+    paper: str = "A3",
 ) -> Path:
     """Draw the benefit map of ``plan`` to ``path``; the format follows the suffix.
 
@@ -212,6 +215,8 @@ def render(
             ``.pdf`` holds them all, a ``.png`` is the overview, or the page named
             here (its number from 1, or its goal id); ``"all"`` writes every page,
             ``map.png`` and ``map-<goal id>.png`` beside it.
+        paper: ``"A3"`` or ``"A4"``: the landscape sheet of those pages; on A4 the
+            labels wrap narrower and a page holds fewer boxes, still at 9 pt or more.
 
     Returns:
         The path written.
@@ -241,6 +246,7 @@ def render(
         language=language,
         assumptions=assumptions,
         theme=as_theme(theme),
+        paper=paper,
     )
     return write_map(plan, path, options, None if page is None else str(page))
 

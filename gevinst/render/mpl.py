@@ -19,6 +19,7 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import io
+import math
 import warnings
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any, cast
@@ -26,7 +27,7 @@ from typing import TYPE_CHECKING, Any, cast
 import gevinst.theme as theme
 from gevinst.errors import RenderError
 from gevinst.i18n.words import t
-from gevinst.layout.pages import A3, Page, paginate
+from gevinst.layout.pages import HEADER, HEADINGS, Page, paginate
 from gevinst.render.svg import arrowhead
 from gevinst.theme import DEFAULT_THEME, Theme
 
@@ -48,6 +49,7 @@ PNG_DPI = 200.0
 MAX_PDF_POINTS = 14_400.0  # 200 inches, the largest page PDF readers accept
 PAGE_DPI = 150.0  # a printed page of a large map as PNG: A3 is 2480 x 1754 pixels
 FOOTER_SIZE = 10.0  # the page number at the foot of a printed page
+PAGE_TITLE_SIZE = 12.0  # the title of a printed page: which part of the map it is
 
 _FONT = "DejaVu Sans"
 
@@ -86,20 +88,31 @@ def map_font(look: Theme) -> str:
 
 
 def draw_layout(
-    ax: Any, lay: Layout, scale: float = 1.0, look: Theme = DEFAULT_THEME, font: str = _FONT
+    ax: Any,
+    lay: Layout,
+    scale: float = 1.0,
+    look: Theme = DEFAULT_THEME,
+    font: str = _FONT,
+    band: tuple[float, float] | None = None,
 ) -> None:
     """Draw a layout on matplotlib axes whose data units are layout points, y down.
 
     ``scale`` is the size of one layout point in points on the page: text and line
     widths are multiplied by it (the data units scale with the axes by themselves).
     ``look`` gives the colours of kinds and statuses, ``font`` the font family
-    (see :func:`map_font`).
+    (see :func:`map_font`). ``band`` (top, bottom) is the part of the layout the axes
+    show, on a printed page: texts wholly outside it are left out.
     """
     from matplotlib.patches import Polygon
     from matplotlib.path import Path
 
+    low, high = band or (-math.inf, math.inf)
+
     def text(x: float, y: float, s: str, size: float, **kw: Any) -> None:
-        # clipped to the axes: a page of a large map shows one band of the layout
+        # clipped to the axes: a page of a large map shows one band of the layout, and
+        # a text wholly outside it is left out of the file
+        if not low - 2 * size <= y <= high + 2 * size:
+            return
         kw.setdefault("clip_on", True)
         ax.text(x, y, s, fontsize=size * scale, fontfamily=font, parse_math=False, **kw)
 
@@ -228,7 +241,7 @@ def draw_layout(
                 node.left + 8 if left else node.x,
                 first + i * step + 0.35 * node.font_size,
                 line,
-                node.font_size * (0.9 if badge else 1.0),
+                node.font_size * (lay.badge_scale if badge else 1.0),
                 ha="left" if left else "center",
                 va="baseline",
                 zorder=3,
@@ -382,25 +395,53 @@ def _save(lay: Layout, fmt: str, look: Theme = DEFAULT_THEME) -> bytes:
     return buffer.getvalue()
 
 
-def page_figure(page: Page, size: tuple[float, float] = A3, look: Theme = DEFAULT_THEME) -> Any:
+def page_figure(
+    page: Page, size: tuple[float, float] | None = None, look: Theme = DEFAULT_THEME
+) -> Any:
     """A matplotlib Figure of one printed page of a large map (see :mod:`gevinst.layout.pages`).
 
-    The page's band of the layout is drawn at the page's scale, centred, from the top;
-    its number (``Side 2 av 9`` / ``Page 2 of 9``) and key sit at the foot.
+    The page (``size``, by default ``page.size``) has the page's title at the top (which
+    part of the map it is); under it the page's band of the layout, drawn at the page's
+    scale, centred, with the column headings repeated when the band goes on from the
+    page before; at the foot the map's title and ``Side 2 av 9`` / ``Page 2 of 9``.
     """
     from matplotlib.figure import Figure
 
     lay = page.layout
-    width, height = size
+    width, height = size or page.size
     fig = Figure(figsize=(width / 72, height / 72), dpi=72, facecolor=theme.BACKGROUND)
     w = lay.width * page.scale
     h = (page.bottom - page.top) * page.scale
-    ax = fig.add_axes(((width - w) / 2 / width, (height - h) / height, w / width, h / height))
+    left = (width - w) / 2
+    font = map_font(look)
+    fig.text(
+        (left + lay.margin * page.scale) / width,
+        1 - (HEADER - 8) / height,
+        page.title,
+        fontsize=PAGE_TITLE_SIZE,
+        fontfamily=font,
+        fontweight="bold",
+        va="baseline",
+        color=theme.HEADING_COLOUR,
+        parse_math=False,
+    )
+    below = HEADER  # page points from the top to the band
+    if page.top > 0 and lay.headings:
+        strip = HEADINGS * page.scale
+        head = fig.add_axes(
+            (left / width, 1 - (HEADER + strip) / height, w / width, strip / height)
+        )
+        head.set_xlim(0, lay.width)
+        head.set_ylim(HEADINGS, 0)
+        head.set_axis_off()
+        _draw_headings(head, lay, page.scale, font)
+        below += strip
+    ax = fig.add_axes((left / width, 1 - (below + h) / height, w / width, h / height))
     ax.set_xlim(0, lay.width)
     ax.set_ylim(page.bottom, page.top)
     ax.set_axis_off()
-    font = map_font(look)
-    draw_layout(ax, _band(lay, page.top, page.bottom), page.scale, look, font)
+    shown = _band(lay, page.top, page.bottom, page.hidden)
+    draw_layout(ax, shown, page.scale, look, font, (page.top, page.bottom))
     words = t("page_of", lay.language).format(number=page.number, count=page.count)
     fig.text(
         0.5,
@@ -416,8 +457,40 @@ def page_figure(page: Page, size: tuple[float, float] = A3, look: Theme = DEFAUL
     return fig
 
 
-def _band(lay: Layout, top: float, bottom: float) -> Layout:
-    """``lay`` with only the boxes and arrows that reach into ``top..bottom``.
+def _draw_headings(ax: Any, lay: Layout, scale: float, font: str) -> None:
+    """The column headings on a strip :data:`~gevinst.layout.pages.HEADINGS` layout
+    points tall, over the columns' panels, which go on down into the band below."""
+    for heading in lay.headings:
+        ax.add_artist(
+            _rounded(
+                heading.left - 10,
+                4,
+                heading.right - heading.left + 20,
+                HEADINGS + 8,  # into the band below: one panel with the column
+                8,
+                facecolor=theme.PANEL_FILL,
+                edgecolor="none",
+                zorder=0,
+                clip_on=True,
+            )
+        )
+        ax.text(
+            heading.x,
+            HEADINGS - 9,
+            heading.text,
+            fontsize=heading.font_size * scale,
+            fontfamily=font,
+            fontweight="bold",
+            ha="center",
+            va="baseline",
+            color=theme.HEADING_COLOUR,
+            parse_math=False,
+        )
+
+
+def _band(lay: Layout, top: float, bottom: float, hidden: frozenset[str] = frozenset()) -> Layout:
+    """``lay`` with only the boxes and arrows that reach into ``top..bottom``, without
+    the boxes ``hidden`` (shown whole on the page before or after).
 
     The rest would be clipped away anyway; leaving it out makes a page of a large map
     as quick to draw as a small map.
@@ -428,7 +501,7 @@ def _band(lay: Layout, top: float, bottom: float) -> Layout:
     def near(y0: float, y1: float) -> bool:
         return y1 >= top - 20 and y0 <= bottom + 20
 
-    nodes = tuple(n for n in lay.nodes if near(n.top, n.bottom))
+    nodes = tuple(n for n in lay.nodes if near(n.top, n.bottom) and n.id not in hidden)
     edges = tuple(
         e
         for e in lay.edges
@@ -498,8 +571,9 @@ def render_png(request: MapRequest) -> bytes:
 def render_pdf(request: MapRequest) -> bytes:
     """The map of a request as PDF bytes (vector, fonts embedded).
 
-    A large map gives one file of A3 landscape pages: the overview, then a page per
-    goal or objective (see :mod:`gevinst.layout.pages`).
+    A large map gives one file of landscape pages (A3, or the request's
+    ``options.paper``): the overview, then a page per goal, or the whole map in bands
+    (see :mod:`gevinst.layout.pages`).
     """
     pages = paginate(request)
     if not pages:

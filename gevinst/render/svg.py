@@ -155,7 +155,7 @@ def _link_notes(lay: Layout) -> list[str]:
     return out
 
 
-def _node(node: NodeBox, look: Theme = DEFAULT_THEME) -> str:
+def _node(node: NodeBox, look: Theme = DEFAULT_THEME, badge_scale: float = 0.9) -> str:
     kind = look.kinds[node.kind]
     fill = look.statuses[node.status].fill if node.status else kind.fill
     radius = 6 if kind.rounded else 0
@@ -177,7 +177,7 @@ def _node(node: NodeBox, look: Theme = DEFAULT_THEME) -> str:
         attrs = {"text_anchor": anchor, "fill": theme.MUTED_TEXT if is_badge else theme.TEXT_COLOUR}
         if node.bold and not is_badge:
             attrs["font_weight"] = "bold"
-        size = node.font_size * (0.9 if is_badge else 1.0)
+        size = node.font_size * (badge_scale if is_badge else 1.0)
         parts.append(_text(x, first + i * step + 0.35 * node.font_size, line, size, **attrs))
     parts.append("</g>")
     return "".join(parts)
@@ -283,7 +283,7 @@ def layout_svg(lay: Layout, *, standalone: bool = True, look: Theme = DEFAULT_TH
     out.extend(_edge(edge) for edge in lay.edges)
     out.append("</g>")
     out.append('<g class="nodes">')
-    out.extend(_node(node, look) for node in lay.nodes)
+    out.extend(_node(node, look, lay.badge_scale) for node in lay.nodes)
     out.append("</g>")
     if lay.link_notes:
         out.append('<g class="link-markers">')
