@@ -50,6 +50,8 @@ __all__ = [
     "ReportData",
     "ReviewRow",
     "StatusRow",
+    "TextRow",
+    "TextTable",
     "UncertaintyRow",
     "adjusted_rows",
     "evaluation_title",
@@ -92,6 +94,23 @@ class RiskRow:
     description: str
     response: str
     realisation: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class TextRow:
+    """A row of a :class:`TextTable`: the id of the element it is about, and its cells."""
+
+    id: str
+    cells: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class TextTable:
+    """A table as text in the report's language, for each writer to lay out as it
+    lays out tables: the headings and the rows."""
+
+    header: tuple[str, ...]
+    rows: tuple[TextRow, ...]
 
 
 @dataclass(frozen=True)
@@ -485,6 +504,37 @@ class ReportData:
                 )
             )
         return rows
+
+    def risk_table(self, separator: str = "; ") -> TextTable:
+        """The rows of :meth:`risk_rows` as the reports show them: the benefit's id and
+        name, its risk, the description, the response and the realisation measures
+        joined by ``separator`` (a line break in a slide's cell); ``–`` where one is
+        not given.
+
+        >>> import gevinst as gv
+        >>> plan = gv.Plan.new("p", "Plan")
+        >>> _ = plan.add_benefit("B1", "Raskere svar", risk="high", realisation=["A", "B"])
+        >>> table = report_data(plan).risk_table()
+        >>> table.header[:3]
+        ('Gevinst', 'Risiko', 'Risikobeskrivelse')
+        >>> table.rows[0]
+        TextRow(id='B1', cells=('B1 Raskere svar', 'Stor', '–', '–', 'A; B'))
+        """
+        keys = ("benefit", "risk", "risk_description", "risk_response", "realisation")
+        rows = (
+            TextRow(
+                r.id,
+                (
+                    f"{r.id} {r.name}",
+                    r.risk or "–",
+                    r.description or "–",
+                    r.response or "–",
+                    separator.join(r.realisation) or "–",
+                ),
+            )
+            for r in self.risk_rows()
+        )
+        return TextTable(tuple(self.word(key) for key in keys), tuple(rows))
 
     def link_rows(self) -> list[LinkRow]:
         """The links that carry a note, in plan order (the note as one line of text)."""
