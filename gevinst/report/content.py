@@ -50,9 +50,15 @@ __all__ = [
     "ReportData",
     "ReviewRow",
     "StatusRow",
+    "TextRow",
+    "TextTable",
     "UncertaintyRow",
+    "adjusted_rows",
+    "evaluation_title",
+    "money_note",
     "period_text",
     "report_data",
+    "year_period",
 ]
 
 #: At most this many indicators get a chart of their own (the rest are in the table).
@@ -88,6 +94,23 @@ class RiskRow:
     description: str
     response: str
     realisation: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class TextRow:
+    """A row of a :class:`TextTable`: the id of the element it is about, and its cells."""
+
+    id: str
+    cells: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class TextTable:
+    """A table as text in the report's language, for each writer to lay out as it
+    lays out tables: the headings and the rows."""
+
+    header: tuple[str, ...]
+    rows: tuple[TextRow, ...]
 
 
 @dataclass(frozen=True)
@@ -152,6 +175,60 @@ def period_text(first: dt.date, last: dt.date, language: str) -> str:
         return str(first.year) if first.year == last.year else f"{first.year}\u2013{last.year}"
     start = format_date(first, language, compact=True)
     return f"{start}\u2013{format_date(last, language, compact=True)}"
+
+
+# -- the evaluation's tables (gevinst.report.tables, gevinst.report.workbook) -----------------
+
+
+def evaluation_title(ev: Evaluation, lang: str) -> str:
+    """The heading of an evaluation's tables: the plan's title and the date."""
+    return f"{ev.plan.title}: {t('evaluation', lang).lower()} {t('per_date', lang)} " + format_date(
+        ev.at, lang
+    )
+
+
+def adjusted_rows(ev: Evaluation, lang: str) -> list[tuple[str, float, float]]:
+    """(label, expected, realised) of the benefits, costs (negative) and net adjusted for
+    optimism bias; none when the plan sets no optimism bias."""
+    adjusted = ev.npv().adjusted
+    if adjusted is None:
+        return []
+    shares = {
+        "costs": format_percent(adjusted.costs_share, lang, _decimals(adjusted.costs_share)),
+        "benefits": format_percent(
+            adjusted.benefits_share, lang, _decimals(adjusted.benefits_share)
+        ),
+    }
+    return [
+        (
+            t("benefits_adjusted", lang).format(**shares),
+            adjusted.benefits_expected,
+            adjusted.benefits_realised,
+        ),
+        (t("costs_adjusted", lang).format(**shares), -adjusted.costs, -adjusted.costs),
+        (t("net_adjusted", lang).format(**shares), adjusted.expected_net, adjusted.net),
+    ]
+
+
+def _decimals(share: float) -> int:
+    """Decimals of a percentage: none for a whole percent, else one (12,5 %)."""
+    return 0 if round(100 * share, 6).is_integer() else 1
+
+
+def year_period(start: dt.date, end: dt.date, lang: str) -> str:
+    """A year's calendar year, or first and last day (``end`` is the day after it)."""
+    return period_text(start, end - dt.timedelta(days=1), lang)
+
+
+def money_note(ev: Evaluation, lang: str) -> str:
+    """The heading of the money table: currency, rate, years and first day."""
+    money = ev.npv()
+    rate = format_rate(money.discount_rate, lang)
+    return (
+        f"{t('npv', lang)} ({money.currency}): {t('calculation_rate', lang).lower()} {rate}, "
+        f"{money.horizon_years} {t('years', lang)} {t('from_date', lang)} "
+        f"{money.start.isoformat()}"
+    )
 
 
 @dataclass(frozen=True)
@@ -427,6 +504,37 @@ class ReportData:
                 )
             )
         return rows
+
+    def risk_table(self, separator: str = "; ") -> TextTable:
+        """The rows of :meth:`risk_rows` as the reports show them: the benefit's id and
+        name, its risk, the description, the response and the realisation measures
+        joined by ``separator`` (a line break in a slide's cell); ``–`` where one is
+        not given.
+
+        >>> import gevinst as gv
+        >>> plan = gv.Plan.new("p", "Plan")
+        >>> _ = plan.add_benefit("B1", "Raskere svar", risk="high", realisation=["A", "B"])
+        >>> table = report_data(plan).risk_table()
+        >>> table.header[:3]
+        ('Gevinst', 'Risiko', 'Risikobeskrivelse')
+        >>> table.rows[0]
+        TextRow(id='B1', cells=('B1 Raskere svar', 'Stor', '–', '–', 'A; B'))
+        """
+        keys = ("benefit", "risk", "risk_description", "risk_response", "realisation")
+        rows = (
+            TextRow(
+                r.id,
+                (
+                    f"{r.id} {r.name}",
+                    r.risk or "–",
+                    r.description or "–",
+                    r.response or "–",
+                    separator.join(r.realisation) or "–",
+                ),
+            )
+            for r in self.risk_rows()
+        )
+        return TextTable(tuple(self.word(key) for key in keys), tuple(rows))
 
     def link_rows(self) -> list[LinkRow]:
         """The links that carry a note, in plan order (the note as one line of text)."""

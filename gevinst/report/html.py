@@ -538,29 +538,11 @@ def _logo(data: ReportData) -> dict[str, str] | None:
 
 def _risk_section(data: ReportData) -> dict[str, Any] | None:
     """Each benefit's risk profile and gevinstrealiseringstiltak (none given: no section)."""
-    rows = data.risk_rows()
-    if not rows:
+    table = data.risk_table()
+    if not table.rows:
         return None
-    header = [
-        (data.word("benefit"), False),
-        (data.word("risk"), False),
-        (data.word("risk_description"), False),
-        (data.word("risk_response"), False),
-        (data.word("realisation"), False),
-    ]
-    body = [
-        _Row(
-            [
-                _Cell(f"{r.id} {r.name}"),
-                _Cell(r.risk or "–"),
-                _Cell(r.description or "–"),
-                _Cell(r.response or "–"),
-                _Cell("; ".join(r.realisation) or "–"),
-            ],
-            (("data-id", r.id),),
-        )
-        for r in rows
-    ]
+    header = [(heading, False) for heading in table.header]
+    body = [_Row([_Cell(text) for text in row.cells], (("data-id", row.id),)) for row in table.rows]
     return {"title": data.word("risk_profile"), "table": _Table(header, body)}
 
 

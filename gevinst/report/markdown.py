@@ -117,27 +117,11 @@ def _link_section(data: ReportData) -> list[str]:
 
 def _risk_section(data: ReportData) -> list[str]:
     """Each benefit's risk and its gevinstrealiseringstiltak (none given: nothing)."""
-    rows = data.risk_rows()
-    if not rows:
+    table = data.risk_table()
+    if not table.rows:
         return []
-    header = [
-        data.word("benefit"),
-        data.word("risk"),
-        data.word("risk_description"),
-        data.word("risk_response"),
-        data.word("realisation"),
-    ]
-    body = [
-        [
-            f"{r.id} {r.name}",
-            r.risk or "–",
-            r.description or "–",
-            r.response or "–",
-            "; ".join(r.realisation) or "–",
-        ]
-        for r in rows
-    ]
-    return ["", f"## {cell(data.word('risk_profile'))}", "", *_table(header, body, set())]
+    body = [row.cells for row in table.rows]
+    return ["", f"## {cell(data.word('risk_profile'))}", "", *_table(table.header, body, set())]
 
 
 def _status_section(data: ReportData) -> list[str]:

@@ -7,8 +7,10 @@ Defined once for :mod:`gevinst.io.excel.write` (writing) and :mod:`gevinst.io.ex
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import get_args
 
 from gevinst.i18n.words import t
+from gevinst.model import CLOSED, Language
 
 __all__ = [
     "BULLET",
@@ -36,20 +38,13 @@ __all__ = [
 #: Several assumptions in one cell each begin with a bullet.
 BULLET = "\u2022"
 
-#: Closed value lists: name -> codes, in drop-down order.
+#: Closed value lists: name -> codes, in drop-down order. Those of the plan file come
+#: from the model (:data:`gevinst.model.CLOSED`), so a new value gets its drop-down;
+#: the plan's language and yes/no (a flag such as ``cashable``) are added here.
 CHOICES: dict[str, tuple[str, ...]] = {
-    "status": ("idea", "planned", "pilot", "implemented", "stopped"),
-    "type": ("efficiency", "quality", "other_actors"),
-    "category": ("budget", "redeployment", "public_sector", "non_priced"),
-    "risk": ("low", "medium", "high"),
-    "scale": ("none", "low", "medium", "high"),
-    "attitude": ("supportive", "neutral", "resistant"),
-    "direction": ("increase", "decrease"),
-    "review_status": ("on_track", "at_risk", "off_track", "not_measured", "not_due"),
-    "language": ("nb", "en"),
+    **CLOSED,
+    "language": get_args(Language),
     "bool": ("yes", "no"),
-    "impact": ("positive", "negative"),
-    "frequency": ("weekly", "monthly", "quarterly", "half-yearly", "yearly"),
 }
 # Synonyms the model also accepts, so a hand-typed "høy" is not refused here.
 SYNONYMS = {"ingen": "none", "lav": "low", "liten": "low", "middels": "medium", "stor": "high"}

@@ -64,27 +64,12 @@ def _status_slides(prs: Any, data: ReportData) -> None:
 def risk_slides(prs: Any, data: ReportData) -> None:
     """The risk profile and gevinstrealiseringstiltak of each benefit that has them
     (DFØ), five benefits a slide, for the appendix."""
-    rows = data.risk_rows()
-    header = [
-        data.word("benefit"),
-        data.word("risk"),
-        data.word("risk_description"),
-        data.word("risk_response"),
-        data.word("realisation"),
-    ]
+    table = data.risk_table("\n")  # one realisation measure a line
+    header = list(table.header)
     widths = [2.6, 1.0, 3.0, 3.0, 3.2]
-    pages = _pages(rows, 5)
+    pages = _pages(list(table.rows), 5)
     for number, page in enumerate(pages, start=1):
-        body = [
-            [
-                f"{r.id} {r.name}",
-                r.risk or "–",
-                r.description or "–",
-                r.response or "–",
-                "\n".join(r.realisation) or "–",
-            ]
-            for r in page
-        ]
+        body = [list(row.cells) for row in page]
         title = data.word("risk_profile")
         if len(pages) > 1:
             title += f" ({number}/{len(pages)})"
