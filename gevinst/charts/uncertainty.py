@@ -110,7 +110,7 @@ def s_curve(sim: Simulation, language: str = "nb", *, width: float = 8.0) -> Fig
     their amounts, the planned net is a solid line, and zero is on the axis.
 
     ``width`` is in inches (the height follows); the deck places it at its own size,
-    so the text keeps its size in points.
+    so the text keeps its size in points: every text is 12 pt or more.
     """
     import matplotlib
     import numpy as np
@@ -177,7 +177,7 @@ def s_curve(sim: Simulation, language: str = "nb", *, width: float = 8.0) -> Fig
         ax.grid(color=theme.GRID_COLOUR, zorder=0)
         _number_axis_x(ax, language)
         ax.set_xlabel(t("npv_axis", language).format(unit=unit))
-        ax.set_ylabel(t("scurve_axis", language), fontsize=11)
+        ax.set_ylabel(t("scurve_axis", language), fontsize=12)
         _heading(fig, height, t("scurve_title", language), wrap_text(_basis(sim, language), 95))
     return fig
 
