@@ -224,7 +224,7 @@ def _status_section(data: ReportData) -> dict[str, Any]:
     else:
         lead = f"{data.word('score_explained')}."
         chart = _labelled_svg(
-            _figure_svg(status_chart(data.evaluation, language=data.language)),
+            _figure_svg(status_chart(data.evaluation, language=data.language, look=data.theme)),
             _status_chart_alt(data),
         )
     tables = []
@@ -288,7 +288,7 @@ def _indicator_section(data: ReportData) -> dict[str, Any] | None:
         evaluation, lang = data.evaluation, data.language
         charts = [
             _labelled_svg(
-                _figure_svg(indicator_chart(evaluation, r.id, language=lang)),
+                _figure_svg(indicator_chart(evaluation, r.id, language=lang, look=data.theme)),
                 data.phrase(
                     "indicator_chart_alt",
                     id=r.id,
@@ -347,7 +347,7 @@ def _stakeholder_section(data: ReportData) -> dict[str, Any] | None:
     return {
         "title": data.phrase("stakeholder_title"),
         "grid_svg": _labelled_svg(
-            _figure_svg(stakeholder_chart(data.plan, language=data.language)),
+            _figure_svg(stakeholder_chart(data.plan, language=data.language, look=data.theme)),
             data.phrase("stakeholder_chart_alt", n=len(data.plan.stakeholders)),
         ),
         "quadrants": [
@@ -399,7 +399,7 @@ def _money_section(data: ReportData) -> dict[str, Any]:
     chart = None
     if dated and data.evaluation is not None and data.money.lines:
         chart = _labelled_svg(
-            _figure_svg(money_chart(data.evaluation, language=data.language)),
+            _figure_svg(money_chart(data.evaluation, language=data.language, look=data.theme)),
             data.phrase("money_chart_alt"),
         )
     return {
@@ -510,12 +510,12 @@ def _uncertainty_section(data: ReportData) -> dict[str, Any] | None:
     tornado_svg = None
     if drivers:
         tornado_alt = f"{data.phrase('tornado_title')}. {data.phrase('tornado_basis')}"
-        tornado_svg = _labelled_svg(_figure_svg(tornado(sim, lang)), tornado_alt)
+        tornado_svg = _labelled_svg(_figure_svg(tornado(sim, lang, look=data.theme)), tornado_alt)
     return {
         "title": data.word("uncertainty"),
         "sentences": data.uncertainty_sentences(),
         "meanings": [data.phrase("unc_p50_means"), data.phrase("unc_p85_means")],
-        "scurve_svg": _labelled_svg(_figure_svg(s_curve(sim, lang)), alt),
+        "scurve_svg": _labelled_svg(_figure_svg(s_curve(sim, lang, look=data.theme)), alt),
         "table": _Table(header, body, caption),
         "drivers_title": data.phrase("unc_drivers_caption"),
         "tornado_svg": tornado_svg,

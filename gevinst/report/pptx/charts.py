@@ -438,7 +438,7 @@ def uncertainty_slide(prs: Any, data: ReportData) -> None:
     said = data.phrase("unc_drivers", names=named) if drivers else ""
     notes = data.phrase("deck_uncertainty_notes", drivers=said)
     slide = _new_slide(prs, data, data.phrase("uncertainty_title"), notes)
-    figure = s_curve(sim, data.language, width=SCURVE_WIDTH)
+    figure = s_curve(sim, data.language, width=SCURVE_WIDTH, look=data.theme)
     width, height = (72 * inches for inches in figure.get_size_inches())
     png = figure_bytes(figure, "png", dpi=150)
     # placed at the figure's own size (1 in = 72 pt), so its 12 pt text stays 12 pt
