@@ -62,6 +62,9 @@ class _Table(NamedTuple):
     header: list[tuple[str, bool]]  # (heading, is a number column)
     rows: list[_Row]
     caption: str = ""
+    #: On a phone each row becomes a card of "heading: value" lines (report.css), so
+    #: that no column, such as the status, is out of sight to the right.
+    stacked: bool = False
 
 
 def _inline_svg(svg: str) -> Markup:
@@ -109,7 +112,7 @@ def _status_rows(data: ReportData, rows: list[StatusRow]) -> _Table:
             cells.append(_Cell(format_percent(row.score, data.language), "num"))
         cells.append(_Cell(", ".join(row.indicators) or "–"))
         body.append(_Row(cells, (("data-id", row.id),)))
-    return _Table(header, body)
+    return _Table(header, body, stacked=True)
 
 
 def _summary(data: ReportData) -> dict[str, Any]:
