@@ -4,6 +4,7 @@ Run it from anywhere; it writes PNG files only:
 
     python docs/gallery.py                 # into docs/img/gallery, tutorial and howto
     python docs/gallery.py --out /tmp/g    # somewhere else (the tests do this)
+    python docs/gallery.py --large-deck    # only the 400-element deck's slides (img/deck)
 
 The maps and charts come from the two bundled examples (Bergen at its review on
 1 October 2025, Modulus Barn at the end of 2025 with its measurement CSV). The slides
@@ -185,6 +186,32 @@ def bergen_slides(folder: Path) -> list[Path]:
         return slides(deck, BERGEN_SLIDES, folder)
 
 
+#: Slides of the 400-element deck (docs/reports.md, "after"): the overview of goals and
+#: status, the first drill-down of the map (an objective and what feeds it) and a map
+#: slide of one benefit and its measures.
+LARGE_SLIDES = {
+    "large-deck-overview": "Oversikt",
+    "large-deck-drilldown": "Gevinstkart: Effektmål",
+    "large-deck-map": "Gevinstkart: Mer tid",
+}
+
+
+def large_deck_slides(folder: Path) -> list[Path]:
+    """Slides of the council deck of the 400-element plan of benchmarks/generate.py
+    (200 measures, as planned): ``python docs/gallery.py --large-deck``."""
+    import gevinst as gv
+
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    try:
+        from generate import portfolio_plan
+    finally:
+        sys.path.remove(str(ROOT / "benchmarks"))
+    with tempfile.TemporaryDirectory() as temp:
+        deck = Path(temp) / "large.pptx"
+        gv.report(portfolio_plan(200), deck)
+        return slides(deck, LARGE_SLIDES, folder)
+
+
 def follow(page: str, then: Callable[[Path], None], copy: Path | None = None) -> None:
     """Follow a docs page in a temporary folder, as the tests do; then call ``then`` there."""
     sys.path.insert(0, str(ROOT))
@@ -243,8 +270,21 @@ def _draw(argv: list[str] | None) -> int:
     parser = argparse.ArgumentParser(description="Make the gallery and tutorial pictures.")
     parser.add_argument("--out", type=Path, help="write here instead of docs/img")
     parser.add_argument("--no-slides", action="store_true", help="leave out the deck slides")
+    parser.add_argument(
+        "--large-deck",
+        action="store_true",
+        help="only the slides of the 400-element deck, into img/deck (docs/reports.md)",
+    )
     args = parser.parse_args(argv)
     base = args.out or ROOT / "docs" / "img"
+    if args.large_deck:
+        if not can_draw_slides():
+            print("soffice or pdftoppm not found: no slides drawn")
+            return 1
+        (base / "deck").mkdir(parents=True, exist_ok=True)
+        made = large_deck_slides(base / "deck")
+        print(f"wrote {len(made)} pictures under {base / 'deck'}")
+        return 0
     gallery, tutorial_folder, howto = base / "gallery", base / "tutorial", base / "howto"
     for folder in (gallery, tutorial_folder, howto):
         folder.mkdir(parents=True, exist_ok=True)

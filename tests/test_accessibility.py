@@ -203,6 +203,37 @@ def small_texts(sizes: list[list[Any]]) -> list[str]:
     return [f"{size} px: {text!r}" for size, text in sizes if size < MIN_TEXT_PX - 0.01]
 
 
+#: Where each status cell of the report's status tables is, and its heading as shown.
+_STATUS_CELLS = """
+return Array.from(document.querySelectorAll("#status table.data td.status")).map(td => {
+  const box = td.getBoundingClientRect();
+  return {left: box.left, right: box.right, display: getComputedStyle(td).display,
+          label: getComputedStyle(td, "::before").content, text: td.textContent};
+});
+"""
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+def test_a_phone_shows_the_status_of_every_benefit_without_panning(
+    browser: Any, pages: dict[str, Path]
+) -> None:
+    """At 390 px the status tables are cards (one per row, "Status: ● I rute" on a line
+    of its own), so no status lies right of the screen in a frame that pans; on a
+    desktop they stay tables."""
+    _open(browser, pages["report-bergen-at"], PHONE)
+    cells = browser.execute_script(_STATUS_CELLS)
+    assert len(cells) >= 11  # Bergen: 11 benefits, and its goals and objectives
+    for cell in cells:
+        assert cell["display"] == "block"
+        assert cell["left"] >= 0 and cell["right"] <= PHONE["width"], cell
+        assert cell["label"] == '"Status: "', cell
+    _open(browser, pages["report-bergen-at"], DESKTOP)
+    cells = browser.execute_script(_STATUS_CELLS)
+    assert {cell["display"] for cell in cells} == {"table-cell"}
+    assert {cell["label"] for cell in cells} == {"none"}
+
+
 @pytest.mark.browser
 @pytest.mark.slow
 @pytest.mark.parametrize("name", list(PAGES))

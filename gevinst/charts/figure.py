@@ -127,8 +127,9 @@ FALLBACK_FONTS = (
 )
 
 
-def _fonts() -> list[str]:
-    """DejaVu Sans, then the fallback fonts this machine has as TrueType files."""
+def _fonts(font: str | None = None) -> list[str]:
+    """``font`` where this machine has it as a TrueType file, DejaVu Sans, then the
+    fallback fonts this machine has as TrueType files."""
     from matplotlib import font_manager
 
     found = {
@@ -136,12 +137,15 @@ def _fonts() -> list[str]:
         for entry in font_manager.fontManager.ttflist
         if str(entry.fname).lower().endswith(".ttf")
     }
-    return [theme.CHART_FONT, *(name for name in FALLBACK_FONTS if name in found)]
+    first = [font] if font and font in found and font != theme.CHART_FONT else []
+    return [*first, theme.CHART_FONT, *(name for name in FALLBACK_FONTS if name in found)]
 
 
-def style() -> Any:  # an rcParams dict; Any because matplotlib types its keys as literals
+def style(look: theme.Theme | None = None) -> Any:  # Any: matplotlib types keys as literals
+    """The rcParams of every chart; with ``look``, its font first (where installed as
+    TrueType; else DejaVu Sans, as without a theme)."""
     return {
-        "font.family": _fonts(),
+        "font.family": _fonts(look.font if look is not None else None),
         "font.size": 12,
         "axes.titlesize": 16,
         "axes.labelsize": 12,

@@ -17,7 +17,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import gevinst.theme as theme
-from gevinst.charts.figure import BLUE, INK, MUTED, STATUS_COLOURS, wrap_text
+from gevinst.charts.figure import BLUE, INK, MUTED, wrap_text
 from gevinst.charts.figure import new_figure as _figure
 from gevinst.charts.figure import style as _style
 from gevinst.i18n.formats import format_date, format_number, format_rate, format_signed
@@ -33,7 +33,11 @@ __all__ = ["money_chart"]
 
 
 def money_chart(
-    evaluation: Evaluation, *, basis: str = "realised", language: str | None = None
+    evaluation: Evaluation,
+    *,
+    basis: str = "realised",
+    language: str | None = None,
+    look: theme.Theme | None = None,
 ) -> Figure:
     """A waterfall of present values: each monetised benefit (up), each dis-benefit and
     the costs (down), ending in the net present value. ``basis`` is ``"realised"`` (at
@@ -44,22 +48,21 @@ def money_chart(
 
     if basis not in ("realised", "expected"):
         raise ValueError(f"basis {basis!r}: use 'realised' or 'expected'")
+    colours = (look or theme.DEFAULT_THEME).status_colours
     lang = language or evaluation.plan.language
     money = evaluation.npv()
     steps: list[tuple[str, float, float | None, str]] = []  # label, value, outline, colour
     for line in money.lines.values():
         value = line.realised if basis == "realised" else line.expected
         outline = line.expected if basis == "realised" else None
-        colour = (
-            STATUS_COLOURS["on_track"] if line.kind == "benefit" else STATUS_COLOURS["off_track"]
-        )
+        colour = colours["on_track"] if line.kind == "benefit" else colours["off_track"]
         steps.append((f"{line.id}  {line.name}", value, outline, colour))
     steps.append((t("costs", lang), -money.costs, None, theme.COST_COLOUR))
     net = money.net if basis == "realised" else money.expected_net
     scale, unit = _money_scale(
         max([abs(s[1]) for s in steps] + [abs(net), 1.0]), money.currency, lang
     )
-    with matplotlib.rc_context(_style()):
+    with matplotlib.rc_context(_style(look)):
         height = max(4.0, 1.9 + 0.55 * (len(steps) + 1))
         fig = _figure(12, height)
         top = 1 - 1.05 / height
@@ -161,8 +164,8 @@ def money_chart(
             va="top",
         )
         handles = [
-            Patch(color=STATUS_COLOURS["on_track"], label=t("benefits", lang)),
-            Patch(color=STATUS_COLOURS["off_track"], label=t("disbenefits", lang)),
+            Patch(color=colours["on_track"], label=t("benefits", lang)),
+            Patch(color=colours["off_track"], label=t("disbenefits", lang)),
             Patch(color=theme.COST_COLOUR, label=t("costs", lang)),
         ]
         if basis == "realised":

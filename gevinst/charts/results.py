@@ -99,7 +99,11 @@ def _date_axis(ax: Axes, language: str, first: dt.date, last: dt.date) -> None:
 
 
 def indicator_chart(
-    evaluation: Evaluation, indicator: str, *, language: str | None = None
+    evaluation: Evaluation,
+    indicator: str,
+    *,
+    language: str | None = None,
+    look: theme.Theme | None = None,
 ) -> Figure:
     """One indicator over time: expected trajectory (dashed), baseline and targets
     (diamonds), measurements (line with dots), the forecast (dotted trend to the last
@@ -115,7 +119,8 @@ def indicator_chart(
     spec = evaluation.plan_indicator(indicator)
     measured = evaluation.measurements(indicator)
     at = evaluation.at
-    with matplotlib.rc_context(_style()):
+    colours = (look or theme.DEFAULT_THEME).status_colours
+    with matplotlib.rc_context(_style(look)):
         fig = _figure(11, 6.2)
         ax = fig.add_axes((0.08, 0.2, 0.88, 0.62))
         dates: list[dt.date] = [at]
@@ -176,7 +181,7 @@ def indicator_chart(
                 marker="o",
                 markersize=8,
                 linewidth=2.5,
-                color=STATUS_COLOURS.get(result.status, INK),
+                color=colours.get(result.status, INK),
                 label=t("measured", lang),
                 zorder=5,
             )
@@ -203,7 +208,7 @@ def indicator_chart(
                 ys,
                 linestyle=":",
                 linewidth=2.5,
-                color=STATUS_COLOURS.get(result.status, INK),
+                color=colours.get(result.status, INK),
                 label=t("forecast", lang),
                 zorder=3,
             )
@@ -214,7 +219,7 @@ def indicator_chart(
                 markersize=9,
                 markerfacecolor=theme.BACKGROUND,
                 markeredgewidth=2,
-                color=STATUS_COLOURS.get(result.status, INK),
+                color=colours.get(result.status, INK),
                 linestyle="none",
                 zorder=5,
             )
@@ -312,6 +317,7 @@ def status_chart(
     *,
     kinds: tuple[str, ...] = ("benefit",),
     language: str | None = None,
+    look: theme.Theme | None = None,
 ) -> Figure:
     """The score of each benefit (or other ``kinds``) as a bar coloured by its status,
     against the thresholds; unmeasured benefits say so instead of showing a bar."""
@@ -322,20 +328,21 @@ def status_chart(
     rows = [r for r in evaluation.elements.values() if r.kind in kinds]
     on, risk = evaluation.thresholds
     cap = max(evaluation.cap, 1.0)
-    with matplotlib.rc_context(_style()):
+    colours = (look or theme.DEFAULT_THEME).status_colours
+    with matplotlib.rc_context(_style(look)):
         height = max(3.5, 1.6 + 0.55 * len(rows))
         fig = _figure(12, height)
         top = 1 - 1.05 / height
         bottom = 0.75 / height
         ax = fig.add_axes((0.36, bottom, 0.44, top - bottom))
-        ax.axvspan(0, risk, color=STATUS_COLOURS["off_track"], alpha=0.07, lw=0)
-        ax.axvspan(risk, on, color=STATUS_COLOURS["at_risk"], alpha=0.09, lw=0)
-        ax.axvspan(on, cap, color=STATUS_COLOURS["on_track"], alpha=0.08, lw=0)
+        ax.axvspan(0, risk, color=colours["off_track"], alpha=0.07, lw=0)
+        ax.axvspan(risk, on, color=colours["at_risk"], alpha=0.09, lw=0)
+        ax.axvspan(on, cap, color=colours["on_track"], alpha=0.08, lw=0)
         labels = []
         for n, r in enumerate(rows):
             labels.append(wrap_text(f"{r.id}  {r.name}", 42))
             status = r.status or "not_measured"
-            colour = STATUS_COLOURS[status]
+            colour = colours[status]
             if r.score is not None:
                 ax.barh(n, r.score, height=0.62, color=colour, zorder=3)
                 note = f"{format_percent(r.score, lang)}   {t(status, lang)}"
@@ -402,8 +409,7 @@ def status_chart(
             va="top",
         )
         handles = [
-            Patch(color=STATUS_COLOURS[s], label=t(s, lang))
-            for s in ("on_track", "at_risk", "off_track")
+            Patch(color=colours[s], label=t(s, lang)) for s in ("on_track", "at_risk", "off_track")
         ]
         fig.legend(
             handles=handles,

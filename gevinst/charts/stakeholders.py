@@ -49,7 +49,9 @@ IMPACT_COLUMNS = 20
 IMPACT_ROWS = 20
 
 
-def stakeholder_chart(plan: Plan, *, language: str | None = None) -> Figure:
+def stakeholder_chart(
+    plan: Plan, *, language: str | None = None, look: theme.Theme | None = None
+) -> Figure:
     """The power/interest grid: four quadrants, every stakeholder's name in a box
     coloured by attitude, stacked in columns inside its quadrant (never on top of each
     other; the order is power, then interest, then plan order).
@@ -74,7 +76,7 @@ def stakeholder_chart(plan: Plan, *, language: str | None = None) -> Figure:
         "monitor": (0, 0),
     }
     fills = theme.QUADRANT_FILLS
-    with matplotlib.rc_context(_style()):
+    with matplotlib.rc_context(_style(look)):
         fig = _figure(width, height)
         ax = fig.add_axes((left, bottom, ax_w, ax_h))
         ax.set_xlim(0, 2)

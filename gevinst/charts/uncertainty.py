@@ -104,13 +104,15 @@ def _basis(sim: Simulation, language: str) -> str:
     )
 
 
-def s_curve(sim: Simulation, language: str = "nb", *, width: float = 8.0) -> Figure:
+def s_curve(
+    sim: Simulation, language: str = "nb", *, width: float = 8.0, look: theme.Theme | None = None
+) -> Figure:
     """The S-curve of net present value: y is the probability (0–100 %) that net
     present value is at most x. P10, P50, P85 and P90 are marked and labelled with
     their amounts, the planned net is a solid line, and zero is on the axis.
 
     ``width`` is in inches (the height follows); the deck places it at its own size,
-    so the text keeps its size in points.
+    so the text keeps its size in points: every text is 12 pt or more.
     """
     import matplotlib
     import numpy as np
@@ -123,7 +125,7 @@ def s_curve(sim: Simulation, language: str = "nb", *, width: float = 8.0) -> Fig
     scale, unit = money_unit(max(abs(low), abs(high), 1.0), sim.currency, language)
     span = max(high - low, 1e-9 * max(1.0, abs(high)), 1.0) / scale
     height = width * 0.68
-    with matplotlib.rc_context(style()):
+    with matplotlib.rc_context(style(look)):
         fig = new_figure(width, height)
         top = 1 - 1.45 / height
         bottom = 0.75 / height
@@ -177,12 +179,14 @@ def s_curve(sim: Simulation, language: str = "nb", *, width: float = 8.0) -> Fig
         ax.grid(color=theme.GRID_COLOUR, zorder=0)
         _number_axis_x(ax, language)
         ax.set_xlabel(t("npv_axis", language).format(unit=unit))
-        ax.set_ylabel(t("scurve_axis", language), fontsize=11)
+        ax.set_ylabel(t("scurve_axis", language), fontsize=12)
         _heading(fig, height, t("scurve_title", language), wrap_text(_basis(sim, language), 95))
     return fig
 
 
-def tornado(sim: Simulation, language: str = "nb", top: int = 10) -> Figure:
+def tornado(
+    sim: Simulation, language: str = "nb", top: int = 10, *, look: theme.Theme | None = None
+) -> Figure:
     """The ``top`` amounts that move net present value most, as bars from the net with
     the amount at its low estimate to the net with it at its high estimate (every other
     amount at its most likely); the line is the planned net. Each bar's label says the
@@ -198,7 +202,7 @@ def tornado(sim: Simulation, language: str = "nb", top: int = 10) -> Figure:
     low, high = min(ends) / scale, max(ends) / scale
     span = max(high - low, 1e-9 * max(1.0, abs(high)), 1e-6)
     height = max(3.6, 2.1 + 0.62 * max(len(drivers), 1))
-    with matplotlib.rc_context(style()):
+    with matplotlib.rc_context(style(look)):
         fig = new_figure(12, height)
         top_edge = 1 - 1.2 / height
         bottom = 1.05 / height

@@ -272,10 +272,25 @@ class MapSplitter:
         for root, _ in parts:
             order.setdefault(root, len(order))
         parts.sort(key=lambda part: order[part[0]])  # stable: one root's parts together
+        parts = self._merged(parts)
         for _, lay in parts:
             self._covered.update(n.id for n in lay.nodes)
         self._parts[goal] = parts
         return parts
+
+    def _merged(self, parts: list[tuple[str, Layout]]) -> list[tuple[str, Layout]]:
+        """One part per root where one slide holds them all: a benefit that feeds two
+        objectives is reached once from each, and its two parts show the same feeders
+        with a different objective (Bergen's "(1/2)" and "(2/2)" differed in one box)."""
+        out: list[tuple[str, Layout]] = []
+        for root, group in itertools.groupby(parts, key=lambda part: part[0]):
+            runs = list(group)
+            if len(runs) > 1:
+                joined = self._lay({n.id for _, lay in runs for n in lay.nodes})
+                if self.fits(joined):
+                    runs = [(root, joined)]
+            out += runs
+        return out
 
     def rest(self) -> Layout | None:
         """What the parts of every goal leave out (call after :meth:`goal_parts` of each)."""

@@ -62,6 +62,9 @@ class _Table(NamedTuple):
     header: list[tuple[str, bool]]  # (heading, is a number column)
     rows: list[_Row]
     caption: str = ""
+    #: On a phone each row becomes a card of "heading: value" lines (report.css), so
+    #: that no column, such as the status, is out of sight to the right.
+    stacked: bool = False
 
 
 def _inline_svg(svg: str) -> Markup:
@@ -109,7 +112,7 @@ def _status_rows(data: ReportData, rows: list[StatusRow]) -> _Table:
             cells.append(_Cell(format_percent(row.score, data.language), "num"))
         cells.append(_Cell(", ".join(row.indicators) or "–"))
         body.append(_Row(cells, (("data-id", row.id),)))
-    return _Table(header, body)
+    return _Table(header, body, stacked=True)
 
 
 def _summary(data: ReportData) -> dict[str, Any]:
@@ -224,7 +227,7 @@ def _status_section(data: ReportData) -> dict[str, Any]:
     else:
         lead = f"{data.word('score_explained')}."
         chart = _labelled_svg(
-            _figure_svg(status_chart(data.evaluation, language=data.language)),
+            _figure_svg(status_chart(data.evaluation, language=data.language, look=data.theme)),
             _status_chart_alt(data),
         )
     tables = []
@@ -288,7 +291,7 @@ def _indicator_section(data: ReportData) -> dict[str, Any] | None:
         evaluation, lang = data.evaluation, data.language
         charts = [
             _labelled_svg(
-                _figure_svg(indicator_chart(evaluation, r.id, language=lang)),
+                _figure_svg(indicator_chart(evaluation, r.id, language=lang, look=data.theme)),
                 data.phrase(
                     "indicator_chart_alt",
                     id=r.id,
@@ -347,7 +350,7 @@ def _stakeholder_section(data: ReportData) -> dict[str, Any] | None:
     return {
         "title": data.phrase("stakeholder_title"),
         "grid_svg": _labelled_svg(
-            _figure_svg(stakeholder_chart(data.plan, language=data.language)),
+            _figure_svg(stakeholder_chart(data.plan, language=data.language, look=data.theme)),
             data.phrase("stakeholder_chart_alt", n=len(data.plan.stakeholders)),
         ),
         "quadrants": [
@@ -399,7 +402,7 @@ def _money_section(data: ReportData) -> dict[str, Any]:
     chart = None
     if dated and data.evaluation is not None and data.money.lines:
         chart = _labelled_svg(
-            _figure_svg(money_chart(data.evaluation, language=data.language)),
+            _figure_svg(money_chart(data.evaluation, language=data.language, look=data.theme)),
             data.phrase("money_chart_alt"),
         )
     return {
@@ -510,12 +513,12 @@ def _uncertainty_section(data: ReportData) -> dict[str, Any] | None:
     tornado_svg = None
     if drivers:
         tornado_alt = f"{data.phrase('tornado_title')}. {data.phrase('tornado_basis')}"
-        tornado_svg = _labelled_svg(_figure_svg(tornado(sim, lang)), tornado_alt)
+        tornado_svg = _labelled_svg(_figure_svg(tornado(sim, lang, look=data.theme)), tornado_alt)
     return {
         "title": data.word("uncertainty"),
         "sentences": data.uncertainty_sentences(),
         "meanings": [data.phrase("unc_p50_means"), data.phrase("unc_p85_means")],
-        "scurve_svg": _labelled_svg(_figure_svg(s_curve(sim, lang)), alt),
+        "scurve_svg": _labelled_svg(_figure_svg(s_curve(sim, lang, look=data.theme)), alt),
         "table": _Table(header, body, caption),
         "drivers_title": data.phrase("unc_drivers_caption"),
         "tornado_svg": tornado_svg,

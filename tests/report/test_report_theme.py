@@ -99,8 +99,9 @@ def test_an_svg_logo_is_left_out_of_the_deck_with_a_warning(small: gv.Plan) -> N
 
     svg = b'<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"/>'
     look = Theme(name="X", logo=Logo(svg, "image/svg+xml", "logo.svg"))
-    with pytest.warns(UserWarning, match="the deck shows no logo"):
+    with pytest.warns(UserWarning, match="the deck shows no logo: logo.svg is SVG") as told:
         blob = report_bytes(small, "pptx", theme=look)
+    assert "save the logo as PNG" in str(told[0].message)
     prs = Presentation(io.BytesIO(blob))
     assert not [s for s in prs.slides[0].shapes if s.shape_type == 13]  # no picture
     page = report_bytes(small, "html", theme=look).decode("utf-8")
@@ -139,3 +140,21 @@ def test_a_logo_without_a_name_is_called_logo(small: gv.Plan) -> None:
     page = report_bytes(small, "html", theme=look, language="en").decode("utf-8")
     assert 'alt="Logo"' in page
     assert DEFAULT_THEME.logo is None
+
+
+def test_the_html_report_charts_take_the_theme_font_and_status_colours(plan: gv.Plan) -> None:
+    """The charts are SVG with text as glyph paths, each glyph named after its font
+    (``DejaVuSerif-61``): with the example theme every glyph is DejaVu Serif, and the
+    bars of benefits off track take the theme's off-track colour (#B02E0C, gevinst's own
+    is #D55E00); without a theme the charts keep DejaVu Sans and gevinst's colours."""
+    import re
+
+    themed = report_bytes(plan, "html", at="2025-10-01", theme=EXAMPLE).decode("utf-8")
+    plain = report_bytes(plan, "html", at="2025-10-01").decode("utf-8")
+    glyphs = set(re.findall(r'id="(DejaVu\w*)-[0-9a-f]+"', themed))
+    assert glyphs == {"DejaVuSerif"}
+    assert set(re.findall(r'id="(DejaVu\w*)-[0-9a-f]+"', plain)) == {"DejaVuSans"}
+    [status_chart] = re.findall(r'<section id="status">.*?</svg>', themed, re.S)
+    assert "fill: #b02e0c" in status_chart and "#d55e00" not in status_chart
+    [plain_chart] = re.findall(r'<section id="status">.*?</svg>', plain, re.S)
+    assert "fill: #d55e00" in plain_chart and "#b02e0c" not in plain_chart

@@ -207,3 +207,32 @@ def test_same_ranged_plan_same_deck_within_twenty_slides(ranged: gv.Plan) -> Non
     prs = Presentation(io.BytesIO(first))
     assert len(prs.slides) <= 20
     assert slide_titled(prs, TITLES["nb"])
+
+
+def test_the_s_curve_text_is_at_least_12_pt_where_it_is_placed(
+    ranged: gv.Plan, sim: Simulation
+) -> None:
+    """Every text of the S-curve, at the size the picture is placed on the slide, is
+    12 pt or more: font size x placed width / figure width, the placed width read back
+    with python-pptx and the figure width from the picture's pixels and resolution."""
+    from matplotlib.text import Text
+    from PIL import Image
+
+    from gevinst.charts.uncertainty import s_curve
+
+    prs = Presentation(io.BytesIO(report_bytes(ranged, "pptx", language="nb")))
+    [slide] = slide_titled(prs, TITLES["nb"])
+    [picture] = [s for s in slide.shapes if s.shape_type == MSO_SHAPE_TYPE.PICTURE]
+    placed_w, placed_h = picture.width / 12700, picture.height / 12700  # points
+    with Image.open(io.BytesIO(picture.image.blob)) as png:
+        dpi = png.info["dpi"][0]
+        figure_w, figure_h = (72 * px / dpi for px in png.size)  # points
+    assert placed_w / placed_h == pytest.approx(figure_w / figure_h, rel=0.01)  # not stretched
+    fig = s_curve(sim, "nb", width=figure_w / 72)
+    sizes = [
+        text.get_fontsize()
+        for text in fig.findobj(Text)
+        if text.get_text().strip() and text.get_visible()
+    ]
+    assert len(sizes) > 10  # title, basis, P-marks, planned, axis labels, ticks
+    assert min(sizes) * placed_w / figure_w >= 12 - 1e-6

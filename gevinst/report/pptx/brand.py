@@ -67,8 +67,9 @@ def _logo(prs: Any, data: ReportData) -> None:
         return
     if logo.media_type == "image/svg+xml":
         warnings.warn(
-            f"the deck shows no logo: PowerPoint files take a PNG or JPEG picture, and "
-            f"{logo.path} is SVG (the HTML report shows it); save the logo as PNG too",
+            f"the deck shows no logo: {logo.path} is SVG, and a PowerPoint picture must be "
+            "PNG or JPEG (nothing gevinst uses can turn SVG into PNG; the HTML report shows "
+            "the SVG); save the logo as PNG too and point 'logo:' in the theme file at it",
             UserWarning,
             stacklevel=3,
         )

@@ -31,7 +31,11 @@ from gevinst.report.pptx.map import FONT
 if TYPE_CHECKING:
     from gevinst.report.content import IndicatorRow, ReportData
 
-__all__ = ["indicator_chart_slides", "money_slide", "uncertainty_slide"]
+__all__ = ["SCURVE_WIDTH", "indicator_chart_slides", "money_slide", "uncertainty_slide"]
+
+#: The width of the S-curve on the uncertainty slide, in inches: the figure is drawn at
+#: the size it is placed at, so its text (12 pt and more) is that size on the slide.
+SCURVE_WIDTH = 8.3
 
 
 def _excel_day(day: dt.date) -> float:
@@ -434,10 +438,12 @@ def uncertainty_slide(prs: Any, data: ReportData) -> None:
     said = data.phrase("unc_drivers", names=named) if drivers else ""
     notes = data.phrase("deck_uncertainty_notes", drivers=said)
     slide = _new_slide(prs, data, data.phrase("uncertainty_title"), notes)
-    width = 8.3  # inches: placed at its own size, so its text keeps its size
-    png = figure_bytes(s_curve(sim, data.language, width=width), "png", dpi=150)
+    figure = s_curve(sim, data.language, width=SCURVE_WIDTH, look=data.theme)
+    width, height = (72 * inches for inches in figure.get_size_inches())
+    png = figure_bytes(figure, "png", dpi=150)
+    # placed at the figure's own size (1 in = 72 pt), so its 12 pt text stays 12 pt
     picture = slide.shapes.add_picture(
-        io.BytesIO(png), _emu(20), _emu(66), _emu(width * 72), _emu(width * 72 * 0.68)
+        io.BytesIO(png), _emu(20), _emu(66), _emu(width), _emu(height)
     )
     picture.name = "chart uncertainty"
     alt = data.phrase(
@@ -456,7 +462,7 @@ def uncertainty_slide(prs: Any, data: ReportData) -> None:
     if said:
         lines.append((said, 14, False, _INK))
     lines.append((data.uncertainty_basis(), 12, False, _MUTED))
-    left = 20 + width * 72 + 14
+    left = 20 + width + 14
     _textbox(slide, (left, 74, SLIDE_W - left - 24, 420), lines, "uncertainty in words")
 
 

@@ -33,7 +33,6 @@ from typing import TYPE_CHECKING, Any
 
 import gevinst.theme as theme
 from gevinst.i18n.words import t
-from gevinst.layout.options import MapOptions
 from gevinst.report.pptx.base import (
     _ACCENT,
     _INK,
@@ -51,7 +50,8 @@ from gevinst.report.pptx.base import (
 )
 from gevinst.report.pptx.brand import apply_brand
 from gevinst.report.pptx.charts import indicator_chart_slides, money_slide, uncertainty_slide
-from gevinst.report.pptx.map import draw_legend, draw_map, readable
+from gevinst.report.pptx.map import draw_legend, draw_map
+from gevinst.report.pptx.story import MAX_SLIDES, Chain, chains, readable_parts, select, status_of
 from gevinst.report.pptx.tables import (
     indicator_table_slides,
     review_slides,
@@ -220,10 +220,6 @@ def _ancestors_of(data: ReportData) -> dict[str, set[str]]:
     }
 
 
-def _status_of(data: ReportData, element: str) -> str | None:
-    return data.evaluation.element(element).status if data.evaluation is not None else None
-
-
 _RANK = {"off_track": 0, "at_risk": 1, "on_track": 2}
 
 
@@ -259,7 +255,7 @@ def _overview_slide(prs: Any, data: ReportData) -> Any:
     if len(rows) > _OVERVIEW_ROWS:  # the furthest behind first, then plan order
         order = {r.id: n for n, r in enumerate(rows)}
         chosen = sorted(
-            rows, key=lambda r: (_RANK.get(_status_of(data, r.id) or "", 3), order[r.id])
+            rows, key=lambda r: (_RANK.get(status_of(data, r.id) or "", 3), order[r.id])
         )[: _OVERVIEW_ROWS - 1]
         shown = sorted(chosen, key=lambda r: order[r.id])
     body: list[list[str]] = []
@@ -277,7 +273,7 @@ def _overview_slide(prs: Any, data: ReportData) -> Any:
             second = ", ".join(_one_line(data.name_of(g)) for g in goals) or "–"
         line = [_one_line(element.name), second, str(count["benefit"]), str(count["measure"])]
         if dated:
-            status = _status_of(data, element.id)
+            status = status_of(data, element.id)
             line.append(_status_text(data, status))
             if status:
                 fills[(index, 4)] = theme.STATUS_STYLES[status].fill
@@ -293,8 +289,8 @@ def _overview_slide(prs: Any, data: ReportData) -> Any:
         )
     if dated:
         benefits = [b.id for b in plan.benefits]
-        off = [b for b in benefits if _status_of(data, b) == "off_track"]
-        risk = [b for b in benefits if _status_of(data, b) == "at_risk"]
+        off = [b for b in benefits if status_of(data, b) == "off_track"]
+        risk = [b for b in benefits if status_of(data, b) == "at_risk"]
         if not off:
             lines.append((data.phrase("deck_all_on_track"), 14, False, _INK))
         if off:
@@ -322,93 +318,8 @@ def _overview_slide(prs: Any, data: ReportData) -> Any:
     return slide
 
 
-class _Chain:
-    """One drill-down of the map: the map slides of one goal (or the overview, the whole
-    map, or what no goal holds), drawn together or not at all."""
-
-    def __init__(self, key: str | None, rank: tuple[int, ...], parts: Any, ok: Any = None) -> None:
-        self.key = key
-        self.rank = rank
-        self._parts = parts  # the parts, or a function that makes them
-        self.ok = ok  # whether a layout is drawn with text of 12 pt or more
-
-    def readable(self) -> bool:
-        """Whether every part is drawn with text of 12 pt or more."""
-        return self.ok is None or all(self.ok(lay) for _, lay in self.parts)
-
-    @property
-    def known(self) -> bool:
-        """Whether the parts are laid out already."""
-        return not callable(self._parts)
-
-    @property
-    def parts(self) -> list[tuple[str | None, Layout]]:
-        if callable(self._parts):
-            self._parts = self._parts()
-        return list(self._parts)
-
-
-def _chains(data: ReportData) -> list[_Chain]:
-    """The map's drill-downs, most important first: the overview, then each goal's
-    parts, goals with benefits off track first, then at risk, then the largest; what no
-    goal holds comes last. Parts are laid out only when asked for."""
-    from gevinst.layout.split import MapSplitter
-
-    options = MapOptions(evaluation=data.evaluation, language=data.language)
-    names = {e.id: e.name for e in data.plan.elements()}
-    known: dict[int, tuple[Layout, bool]] = {}
-
-    def ok(lay: Layout) -> bool:
-        if id(lay) not in known:  # the splitter keeps its layouts: ids stay theirs
-            known[id(lay)] = (lay, readable(lay, names))
-        return known[id(lay)][1]
-
-    splitter = MapSplitter(data.plan, options, ok)
-    if splitter.whole is not None:
-        return [_Chain(None, (), [(None, splitter.whole)], ok)]
-    chains: list[_Chain] = []
-    if splitter.overview is not None:
-        chains.append(_Chain("overview", (), [("overview", splitter.overview)], ok))
-    ranked = []
-    kinds = {e.id: e.kind for e in data.plan.elements()}
-    for order, goal in enumerate(splitter.goals):
-        members = splitter.members(goal)
-        statuses = [_status_of(data, m) for m in members if kinds.get(m) == "benefit"]
-        rank = (-statuses.count("off_track"), -statuses.count("at_risk"), -len(members), order)
-        ranked.append(_Chain(goal, rank, lambda goal=goal: splitter.goal_parts(goal), ok))
-    chains += sorted(ranked, key=lambda c: c.rank)
-
-    def rest() -> list[tuple[str | None, Layout]]:
-        for goal in splitter.goals:
-            splitter.goal_parts(goal)  # the rest is what no goal's parts hold
-        lay = splitter.rest()
-        return [] if lay is None else [("rest", lay)]
-
-    chains.append(_Chain("rest", (), rest, ok))
-    return chains
-
-
-def _runs(chain: _Chain) -> list[_Chain]:
-    """A goal's parts as runs of one element's parts (kept together, so that "(1/2)" is
-    followed by "(2/2)"), those with benefits off track first, then at risk, then in
-    the goal's order."""
-    runs: list[list[tuple[str | None, Layout]]] = []
-    for root, lay in chain.parts:
-        if runs and runs[-1][0][0] == root:
-            runs[-1].append((root, lay))
-        else:
-            runs.append([(root, lay)])
-
-    def rank(index: int) -> tuple[int, ...]:
-        found = [n.status for _, lay in runs[index] for n in lay.nodes if n.kind == "benefit"]
-        return (-found.count("off_track"), -found.count("at_risk"), index)
-
-    order = sorted(range(len(runs)), key=rank)
-    return [_Chain(chain.key, rank(i), runs[i], chain.ok) for i in order]
-
-
 def _map_titles(
-    data: ReportData, chain: _Chain, used: set[str]
+    data: ReportData, chain: Chain, used: set[str]
 ) -> list[tuple[str | None, Layout, str]]:
     """The parts of ``chain`` with their titles: ``(1/2)`` and ``(2/2)`` for one
     element's parts (they follow one another); a title used before gets the goal's name."""
@@ -436,9 +347,7 @@ def _map_titles(
     return out
 
 
-def _map_slides(
-    prs: Any, data: ReportData, chain: _Chain, used: set[str], first: bool
-) -> list[Any]:
+def _map_slides(prs: Any, data: ReportData, chain: Chain, used: set[str], first: bool) -> list[Any]:
     """The slides of one drill-down; ``first`` for the first map slide of the deck."""
     names = {e.id: e.name for e in data.plan.elements()}
     slides = []
@@ -707,11 +616,6 @@ def _xml_safe(data: ReportData) -> ReportData:
     return report_data(plan, at=data.at, language=data.language).sharing_simulation(data)
 
 
-#: The main story of the council deck has at most this many slides (SPEC section 8);
-#: an appendix, when asked for, comes after them.
-MAX_SLIDES = 20
-
-
 def _added(prs: Any, make: Any) -> list[Any]:
     """The slides ``make()`` adds to ``prs``."""
     before = len(prs.slides)
@@ -720,7 +624,7 @@ def _added(prs: Any, make: Any) -> list[Any]:
 
 
 def _left_out_slide(
-    prs: Any, data: ReportData, left: list[_Chain], has_more: bool, unreadable: list[str]
+    prs: Any, data: ReportData, left: list[Chain], has_more: bool, unreadable: list[str]
 ) -> Any:
     """What the main story leaves out, and where to find it; ``unreadable`` names the
     map parts that no slide can show with 12 pt text (they are in the HTML report)."""
@@ -820,39 +724,14 @@ def pptx_report(data: ReportData) -> bytes:
         or data.indicator_rows()
     )
     room = MAX_SLIDES - len(head) - len(tail) - 1  # one for what is left out
-    chains = _chains(data)
+    shown, left = select(chains(data), room)
     used: set[str] = set()
     maps: list[Any] = []
-    left: list[_Chain] = []
-    for chain in chains:
-        if len(maps) >= room:
-            left.append(chain)
-            continue
-        if len(chain.parts) <= room - len(maps) and chain.readable():
-            maps += _map_slides(prs, data, chain, used, not maps)
-            continue
-        if chain.key in (None, "overview", "rest"):
-            left.append(chain)
-            continue
-        # a goal too big for the room left: its most important runs of slides
-        rest_parts: list[tuple[str | None, Layout]] = []
-        for run in _runs(chain):
-            if len(run.parts) <= room - len(maps) and run.readable():
-                maps += _map_slides(prs, data, run, used, not maps)
-            else:
-                rest_parts += run.parts
-        if rest_parts:
-            left.append(_Chain(chain.key, chain.rank, rest_parts, chain.ok))
-    left = [c for c in left if not c.known or c.parts]
+    for chain in shown:
+        maps += _map_slides(prs, data, chain, used, not maps)
     unreadable: list[str] = []
     if appendix_asked:  # a part that cannot have 12 pt text stays out of the appendix
-        kept = []
-        for chain in left:
-            ok = chain.ok or (lambda lay: True)
-            parts = [p for p in chain.parts if ok(p[1])]
-            unreadable += [str(r) for r, lay in chain.parts if not ok(lay)]
-            kept.append(_Chain(chain.key, chain.rank, parts, chain.ok))
-        left = kept
+        left, unreadable = readable_parts(left)
     end = []
     if left or more_tables:
         end = [_left_out_slide(prs, data, left, more_tables, unreadable)]
