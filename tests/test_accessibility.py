@@ -228,6 +228,13 @@ def test_a_phone_shows_the_status_of_every_benefit_without_panning(
         assert cell["display"] == "block"
         assert cell["left"] >= 0 and cell["right"] <= PHONE["width"], cell
         assert cell["label"] == '"Status: "', cell
+    # the cards keep their table roles for a screen reader (display: block drops them)
+    first = browser.find_element("css selector", "#status table.data td.status")
+    assert first.aria_role == "cell"
+    table = browser.find_element("css selector", "#status table.data.stacked")
+    assert table.aria_role == "table"
+    heading = browser.find_element("css selector", "#status table.data.stacked th")
+    assert heading.aria_role == "columnheader"
     _open(browser, pages["report-bergen-at"], DESKTOP)
     cells = browser.execute_script(_STATUS_CELLS)
     assert {cell["display"] for cell in cells} == {"table-cell"}
