@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import gevinst.theme as theme
+from gevinst.analysis.evaluate import trend_text
 from gevinst.i18n.formats import (
     format_date,
     format_money_range,
@@ -83,6 +84,7 @@ def _element_table(ev: Evaluation, lang: str) -> tuple[list[str], list[list[str]
         t("score", lang),
         t("coverage", lang),
         t("status", lang),
+        t("since_last", lang),
         t("disbenefits", lang),
     ]
     rows = [
@@ -93,6 +95,7 @@ def _element_table(ev: Evaluation, lang: str) -> tuple[list[str], list[list[str]
             _pct(r.score, lang),
             _pct(r.coverage, lang),
             t(r.status or "", lang),
+            trend_text(r.trend, lang, r.previous_status),
             ", ".join(r.disbenefits),
         ]
         for r in ev.elements.values()
@@ -449,6 +452,9 @@ def csv_text(ev: Evaluation, table: str = "results") -> str:
         "score",
         "coverage",
         "status",
+        "previous_date",
+        "previous_status",
+        "trend",
         "unit",
         "baseline",
         "expected",
