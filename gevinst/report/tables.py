@@ -771,9 +771,17 @@ def xlsx_bytes(ev: Evaluation, language: str | None = None) -> bytes:
     book.remove(book.active)
     sheet(
         t("benefits_and_goals", lang),
-        ("id", "kind_label", "name", "score", "coverage", "status"),
+        ("id", "kind_label", "name", "score", "coverage", "status", "since_last"),
         [
-            [r.id, t(r.kind, lang), r.name, r.score, r.coverage, _status_cell(r.status, lang)]
+            [
+                r.id,
+                t(r.kind, lang),
+                r.name,
+                r.score,
+                r.coverage,
+                _status_cell(r.status, lang),
+                trend_text(r.trend, lang, r.previous_status),
+            ]
             for r in ev.elements.values()
             if r.status is not None
         ],

@@ -102,3 +102,26 @@ def test_deck_status_slides() -> None:
     rows = {r.cells[0].text: [c.text for c in r.cells] for t in tables for r in list(t.rows)[1:]}
     assert rows["B1"][4:] == ["■ Ikke i rute", "50\xa0%", WORSE_NB]
     assert [rows[b][6] for b in ("B2", "B3", "B4", "B5")] == [BETTER_NB, "■ uendret", "ny", "–"]
+
+
+def test_evaluation_workbook() -> None:
+    import openpyxl
+
+    from gevinst.report.tables import xlsx_bytes
+
+    ev = gv.evaluate(since_plan(), at=AT)
+    for language, worse, better, same, new in (
+        ("nb", WORSE_NB, BETTER_NB, "■ uendret", "ny"),
+        ("en", WORSE_EN, BETTER_EN, "■ unchanged", "new"),
+    ):
+        book = openpyxl.load_workbook(io.BytesIO(xlsx_bytes(ev, language)))
+        sheet = book.worksheets[0]
+        rows = [[c.value for c in row] for row in sheet.iter_rows()]
+        assert rows[0][5:] == (
+            ["Status", "Siden forrige periode"]
+            if language == "nb"
+            else ["Status", "Since last period"]
+        )
+        since = {row[0]: row[6] for row in rows[1:] if row[0]}
+        assert [since[b] for b in ("B1", "B2", "B3", "B4")] == [worse, better, same, new]
+        assert since["B5"] in (None, "")
