@@ -77,6 +77,7 @@ __all__ = [
     "STATUS_STYLES",
     "STRIPE_FILL",
     "TEXT_COLOUR",
+    "TREND_MARKS",
     "KindStyle",
     "Logo",
     "StatusStyle",
@@ -166,6 +167,11 @@ STATUS_STYLES: dict[str, StatusStyle] = {
     "not_measured": StatusStyle("#E4E4E4", "#8C8C8C", "○"),
     "not_due": StatusStyle("#F2F2F2", "#B0B0B0", "◇"),
 }
+
+#: The glyph written before the word of a status trend (since the previous measurement
+#: period): up for better, down for worse, a square for unchanged, none for new. Never
+#: colour alone: the word follows it everywhere.
+TREND_MARKS: dict[str, str] = {"improved": "▲", "worsened": "▼", "unchanged": "■", "new": ""}
 
 #: The full hue of each status, for lines, bars and marks (the strokes above).
 STATUS_COLOURS: dict[str, str] = {key: look.stroke for key, look in STATUS_STYLES.items()}

@@ -79,10 +79,10 @@ def test_evaluation_status_table_nb() -> None:
     parsed = table(gv.evaluate(plan_in("nb"), at="2025-01-01")._repr_html_())
     assert parsed.caption == "Prøve <1>: status per 1. januar 2025"
     assert parsed.rows == [
-        ["Id", "Type", "Navn", "Status", "Score", "Dekning"],
-        ["G1", "Samfunnsmål", "Bedre tjenester", "▲ Usikker", "88\u00a0%", "100\u00a0%"],
-        ["B1", "Gevinst", "Flere saker", "▲ Usikker", "75\u00a0%", "100\u00a0%"],
-        ["B2", "Gevinst", "Kortere ventetid", "● I rute", "100\u00a0%", "100\u00a0%"],
+        ["Id", "Type", "Navn", "Status", "Score", "Dekning", "Siden forrige periode"],
+        ["G1", "Samfunnsmål", "Bedre tjenester", "▲ Usikker", "88\u00a0%", "100\u00a0%", "ny"],
+        ["B1", "Gevinst", "Flere saker", "▲ Usikker", "75\u00a0%", "100\u00a0%", "ny"],
+        ["B2", "Gevinst", "Kortere ventetid", "● I rute", "100\u00a0%", "100\u00a0%", "ny"],
     ]
     # the status cells carry the status colours of the theme
     assert parsed.fills == {"1,3": "#F7D99A", "2,3": "#F7D99A", "3,3": "#A7DCC9"}
@@ -91,8 +91,16 @@ def test_evaluation_status_table_nb() -> None:
 def test_evaluation_status_table_en() -> None:
     parsed = table(gv.evaluate(plan_in("en"), at="2025-01-01")._repr_html_())
     assert parsed.caption == "Prøve <1>: status at 1 January 2025"
-    assert parsed.rows[0] == ["Id", "Type", "Name", "Status", "Score", "Coverage"]
-    assert parsed.rows[2] == ["B1", "Benefit", "Flere saker", "▲ At risk", "75%", "100%"]
+    assert parsed.rows[0] == [
+        "Id",
+        "Type",
+        "Name",
+        "Status",
+        "Score",
+        "Coverage",
+        "Since last period",
+    ]
+    assert parsed.rows[2] == ["B1", "Benefit", "Flere saker", "▲ At risk", "75%", "100%", "new"]
     assert parsed.rows[3][3] == "● On track"
 
 

@@ -20,6 +20,12 @@ The rules, in short (SPEC section 3 is the contract):
 - **status**: ``on_track`` from 0.9, ``at_risk`` from 0.6, else ``off_track``;
   ``not_measured`` without a measurement (or a score), ``not_due`` while nothing was
   expected yet.
+- **since the last period**: beside each status, the status the same rules gave at
+  the previous measurement period (``previous_status`` on ``previous_date``) and the
+  ``trend``: ``improved``, ``worsened``, ``unchanged`` or ``new``. An indicator's
+  previous period is the date of its measurement before the latest one; an element's
+  is the latest previous period of the indicators its score rests on (its own, or
+  those of the benefits, objectives and goals feeding it).
 
 Examples:
     >>> import datetime as dt
@@ -43,7 +49,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -51,19 +57,22 @@ import networkx as nx
 
 from gevinst.analysis.indicators import (
     STATUSES,
+    TRENDS,
     IndicatorResult,
     Status,
+    Trend,
     expected_value,
     indicator_result,
     judge,
     trend_line,
+    trend_of,
 )
 from gevinst.graph import build_graph, resolve_weights
 from gevinst.i18n.formats import NO_VALUE, format_date, format_percent
 from gevinst.i18n.html import Cell, html_table
 from gevinst.i18n.words import t
 from gevinst.model import Indicator, Measurement, Plan
-from gevinst.theme import STATUS_STYLES
+from gevinst.theme import STATUS_STYLES, TREND_MARKS
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -73,14 +82,17 @@ if TYPE_CHECKING:
 __all__ = [
     "SCORED_KINDS",
     "STATUSES",
+    "TRENDS",
     "ElementResult",
     "Evaluation",
     "IndicatorResult",
     "ReviewResult",
     "Status",
+    "Trend",
     "evaluate",
     "expected_value",
     "trend_line",
+    "trend_text",
 ]
 
 #: Kinds of element that get a score. Measures and changes do not.
@@ -114,6 +126,13 @@ class ElementResult:
             ``None`` (no score).
         indicators: the ids of the element's own indicators.
         disbenefits: the dis-benefits that contribute to it, listed beside its score.
+        previous_date: the date of its previous measurement period: the latest date
+            of a measurement before the latest one of an indicator its score rests on
+            (``None`` when none has two).
+        previous_status: the status the evaluation gave on ``previous_date``.
+        trend: ``status`` beside ``previous_status``: ``improved``, ``worsened``,
+            ``unchanged``, ``new`` (no earlier judgement), ``None`` without a judgement
+            now.
     """
 
     id: str
@@ -125,6 +144,26 @@ class ElementResult:
     basis: Literal["indicators", "contributors"] | None = None
     indicators: tuple[str, ...] = ()
     disbenefits: tuple[str, ...] = ()
+    previous_date: dt.date | None = None
+    previous_status: Status | None = None
+    trend: Trend | None = None
+
+
+def trend_text(trend: str | None, language: str = "nb", previous: str | None = None) -> str:
+    """A trend as tables write it: its glyph and word, never colour alone, and the
+    status it moved from when it moved; empty without a trend.
+
+    >>> trend_text("worsened", "nb", "on_track"), trend_text("unchanged", "en", "at_risk")
+    ('▼ verre (fra I rute)', '■ unchanged')
+    >>> trend_text("new", "nb"), trend_text(None, "nb")
+    ('ny', '')
+    """
+    if not trend:
+        return ""
+    text = f"{TREND_MARKS.get(trend, '')} {t(trend, language)}".strip()
+    if trend in ("improved", "worsened") and previous:
+        text += f" ({t('was_status', language).format(status=t(previous, language))})"
+    return text
 
 
 @dataclass(frozen=True)
@@ -264,7 +303,10 @@ class Evaluation:
         for m in sorted(plan.measurements, key=lambda m: m.date):
             self._by_indicator.setdefault(m.indicator, []).append(m)
         self.indicators, self.elements = self._compute(at)
-        self._history: dict[dt.date, dict[str, ElementResult]] = {at: self.elements}
+        self._history: dict[
+            dt.date, tuple[dict[str, IndicatorResult], dict[str, ElementResult]]
+        ] = {at: (self.indicators, self.elements)}
+        self.indicators, self.elements = self._since_last_period()
         self._money: dict[float | None, Money] = {}
         self._reviews: tuple[ReviewResult, ...] | None = None
 
@@ -273,8 +315,8 @@ class Evaluation:
 
     def _repr_html_(self) -> str:
         """The status table, so an evaluation shows itself in Jupyter: each scored
-        element with its kind, name, status (mark, word and colour), score and coverage,
-        in the plan's language."""
+        element with its kind, name, status (mark, word and colour), score, coverage and
+        trend since the previous measurement period, in the plan's language."""
         lang = self.plan.language
         rows: list[list[Cell]] = []
         for r in self.elements.values():
@@ -283,13 +325,23 @@ class Evaluation:
             style = STATUS_STYLES.get(r.status or "")
             status: Cell = (f"{style.mark} {t(r.status or '', lang)}", style.fill) if style else ""
             score = NO_VALUE if r.score is None else format_percent(r.score, lang)
+            since = trend_text(r.trend, lang, r.previous_status)
             rows.append(
-                [r.id, t(r.kind, lang), r.name, status, score, format_percent(r.coverage, lang)]
+                [
+                    r.id,
+                    t(r.kind, lang),
+                    r.name,
+                    status,
+                    score,
+                    format_percent(r.coverage, lang),
+                    since,
+                ]
             )
         caption = t("html_evaluation", lang).format(
             plan=self.plan.title, date=format_date(self.at, lang)
         )
-        header = [t(k, lang) for k in ("id", "type", "name", "status", "score", "coverage")]
+        keys = ("id", "type", "name", "status", "score", "coverage", "since_last")
+        header = [t(k, lang) for k in keys]
         return html_table(caption, header, rows, right={4, 5}, more=t("html_rows_left_out", lang))
 
     # -- computing --
@@ -360,6 +412,65 @@ class Evaluation:
         indicators = self._indicator_results(at)
         own = self._own_scores(indicators)
         return indicators, self._elements(self._graph, own, indicators)
+
+    def _snapshot(self, at: dt.date) -> tuple[dict[str, IndicatorResult], dict[str, ElementResult]]:
+        """Indicator and element results on another date (same plan, same rules), kept."""
+        if at not in self._history:
+            self._history[at] = self._compute(at)
+        return self._history[at]
+
+    def _previous_dates(self) -> tuple[dict[str, dt.date | None], dict[str, dt.date | None]]:
+        """The previous measurement period of every indicator and scored element."""
+        indicators: dict[str, dt.date | None] = {}
+        for id in self.indicators:
+            dates = sorted({m.date for m in self.measurements(id)})
+            indicators[id] = dates[-2] if len(dates) > 1 else None
+        elements: dict[str, dt.date | None] = {}
+        for node in nx.topological_sort(self._graph):
+            result = self.elements.get(node)
+            if result is None or result.kind not in SCORED_KINDS:
+                continue
+            if result.basis == "contributors":
+                found = [
+                    elements.get(source)
+                    for source in self._graph.predecessors(node)
+                    if self._graph.nodes[source]["kind"] in _FEEDING_KINDS
+                ]
+            else:
+                found = [indicators.get(ref) for ref in result.indicators]
+            dates = [day for day in found if day is not None]
+            elements[node] = max(dates) if dates else None
+        return indicators, elements
+
+    def _since_last_period(
+        self,
+    ) -> tuple[dict[str, IndicatorResult], dict[str, ElementResult]]:
+        """The results at ``at``, each with its status at the previous measurement period
+        (computed by the same rules on that date) and the trend between the two."""
+        before_indicator, before_element = self._previous_dates()
+        indicators: dict[str, IndicatorResult] = {}
+        for id, result in self.indicators.items():
+            day = before_indicator[id]
+            status = self._snapshot(day)[0][id].status if day is not None else None
+            indicators[id] = replace(
+                result,
+                previous_date=day,
+                previous_status=status,
+                trend=trend_of(status, result.status),
+            )
+        elements: dict[str, ElementResult] = {}
+        for id, element in self.elements.items():
+            if element.kind in SCORED_KINDS:
+                day = before_element.get(id)
+                status = self._snapshot(day)[1][id].status if day is not None else None
+                element = replace(
+                    element,
+                    previous_date=day,
+                    previous_status=status,
+                    trend=trend_of(status, element.status),
+                )
+            elements[id] = element
+        return indicators, elements
 
     # -- asking --
 
@@ -453,9 +564,7 @@ class Evaluation:
 
     def elements_at(self, at: dt.date) -> dict[str, ElementResult]:
         """Element results as the numbers stood on another date (same plan, same rules)."""
-        if at not in self._history:
-            self._history[at] = self._compute(at)[1]
-        return self._history[at]
+        return self._snapshot(at)[1]
 
     def reviews(self) -> list[ReviewResult]:
         """The plan's reviews dated on or before the evaluation date, each beside the
@@ -511,6 +620,9 @@ class Evaluation:
                     "basis": r.basis,
                     "indicators": ", ".join(r.indicators),
                     "disbenefits": ", ".join(r.disbenefits),
+                    "previous_date": r.previous_date,
+                    "previous_status": r.previous_status,
+                    "trend": r.trend,
                 }
                 for r in self.elements.values()
                 if r.kind in SCORED_KINDS
@@ -533,6 +645,9 @@ class Evaluation:
                     "attainment": r.attainment,
                     "status": r.status,
                     "forecast": r.forecast,
+                    "previous_date": r.previous_date,
+                    "previous_status": r.previous_status,
+                    "trend": r.trend,
                 }
                 for r in self.indicators.values()
             ]

@@ -45,20 +45,51 @@ from gevinst.model import Indicator, Measurement
 __all__ = [
     "INTERVAL_DAYS",
     "STATUSES",
+    "TRENDS",
     "IndicatorResult",
     "Status",
+    "Trend",
     "expected_value",
     "indicator_result",
     "judge",
     "latest",
     "overdue_since",
     "trend_line",
+    "trend_of",
 ]
 
 Status: TypeAlias = Literal["on_track", "at_risk", "off_track", "not_measured", "not_due"]
 
 #: The statuses of SPEC section 3, best first.
 STATUSES: tuple[Status, ...] = ("on_track", "at_risk", "off_track", "not_measured", "not_due")
+
+Trend: TypeAlias = Literal["improved", "worsened", "unchanged", "new"]
+
+#: How a status moved since the previous measurement period.
+TRENDS: tuple[Trend, ...] = ("improved", "worsened", "unchanged", "new")
+
+#: The judgements a trend compares, best first.
+_RANK: dict[str, int] = {"on_track": 0, "at_risk": 1, "off_track": 2}
+
+
+def trend_of(previous: str | None, current: str | None) -> Trend | None:
+    """How a status moved: ``improved``, ``worsened`` or ``unchanged`` between two
+    judgements (on track, at risk, off track); ``new`` for a judgement with none before
+    it (no earlier status, or one not measured or not due); ``None`` when the current
+    status is no judgement.
+
+    >>> trend_of("on_track", "off_track"), trend_of("off_track", "at_risk")
+    ('worsened', 'improved')
+    >>> trend_of("at_risk", "at_risk"), trend_of(None, "on_track"), trend_of("on_track", None)
+    ('unchanged', 'new', None)
+    """
+    now = _RANK.get(current or "")
+    if now is None:
+        return None
+    before = _RANK.get(previous or "")
+    if before is None:
+        return "new"
+    return "improved" if now < before else "worsened" if now > before else "unchanged"
 
 
 @dataclass(frozen=True)
@@ -86,6 +117,10 @@ class IndicatorResult:
         overdue: the date of the last measurement (or of the baseline, never measured)
             when more than twice the indicator's ``frequency`` has passed since it by
             ``at`` (:func:`overdue_since`), else ``None``.
+        previous_date: the date of the previous measurement period: the measurement
+            before the latest one on or before ``at`` (``None`` with fewer than two).
+        previous_status: the status the evaluation gave on ``previous_date``.
+        trend: ``status`` beside ``previous_status`` (:func:`trend_of`).
     """
 
     id: str
@@ -104,6 +139,9 @@ class IndicatorResult:
     status: Status
     forecast: float | None
     overdue: dt.date | None = None
+    previous_date: dt.date | None = None
+    previous_status: Status | None = None
+    trend: Trend | None = None
 
 
 def _days(a: dt.date, b: dt.date) -> int:

@@ -49,6 +49,13 @@ WORDS: dict[str, tuple[str, str]] = {
     "off_track": ("Ikke i rute", "Off track"),
     "not_measured": ("Ikke målt", "Not measured"),
     "not_due": ("Ikke forfalt", "Not due"),
+    # status since the previous measurement period (trend)
+    "since_last": ("Siden forrige periode", "Since last period"),
+    "improved": ("bedre", "better"),
+    "worsened": ("verre", "worse"),
+    "unchanged": ("uendret", "unchanged"),
+    "new": ("ny", "new"),
+    "was_status": ("fra {status}", "from {status}"),
     # measure status
     "idea": ("Idé", "Idea"),
     "planned": ("Planlagt", "Planned"),

@@ -82,6 +82,8 @@ class StatusRow:
     score: float | None
     coverage: float | None
     indicators: tuple[str, ...]
+    previous_status: str | None = None
+    trend: str | None = None
 
 
 @dataclass(frozen=True)
@@ -380,10 +382,11 @@ class ReportData:
                 if element.kind != kind:
                     continue
                 owner = getattr(element, "owner", None)
-                status = score = coverage = None
+                status = score = coverage = previous = trend = None
                 if self.evaluation is not None:
                     result = self.evaluation.element(element.id)
                     status, score, coverage = result.status, result.score, result.coverage
+                    previous, trend = result.previous_status, result.trend
                 rows.append(
                     StatusRow(
                         id=element.id,
@@ -394,6 +397,8 @@ class ReportData:
                         score=score,
                         coverage=coverage,
                         indicators=tuple(getattr(element, "indicators", ()) or ()),
+                        previous_status=previous,
+                        trend=trend,
                     )
                 )
         return rows

@@ -33,6 +33,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from markupsafe import Markup
 
 import gevinst.theme as theme
+from gevinst.analysis.evaluate import trend_text
 from gevinst.render._templates import render_page
 
 if TYPE_CHECKING:
@@ -102,7 +103,11 @@ def _status_rows(data: ReportData, rows: list[StatusRow]) -> _Table:
     owner = "benefit_owner" if rows and all(row.kind == "benefit" for row in rows) else "owner"
     header = [(data.word("id"), False), (data.word("name"), False), (data.word(owner), False)]
     if dated:
-        header += [(data.word("status"), False), (data.word("score"), True)]
+        header += [
+            (data.word("status"), False),
+            (data.word("score"), True),
+            (data.word("since_last"), False),
+        ]
     header.append((data.word("indicators"), False))
     body = []
     for row in rows:
@@ -110,6 +115,8 @@ def _status_rows(data: ReportData, rows: list[StatusRow]) -> _Table:
         if dated:
             cells.append(_status_cell(data, row.status))
             cells.append(_Cell(format_percent(row.score, data.language), "num"))
+            since = trend_text(row.trend, data.language, row.previous_status)
+            cells.append(_Cell(since or "–", "trend"))
         cells.append(_Cell(", ".join(row.indicators) or "–"))
         body.append(_Row(cells, (("data-id", row.id),)))
     return _Table(header, body, stacked=True)

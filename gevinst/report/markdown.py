@@ -24,6 +24,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from gevinst.analysis.evaluate import trend_text
 from gevinst.i18n.markdown import markdown_escape, markdown_table
 
 if TYPE_CHECKING:
@@ -135,7 +136,12 @@ def _status_section(data: ReportData) -> list[str]:
         owner = "benefit_owner" if kind == "benefit" else "owner"  # gevinsteier (DFØ)
         header = [data.word("id"), data.word("name"), data.word(owner)]
         if data.evaluation is not None:
-            header += [data.word("status"), data.word("score"), data.word("coverage")]
+            header += [
+                data.word("status"),
+                data.word("score"),
+                data.word("coverage"),
+                data.word("since_last"),
+            ]
         header.append(data.word("indicators"))
         body = []
         for row in rows:
@@ -145,6 +151,7 @@ def _status_section(data: ReportData) -> list[str]:
                     _status(data, row.status),
                     _percent(data, row.score),
                     _percent(data, row.coverage),
+                    trend_text(row.trend, data.language, row.previous_status) or "–",
                 ]
             line.append(", ".join(row.indicators) or "–")
             body.append(line)

@@ -23,6 +23,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from gevinst.analysis.evaluate import trend_text
 from gevinst.i18n.formats import format_money_range, format_number, format_percent
 from gevinst.i18n.markdown import markdown_escape, markdown_table
 from gevinst.i18n.words import t
@@ -71,6 +72,7 @@ def _element_table(ev: Evaluation, lang: str) -> tuple[list[str], list[list[str]
         t("score", lang),
         t("coverage", lang),
         t("status", lang),
+        t("since_last", lang),
         t("disbenefits", lang),
     ]
     rows = [
@@ -81,6 +83,7 @@ def _element_table(ev: Evaluation, lang: str) -> tuple[list[str], list[list[str]
             _pct(r.score, lang),
             _pct(r.coverage, lang),
             t(r.status or "", lang),
+            trend_text(r.trend, lang, r.previous_status),
             ", ".join(r.disbenefits),
         ]
         for r in ev.elements.values()
@@ -392,6 +395,9 @@ def csv_text(ev: Evaluation, table: str = "results") -> str:
         "score",
         "coverage",
         "status",
+        "previous_date",
+        "previous_status",
+        "trend",
         "unit",
         "baseline",
         "expected",

@@ -22,6 +22,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 import gevinst.theme as theme
+from gevinst.analysis.evaluate import trend_text
 from gevinst.i18n.words import t
 from gevinst.io.cells import keep_text
 from gevinst.report.content import adjusted_rows, evaluation_title, money_note, year_period
@@ -227,9 +228,17 @@ def xlsx_bytes(ev: Evaluation, language: str | None = None) -> bytes:
     book.remove(book.active)
     sheet(
         t("benefits_and_goals", lang),
-        ("id", "kind_label", "name", "score", "coverage", "status"),
+        ("id", "kind_label", "name", "score", "coverage", "status", "since_last"),
         [
-            [r.id, t(r.kind, lang), r.name, r.score, r.coverage, _status_cell(r.status, lang)]
+            [
+                r.id,
+                t(r.kind, lang),
+                r.name,
+                r.score,
+                r.coverage,
+                _status_cell(r.status, lang),
+                trend_text(r.trend, lang, r.previous_status),
+            ]
             for r in ev.elements.values()
             if r.status is not None
         ],

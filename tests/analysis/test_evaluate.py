@@ -484,7 +484,7 @@ def test_docs_evaluation_page_shows_what_gevinst_prints(
     shutil.copytree(ROOT / "examples", tmp_path / "examples")
     monkeypatch.chdir(tmp_path)
     text = (ROOT / "docs" / "evaluation.md").read_text("utf-8")
-    assert _check_page(text, tmp_path) == 10  # 8 Python cells, 2 console blocks
+    assert _check_page(text, tmp_path) == 11  # 9 Python cells, 2 console blocks
     assert (tmp_path / "status.png").read_bytes()[:4] == b"\x89PNG"
     assert (tmp_path / "evaluering.xlsx").read_bytes()[:2] == b"PK"
 

@@ -115,7 +115,7 @@ def test_specials_escaped_in_every_cell() -> None:
     assert "&lt;b&gt;" in text and "æøå" in text
     goals = table_rows(text, "### Samfunnsmål")
     # the nasty name is one cell: the row has exactly the header's number of cells
-    assert len(goals[0]) == 7
+    assert len(goals[0]) == 8
     assert goals[0][1].startswith('Sagt "hei" &lt;b&gt;&amp;amp; \\{x\\} \\] \\\\ \\|')
     assert "# Plan \\| æøå" in text
 

@@ -134,7 +134,7 @@ def test_status_table_coloured(bergen: gv.Plan) -> None:
     ]
     assert tables
     header = [c.text for c in tables[0].rows[0].cells]
-    assert header == ["Id", "Type", "Navn", "Eier", "Status", "Score"]
+    assert header == ["Id", "Type", "Navn", "Eier", "Status", "Score", "Siden forrige periode"]
     rows = {r.cells[0].text: r for t in tables for r in list(t.rows)[1:]}
     assert rows["B2"].cells[4].text == "■ Ikke i rute"
     assert str(rows["B2"].cells[4].fill.fore_color.rgb) == "F3B48F"

@@ -10,6 +10,7 @@ import datetime as dt
 from typing import TYPE_CHECKING, Any
 
 import gevinst.theme as theme
+from gevinst.analysis.evaluate import trend_text
 from gevinst.report.pptx.base import (
     _MUTED,
     SLIDE_W,
@@ -34,8 +35,8 @@ def _status_slides(prs: Any, data: ReportData) -> None:
     header = [data.word("id"), data.word("type"), data.word("name"), data.word("owner")]
     widths = [0.6, 1.3, 4.6, 3.0]
     if dated:
-        header += [data.word("status"), data.word("score")]
-        widths += [1.6, 0.9]
+        header += [data.word("status"), data.word("score"), data.word("since_last")]
+        widths = [0.6, 1.3, 4.0, 2.4, 1.6, 0.9, 2.0]
     else:
         header.append(data.word("indicators"))
         widths.append(1.2)
@@ -46,7 +47,11 @@ def _status_slides(prs: Any, data: ReportData) -> None:
         for r, row in enumerate(page):
             line = [row.id, data.word(row.kind), row.name, row.owner or "–"]
             if dated:
-                line += [_status_text(data, row.status), format_percent(row.score, data.language)]
+                line += [
+                    _status_text(data, row.status),
+                    format_percent(row.score, data.language),
+                    trend_text(row.trend, data.language, row.previous_status) or "–",
+                ]
                 if row.status:
                     fills[(r, 4)] = data.theme.statuses[row.status].fill
             else:
