@@ -218,7 +218,9 @@ def _flow(text: str) -> Any:
     if "'" in inner or '"' in inner:
         return _flow_quoted(text)
     parts = inner.split(",") if closer == "]" else _mapping_parts(inner)
-    if _FLOW_UNSAFE.search("".join(_NESTED.sub("", part) for part in parts).replace(": ", "")):
+    # joined with their commas, so that a part ending in ':' and the next one's space do
+    # not pass for a key's ': ' ("[40000, 5:, 80000]" is not a plain sequence)
+    if _FLOW_UNSAFE.search(",".join(_NESTED.sub("", part) for part in parts).replace(": ", "")):
         raise _NotFast
     if closer == "]":
         if len(parts) == 1 and not _unfold(parts[0]):
