@@ -25,7 +25,7 @@ from gevinst.analysis.simulate_text import WRITERS as SIMULATION_WRITERS
 from gevinst.analysis.trace_text import FORMATS as TRACE_FORMATS
 from gevinst.charts.figure import FORMATS as CHART_FORMATS
 from gevinst.errors import GevinstError, PlanCheckError
-from gevinst.i18n.words import LANGUAGES
+from gevinst.i18n.words import LANGUAGES, language_for
 from gevinst.i18n.words import visible_controls as terminal_safe
 from gevinst.render import RENDERERS
 from gevinst.report.stakeholders import CHARTS
@@ -134,12 +134,33 @@ def _make_visible(exc: click.ClickException) -> None:
     setattr(exc, "message", terminal_safe(exc.message))  # noqa: B010 - final for mypy only
 
 
+#: Where a command keeps its --lang for the message of an error (``ctx.meta`` is shared).
+_LANG = "gevinst.lang"
+
+
+class _Command(click.Command):
+    """A command that leaves its --lang where the group finds it when an error is said."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        ctx.meta[_LANG] = ctx.params.get("lang")
+        return super().invoke(ctx)
+
+
+def _said(exc: GevinstError, ctx: click.Context) -> str:
+    """The error's message in --lang, else in the plan's language as far as its file
+    could be read, else the environment's (:func:`~gevinst.i18n.words.language_for`)."""
+    chosen = ctx.meta.get(_LANG)
+    return exc.in_language(language_for(chosen, getattr(exc, "language", None)))
+
+
 class _Group(click.Group):
     """Turns gevinst's own errors and file errors into one clear message and exit 1.
 
     Click's own messages (wrong usage) can quote what the user typed; their control
     characters are made visible like everything else gevinst prints.
     """
+
+    command_class = _Command
 
     def make_context(
         self,
@@ -167,7 +188,7 @@ class _Group(click.Group):
                 warnings.showwarning = show  # one line of its own words, no source paths
                 return super().invoke(ctx)
         except GevinstError as exc:
-            raise _UserError(str(exc)) from exc
+            raise _UserError(_said(exc, ctx)) from exc
         except OSError as exc:
             where = f"{exc.filename}: " if exc.filename else ""
             raise _UserError(f"{where}{exc.strerror or exc}") from exc
