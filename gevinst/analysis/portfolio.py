@@ -329,17 +329,19 @@ class Portfolio:
 
     # -- checks and evaluation -------------------------------------------------------------
 
-    def check(self) -> list[PortfolioFinding]:
-        """Every plan's GV findings, then the portfolio's own (GV300-GV302)."""
+    def check(self, language: str | None = None) -> list[PortfolioFinding]:
+        """Every plan's GV findings, then the portfolio's own (GV300-GV302); the messages
+        in ``language`` (``nb`` or ``en``), by default each plan's (the portfolio's own:
+        the first plan's)."""
         from gevinst.analysis.checks import check
 
         out: list[PortfolioFinding] = []
         for plan, source in zip(self.plans, self.sources, strict=True):
-            for f in check(plan):
+            for f in check(plan, language=language):
                 out.append(
                     PortfolioFinding(plan.id, f.code, f.severity, f.element, f.message, source)
                 )
-        return out + self.portfolio_findings()
+        return out + self.portfolio_findings(language)
 
     def portfolio_findings(self, language: str | None = None) -> list[PortfolioFinding]:
         """The portfolio's own findings only (GV300-GV302): plans that share an id, money
