@@ -72,6 +72,26 @@ def test_summary_in_the_plans_language(tmp_path: Path) -> None:
     ]
 
 
+def test_the_folder_line_in_the_plans_language(tmp_path: Path) -> None:
+    folder = tmp_path / "planer"
+    folder.mkdir()
+    write(folder, "nb.yaml", NB_PLAN)
+    assert run("check", str(folder))[1] == [
+        f"{folder}: 1 planfil lest: nb.yaml",
+        f"{folder / 'nb.yaml'}:4: GV101 warning M1 tiltak M1 bidrar ikke til noe; koble det til "
+        "endringen eller gevinsten det fører til (contributes_to)",
+        "1 plan kontrollert: 0 feil, 1 advarsel, 0 info",
+    ]
+    write(folder, "en.yaml", EN_PLAN)
+    assert run("check", str(folder), "--lang", "en", "--select", "GV3")[1] == [
+        f"{folder}: 2 plan files read: en.yaml, nb.yaml",
+        "2 plans checked: 0 error(s), 0 warning(s), 0 info. All checks passed.",
+    ]
+    assert check_files([str(folder)], select=["GV3"]).read == [
+        f"{folder}: 2 plan files read: en.yaml, nb.yaml"  # en.yaml, first, is English
+    ]
+
+
 def test_summary_in_python(tmp_path: Path) -> None:
     nb, en = write(tmp_path, "nb.yaml", NB_PLAN), write(tmp_path, "en.yaml", EN_PLAN)
     assert check_files([nb, en]).summary() == "2 planer kontrollert: 0 feil, 2 advarsler, 0 info"

@@ -189,7 +189,7 @@ def test_check_json_to_stdout_and_to_a_file(folder: Path, tmp_path: Path) -> Non
     code, out, err = _run("check", str(folder), "-o", "-")
     rows = json.loads(out)
     assert [r["code"] for r in rows] == ["GV301"]
-    assert err == f"{folder}: 2 plan files read: a.yaml, b.json\n"
+    assert err == f"{folder}: 2 planfiler lest: a.yaml, b.json\n"  # the plans are nb
     target = tmp_path / "funn.json"
     code, out, err = _run("check", str(folder), "-o", str(target))
     assert out == "" and json.loads(target.read_text("utf-8")) == rows

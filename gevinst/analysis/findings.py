@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from gevinst.analysis.checks import ERROR_CODES, Finding, check
-from gevinst.errors import GevinstError, PlanCheckError, said_in
+from gevinst.errors import GevinstError, PlanCheckError, Said, said_in
 from gevinst.i18n.words import language_for, t
 from gevinst.personal_data import Hit, mask
 
@@ -59,7 +59,8 @@ PLAN_SUFFIXES = (".yaml", ".yml", ".json", ".xlsx")
 
 def plan_files(paths: Sequence[str]) -> tuple[list[str], list[str]]:
     """The files to check: each path, a folder standing for its plan files (sorted by
-    name; :data:`PLAN_SUFFIXES`). Also a line per folder that says which were read.
+    name; :data:`PLAN_SUFFIXES`). Also a line per folder that says which were read
+    (English as a ``str``; ``line.in_language("nb")`` in Norwegian).
 
     Raises:
         PlanError: a folder holds no plan file.
@@ -84,9 +85,9 @@ def plan_files(paths: Sequence[str]) -> tuple[list[str], list[str]]:
                 source=name,
             )
         files += [str(p) for p in found]
+        key = "check_folder_one" if len(found) == 1 else "check_folder"
         read.append(
-            f"{name}: {len(found)} plan file{'s' if len(found) != 1 else ''} read: "
-            + ", ".join(p.name for p in found)
+            Said(key, folder=name, count=len(found), names=", ".join(p.name for p in found))
         )
     return files, read
 
@@ -270,6 +271,7 @@ def check_files(
                 }
             )
     run.language = language_for(language, languages[0] if languages else None)
+    run.read = [said_in(line, run.language) for line in read]
     if len(checked) > 1:
         run.rows += _portfolio_rows(checked, codes(select), codes(ignore), run.language)
     for row in run.rows:  # whatever else a message quotes from the plan, never the number

@@ -1758,6 +1758,14 @@ WORDS: dict[str, tuple[str, str]] = {
         "{element} is not an element of the map; known: {known}",
     ),
     # the summary line of gevinst check
+    "check_folder_one": (
+        "{folder}: {count} planfil lest: {names}",
+        "{folder}: {count} plan file read: {names}",
+    ),
+    "check_folder": (
+        "{folder}: {count} planfiler lest: {names}",
+        "{folder}: {count} plan files read: {names}",
+    ),
     "check_summary": (
         "{plans}: {errors} feil, {warnings}, {infos} info",
         "{plans}: {errors} error(s), {warnings}, {infos} info",
