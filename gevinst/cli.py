@@ -96,7 +96,8 @@ def _refused(
     """Say which errors keep PLAN from being evaluated, at their places in the file."""
     from gevinst.analysis.findings import refusal_message
 
-    raise _UserError(refusal_message(plan_path, plan, exc, measurements)) from exc
+    language = click.get_current_context().meta.get(_LANG)  # --lang, where given
+    raise _UserError(refusal_message(plan_path, plan, exc, measurements, language)) from exc
 
 
 def _evaluated(plan_path: str, plan: Plan, when: dt.date, measurements: str | None) -> Evaluation:
@@ -113,7 +114,8 @@ def _say_errors(plan_path: str, plan: Plan) -> None:
     """Say on stderr, like a linter, which check errors the map of the plan carries."""
     from gevinst.analysis.findings import error_lines
 
-    for line in error_lines(plan_path, plan):
+    language = click.get_current_context().meta.get(_LANG)
+    for line in error_lines(plan_path, plan, language=language):
         _echo(line, err=True)
 
 
@@ -622,7 +624,10 @@ def diff(
 @cli.command()
 @click.argument("source", type=click.Path(dir_okay=False))
 @click.argument("target", type=click.Path(dir_okay=False))
-def convert(source: str, target: str) -> None:
+@click.option(
+    "--lang", type=click.Choice(LANGUAGES), help="Message language (default: the plan's)."
+)
+def convert(source: str, target: str, lang: str | None) -> None:
     """Convert a plan between YAML, JSON and Excel (formats from the suffixes).
 
     The whole plan is carried over (comments in a YAML file are not part of it). A
@@ -631,6 +636,8 @@ def convert(source: str, target: str) -> None:
     """
     from gevinst.io.inputs import load_inputs, refuse_overwrite
     from gevinst.io.plans import save, writer_for
+
+    del lang  # the language of an error's message: said where errors are (_Group)
 
     out = Path(target)
     writer_for(out)  # an unknown suffix is refused before reading a large source

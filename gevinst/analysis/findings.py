@@ -370,12 +370,14 @@ def located(plan_path: str, findings: Sequence[Finding]) -> list[str]:
     return [line for _, line in sorted(lines)]
 
 
-def error_lines(plan_path: str, plan: Plan, *, drawn: bool = True) -> list[str]:
+def error_lines(
+    plan_path: str, plan: Plan, *, drawn: bool = True, language: str | None = None
+) -> list[str]:
     """Which check errors a picture of the plan carries, as linter lines in the order of
     the file (FILE:LINE: CODE error ELEMENT MESSAGE); ``drawn``: the picture is drawn all
     the same (a map), and a last line says so. No errors, no lines."""
     # GV201 was ruled out when the plan was read (gevinst.io.inputs)
-    findings = check(plan, select=[c for c in ERROR_CODES if c != "GV201"])
+    findings = check(plan, select=[c for c in ERROR_CODES if c != "GV201"], language=language)
     if not findings:
         return []
     lines = located(plan_path, findings)
@@ -388,10 +390,15 @@ def error_lines(plan_path: str, plan: Plan, *, drawn: bool = True) -> list[str]:
 
 
 def refusal_message(
-    plan_path: str, plan: Plan, exc: PlanCheckError, measurements: str | None = None
+    plan_path: str,
+    plan: Plan,
+    exc: PlanCheckError,
+    measurements: str | None = None,
+    language: str | None = None,
 ) -> str:
     """Which errors keep PLAN from being evaluated, at their places in the file, and how
-    to list them (``exc`` is what the evaluation raised)."""
+    to list them (``exc`` is what the evaluation raised); the findings in ``language``
+    (default: the plan's)."""
     from gevinst.io.plans import load_measurements
 
     extra = f" (with the measurements in {measurements})" if measurements else ""
@@ -399,7 +406,7 @@ def refusal_message(
     added = load_measurements(measurements) if measurements else []
     if added and not any(m in plan.measurements for m in added):  # report loads them later
         plan = plan.model_copy(update={"measurements": [*plan.measurements, *added]})
-    errors = check(plan, select=ERROR_CODES)
+    errors = check(plan, select=ERROR_CODES, language=language)
     if not errors:
         return f"{plan_path}{extra}: {exc.reason}"
     listed = "\n".join(f"  {line}" for line in located(plan_path, errors))
