@@ -25,7 +25,7 @@ from gevinst.analysis.simulate_text import WRITERS as SIMULATION_WRITERS
 from gevinst.analysis.trace_text import FORMATS as TRACE_FORMATS
 from gevinst.charts.figure import FORMATS as CHART_FORMATS
 from gevinst.errors import GevinstError, PlanCheckError
-from gevinst.i18n.words import LANGUAGES
+from gevinst.i18n.words import LANGUAGES, language_for
 from gevinst.i18n.words import visible_controls as terminal_safe
 from gevinst.render import RENDERERS
 from gevinst.report.stakeholders import CHARTS
@@ -96,7 +96,8 @@ def _refused(
     """Say which errors keep PLAN from being evaluated, at their places in the file."""
     from gevinst.analysis.findings import refusal_message
 
-    raise _UserError(refusal_message(plan_path, plan, exc, measurements)) from exc
+    language = click.get_current_context().meta.get(_LANG)  # --lang, where given
+    raise _UserError(refusal_message(plan_path, plan, exc, measurements, language)) from exc
 
 
 def _evaluated(plan_path: str, plan: Plan, when: dt.date, measurements: str | None) -> Evaluation:
@@ -113,7 +114,8 @@ def _say_errors(plan_path: str, plan: Plan) -> None:
     """Say on stderr, like a linter, which check errors the map of the plan carries."""
     from gevinst.analysis.findings import error_lines
 
-    for line in error_lines(plan_path, plan):
+    language = click.get_current_context().meta.get(_LANG)
+    for line in error_lines(plan_path, plan, language=language):
         _echo(line, err=True)
 
 
@@ -134,12 +136,33 @@ def _make_visible(exc: click.ClickException) -> None:
     setattr(exc, "message", terminal_safe(exc.message))  # noqa: B010 - final for mypy only
 
 
+#: Where a command keeps its --lang for the message of an error (``ctx.meta`` is shared).
+_LANG = "gevinst.lang"
+
+
+class _Command(click.Command):
+    """A command that leaves its --lang where the group finds it when an error is said."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        ctx.meta[_LANG] = ctx.params.get("lang")
+        return super().invoke(ctx)
+
+
+def _said(exc: GevinstError, ctx: click.Context) -> str:
+    """The error's message in --lang, else in the plan's language as far as its file
+    could be read, else the environment's (:func:`~gevinst.i18n.words.language_for`)."""
+    chosen = ctx.meta.get(_LANG)
+    return exc.in_language(language_for(chosen, getattr(exc, "language", None)))
+
+
 class _Group(click.Group):
     """Turns gevinst's own errors and file errors into one clear message and exit 1.
 
     Click's own messages (wrong usage) can quote what the user typed; their control
     characters are made visible like everything else gevinst prints.
     """
+
+    command_class = _Command
 
     def make_context(
         self,
@@ -167,7 +190,7 @@ class _Group(click.Group):
                 warnings.showwarning = show  # one line of its own words, no source paths
                 return super().invoke(ctx)
         except GevinstError as exc:
-            raise _UserError(str(exc)) from exc
+            raise _UserError(_said(exc, ctx)) from exc
         except OSError as exc:
             where = f"{exc.filename}: " if exc.filename else ""
             raise _UserError(f"{where}{exc.strerror or exc}") from exc
@@ -611,7 +634,10 @@ def diff(
 @cli.command()
 @click.argument("source", type=click.Path(dir_okay=False))
 @click.argument("target", type=click.Path(dir_okay=False))
-def convert(source: str, target: str) -> None:
+@click.option(
+    "--lang", type=click.Choice(LANGUAGES), help="Message language (default: the plan's)."
+)
+def convert(source: str, target: str, lang: str | None) -> None:
     """Convert a plan between YAML, JSON and Excel (formats from the suffixes).
 
     The whole plan is carried over (comments in a YAML file are not part of it). A
@@ -620,6 +646,8 @@ def convert(source: str, target: str) -> None:
     """
     from gevinst.io.inputs import load_inputs, refuse_overwrite
     from gevinst.io.plans import save, writer_for
+
+    del lang  # the language of an error's message: said where errors are (_Group)
 
     out = Path(target)
     writer_for(out)  # an unknown suffix is refused before reading a large source

@@ -17,14 +17,19 @@ keeps working::
     └── MissingDependencyError(GevinstError, ImportError)  an optional package is absent
 
 A message says what is wrong, where (file, line, column, element id, field) and how to
-fix it. The command line prints ``str(error)`` and exits 1; it never shows a traceback
-for one of these.
+fix it. ``str(error)`` is the message in English; ``error.in_language("nb")`` gives it
+in Norwegian where its words are in the table (:class:`Said`). The command line prints
+the message in the plan's language (or ``--lang``) and exits 1; it never shows a
+traceback for one of these.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from pathlib import Path
+
+from gevinst.i18n.formats import format_number
+from gevinst.i18n.words import t
 
 __all__ = [
     "FormatError",
@@ -36,13 +41,102 @@ __all__ = [
     "PlanCheckError",
     "PlanError",
     "RenderError",
+    "Said",
+    "SaidLines",
+    "SaidNumber",
     "ThemeError",
     "WorkbookError",
+    "said_in",
 ]
+
+
+def said_in(text: object, language: str) -> str:
+    """``text`` in ``language`` when it can say itself in it (a :class:`Said`, an error),
+    else as it is.
+
+    Examples:
+        >>> said_in(Said("load_text_empty"), "nb"), said_in("as written", "nb")
+        ('teksten kan ikke være tom', 'as written')
+    """
+    say = getattr(text, "in_language", None)
+    return str(say(language) if callable(say) else text)
+
+
+class Said(str):
+    """A message from the word table (:mod:`gevinst.i18n.words`): as a ``str`` it is the
+    English text, and :meth:`in_language` gives it in ``nb`` or ``en``. A field may
+    itself be a :class:`Said` (or an error), said in the same language.
+
+    Examples:
+        >>> said = Said("load_no_file")
+        >>> said, said.in_language("nb")
+        ('no such file', 'filen finnes ikke')
+    """
+
+    key: str
+    fields: dict[str, object]
+
+    def __new__(cls, key: str, /, **fields: object) -> Said:
+        self = super().__new__(cls, _said(key, fields, "en"))
+        self.key = key
+        self.fields = fields
+        return self
+
+    def in_language(self, language: str) -> str:
+        """The message in ``language`` (``nb`` or ``en``)."""
+        return _said(self.key, self.fields, language)
+
+
+def _said(key: str, fields: dict[str, object], language: str) -> str:
+    shown = {
+        name: said_in(v, language) if hasattr(v, "in_language") else v for name, v in fields.items()
+    }
+    return t(key, language).format(**shown)
+
+
+class SaidLines(str):
+    """Lines that are each a message (or an error) in their own words, joined by ``sep``."""
+
+    parts: tuple[object, ...]
+    sep: str
+
+    def __new__(cls, parts: Iterable[object], sep: str = "\n") -> SaidLines:
+        kept = tuple(parts)
+        self = super().__new__(cls, sep.join(str(part) for part in kept))
+        self.parts, self.sep = kept, sep
+        return self
+
+    def in_language(self, language: str) -> str:
+        """Each line in ``language``."""
+        return self.sep.join(said_in(part, language) for part in self.parts)
+
+
+class SaidNumber:
+    """A count or size in a message, with the thousands separator of its language.
+
+    Examples:
+        >>> number = SaidNumber(60001)
+        >>> str(number), number.in_language("nb")
+        ('60,001', '60\xa0001')
+    """
+
+    def __init__(self, value: float) -> None:
+        self.value = value
+
+    def __str__(self) -> str:
+        return self.in_language("en")
+
+    def in_language(self, language: str) -> str:
+        """The number as written in ``language``."""
+        return format_number(self.value, language)
 
 
 class GevinstError(Exception):
     """Root of every error gevinst raises on purpose."""
+
+    def in_language(self, language: str) -> str:
+        """The message in ``language`` where its words are in the table, else as it is."""
+        return str(self)
 
 
 class PlanError(GevinstError, ValueError):
@@ -54,8 +148,17 @@ class PlanError(GevinstError, ValueError):
         column: 1-based column in the source, if known.
         element: the id of the element the problem is in, if known.
         field: the dotted path of the field, e.g. ``benefits[2].owner``.
-        reason: the message without the location prefix.
+        reason: the message without the location prefix (English; a :class:`Said`
+            where the table has it in Norwegian too).
+        language: the plan's ``language`` as far as the file could be read, else None.
+
+    Examples:
+        >>> error = PlanError(Said("load_no_file"), source="p.yaml")
+        >>> str(error), error.in_language("nb")
+        ('p.yaml: no such file', 'p.yaml: filen finnes ikke')
     """
+
+    language: str | None = None
 
     def __init__(
         self,
@@ -75,7 +178,14 @@ class PlanError(GevinstError, ValueError):
         self.field = field
         super().__init__(self._format())
 
-    def _format(self) -> str:
+    def in_language(self, language: str) -> str:
+        """The message with its location, in ``language`` (``nb`` or ``en``)."""
+        return self._format(language)
+
+    def _said(self, language: str) -> str:
+        return said_in(self.reason, language)
+
+    def _format(self, language: str = "en") -> str:
         where = self.source or "<plan>"
         if self.line is not None:
             where += f":{self.line}"
@@ -87,7 +197,7 @@ class PlanError(GevinstError, ValueError):
         if self.field:
             parts.append(self.field)
         what = f" [{' '.join(parts)}]" if parts else ""
-        return f"{where}:{what} {self.reason}"
+        return f"{where}:{what} {self._said(language)}"
 
 
 class WorkbookError(PlanError):
@@ -115,19 +225,23 @@ class WorkbookError(PlanError):
             reason, source=source, line=row, column=column, element=element, field=field
         )
 
-    def _format(self) -> str:
+    def _format(self, language: str = "en") -> str:
         from openpyxl.utils import get_column_letter
 
         where = []
         if self.sheet is not None:
-            where.append(f"sheet {self.sheet}")
+            where.append(t("place_sheet", language).format(sheet=self.sheet))
         if self.line is not None:
-            where.append(f"row {self.line}")
+            where.append(t("place_row", language).format(row=self.line))
         if self.column is not None:
             letter = get_column_letter(self.column)
-            where.append(f"column {self.header} ({letter})" if self.header else f"column {letter}")
+            where.append(
+                t("place_column_named", language).format(header=self.header, letter=letter)
+                if self.header
+                else t("place_column", language).format(letter=letter)
+            )
         place = f": {', '.join(where)}" if where else ""
-        return f"{self.source or '<workbook>'}{place}: {self.reason}"
+        return f"{self.source or '<workbook>'}{place}: {self._said(language)}"
 
 
 class PlanCheckError(PlanError):
@@ -158,8 +272,10 @@ class PersonalDataError(PlanError):
         self.places = tuple(places)
         super().__init__(reason, source=source, line=line, column=column)
 
-    def _format(self) -> str:
-        return f"{self.places[0]}: {self.reason}" if self.places else super()._format()
+    def _format(self, language: str = "en") -> str:
+        if self.places:
+            return f"{self.places[0]}: {self._said(language)}"
+        return super()._format(language)
 
 
 class FormatError(GevinstError, ValueError):

@@ -37,6 +37,7 @@ from pydantic import (
 )
 
 from gevinst.amounts import Estimate, as_written, estimate, number
+from gevinst.errors import Said
 from gevinst.i18n.words import t
 
 if TYPE_CHECKING:
@@ -95,15 +96,15 @@ def _iso_date(value: object) -> object:
     if isinstance(value, dt.datetime):
         if value.time() == dt.time(0) and value.tzinfo is None:
             return value.date()
-        raise ValueError("a date has no time of day: write it as YYYY-MM-DD")
+        raise ValueError(Said("load_date_time"))
     if isinstance(value, dt.date):
         return value
     if isinstance(value, str):
         try:
             return dt.date.fromisoformat(value.strip())
         except ValueError:
-            raise ValueError(f"{value!r} is not a date: write it as YYYY-MM-DD") from None
-    raise ValueError(f"{value!r} is not a date: write it as YYYY-MM-DD")
+            raise ValueError(Said("load_not_a_date", given=repr(value))) from None
+    raise ValueError(Said("load_not_a_date", given=repr(value)))
 
 
 def _number(value: object) -> object:
@@ -275,7 +276,7 @@ class Link(_Model):
     @classmethod
     def _weight_in_range(cls, value: float | None) -> float | None:
         if value is not None and not (0.0 <= value <= 1.0):
-            raise ValueError(f"weight {value} is not a share between 0 and 1")
+            raise ValueError(Said("load_weight", weight=value))
         return value
 
 

@@ -18,6 +18,15 @@ BERGEN = EXAMPLES / "bergen_barnevern" / "plan.yaml"
 MINIMAL = EXAMPLES / "minimal.yaml"
 
 
+@pytest.fixture(autouse=True)
+def _locale(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every test runs in the C locale: a message whose plan names no language is then
+    nb, whatever the machine's LANG (gevinst.i18n.words.language_for)."""
+    for name in ("LC_ALL", "LC_MESSAGES"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("LANG", "C.UTF-8")
+
+
 @pytest.fixture
 def bergen_path() -> Path:
     return BERGEN

@@ -111,7 +111,7 @@ def folder(tmp_path: Path) -> Path:
 
 def test_check_two_files_runs_the_portfolio_rules(folder: Path) -> None:
     a, b = folder / "a.yaml", folder / "b.json"
-    code, out, _ = _run("check", str(a), str(b))
+    code, out, _ = _run("check", str(a), str(b), "--lang", "en")
     assert code == 0  # GV301 is a warning
     [found] = [x for x in out.splitlines() if "GV301" in x]
     # at the plan named first (ko:K1), on the line that opens K1's record in the JSON file
@@ -131,7 +131,7 @@ def _line_of(path: Path, id: str) -> int:
 
 def test_check_a_folder_reads_its_plan_files_and_says_which(folder: Path) -> None:
     gv.save(_plan("tredje", "T1", "Noe annet", 10), folder / "c.xlsx")
-    code, out, _ = _run("check", str(folder))
+    code, out, _ = _run("check", str(folder), "--lang", "en")
     lines = out.splitlines()
     assert lines[0] == f"{folder}: 3 plan files read: a.yaml, b.json, c.xlsx"
     assert lines[-1] == "3 plans checked: 0 error(s), 1 warning(s), 0 info"
@@ -148,7 +148,7 @@ def test_a_folder_without_plans_is_one_message(tmp_path: Path) -> None:
 
 
 def test_two_versions_of_one_plan_are_gv300() -> None:
-    code, out, _ = _run("check", str(BERGEN_2024), str(BERGEN))
+    code, out, _ = _run("check", str(BERGEN_2024), str(BERGEN), "--lang", "en")
     assert code == 1
     [found] = [x for x in out.splitlines() if "GV300" in x]
     assert found.startswith(f"{BERGEN}: GV300 error plan id 'ebf-smidig' is used by {BERGEN_2024}")
@@ -189,7 +189,7 @@ def test_check_json_to_stdout_and_to_a_file(folder: Path, tmp_path: Path) -> Non
     code, out, err = _run("check", str(folder), "-o", "-")
     rows = json.loads(out)
     assert [r["code"] for r in rows] == ["GV301"]
-    assert err == f"{folder}: 2 plan files read: a.yaml, b.json\n"
+    assert err == f"{folder}: 2 planfiler lest: a.yaml, b.json\n"  # the plans are nb
     target = tmp_path / "funn.json"
     code, out, err = _run("check", str(folder), "-o", str(target))
     assert out == "" and json.loads(target.read_text("utf-8")) == rows

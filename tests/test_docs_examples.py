@@ -52,8 +52,8 @@ PLAN_BLOCKS = _plan_blocks()
 
 #: Examples that show an error on purpose, with the error codes they must give.
 BROKEN_ON_PURPOSE = {
-    "docs/checks.md#3": {"GV020", "GV021", "GV022"},  # money that cannot be computed
-    "docs/checks.md#5": {"GV201"},  # an identity number, refused wherever it is
+    "docs/checks.md#4": {"GV020", "GV021", "GV022"},  # money that cannot be computed
+    "docs/checks.md#6": {"GV201"},  # an identity number, refused wherever it is
     "docs/limits.md#1": {"GV007"},  # an amount beyond what a plan can hold
 }
 

@@ -94,8 +94,8 @@ def test_cli_check_prints_what_the_readme_shows(
     result = CliRunner().invoke(cli, ["check", *args])
     assert result.exit_code == 0, result.output
     count = len([a for a in args if a.endswith(".yaml")])
-    plans = "1 plan" if count == 1 else f"{count} plans"
-    expected = f"{plans} checked: 0 error(s), 0 warning(s), 0 info. All checks passed.\n"
+    plans = "1 plan" if count == 1 else f"{count} planer"  # the plans are nb
+    expected = f"{plans} kontrollert: 0 feil, 0 advarsler, 0 info. Alle kontroller bestått.\n"
     assert result.output == expected
     assert expected.rstrip("\n") in (EXAMPLES / "README.md").read_text("utf-8")
 

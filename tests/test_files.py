@@ -262,7 +262,8 @@ def test_sparse_file_is_refused_before_reading(tmp_path: Path) -> None:
         handle.truncate(5 * 2**30)  # 5 GiB of holes: nothing on the disk
     code, output = run("check", big)
     assert code == 1
-    assert f"{big}: the file is 5,120 MiB; a plan is at most 200 MiB" in output
+    # nothing of it is read, so not its language: the environment's (C: nb)
+    assert f"{big}: filen er 5\xa0120 MiB; en plan er høyst 200 MiB" in output
 
 
 @pytest.mark.parametrize("suffix", [".json", ".xlsx"])
@@ -287,7 +288,7 @@ def test_large_measurement_file_is_refused_and_named(
     csv.write_text("indicator,date,value\n" + "I1,2024-06-30,25\n" * 100, "utf-8")
     code, output = run("evaluate", plan, "--measurements", csv)
     assert code == 1
-    assert f"{csv}: the file is 0 MiB; a measurement file is at most 0 MiB" in output
+    assert f"{csv}: filen er 0 MiB; en målingsfil er høyst 0 MiB" in output  # the plan's nb
 
 
 def test_endless_device_is_read_only_up_to_the_limit(

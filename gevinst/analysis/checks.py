@@ -341,7 +341,7 @@ def _impossible_values(ctx: _Context) -> Iterator[Finding]:
 @_rule("GV007")
 def _beyond_limits(ctx: _Context) -> Iterator[Finding]:
     for element, _field, message in outside_limits(ctx.plan):
-        yield _finding("GV007", element, message)
+        yield _finding("GV007", element, message.in_language(ctx.language))
 
 
 @_rule("GV020", "GV021", "GV022")

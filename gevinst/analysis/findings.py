@@ -14,6 +14,8 @@ Examples:
     >>> _ = path.write_text("schema: gevinst/1\\nplan: {id: p, title: Prøve}\\n", "utf-8")
     >>> run = check_files([str(path)], select=["GV1"])
     >>> run.summary()
+    '1 plan kontrollert: 0 feil, 0 advarsler, 0 info. Alle kontroller bestått.'
+    >>> run.summary("en")
     '1 plan checked: 0 error(s), 0 warning(s), 0 info. All checks passed.'
 """
 
@@ -27,8 +29,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from gevinst.analysis.checks import ERROR_CODES, Finding, check
-from gevinst.errors import GevinstError, PlanCheckError
-from gevinst.i18n.words import t
+from gevinst.errors import GevinstError, PlanCheckError, Said, said_in
+from gevinst.i18n.words import language_for, t
 from gevinst.personal_data import Hit, mask
 
 if TYPE_CHECKING:
@@ -57,7 +59,8 @@ PLAN_SUFFIXES = (".yaml", ".yml", ".json", ".xlsx")
 
 def plan_files(paths: Sequence[str]) -> tuple[list[str], list[str]]:
     """The files to check: each path, a folder standing for its plan files (sorted by
-    name; :data:`PLAN_SUFFIXES`). Also a line per folder that says which were read.
+    name; :data:`PLAN_SUFFIXES`). Also a line per folder that says which were read
+    (English as a ``str``; ``line.in_language("nb")`` in Norwegian).
 
     Raises:
         PlanError: a folder holds no plan file.
@@ -82,9 +85,9 @@ def plan_files(paths: Sequence[str]) -> tuple[list[str], list[str]]:
                 source=name,
             )
         files += [str(p) for p in found]
+        key = "check_folder_one" if len(found) == 1 else "check_folder"
         read.append(
-            f"{name}: {len(found)} plan file{'s' if len(found) != 1 else ''} read: "
-            + ", ".join(p.name for p in found)
+            Said(key, folder=name, count=len(found), names=", ".join(p.name for p in found))
         )
     return files, read
 
@@ -115,6 +118,9 @@ class CheckRun:
     places: dict[tuple[str, str], str] = field(default_factory=dict)
     #: For each folder given: which plan files in it were read.
     read: list[str] = field(default_factory=list)
+    #: The language of the summary: ``--lang``, else the first plan's (as far as its
+    #: file could be read), else the environment's (:func:`~gevinst.i18n.words.language_for`).
+    language: str = "nb"
 
     @property
     def errors(self) -> int:
@@ -154,20 +160,34 @@ class CheckRun:
             out.append(f"{where}: {row['code']} {row['severity']}{element} {row['message']}")
         return out
 
-    def summary(self) -> str:
-        """How many plans were checked and what was found."""
+    def summary(self, language: str | None = None) -> str:
+        """How many plans were checked and what was found, in ``language`` (default:
+        :attr:`language`).
+
+        Examples:
+            >>> run = CheckRun(files=2, rows=[{"severity": "warning"}] * 3)
+            >>> run.summary("nb")
+            '2 planer kontrollert: 0 feil, 3 advarsler, 0 info'
+            >>> run.summary("en")
+            '2 plans checked: 0 error(s), 3 warning(s), 0 info'
+        """
+        said = language or self.language
         unreadable = len(self.unreadable)
-        counts = {s: sum(1 for r in self.rows if r["severity"] == s) for s in ("error", "warning")}
-        infos = sum(1 for r in self.rows if r["severity"] == "info")
+        counts = {s: sum(1 for r in self.rows if r["severity"] == s) for s in SEVERITIES}
         checked = self.files - unreadable
         found = len(self.rows) - unreadable
-        summary = (
-            f"{checked} plan{'s' if checked != 1 else ''} checked: "
-            f"{counts['error'] - unreadable} error(s), {counts['warning']} warning(s), {infos} info"
+        plans = t("check_plans_one" if checked == 1 else "check_plans_many", said)
+        warnings = t("check_warning_one" if counts["warning"] == 1 else "check_warnings", said)
+        summary = t("check_summary", said).format(
+            plans=plans.format(count=checked),
+            errors=counts["error"] - unreadable,
+            warnings=warnings.format(count=counts["warning"]),
+            infos=counts["info"],
         )
         if unreadable:
-            summary += f"; {unreadable} file(s) could not be read"
-        return summary if found or unreadable else f"{summary}. All checks passed."
+            more = t("check_unreadable_one" if unreadable == 1 else "check_unreadable", said)
+            summary += more.format(count=unreadable)
+        return summary if found or unreadable else t("check_passed", said).format(summary=summary)
 
 
 def check_files(
@@ -184,7 +204,9 @@ def check_files(
     is a GV000 error row; its message is in :attr:`CheckRun.unreadable`. A folder
     stands for its plan files (:func:`plan_files`). Two or more plans read are also
     checked together: GV300-GV302 (:meth:`Portfolio.portfolio_findings`). The messages
-    are in ``language`` (``"nb"`` or ``"en"``), by default in each plan's language.
+    are in ``language`` (``"nb"`` or ``"en"``), by default in each plan's language; the
+    message of a file that cannot be read in its ``language`` as far as it could be
+    read, else in the environment's (:func:`~gevinst.i18n.words.language_for`).
 
     Raises:
         PlanError: a folder given holds no plan file.
@@ -195,12 +217,16 @@ def check_files(
     paths, read = plan_files(paths)
     run = CheckRun(files=len(paths), read=read)
     checked: list[tuple[str, Plan]] = []
+    languages: list[str] = []  # each file's, as far as it could be read: the summary's
     for name in paths:
         path = Path(name)
         try:
             plan, hits = scan_inputs(path, measurements=measurements)
         except GevinstError as exc:
-            run.unreadable.append(str(exc))
+            said = language_for(language, getattr(exc, "language", None))
+            languages.append(said)
+            run.unreadable.append(exc.in_language(said))
+            reason = getattr(exc, "reason", None)  # the message without its place
             run.rows.append(
                 {
                     "file": name,
@@ -208,16 +234,19 @@ def check_files(
                     "code": "GV000",
                     "severity": "error",
                     "element": getattr(exc, "element", None),
-                    "message": getattr(exc, "reason", str(exc)),
+                    "message": exc.in_language(said) if reason is None else said_in(reason, said),
                 }
             )
             continue
         # GV201 is found in the files themselves (comments too), at its line: see _hit_rows
         if plan is None:  # holds an identity number and cannot be read: that first, always
-            run.rows += _hit_rows(hits, [], [], language or "nb")
+            said = language_for(language)
+            languages.append(said)
+            run.rows += _hit_rows(hits, [], [], said)
             continue
         checked.append((name, plan))
         said = language or plan.language
+        languages.append(said)
         run.rows += _hit_rows(hits, codes(select), codes(ignore), said)
         findings = check(
             plan, select=codes(select), ignore=[*codes(ignore), "GV201"], language=said
@@ -241,8 +270,10 @@ def check_files(
                     "message": finding.message,
                 }
             )
+    run.language = language_for(language, languages[0] if languages else None)
+    run.read = [said_in(line, run.language) for line in read]
     if len(checked) > 1:
-        run.rows += _portfolio_rows(checked, codes(select), codes(ignore))
+        run.rows += _portfolio_rows(checked, codes(select), codes(ignore), run.language)
     for row in run.rows:  # whatever else a message quotes from the plan, never the number
         row["element"] = mask(row["element"]) if row["element"] else row["element"]
         row["message"] = mask(row["message"])
@@ -250,16 +281,16 @@ def check_files(
 
 
 def _portfolio_rows(
-    checked: list[tuple[str, Plan]], select: list[str], ignore: list[str]
+    checked: list[tuple[str, Plan]], select: list[str], ignore: list[str], language: str
 ) -> list[dict[str, Any]]:
     """Rows for the portfolio rules across the plans read (GV300-GV302), each at the file
-    (and line) of the plan and element it names first."""
+    (and line) of the plan and element it names first, in ``language``."""
     from gevinst.analysis.portfolio import Portfolio
     from gevinst.io.plans import read_input, record_lines
 
     portfolio = Portfolio([plan for _, plan in checked], [name for name, _ in checked])
     rows = []
-    for finding in portfolio.portfolio_findings():
+    for finding in portfolio.portfolio_findings(language):
         if (select and not finding.code.startswith(tuple(select))) or (
             ignore and finding.code.startswith(tuple(ignore))
         ):
@@ -339,12 +370,14 @@ def located(plan_path: str, findings: Sequence[Finding]) -> list[str]:
     return [line for _, line in sorted(lines)]
 
 
-def error_lines(plan_path: str, plan: Plan, *, drawn: bool = True) -> list[str]:
+def error_lines(
+    plan_path: str, plan: Plan, *, drawn: bool = True, language: str | None = None
+) -> list[str]:
     """Which check errors a picture of the plan carries, as linter lines in the order of
     the file (FILE:LINE: CODE error ELEMENT MESSAGE); ``drawn``: the picture is drawn all
     the same (a map), and a last line says so. No errors, no lines."""
     # GV201 was ruled out when the plan was read (gevinst.io.inputs)
-    findings = check(plan, select=[c for c in ERROR_CODES if c != "GV201"])
+    findings = check(plan, select=[c for c in ERROR_CODES if c != "GV201"], language=language)
     if not findings:
         return []
     lines = located(plan_path, findings)
@@ -357,10 +390,15 @@ def error_lines(plan_path: str, plan: Plan, *, drawn: bool = True) -> list[str]:
 
 
 def refusal_message(
-    plan_path: str, plan: Plan, exc: PlanCheckError, measurements: str | None = None
+    plan_path: str,
+    plan: Plan,
+    exc: PlanCheckError,
+    measurements: str | None = None,
+    language: str | None = None,
 ) -> str:
     """Which errors keep PLAN from being evaluated, at their places in the file, and how
-    to list them (``exc`` is what the evaluation raised)."""
+    to list them (``exc`` is what the evaluation raised); the findings in ``language``
+    (default: the plan's)."""
     from gevinst.io.plans import load_measurements
 
     extra = f" (with the measurements in {measurements})" if measurements else ""
@@ -368,7 +406,7 @@ def refusal_message(
     added = load_measurements(measurements) if measurements else []
     if added and not any(m in plan.measurements for m in added):  # report loads them later
         plan = plan.model_copy(update={"measurements": [*plan.measurements, *added]})
-    errors = check(plan, select=ERROR_CODES)
+    errors = check(plan, select=ERROR_CODES, language=language)
     if not errors:
         return f"{plan_path}{extra}: {exc.reason}"
     listed = "\n".join(f"  {line}" for line in located(plan_path, errors))

@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING
 
 from gevinst.amounts import Estimate, as_written
 from gevinst.analysis.checks_money import require_sound_money
-from gevinst.errors import PlanError
+from gevinst.errors import PlanError, Said
 
 if TYPE_CHECKING:
     from gevinst.model import Plan
@@ -72,10 +72,7 @@ def add_years(day: dt.date, years: int) -> dt.date:
         PlanError: the result would be after 31 December 2200 (:data:`LAST_DATE`).
     """
     if day.year + years > LAST_DATE.year + 1:
-        raise PlanError(
-            f"{day} plus {years} years is after {LAST_DATE}, the last date a plan can hold; "
-            "check the year"
-        )
+        raise PlanError(Said("gv007_plus_years", day=day, years=years, last=LAST_DATE))
     try:
         return day.replace(year=day.year + years)
     except ValueError:
@@ -99,35 +96,30 @@ def horizon_end(start: dt.date, horizon_years: int) -> dt.date:
     return end
 
 
-def _horizon_message(start: dt.date, horizon_years: int) -> str:
-    return (
-        f"the horizon of {horizon_years} years from {start} runs past {LAST_DATE}, the last "
-        "date a plan can hold; shorten horizon_years or set an earlier start"
-    )
+def _horizon_message(start: dt.date, horizon_years: int, derived: object = "") -> Said:
+    return Said("gv007_horizon", years=horizon_years, start=start, derived=derived, last=LAST_DATE)
 
 
-def _amount(field: str, value: float) -> str | None:
+def _amount(field: object, value: float) -> Said | None:
     if isinstance(value, Estimate) and value.ranged:  # a range: each of its three numbers
-        for point, name in zip(value.points, ("low", "most likely", "high"), strict=True):
-            message = _amount(f"{field} ({name})", point)
+        names = ("gv007_low", "gv007_most_likely", "gv007_high")
+        for point, name in zip(value.points, names, strict=True):
+            message = _amount(Said("gv007_point", field=field, point=Said(name)), point)
             if message is not None:
                 return message
         return None
     if not math.isfinite(value) or abs(value) <= MAX_AMOUNT:  # NaN and infinities: GV006
         return None
-    return (
-        f"{field} is {value:g}, beyond what a plan can hold: amounts and indicator values "
-        f"lie within ±{_AMOUNT_TEXT}; check the number of digits"
-    )
+    return Said("gv007_amount", field=field, value=f"{value:g}", limit=_AMOUNT_TEXT)
 
 
-def _date(field: str, value: dt.date) -> str | None:
+def _date(field: object, value: dt.date) -> Said | None:
     if value <= LAST_DATE:
         return None
-    return f"{field} is {value}, after {LAST_DATE}, the last date a plan can hold; check the year"
+    return Said("gv007_date", field=field, value=value, last=LAST_DATE)
 
 
-def _values(plan: Plan) -> Iterator[tuple[str | None, str, str | None]]:
+def _values(plan: Plan) -> Iterator[tuple[str | None, str, Said | None]]:
     """(element, field, message or None) for every number and date of the plan."""
     info = plan.info
     rate = info.discount_rate
@@ -135,8 +127,7 @@ def _values(plan: Plan) -> Iterator[tuple[str | None, str, str | None]]:
         yield (
             plan.id,
             "discount_rate",
-            f"discount_rate is {rate:g}, more than {MAX_RATE:g} (100 % a year); write the "
-            "real rate as a share (0.04 = 4 %), or leave it out for the R-109 rates",
+            Said("gv007_rate", rate=f"{rate:g}", most=f"{MAX_RATE:g}"),
         )
     if info.start is not None:
         yield plan.id, "start", _date("start", info.start)
@@ -160,20 +151,23 @@ def _values(plan: Plan) -> Iterator[tuple[str | None, str, str | None]]:
             yield indicator.id, "baseline.date", _date("baseline.date", base.date)
         for target in indicator.targets:
             field = f"target {target.date}"
-            yield indicator.id, field, _amount(f"the {field}", target.value)
-            yield indicator.id, field, _date("a target date", target.date)
+            the_target = Said("gv007_the_target", date=target.date)
+            yield indicator.id, field, _amount(the_target, target.value)
+            yield indicator.id, field, _date(Said("gv007_a_target_date"), target.date)
     for number, measurement in enumerate(plan.measurements):
         field = f"measurements[{number}]"
-        where = f"the measurement of {measurement.indicator} dated {measurement.date}"
+        where = Said("gv007_measurement", indicator=measurement.indicator, date=measurement.date)
         yield measurement.indicator, field, _amount(where, measurement.value)
-        yield measurement.indicator, field, _date(f"the date of {field}", measurement.date)
+        the_date = Said("gv007_date_of", field=field)
+        yield measurement.indicator, field, _date(the_date, measurement.date)
     for number, review in enumerate(plan.reviews):
         field = f"reviews[{number}]"
-        yield review.element, field, _date(f"the date of {field}", review.date)
+        yield review.element, field, _date(Said("gv007_date_of", field=field), review.date)
 
 
-def outside_limits(plan: Plan) -> Iterator[tuple[str | None, str, str]]:
-    """Every value of ``plan`` beyond the limits, as (element id, field, message).
+def outside_limits(plan: Plan) -> Iterator[tuple[str | None, str, Said]]:
+    """Every value of ``plan`` beyond the limits, as (element id, field, message); the
+    message is English as a ``str``, and ``message.in_language("nb")`` Norwegian.
 
     The horizon is checked only when its start is within the limits (a start after
     :data:`LAST_DATE` is reported once, as a date).
@@ -185,12 +179,12 @@ def outside_limits(plan: Plan) -> Iterator[tuple[str | None, str, str]]:
     if start <= LAST_DATE:
         try:
             horizon_end(start, plan.info.horizon_years)
-        except PlanError as exc:
-            derived = "" if plan.info.start is not None else " (1 January of its earliest date)"
+        except PlanError:
+            derived = "" if plan.info.start is not None else Said("gv007_derived_start")
             yield (
                 plan.id,
                 "horizon_years",
-                exc.reason.replace(f"from {start}", f"from {start}{derived}", 1),
+                _horizon_message(start, plan.info.horizon_years, derived),
             )
 
 

@@ -48,7 +48,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 import networkx as nx
 
-from gevinst.errors import GevinstError, PlanCheckError, PlanError
+from gevinst.errors import GevinstError, PlanCheckError, PlanError, Said, SaidLines
 from gevinst.graph import build_graph
 from gevinst.i18n.formats import format_money
 from gevinst.i18n.html import Cell, html_table
@@ -153,16 +153,12 @@ class DoubleCount:
     annual_at_stake: float
     currency: str = "NOK"
 
-    def message(self) -> str:
-        """One sentence for a report."""
+    def message(self, language: str = "en") -> str:
+        """One sentence for a report, in ``language`` (``nb`` or ``en``)."""
         who = ", ".join(f"{plan}:{benefit}" for plan, benefit in self.claims)
-        amount = format_money(self.annual_at_stake, self.currency, "en")
-        if self.code == "GV301":
-            return (
-                f"{who} claim the same monetised benefit ({self.reason}); up to {amount} "
-                "a year may be counted twice: value it in one plan only"
-            )
-        return f"{who}: {self.reason}; {amount} a year may be counted twice: value only one of them"
+        amount = format_money(self.annual_at_stake, self.currency, language)
+        key = "gv301_claimed" if self.code == "GV301" else "gv302_path"
+        return Said(key, who=who, reason=self.reason, amount=amount).in_language(language)
 
 
 @dataclass
@@ -295,7 +291,7 @@ class Portfolio:
                 DoubleCount(
                     "GV301",
                     members,
-                    ", ".join(found),
+                    SaidLines(found, sep=", "),
                     sum(amounts[1:]),
                     self._currency(members[0][0]),
                 )
@@ -316,7 +312,12 @@ class Portfolio:
                         DoubleCount(
                             "GV302",
                             [(plan.id, source), (plan.id, target)],
-                            f"{' -> '.join(path)}: the money of {source} is part of {target}",
+                            Said(
+                                "portfolio_path",
+                                path=" -> ".join(path),
+                                source=source,
+                                target=target,
+                            ),
                             min(_annual(monetised[source]), _annual(monetised[target])),
                             plan.info.currency,
                         )
@@ -328,21 +329,33 @@ class Portfolio:
 
     # -- checks and evaluation -------------------------------------------------------------
 
-    def check(self) -> list[PortfolioFinding]:
-        """Every plan's GV findings, then the portfolio's own (GV300-GV302)."""
+    def check(self, language: str | None = None) -> list[PortfolioFinding]:
+        """Every plan's GV findings, then the portfolio's own (GV300-GV302); the messages
+        in ``language`` (``nb`` or ``en``), by default each plan's (the portfolio's own:
+        the first plan's)."""
         from gevinst.analysis.checks import check
 
         out: list[PortfolioFinding] = []
         for plan, source in zip(self.plans, self.sources, strict=True):
-            for f in check(plan):
+            for f in check(plan, language=language):
                 out.append(
                     PortfolioFinding(plan.id, f.code, f.severity, f.element, f.message, source)
                 )
-        return out + self.portfolio_findings()
+        return out + self.portfolio_findings(language)
 
-    def portfolio_findings(self) -> list[PortfolioFinding]:
+    def portfolio_findings(self, language: str | None = None) -> list[PortfolioFinding]:
         """The portfolio's own findings only (GV300-GV302): plans that share an id, money
-        counted twice. A finding's ``source`` is the file of the (first) plan it names."""
+        counted twice. A finding's ``source`` is the file of the (first) plan it names.
+        The messages are in ``language`` (``nb`` or ``en``), by default the first plan's.
+
+        Examples:
+            >>> import gevinst as gv
+            >>> a, b = gv.Plan.new("p", "A"), gv.Plan.new("p", "B")
+            >>> print(gv.Portfolio([a, b], ["a.yaml", "b.yaml"]).portfolio_findings("nb")[0])
+            p: GV300 error: plan-id-en 'p' brukes av a.yaml og b.yaml; hver plan i en \
+portefølje trenger sin egen id (to versjoner av én plan sammenlignes med gevinst diff)
+        """
+        said = language or (self.plans[0].language if self.plans else "nb")
         out: list[PortfolioFinding] = []
         seen: dict[str, str | None] = {}
         for plan, source in zip(self.plans, self.sources, strict=True):
@@ -353,9 +366,12 @@ class Portfolio:
                         "GV300",
                         "error",
                         None,
-                        f"plan id {plan.id!r} is used by {seen[plan.id] or 'an earlier plan'} and "
-                        f"{source or 'a later plan'}; each plan in a portfolio needs its own id "
-                        "(two versions of one plan are compared with gevinst diff)",
+                        Said(
+                            "gv300_same_id",
+                            id=repr(plan.id),
+                            first=seen[plan.id] or Said("gv300_earlier"),
+                            second=source or Said("gv300_later"),
+                        ).in_language(said),
                         source,
                     )
                 )
@@ -369,7 +385,7 @@ class Portfolio:
             owner = first if double.code == "GV302" else None
             out.append(
                 PortfolioFinding(
-                    owner, double.code, severity, element, double.message(), sources[first]
+                    owner, double.code, severity, element, double.message(said), sources[first]
                 )
             )
         return out
@@ -401,9 +417,9 @@ def _reason(
     """Why claims ``a`` and ``b`` look like one benefit: the same name, or the same
     indicator (both spellings when they differ)."""
     if key[0] == "name":
-        return "same name"
+        return Said("portfolio_same_name")
     names = sorted({spellings[a], spellings[b]})
-    return "same indicator " + " = ".join(f"«{name}»" for name in names)
+    return Said("portfolio_same_indicator", names=" = ".join(f"«{name}»" for name in names))
 
 
 def _annual(benefit: Benefit) -> float:

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import json
 
-from gevinst.errors import PlanError
+from gevinst.errors import PlanError, Said
 from gevinst.graph import BenefitMap, Trace, trace
 from gevinst.i18n.words import t
 from gevinst.model import Plan
@@ -30,14 +30,14 @@ __all__ = ["FORMATS", "trace_text"]
 FORMATS = ("text", "json")
 
 
-def _traced(bmap: BenefitMap, element: str, source: str) -> Trace:
+def _traced(bmap: BenefitMap, element: str, source: str, language: str) -> Trace:
     try:
         return trace(bmap, element)
     except KeyError:
         known = ", ".join(sorted(bmap.graph.nodes)[:20])
-        raise PlanError(
-            f"{element!r} is not an element of the map; known: {known}", source=source
-        ) from None
+        error = PlanError(Said("trace_unknown", element=repr(element), known=known), source=source)
+        error.language = language  # the command line says it in the trace's language
+        raise error from None
 
 
 def trace_text(
@@ -57,7 +57,7 @@ def trace_text(
             that are, and ``source``).
     """
     bmap = BenefitMap(plan)
-    result = _traced(bmap, element, source)
+    result = _traced(bmap, element, source, language or plan.language)
     if format == "json":
         data = {"element": element, "up": result.up, "down": result.down}
         return json.dumps(data, ensure_ascii=False, indent=2)

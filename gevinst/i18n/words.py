@@ -15,7 +15,10 @@ between "nb" and "en" texts.
 
 from __future__ import annotations
 
-__all__ = ["LANGUAGES", "WORDS", "t", "visible_controls"]
+import os
+from collections.abc import Mapping
+
+__all__ = ["LANGUAGES", "WORDS", "language_for", "t", "visible_controls"]
 
 LANGUAGES = ("nb", "en")
 
@@ -1425,6 +1428,370 @@ WORDS: dict[str, tuple[str, str]] = {
         "stakeholder {id} has {power} power and is only hit by dis-benefits ({hit}); show "
         "them what they gain, or plan for resistance",
     ),
+    # where a workbook's problem is (gevinst.errors.WorkbookError)
+    "place_sheet": ("ark {sheet}", "sheet {sheet}"),
+    "place_row": ("rad {row}", "row {row}"),
+    "place_column_named": ("kolonne {header} ({letter})", "column {header} ({letter})"),
+    "place_column": ("kolonne {letter}", "column {letter}"),
+    # reading a plan file or a measurement file (gevinst.io): load errors
+    "load_no_file": ("filen finnes ikke", "no such file"),
+    "load_folder": ("dette er en mappe, ikke en planfil", "this is a folder, not a plan file"),
+    "load_permission": (
+        "ingen tilgang: filen kan ikke leses",
+        "permission denied: the file cannot be read",
+    ),
+    "load_too_large": (
+        "filen er {size} MiB; {what} er høyst {limit} MiB",
+        "the file is {size} MiB; {what} is at most {limit} MiB",
+    ),
+    "load_too_much": (
+        "mer enn {limit} MiB kom fra den; {what} er høyst {limit} MiB",
+        "more than {limit} MiB came from it; {what} is at most {limit} MiB",
+    ),
+    "load_a_plan": ("en plan", "a plan"),
+    "load_a_measurement_file": ("en målingsfil", "a measurement file"),
+    "load_too_large_mb": (
+        "filen er {size} MB; en plan er høyst {limit} MiB",
+        "the file is {size} MB; a plan is at most {limit} MiB",
+    ),
+    "load_not_utf8": (
+        "filen er ikke UTF-8 (byte {byte} kan ikke leses); lagre den som UTF-8 i "
+        "redigeringsprogrammet",
+        "the file is not UTF-8 (byte {byte} cannot be read); save it as UTF-8 in your editor",
+    ),
+    "load_nul": (
+        "filen inneholder NUL-byte; er det en binærfil?",
+        "the file contains NUL bytes; is it a binary file?",
+    ),
+    "load_too_deep": (
+        "filen er nøstet for dypt til å være en plan",
+        "the file is nested too deeply to be a plan",
+    ),
+    "load_deeper_than": (
+        "filen er nøstet mer enn {depth} nivåer dypt; det er en plan aldri",
+        "the file is nested more than {depth} levels deep; a plan is not",
+    ),
+    "load_empty": (
+        "filen er tom; en plan begynner med 'schema: gevinst/1' og et 'plan:'-hode "
+        "(`gevinst init` skriver en startplan)",
+        "the file is empty; a plan starts with 'schema: gevinst/1' and a 'plan:' header "
+        "(`gevinst init` writes a starter plan)",
+    ),
+    "load_not_mapping": (
+        "en plan er en mapping med 'schema:' og 'plan:' øverst, ikke en {kind}",
+        "a plan is a mapping with 'schema:' and 'plan:' at the top, not a {kind}",
+    ),
+    "load_more_problems": (
+        "{first}\n{count} problem(er) til:\n{more}",
+        "{first}\n{count} more problem(s):\n{more}",
+    ),
+    "load_date_time": (
+        "en dato har ikke klokkeslett: skriv den som ÅÅÅÅ-MM-DD",
+        "a date has no time of day: write it as YYYY-MM-DD",
+    ),
+    "load_not_a_date": (
+        "{given} er ikke en dato: skriv den som ÅÅÅÅ-MM-DD",
+        "{given} is not a date: write it as YYYY-MM-DD",
+    ),
+    "load_weight": (
+        "vekten {weight} er ikke en andel mellom 0 og 1",
+        "weight {weight} is not a share between 0 and 1",
+    ),
+    "load_problem_line": ("  {problem}", "  {problem}"),
+    "load_and_more": ("  ... og {count} til", "  ... and {count} more"),
+    "load_unknown_key": (
+        "ukjent nøkkel {key}{hint}; tillatte nøkler her: {allowed}",
+        "unknown key {key}{hint}; allowed keys here: {allowed}",
+    ),
+    "load_unknown_key_hint": (
+        " (er det slutten av en tekst med komma? sett den teksten i anførselstegn)",
+        " (is it the end of a text with a comma? put that text in quotes)",
+    ),
+    "load_missing_key": ("påkrevd nøkkel {key} mangler", "required key {key} is missing"),
+    "load_bad_id": (
+        "{given} er ikke en gyldig id: en id begynner med en bokstav og har bare bokstaver, "
+        "sifre, '_', '.' og '-' (høyst 64 tegn)",
+        "{given} is not a valid id: an id starts with a letter and has only letters, "
+        "digits, '_', '.' and '-' (at most 64 characters)",
+    ),
+    "load_unknown_schema": (
+        "ukjent schema {given}; denne versjonen av gevinst leser 'gevinst/1'",
+        "unknown schema {given}; this version of gevinst reads 'gevinst/1'",
+    ),
+    "load_not_allowed": (
+        "{given} er ikke tillatt her; bruk en av {expected}",
+        "{given} is not allowed here; use one of {expected}",
+    ),
+    "load_not_ramp": (
+        "{given} er ikke en andel i opptrappingen: hver andel ligger mellom 0 og 1 (0.25 for "
+        "25 % av den årlige verdien); skriv den som ramp: [0.25, 0.5]",
+        "{given} is not a ramp-up share: each share lies between 0 and 1 (0.25 for 25 % of "
+        "the annual value); write it as ramp: [0.25, 0.5]",
+    ),
+    "load_not_whole": ("{given} er ikke et heltall", "{given} is not a whole number"),
+    "load_name_too_long": (
+        "et navn er en etikett (på kart, diagrammer og lysbilder): høyst {limit} tegn, dette "
+        "har {length}; forkort det og skriv resten i 'description'",
+        "a name is a label (on maps, charts and slides): at most {limit} characters, this "
+        "one has {length}; shorten it and put the rest in 'description'",
+    ),
+    "load_text_too_long": (
+        "teksten er for lang: høyst {limit} tegn, denne har {length}",
+        "text too long: at most {limit} characters, this one has {length}",
+    ),
+    "load_text_empty": ("teksten kan ikke være tom", "text must not be empty"),
+    "load_expected_text": (
+        "ventet tekst, fikk {kind} {given}",
+        "expected text, got {kind} {given}",
+    ),
+    "load_expected_list": (
+        "ventet en liste ([a, b] eller linjer som begynner med '- '), fikk {given}",
+        "expected a list ([a, b] or lines starting with '- '), got {given}",
+    ),
+    "load_expected_mapping": (
+        "ventet en mapping av nøkler til verdier, fikk {given}",
+        "expected a mapping of keys to values, got {given}",
+    ),
+    "load_yaml_tag": (
+        "YAML-tagger (!!binary, !!str, !!python/..., !custom) er ikke tillatt i en planfil; "
+        "fjern taggen og skriv selve verdien",
+        "YAML tags (!!binary, !!str, !!python/..., !custom) are not allowed in a plan "
+        "file; remove the tag and write the value itself",
+    ),
+    "load_yaml_anchor": (
+        "ankere og aliaser (&navn, *navn) er ikke tillatt i en planfil; skriv verdien ut der "
+        "den brukes",
+        "anchors and aliases (&name, *name) are not allowed in a plan file; "
+        "write the value out where it is used",
+    ),
+    "load_yaml_anchor_again": (
+        "ankere og aliaser (&navn, *navn) er ikke tillatt i en planfil; skriv verdien ut der "
+        "den brukes (dette ankeret brukes igjen)",
+        "anchors and aliases (&name, *name) are not allowed in a plan file; "
+        "write the value out where it is used (this anchor is used again)",
+    ),
+    "load_yaml_digits": (
+        "tallet {number}... har for mange sifre",
+        "the number {number}... has too many digits",
+    ),
+    "load_yaml_cannot": ("kan ikke leses", "cannot be read"),
+    "load_yaml_long_key": (
+        "en nøkkel lengre enn {limit} tegn (YAMLs grense); forkort den, eller skriv så lang "
+        "tekst som en verdi etter 'nøkkel: '",
+        "a key longer than {limit} characters (YAML's limit); "
+        "shorten it, or put text this long after 'key: ' as a value",
+    ),
+    "load_yaml_tab": (
+        "YAML-syntaksfeil: et tabulatortegn; YAML rykkes inn med mellomrom, aldri tabulator",
+        "YAML syntax error: a tab character; YAML is indented with spaces, never tabs",
+    ),
+    "load_yaml_reserved": (
+        "YAML-syntaksfeil: en verdi kan ikke begynne med {char}; sett den i anførselstegn: "
+        "{quoted}",
+        "YAML syntax error: a value cannot start with {char}; put it in quotes: {quoted}",
+    ),
+    "load_yaml_syntax": (
+        "YAML-syntaksfeil: {context}, {problem}; tekst med ': ', '#' eller som begynner med "
+        "'{{', '[', '&', '*' eller '!' må settes i anførselstegn",
+        "YAML syntax error: {context}, {problem}; text with ': ', '#' or starting with "
+        "'{{', '[', '&', '*' or '!' must be put in quotes",
+    ),
+    "load_yaml_unreadable": ("YAML kan ikke leses: {problem}", "YAML cannot be read: {problem}"),
+    "load_value_unreadable": (
+        "en verdi kan ikke leses: {problem}",
+        "a value cannot be read: {problem}",
+    ),
+    "load_json_syntax": ("JSON-syntaksfeil: {problem}", "JSON syntax error: {problem}"),
+    "load_duplicate_key": (
+        "nøkkelen {key} står to ganger; hver nøkkel kan stå én gang",
+        "duplicate key {key}; each key may appear once",
+    ),
+    "load_duplicate_key_at": (
+        "nøkkelen {key} står to ganger (først på linje {line}); hver nøkkel kan stå én gang",
+        "duplicate key {key} (first on line {line}); each key may appear once",
+    ),
+    "load_not_indicator": (
+        "{id} er ikke en indikator i planen {plan} (indikatorene: {listed}); rett id-en i "
+        "CSV-filen eller legg til indikatoren",
+        "{id} is not an indicator of plan {plan} (its indicators: {listed}); fix the id in "
+        "the CSV or add the indicator",
+    ),
+    "load_none": ("ingen", "none"),
+    "load_csv_lines": (
+        "målingsfilen har {lines} linjer; en målingsfil har høyst {limit} rader: del den "
+        "etter periode eller indikator, eller behold bare målingene evalueringen trenger",
+        "the measurement file has {lines} lines; a measurement file holds at most "
+        "{limit} rows: split it by period or indicator, or keep only the measurements "
+        "the evaluation needs",
+    ),
+    "load_csv_field": (
+        "et felt er lengre enn {limit} tegn; en målings verdi eller merknad er langt "
+        "kortere: er dette en målingsfil?",
+        "a field is longer than {limit} characters; a measurement's value or note is far "
+        "shorter: is this a measurement file?",
+    ),
+    "load_csv_line": (
+        "linjen kan ikke leses som CSV ({problem})",
+        "the line cannot be read as CSV ({problem})",
+    ),
+    "load_csv_empty": ("målingsfilen er tom", "the measurement file is empty"),
+    "load_csv_header": (
+        "overskriften er {header}; den må være 'indicator,date,value' med en valgfri ',note'",
+        "the header is {header}; it must be 'indicator,date,value' with an optional ',note'",
+    ),
+    "load_csv_columns": (
+        "ventet {expected} kolonner, fant {found}",
+        "expected {expected} columns, found {found}",
+    ),
+    "load_csv_year": (
+        "{text} har et {digits}-sifret år; skriv hele året, som {forms}",
+        "{text} has a {digits}-digit year; write the year in full, as {forms}",
+    ),
+    "load_csv_no_date": (
+        "{text} er ikke en dato ({problem}); skriv den som {forms}",
+        "{text} is not a date ({problem}); write it as {forms}",
+    ),
+    "load_csv_ambiguous": (
+        "{text} er tvetydig (dag eller måned først?); skriv den som {forms}",
+        "{text} is ambiguous (day or month first?); write it as {forms}",
+    ),
+    "load_csv_not_date": (
+        "{text} er ikke en dato; skriv den som {forms}",
+        "{text} is not a date; write it as {forms}",
+    ),
+    "load_date_forms": (
+        "ÅÅÅÅ-MM-DD (2026-03-31) eller DD.MM.ÅÅÅÅ (31.03.2026)",
+        "YYYY-MM-DD (2026-03-31) or DD.MM.YYYY (31.03.2026)",
+    ),
+    "load_csv_not_number": (
+        "{text} er ikke et tall; skriv sifrene 0-9 med desimalpunktum ({comma}mellomrom "
+        "mellom tusener er lov, ingen '_')",
+        "{text} is not a number; write digits 0-9 with a decimal point ({comma}spaces "
+        "between thousands allowed, no '_')",
+    ),
+    "load_csv_comma": (
+        "et desimalkomma der ';' skiller kolonnene, ",
+        "a decimal comma where ';' separates the columns, ",
+    ),
+    "load_csv_unreadable": (
+        "målingene kan ikke leses: {problem}",
+        "cannot read measurements: {problem}",
+    ),
+    "load_cell_empty": (
+        "cellen er tom; {header} er påkrevd",
+        "the cell is empty; {header} is required",
+    ),
+    "xl_id_empty": (
+        "cellen er tom, men {header} er påkrevd her: lenker, målverdier og referanser finner "
+        "en rad ved id-en",
+        "the cell is empty, but {header} is required here: links, targets and references "
+        "find a row by its id",
+    ),
+    "xl_missing": (
+        "cellen er tom, men {header} er påkrevd her",
+        "the cell is empty, but {header} is required here",
+    ),
+    "xl_this_value": ("denne verdien", "this value"),
+    "xl_text_empty": ("teksten kan ikke være tom", "the text must not be empty"),
+    "xl_expected_text": ("ventet tekst, fikk {given}", "expected text, got {given}"),
+    "xl_not_allowed": (
+        "{given} er ikke tillatt her; bruk {expected}",
+        "{given} is not allowed here; use {expected}",
+    ),
+    # GV007: a value beyond what a plan can hold (gevinst.analysis.limits)
+    "gv007_amount": (
+        "{field} er {value}, mer enn en plan kan holde: beløp og indikatorverdier ligger "
+        "innenfor ±{limit}; sjekk antall sifre",
+        "{field} is {value}, beyond what a plan can hold: amounts and indicator values "
+        "lie within ±{limit}; check the number of digits",
+    ),
+    "gv007_point": ("{field} ({point})", "{field} ({point})"),
+    "gv007_low": ("lav", "low"),
+    "gv007_most_likely": ("mest sannsynlig", "most likely"),
+    "gv007_high": ("høy", "high"),
+    "gv007_date": (
+        "{field} er {value}, etter {last}, den siste datoen en plan kan holde; sjekk året",
+        "{field} is {value}, after {last}, the last date a plan can hold; check the year",
+    ),
+    "gv007_rate": (
+        "discount_rate er {rate}, mer enn {most} (100 % i året); skriv realrenten som en "
+        "andel (0.04 = 4 %), eller utelat den for R-109-satsene",
+        "discount_rate is {rate}, more than {most} (100 % a year); write the real rate "
+        "as a share (0.04 = 4 %), or leave it out for the R-109 rates",
+    ),
+    "gv007_the_target": ("målverdien {date}", "the target {date}"),
+    "gv007_a_target_date": ("en måldato", "a target date"),
+    "gv007_measurement": (
+        "målingen av {indicator} datert {date}",
+        "the measurement of {indicator} dated {date}",
+    ),
+    "gv007_date_of": ("datoen i {field}", "the date of {field}"),
+    "gv007_horizon": (
+        "horisonten på {years} år fra {start}{derived} går forbi {last}, den siste datoen en "
+        "plan kan holde; forkort horizon_years eller sett en tidligere start",
+        "the horizon of {years} years from {start}{derived} runs past {last}, the last date "
+        "a plan can hold; shorten horizon_years or set an earlier start",
+    ),
+    "gv007_derived_start": (
+        " (1. januar i året for planens tidligste dato)",
+        " (1 January of its earliest date)",
+    ),
+    "gv007_plus_years": (
+        "{day} pluss {years} år er etter {last}, den siste datoen en plan kan holde; sjekk året",
+        "{day} plus {years} years is after {last}, the last date a plan can hold; check the year",
+    ),
+    # the portfolio's own findings (gevinst.analysis.portfolio): GV300-GV302
+    "gv300_same_id": (
+        "plan-id-en {id} brukes av {first} og {second}; hver plan i en portefølje trenger "
+        "sin egen id (to versjoner av én plan sammenlignes med gevinst diff)",
+        "plan id {id} is used by {first} and {second}; each plan in a portfolio needs its "
+        "own id (two versions of one plan are compared with gevinst diff)",
+    ),
+    "gv300_earlier": ("en tidligere plan", "an earlier plan"),
+    "gv300_later": ("en senere plan", "a later plan"),
+    "gv301_claimed": (
+        "{who} gjør krav på den samme prissatte gevinsten ({reason}); opptil {amount} i året "
+        "kan bli telt to ganger: verdsett den bare i én plan",
+        "{who} claim the same monetised benefit ({reason}); up to {amount} a year may be "
+        "counted twice: value it in one plan only",
+    ),
+    "gv302_path": (
+        "{who}: {reason}; {amount} i året kan bli telt to ganger: verdsett bare én av dem",
+        "{who}: {reason}; {amount} a year may be counted twice: value only one of them",
+    ),
+    "portfolio_same_name": ("samme navn", "same name"),
+    "portfolio_same_indicator": ("samme indikator {names}", "same indicator {names}"),
+    "portfolio_path": (
+        "{path}: pengene i {source} er en del av {target}",
+        "{path}: the money of {source} is part of {target}",
+    ),
+    "trace_unknown": (
+        "{element} er ikke et element i kartet; kjente: {known}",
+        "{element} is not an element of the map; known: {known}",
+    ),
+    # the summary line of gevinst check
+    "check_folder_one": (
+        "{folder}: {count} planfil lest: {names}",
+        "{folder}: {count} plan file read: {names}",
+    ),
+    "check_folder": (
+        "{folder}: {count} planfiler lest: {names}",
+        "{folder}: {count} plan files read: {names}",
+    ),
+    "check_summary": (
+        "{plans}: {errors} feil, {warnings}, {infos} info",
+        "{plans}: {errors} error(s), {warnings}, {infos} info",
+    ),
+    "check_warning_one": ("1 advarsel", "1 warning(s)"),
+    "check_warnings": ("{count} advarsler", "{count} warning(s)"),
+    "check_plans_one": ("1 plan kontrollert", "1 plan checked"),
+    "check_plans_many": ("{count} planer kontrollert", "{count} plans checked"),
+    "check_unreadable_one": ("; 1 fil kunne ikke leses", "; 1 file(s) could not be read"),
+    "check_unreadable": (
+        "; {count} filer kunne ikke leses",
+        "; {count} file(s) could not be read",
+    ),
+    "check_passed": ("{summary}. Alle kontroller bestått.", "{summary}. All checks passed."),
 }
 
 
@@ -1434,6 +1801,36 @@ def t(key: str, language: str = "nb") -> str:
     if pair is None:
         return key
     return pair[1] if language == "en" else pair[0]
+
+
+def language_for(
+    chosen: str | None = None,
+    written: str | None = None,
+    environ: Mapping[str, str] | None = None,
+) -> str:
+    """The language of a message: ``chosen`` (``--lang``), else ``written`` (the plan's
+    ``language``, as far as its file could be read), else the environment's locale
+    (the first of LC_ALL, LC_MESSAGES and LANG that is set: English when it begins with
+    ``en``; ``nb``, ``nn``, ``no``, ``C`` and the rest give Norwegian), else ``nb``, the
+    default of plans and of the command line.
+
+    Examples:
+        >>> language_for("en", "nb"), language_for(None, "en")
+        ('en', 'en')
+        >>> language_for(environ={"LANG": "en_GB.UTF-8"}), language_for(environ={"LANG": "C"})
+        ('en', 'nb')
+        >>> language_for(environ={"LC_ALL": "nn_NO.UTF-8", "LANG": "en_US.UTF-8"})
+        'nb'
+    """
+    for language in (chosen, written):
+        if language in LANGUAGES:
+            return language
+    environ = os.environ if environ is None else environ
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        locale = environ.get(name, "").lower()
+        if locale:
+            return LANGUAGES[1] if locale.startswith("en") else LANGUAGES[0]
+    return LANGUAGES[0]
 
 
 #: Every control character (C0 but newline and tab, DEL, C1) and the line and paragraph

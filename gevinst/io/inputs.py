@@ -28,7 +28,7 @@ from pathlib import Path
 from gevinst._files import same_file
 from gevinst.errors import GevinstError, OverwriteError, PlanError
 from gevinst.io.measurements import rows_for
-from gevinst.io.plans import decode_text, load, read_csv_text, read_input
+from gevinst.io.plans import decode_text, load, read_csv_text, read_input, written_language
 from gevinst.io.validate import element_lines
 from gevinst.model import Plan
 from gevinst.personal_data import (
@@ -61,6 +61,16 @@ def _unechoed(path: Path) -> Iterator[None]:
         line, column = getattr(exc, "line", None), getattr(exc, "column", None)
         sheet = getattr(exc, "sheet", None)
         raise refusal([Hit(source, line=line, column=column, sheet=sheet)]) from None
+
+
+@contextmanager
+def _in_language(language: str) -> Iterator[None]:
+    """A measurement file's errors are said in the language of the plan they are for."""
+    try:
+        yield
+    except PlanError as exc:
+        exc.language = exc.language or language
+        raise
 
 
 def _raw(path: Path) -> bytes | None:
@@ -134,20 +144,22 @@ def scan_inputs(
     try:
         with _unechoed(path):
             plan = load(path)
-    except PlanError:
+    except PlanError as exc:
         if hits:
             return None, hits  # the identity number first; the rest once it is gone
+        if exc.language is None and text is not None:  # its messages in the plan's words
+            exc.language = written_language(text)
         raise
     hits += _in_plan(path, plan, text, hits)
     if measurements is None:
         return plan, hits
     table = Path(measurements)
-    with _unechoed(table):
+    with _unechoed(table), _in_language(plan.language):
         csv_text = read_csv_text(table)
     in_table = find_in_text(csv_text, str(table))
     if in_table:
         return plan, [*hits, *in_table]
-    with _unechoed(table):
+    with _unechoed(table), _in_language(plan.language):
         rows = rows_for(plan, csv_text, table)
     for line, measurement in rows:
         data = {"measurements": [measurement.model_dump(mode="python", exclude_none=True)]}

@@ -22,7 +22,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from gevinst.errors import PlanError
+from gevinst.errors import PlanError, Said, SaidLines, SaidNumber
 from gevinst.io.validate import describe
 from gevinst.model import Measurement, Plan
 
@@ -40,10 +40,14 @@ def rows_for(plan: Plan, text: str, path: Path) -> list[tuple[int, Measurement]]
     rows = measurement_rows(text, str(path))
     for line, measurement in rows:
         if measurement.indicator not in known:
-            listed = ", ".join(sorted(known)[:12]) or "none"
+            listed = ", ".join(sorted(known)[:12]) or Said("load_none")
             raise PlanError(
-                f"{measurement.indicator!r} is not an indicator of plan {plan.id!r} "
-                f"(its indicators: {listed}); fix the id in the CSV or add the indicator",
+                Said(
+                    "load_not_indicator",
+                    id=repr(measurement.indicator),
+                    plan=repr(plan.id),
+                    listed=listed,
+                ),
                 source=path,
                 line=line,
                 column=1,
@@ -80,7 +84,7 @@ def _csv_number(text: str, decimal_comma: bool) -> float | None:
 
 _DOTTED = re.compile(r"([0-9]{1,2})\.([0-9]{1,2})\.([0-9]+)")
 _SLASHED = re.compile(r"[0-9]{1,4}/[0-9]{1,2}/[0-9]{1,4}")
-_DATE_FORMS = "YYYY-MM-DD (2026-03-31) or DD.MM.YYYY (31.03.2026)"
+_DATE_FORMS = Said("load_date_forms")
 
 
 def _csv_date(text: str) -> dt.date | str:
@@ -101,19 +105,17 @@ def _csv_date(text: str) -> dt.date | str:
     if dotted:
         day, month, year = dotted.groups()
         if len(year) != 4:
-            return (
-                f"{text!r} has a {len(year)}-digit year; write the year in full, as {_DATE_FORMS}"
-            )
+            return Said("load_csv_year", text=repr(text), digits=len(year), forms=_DATE_FORMS)
         try:
             return dt.date(int(year), int(month), int(day))
         except ValueError as exc:
-            return f"{text!r} is not a date ({exc}); write it as {_DATE_FORMS}"
+            return Said("load_csv_no_date", text=repr(text), problem=exc, forms=_DATE_FORMS)
     if _SLASHED.fullmatch(text):
-        return f"{text!r} is ambiguous (day or month first?); write it as {_DATE_FORMS}"
+        return Said("load_csv_ambiguous", text=repr(text), forms=_DATE_FORMS)
     try:
         return dt.date.fromisoformat(text)
     except ValueError:
-        return f"{text!r} is not a date; write it as {_DATE_FORMS}"
+        return Said("load_csv_not_date", text=repr(text), forms=_DATE_FORMS)
 
 
 def measurement_rows(text: str, source: str = "<string>") -> list[tuple[int, Measurement]]:
@@ -126,9 +128,11 @@ def measurement_rows(text: str, source: str = "<string>") -> list[tuple[int, Mea
     lines = text.count("\n") + (not text.endswith("\n"))
     if lines - 1 > MAX_MEASUREMENT_ROWS:
         raise PlanError(
-            f"the measurement file has {lines:,} lines; a measurement file holds at most "
-            f"{MAX_MEASUREMENT_ROWS:,} rows: split it by period or indicator, or keep only "
-            "the measurements the evaluation needs",
+            Said(
+                "load_csv_lines",
+                lines=SaidNumber(lines),
+                limit=SaidNumber(MAX_MEASUREMENT_ROWS),
+            ),
             source=source,
         )
     first = text.split("\n", 1)[0]
@@ -141,21 +145,17 @@ def measurement_rows(text: str, source: str = "<string>") -> list[tuple[int, Mea
     except csv.Error as exc:
         line = reader.line_num
         if "field larger" in str(exc):
-            reason = (
-                f"a field is longer than {csv.field_size_limit():,} characters; a "
-                "measurement's value or note is far shorter: is this a measurement file?"
-            )
+            reason = Said("load_csv_field", limit=SaidNumber(csv.field_size_limit()))
         else:
-            reason = f"the line cannot be read as CSV ({exc})"
+            reason = Said("load_csv_line", problem=exc)
         raise PlanError(reason, source=source, line=line) from exc
     if not rows:
-        raise PlanError("the measurement file is empty", source=source, line=1)
+        raise PlanError(Said("load_csv_empty"), source=source, line=1)
     header = [h.strip().lower() for h in rows[0][1]]
     required = ["indicator", "date", "value"]
     if header[:3] != required or len(header) > 4 or (len(header) == 4 and header[3] != "note"):
         raise PlanError(
-            f"the header is {','.join(rows[0][1])!r}; it must be 'indicator,date,value' "
-            "with an optional ',note'",
+            Said("load_csv_header", header=repr(",".join(rows[0][1]))),
             source=source,
             line=1,
         )
@@ -165,7 +165,9 @@ def measurement_rows(text: str, source: str = "<string>") -> list[tuple[int, Mea
             continue
         if len(row) < 3 or len(row) > len(header):
             raise PlanError(
-                f"expected {len(header)} columns, found {len(row)}", source=source, line=number
+                Said("load_csv_columns", expected=len(header), found=len(row)),
+                source=source,
+                line=number,
             )
         indicator, date_text, value_text = (cell.strip() for cell in row[:3])
         note = row[3].strip() if len(row) > 3 and row[3].strip() else None
@@ -174,10 +176,9 @@ def measurement_rows(text: str, source: str = "<string>") -> list[tuple[int, Mea
             raise PlanError(date, source=source, line=number, column=2)
         value = _csv_number(value_text, delimiter == ";")
         if value is None:
-            comma = "a decimal comma where ';' separates the columns, " if "," in value_text else ""
+            comma = Said("load_csv_comma") if "," in value_text else ""
             raise PlanError(
-                f"{value_text[:40]!r} is not a number; write digits 0-9 with a decimal "
-                f"point ({comma}spaces between thousands allowed, no '_')",
+                Said("load_csv_not_number", text=repr(value_text[:40]), comma=comma),
                 source=source,
                 line=number,
                 column=3,
@@ -187,6 +188,6 @@ def measurement_rows(text: str, source: str = "<string>") -> list[tuple[int, Mea
                 (number, Measurement(indicator=indicator, date=date, value=value, note=note))
             )
         except ValidationError as exc:
-            reason = "; ".join(describe(e, tuple(e["loc"])) for e in exc.errors())
-            raise PlanError(reason, source=source, line=number, column=1) from exc
+            said = SaidLines((describe(e, tuple(e["loc"])) for e in exc.errors()), sep="; ")
+            raise PlanError(said, source=source, line=number, column=1) from exc
     return out

@@ -15,13 +15,14 @@ from __future__ import annotations
 import errno
 import json
 import os
+import re
 import stat
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from gevinst._files import atomic_write, by_suffix, paused_gc
-from gevinst.errors import FormatError, PlanError
+from gevinst.errors import FormatError, PlanError, Said, SaidNumber
 from gevinst.io.measurements import parse_measurements, rows_for
 from gevinst.io.validate import element_lines, record_lines, validate
 from gevinst.io.yaml import dump_yaml, parse_yaml
@@ -48,9 +49,32 @@ __all__ = [
     "save",
     "validate",
     "writer_for",
+    "written_language",
 ]
 
 MAX_BYTES = 200 * 1024 * 1024  # a plan larger than this is not a plan
+
+#: What an input file is, as the messages about its size name it.
+_WHAT = {"a plan": Said("load_a_plan"), "a measurement file": Said("load_a_measurement_file")}
+
+#: ``language: en`` as a plan file writes it: YAML block or flow, or JSON.
+_LANGUAGE = re.compile(r"""(?m)(?:^|[{,\s])["']?language["']?\s*:\s*["']?(nb|en)\b""")
+
+
+def written_language(text: str) -> str | None:
+    """The ``language`` a plan's text gives, read even when the plan cannot be: the
+    first ``language: nb|en`` in it (YAML or JSON), else None. Says which language a
+    message about a mistake in the file is in.
+
+    Examples:
+        >>> written_language("plan: {id: p, language: en, title: [")
+        'en'
+        >>> written_language('{"plan": {"language": "nb"}}'), written_language("plan: x")
+        ('nb', None)
+    """
+    found = _LANGUAGE.search(text)
+    return found.group(1) if found else None
+
 
 # --------------------------------------------------------------------------------------
 # JSON
@@ -63,7 +87,7 @@ def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     seen: set[str] = set()
     for key, _ in pairs:
         if key in seen:
-            raise ValueError(f"duplicate key {key!r}; each key may appear once")
+            raise ValueError(Said("load_duplicate_key", key=repr(key)))
         seen.add(key)
     return out  # pragma: no cover - unreachable: fewer keys means a repeated one
 
@@ -74,12 +98,16 @@ def parse_json(text: str, source: str = "<string>") -> Any:
         return json.loads(text, object_pairs_hook=_no_duplicates)
     except json.JSONDecodeError as exc:
         raise PlanError(
-            f"JSON syntax error: {exc.msg}", source=source, line=exc.lineno, column=exc.colno
+            Said("load_json_syntax", problem=exc.msg),
+            source=source,
+            line=exc.lineno,
+            column=exc.colno,
         ) from exc
     except ValueError as exc:
-        raise PlanError(str(exc), source=source) from exc
+        reason = exc.args[0] if exc.args and isinstance(exc.args[0], Said) else str(exc)
+        raise PlanError(reason, source=source) from exc
     except RecursionError as exc:
-        raise PlanError("the file is nested too deeply to be a plan", source=source) from exc
+        raise PlanError(Said("load_too_deep"), source=source) from exc
 
 
 # --------------------------------------------------------------------------------------
@@ -95,7 +123,7 @@ def decode_text(raw: bytes, source: str) -> str:
     """
     if len(raw) > MAX_BYTES:
         raise PlanError(
-            f"the file is {len(raw) / 1e6:.0f} MB; a plan is at most {MAX_BYTES // 2**20} MiB",
+            Said("load_too_large_mb", size=f"{len(raw) / 1e6:.0f}", limit=MAX_BYTES // 2**20),
             source=source,
         )
     raw = raw.removeprefix(b"\xef\xbb\xbf")
@@ -105,14 +133,13 @@ def decode_text(raw: bytes, source: str) -> str:
         line = raw[: exc.start].count(b"\n") + 1
         column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
         raise PlanError(
-            f"the file is not UTF-8 (byte 0x{raw[exc.start]:02x} cannot be read); "
-            "save it as UTF-8 in your editor",
+            Said("load_not_utf8", byte=f"0x{raw[exc.start]:02x}"),
             source=source,
             line=line,
             column=column,
         ) from exc
     if "\x00" in text:
-        raise PlanError("the file contains NUL bytes; is it a binary file?", source=source)
+        raise PlanError(Said("load_nul"), source=source)
     return text.replace("\r\n", "\n")
 
 
@@ -149,7 +176,8 @@ def read_input(path: str | Path, what: str = "a plan") -> bytes:
         OSError: the file cannot be opened (no such file, a folder, permission).
     """
     path = Path(path)
-    limit = f"{what} is at most {MAX_BYTES // 2**20} MiB"
+    kind = _WHAT.get(what, what)
+    limit = MAX_BYTES // 2**20
     nonblocking = getattr(os, "O_NONBLOCK", 0)  # opening a pipe must not wait for a writer
     fd = os.open(path, os.O_RDONLY | nonblocking | getattr(os, "O_BINARY", 0))
     with os.fdopen(fd, "rb") as handle:
@@ -157,12 +185,13 @@ def read_input(path: str | Path, what: str = "a plan") -> bytes:
         if stat.S_ISDIR(info.st_mode):
             raise IsADirectoryError(errno.EISDIR, "is a folder", str(path))
         if stat.S_ISREG(info.st_mode) and info.st_size > MAX_BYTES:
-            raise PlanError(f"the file is {info.st_size / 2**20:,.0f} MiB; {limit}", source=path)
+            size = SaidNumber(round(info.st_size / 2**20))
+            raise PlanError(Said("load_too_large", size=size, what=kind, limit=limit), source=path)
         if nonblocking:
             os.set_blocking(fd, True)
         raw = handle.read(MAX_BYTES + 1)
     if len(raw) > MAX_BYTES:
-        raise PlanError(f"more than {MAX_BYTES // 2**20} MiB came from it; {limit}", source=path)
+        raise PlanError(Said("load_too_much", what=kind, limit=limit), source=path)
     return raw
 
 
@@ -202,11 +231,11 @@ def load(path: str | Path, *, measurements: str | Path | None = None) -> Plan:
     try:
         plan = reader(path)
     except FileNotFoundError as exc:
-        raise PlanError("no such file", source=path) from exc
+        raise PlanError(Said("load_no_file"), source=path) from exc
     except IsADirectoryError as exc:
-        raise PlanError("this is a folder, not a plan file", source=path) from exc
+        raise PlanError(Said("load_folder"), source=path) from exc
     except PermissionError as exc:
-        raise PlanError("permission denied: the file cannot be read", source=path) from exc
+        raise PlanError(Said("load_permission"), source=path) from exc
     if measurements is not None:
         plan.measurements.extend(measurements_for(plan, measurements))
     return plan
@@ -237,7 +266,8 @@ def read_csv_text(path: str | Path) -> str:
     try:
         raw = read_input(path, "a measurement file")
     except OSError as exc:
-        raise PlanError(f"cannot read measurements: {exc.strerror}", source=path) from exc
+        problem = exc.strerror or str(exc)
+        raise PlanError(Said("load_csv_unreadable", problem=problem), source=path) from exc
     return decode_text(raw, str(path))
 
 

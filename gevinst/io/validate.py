@@ -14,7 +14,7 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from gevinst.errors import PlanError
+from gevinst.errors import PlanError, Said, SaidLines
 from gevinst.io.fastyaml import record_lines_fast, record_lines_json
 from gevinst.io.yaml import compose
 from gevinst.model import (
@@ -28,7 +28,7 @@ from gevinst.model import (
     Value,
 )
 
-__all__ = ["describe", "element_lines", "record_lines", "validate"]
+__all__ = ["describe", "element_lines", "record_lines", "validate", "validator_message"]
 
 # Which model a nested key leads to, for listing the allowed keys of an unknown key.
 _NESTED: dict[str, type[BaseModel]] = {
@@ -100,50 +100,50 @@ def describe(error: Any, loc: Sequence[int | str]) -> str:
     last = loc[-1] if loc else None
     if kind == "extra_forbidden":
         allowed = _allowed_keys(_model_at(loc[:-1]))
-        hint = ""
+        hint: str = ""
         if given.value is None and isinstance(last, str) and " " in last:
-            hint = " (is it the end of a text with a comma? put that text in quotes)"
-        return f"unknown key {last!r}{hint}; allowed keys here: {allowed}"
+            hint = Said("load_unknown_key_hint")
+        return Said("load_unknown_key", key=repr(last), hint=hint, allowed=allowed)
     if kind == "missing":
-        return f"required key {last!r} is missing"
+        return Said("load_missing_key", key=repr(last))
     if kind == "string_pattern_mismatch":
-        return (
-            f"{given!r} is not a valid id: an id starts with a letter and has only "
-            "letters, digits, '_', '.' and '-' (at most 64 characters)"
-        )
+        return Said("load_bad_id", given=repr(given))
     if kind == "literal_error" and loc == ("schema",):
-        return f"unknown schema {given!r}; this version of gevinst reads 'gevinst/1'"
+        return Said("load_unknown_schema", given=repr(given))
     if kind == "literal_error":
         expected = error.get("ctx", {}).get("expected", "")
-        return f"{given!r} is not allowed here; use one of {expected}"
+        return Said("load_not_allowed", given=repr(given), expected=expected)
     if len(loc) >= 2 and loc[-2] == "ramp" and kind != "list_type":
-        return (
-            f"{given!r} is not a ramp-up share: each share lies between 0 and 1 (0.25 for "
-            "25 % of the annual value); write it as ramp: [0.25, 0.5]"
-        )
+        return Said("load_not_ramp", given=repr(given))
     if kind in ("int_parsing", "int_type", "int_from_float"):
-        return f"{given!r} is not a whole number"
+        return Said("load_not_whole", given=repr(given))
     if kind == "value_error":
-        return str(error["msg"]).removeprefix("Value error, ")
+        return validator_message(error)
     if kind == "string_too_long":
         limit = error.get("ctx", {}).get("max_length")
         length = len(given.value) if isinstance(given.value, str) else "more"
         if last == "name":
-            return (
-                f"a name is a label (on maps, charts and slides): at most {limit} "
-                f"characters, this one has {length}; shorten it and put the rest in "
-                "'description'"
-            )
-        return f"text too long: at most {limit} characters, this one has {length}"
+            return Said("load_name_too_long", limit=limit, length=length)
+        return Said("load_text_too_long", limit=limit, length=length)
     if kind in ("string_type", "string_too_short"):
         if kind == "string_too_short":
-            return "text must not be empty"
-        return f"expected text, got {type(given.value).__name__} {given!r}"
+            return Said("load_text_empty")
+        return Said("load_expected_text", kind=type(given.value).__name__, given=repr(given))
     if kind in ("list_type",):
-        return f"expected a list ([a, b] or lines starting with '- '), got {given!r}"
+        return Said("load_expected_list", given=repr(given))
     if kind in ("model_type", "model_attributes_type", "dict_type"):
-        return f"expected a mapping of keys to values, got {given!r}"
+        return Said("load_expected_mapping", given=repr(given))
     return f"{error['msg']} (got {given!r})"
+
+
+def validator_message(error: Any) -> str:
+    """The message of a pydantic ``value_error``: the validator's own (a :class:`Said`
+    when it raised one, so it can be said in Norwegian too)."""
+    cause = error.get("ctx", {}).get("error")
+    said = cause.args[0] if isinstance(cause, ValueError) and cause.args else None
+    if isinstance(said, Said):
+        return said
+    return str(error["msg"]).removeprefix("Value error, ")
 
 
 class _Shown:
@@ -185,15 +185,13 @@ def validate(data: Any, source: str = "<string>", text: str | None = None) -> Pl
     """Turn parsed data into a :class:`Plan`, or raise a located :class:`PlanError`."""
     if data is None:
         raise PlanError(
-            "the file is empty; a plan starts with 'schema: gevinst/1' and a 'plan:' header "
-            "(`gevinst init` writes a starter plan)",
+            Said("load_empty"),
             source=source,
             line=1,
         )
     if not isinstance(data, dict):
         raise PlanError(
-            f"a plan is a mapping with 'schema:' and 'plan:' at the top, not a "
-            f"{type(data).__name__}",
+            Said("load_not_mapping", kind=type(data).__name__),
             source=source,
             line=1,
         )
@@ -204,7 +202,7 @@ def validate(data: Any, source: str = "<string>", text: str | None = None) -> Pl
         # checking only now keeps the walk off the path of every plan that loads.
         if _depth_exceeds(data):
             raise PlanError(
-                f"the file is nested more than {MAX_DEPTH} levels deep; a plan is not",
+                Said("load_deeper_than", depth=MAX_DEPTH),
                 source=source,
             ) from None
         lines = element_lines(text, source) if text is not None else None
@@ -226,9 +224,11 @@ def validate(data: Any, source: str = "<string>", text: str | None = None) -> Pl
         first = problems[0]
         reason = first.reason
         if len(problems) > 1:
-            more = "\n".join(f"  {p}" for p in problems[1:20])
-            extra = f"\n  ... and {len(problems) - 20} more" if len(problems) > 20 else ""
-            reason += f"\n{len(problems) - 1} more problem(s):\n{more}{extra}"
+            listed: list[object] = [Said("load_problem_line", problem=p) for p in problems[1:20]]
+            if len(problems) > 20:
+                listed.append(Said("load_and_more", count=len(problems) - 20))
+            more = SaidLines(listed)
+            reason = Said("load_more_problems", first=reason, count=len(problems) - 1, more=more)
         raise PlanError(
             reason,
             source=source,

@@ -16,7 +16,7 @@ from typing import Any
 
 import yaml
 
-from gevinst.errors import PlanError
+from gevinst.errors import PlanError, Said
 from gevinst.io.fastyaml import MAX_KEY, NOT_FAST, parse_fast, refusal
 
 __all__ = ["compose", "dump_yaml", "parse_safe", "parse_yaml"]
@@ -61,8 +61,7 @@ class _PlanLoader(_BaseLoader):  # type: ignore[misc]
             raise yaml.constructor.ConstructorError(
                 None,
                 None,
-                "anchors and aliases (&name, *name) are not allowed in a plan file; "
-                "write the value out where it is used (this anchor is used again)",
+                Said("load_yaml_anchor_again"),
                 node.start_mark,
             )
         return super().construct_object(node, deep=deep)
@@ -76,8 +75,7 @@ class _PlanLoader(_BaseLoader):  # type: ignore[misc]
                     raise yaml.constructor.ConstructorError(
                         "in a mapping",
                         node.start_mark,
-                        f"duplicate key {key!r} (first on line {seen[key].line + 1}); "
-                        "each key may appear once",
+                        Said("load_duplicate_key_at", key=repr(key), line=seen[key].line + 1),
                         key_node.start_mark,
                     )
                 if key is not None:
@@ -107,7 +105,7 @@ def _int_any_base(loader: Any, node: Any) -> int:
         return int(text, 10)
     except ValueError:
         raise yaml.constructor.ConstructorError(
-            None, None, f"the number {text[:20]}... has too many digits", node.start_mark
+            None, None, Said("load_yaml_digits", number=text[:20]), node.start_mark
         ) from None
 
 
@@ -146,15 +144,9 @@ def _long_key(text: str, line: int, column: int) -> bool:
 #: Why each thing :func:`gevinst.io.fastyaml.refusal` finds is refused, whichever reader
 #: meets it first.
 _REFUSED = {
-    "deep": "the file is nested too deeply to be a plan",
-    "tag": (
-        "YAML tags (!!binary, !!str, !!python/..., !custom) are not allowed in a plan "
-        "file; remove the tag and write the value itself"
-    ),
-    "anchor": (
-        "anchors and aliases (&name, *name) are not allowed in a plan file; "
-        "write the value out where it is used"
-    ),
+    "deep": Said("load_too_deep"),
+    "tag": Said("load_yaml_tag"),
+    "anchor": Said("load_yaml_anchor"),
 }
 
 
@@ -184,30 +176,20 @@ def parse_safe(text: str, source: str = "<string>") -> Any:
         return yaml.load(text, Loader=_PlanLoader)  # noqa: S506 - _PlanLoader is a SafeLoader
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        problem = exc.problem or "cannot be read"
+        problem: str = exc.problem or Said("load_yaml_cannot")
         if "could not determine a constructor" in problem:
             problem = _REFUSED["tag"]
         elif mark is not None and _long_key(text, mark.line, mark.column):
-            problem = (
-                f"a key longer than {MAX_KEY} characters (YAML's limit); "
-                "shorten it, or put text this long after 'key: ' as a value"
-            )
+            problem = Said("load_yaml_long_key", limit=MAX_KEY)
         elif mark is not None and _char_at(text, mark.line, mark.column) == "\t":
-            problem = "YAML syntax error: a tab character; YAML is indented with spaces, never tabs"
+            problem = Said("load_yaml_tab")
         elif mark is not None and _char_at(text, mark.line, mark.column) in _RESERVED:
             # YAML reserves these: no plain value may start with one (``unit: %``)
             written = text.split("\n", mark.line + 1)[mark.line][mark.column :].strip()
-            problem = (
-                f"YAML syntax error: a value cannot start with "
-                f"{_char_at(text, mark.line, mark.column)!r}; put it in quotes: "
-                f"{_quoted(written)}"
-            )
+            char = repr(_char_at(text, mark.line, mark.column))
+            problem = Said("load_yaml_reserved", char=char, quoted=_quoted(written))
         elif exc.context and exc.problem and "duplicate key" not in problem:
-            problem = f"YAML syntax error: {exc.context}, {problem}"
-            problem += (
-                "; text with ': ', '#' or starting with '{', '[', '&', '*' or '!' "
-                "must be put in quotes"
-            )
+            problem = Said("load_yaml_syntax", context=exc.context, problem=problem)
         raise PlanError(
             problem,
             source=source,
@@ -215,9 +197,9 @@ def parse_safe(text: str, source: str = "<string>") -> Any:
             column=mark.column + 1 if mark else None,
         ) from exc
     except yaml.YAMLError as exc:
-        raise PlanError(f"YAML cannot be read: {exc}", source=source) from exc
+        raise PlanError(Said("load_yaml_unreadable", problem=exc), source=source) from exc
     except (ValueError, OverflowError) as exc:
-        raise PlanError(f"a value cannot be read: {exc}", source=source) from exc
+        raise PlanError(Said("load_value_unreadable", problem=exc), source=source) from exc
     except RecursionError as exc:
         raise PlanError(_REFUSED["deep"], source=source) from exc
 

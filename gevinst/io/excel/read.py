@@ -20,7 +20,7 @@ from typing import Any
 from openpyxl.utils import get_column_letter
 from pydantic import ValidationError
 
-from gevinst.errors import WorkbookError
+from gevinst.errors import Said, SaidLines, WorkbookError
 from gevinst.i18n.words import t
 from gevinst.io.excel.guard import (
     DAMAGED,
@@ -48,6 +48,7 @@ from gevinst.io.excel.schema import (
     norm,
     words,
 )
+from gevinst.io.validate import validator_message
 from gevinst.model import ID_PATTERN, SCHEMA, Plan
 
 __all__ = ["read_places", "read_plan", "read_workbook", "record_places"]
@@ -511,13 +512,9 @@ class _Reader:
         where = {"sheet": row.place.sheet, "row": row.place.row, "column": c, "header": header}
         value = row.record.get("id")
         if value is None:
-            raise self.error(
-                f"the cell is empty, but {header} is required here: links, targets "
-                "and references find a row by its id",
-                **where,
-            )
+            raise self.error(Said("xl_id_empty", header=header), **where)
         if not re.fullmatch(ID_PATTERN, str(value)):
-            raise self.error(_ID_PROBLEM.format(value=str(value)), **where)
+            raise self.error(Said("load_bad_id", given=repr(str(value))), **where)
 
     def attach(
         self,
@@ -536,7 +533,7 @@ class _Reader:
             c, header, _ = row.place.columns[(owner_word,)]
             where = {"sheet": row.place.sheet, "row": row.place.row, "column": c, "header": header}
             if owner is None:
-                raise self.error(f"the cell is empty; {header} is required", **where)
+                raise self.error(Said("load_cell_empty", header=header), **where)
             homes = [home for home in by_id.get(str(owner), []) if home[0] in sections]
             if not homes:
                 sheet_names = ", ".join(self.sheet_titles.get(s, t(s, "nb")) for s in sections)
@@ -563,9 +560,11 @@ class _Reader:
         first = problems[0]
         reason = first.reason
         if len(problems) > 1:
-            more = "\n".join(f"  {p}" for p in problems[1:20])
-            extra = f"\n  ... and {len(problems) - 20} more" if len(problems) > 20 else ""
-            reason += f"\n{len(problems) - 1} more problem(s):\n{more}{extra}"
+            listed: list[object] = [Said("load_problem_line", problem=p) for p in problems[1:20]]
+            if len(problems) > 20:
+                listed.append(Said("load_and_more", count=len(problems) - 20))
+            more = SaidLines(listed)
+            reason = Said("load_more_problems", first=reason, count=len(problems) - 1, more=more)
         return WorkbookError(
             reason,
             source=self.source,
@@ -629,12 +628,6 @@ class _Row:
     place: _Place
 
 
-_ID_PROBLEM = (
-    "{value!r} is not a valid id: an id starts with a letter and has only letters, "
-    "digits, '_', '.' and '-' (at most 64 characters)"
-)
-
-
 def _column_for(
     columns: dict[tuple[str, ...], tuple[int, str, str]], rest: tuple[str, ...]
 ) -> tuple[int, str, str] | None:
@@ -654,7 +647,7 @@ def _reason(error: Any, header: str | None, kind: str | None) -> str:
     kind_of_error = error["type"]
     given = error.get("input")
     if kind_of_error == "missing":
-        return f"the cell is empty, but {header or 'this value'} is required here"
+        return Said("xl_missing", header=header or Said("xl_this_value"))
     if (
         kind
         and kind.startswith("choice:")
@@ -671,9 +664,9 @@ def _reason(error: Any, header: str | None, kind: str | None) -> str:
     if kind == "impacts" and kind_of_error == "literal_error":
         return f"{given!r} is not an impact; write Positiv or Negativ (Positive, Negative)"
     if kind_of_error == "string_pattern_mismatch":
-        return _ID_PROBLEM.format(value=given)
+        return Said("load_bad_id", given=repr(given))
     if kind_of_error == "string_too_short":
-        return "the text must not be empty"
+        return Said("xl_text_empty")
     if kind_of_error == "string_too_long":  # a name (a label): not echoed, it is long
         limit = error.get("ctx", {}).get("max_length")
         return (
@@ -681,14 +674,14 @@ def _reason(error: Any, header: str | None, kind: str | None) -> str:
             "shorten it and put the rest in the description"
         )
     if kind_of_error == "value_error":
-        return str(error["msg"]).removeprefix("Value error, ")
+        return validator_message(error)
     if kind_of_error.startswith("int_"):
-        return f"{given!r} is not a whole number"
+        return Said("load_not_whole", given=repr(given))
     if kind_of_error == "string_type":
-        return f"expected text, got {given!r}"
+        return Said("xl_expected_text", given=repr(given))
     if kind_of_error == "literal_error":
         expected = error.get("ctx", {}).get("expected", "")
-        return f"{given!r} is not allowed here; use {expected}"
+        return Said("xl_not_allowed", given=repr(given), expected=expected)
     return f"{error['msg']} (got {given!r})"
 
 
