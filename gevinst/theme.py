@@ -169,9 +169,9 @@ STATUS_STYLES: dict[str, StatusStyle] = {
 }
 
 #: The glyph written before the word of a status trend (since the previous measurement
-#: period): up for better, down for worse, a square for unchanged, none for new. Never
-#: colour alone: the word follows it everywhere.
-TREND_MARKS: dict[str, str] = {"improved": "▲", "worsened": "▼", "unchanged": "■", "new": ""}
+#: period): arrows up, down and level, none for new. Arrows, not the status marks'
+#: triangles and square (● ▲ ■), so a trend is not read as a status; the word follows.
+TREND_MARKS: dict[str, str] = {"improved": "↑", "worsened": "↓", "unchanged": "→", "new": ""}
 
 #: The full hue of each status, for lines, bars and marks (the strokes above).
 STATUS_COLOURS: dict[str, str] = {key: look.stroke for key, look in STATUS_STYLES.items()}

@@ -154,7 +154,7 @@ def trend_text(trend: str | None, language: str = "nb", previous: str | None = N
     status it moved from when it moved; empty without a trend.
 
     >>> trend_text("worsened", "nb", "on_track"), trend_text("unchanged", "en", "at_risk")
-    ('▼ verre (fra I rute)', '■ unchanged')
+    ('↓ verre (fra I rute)', '→ unchanged')
     >>> trend_text("new", "nb"), trend_text(None, "nb")
     ('ny', '')
     """

@@ -133,9 +133,9 @@ def test_trend_of(previous: str | None, current: str | None, trend: str | None) 
 
 
 def test_words_with_a_glyph_in_both_languages() -> None:
-    assert trend_text("improved", "nb", "off_track") == "▲ bedre (fra Ikke i rute)"
-    assert trend_text("worsened", "en", "on_track") == "▼ worse (from On track)"
-    assert trend_text("unchanged", "nb", "at_risk") == "■ uendret"
+    assert trend_text("improved", "nb", "off_track") == "↑ bedre (fra Ikke i rute)"
+    assert trend_text("worsened", "en", "on_track") == "↓ worse (from On track)"
+    assert trend_text("unchanged", "nb", "at_risk") == "→ uendret"
     assert trend_text("new", "en") == "new"
     assert trend_text(None, "en") == ""
 
@@ -148,5 +148,5 @@ def test_rows_and_repr_html(ev: gv.Evaluation) -> None:
     assert indicators["I2"]["trend"] == "improved"
     page = ev._repr_html_()
     assert "Siden forrige periode" in page
-    assert "▼ verre (fra I rute)" in page and "▲ bedre (fra Ikke i rute)" in page
-    assert "■ uendret" in page and ">ny<" in page
+    assert "↓ verre (fra I rute)" in page and "↑ bedre (fra Ikke i rute)" in page
+    assert "→ uendret" in page and ">ny<" in page

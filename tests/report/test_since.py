@@ -16,8 +16,8 @@ from tests.analysis.test_since import AT, since_plan
 from tests.report.test_report_html import parse
 from tests.report.test_report_markdown import table_rows
 
-WORSE_NB, BETTER_NB = "▼ verre (fra I rute)", "▲ bedre (fra Ikke i rute)"
-WORSE_EN, BETTER_EN = "▼ worse (from On track)", "▲ better (from Off track)"
+WORSE_NB, BETTER_NB = "↓ verre (fra I rute)", "↑ bedre (fra Ikke i rute)"
+WORSE_EN, BETTER_EN = "↓ worse (from On track)", "↑ better (from Off track)"
 
 
 def test_json_and_csv() -> None:
@@ -50,7 +50,7 @@ def test_evaluate_tables_text_and_markdown() -> None:
     assert (rows["B1"][5], rows["B1"][6]) == ("Ikke i rute", WORSE_NB)
     assert (rows["B2"][6], rows["B3"][6], rows["B4"][6], rows["B5"][6]) == (
         BETTER_NB,
-        "■ uendret",
+        "→ uendret",
         "ny",
         "",
     )
@@ -66,7 +66,7 @@ def test_markdown_report() -> None:
     assert (rows["B1"][3], rows["B1"][6]) == ("■ Ikke i rute", WORSE_NB)
     assert (rows["B2"][6], rows["B3"][6], rows["B4"][6], rows["B5"][6]) == (
         BETTER_NB,
-        "■ uendret",
+        "→ uendret",
         "ny",
         "–",
     )
@@ -81,7 +81,7 @@ def test_html_report() -> None:
     assert cells[at + 2 : at + 5] == ["■ Ikke i rute", "50\xa0%", WORSE_NB]
     at = cells.index("Gevinst 2")
     assert cells[at + 4] == BETTER_NB
-    assert cells[cells.index("Gevinst 3") + 4] == "■ uendret"
+    assert cells[cells.index("Gevinst 3") + 4] == "→ uendret"
     assert cells[cells.index("Gevinst 4") + 4] == "ny"
     assert cells[cells.index("Gevinst 5") + 4] == "–"
     assert "Siden forrige periode" in page.text
@@ -101,7 +101,7 @@ def test_deck_status_slides() -> None:
     assert tables[0].cell(0, 6).text == "Siden forrige periode"
     rows = {r.cells[0].text: [c.text for c in r.cells] for t in tables for r in list(t.rows)[1:]}
     assert rows["B1"][4:] == ["■ Ikke i rute", "50\xa0%", WORSE_NB]
-    assert [rows[b][6] for b in ("B2", "B3", "B4", "B5")] == [BETTER_NB, "■ uendret", "ny", "–"]
+    assert [rows[b][6] for b in ("B2", "B3", "B4", "B5")] == [BETTER_NB, "→ uendret", "ny", "–"]
 
 
 def test_evaluation_workbook() -> None:
@@ -111,8 +111,8 @@ def test_evaluation_workbook() -> None:
 
     ev = gv.evaluate(since_plan(), at=AT)
     for language, worse, better, same, new in (
-        ("nb", WORSE_NB, BETTER_NB, "■ uendret", "ny"),
-        ("en", WORSE_EN, BETTER_EN, "■ unchanged", "new"),
+        ("nb", WORSE_NB, BETTER_NB, "→ uendret", "ny"),
+        ("en", WORSE_EN, BETTER_EN, "→ unchanged", "new"),
     ):
         book = openpyxl.load_workbook(io.BytesIO(xlsx_bytes(ev, language)))
         sheet = book.worksheets[0]
