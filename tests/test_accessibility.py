@@ -16,7 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -29,6 +29,7 @@ from tests.conftest import BERGEN, EXAMPLES, chromium
 MODULUS = EXAMPLES / "modulus_barn" / "plan.yaml"
 MODULUS_CSV = EXAMPLES / "modulus_barn" / "measurements.csv"
 AXE_JS = os.environ.get("GEVINST_AXE_JS", "")
+AXE_MISSING = "axe-core is not available: set GEVINST_AXE_JS to axe.min.js (npm pack axe-core@4)"
 
 #: The rules SPEC section 8 names: WCAG 2.0 and 2.1, A and AA, and axe's best practice.
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
@@ -95,6 +96,35 @@ def _open(driver: Any, path: Path, screen: dict[str, object]) -> None:
     driver.get(path.as_uri())
 
 
+#: The checks' findings on a page at a screen: ``measure`` (widths and text sizes) and
+#: ``axe`` (the violations, None where axe-core cannot be had).
+Seen = Callable[[str, dict[str, object]], dict[str, Any]]
+
+
+@pytest.fixture(scope="module")
+def seen(browser: Any, pages: dict[str, Path]) -> Seen:
+    """Each page loaded once per screen, every check run on that load: first the widths
+    and text sizes (they only read the page), then axe-core. A page load with its layout
+    of the map is most of a check's time, so the two tests of a page share it."""
+    done: dict[tuple[str, object], dict[str, Any]] = {}
+
+    def look(name: str, screen: dict[str, object]) -> dict[str, Any]:
+        key = (name, screen["width"])
+        if key not in done:
+            _open(browser, pages[name], screen)
+            found = {"measure": measure(browser), "axe": None}
+            if _have_axe():
+                found["axe"] = axe_violations(browser)
+            done[key] = found
+        return done[key]
+
+    return look
+
+
+def _have_axe() -> bool:
+    return bool(AXE_JS) and Path(AXE_JS).is_file()
+
+
 # -- axe-core ---------------------------------------------------------------------------------
 
 _RUN_AXE = """
@@ -110,10 +140,8 @@ axe.run(document, {runOnly: {type: "tag", values: arguments[0]}, resultTypes: ["
 
 def axe_violations(driver: Any) -> list[dict[str, Any]]:
     """axe-core's violations of :data:`AXE_TAGS` on the open page."""
-    if not AXE_JS or not Path(AXE_JS).is_file():
-        pytest.skip(
-            "axe-core is not available: set GEVINST_AXE_JS to axe.min.js (npm pack axe-core@4)"
-        )
+    if not _have_axe():
+        pytest.skip(AXE_MISSING)
     driver.execute_script(Path(AXE_JS).read_text(encoding="utf-8"))
     result: list[dict[str, Any]] = driver.execute_async_script(_RUN_AXE, AXE_TAGS)
     return result
@@ -134,11 +162,10 @@ def readable(violations: list[dict[str, Any]]) -> str:
 @pytest.mark.slow
 @pytest.mark.parametrize("name", list(PAGES))
 @pytest.mark.parametrize("screen", [DESKTOP, PHONE], ids=["desktop", "phone"])
-def test_axe_finds_no_violation(
-    browser: Any, pages: dict[str, Path], name: str, screen: dict[str, object]
-) -> None:
-    _open(browser, pages[name], screen)
-    violations = axe_violations(browser)
+def test_axe_finds_no_violation(seen: Seen, name: str, screen: dict[str, object]) -> None:
+    violations = seen(name, screen)["axe"]
+    if violations is None:
+        pytest.skip(AXE_MISSING)
     assert not violations, f"{name}:\n{readable(violations)}"
 
 
@@ -246,10 +273,9 @@ def test_a_phone_shows_the_status_of_every_benefit_without_panning(
 @pytest.mark.parametrize("name", list(PAGES))
 @pytest.mark.parametrize("screen", [DESKTOP, PHONE], ids=["desktop", "phone"])
 def test_the_page_fits_and_its_text_is_readable(
-    browser: Any, pages: dict[str, Path], name: str, screen: dict[str, object]
+    seen: Seen, name: str, screen: dict[str, object]
 ) -> None:
-    _open(browser, pages[name], screen)
-    found = measure(browser)
+    found = seen(name, screen)["measure"]
     # a phone widens its window to a page wider than the screen: both would show it
     assert found["innerWidth"] == screen["width"], f"{name} is wider than the screen"
     assert found["scrollWidth"] <= screen["width"], f"{name} scrolls sideways"

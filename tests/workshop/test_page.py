@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import os
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +20,24 @@ from tests.conftest import chromium
 from tests.workshop.conftest import EMPTY, running_server
 
 pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    """One headless Chromium for the module: starting one takes seconds on a busy machine."""
+    with chromium(1400, 900) as driver:
+        yield driver
+
+
+@pytest.fixture
+def driver(browser: Any) -> Iterator[Any]:
+    """The module's Chromium as a new one: no cookie from an earlier server (the token
+    must come from the link, as for a user), no cache, a blank page."""
+    browser.execute_cdp_cmd("Network.clearBrowserCookies", {})
+    browser.execute_cdp_cmd("Network.clearBrowserCache", {})
+    browser.get("about:blank")
+    yield browser
+    browser.get("about:blank")
 
 
 def _wait(condition: Callable[[], Any], what: str, timeout: float = 15.0) -> Any:
@@ -87,13 +105,13 @@ def _link(
     _idle(driver)
 
 
-def test_a_plan_is_built_from_an_empty_file_by_clicks_and_keys(tmp_path: Path) -> None:
+def test_a_plan_is_built_from_an_empty_file_by_clicks_and_keys(driver: Any, tmp_path: Path) -> None:
     from selenium.webdriver.common.by import By
     from selenium.webdriver.common.keys import Keys
 
     path = tmp_path / "verksted.yaml"
     path.write_text(EMPTY, "utf-8")
-    with running_server(path) as url, chromium(1400, 900) as driver:
+    with running_server(path) as url:
         driver.get(url)
         assert driver.current_url.endswith("/")  # the token has left the address bar
         assert "token" not in driver.current_url
@@ -160,12 +178,12 @@ def test_a_plan_is_built_from_an_empty_file_by_clicks_and_keys(tmp_path: Path) -
         assert "M1" not in path.read_text("utf-8")
 
 
-def test_a_change_on_disk_is_shown_and_never_overwritten(tmp_path: Path) -> None:
+def test_a_change_on_disk_is_shown_and_never_overwritten(driver: Any, tmp_path: Path) -> None:
     from selenium.webdriver.common.by import By
 
     path = tmp_path / "plan.yaml"
     path.write_text(EMPTY, "utf-8")
-    with running_server(path) as url, chromium(1400, 900) as driver:
+    with running_server(path) as url:
         driver.get(url)
         _add(driver, "goal", "G1", "Mål", path)
         banner = driver.find_element(By.ID, "conflict")
@@ -189,13 +207,13 @@ def test_a_change_on_disk_is_shown_and_never_overwritten(tmp_path: Path) -> None
         assert "# endret i en teksteditor\n" in path.read_text("utf-8")
 
 
-def test_a_hostile_name_is_shown_as_text(tmp_path: Path) -> None:
+def test_a_hostile_name_is_shown_as_text(driver: Any, tmp_path: Path) -> None:
     from selenium.webdriver.common.by import By
 
     path = tmp_path / "plan.yaml"
     path.write_text(EMPTY, "utf-8")
     hostile = "<script>window.pwned=1</script><img src=x onerror=window.pwned=2>"
-    with running_server(path) as url, chromium(1400, 900) as driver:
+    with running_server(path) as url:
         driver.get(url)
         _add(driver, "goal", "G1", hostile, path)
         assert gv.load(path).goals[0].name == hostile
@@ -207,12 +225,12 @@ def test_a_hostile_name_is_shown_as_text(tmp_path: Path) -> None:
         assert not driver.find_elements(By.CSS_SELECTOR, "#map script, #map img, aside img")
 
 
-def test_the_page_is_in_english_for_an_english_plan(tmp_path: Path) -> None:
+def test_the_page_is_in_english_for_an_english_plan(driver: Any, tmp_path: Path) -> None:
     from selenium.webdriver.common.by import By
 
     path = tmp_path / "plan.yaml"
     path.write_text(EMPTY.replace("title: Tom plan}", "title: Empty, language: en}"), "utf-8")
-    with running_server(path) as url, chromium(1400, 900) as driver:
+    with running_server(path) as url:
         driver.get(url)
         _wait(lambda: driver.find_element(By.ID, "file").text, "the page")
         assert driver.find_element(By.TAG_NAME, "html").get_attribute("lang") == "en"
@@ -226,11 +244,11 @@ AXE = os.environ.get("GEVINST_AXE_JS")
 @pytest.mark.skipif(
     not AXE or not Path(AXE).is_file(), reason="axe-core is not here (set GEVINST_AXE_JS)"
 )
-def test_axe_finds_nothing_on_the_page(tmp_path: Path) -> None:
+def test_axe_finds_nothing_on_the_page(driver: Any, tmp_path: Path) -> None:
     path = tmp_path / "plan.yaml"
     path.write_text(Path("examples/minimal.yaml").read_text("utf-8"), "utf-8")
     script = Path(str(AXE)).read_text("utf-8")
-    with running_server(path) as url, chromium(1400, 900) as driver:
+    with running_server(path) as url:
         driver.get(url)
         _wait(lambda: _node(driver, "G1"), "the map")
         _node(driver, "B1").click()  # the editor open too
