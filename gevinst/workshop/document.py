@@ -28,13 +28,16 @@ import re
 import threading
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from gevinst._files import atomic_write
 from gevinst.errors import GevinstError, PlanError
 from gevinst.io.plans import decode_text, loads, read_input
 from gevinst.model import Plan
 from gevinst.workshop.edits import SECTIONS, EditError, apply_edit
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
 __all__ = ["Conflict", "PlanFile", "Snapshot", "refusal"]
 
@@ -118,94 +121,210 @@ class _Yaml:
 #: The edits that change one element's own lines (the element with the returned id).
 _ONE_ELEMENT = ("rename", "set", "link", "unlink")
 
+#: Where the elements of a YAML plan's text are: section -> the first line of each of its
+#: elements, then the line after the section (the next top-level key, or the file's end).
+Starts = dict[str, list[int]]
+#: Elements written anew: section, old elements [lo, hi) and new elements [lo, hi).
+Change = tuple[str, int, int, int, int]
 
-def _item_ranges(text: str, edit: Any) -> dict[str, tuple[str, int, list[int]]] | None:
-    """Where each element of the plan text starts: id -> (section, index, [start, end) lines).
 
-    From PyYAML's C composer (fast); None when the text or the edit is not a case the
-    splice handles (then the whole file is written by ruamel.yaml).
+def _starts(data: Any, text: str) -> Starts | None:
+    """Where each element of the freshly parsed ``data`` of ``text`` starts (0-based lines).
+
+    From the line numbers ruamel.yaml keeps on what it parsed; None when the text is not
+    a case the splice handles (then an edit writes the whole file).
     """
-    if not isinstance(edit, dict) or edit.get("op") not in (*_ONE_ELEMENT, "add"):
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+    if not isinstance(data, CommentedMap) or not text.endswith("\n"):
         return None
+    keys = list(data)
+    total = text.count("\n")
+    out: Starts = {}
+    for position, key in enumerate(keys):
+        items = data[key]
+        if not isinstance(items, CommentedSeq) or items.fa.flow_style() or not items:
+            continue
+        if not all(isinstance(item, CommentedMap) for item in items):
+            return None
+        end = data.lc.key(keys[position + 1])[0] if position + 1 < len(keys) else total
+        out[str(key)] = [items.lc.item(i)[0] for i in range(len(items))] + [end]
+    return out
+
+
+def _composed_starts(text: str) -> Starts | None:
+    """:func:`_starts` from PyYAML's C composer, for a text ruamel.yaml wrote whole."""
     import yaml as pyyaml
 
     from gevinst.io.yaml import compose
 
+    if not text.endswith("\n"):
+        return None
     root = compose(text)
     if not isinstance(root, pyyaml.MappingNode):
         return None
-    out: dict[str, tuple[str, int, list[int]]] = {}
+    out: Starts = {}
     for key, section in root.value:
         if not isinstance(section, pyyaml.SequenceNode) or section.flow_style:
             continue
-        items = section.value
-        for index, item in enumerate(items):
-            if not isinstance(item, pyyaml.MappingNode):
-                return None
-            end = items[index + 1].start_mark.line if index + 1 < len(items) else None
-            if end is None:
-                end = section.end_mark.line
-                if section.end_mark.column != 0:  # the file ends without a newline
-                    return None
-            ids = [v.value for k, v in item.value if getattr(k, "value", None) == "id"]
-            if len(ids) == 1 and isinstance(ids[0], str):
-                out.setdefault(ids[0], (str(key.value), index, [item.start_mark.line, end]))
-        if items:
-            out.setdefault(f"\0last:{key.value}", (str(key.value), len(items) - 1, [0, 0]))
+        if not section.value:
+            continue
+        if not all(isinstance(item, pyyaml.MappingNode) for item in section.value):
+            return None
+        starts = [item.start_mark.line for item in section.value]
+        out[str(key.value)] = [*starts, section.end_mark.line]
     return out
 
 
-def _spliced(
-    text: str,
-    yaml: _Yaml,
-    data: Any,
-    edit: dict[str, Any],
-    touched: str,
-    ranges: dict[str, tuple[str, int, list[int]]] | None,
-) -> str | None:
-    """The new text with only the lines of the elements the edit changed written anew.
+def _position(data: Any, element_id: str) -> tuple[str, int] | None:
+    """The section and index of the element ``element_id`` in the parsed data."""
+    for section in SECTIONS.values():
+        items = data.get(section)
+        if not isinstance(items, list):
+            continue
+        for index, item in enumerate(items):
+            if isinstance(item, dict) and item.get("id") == element_id:
+                return section, index
+    return None
 
-    ruamel.yaml writes those elements alone (in a copy of their section) and the lines
-    are put in place of the old ones; everything else is the old text as it was. None
-    when the edit is not one the splice handles.
+
+def _referring(data: Any, element_id: str) -> list[tuple[str, int]]:
+    """The elements that name ``element_id`` (in a link, impact or indicator list)."""
+    out = []
+    for section in SECTIONS.values():
+        items = data.get(section)
+        if not isinstance(items, list):
+            continue
+        for index, item in enumerate(items):
+            if not isinstance(item, dict):
+                continue
+            links = item.get("contributes_to")
+            impacts = item.get("impacts")
+            refs = item.get("indicators")
+            if (
+                (
+                    isinstance(links, list)
+                    and any(
+                        (link.get("to") if isinstance(link, dict) else link) == element_id
+                        for link in links
+                    )
+                )
+                or (isinstance(impacts, dict) and element_id in impacts)
+                or (isinstance(refs, list) and element_id in refs)
+            ):
+                out.append((section, index))
+    return out
+
+
+def _key_comment(data: Any, key: str) -> str | None:
+    entry = data.ca.items.get(key) if hasattr(data, "ca") else None
+    token = entry[2] if entry is not None and len(entry) > 2 else None
+    return None if token is None else str(token.value)
+
+
+def _changes(
+    data: Any, edit: dict[str, Any], starts: Starts | None
+) -> Callable[[str], list[Change] | None]:
+    """Look at ``data`` before ``edit`` is applied; the function that, given the id the
+    edit touched, says which elements it wrote anew (None: write the whole file)."""
+    op = edit.get("op")
+    if starts is None:
+        return lambda touched: None
+    if op in _ONE_ELEMENT:
+
+        def one(touched: str) -> list[Change] | None:
+            where = _position(data, touched)
+            if where is None or where[0] not in starts:
+                return None
+            section, index = where
+            return [(section, index, index + 1, index, index + 1)]
+
+        return one
+    if op == "add":
+        section = SECTIONS.get(str(edit.get("kind")), "")
+
+        def add(touched: str) -> list[Change] | None:
+            if section not in starts:
+                return None
+            count = len(starts[section]) - 1  # the old last element keeps its place
+            return [(section, count - 1, count, count - 1, count + 1)]
+
+        return add
+    if op == "delete" and isinstance(edit.get("id"), str):
+        where = _position(data, edit["id"])
+        if where is None or where[0] not in starts:
+            return lambda touched: None
+        section, index = where
+        referring = [spot for spot in _referring(data, edit["id"]) if spot[0] in starts]
+        key_comment = _key_comment(data, section)
+
+        def delete(touched: str) -> list[Change] | None:
+            if section not in data:
+                return None  # the section went with its last element
+            if index == 0 and _key_comment(data, section) != key_comment:
+                return None  # its comment lines went to the section's key
+            changes: list[Change] = [
+                (section, index - 1, index + 1, index - 1, index)
+                if index
+                else (section, 0, 1, 0, 0)
+            ]
+            covered = {(section, index - 1), (section, index)}
+            for other, old in referring:
+                if (other, old) in covered:
+                    continue
+                new = old - 1 if other == section and old > index else old
+                changes.append((other, old, old + 1, new, new + 1))
+            return changes
+
+        return delete
+    return lambda touched: None
+
+
+def _splice(
+    text: str, starts: Starts, yaml: _Yaml, data: Any, changes: list[Change]
+) -> tuple[str, Starts] | None:
+    """The new text with only the lines of the changed elements written anew.
+
+    ruamel.yaml writes each changed element alone (in a copy of its section) and its
+    lines go in place of the old ones; everything else is the old text as it was. Also
+    where each element starts in the new text. None when the text is not as expected.
     """
-    if ranges is None:
-        return None
     from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
-    if edit["op"] == "add":
-        section_name = SECTIONS.get(str(edit.get("kind")))
-        last = ranges.get(f"\0last:{section_name}")
-        if last is None:
-            return None
-        old_last = [
-            key
-            for key, (section, position, _) in ranges.items()
-            if section == section_name and position == last[1] and not key.startswith("\0")
-        ]
-        if len(old_last) != 1:
-            return None
-        name, index, (start, end) = ranges[old_last[0]]
-        count = 2  # the old last element (its comment lines moved) and the new one
-    else:
-        if touched not in ranges:
-            return None
-        name, index, (start, end) = ranges[touched]
-        count = 1
-    items = data.get(name)
-    if not isinstance(items, CommentedSeq) or len(items) < index + count:
-        return None
-    part = CommentedSeq(items[index : index + count])
-    for i in range(count):
-        if index + i in items.ca.items:
-            part.ca.items[i] = items.ca.items[index + i]
-    wrapper = CommentedMap([(name, part)])
-    written = yaml.dump(wrapper)
-    head = f"{name}:\n"
-    if not written.startswith(head):
-        return None
     lines = text.splitlines(keepends=True)
-    return "".join([*lines[:start], written[len(head) :], *lines[end:]])
+    new_starts = {section: list(values) for section, values in starts.items()}
+    order = sorted(changes, key=lambda change: starts[change[0]][change[1]], reverse=True)
+    for section, old_lo, old_hi, new_lo, new_hi in order:
+        items = data.get(section)
+        if not isinstance(items, CommentedSeq) or len(items) < new_hi:
+            return None
+        places = new_starts[section]
+        first, last = places[old_lo], places[old_hi]
+        if not lines[first].lstrip().startswith("-"):
+            return None  # the lines are not where they were thought to be
+        written: list[str] = []
+        item_starts: list[int] = []
+        for index in range(new_lo, new_hi):
+            part = CommentedSeq([items[index]])
+            if index in items.ca.items:
+                part.ca.items[0] = items.ca.items[index]
+            if index == len(items) - 1:  # the lines after a section's last element
+                part.ca.comment = [None, None]  # (ruamel writes the end only with these)
+                part.ca.end = items.ca.end
+            dumped = yaml.dump(CommentedMap([(section, part)]))
+            head = f"{section}:\n"
+            if not dumped.startswith(head):
+                return None
+            item_starts.append(first + len(written))
+            written.extend(dumped[len(head) :].splitlines(keepends=True))
+        delta = len(written) - (last - first)
+        lines[first:last] = written
+        for values in new_starts.values():
+            for i, value in enumerate(values):
+                if value >= last:
+                    values[i] = value + delta
+        places[old_lo:old_hi] = item_starts
+    return "".join(lines), new_starts
 
 
 def _json_style(text: str) -> int | None:
@@ -244,8 +363,8 @@ class PlanFile:
         self._redo: list[tuple[str, str]] = []
         self._cached: Snapshot | None = None
         #: The round-trip parse of the version last written here (parsing is the slow part).
-        self._parsed: tuple[str, _Yaml, Any] | None = None
-        self._pending: tuple[_Yaml, Any] | None = None
+        self._parsed: tuple[str, _Yaml, Any, Starts | None] | None = None
+        self._pending: tuple[_Yaml, Any, Starts | None] | None = None
 
     # -- reading ---------------------------------------------------------------------
 
@@ -291,7 +410,7 @@ class PlanFile:
             return _json_dump(data, indent)
         cached, self._parsed = self._parsed, None  # an edit that fails leaves no cache
         if cached is not None and cached[0] == version:
-            yaml, data = cached[1], cached[2]
+            _, yaml, data, starts = cached
         else:
             yaml = _Yaml(text)
             try:
@@ -300,11 +419,21 @@ class PlanFile:
                 raise EditError(
                     "the plan file cannot be read as YAML; fix it in a text editor first"
                 ) from exc
-        before = _item_ranges(text, edit)
+            starts = _starts(data, text)
+        changed = _changes(data, edit, starts) if isinstance(edit, dict) else None
         touched = apply_edit(data, edit)
-        self._pending = (yaml, data)
-        spliced = _spliced(text, yaml, data, edit, touched, before)
-        return spliced if spliced is not None else yaml.dump(data)
+        changes = changed(touched) if changed is not None else None
+        spliced = None
+        if changes is not None and starts is not None:
+            spliced = _splice(text, starts, yaml, data, changes)
+        new_starts: Starts | None
+        if spliced is not None:
+            new_text, new_starts = spliced
+        else:
+            new_text = yaml.dump(data)
+            new_starts = _composed_starts(new_text)
+        self._pending = (yaml, data, new_starts)
+        return new_text
 
     def edit(self, edit: Any, base: str) -> Snapshot:
         """Apply ``edit`` made on version ``base``; the new state of the file.
@@ -335,8 +464,8 @@ class PlanFile:
             if written == new_text:  # the plan just read is the file's (no one wrote since)
                 self._cached = Snapshot(new_text, version, plan, error)
             after = self._snapshot(written, version)
-            if self._pending is not None:  # the next edit starts from the parsed text
-                self._parsed = (after.version, *self._pending)
+            if self._pending is not None and written == new_text:
+                self._parsed = (after.version, *self._pending)  # the next edit starts here
             self._undo.append((text, new_text))
             self._redo.clear()
             return after

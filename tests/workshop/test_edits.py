@@ -168,3 +168,34 @@ def test_the_fast_path_on_a_real_plan_twice(tmp_path: Path) -> None:
     for edit in edits:
         plan_file.edit(edit, plan_file.version())
     assert path.read_text("utf-8") == _edited(text, *edits)
+
+
+def test_many_edits_in_a_row_write_only_their_lines_and_equal_the_whole_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Deletes and adds move the lines of what follows; each later edit still finds its
+    element's lines (kept from ruamel.yaml's line numbers, never composed again)."""
+    from gevinst.workshop import document
+    from gevinst.workshop.document import PlanFile
+
+    text = Path("examples/bergen_barnevern/plan.yaml").read_text("utf-8")
+    edits = [
+        {"op": "delete", "id": "B2"},  # referred to by measures and changes
+        {"op": "rename", "id": "B3", "name": "Etter sletting"},
+        {"op": "add", "kind": "goal", "id": "G9", "name": "Nytt mål"},
+        {"op": "link", "source": "O1", "target": "G9", "weight": 0.3},
+        {"op": "delete", "id": "M1"},  # the first measure
+        {"op": "set", "id": "M2", "field": "status", "value": "implemented"},
+        {"op": "unlink", "source": "O1", "target": "G9"},
+        {"op": "set", "id": "B3", "field": "description", "value": "To\nlinjer"},
+        {"op": "rename", "id": "G9", "name": "Siste"},
+    ]
+    path = tmp_path / "plan.yaml"
+    path.write_text(text, "utf-8")
+    plan_file = PlanFile(path)
+    whole: list[str] = []
+    monkeypatch.setattr(document, "_composed_starts", lambda new: whole.append(new))
+    for count, edit in enumerate(edits, 1):
+        plan_file.edit(edit, plan_file.version())
+        assert path.read_text("utf-8") == _edited(text, *edits[:count]), edit
+    assert whole == []  # no edit wrote the whole file
