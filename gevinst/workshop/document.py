@@ -327,6 +327,108 @@ def _splice(
     return "".join(lines), new_starts
 
 
+def _resynced(old: str, starts: Starts, yaml: _Yaml, data: Any, text: str) -> Starts | None:
+    """Bring ``data`` parsed from ``old`` to the new ``text`` by parsing only what changed.
+
+    An undo, a redo, or an edit in a text editor usually changes the lines of a few
+    elements: those elements alone are parsed (each run of them as a section of its
+    own) and put in place of the old ones. Where each element starts in ``text``; None
+    (parse the whole text) when a change is not within whole elements of a section;
+    ``data`` is then as it was.
+    """
+    import difflib
+
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+    if not text.endswith("\n"):
+        return None
+    old_lines = old.splitlines(keepends=True)
+    new_lines = text.splitlines(keepends=True)
+    opcodes = difflib.SequenceMatcher(None, old_lines, new_lines, autojunk=False).get_opcodes()
+
+    def moved(line: int, before: bool = False) -> int | None:
+        """Where an old line is in the new text (``before`` lines put in before it)."""
+        if before:
+            for _, i1, _, j1, _ in opcodes:
+                if i1 == line:
+                    return j1
+        if line == len(old_lines):
+            return len(new_lines)
+        for tag, i1, i2, j1, _ in opcodes:
+            if i1 <= line < i2:
+                return j1 + line - i1 if tag == "equal" or line == i1 else None
+        return None
+
+    runs: dict[str, list[list[int]]] = {}  # section -> [lo, hi) of elements changed
+    for tag, i1, i2, _, _ in opcodes:
+        if tag == "equal":
+            continue
+        end = max(i2, i1 + 1)
+        around = [
+            (name, places)
+            for name, places in starts.items()
+            if places[0] <= i1 and end <= places[-1]
+        ]
+        if not around:
+            return None
+        name, places = around[0]
+        lo = max(k for k, place in enumerate(places[:-1]) if place <= i1)
+        hi = min(k for k, place in enumerate(places) if place >= end)
+        if lo and places[lo] == i1:  # whole elements come or go: parse the one before too
+            lo -= 1
+        runs.setdefault(name, []).append([lo, hi])
+    fresh_runs: list[tuple[str, int, int, int, Any]] = []
+    for name, spans in runs.items():
+        spans.sort()
+        merged: list[list[int]] = []
+        for lo, hi in spans:
+            if merged and lo <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], hi)
+            else:
+                merged.append([lo, hi])
+        items = data.get(name)
+        if not isinstance(items, CommentedSeq):
+            return None
+        for lo, hi in merged:
+            first, last = moved(starts[name][lo], before=True), moved(starts[name][hi])
+            if first is None or last is None or last <= first:
+                return None
+            if not new_lines[first].lstrip().startswith("-"):
+                return None
+            try:
+                part = yaml.load(f"{name}:\n" + "".join(new_lines[first:last]))
+            except Exception:  # noqa: BLE001 - ruamel's errors have no common base
+                return None
+            fresh = part.get(name) if isinstance(part, CommentedMap) and len(part) == 1 else None
+            if (
+                not isinstance(fresh, CommentedSeq)
+                or not fresh
+                or fresh.lc.item(0)[0] != 1
+                or not all(isinstance(item, CommentedMap) for item in fresh)
+            ):
+                return None
+            fresh_runs.append((name, lo, hi, first, fresh))
+    new_starts: Starts = {}
+    for name, places in starts.items():
+        mapped = [moved(place) for place in places]
+        new_starts[name] = [place if place is not None else -1 for place in mapped]
+    for name, lo, hi, first, fresh in sorted(fresh_runs, key=lambda run: -run[1]):
+        items = data[name]
+        at_end = hi == len(items)
+        for _ in range(hi - lo):
+            del items[lo]
+        for k, item in enumerate(fresh):
+            items.insert(lo + k, item)
+            if k in fresh.ca.items:
+                items.ca.items[lo + k] = fresh.ca.items[k]
+        if at_end:
+            items.ca.end = fresh.ca.end
+        new_starts[name][lo:hi] = [first + fresh.lc.item(k)[0] - 1 for k in range(len(fresh))]
+    if any(place < 0 for places in new_starts.values() for place in places):
+        return None  # cannot be: every line left is outside the changes (a safety net)
+    return new_starts
+
+
 def _json_style(text: str) -> int | None:
     """The indent json writes this file back with, or raises EditError if it cannot."""
     data = json.loads(text)
@@ -363,7 +465,7 @@ class PlanFile:
         self._redo: list[tuple[str, str]] = []
         self._cached: Snapshot | None = None
         #: The round-trip parse of the version last written here (parsing is the slow part).
-        self._parsed: tuple[str, _Yaml, Any, Starts | None] | None = None
+        self._parsed: tuple[str, str, _Yaml, Any, Starts | None] | None = None
         self._pending: tuple[_Yaml, Any, Starts | None] | None = None
 
     # -- reading ---------------------------------------------------------------------
@@ -410,7 +512,16 @@ class PlanFile:
             return _json_dump(data, indent)
         cached, self._parsed = self._parsed, None  # an edit that fails leaves no cache
         if cached is not None and cached[0] == version:
-            _, yaml, data, starts = cached
+            _, _, yaml, data, starts = cached
+        elif (
+            cached is not None
+            and cached[4] is not None
+            and (resynced := _resynced(cached[1], cached[4], cached[2], cached[3], text))
+            is not None
+        ):
+            # undo, redo or a change on disk: only the changed elements are parsed
+            _, _, yaml, data, _ = cached
+            starts = resynced
         else:
             yaml = _Yaml(text)
             try:
@@ -465,7 +576,8 @@ class PlanFile:
                 self._cached = Snapshot(new_text, version, plan, error)
             after = self._snapshot(written, version)
             if self._pending is not None and written == new_text:
-                self._parsed = (after.version, *self._pending)  # the next edit starts here
+                yaml, data, starts = self._pending  # the next edit starts here
+                self._parsed = (after.version, new_text, yaml, data, starts)
             self._undo.append((text, new_text))
             self._redo.clear()
             return after

@@ -199,3 +199,48 @@ def test_many_edits_in_a_row_write_only_their_lines_and_equal_the_whole_file(
         plan_file.edit(edit, plan_file.version())
         assert path.read_text("utf-8") == _edited(text, *edits[:count]), edit
     assert whole == []  # no edit wrote the whole file
+
+
+def test_after_undo_redo_or_a_change_on_disk_only_the_changed_elements_are_parsed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The next edit starts from the kept parse brought up to the file's text; what it
+    writes is what a fresh parse of that text and the edit would write."""
+    from gevinst.workshop import document
+    from gevinst.workshop.document import PlanFile
+
+    text = Path("examples/bergen_barnevern/plan.yaml").read_text("utf-8")
+    path = tmp_path / "plan.yaml"
+    path.write_text(text, "utf-8")
+    plan_file = PlanFile(path)
+    plan_file.edit({"op": "rename", "id": "B1", "name": "Først"}, plan_file.version())
+    full_parses: list[str] = []
+    monkeypatch.setattr(
+        document,
+        "_starts",
+        lambda data, new: full_parses.append(new),  # type: ignore[func-returns-value]
+    )
+
+    def then(edit: dict[str, Any]) -> None:
+        before = path.read_text("utf-8")
+        plan_file.edit(edit, plan_file.version())
+        assert path.read_text("utf-8") == _edited(before, edit), edit
+
+    plan_file.undo(plan_file.version())
+    then({"op": "set", "id": "B1", "field": "risk", "value": "high"})
+    plan_file.undo(plan_file.version())
+    plan_file.redo(plan_file.version())
+    then({"op": "delete", "id": "G2"})  # the last goal, its comment lines stay
+    plan_file.undo(plan_file.version())
+    then({"op": "add", "kind": "goal", "id": "G3", "name": "Tredje"})
+    plan_file.undo(plan_file.version())  # the new last goal goes again
+    then({"op": "rename", "id": "G2", "name": "Andre"})
+    # a text editor changes one benefit's lines and adds a measure with a comment
+    edited = path.read_text("utf-8").replace("name: Andre\n", "name: Andre # fra editoren\n")
+    edited = edited.replace("\nmeasures:\n", "\nmeasures:\n  - id: M0\n    name: Nytt\n    # hei\n")
+    assert edited != path.read_text("utf-8")
+    path.write_text(edited, "utf-8")
+    then({"op": "rename", "id": "M0", "name": "Null"})
+    then({"op": "rename", "id": "G2", "name": "Andre igjen"})
+    assert "name: Andre igjen # fra editoren\n" in path.read_text("utf-8")
+    assert full_parses == []
