@@ -30,9 +30,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from gevinst._files import atomic_write
+from gevinst._files import atomic_write, paused_gc
 from gevinst.errors import GevinstError, PlanError
 from gevinst.io.plans import decode_text, loads, read_input
+from gevinst.io.validate import validate
+from gevinst.io.yaml import parse_yaml
 from gevinst.model import Plan
 from gevinst.workshop.edits import SECTIONS, EditError, apply_edit
 
@@ -126,6 +128,8 @@ _ONE_ELEMENT = ("rename", "set", "link", "unlink")
 Starts = dict[str, list[int]]
 #: Elements written anew: section, old elements [lo, hi) and new elements [lo, hi).
 Change = tuple[str, int, int, int, int]
+#: Elements whose text changed: section, old elements [lo, hi), the new elements' lines.
+Part = tuple[str, int, int, str]
 
 
 def _starts(data: Any, text: str) -> Starts | None:
@@ -282,18 +286,20 @@ def _changes(
 
 def _splice(
     text: str, starts: Starts, yaml: _Yaml, data: Any, changes: list[Change]
-) -> tuple[str, Starts] | None:
+) -> tuple[str, Starts, list[Part]] | None:
     """The new text with only the lines of the changed elements written anew.
 
     ruamel.yaml writes each changed element alone (in a copy of its section) and its
     lines go in place of the old ones; everything else is the old text as it was. Also
-    where each element starts in the new text. None when the text is not as expected.
+    where each element starts in the new text, and the parts written (last first). None
+    when the text is not as expected.
     """
     from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
     lines = text.splitlines(keepends=True)
     new_starts = {section: list(values) for section, values in starts.items()}
     order = sorted(changes, key=lambda change: starts[change[0]][change[1]], reverse=True)
+    parts: list[Part] = []
     for section, old_lo, old_hi, new_lo, new_hi in order:
         items = data.get(section)
         if not isinstance(items, CommentedSeq) or len(items) < new_hi:
@@ -318,21 +324,25 @@ def _splice(
             item_starts.append(first + len(written))
             written.extend(dumped[len(head) :].splitlines(keepends=True))
         delta = len(written) - (last - first)
+        parts.append((section, old_lo, old_hi, "".join(written)))
         lines[first:last] = written
         for values in new_starts.values():
             for i, value in enumerate(values):
                 if value >= last:
                     values[i] = value + delta
         places[old_lo:old_hi] = item_starts
-    return "".join(lines), new_starts
+    return "".join(lines), new_starts, parts
 
 
-def _resynced(old: str, starts: Starts, yaml: _Yaml, data: Any, text: str) -> Starts | None:
+def _resynced(
+    old: str, starts: Starts, yaml: _Yaml, data: Any, text: str
+) -> tuple[Starts, list[Part]] | None:
     """Bring ``data`` parsed from ``old`` to the new ``text`` by parsing only what changed.
 
     An undo, a redo, or an edit in a text editor usually changes the lines of a few
     elements: those elements alone are parsed (each run of them as a section of its
-    own) and put in place of the old ones. Where each element starts in ``text``; None
+    own) and put in place of the old ones. Where each element starts in ``text`` and
+    the parts parsed anew (last first); None
     (parse the whole text) when a change is not within whole elements of a section;
     ``data`` is then as it was.
     """
@@ -342,6 +352,8 @@ def _resynced(old: str, starts: Starts, yaml: _Yaml, data: Any, text: str) -> St
 
     if not text.endswith("\n"):
         return None
+    if old == text:
+        return starts, []
     old_lines = old.splitlines(keepends=True)
     new_lines = text.splitlines(keepends=True)
     opcodes = difflib.SequenceMatcher(None, old_lines, new_lines, autojunk=False).get_opcodes()
@@ -377,7 +389,7 @@ def _resynced(old: str, starts: Starts, yaml: _Yaml, data: Any, text: str) -> St
         if lo and places[lo] == i1:  # whole elements come or go: parse the one before too
             lo -= 1
         runs.setdefault(name, []).append([lo, hi])
-    fresh_runs: list[tuple[str, int, int, int, Any]] = []
+    fresh_runs: list[tuple[str, int, int, int, Any, str]] = []
     for name, spans in runs.items():
         spans.sort()
         merged: list[list[int]] = []
@@ -395,8 +407,9 @@ def _resynced(old: str, starts: Starts, yaml: _Yaml, data: Any, text: str) -> St
                 return None
             if not new_lines[first].lstrip().startswith("-"):
                 return None
+            lines = "".join(new_lines[first:last])
             try:
-                part = yaml.load(f"{name}:\n" + "".join(new_lines[first:last]))
+                part = yaml.load(f"{name}:\n{lines}")
             except Exception:  # noqa: BLE001 - ruamel's errors have no common base
                 return None
             fresh = part.get(name) if isinstance(part, CommentedMap) and len(part) == 1 else None
@@ -407,12 +420,15 @@ def _resynced(old: str, starts: Starts, yaml: _Yaml, data: Any, text: str) -> St
                 or not all(isinstance(item, CommentedMap) for item in fresh)
             ):
                 return None
-            fresh_runs.append((name, lo, hi, first, fresh))
-    new_starts: Starts = {}
-    for name, places in starts.items():
-        mapped = [moved(place) for place in places]
-        new_starts[name] = [place if place is not None else -1 for place in mapped]
-    for name, lo, hi, first, fresh in sorted(fresh_runs, key=lambda run: -run[1]):
+            fresh_runs.append((name, lo, hi, first, fresh, lines))
+    new_starts: dict[str, list[Any]] = {
+        name: [moved(place) for place in places] for name, places in starts.items()
+    }
+    if any(place is None for places in new_starts.values() for place in places):
+        return None  # cannot be: every line left is outside the changes (a safety net)
+    parts: list[Part] = []
+    for name, lo, hi, first, fresh, lines in sorted(fresh_runs, key=lambda run: -run[1]):
+        parts.append((name, lo, hi, lines))
         items = data[name]
         at_end = hi == len(items)
         for _ in range(hi - lo):
@@ -424,9 +440,24 @@ def _resynced(old: str, starts: Starts, yaml: _Yaml, data: Any, text: str) -> St
         if at_end:
             items.ca.end = fresh.ca.end
         new_starts[name][lo:hi] = [first + fresh.lc.item(k)[0] - 1 for k in range(len(fresh))]
-    if any(place < 0 for places in new_starts.values() for place in places):
-        return None  # cannot be: every line left is outside the changes (a safety net)
-    return new_starts
+    return new_starts, parts
+
+
+def _patched(plain: dict[str, Any], parts: list[Part], source: str) -> bool:
+    """Put the changed parts, read as plain data, in place in ``plain`` (the data of the
+    old text read by :func:`gevinst.io.yaml.parse_yaml`); False when a part does not read
+    as a list of elements (then read the whole text)."""
+    for section, lo, hi, lines in parts:
+        try:
+            part = parse_yaml(f"{section}:\n{lines}", source)
+        except GevinstError:
+            return False
+        items = plain.get(section)
+        fresh = part.get(section) if isinstance(part, dict) and len(part) == 1 else None
+        if not isinstance(items, list) or not isinstance(fresh, list) or len(items) < hi:
+            return False
+        items[lo:hi] = fresh
+    return True
 
 
 def _json_style(text: str) -> int | None:
@@ -447,6 +478,12 @@ def _json_dump(data: Any, indent: int | None) -> str:
     return text + "\n"
 
 
+#: What an edit starts from: the version and text last parsed, the round-trip parse
+#: (kept up to date edit by edit), where its elements start, and the plain data the
+#: model read it from (patched element by element too; None: read the text again).
+_Parsed = tuple[str, str, _Yaml, Any, Starts | None, dict[str, Any] | None]
+
+
 class PlanFile:
     """One plan file being edited: versioned reads, checked atomic edits, undo and redo.
 
@@ -465,8 +502,8 @@ class PlanFile:
         self._redo: list[tuple[str, str]] = []
         self._cached: Snapshot | None = None
         #: The round-trip parse of the version last written here (parsing is the slow part).
-        self._parsed: tuple[str, str, _Yaml, Any, Starts | None] | None = None
-        self._pending: tuple[_Yaml, Any, Starts | None] | None = None
+        self._parsed: _Parsed | None = None
+        self._pending: tuple[_Yaml, Any, Starts | None, dict[str, Any] | None] | None = None
 
     # -- reading ---------------------------------------------------------------------
 
@@ -486,23 +523,63 @@ class PlanFile:
             text, version = self._read()
             return self._snapshot(text, version)
 
-    def _snapshot(self, text: str, version: str) -> Snapshot:
+    def _snapshot(self, text: str, version: str, plain: dict[str, Any] | None = None) -> Snapshot:
         cached = self._cached
         if cached is not None and cached.version == version:
             return cached
-        try:
-            plan: Plan | None = loads(text, self.format, str(self.path))
-            error = None
-        except GevinstError as exc:
-            plan, error = None, str(exc)
+        plan, error, _ = self._model(text, plain)
         self._cached = Snapshot(text, version, plan, error)
         return self._cached
+
+    def _model(
+        self, text: str, plain: dict[str, Any] | None = None
+    ) -> tuple[Plan | None, str | None, dict[str, Any] | None]:
+        """The plan in ``text`` (or the located reason it has none), and its plain data.
+
+        ``plain`` is the data of ``text`` as :func:`gevinst.io.yaml.parse_yaml` reads it,
+        kept and patched by the edits: then only the model is built (reading 100 kB of
+        YAML again is most of the time). Any error is that of reading the whole text.
+        """
+        source = str(self.path)
+        try:
+            if self.format == "json":
+                return loads(text, self.format, source), None, None
+            with paused_gc():
+                if plain is None:
+                    read = parse_yaml(text, source)
+                    plain = read if isinstance(read, dict) else None
+                    return validate(read, source, text), None, plain
+                return validate(plain, source, text), None, plain
+        except GevinstError:
+            pass
+        try:  # the located error of reading the whole text, as `gevinst check` gives it
+            return loads(text, self.format, source), None, None
+        except GevinstError as exc:
+            return None, str(exc), None
 
     # -- writing ---------------------------------------------------------------------
 
     def _write(self, text: str) -> Snapshot:
         atomic_write(self.path, text)  # OutputError: read-only, disk full ... nothing changed
-        return self._snapshot(*self._read())
+        written, version = self._read()
+        self._follow(written, version)
+        return self._snapshot(written, version, self._parsed[5] if self._parsed else None)
+
+    def _follow(self, text: str, version: str) -> None:
+        """Bring the kept parse to ``text`` (undo, redo, a change on disk), parsing only
+        the elements whose lines changed; drop it when that cannot be done."""
+        cached, self._parsed = self._parsed, None
+        if cached is None or cached[0] == version:
+            self._parsed = cached
+            return
+        old, starts, yaml, data, plain = cached[1], cached[4], cached[2], cached[3], cached[5]
+        resynced = _resynced(old, starts, yaml, data, text) if starts is not None else None
+        if resynced is None:
+            return
+        new_starts, parts = resynced
+        if plain is not None and not _patched(plain, parts, str(self.path)):
+            plain = None
+        self._parsed = (version, text, yaml, data, new_starts, plain)
 
     def _edited_text(self, text: str, version: str, edit: Any) -> str:
         if self.format == "json":
@@ -510,18 +587,12 @@ class PlanFile:
             data = json.loads(text)
             apply_edit(data, edit)
             return _json_dump(data, indent)
+        self._follow(text, version)
         cached, self._parsed = self._parsed, None  # an edit that fails leaves no cache
-        if cached is not None and cached[0] == version:
-            _, _, yaml, data, starts = cached
-        elif (
-            cached is not None
-            and cached[4] is not None
-            and (resynced := _resynced(cached[1], cached[4], cached[2], cached[3], text))
-            is not None
-        ):
-            # undo, redo or a change on disk: only the changed elements are parsed
-            _, _, yaml, data, _ = cached
-            starts = resynced
+        plain: dict[str, Any] | None = None
+        if cached is not None:
+            _, _, yaml, data, starts, plain = cached
+            self._snapshot(text, version, plain)  # (kept: an undo or the last edit made it)
         else:
             yaml = _Yaml(text)
             try:
@@ -539,11 +610,13 @@ class PlanFile:
             spliced = _splice(text, starts, yaml, data, changes)
         new_starts: Starts | None
         if spliced is not None:
-            new_text, new_starts = spliced
+            new_text, new_starts, parts = spliced
+            if plain is not None and not _patched(plain, parts, str(self.path)):
+                plain = None
         else:
             new_text = yaml.dump(data)
-            new_starts = _composed_starts(new_text)
-        self._pending = (yaml, data, new_starts)
+            new_starts, plain = _composed_starts(new_text), None
+        self._pending = (yaml, data, new_starts, plain)
         return new_text
 
     def edit(self, edit: Any, base: str) -> Snapshot:
@@ -558,26 +631,26 @@ class PlanFile:
             text, version = self._read()
             if version != base:
                 raise Conflict(version)
-            before = self._snapshot(text, version)
             self._pending = None
             new_text = self._edited_text(text, version, edit)
+            before = self._snapshot(text, version)
+            pending = self._pending
             if new_text == text:
+                if pending is not None:  # nothing changed: the parse is still the file's
+                    yaml, data, starts, plain = pending
+                    self._parsed = (version, text, yaml, data, starts, plain)
                 return before
-            try:
-                plan: Plan | None = loads(new_text, self.format, str(self.path))
-                error = None
-            except PlanError as exc:
-                if before.plan is not None:  # a valid plan stays valid
-                    raise EditError(f"not saved: {exc}") from exc
-                plan, error = None, str(exc)
+            plan, error, plain = self._model(new_text, pending[3] if pending else None)
+            if error is not None and before.plan is not None:  # a valid plan stays valid
+                raise EditError(f"not saved: {error}")
             atomic_write(self.path, new_text)  # OutputError: read-only, disk full: unchanged
             written, version = self._read()
             if written == new_text:  # the plan just read is the file's (no one wrote since)
                 self._cached = Snapshot(new_text, version, plan, error)
             after = self._snapshot(written, version)
-            if self._pending is not None and written == new_text:
-                yaml, data, starts = self._pending  # the next edit starts here
-                self._parsed = (after.version, new_text, yaml, data, starts)
+            if pending is not None and written == new_text:
+                yaml, data, starts, _ = pending  # the next edit starts here
+                self._parsed = (after.version, new_text, yaml, data, starts, plain)
             self._undo.append((text, new_text))
             self._redo.clear()
             return after

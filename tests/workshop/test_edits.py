@@ -196,9 +196,21 @@ def test_many_edits_in_a_row_write_only_their_lines_and_equal_the_whole_file(
     whole: list[str] = []
     monkeypatch.setattr(document, "_composed_starts", lambda new: whole.append(new))
     for count, edit in enumerate(edits, 1):
-        plan_file.edit(edit, plan_file.version())
+        snapshot = plan_file.edit(edit, plan_file.version())
         assert path.read_text("utf-8") == _edited(text, *edits[:count]), edit
+        _kept_as_read(plan_file, snapshot)
     assert whole == []  # no edit wrote the whole file
+
+
+def _kept_as_read(plan_file: Any, snapshot: Any) -> None:
+    """The data and plan kept for the file are those of reading its text afresh."""
+    import gevinst as gv
+    from gevinst.io.yaml import parse_yaml
+
+    text = plan_file.path.read_text("utf-8")
+    assert plan_file._parsed[1] == text
+    assert plan_file._parsed[5] == parse_yaml(text)
+    assert snapshot.plan == gv.loads(text)
 
 
 def test_after_undo_redo_or_a_change_on_disk_only_the_changed_elements_are_parsed(
@@ -223,10 +235,11 @@ def test_after_undo_redo_or_a_change_on_disk_only_the_changed_elements_are_parse
 
     def then(edit: dict[str, Any]) -> None:
         before = path.read_text("utf-8")
-        plan_file.edit(edit, plan_file.version())
+        snapshot = plan_file.edit(edit, plan_file.version())
         assert path.read_text("utf-8") == _edited(before, edit), edit
+        _kept_as_read(plan_file, snapshot)
 
-    plan_file.undo(plan_file.version())
+    _kept_as_read(plan_file, plan_file.undo(plan_file.version()))
     then({"op": "set", "id": "B1", "field": "risk", "value": "high"})
     plan_file.undo(plan_file.version())
     plan_file.redo(plan_file.version())
