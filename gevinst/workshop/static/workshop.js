@@ -96,6 +96,8 @@
   }
 
   function show(data) {
+    // the controls are drawn anew: the one that had the focus gets it back (keyboard use)
+    const focused = document.activeElement ? document.activeElement.id : "";
     state = data;
     version = data.version;
     $("file").textContent = data.file;
@@ -110,6 +112,8 @@
     for (const e of data.elements) list.appendChild(option(e.id, label(e)));
     if (selected && !element(selected)) selected = null;
     select(selected, false);
+    const again = focused ? $(focused) : null;
+    if (again && document.activeElement !== again && !again.closest("[hidden]")) again.focus();
   }
 
   function drawMap() {
@@ -337,6 +341,17 @@
       $("link-note").value = "";
     }
   });
+
+  // Enter in a list saves its form, as Enter in a text field does (Space and the arrows
+  // keep their own work in the list: open it, choose).
+  for (const form of document.querySelectorAll("form")) {
+    form.addEventListener("keydown", (event) => {
+      if (event.key !== "Enter" || event.target.tagName !== "SELECT") return;
+      if (event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return;
+      event.preventDefault();
+      form.requestSubmit();
+    });
+  }
 
   $("delete").addEventListener("click", () => {
     if (selected) edit({ op: "delete", id: selected });
