@@ -12,11 +12,12 @@ from typing import TYPE_CHECKING, Any
 
 from gevinst.analysis.checks import check
 from gevinst.graph import build_graph
+from gevinst.i18n.formats import format_date
 from gevinst.layout.options import MapOptions
 from gevinst.layout.request import MapRequest
 from gevinst.render.html import readable_svg
 from gevinst.render.svg import layout_svg
-from gevinst.workshop.edits import FIELDS, SECTIONS
+from gevinst.workshop.edits import DATES, FIELDS, SECTIONS
 
 if TYPE_CHECKING:
     from gevinst.model import Plan
@@ -25,14 +26,24 @@ if TYPE_CHECKING:
 __all__ = ["elements", "page_state"]
 
 
-def elements(plan: Plan) -> list[dict[str, Any]]:
-    """Each element the page can edit: its kind and its fields as in the file."""
+def elements(plan: Plan, language: str = "nb") -> list[dict[str, Any]]:
+    """Each element the page can edit: its kind and its fields as in the file, and its
+    dates as they are shown and typed in ``language`` (31.03.2026 in Norwegian)."""
     out = []
     for kind, section in SECTIONS.items():
         for item in getattr(plan, section):
             data = item.model_dump(mode="json", by_alias=True, exclude_none=True)
             data["kind"] = kind
             data["fields"] = list(FIELDS[kind])
+            dates = {}
+            for field in DATES:
+                value: Any = item
+                for part in field.split("."):
+                    value = getattr(value, {"from": "from_"}.get(part, part), None)
+                if value is not None:
+                    dates[field] = format_date(value, language, numeric=True)
+            if dates:
+                data["dates"] = dates
             out.append(data)
     return out
 
@@ -54,7 +65,7 @@ def page_state(snapshot: Snapshot, language: str | None = None) -> dict[str, Any
         {"code": f.code, "severity": f.severity, "element": f.element, "message": f.message}
         for f in check(plan, graph=graph)
     ]
-    state["elements"] = elements(plan)
+    state["elements"] = elements(plan, language or plan.info.language)
     try:
         lay = MapRequest(plan, MapOptions(language=language)).layout()
         state["svg"] = readable_svg(layout_svg(lay, standalone=False))  # as render's page

@@ -90,7 +90,9 @@ def test_deleting_removes_the_links_to_it() -> None:
     [
         ({"op": "link", "source": "M1", "target": "M1"}, "itself"),
         ({"op": "link", "source": "M1", "target": "G1", "weight": "mye"}, "from 0 to 1"),
-        ({"op": "set", "id": "M1", "field": "start", "value": "1. mai"}, "YYYY-MM-DD"),
+        ({"op": "set", "id": "M1", "field": "start", "value": "1. mai"}, "DD.MM.YYYY"),
+        ({"op": "set", "id": "M1", "field": "start", "value": "31.02.2026"}, "DD.MM.YYYY"),
+        ({"op": "set", "id": "M1", "field": "start", "value": "03/31/2026"}, "YYYY-MM-DD"),
         ({"op": "set", "id": "M1", "field": "cost.annual", "value": "mange"}, "a number"),
         ({"op": "set", "id": "G1", "field": "name", "value": ""}, "cannot be empty"),
         ({"op": "add", "kind": "gadget", "id": "X1", "name": "x"}, "'kind' must be one of"),
@@ -109,7 +111,7 @@ def test_amounts_dates_and_lists_are_written_as_yaml_values() -> None:
     text = _edited(
         SECTIONED,
         {"op": "set", "id": "M1", "field": "cost.one_off", "value": "100 000 / 150 000 / 250 000"},
-        {"op": "set", "id": "M1", "field": "start", "value": "2025-03-01"},
+        {"op": "set", "id": "M1", "field": "start", "value": "1.3.2025"},  # as typed in nb
         {"op": "set", "id": "B1", "field": "assumptions", "value": "Mentorer\n\n Tid  \n"},
         {"op": "set", "id": "B1", "field": "value.annual", "value": "12,5"},
     )
@@ -257,3 +259,22 @@ def test_after_undo_redo_or_a_change_on_disk_only_the_changed_elements_are_parse
     then({"op": "rename", "id": "G2", "name": "Andre igjen"})
     assert "name: Andre igjen # fra editoren\n" in path.read_text("utf-8")
     assert full_parses == []
+
+
+def test_dates_are_shown_as_the_plans_language_writes_them_and_stored_as_iso() -> None:
+    import gevinst as gv
+    from gevinst.workshop.state import elements
+
+    plan = gv.loads(
+        "schema: gevinst/1\nplan: {id: p, title: P}\n"
+        "benefits:\n  - {id: B1, name: G, value: {annual: 10, from: 2026-01-05}}\n"
+        "measures:\n  - {id: M1, name: T, start: 2026-03-31, contributes_to: [B1]}\n"
+    )
+    nb = {e["id"]: e for e in elements(plan, "nb")}
+    en = {e["id"]: e for e in elements(plan, "en")}
+    assert nb["M1"]["dates"] == {"start": "31.03.2026"}
+    assert nb["B1"]["dates"] == {"value.from": "05.01.2026"}
+    assert en["M1"]["dates"] == {"start": "2026-03-31"}
+    assert nb["M1"]["start"] == "2026-03-31"  # the value itself as in the file
+    text = _edited(SECTIONED, {"op": "set", "id": "M1", "field": "end", "value": "05.01.2027"})
+    assert "end: 2027-01-05}" in text

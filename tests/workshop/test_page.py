@@ -6,6 +6,7 @@ on disk is read back (with gevinst's own reader) after every step.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import time
@@ -305,6 +306,16 @@ def test_every_list_and_field_is_edited_with_the_keyboard_alone(tmp_path: Path) 
         _wait(lambda: gv.load(path).benefits[0].type == "efficiency", "the type saved")
         _idle(driver)
         assert driver.switch_to.active_element.get_attribute("id") == "save"  # focus kept
+
+        # a date typed as Norwegians write it; the file has it as ISO, the page as typed
+        _tab_to(driver, "field-value-annual")
+        _keys(driver, "100 000", Keys.TAB, "31.03.2026", Keys.ENTER)
+        _wait(lambda: "      from: 2026-03-31\n" in path.read_text("utf-8"), "the date saved")
+        _idle(driver)
+        assert gv.load(path).benefits[0].value.from_ == dt.date(2026, 3, 31)
+        shown = driver.find_element(By.ID, "field-value-from")
+        assert shown.get_attribute("value") == "31.03.2026"
+        assert shown.get_attribute("type") == "text"
 
         # another list, saved with Enter from the list itself
         _tab_to(driver, "field-risk")

@@ -6,6 +6,7 @@
   const DATA = JSON.parse(document.getElementById("ws-data").textContent);
   const W = DATA.words;
   const $ = (id) => document.getElementById(id);
+  const DATES = ["start", "end", "value.from"];
   let state = null;
   let version = null;
   let selected = null;
@@ -202,6 +203,7 @@
   }
 
   function fieldValue(e, field) {
+    if (e.dates && e.dates[field]) return e.dates[field]; // in the plan's language
     let value = e;
     for (const part of field.split(".")) value = value == null ? undefined : value[part];
     if (value == null) return "";
@@ -236,7 +238,12 @@
         input.appendChild(option("false", "✗"));
       } else {
         input = document.createElement("input");
-        if (field === "start" || field === "end" || field === "value.from") input.type = "date";
+        if (DATES.includes(field)) {
+          // a text field, not type=date: the browser would show its own locale's format
+          input.inputMode = "numeric";
+          input.placeholder = W.ws_date_hint;
+          input.title = W.ws_date_hint;
+        }
       }
       input.id = id;
       input.dataset.field = field;
