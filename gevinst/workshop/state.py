@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 from gevinst.analysis.checks import check
 from gevinst.graph import build_graph
 from gevinst.i18n.formats import format_date
+from gevinst.layout.geometry import layout_view
 from gevinst.layout.options import MapOptions
 from gevinst.layout.request import MapRequest
 from gevinst.render.html import readable_svg
@@ -20,10 +21,33 @@ from gevinst.render.svg import layout_svg
 from gevinst.workshop.edits import DATES, FIELDS, SECTIONS
 
 if TYPE_CHECKING:
+    from gevinst.layout.geometry import Layout
+    from gevinst.layout.view import MapView
     from gevinst.model import Plan
     from gevinst.workshop.document import Snapshot
 
-__all__ = ["elements", "page_state"]
+__all__ = ["LastLayout", "elements", "page_state"]
+
+
+class LastLayout:
+    """The layout of the last map drawn, reused while what the map shows is the same.
+
+    Most edits (an owner, a description, an indicator, a stakeholder) leave the map's
+    view as it was; laying it out again (Graphviz and the geometry) is then skipped. A
+    layout is a pure function of the view, so an equal view has the same layout.
+    """
+
+    def __init__(self) -> None:
+        self._last: tuple[MapView, Layout] | None = None
+
+    def of(self, view: MapView) -> Layout:
+        """The layout of ``view`` (the last one when ``view`` equals the last view)."""
+        last = self._last
+        if last is not None and last[0] == view:
+            return last[1]
+        layout = layout_view(view)
+        self._last = (view, layout)
+        return layout
 
 
 def elements(plan: Plan, language: str = "nb") -> list[dict[str, Any]]:
@@ -48,8 +72,11 @@ def elements(plan: Plan, language: str = "nb") -> list[dict[str, Any]]:
     return out
 
 
-def page_state(snapshot: Snapshot, language: str | None = None) -> dict[str, Any]:
-    """The page's data for one version of the file (JSON-ready)."""
+def page_state(
+    snapshot: Snapshot, language: str | None = None, last: LastLayout | None = None
+) -> dict[str, Any]:
+    """The page's data for one version of the file (JSON-ready); ``last`` keeps the last
+    layout for the next call."""
     plan = snapshot.plan
     state: dict[str, Any] = {
         "version": snapshot.version,
@@ -67,7 +94,8 @@ def page_state(snapshot: Snapshot, language: str | None = None) -> dict[str, Any
     ]
     state["elements"] = elements(plan, language or plan.info.language)
     try:
-        lay = MapRequest(plan, MapOptions(language=language)).layout()
+        request = MapRequest(plan, MapOptions(language=language))
+        lay = last.of(request.view()) if last is not None else request.layout()
         state["svg"] = readable_svg(layout_svg(lay, standalone=False))  # as render's page
     except Exception as exc:  # noqa: BLE001 - a map that cannot be drawn still lets one edit
         state["error"] = f"the map cannot be drawn: {exc}"
