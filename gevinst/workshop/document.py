@@ -2,11 +2,15 @@
 
 A YAML plan is parsed with ``ruamel.yaml`` in round-trip mode, so an edit rewrites only
 what it touches: comments, key order, quoting, flow ``{...}`` lists and indentation of
-the rest of the file keep their text. Writing a whole large file with ruamel.yaml is
-slow (pure Python), so an edit of one element (rename, set, link, unlink, add) writes
-that element's lines alone and splices them into the old text at the lines PyYAML's
-composer gives; the result is the same text as writing the whole file (tested), and
-any other edit writes the whole file. A JSON plan is edited only when ``json`` writes
+the rest of the file keep their text. Parsing and writing a whole large file with
+ruamel.yaml is slow (pure Python, seconds for 300 elements), so the parse is kept from
+edit to edit, with the line where each element starts (from ruamel.yaml's own line
+numbers, then moved along by each edit): an edit writes the lines of the elements it
+changed alone (a delete: the element before it and those that linked to it too) and
+splices them into the old text; the result is the same text as writing the whole file
+(tested). After an undo, a redo or a change on disk, only the elements whose lines
+changed are parsed again. The model is built the same way: from the plain data of the
+last read, with the changed elements read again. A JSON plan is edited only when ``json`` writes
 it back byte for byte as it is (two-space indent or compact, UTF-8); otherwise it is
 refused with the reason, as is an Excel plan (convert it to YAML first).
 
