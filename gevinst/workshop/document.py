@@ -338,6 +338,33 @@ def _splice(
     return "".join(lines), new_starts, parts
 
 
+def _chunks(lines: list[str]) -> tuple[list[str], list[int]]:
+    """The lines cut where a list item or a top-level key begins, and each cut's line."""
+    chunks: list[str] = []
+    firsts: list[int] = []
+    for number, line in enumerate(lines):
+        if not firsts or not line[:1].isspace() or line.lstrip().startswith("- "):
+            chunks.append(line)
+            firsts.append(number)
+        else:
+            chunks[-1] += line
+    return chunks, [*firsts, len(lines)]
+
+
+def _line_opcodes(old: list[str], new: list[str]) -> list[tuple[str, int, int, int, int]]:
+    """difflib's opcodes between two lists of lines, found on chunks of lines (a list
+    item, a key): a few hundred chunks to compare instead of thousands of lines."""
+    import difflib
+
+    old_chunks, old_at = _chunks(old)
+    new_chunks, new_at = _chunks(new)
+    matcher = difflib.SequenceMatcher(None, old_chunks, new_chunks, autojunk=False)
+    return [
+        (tag, old_at[a1], old_at[a2], new_at[b1], new_at[b2])
+        for tag, a1, a2, b1, b2 in matcher.get_opcodes()
+    ]
+
+
 def _resynced(
     old: str, starts: Starts, yaml: _Yaml, data: Any, text: str
 ) -> tuple[Starts, list[Part]] | None:
@@ -350,8 +377,6 @@ def _resynced(
     (parse the whole text) when a change is not within whole elements of a section;
     ``data`` is then as it was.
     """
-    import difflib
-
     from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
     if not text.endswith("\n"):
@@ -360,7 +385,7 @@ def _resynced(
         return starts, []
     old_lines = old.splitlines(keepends=True)
     new_lines = text.splitlines(keepends=True)
-    opcodes = difflib.SequenceMatcher(None, old_lines, new_lines, autojunk=False).get_opcodes()
+    opcodes = _line_opcodes(old_lines, new_lines)
 
     def moved(line: int, before: bool = False) -> int | None:
         """Where an old line is in the new text (``before`` lines put in before it)."""
@@ -428,10 +453,13 @@ def _resynced(
     new_starts: dict[str, list[Any]] = {
         name: [moved(place) for place in places] for name, places in starts.items()
     }
+    order = sorted(fresh_runs, key=lambda run: -run[1])  # the last elements first
+    for name, lo, hi, first, fresh, _ in order:
+        new_starts[name][lo:hi] = [first + fresh.lc.item(k)[0] - 1 for k in range(len(fresh))]
     if any(place is None for places in new_starts.values() for place in places):
         return None  # cannot be: every line left is outside the changes (a safety net)
     parts: list[Part] = []
-    for name, lo, hi, first, fresh, lines in sorted(fresh_runs, key=lambda run: -run[1]):
+    for name, lo, hi, _, fresh, lines in order:
         parts.append((name, lo, hi, lines))
         items = data[name]
         at_end = hi == len(items)
@@ -443,7 +471,6 @@ def _resynced(
                 items.ca.items[lo + k] = fresh.ca.items[k]
         if at_end:
             items.ca.end = fresh.ca.end
-        new_starts[name][lo:hi] = [first + fresh.lc.item(k)[0] - 1 for k in range(len(fresh))]
     return new_starts, parts
 
 
