@@ -90,8 +90,8 @@ def main(argv: list[str] | None = None) -> int:
 
         post("/api/edit", {"op": "rename", "id": benefit, "name": "B"})  # the first parse
 
-        def rename(i: int) -> None:
-            post("/api/edit", {"op": "rename", "id": benefit, "name": f"B {i}"})
+        def rename(i: int, prefix: str = "B") -> None:
+            post("/api/edit", {"op": "rename", "id": benefit, "name": f"{prefix} {i}"})
 
         def delete(i: int) -> None:
             post("/api/edit", {"op": "delete", "id": plan.benefits[i + 1].id})
@@ -109,9 +109,9 @@ def main(argv: list[str] | None = None) -> int:
         for i in range(args.runs):
             deletes.append(_median(1, lambda _, i=i: delete(i)))
             undos.append(_median(1, undo))
-            after_undo.append(_median(1, rename))
+            after_undo.append(_median(1, lambda _, i=i: rename(i, "U")))
             on_disk(i)
-            after_disk.append(_median(1, rename))
+            after_disk.append(_median(1, lambda _, i=i: rename(i, "D")))
         for name, times in (
             ("delete (and the links to it)", deletes),
             ("undo", undos),
