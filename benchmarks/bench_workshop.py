@@ -1,20 +1,29 @@
-"""How long one workshop edit takes on a 300-element plan, beside ``gevinst render``.
+"""How long workshop edits take on a 300-element plan, beside ``gevinst render``.
 
-The edit is a rename sent to ``POST /api/edit`` through Starlette's TestClient in one
-warm process (the server has answered before): from the request to the response, it
-reads the file, applies the edit with ruamel.yaml round-trip, checks the new text
-with the model, writes it atomically, runs ``check`` and lays out and draws the map.
-Beside it, in the same process and run: the warm ``gevinst render`` of the same plan
-to SVG and HTML (layout and drawing), and the parts of the edit on their own.
+Every edit is sent to the server through Starlette's TestClient in one warm process
+(the server has answered before) and timed from the request to the response: read
+the file, apply the edit to the round-trip YAML, write the changed lines, read the new
+text with the model, write it atomically, run ``check``, lay out and draw the map.
+Four kinds of edit:
 
-Each figure is the median of ``--runs`` runs, as wall-clock and as this process's CPU
-time (the machine may be shared: CPU time and the ratios are the steadier figures).
-The target (issue 15) is 300 ms from request to response. Prints a Markdown table.
+- a rename (the common edit; the issue's target is 300 ms for it);
+- a delete (it also removes the links to the element from the others);
+- the first edit after an undo (the file is back at an older text);
+- the first edit after the file was changed on disk (a text editor renamed a measure).
+
+Beside them, in the same process and run: the warm ``gevinst render`` of the same plan
+to SVG and HTML, and some parts of the edit on their own. Each figure is the median
+of ``--runs`` runs, wall-clock and this process's CPU time (the machine may be shared:
+CPU time and the ratios are the steadier figures; neither counts the ``dot`` process).
+
+``--tree`` imports gevinst from another checkout (``git worktree add /tmp/old <commit>``)
+so that two versions can be timed one after the other on the same machine.
 
 Usage::
 
     python benchmarks/bench_workshop.py             # 150 measures: 300 map elements
     python benchmarks/bench_workshop.py --measures 15 --runs 5
+    python benchmarks/bench_workshop.py --tree /tmp/old
 """
 
 from __future__ import annotations
@@ -45,15 +54,20 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--measures", type=int, default=150)
     parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--tree", type=Path, default=HERE.parent, help="the gevinst checkout")
     args = parser.parse_args(argv)
     sys.path.insert(0, str(HERE.parent))
+    from benchmarks.generate import portfolio_text
+
+    sys.path.insert(0, str(args.tree.resolve()))
     from starlette.testclient import TestClient
 
     import gevinst as gv
-    from benchmarks.generate import portfolio_text
+
+    if not Path(gv.__file__).resolve().is_relative_to(args.tree.resolve()):
+        raise SystemExit(f"gevinst comes from {gv.__file__}, not from {args.tree}")
     from gevinst.analysis.checks import check
     from gevinst.render import render_bytes
-    from gevinst.workshop.document import _Yaml
     from gevinst.workshop.server import create_app
 
     with tempfile.TemporaryDirectory() as folder:
@@ -66,34 +80,49 @@ def main(argv: list[str] | None = None) -> int:
         client.headers["X-Gevinst-Token"] = "t"
         client.get("/api/state")  # warm: imports, Graphviz compiled, first layout
 
-        def edit(i: int) -> None:
+        def post(url: str, edit: dict[str, object] | None = None) -> None:
             version = client.get("/api/version").json()["version"]
-            body = {"version": version, "edit": {"op": "rename", "id": benefit, "name": f"B {i}"}}
-            answer = client.post("/api/edit", json=body)
+            body: dict[str, object] = {"version": version}
+            if edit is not None:
+                body["edit"] = edit
+            answer = client.post(url, json=body)
             assert answer.status_code == 200, answer.text
 
-        def text_edit(i: int) -> None:
-            text = path.read_text("utf-8")
-            yaml = _Yaml(text)
-            data = yaml.load(text)
-            data["benefits"][0]["name"] = f"C {i}"
-            yaml.dump(data)
+        post("/api/edit", {"op": "rename", "id": benefit, "name": "B"})  # the first parse
 
-        text = path.read_text("utf-8")
-        yaml = _Yaml(text)
-        data = yaml.load(text)
-        rows = [
-            ("edit: request to response (POST /api/edit)", _median(args.runs, edit)),
-            (
-                "  of which ruamel.yaml dump of the whole file",
-                _median(args.runs, lambda i: yaml.dump(data)),
-            ),
-            (
-                "  (ruamel.yaml parse + dump: an edit after undo or a change on disk)",
-                _median(args.runs, text_edit),
-            ),
-            ("  of which gv.loads (model)", _median(args.runs, lambda i: gv.load(path))),
-            ("  of which check", _median(args.runs, lambda i: check(plan))),
+        def rename(i: int, prefix: str = "B") -> None:
+            post("/api/edit", {"op": "rename", "id": benefit, "name": f"{prefix} {i}"})
+
+        def delete(i: int) -> None:
+            post("/api/edit", {"op": "delete", "id": plan.benefits[i + 1].id})
+
+        def undo(i: int) -> None:
+            post("/api/undo")
+
+        def on_disk(i: int) -> None:
+            text = path.read_text("utf-8")
+            old = plan.measures[i].name
+            path.write_text(text.replace(f"name: {old}\n", f"name: {old} {i}\n", 1), "utf-8")
+
+        rows = [("rename: request to response", _median(args.runs, rename))]
+        deletes, undos, after_undo, after_disk = [], [], [], []
+        for i in range(args.runs):
+            deletes.append(_median(1, lambda _, i=i: delete(i)))
+            undos.append(_median(1, undo))
+            after_undo.append(_median(1, lambda _, i=i: rename(i, "U")))
+            on_disk(i)
+            after_disk.append(_median(1, lambda _, i=i: rename(i, "D")))
+        for name, times in (
+            ("delete (and the links to it)", deletes),
+            ("undo", undos),
+            ("rename, the first edit after an undo", after_undo),
+            ("rename, the first edit after a change on disk", after_disk),
+        ):
+            walls, cpus = zip(*times, strict=True)
+            rows.append((name, (statistics.median(walls), statistics.median(cpus))))
+        rows += [
+            ("gv.load of the plan (model)", _median(args.runs, lambda i: gv.load(path))),
+            ("check", _median(args.runs, lambda i: check(plan))),
             ("render to SVG (warm)", _median(args.runs, lambda i: render_bytes(plan, "svg"))),
             ("render to HTML (warm)", _median(args.runs, lambda i: render_bytes(plan, "html"))),
         ]
@@ -102,8 +131,10 @@ def main(argv: list[str] | None = None) -> int:
     print("| --- | ---: | ---: |")
     for name, (wall, cpu) in rows:
         print(f"| {name} | {wall * 1000:.0f} | {cpu * 1000:.0f} |")
-    svg_cpu = rows[5][1][1]
-    print(f"\nedit / render SVG (CPU): {rows[0][1][1] / svg_cpu:.2f}")
+    svg_wall, svg_cpu = dict(rows)["render to SVG (warm)"]
+    edit_wall, edit_cpu = rows[0][1]
+    ratios = f"{edit_cpu / svg_cpu:.2f} (CPU), {edit_wall / svg_wall:.2f} (wall)"
+    print(f"\nrename / render to SVG: {ratios}")
     return 0
 
 

@@ -151,15 +151,25 @@ def with_unit(number: str, unit: str | None, language: str = "nb") -> str:
 
 
 def format_date(
-    day: dt.date, language: str = "nb", short: bool = False, compact: bool = False
+    day: dt.date,
+    language: str = "nb",
+    short: bool = False,
+    compact: bool = False,
+    numeric: bool = False,
 ) -> str:
     """``1. oktober 2025`` (nb) or ``1 October 2025`` (en); ``short`` gives ``okt. 2025``;
-    ``compact``, for a narrow column, ``1.9.2025`` (nb) or ``1 Sep 2025`` (en).
+    ``compact``, for a narrow column, ``1.9.2025`` (nb) or ``1 Sep 2025`` (en);
+    ``numeric``, as a date is typed in a form, ``01.09.2025`` (nb) or ISO ``2025-09-01``
+    (en: English readers differ on day and month order, ISO does not).
 
     >>> day = dt.date(2025, 9, 1)
     >>> format_date(day, "nb", compact=True), format_date(day, "en", compact=True)
     ('1.9.2025', '1 Sep 2025')
+    >>> format_date(day, "nb", numeric=True), format_date(day, "en", numeric=True)
+    ('01.09.2025', '2025-09-01')
     """
+    if numeric:
+        return day.isoformat() if language == "en" else f"{day.day:02}.{day.month:02}.{day.year}"
     month = _MONTHS["en" if language == "en" else "nb"][day.month - 1]
     if compact:
         if language == "en":

@@ -1091,6 +1091,7 @@ WORDS: dict[str, tuple[str, str]] = {
     ),
     "ws_value_annual": ("Årlig verdi", "Annual value"),
     "ws_value_from": ("Verdi fra (dato)", "Value from (date)"),
+    "ws_date_hint": ("dd.mm.åååå", "yyyy-mm-dd"),
     "ws_cost_annual": ("Årlig kostnad", "Annual cost"),
     "ws_empty_map": (
         "Kartet er tomt: legg til et samfunnsmål, et effektmål, en gevinst og et tiltak.",

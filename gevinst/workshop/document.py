@@ -2,11 +2,15 @@
 
 A YAML plan is parsed with ``ruamel.yaml`` in round-trip mode, so an edit rewrites only
 what it touches: comments, key order, quoting, flow ``{...}`` lists and indentation of
-the rest of the file keep their text. Writing a whole large file with ruamel.yaml is
-slow (pure Python), so an edit of one element (rename, set, link, unlink, add) writes
-that element's lines alone and splices them into the old text at the lines PyYAML's
-composer gives; the result is the same text as writing the whole file (tested), and
-any other edit writes the whole file. A JSON plan is edited only when ``json`` writes
+the rest of the file keep their text. Parsing and writing a whole large file with
+ruamel.yaml is slow (pure Python, seconds for 300 elements), so the parse is kept from
+edit to edit, with the line where each element starts (from ruamel.yaml's own line
+numbers, then moved along by each edit): an edit writes the lines of the elements it
+changed alone (a delete: the element before it and those that linked to it too) and
+splices them into the old text; the result is the same text as writing the whole file
+(tested). After an undo, a redo or a change on disk, only the elements whose lines
+changed are parsed again. The model is built the same way: from the plain data of the
+last read, with the changed elements read again. A JSON plan is edited only when ``json`` writes
 it back byte for byte as it is (two-space indent or compact, UTF-8); otherwise it is
 refused with the reason, as is an Excel plan (convert it to YAML first).
 
@@ -28,13 +32,18 @@ import re
 import threading
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from gevinst._files import atomic_write
+from gevinst._files import atomic_write, paused_gc
 from gevinst.errors import GevinstError, PlanError
 from gevinst.io.plans import decode_text, loads, read_input
+from gevinst.io.validate import validate
+from gevinst.io.yaml import parse_yaml
 from gevinst.model import Plan
 from gevinst.workshop.edits import SECTIONS, EditError, apply_edit
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
 __all__ = ["Conflict", "PlanFile", "Snapshot", "refusal"]
 
@@ -118,94 +127,368 @@ class _Yaml:
 #: The edits that change one element's own lines (the element with the returned id).
 _ONE_ELEMENT = ("rename", "set", "link", "unlink")
 
+#: Where the elements of a YAML plan's text are: section -> the first line of each of its
+#: elements, then the line after the section (the next top-level key, or the file's end).
+Starts = dict[str, list[int]]
+#: Elements written anew: section, old elements [lo, hi) and new elements [lo, hi).
+Change = tuple[str, int, int, int, int]
+#: Elements whose text changed: section, old elements [lo, hi), the new elements' lines.
+Part = tuple[str, int, int, str]
 
-def _item_ranges(text: str, edit: Any) -> dict[str, tuple[str, int, list[int]]] | None:
-    """Where each element of the plan text starts: id -> (section, index, [start, end) lines).
 
-    From PyYAML's C composer (fast); None when the text or the edit is not a case the
-    splice handles (then the whole file is written by ruamel.yaml).
+def _starts(data: Any, text: str) -> Starts | None:
+    """Where each element of the freshly parsed ``data`` of ``text`` starts (0-based lines).
+
+    From the line numbers ruamel.yaml keeps on what it parsed; None when the text is not
+    a case the splice handles (then an edit writes the whole file).
     """
-    if not isinstance(edit, dict) or edit.get("op") not in (*_ONE_ELEMENT, "add"):
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+    if not isinstance(data, CommentedMap) or not text.endswith("\n"):
         return None
+    keys = list(data)
+    total = text.count("\n")
+    out: Starts = {}
+    for position, key in enumerate(keys):
+        items = data[key]
+        if not isinstance(items, CommentedSeq) or items.fa.flow_style() or not items:
+            continue
+        if not all(isinstance(item, CommentedMap) for item in items):
+            return None
+        end = data.lc.key(keys[position + 1])[0] if position + 1 < len(keys) else total
+        out[str(key)] = [items.lc.item(i)[0] for i in range(len(items))] + [end]
+    return out
+
+
+def _composed_starts(text: str) -> Starts | None:
+    """:func:`_starts` from PyYAML's C composer, for a text ruamel.yaml wrote whole."""
     import yaml as pyyaml
 
     from gevinst.io.yaml import compose
 
+    if not text.endswith("\n"):
+        return None
     root = compose(text)
     if not isinstance(root, pyyaml.MappingNode):
         return None
-    out: dict[str, tuple[str, int, list[int]]] = {}
+    out: Starts = {}
     for key, section in root.value:
         if not isinstance(section, pyyaml.SequenceNode) or section.flow_style:
             continue
-        items = section.value
-        for index, item in enumerate(items):
-            if not isinstance(item, pyyaml.MappingNode):
-                return None
-            end = items[index + 1].start_mark.line if index + 1 < len(items) else None
-            if end is None:
-                end = section.end_mark.line
-                if section.end_mark.column != 0:  # the file ends without a newline
-                    return None
-            ids = [v.value for k, v in item.value if getattr(k, "value", None) == "id"]
-            if len(ids) == 1 and isinstance(ids[0], str):
-                out.setdefault(ids[0], (str(key.value), index, [item.start_mark.line, end]))
-        if items:
-            out.setdefault(f"\0last:{key.value}", (str(key.value), len(items) - 1, [0, 0]))
+        if not section.value:
+            continue
+        if not all(isinstance(item, pyyaml.MappingNode) for item in section.value):
+            return None
+        starts = [item.start_mark.line for item in section.value]
+        out[str(key.value)] = [*starts, section.end_mark.line]
     return out
 
 
-def _spliced(
-    text: str,
-    yaml: _Yaml,
-    data: Any,
-    edit: dict[str, Any],
-    touched: str,
-    ranges: dict[str, tuple[str, int, list[int]]] | None,
-) -> str | None:
-    """The new text with only the lines of the elements the edit changed written anew.
+def _position(data: Any, element_id: str) -> tuple[str, int] | None:
+    """The section and index of the element ``element_id`` in the parsed data."""
+    for section in SECTIONS.values():
+        items = data.get(section)
+        if not isinstance(items, list):
+            continue
+        for index, item in enumerate(items):
+            if isinstance(item, dict) and item.get("id") == element_id:
+                return section, index
+    return None
 
-    ruamel.yaml writes those elements alone (in a copy of their section) and the lines
-    are put in place of the old ones; everything else is the old text as it was. None
-    when the edit is not one the splice handles.
+
+def _referring(data: Any, element_id: str) -> list[tuple[str, int]]:
+    """The elements that name ``element_id`` (in a link, impact or indicator list)."""
+    out = []
+    for section in SECTIONS.values():
+        items = data.get(section)
+        if not isinstance(items, list):
+            continue
+        for index, item in enumerate(items):
+            if not isinstance(item, dict):
+                continue
+            links = item.get("contributes_to")
+            impacts = item.get("impacts")
+            refs = item.get("indicators")
+            if (
+                (
+                    isinstance(links, list)
+                    and any(
+                        (link.get("to") if isinstance(link, dict) else link) == element_id
+                        for link in links
+                    )
+                )
+                or (isinstance(impacts, dict) and element_id in impacts)
+                or (isinstance(refs, list) and element_id in refs)
+            ):
+                out.append((section, index))
+    return out
+
+
+def _key_comment(data: Any, key: str) -> str | None:
+    entry = data.ca.items.get(key) if hasattr(data, "ca") else None
+    token = entry[2] if entry is not None and len(entry) > 2 else None
+    return None if token is None else str(token.value)
+
+
+def _changes(
+    data: Any, edit: dict[str, Any], starts: Starts | None
+) -> Callable[[str], list[Change] | None]:
+    """Look at ``data`` before ``edit`` is applied; the function that, given the id the
+    edit touched, says which elements it wrote anew (None: write the whole file)."""
+    op = edit.get("op")
+    if starts is None:
+        return lambda touched: None
+    if op in _ONE_ELEMENT:
+
+        def one(touched: str) -> list[Change] | None:
+            where = _position(data, touched)
+            if where is None or where[0] not in starts:
+                return None
+            section, index = where
+            return [(section, index, index + 1, index, index + 1)]
+
+        return one
+    if op == "add":
+        section = SECTIONS.get(str(edit.get("kind")), "")
+
+        def add(touched: str) -> list[Change] | None:
+            if section not in starts:
+                return None
+            count = len(starts[section]) - 1  # the old last element keeps its place
+            return [(section, count - 1, count, count - 1, count + 1)]
+
+        return add
+    if op == "delete" and isinstance(edit.get("id"), str):
+        where = _position(data, edit["id"])
+        if where is None or where[0] not in starts:
+            return lambda touched: None
+        section, index = where
+        referring = [spot for spot in _referring(data, edit["id"]) if spot[0] in starts]
+        key_comment = _key_comment(data, section)
+
+        def delete(touched: str) -> list[Change] | None:
+            if section not in data:
+                return None  # the section went with its last element
+            if index == 0 and _key_comment(data, section) != key_comment:
+                return None  # its comment lines went to the section's key
+            changes: list[Change] = [
+                (section, index - 1, index + 1, index - 1, index)
+                if index
+                else (section, 0, 1, 0, 0)
+            ]
+            covered = {(section, index - 1), (section, index)}
+            for other, old in referring:
+                if (other, old) in covered:
+                    continue
+                new = old - 1 if other == section and old > index else old
+                changes.append((other, old, old + 1, new, new + 1))
+            return changes
+
+        return delete
+    return lambda touched: None
+
+
+def _splice(
+    text: str, starts: Starts, yaml: _Yaml, data: Any, changes: list[Change]
+) -> tuple[str, Starts, list[Part]] | None:
+    """The new text with only the lines of the changed elements written anew.
+
+    ruamel.yaml writes each changed element alone (in a copy of its section) and its
+    lines go in place of the old ones; everything else is the old text as it was. Also
+    where each element starts in the new text, and the parts written (last first). None
+    when the text is not as expected.
     """
-    if ranges is None:
-        return None
     from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
-    if edit["op"] == "add":
-        section_name = SECTIONS.get(str(edit.get("kind")))
-        last = ranges.get(f"\0last:{section_name}")
-        if last is None:
-            return None
-        old_last = [
-            key
-            for key, (section, position, _) in ranges.items()
-            if section == section_name and position == last[1] and not key.startswith("\0")
-        ]
-        if len(old_last) != 1:
-            return None
-        name, index, (start, end) = ranges[old_last[0]]
-        count = 2  # the old last element (its comment lines moved) and the new one
-    else:
-        if touched not in ranges:
-            return None
-        name, index, (start, end) = ranges[touched]
-        count = 1
-    items = data.get(name)
-    if not isinstance(items, CommentedSeq) or len(items) < index + count:
-        return None
-    part = CommentedSeq(items[index : index + count])
-    for i in range(count):
-        if index + i in items.ca.items:
-            part.ca.items[i] = items.ca.items[index + i]
-    wrapper = CommentedMap([(name, part)])
-    written = yaml.dump(wrapper)
-    head = f"{name}:\n"
-    if not written.startswith(head):
-        return None
     lines = text.splitlines(keepends=True)
-    return "".join([*lines[:start], written[len(head) :], *lines[end:]])
+    new_starts = {section: list(values) for section, values in starts.items()}
+    order = sorted(changes, key=lambda change: starts[change[0]][change[1]], reverse=True)
+    parts: list[Part] = []
+    for section, old_lo, old_hi, new_lo, new_hi in order:
+        items = data.get(section)
+        if not isinstance(items, CommentedSeq) or len(items) < new_hi:
+            return None
+        places = new_starts[section]
+        first, last = places[old_lo], places[old_hi]
+        if not lines[first].lstrip().startswith("-"):
+            return None  # the lines are not where they were thought to be
+        written: list[str] = []
+        item_starts: list[int] = []
+        for index in range(new_lo, new_hi):
+            part = CommentedSeq([items[index]])
+            if index in items.ca.items:
+                part.ca.items[0] = items.ca.items[index]
+            if index == len(items) - 1:  # the lines after a section's last element
+                part.ca.comment = [None, None]  # (ruamel writes the end only with these)
+                part.ca.end = items.ca.end
+            dumped = yaml.dump(CommentedMap([(section, part)]))
+            head = f"{section}:\n"
+            if not dumped.startswith(head):
+                return None
+            item_starts.append(first + len(written))
+            written.extend(dumped[len(head) :].splitlines(keepends=True))
+        delta = len(written) - (last - first)
+        parts.append((section, old_lo, old_hi, "".join(written)))
+        lines[first:last] = written
+        for values in new_starts.values():
+            for i, value in enumerate(values):
+                if value >= last:
+                    values[i] = value + delta
+        places[old_lo:old_hi] = item_starts
+    return "".join(lines), new_starts, parts
+
+
+def _chunks(lines: list[str]) -> tuple[list[str], list[int]]:
+    """The lines cut where a list item or a top-level key begins, and each cut's line."""
+    chunks: list[str] = []
+    firsts: list[int] = []
+    for number, line in enumerate(lines):
+        if not firsts or not line[:1].isspace() or line.lstrip().startswith("- "):
+            chunks.append(line)
+            firsts.append(number)
+        else:
+            chunks[-1] += line
+    return chunks, [*firsts, len(lines)]
+
+
+def _line_opcodes(old: list[str], new: list[str]) -> list[tuple[str, int, int, int, int]]:
+    """difflib's opcodes between two lists of lines, found on chunks of lines (a list
+    item, a key): a few hundred chunks to compare instead of thousands of lines."""
+    import difflib
+
+    old_chunks, old_at = _chunks(old)
+    new_chunks, new_at = _chunks(new)
+    matcher = difflib.SequenceMatcher(None, old_chunks, new_chunks, autojunk=False)
+    return [
+        (tag, old_at[a1], old_at[a2], new_at[b1], new_at[b2])
+        for tag, a1, a2, b1, b2 in matcher.get_opcodes()
+    ]
+
+
+def _resynced(
+    old: str, starts: Starts, yaml: _Yaml, data: Any, text: str
+) -> tuple[Starts, list[Part]] | None:
+    """Bring ``data`` parsed from ``old`` to the new ``text`` by parsing only what changed.
+
+    An undo, a redo, or an edit in a text editor usually changes the lines of a few
+    elements: those elements alone are parsed (each run of them as a section of its
+    own) and put in place of the old ones. Where each element starts in ``text`` and
+    the parts parsed anew (last first); None
+    (parse the whole text) when a change is not within whole elements of a section;
+    ``data`` is then as it was.
+    """
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+    if not text.endswith("\n"):
+        return None
+    if old == text:
+        return starts, []
+    old_lines = old.splitlines(keepends=True)
+    new_lines = text.splitlines(keepends=True)
+    opcodes = _line_opcodes(old_lines, new_lines)
+
+    def moved(line: int, before: bool = False) -> int | None:
+        """Where an old line is in the new text (``before`` lines put in before it)."""
+        if before:
+            for _, i1, _, j1, _ in opcodes:
+                if i1 == line:
+                    return j1
+        if line == len(old_lines):
+            return len(new_lines)
+        for tag, i1, i2, j1, _ in opcodes:
+            if i1 <= line < i2:
+                return j1 + line - i1 if tag == "equal" or line == i1 else None
+        return None
+
+    runs: dict[str, list[list[int]]] = {}  # section -> [lo, hi) of elements changed
+    for tag, i1, i2, _, _ in opcodes:
+        if tag == "equal":
+            continue
+        end = max(i2, i1 + 1)
+        around = [
+            (name, places)
+            for name, places in starts.items()
+            if places[0] <= i1 and end <= places[-1]
+        ]
+        if not around:
+            return None
+        name, places = around[0]
+        lo = max(k for k, place in enumerate(places[:-1]) if place <= i1)
+        hi = min(k for k, place in enumerate(places) if place >= end)
+        if lo and places[lo] == i1:  # whole elements come or go: parse the one before too
+            lo -= 1
+        runs.setdefault(name, []).append([lo, hi])
+    fresh_runs: list[tuple[str, int, int, int, Any, str]] = []
+    for name, spans in runs.items():
+        spans.sort()
+        merged: list[list[int]] = []
+        for lo, hi in spans:
+            if merged and lo <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], hi)
+            else:
+                merged.append([lo, hi])
+        items = data.get(name)
+        if not isinstance(items, CommentedSeq):
+            return None
+        for lo, hi in merged:
+            first, last = moved(starts[name][lo], before=True), moved(starts[name][hi])
+            if first is None or last is None or last <= first:
+                return None
+            if not new_lines[first].lstrip().startswith("-"):
+                return None
+            lines = "".join(new_lines[first:last])
+            try:
+                part = yaml.load(f"{name}:\n{lines}")
+            except Exception:  # noqa: BLE001 - ruamel's errors have no common base
+                return None
+            fresh = part.get(name) if isinstance(part, CommentedMap) and len(part) == 1 else None
+            if (
+                not isinstance(fresh, CommentedSeq)
+                or not fresh
+                or fresh.lc.item(0)[0] != 1
+                or not all(isinstance(item, CommentedMap) for item in fresh)
+            ):
+                return None
+            fresh_runs.append((name, lo, hi, first, fresh, lines))
+    new_starts: dict[str, list[Any]] = {
+        name: [moved(place) for place in places] for name, places in starts.items()
+    }
+    order = sorted(fresh_runs, key=lambda run: -run[1])  # the last elements first
+    for name, lo, hi, first, fresh, _ in order:
+        new_starts[name][lo:hi] = [first + fresh.lc.item(k)[0] - 1 for k in range(len(fresh))]
+    if any(place is None for places in new_starts.values() for place in places):
+        return None  # cannot be: every line left is outside the changes (a safety net)
+    parts: list[Part] = []
+    for name, lo, hi, _, fresh, lines in order:
+        parts.append((name, lo, hi, lines))
+        items = data[name]
+        at_end = hi == len(items)
+        for _ in range(hi - lo):
+            del items[lo]
+        for k, item in enumerate(fresh):
+            items.insert(lo + k, item)
+            if k in fresh.ca.items:
+                items.ca.items[lo + k] = fresh.ca.items[k]
+        if at_end:
+            items.ca.end = fresh.ca.end
+    return new_starts, parts
+
+
+def _patched(plain: dict[str, Any], parts: list[Part], source: str) -> bool:
+    """Put the changed parts, read as plain data, in place in ``plain`` (the data of the
+    old text read by :func:`gevinst.io.yaml.parse_yaml`); False when a part does not read
+    as a list of elements (then read the whole text)."""
+    for section, lo, hi, lines in parts:
+        try:
+            part = parse_yaml(f"{section}:\n{lines}", source)
+        except GevinstError:
+            return False
+        items = plain.get(section)
+        fresh = part.get(section) if isinstance(part, dict) and len(part) == 1 else None
+        if not isinstance(items, list) or not isinstance(fresh, list) or len(items) < hi:
+            return False
+        items[lo:hi] = fresh
+    return True
 
 
 def _json_style(text: str) -> int | None:
@@ -226,6 +509,12 @@ def _json_dump(data: Any, indent: int | None) -> str:
     return text + "\n"
 
 
+#: What an edit starts from: the version and text last parsed, the round-trip parse
+#: (kept up to date edit by edit), where its elements start, and the plain data the
+#: model read it from (patched element by element too; None: read the text again).
+_Parsed = tuple[str, str, _Yaml, Any, Starts | None, dict[str, Any] | None]
+
+
 class PlanFile:
     """One plan file being edited: versioned reads, checked atomic edits, undo and redo.
 
@@ -244,8 +533,8 @@ class PlanFile:
         self._redo: list[tuple[str, str]] = []
         self._cached: Snapshot | None = None
         #: The round-trip parse of the version last written here (parsing is the slow part).
-        self._parsed: tuple[str, _Yaml, Any] | None = None
-        self._pending: tuple[_Yaml, Any] | None = None
+        self._parsed: _Parsed | None = None
+        self._pending: tuple[_Yaml, Any, Starts | None, dict[str, Any] | None] | None = None
 
     # -- reading ---------------------------------------------------------------------
 
@@ -265,23 +554,63 @@ class PlanFile:
             text, version = self._read()
             return self._snapshot(text, version)
 
-    def _snapshot(self, text: str, version: str) -> Snapshot:
+    def _snapshot(self, text: str, version: str, plain: dict[str, Any] | None = None) -> Snapshot:
         cached = self._cached
         if cached is not None and cached.version == version:
             return cached
-        try:
-            plan: Plan | None = loads(text, self.format, str(self.path))
-            error = None
-        except GevinstError as exc:
-            plan, error = None, str(exc)
+        plan, error, _ = self._model(text, plain)
         self._cached = Snapshot(text, version, plan, error)
         return self._cached
+
+    def _model(
+        self, text: str, plain: dict[str, Any] | None = None
+    ) -> tuple[Plan | None, str | None, dict[str, Any] | None]:
+        """The plan in ``text`` (or the located reason it has none), and its plain data.
+
+        ``plain`` is the data of ``text`` as :func:`gevinst.io.yaml.parse_yaml` reads it,
+        kept and patched by the edits: then only the model is built (reading 100 kB of
+        YAML again is most of the time). Any error is that of reading the whole text.
+        """
+        source = str(self.path)
+        try:
+            if self.format == "json":
+                return loads(text, self.format, source), None, None
+            with paused_gc():
+                if plain is None:
+                    read = parse_yaml(text, source)
+                    plain = read if isinstance(read, dict) else None
+                    return validate(read, source, text), None, plain
+                return validate(plain, source, text), None, plain
+        except GevinstError:
+            pass
+        try:  # the located error of reading the whole text, as `gevinst check` gives it
+            return loads(text, self.format, source), None, None
+        except GevinstError as exc:
+            return None, str(exc), None
 
     # -- writing ---------------------------------------------------------------------
 
     def _write(self, text: str) -> Snapshot:
         atomic_write(self.path, text)  # OutputError: read-only, disk full ... nothing changed
-        return self._snapshot(*self._read())
+        written, version = self._read()
+        self._follow(written, version)
+        return self._snapshot(written, version, self._parsed[5] if self._parsed else None)
+
+    def _follow(self, text: str, version: str) -> None:
+        """Bring the kept parse to ``text`` (undo, redo, a change on disk), parsing only
+        the elements whose lines changed; drop it when that cannot be done."""
+        cached, self._parsed = self._parsed, None
+        if cached is None or cached[0] == version:
+            self._parsed = cached
+            return
+        old, starts, yaml, data, plain = cached[1], cached[4], cached[2], cached[3], cached[5]
+        resynced = _resynced(old, starts, yaml, data, text) if starts is not None else None
+        if resynced is None:
+            return
+        new_starts, parts = resynced
+        if plain is not None and not _patched(plain, parts, str(self.path)):
+            plain = None
+        self._parsed = (version, text, yaml, data, new_starts, plain)
 
     def _edited_text(self, text: str, version: str, edit: Any) -> str:
         if self.format == "json":
@@ -289,9 +618,12 @@ class PlanFile:
             data = json.loads(text)
             apply_edit(data, edit)
             return _json_dump(data, indent)
+        self._follow(text, version)
         cached, self._parsed = self._parsed, None  # an edit that fails leaves no cache
-        if cached is not None and cached[0] == version:
-            yaml, data = cached[1], cached[2]
+        plain: dict[str, Any] | None = None
+        if cached is not None:
+            _, _, yaml, data, starts, plain = cached
+            self._snapshot(text, version, plain)  # (kept: an undo or the last edit made it)
         else:
             yaml = _Yaml(text)
             try:
@@ -300,11 +632,23 @@ class PlanFile:
                 raise EditError(
                     "the plan file cannot be read as YAML; fix it in a text editor first"
                 ) from exc
-        before = _item_ranges(text, edit)
+            starts = _starts(data, text)
+        changed = _changes(data, edit, starts) if isinstance(edit, dict) else None
         touched = apply_edit(data, edit)
-        self._pending = (yaml, data)
-        spliced = _spliced(text, yaml, data, edit, touched, before)
-        return spliced if spliced is not None else yaml.dump(data)
+        changes = changed(touched) if changed is not None else None
+        spliced = None
+        if changes is not None and starts is not None:
+            spliced = _splice(text, starts, yaml, data, changes)
+        new_starts: Starts | None
+        if spliced is not None:
+            new_text, new_starts, parts = spliced
+            if plain is not None and not _patched(plain, parts, str(self.path)):
+                plain = None
+        else:
+            new_text = yaml.dump(data)
+            new_starts, plain = _composed_starts(new_text), None
+        self._pending = (yaml, data, new_starts, plain)
+        return new_text
 
     def edit(self, edit: Any, base: str) -> Snapshot:
         """Apply ``edit`` made on version ``base``; the new state of the file.
@@ -318,25 +662,26 @@ class PlanFile:
             text, version = self._read()
             if version != base:
                 raise Conflict(version)
-            before = self._snapshot(text, version)
             self._pending = None
             new_text = self._edited_text(text, version, edit)
+            before = self._snapshot(text, version)
+            pending = self._pending
             if new_text == text:
+                if pending is not None:  # nothing changed: the parse is still the file's
+                    yaml, data, starts, plain = pending
+                    self._parsed = (version, text, yaml, data, starts, plain)
                 return before
-            try:
-                plan: Plan | None = loads(new_text, self.format, str(self.path))
-                error = None
-            except PlanError as exc:
-                if before.plan is not None:  # a valid plan stays valid
-                    raise EditError(f"not saved: {exc}") from exc
-                plan, error = None, str(exc)
+            plan, error, plain = self._model(new_text, pending[3] if pending else None)
+            if error is not None and before.plan is not None:  # a valid plan stays valid
+                raise EditError(f"not saved: {error}")
             atomic_write(self.path, new_text)  # OutputError: read-only, disk full: unchanged
             written, version = self._read()
             if written == new_text:  # the plan just read is the file's (no one wrote since)
                 self._cached = Snapshot(new_text, version, plan, error)
             after = self._snapshot(written, version)
-            if self._pending is not None:  # the next edit starts from the parsed text
-                self._parsed = (after.version, *self._pending)
+            if pending is not None and written == new_text:
+                yaml, data, starts, _ = pending  # the next edit starts here
+                self._parsed = (after.version, new_text, yaml, data, starts, plain)
             self._undo.append((text, new_text))
             self._redo.clear()
             return after

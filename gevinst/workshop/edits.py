@@ -32,7 +32,7 @@ from typing import Any
 from gevinst.errors import GevinstError
 from gevinst.workshop.comments import add_to, commented, put, remove_from
 
-__all__ = ["FIELDS", "KINDS", "SECTIONS", "EditError", "apply_edit"]
+__all__ = ["DATES", "FIELDS", "KINDS", "SECTIONS", "EditError", "apply_edit"]
 
 #: Kinds of element the page can add, each with the section of the plan that holds it.
 SECTIONS: dict[str, str] = {
@@ -73,7 +73,11 @@ FIELDS: dict[str, tuple[str, ...]] = {
 _COMMON = ("name", "description", "assumptions")
 _ID = re.compile(r"^[A-Za-z][A-Za-z0-9_.-]{0,63}$")
 _LISTS = ("assumptions", "indicators")
-_DATES = ("start", "end", "value.from")
+#: The fields that hold a date (written to the file as ISO ``YYYY-MM-DD``). The page
+#: shows and takes them as ``format_date(numeric=True)`` writes them in the plan's
+#: language (31.03.2026 in Norwegian); both forms are understood in either language.
+DATES = ("start", "end", "value.from")
+_DOTTED = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$")
 _AMOUNTS = ("value.annual", "cost.one_off", "cost.annual")
 _MAX_TEXT = 10_000
 
@@ -194,11 +198,8 @@ def _value(field: str, value: Any) -> Any:
     if len(value) > _MAX_TEXT:
         raise EditError(f"'{field}' is longer than {_MAX_TEXT} characters")
     text = value.strip()
-    if field in _DATES:
-        try:
-            return dt.date.fromisoformat(text)
-        except ValueError:
-            raise EditError(f"'{field}' must be a date as YYYY-MM-DD, not '{text}'") from None
+    if field in DATES:
+        return _date(field, text)
     if field in _AMOUNTS:  # one number, or low / likely / high
         numbers = [_number(field, part) for part in text.split("/")]
         return numbers[0] if len(numbers) == 1 else numbers
@@ -207,6 +208,28 @@ def _value(field: str, value: Any) -> Any:
             raise EditError("'cashable' is true or false")
         return text == "true"
     return text
+
+
+def _date(field: str, text: str) -> dt.date:
+    """A typed date: ``31.03.2026`` (also ``31.3.2026``) or ISO ``2026-03-31``.
+
+    Examples:
+        >>> _date("start", "31.3.2026"), _date("start", "2026-03-31")
+        (datetime.date(2026, 3, 31), datetime.date(2026, 3, 31))
+    """
+    dotted = _DOTTED.match(text)
+    try:
+        if dotted:
+            day, month, year = (int(part) for part in dotted.groups())
+            return dt.date(year, month, day)
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+            return dt.date.fromisoformat(text)
+    except ValueError:
+        pass
+    raise EditError(
+        f"'{field}' must be a date as DD.MM.YYYY or YYYY-MM-DD (31.03.2026 or 2026-03-31), "
+        f"not '{text}'"
+    )
 
 
 def _number(field: str, text: str) -> int | float:

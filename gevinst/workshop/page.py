@@ -47,6 +47,7 @@ _PAGE_WORDS = (
     "ws_saved",
     "ws_not_saved",
     "ws_empty_map",
+    "ws_date_hint",
     "name",
     "description",
     "assumptions",

@@ -37,7 +37,7 @@ from gevinst.errors import OutputError
 from gevinst.workshop.document import Conflict, PlanFile
 from gevinst.workshop.edits import EditError
 from gevinst.workshop.page import page_html
-from gevinst.workshop.state import page_state
+from gevinst.workshop.state import LastLayout, page_state
 
 if TYPE_CHECKING:
     from collections.abc import Awaitable, Callable, MutableMapping
@@ -138,10 +138,11 @@ def create_app(
         PlanError: the file is of a kind the workshop cannot edit (Excel, unknown suffix).
     """
     plan_file = PlanFile(path)
+    last_layout = LastLayout()
 
     def state(snapshot: Any) -> dict[str, Any]:
         lang = language or (snapshot.plan.info.language if snapshot.plan else "nb")
-        data = page_state(snapshot, lang)
+        data = page_state(snapshot, lang, last_layout)
         data["can"] = plan_file.can()
         data["file"] = str(plan_file.path)
         return data

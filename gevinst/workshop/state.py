@@ -12,33 +12,71 @@ from typing import TYPE_CHECKING, Any
 
 from gevinst.analysis.checks import check
 from gevinst.graph import build_graph
+from gevinst.i18n.formats import format_date
+from gevinst.layout.geometry import layout_view
 from gevinst.layout.options import MapOptions
 from gevinst.layout.request import MapRequest
 from gevinst.render.html import readable_svg
 from gevinst.render.svg import layout_svg
-from gevinst.workshop.edits import FIELDS, SECTIONS
+from gevinst.workshop.edits import DATES, FIELDS, SECTIONS
 
 if TYPE_CHECKING:
+    from gevinst.layout.geometry import Layout
+    from gevinst.layout.view import MapView
     from gevinst.model import Plan
     from gevinst.workshop.document import Snapshot
 
-__all__ = ["elements", "page_state"]
+__all__ = ["LastLayout", "elements", "page_state"]
 
 
-def elements(plan: Plan) -> list[dict[str, Any]]:
-    """Each element the page can edit: its kind and its fields as in the file."""
+class LastLayout:
+    """The layout of the last map drawn, reused while what the map shows is the same.
+
+    Most edits (an owner, a description, an indicator, a stakeholder) leave the map's
+    view as it was; laying it out again (Graphviz and the geometry) is then skipped. A
+    layout is a pure function of the view, so an equal view has the same layout.
+    """
+
+    def __init__(self) -> None:
+        self._last: tuple[MapView, Layout] | None = None
+
+    def of(self, view: MapView) -> Layout:
+        """The layout of ``view`` (the last one when ``view`` equals the last view)."""
+        last = self._last
+        if last is not None and last[0] == view:
+            return last[1]
+        layout = layout_view(view)
+        self._last = (view, layout)
+        return layout
+
+
+def elements(plan: Plan, language: str = "nb") -> list[dict[str, Any]]:
+    """Each element the page can edit: its kind and its fields as in the file, and its
+    dates as they are shown and typed in ``language`` (31.03.2026 in Norwegian)."""
     out = []
     for kind, section in SECTIONS.items():
         for item in getattr(plan, section):
             data = item.model_dump(mode="json", by_alias=True, exclude_none=True)
             data["kind"] = kind
             data["fields"] = list(FIELDS[kind])
+            dates = {}
+            for field in DATES:
+                value: Any = item
+                for part in field.split("."):
+                    value = getattr(value, {"from": "from_"}.get(part, part), None)
+                if value is not None:
+                    dates[field] = format_date(value, language, numeric=True)
+            if dates:
+                data["dates"] = dates
             out.append(data)
     return out
 
 
-def page_state(snapshot: Snapshot, language: str | None = None) -> dict[str, Any]:
-    """The page's data for one version of the file (JSON-ready)."""
+def page_state(
+    snapshot: Snapshot, language: str | None = None, last: LastLayout | None = None
+) -> dict[str, Any]:
+    """The page's data for one version of the file (JSON-ready); ``last`` keeps the last
+    layout for the next call."""
     plan = snapshot.plan
     state: dict[str, Any] = {
         "version": snapshot.version,
@@ -54,9 +92,10 @@ def page_state(snapshot: Snapshot, language: str | None = None) -> dict[str, Any
         {"code": f.code, "severity": f.severity, "element": f.element, "message": f.message}
         for f in check(plan, graph=graph)
     ]
-    state["elements"] = elements(plan)
+    state["elements"] = elements(plan, language or plan.info.language)
     try:
-        lay = MapRequest(plan, MapOptions(language=language)).layout()
+        request = MapRequest(plan, MapOptions(language=language))
+        lay = last.of(request.view()) if last is not None else request.layout()
         state["svg"] = readable_svg(layout_svg(lay, standalone=False))  # as render's page
     except Exception as exc:  # noqa: BLE001 - a map that cannot be drawn still lets one edit
         state["error"] = f"the map cannot be drawn: {exc}"

@@ -90,7 +90,9 @@ def test_deleting_removes_the_links_to_it() -> None:
     [
         ({"op": "link", "source": "M1", "target": "M1"}, "itself"),
         ({"op": "link", "source": "M1", "target": "G1", "weight": "mye"}, "from 0 to 1"),
-        ({"op": "set", "id": "M1", "field": "start", "value": "1. mai"}, "YYYY-MM-DD"),
+        ({"op": "set", "id": "M1", "field": "start", "value": "1. mai"}, "DD.MM.YYYY"),
+        ({"op": "set", "id": "M1", "field": "start", "value": "31.02.2026"}, "DD.MM.YYYY"),
+        ({"op": "set", "id": "M1", "field": "start", "value": "03/31/2026"}, "YYYY-MM-DD"),
         ({"op": "set", "id": "M1", "field": "cost.annual", "value": "mange"}, "a number"),
         ({"op": "set", "id": "G1", "field": "name", "value": ""}, "cannot be empty"),
         ({"op": "add", "kind": "gadget", "id": "X1", "name": "x"}, "'kind' must be one of"),
@@ -109,7 +111,7 @@ def test_amounts_dates_and_lists_are_written_as_yaml_values() -> None:
     text = _edited(
         SECTIONED,
         {"op": "set", "id": "M1", "field": "cost.one_off", "value": "100 000 / 150 000 / 250 000"},
-        {"op": "set", "id": "M1", "field": "start", "value": "2025-03-01"},
+        {"op": "set", "id": "M1", "field": "start", "value": "1.3.2025"},  # as typed in nb
         {"op": "set", "id": "B1", "field": "assumptions", "value": "Mentorer\n\n Tid  \n"},
         {"op": "set", "id": "B1", "field": "value.annual", "value": "12,5"},
     )
@@ -168,3 +170,111 @@ def test_the_fast_path_on_a_real_plan_twice(tmp_path: Path) -> None:
     for edit in edits:
         plan_file.edit(edit, plan_file.version())
     assert path.read_text("utf-8") == _edited(text, *edits)
+
+
+def test_many_edits_in_a_row_write_only_their_lines_and_equal_the_whole_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Deletes and adds move the lines of what follows; each later edit still finds its
+    element's lines (kept from ruamel.yaml's line numbers, never composed again)."""
+    from gevinst.workshop import document
+    from gevinst.workshop.document import PlanFile
+
+    text = Path("examples/bergen_barnevern/plan.yaml").read_text("utf-8")
+    edits = [
+        {"op": "delete", "id": "B2"},  # referred to by measures and changes
+        {"op": "rename", "id": "B3", "name": "Etter sletting"},
+        {"op": "add", "kind": "goal", "id": "G9", "name": "Nytt mål"},
+        {"op": "link", "source": "O1", "target": "G9", "weight": 0.3},
+        {"op": "delete", "id": "M1"},  # the first measure
+        {"op": "set", "id": "M2", "field": "status", "value": "implemented"},
+        {"op": "unlink", "source": "O1", "target": "G9"},
+        {"op": "set", "id": "B3", "field": "description", "value": "To\nlinjer"},
+        {"op": "rename", "id": "G9", "name": "Siste"},
+    ]
+    path = tmp_path / "plan.yaml"
+    path.write_text(text, "utf-8")
+    plan_file = PlanFile(path)
+    whole: list[str] = []
+    monkeypatch.setattr(document, "_composed_starts", lambda new: whole.append(new))
+    for count, edit in enumerate(edits, 1):
+        snapshot = plan_file.edit(edit, plan_file.version())
+        assert path.read_text("utf-8") == _edited(text, *edits[:count]), edit
+        _kept_as_read(plan_file, snapshot)
+    assert whole == []  # no edit wrote the whole file
+
+
+def _kept_as_read(plan_file: Any, snapshot: Any) -> None:
+    """The data and plan kept for the file are those of reading its text afresh."""
+    import gevinst as gv
+    from gevinst.io.yaml import parse_yaml
+
+    text = plan_file.path.read_text("utf-8")
+    assert plan_file._parsed[1] == text
+    assert plan_file._parsed[5] == parse_yaml(text)
+    assert snapshot.plan == gv.loads(text)
+
+
+def test_after_undo_redo_or_a_change_on_disk_only_the_changed_elements_are_parsed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The next edit starts from the kept parse brought up to the file's text; what it
+    writes is what a fresh parse of that text and the edit would write."""
+    from gevinst.workshop import document
+    from gevinst.workshop.document import PlanFile
+
+    text = Path("examples/bergen_barnevern/plan.yaml").read_text("utf-8")
+    path = tmp_path / "plan.yaml"
+    path.write_text(text, "utf-8")
+    plan_file = PlanFile(path)
+    plan_file.edit({"op": "rename", "id": "B1", "name": "Først"}, plan_file.version())
+    full_parses: list[str] = []
+    monkeypatch.setattr(
+        document,
+        "_starts",
+        lambda data, new: full_parses.append(new),  # type: ignore[func-returns-value]
+    )
+
+    def then(edit: dict[str, Any]) -> None:
+        before = path.read_text("utf-8")
+        snapshot = plan_file.edit(edit, plan_file.version())
+        assert path.read_text("utf-8") == _edited(before, edit), edit
+        _kept_as_read(plan_file, snapshot)
+
+    _kept_as_read(plan_file, plan_file.undo(plan_file.version()))
+    then({"op": "set", "id": "B1", "field": "risk", "value": "high"})
+    plan_file.undo(plan_file.version())
+    plan_file.redo(plan_file.version())
+    then({"op": "delete", "id": "G2"})  # the last goal, its comment lines stay
+    plan_file.undo(plan_file.version())
+    then({"op": "add", "kind": "goal", "id": "G3", "name": "Tredje"})
+    plan_file.undo(plan_file.version())  # the new last goal goes again
+    then({"op": "rename", "id": "G2", "name": "Andre"})
+    # a text editor changes one benefit's lines and adds a measure with a comment
+    edited = path.read_text("utf-8").replace("name: Andre\n", "name: Andre # fra editoren\n")
+    edited = edited.replace("\nmeasures:\n", "\nmeasures:\n  - id: M0\n    name: Nytt\n    # hei\n")
+    assert edited != path.read_text("utf-8")
+    path.write_text(edited, "utf-8")
+    then({"op": "rename", "id": "M0", "name": "Null"})
+    then({"op": "rename", "id": "G2", "name": "Andre igjen"})
+    assert "name: Andre igjen # fra editoren\n" in path.read_text("utf-8")
+    assert full_parses == []
+
+
+def test_dates_are_shown_as_the_plans_language_writes_them_and_stored_as_iso() -> None:
+    import gevinst as gv
+    from gevinst.workshop.state import elements
+
+    plan = gv.loads(
+        "schema: gevinst/1\nplan: {id: p, title: P}\n"
+        "benefits:\n  - {id: B1, name: G, value: {annual: 10, from: 2026-01-05}}\n"
+        "measures:\n  - {id: M1, name: T, start: 2026-03-31, contributes_to: [B1]}\n"
+    )
+    nb = {e["id"]: e for e in elements(plan, "nb")}
+    en = {e["id"]: e for e in elements(plan, "en")}
+    assert nb["M1"]["dates"] == {"start": "31.03.2026"}
+    assert nb["B1"]["dates"] == {"value.from": "05.01.2026"}
+    assert en["M1"]["dates"] == {"start": "2026-03-31"}
+    assert nb["M1"]["start"] == "2026-03-31"  # the value itself as in the file
+    text = _edited(SECTIONED, {"op": "set", "id": "M1", "field": "end", "value": "05.01.2027"})
+    assert "end: 2027-01-05}" in text

@@ -6,6 +6,7 @@ on disk is read back (with gevinst's own reader) after every step.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import time
@@ -262,3 +263,91 @@ def test_axe_finds_nothing_on_the_page(driver: Any, tmp_path: Path) -> None:
         f"{v['id']}: {v['help']} at {[n['target'] for n in v['nodes']][:3]}" for v in result
     ]
     assert problems == [], json.dumps(problems, indent=1, ensure_ascii=False)
+
+
+def _keys(driver: Any, *keys: str) -> None:
+    """Press keys where the focus is, as a person at the keyboard does (no clicks)."""
+    from selenium.webdriver.common.action_chains import ActionChains
+
+    ActionChains(driver).send_keys(*keys).perform()
+
+
+def _tab_to(driver: Any, element_id: str, most: int = 60) -> None:
+    """Press Tab until the control ``element_id`` has the focus."""
+    from selenium.webdriver.common.keys import Keys
+
+    for _ in range(most):
+        if driver.switch_to.active_element.get_attribute("id") == element_id:
+            return
+        _keys(driver, Keys.TAB)
+    raise AssertionError(f"Tab never reached #{element_id}")
+
+
+def test_every_list_and_field_is_edited_with_the_keyboard_alone(tmp_path: Path) -> None:
+    """Tab, arrows, Enter and Space only: choose a kind, an element, a value from a list,
+    a link target, and save each; the file has what was chosen."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
+
+    path = tmp_path / "tastatur.yaml"
+    path.write_text(EMPTY, "utf-8")
+    with running_server(path) as url, chromium(1400, 900) as driver:
+        driver.get(url)
+        _wait(lambda: driver.find_element(By.ID, "empty").is_displayed(), "the empty map")
+        _idle(driver)
+        # the kind list: goal is first; Down twice is benefit
+        _tab_to(driver, "add-kind")  # goal, the first kind
+        _keys(driver, Keys.TAB, "G1", Keys.TAB, "Mål", Keys.ENTER)
+        _wait(lambda: "G1" in _ids(path), "G1 added")
+        _idle(driver)
+        assert gv.load(path).goals[0].id == "G1"
+        _tab_to(driver, "add-kind")
+        _keys(driver, Keys.ARROW_DOWN, Keys.ARROW_DOWN)
+        assert driver.find_element(By.ID, "add-kind").get_attribute("value") == "benefit"
+        _keys(driver, Keys.TAB, "B1", Keys.TAB, "Gevinst", Keys.ENTER)
+        _wait(lambda: "B1" in _ids(path), "B1 added")
+        _idle(driver)
+        assert gv.load(path).benefits[0].id == "B1"
+
+        # the element list: arrows choose B1 (after "choose" and G1)
+        _tab_to(driver, "element-select")
+        _keys(driver, Keys.HOME, Keys.ARROW_DOWN, Keys.ARROW_DOWN)
+        _wait(lambda: driver.find_element(By.ID, "edit-name").get_attribute("value"), "editor")
+        assert driver.find_element(By.ID, "element-select").get_attribute("value") == "B1"
+
+        # a value from a list (the benefit's type), saved with Space on the button
+        _tab_to(driver, "field-type")
+        _keys(driver, Keys.ARROW_DOWN)  # from "—" to the first type
+        assert driver.switch_to.active_element.get_attribute("value") == "efficiency"
+        _tab_to(driver, "save")
+        _keys(driver, " ")
+        _wait(lambda: gv.load(path).benefits[0].type == "efficiency", "the type saved")
+        _idle(driver)
+        assert driver.switch_to.active_element.get_attribute("id") == "save"  # focus kept
+
+        # a date typed as Norwegians write it; the file has it as ISO, the page as typed
+        _tab_to(driver, "field-value-annual")
+        _keys(driver, "100 000", Keys.TAB, "31.03.2026", Keys.ENTER)
+        _wait(lambda: "      from: 2026-03-31\n" in path.read_text("utf-8"), "the date saved")
+        _idle(driver)
+        assert gv.load(path).benefits[0].value.from_ == dt.date(2026, 3, 31)
+        shown = driver.find_element(By.ID, "field-value-from")
+        assert shown.get_attribute("value") == "31.03.2026"
+        assert shown.get_attribute("type") == "text"
+
+        # another list, saved with Enter from the list itself
+        _tab_to(driver, "field-risk")
+        _keys(driver, Keys.END)
+        assert driver.switch_to.active_element.get_attribute("value") == "high"
+        _keys(driver, Keys.ENTER)
+        _wait(lambda: gv.load(path).benefits[0].risk == "high", "the risk saved")
+        _idle(driver)
+        assert driver.switch_to.active_element.get_attribute("id") == "field-risk"
+
+        # the link target list: G1 is the only one; Enter on the button links
+        _tab_to(driver, "link-target")
+        assert driver.switch_to.active_element.get_attribute("value") == "G1"
+        _tab_to(driver, "link-button")
+        _keys(driver, Keys.ENTER)
+        _wait(lambda: gv.load(path).benefits[0].contributes_to, "the link saved")
+        assert gv.load(path).benefits[0].contributes_to[0].to == "G1"

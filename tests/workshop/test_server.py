@@ -115,6 +115,35 @@ def test_the_state_has_the_map_of_gevinst_render(client: Any, plan_file: Path) -
     assert plan_file.read_text("utf-8") == COMMENTED  # reading leaves the file as it was
 
 
+def test_an_edit_that_leaves_the_map_as_it_was_is_not_laid_out_again(
+    plan_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The last layout is reused only for the same view; the map is still render's."""
+    from gevinst.workshop import state as workshop_state
+
+    runs: list[object] = []
+    real = workshop_state.layout_view
+    monkeypatch.setattr(workshop_state, "layout_view", lambda view: runs.append(1) or real(view))
+    with client_for(plan_file) as client:
+        version = client.get("/api/state").json()["version"]
+        assert len(runs) == 1
+
+        def edit(operation: dict[str, Any]) -> dict[str, Any]:
+            answer = client.post("/api/edit", json={"version": version, "edit": operation})
+            assert answer.status_code == 200, answer.text
+            return dict(answer.json())
+
+        state = edit({"op": "set", "id": "B1", "field": "assumptions", "value": "Tid frigjøres"})
+        version = state["version"]
+        assert len(runs) == 1  # the view is the same: no new layout
+        page = render_bytes(gv.load(plan_file), "html").decode("utf-8")
+        assert state["svg"] in page
+        state = edit({"op": "rename", "id": "B1", "name": "Kortere ventetid for alle"})
+        assert len(runs) == 2  # a new label: laid out again
+        page = render_bytes(gv.load(plan_file), "html").decode("utf-8")
+        assert state["svg"] in page and "Kortere ventetid for alle" in state["svg"]
+
+
 def test_a_plan_that_does_not_load_opens_with_its_located_error(tmp_path: Path) -> None:
     path = tmp_path / "broken.yaml"
     path.write_text("schema: gevinst/1\nplan: {id: p, title: P}\ngoals:\n  - {id: G1}\n", "utf-8")

@@ -6,6 +6,7 @@
   const DATA = JSON.parse(document.getElementById("ws-data").textContent);
   const W = DATA.words;
   const $ = (id) => document.getElementById(id);
+  const DATES = ["start", "end", "value.from"];
   let state = null;
   let version = null;
   let selected = null;
@@ -96,6 +97,8 @@
   }
 
   function show(data) {
+    // the controls are drawn anew: the one that had the focus gets it back (keyboard use)
+    const focused = document.activeElement ? document.activeElement.id : "";
     state = data;
     version = data.version;
     $("file").textContent = data.file;
@@ -110,6 +113,8 @@
     for (const e of data.elements) list.appendChild(option(e.id, label(e)));
     if (selected && !element(selected)) selected = null;
     select(selected, false);
+    const again = focused ? $(focused) : null;
+    if (again && document.activeElement !== again && !again.closest("[hidden]")) again.focus();
   }
 
   function drawMap() {
@@ -198,6 +203,7 @@
   }
 
   function fieldValue(e, field) {
+    if (e.dates && e.dates[field]) return e.dates[field]; // in the plan's language
     let value = e;
     for (const part of field.split(".")) value = value == null ? undefined : value[part];
     if (value == null) return "";
@@ -232,7 +238,12 @@
         input.appendChild(option("false", "✗"));
       } else {
         input = document.createElement("input");
-        if (field === "start" || field === "end" || field === "value.from") input.type = "date";
+        if (DATES.includes(field)) {
+          // a text field, not type=date: the browser would show its own locale's format
+          input.inputMode = "numeric";
+          input.placeholder = W.ws_date_hint;
+          input.title = W.ws_date_hint;
+        }
       }
       input.id = id;
       input.dataset.field = field;
@@ -337,6 +348,17 @@
       $("link-note").value = "";
     }
   });
+
+  // Enter in a list saves its form, as Enter in a text field does (Space and the arrows
+  // keep their own work in the list: open it, choose).
+  for (const form of document.querySelectorAll("form")) {
+    form.addEventListener("keydown", (event) => {
+      if (event.key !== "Enter" || event.target.tagName !== "SELECT") return;
+      if (event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return;
+      event.preventDefault();
+      form.requestSubmit();
+    });
+  }
 
   $("delete").addEventListener("click", () => {
     if (selected) edit({ op: "delete", id: selected });
