@@ -50,6 +50,7 @@ CHOICES: dict[str, tuple[str, ...]] = {
     "bool": ("yes", "no"),
     "impact": ("positive", "negative"),
     "frequency": ("weekly", "monthly", "quarterly", "half-yearly", "yearly"),
+    "relation": ("contributes", "mitigates"),
 }
 # Synonyms the model also accepts, so a hand-typed "høy" is not refused here.
 SYNONYMS = {"ingen": "none", "lav": "low", "liten": "low", "middels": "medium", "stor": "high"}
@@ -189,6 +190,7 @@ TABLES: dict[str, tuple[Column, ...]] = {
         _c("weight", "number", 8),
         _c("note", "text", 40),
         _c("assumptions", "lines", 36),
+        _c("relation", "choice:relation", 14),
     ),
     "targets": (
         _c("indicator", "id", 11),
@@ -282,6 +284,7 @@ COLUMN_HELP = {
     "from": "help_column_from",
     "to": "help_column_to",
     "weight": "help_column_weight",
+    "relation": "help_column_relation",
     "baseline": "help_column_baseline",
 }
 #: The note on a column that is only shown (a key of a text in WORDS).
