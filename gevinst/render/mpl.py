@@ -27,7 +27,7 @@ import gevinst.theme as theme
 from gevinst.errors import RenderError
 from gevinst.i18n.words import t
 from gevinst.layout.pages import A3, Page, paginate
-from gevinst.render.svg import arrowhead
+from gevinst.render.svg import TEE_THICKNESS, arrowhead
 from gevinst.theme import DEFAULT_THEME, Theme
 
 if TYPE_CHECKING:
@@ -95,7 +95,7 @@ def draw_layout(
     ``look`` gives the colours of kinds and statuses, ``font`` the font family
     (see :func:`map_font`).
     """
-    from matplotlib.patches import Polygon
+    from matplotlib.patches import Polygon, Rectangle
     from matplotlib.path import Path
 
     def text(x: float, y: float, s: str, size: float, **kw: Any) -> None:
@@ -184,6 +184,8 @@ def draw_layout(
             colour, dash = theme.DISBENEFIT_EDGE, (0, theme.DASHES["disbenefit"])
         elif edge.style == "implied":
             dash = (0, theme.DASHES["implied"])
+        elif edge.style == "mitigates":
+            dash = (0, theme.DASHES["mitigates"])
         width = theme.edge_width(edge.weight) if edge.style != "note" else 1.0
         from matplotlib.patches import PathPatch
 
@@ -247,6 +249,9 @@ def draw_layout(
                 linestyle=(0, pattern) if pattern else "solid",
                 solid_capstyle="butt",
             )
+            if item.key == "mitigates":  # the flat bar of its head
+                bar = (item.x + item.width - TEE_THICKNESS, item.y)
+                add(Rectangle(bar, TEE_THICKNESS, item.height, facecolor=colour, edgecolor="none"))
             label = item.label
         else:
             if item.group == "status":
