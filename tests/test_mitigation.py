@@ -233,7 +233,7 @@ def test_diff_tells_added_and_removed(plan: gv.Plan) -> None:
     new = plan.model_copy(deep=True)
     new.measures[1].mitigates = []
     new.measures[0].mitigates = [gv.model.Mitigation(to="D1")]
-    found = gv.diff(plan, new)
+    found = list(gv.diff(plan, new))
     said = [sentence(d, "nb") for d in found]
     assert said == [
         "Tiltak M1 «Innføringsprogram» demper nå D1 «Mer tid til rapportering» (ny demping)",
