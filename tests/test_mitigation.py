@@ -270,3 +270,12 @@ def test_a_focused_map_without_the_dis_benefit_draws_no_mitigation(plan: gv.Plan
 
     view = map_view(plan, MapOptions(kinds=["measure", "benefit", "objective", "goal"]))
     assert not [e for e in view.edges if e.style == "mitigates"]
+
+
+def test_a_goal_slide_holds_the_measures_that_mitigate_its_dis_benefits(plan: gv.Plan) -> None:
+    from gevinst.layout.options import MapOptions
+    from gevinst.layout.split import MapSplitter
+
+    # M2 only mitigates D1, which feeds O1 and G1: the goal's part holds M2 with D1
+    splitter = MapSplitter(plan, MapOptions())
+    assert splitter.members("G1") == {"G1", "O1", "B1", "D1", "C1", "M1", "M2"}
