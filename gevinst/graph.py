@@ -35,6 +35,7 @@ __all__ = [
     "BenefitMap",
     "Trace",
     "build_graph",
+    "mitigations",
     "neighbourhood",
     "resolve_weights",
     "trace",
@@ -109,6 +110,40 @@ def build_graph(plan: Plan) -> nx.DiGraph:
             edges[source, target]["weight"] = weight
     graph.add_edges_from((u, v, data) for (u, v), data in edges.items())
     return graph
+
+
+def mitigations(plan: Plan) -> list[tuple[str, str, dict[str, object]]]:
+    """The mitigations of ``plan``: ``(measure or change, dis-benefit, data)``, in plan order.
+
+    A mitigation (``mitigates: [D1]``) is a relation of its own, not a contribution,
+    so it is not an edge of :func:`build_graph`'s graph: it adds to no score, no trace
+    and no weight. ``data`` holds ``relation`` (``"mitigates"``), ``note`` and
+    ``assumptions``. Targets that are unknown or not dis-benefits are left out
+    (``check`` reports them: GV002, GV007).
+
+    >>> import gevinst as gv
+    >>> plan = gv.Plan.new("p", "P")
+    >>> _ = plan.add_disbenefit("D1", "Mer rapportering")
+    >>> _ = plan.add_measure("M1", "Ny mal", mitigates=["D1"])
+    >>> [(u, v) for u, v, _ in mitigations(plan)]
+    [('M1', 'D1')]
+    """
+    kinds: dict[str, str] = {}
+    for element in plan.elements():
+        kinds.setdefault(element.id, element.kind)
+    found: dict[tuple[str, str], dict[str, object]] = {}
+    for section in (plan.changes, plan.measures):
+        for element in section:
+            for link in element.mitigates:
+                key = (element.id, link.to)
+                if kinds.get(link.to) != "disbenefit" or key in found:
+                    continue
+                found[key] = {
+                    "relation": "mitigates",
+                    "note": link.note,
+                    "assumptions": tuple(link.assumptions),
+                }
+    return [(u, v, data) for (u, v), data in found.items()]
 
 
 @dataclass(frozen=True)

@@ -63,6 +63,7 @@ __all__ = [
     "Measure",
     "Measurement",
     "Measurements",
+    "Mitigation",
     "Objective",
     "OptimismBias",
     "Plan",
@@ -283,6 +284,22 @@ class Link(_Model):
 Links: TypeAlias = Annotated[list[Annotated[Link, BeforeValidator(_link)]], Field()]
 
 
+class Mitigation(_Model):
+    """This measure or change reduces (demper) the dis-benefit ``to``.
+
+    Not a contribution: it carries no weight, adds nothing to the dis-benefit's score
+    and is drawn as its own kind of arrow (dashed, with a flat bar for a head).
+    ``note`` and ``assumptions`` work as on a :class:`Link`.
+    """
+
+    to: Id
+    note: Text | None = None
+    assumptions: TextList = Field(default_factory=list)
+
+
+Mitigations: TypeAlias = Annotated[list[Annotated[Mitigation, BeforeValidator(_link)]], Field()]
+
+
 class Element(_Model):
     """What every element with an id has."""
 
@@ -368,6 +385,7 @@ class Change(Element):
     kind: ClassVar[str] = "change"
     owner: Id | None = None
     contributes_to: Links = Field(default_factory=list)
+    mitigates: Mitigations = Field(default_factory=list)
 
 
 class Cost(_Model):
@@ -390,6 +408,7 @@ class Measure(Element):
     end: Date | None = None
     cost: Cost | None = None
     contributes_to: Links = Field(default_factory=list)
+    mitigates: Mitigations = Field(default_factory=list)
 
 
 class Stakeholder(_Model):

@@ -479,6 +479,7 @@ DASHES: dict[str, tuple[float, float]] = {
     "disbenefit": (6.0, 4.0),
     "note": (3.0, 3.0),
     "implied": (2.0, 3.0),
+    "mitigates": (8.0, 3.0),
     "border": (5.0, 3.0),
     "swatch": (4.0, 2.0),
 }
@@ -487,6 +488,7 @@ OFFICE_DASHES: dict[str, str] = {
     "disbenefit": "dash",
     "note": "dash",
     "implied": "sysDot",
+    "mitigates": "lgDash",
     "border": "dash",
     "swatch": "sysDash",
 }
@@ -495,6 +497,7 @@ OFFICE_DASHES: dict[str, str] = {
 LEGEND_LINES: dict[str, tuple[str, float, tuple[float, float] | None]] = {
     "contributes": (EDGE_COLOUR, 3.0, None),
     "implied": (EDGE_COLOUR, 1.5, DASHES["implied"]),
+    "mitigates": (EDGE_COLOUR, 1.5, DASHES["mitigates"]),
 }
 
 

@@ -80,6 +80,12 @@ def plan_data(draw: st.DrawFn) -> dict[str, Any]:
             data["assumptions"] = draw(st.lists(TEXT, max_size=2))
         if kind != "goals" or draw(st.booleans()):
             data["contributes_to"] = links()
+        if kind in ("measures", "changes") and ids["disbenefits"] and draw(st.booleans()):
+            targets = draw(st.lists(st.sampled_from(ids["disbenefits"]), max_size=2, unique=True))
+            data["mitigates"] = [
+                target if draw(st.booleans()) else {"to": target, "note": draw(TEXT)}
+                for target in targets
+            ]
         if kind in ("benefits", "disbenefits"):
             if stakeholders and draw(st.booleans()):
                 data["owner"] = draw(st.sampled_from(stakeholders))

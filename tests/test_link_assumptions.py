@@ -46,8 +46,8 @@ def test_the_excel_links_sheet_has_a_column_for_them(tmp_path: Path) -> None:
     book = load_workbook(gv.save(gv.loads(PLAN), tmp_path / "plan.xlsx"))
     links = book["Koblinger"]
     header = [c.value for c in links[1]]
-    assert header[-1] == "Forutsetninger"
-    rows = {(r[0].value, r[2].value): r[-1].value for r in links.iter_rows(min_row=2)}
+    assert header[-2:] == ["Forutsetninger", "Kobling"]  # the relation comes last
+    rows = {(r[0].value, r[2].value): r[-2].value for r in links.iter_rows(min_row=2)}
     assert rows[("M1", "B1")] == "Data er flyttet"
     assert rows[("B1", "O1")] == "• Teamene er bemannet\n• Rutinen, slik den er"
 

@@ -47,6 +47,7 @@ _CODE_TITLES: dict[str, tuple[Severity, str]] = {
     "GV005": ("error", "gv005"),
     "GV006": ("error", "gv006"),
     "GV007": ("error", "gv007"),
+    "GV008": ("error", "gv008"),
     "GV020": ("error", "gv020"),
     "GV021": ("error", "gv021"),
     "GV022": ("error", "gv022"),
@@ -183,6 +184,9 @@ def _unknown_references(ctx: _Context) -> Iterator[Finding]:
         for link in element.contributes_to:
             if link.to not in ctx.elements:
                 yield unknown(element.id, "gv002_link", link.to)
+        for mitigation in getattr(element, "mitigates", ()):
+            if mitigation.to not in ctx.elements:
+                yield unknown(element.id, "gv002_mitigates", mitigation.to)
         owner = getattr(element, "owner", None)
         if owner and owner not in ctx.stakeholders:
             yield unknown(element.id, "gv002_owner", owner)
@@ -214,6 +218,25 @@ def _unknown_references(ctx: _Context) -> Iterator[Finding]:
                 review.by,
                 number=number,
                 date=review.date,
+            )
+
+
+@_rule("GV008")
+def _mitigates_a_disbenefit(ctx: _Context) -> Iterator[Finding]:
+    for element in ctx.plan.elements():
+        for mitigation in getattr(element, "mitigates", ()):
+            target = ctx.elements.get(mitigation.to)
+            if target is None or target.kind == "disbenefit":
+                continue  # an unknown id is GV002
+            yield _finding(
+                "GV008",
+                element.id,
+                ctx.say(
+                    "gv008_not_disbenefit",
+                    id=element.id,
+                    ref=mitigation.to,
+                    kind=ctx.kind(target),
+                ),
             )
 
 

@@ -192,6 +192,7 @@ class _Differ:
         self.record_handlers: dict[str, Callable[[Any, Any], int]] = {
             "name": self.renamed,
             "contributes_to": self.links,
+            "mitigates": self.mitigations,
             "owner": self.owner,
             "status": self.status,
             "value": self.money_value,
@@ -354,20 +355,24 @@ class _Differ:
                 )
         return count
 
-    def links(self, old: Any, new: Any) -> int:
-        old_keyed = _keyed(old.contributes_to, lambda link: link.to)
-        new_keyed = _keyed(new.contributes_to, lambda link: link.to)
+    def mitigations(self, old: Any, new: Any) -> int:
+        """Mitigations (``mitigates``) told like links, with ``field`` ``mitigates...``."""
+        return self.links(old, new, "mitigates")
+
+    def links(self, old: Any, new: Any, field: str = "contributes_to") -> int:
+        old_keyed = _keyed(getattr(old, field), lambda link: link.to)
+        new_keyed = _keyed(getattr(new, field), lambda link: link.to)
         before, after = dict(old_keyed), dict(new_keyed)
         count = 0
         for key, link in new_keyed:
             if key not in before:
                 count += self.add(
-                    "link_added", new, field="contributes_to.to", detail=self.named(link.to)
+                    "link_added", new, field=f"{field}.to", detail=self.named(link.to)
                 )
         for key, link in old_keyed:
             if key not in after:
                 count += self.add(
-                    "link_removed", new, field="contributes_to.to", detail=self.named(link.to)
+                    "link_removed", new, field=f"{field}.to", detail=self.named(link.to)
                 )
         for key, link in new_keyed:
             if key not in before:
@@ -382,7 +387,7 @@ class _Differ:
                     kind,
                     new,
                     detail=link.to,
-                    field=f"contributes_to.{name}",
+                    field=f"{field}.{name}",
                     old=_plain(a),
                     new=_plain(b),
                 )
@@ -393,7 +398,7 @@ class _Differ:
                 "order_changed",
                 new,
                 detail="links",
-                field="contributes_to",
+                field=field,
                 old=kept_old,
                 new=kept_new,
             )

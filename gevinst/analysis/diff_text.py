@@ -129,6 +129,7 @@ FIELD_WORDS: dict[str, str] = {
     "description": "description",
     "assumptions": "assumptions",
     "contributes_to": "link",
+    "mitigates": "mitigates",
     "indicators": "indicators",
     "owner": "owner",
     "type": "type",
@@ -183,6 +184,7 @@ FIELD_WORDS: dict[str, str] = {
     "Plan.indicators": "indicators",
     # parts of a field
     "Link.to": "contributes_to",
+    "Mitigation.to": "mitigates",
     "PlanInfo.correlation": "plan_correlation",
     "PlanInfo.optimism_bias": "optimism_bias",
     "OptimismBias.costs": "optimism_costs",
@@ -397,6 +399,12 @@ _SENTENCES = {
     "review_removed": "diff_review_removed",
 }
 
+#: The same for a mitigation (``field`` ``mitigates.to``).
+_MITIGATION_SENTENCES = {
+    "link_added": "diff_mitigation_added",
+    "link_removed": "diff_mitigation_removed",
+}
+
 
 def sentence(d: Difference, lang: str = "nb") -> str:
     """One difference as one line of text in ``lang`` (``nb`` or ``en``)."""
@@ -418,6 +426,8 @@ def _sentence(d: Difference, lang: str) -> str:
     if d.kind == "renamed":
         return say("diff_renamed_to", kind=t(d.element_kind, lang), id=d.element)
     if d.kind in ("link_added", "link_removed"):
+        if (d.field or "").startswith("mitigates"):
+            return say(_MITIGATION_SENTENCES[d.kind], target=d.detail)
         return say(_SENTENCES[d.kind], target=d.detail)
     if d.kind in ("weight_changed", "link_changed"):
         part = field_word(RECORD_MODELS[d.element_kind], d.field or "contributes_to.weight", lang)

@@ -12,7 +12,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from gevinst.analysis.evaluate import Evaluation, evaluate
-from gevinst.graph import BenefitMap
+from gevinst.graph import BenefitMap, mitigations
 from gevinst.i18n.formats import NO_VALUE, format_percent
 from gevinst.i18n.html import Cell, html_table
 from gevinst.i18n.words import t
@@ -29,6 +29,7 @@ class Impact:
     ``weakened``: elements it feeds directly that keep other support.
     ``scores``: for each element whose score changes, (score now, score without it),
     when an evaluation date was given.
+    ``unmitigated``: dis-benefits it mitigates (``mitigates``) that nothing else does.
     """
 
     element: str
@@ -38,6 +39,7 @@ class Impact:
     #: The name of each element of the map, and the plan's language (for display).
     names: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
     language: str = field(default="nb", compare=False, repr=False)
+    unmitigated: list[str] = field(default_factory=list)
 
     def _repr_html_(self) -> str:
         """A table of what changes without the element, so an impact shows itself in
@@ -48,7 +50,11 @@ class Impact:
             return NO_VALUE if score is None else format_percent(score, lang)
 
         rows: list[list[Cell]] = []
-        for key, ids in (("orphaned", self.orphaned), ("weakened", self.weakened)):
+        for key, ids in (
+            ("orphaned", self.orphaned),
+            ("weakened", self.weakened),
+            ("unmitigated", self.unmitigated),
+        ):
             rows += [[i, self.names.get(i, ""), t(key, lang), "", ""] for i in ids]
         for i, (now, without) in sorted(self.scores.items()):
             rows.append(
@@ -105,6 +111,10 @@ def impact(
     if evaluation is not None:
         scores = evaluation.without(id)
     names = {n: str(name) for n, name in bmap.graph.nodes(data="name")}
+    mitigated_by: dict[str, set[str]] = {}
+    for source, target, _ in mitigations(bmap.plan):
+        mitigated_by.setdefault(target, set()).add(source)
+    unmitigated = sorted(d for d, by in mitigated_by.items() if by == {id})
     return Impact(
         element=id,
         orphaned=orphaned,
@@ -112,4 +122,5 @@ def impact(
         scores=scores,
         names=names,
         language=bmap.plan.language,
+        unmitigated=unmitigated,
     )

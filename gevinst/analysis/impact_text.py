@@ -205,6 +205,8 @@ def impact_text(
         f"{t('impact_orphaned', lang)}: {_listing(plan, result.orphaned, lang)}",
         f"{t('impact_weakened', lang)}: {_listing(plan, result.weakened, lang)}",
     ]
+    if result.unmitigated:
+        lines.append(f"{t('impact_unmitigated', lang)}: {_listing(plan, result.unmitigated, lang)}")
     if result.scores:
         lines += ["", t("impact_scores", lang)]
         lines += [
@@ -232,6 +234,9 @@ def impact_markdown(
         f"- {t('impact_orphaned', lang)}: {markdown_escape(_listing(plan, result.orphaned, lang))}",
         f"- {t('impact_weakened', lang)}: {markdown_escape(_listing(plan, result.weakened, lang))}",
     ]
+    if result.unmitigated:
+        listing = markdown_escape(_listing(plan, result.unmitigated, lang))
+        lines.append(f"- {t('impact_unmitigated', lang)}: {listing}")
     if result.scores:
         lines += ["", f"## {t('impact_scores', lang).rstrip(':')}", ""]
         lines += markdown_table(
@@ -261,6 +266,7 @@ def impact_json(
         "element": result.element,
         "orphaned": result.orphaned,
         "weakened": result.weakened,
+        "unmitigated": result.unmitigated,
         "scores": {
             id: {"now": now, "without": without}
             for id, (now, without) in sorted(result.scores.items())

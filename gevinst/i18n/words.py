@@ -147,6 +147,10 @@ WORDS: dict[str, tuple[str, str]] = {
         "Forutsetninger og begrunnelser for koblinger",
         "Assumptions and reasons for links",
     ),
+    "mitigates": ("demper", "mitigates"),
+    "contributes": ("bidrar til", "contributes"),
+    "relation": ("Kobling", "Relation"),
+    "mitigates_legend": ("Demper en ulempe", "Mitigates a dis-benefit"),
     "weight_legend": ("Bidrar til (tykkere pil: større vekt)", "Contributes to (thicker: more)"),
     "search": ("Søk", "Search"),
     "map_page_hint": (
@@ -320,6 +324,12 @@ WORDS: dict[str, tuple[str, str]] = {
         "Id-er fra arket Indikatorer, skilt med semikolon: I1; I2",
         "Ids from the Indicators sheet, separated by semicolons: I1; I2",
     ),
+    "help_column_relation": (
+        "Bidrar til (tomt gir det samme), eller Demper: tiltaket eller endringen reduserer "
+        "ulempen i Til (uten vekt)",
+        "Contributes (empty means the same), or Mitigates: the measure or change reduces "
+        "the dis-benefit in To (no weight)",
+    ),
     "help_column_assumptions": (
         "Én forutsetning per linje (Alt+Enter gir ny linje i cellen)",
         "One assumption per line (Alt+Enter starts a new line in the cell)",
@@ -435,6 +445,14 @@ WORDS: dict[str, tuple[str, str]] = {
     "diff_link_removed": (
         "{who} bidrar ikke lenger til {target} (kobling fjernet)",
         "{who} no longer contributes to {target} (link removed)",
+    ),
+    "diff_mitigation_added": (
+        "{who} demper nå {target} (ny demping)",
+        "{who} now mitigates {target} (new mitigation)",
+    ),
+    "diff_mitigation_removed": (
+        "{who} demper ikke lenger {target} (demping fjernet)",
+        "{who} no longer mitigates {target} (mitigation removed)",
     ),
     "diff_on_link": (
         "{who}: {field} på koblingen til {target} {old} → {new}",
@@ -1017,6 +1035,10 @@ WORDS: dict[str, tuple[str, str]] = {
         "Mister all støtte fra tiltak",
         "Lose all support from measures",
     ),
+    "impact_unmitigated": (
+        "Ulemper som ikke lenger dempes av noe",
+        "Dis-benefits nothing mitigates any more",
+    ),
     "impact_weakened": (
         "Svekket, men har fortsatt annen støtte",
         "Weakened, but keep other support",
@@ -1116,6 +1138,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "effect": ("Virkning", "Effect"),
     "orphaned": ("Mister all støtte fra tiltak", "Loses all support from measures"),
     "weakened": ("Svekket, har annen støtte", "Weakened, keeps other support"),
+    "unmitigated": ("Dempes ikke lenger", "No longer mitigated"),
     "score_changes": ("Score endres", "Score changes"),
     "score_now": ("Score nå", "Score now"),
     "score_without": ("Score uten", "Score without"),
@@ -1136,6 +1159,10 @@ WORDS: dict[str, tuple[str, str]] = {
     ),
     "gv006": ("umulig verdi", "impossible value"),
     "gv007": ("verdi utenfor det en plan kan holde", "value outside what a plan can hold"),
+    "gv008": (
+        "mitigates peker på noe som ikke er en ulempe",
+        "mitigates names something that is not a dis-benefit",
+    ),
     "gv020": (
         "spenn som ikke er i rekkefølgen lav <= mest sannsynlig <= høy",
         "range not in the order low <= most likely <= high",
@@ -1198,6 +1225,17 @@ WORDS: dict[str, tuple[str, str]] = {
     "gv002_link": (
         "contributes_to '{ref}' er ikke et element i kartet; rett id-en eller legg det til",
         "contributes_to '{ref}' is not an element of the map; fix the id or add it",
+    ),
+    "gv002_mitigates": (
+        "mitigates '{ref}' er ikke et element i kartet; rett id-en eller legg det til",
+        "mitigates '{ref}' is not an element of the map; fix the id or add it",
+    ),
+    "gv008_not_disbenefit": (
+        "{id} demper '{ref}', men '{ref}' er av typen {kind}, ikke ulempe: bare ulemper "
+        "kan dempes; skriv contributes_to: [{ref}] om {id} bidrar til den, eller rett id-en",
+        "{id} mitigates '{ref}', but '{ref}' is of kind {kind}, not dis-benefit: only "
+        "dis-benefits can be mitigated; write contributes_to: [{ref}] if {id} contributes "
+        "to it, or fix the id",
     ),
     "gv002_owner": (
         "owner '{ref}' er ikke en interessent; rett id-en eller legg den til",

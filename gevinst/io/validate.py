@@ -22,6 +22,7 @@ from gevinst.model import (
     Cost,
     Link,
     Measurement,
+    Mitigation,
     Plan,
     PlanInfo,
     Target,
@@ -38,6 +39,7 @@ _NESTED: dict[str, type[BaseModel]] = {
     "baseline": Baseline,
     "targets": Target,
     "contributes_to": Link,
+    "mitigates": Mitigation,
     "measurements": Measurement,
 }
 

@@ -23,6 +23,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 import gevinst.theme as theme
+from gevinst.i18n.words import t
 
 if TYPE_CHECKING:
     from gevinst.layout.view import MapView
@@ -118,12 +119,20 @@ def to_dot(view: MapView) -> str:
             attrs.update(arrowhead="none", style="dashed", color=theme.NOTE_STROKE)
         elif edge.style == "implied":
             attrs.update(style="dotted")
+        elif edge.style == "mitigates":
+            # not a contribution: dashed, a flat bar for a head, and the word on it
+            word = t("mitigates", view.language)
+            label = _dot_text([word])
+            attrs.update(style="dashed", arrowhead="tee", tooltip=label, xlabel=label, fontsize="8")
         if edge.disbenefit:
             attrs.update(style="dashed", color=theme.DISBENEFIT_EDGE)
         if edge.weight is not None and edge.style == "contributes":
             attrs["weight"] = str(1 + round(edge.weight * 4))
-        note = _one_line(edge.note or "") if edge.style == "contributes" else ""
-        if note:
+        note = _one_line(edge.note or "") if edge.style in ("contributes", "mitigates") else ""
+        if note and edge.style == "mitigates":
+            text = f"{t('mitigates', view.language)}: {note}"
+            attrs.update(tooltip=_dot_text([text]), xlabel=_dot_text([text]))
+        elif note:
             # an external label is placed after the layout, so it moves no box or arrow
             attrs.update(tooltip=_dot_text([note]), xlabel=_dot_text([note]), fontsize="8")
         graph.edge(edge.source, edge.target, **attrs)

@@ -125,9 +125,11 @@ class EdgeRoute:
     then three points per segment (``1 + 3k`` points). The curve ends at the base of
     the arrowhead; ``tip`` is the arrow's point (``None``: no arrowhead). ``style`` is
     ``contributes`` (a plan link), ``implied`` (a path through elements left out of
-    the view) or ``note`` (an assumption's tie to its element). ``note`` is the link's
-    own note from the plan (``contributes_to: [{to, note}]``); a link with a note has
-    a ``number``, the number of its entry in :attr:`Layout.link_notes`.
+    the view), ``mitigates`` (a measure or change that reduces a dis-benefit, drawn
+    dashed with a flat bar for a head: :func:`gevinst.render.svg.arrowhead`) or
+    ``note`` (an assumption's tie to its element). ``note`` is the link's own note from
+    the plan (``contributes_to: [{to, note}]``, ``mitigates: [{to, note}]``); a link
+    with a note has a ``number``, the number of its entry in :attr:`Layout.link_notes`.
     """
 
     source: str
@@ -135,7 +137,7 @@ class EdgeRoute:
     points: tuple[Point, ...]
     tip: Point | None
     weight: float | None
-    style: Literal["contributes", "implied", "note"] = "contributes"
+    style: Literal["contributes", "implied", "note", "mitigates"] = "contributes"
     disbenefit: bool = False
     note: str | None = None
     number: int | None = None
@@ -475,7 +477,7 @@ def _number_notes(view: MapView) -> dict[tuple[str, str], int]:
     """The links with a note, numbered 1, 2, ... in the order of the view's edges."""
     numbered: dict[tuple[str, str], int] = {}
     for edge in view.edges:
-        if edge.style == "contributes" and edge.note and one_line(edge.note):
+        if edge.style in ("contributes", "mitigates") and edge.note and one_line(edge.note):
             numbered[(edge.source, edge.target)] = len(numbered) + 1
     return numbered
 
@@ -554,6 +556,8 @@ def _legend_entries(view: MapView) -> list[tuple[Literal["kind", "status", "edge
         entries.append(("edge", "contributes", t("weight_legend", view.language)))
     if any(e.style == "implied" for e in view.edges):
         entries.append(("edge", "implied", t("implied_link", view.language)))
+    if any(e.style == "mitigates" for e in view.edges):
+        entries.append(("edge", "mitigates", t("mitigates_legend", view.language)))
     return entries
 
 

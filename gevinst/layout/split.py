@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 import gevinst.theme as theme
-from gevinst.graph import build_graph
+from gevinst.graph import build_graph, mitigations
 from gevinst.layout.geometry import layout, layout_view
 from gevinst.layout.view import MapView, map_view
 
@@ -203,7 +203,10 @@ class MapSplitter:
         whole = layout_view(self.view)
         self.whole: Layout | None = None
         self.overview: Layout | None = None
+        # a mitigation feeds no score, but its slide is the dis-benefit's: there the
+        # measure that mitigates it is drawn with it
         self.graph = build_graph(plan)
+        self.graph.add_edges_from(mitigations(plan))
         self.shown = {n.id for n in self.view.nodes}
         self._cache: dict[frozenset[str], Layout] = {}
         self._covered: set[str] = set()

@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, Literal, cast
 
 import gevinst.theme as theme
 from gevinst.errors import RenderError
-from gevinst.graph import build_graph, neighbourhood
+from gevinst.graph import build_graph, mitigations, neighbourhood
 from gevinst.i18n.formats import format_percent
 from gevinst.i18n.words import t
 from gevinst.layout.options import ElementResult, EvaluationLike, MapOptions
@@ -82,7 +82,7 @@ class MapEdge:
     source: str
     target: str
     weight: float | None
-    style: Literal["contributes", "implied", "note"] = "contributes"
+    style: Literal["contributes", "implied", "note", "mitigates"] = "contributes"
     disbenefit: bool = False
     note: str | None = None
 
@@ -248,6 +248,13 @@ def map_view(
         for disbenefit in [graph.nodes[u]["kind"] == "disbenefit"]
     ]
     note_size = max(NOTE_SIZE, min_text)
+    # a mitigation is its own arrow between two shown boxes, never implied
+    shown_set = set(shown)
+    map_edges += [
+        MapEdge(u, v, None, "mitigates", note=_link_note(data, options.assumptions, lang))
+        for u, v, data in mitigations(plan)
+        if u in shown_set and v in shown_set
+    ]
     if options.assumptions:
         for node_id in shown:
             element = elements[node_id]

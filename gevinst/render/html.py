@@ -128,7 +128,7 @@ def facts(plan: Plan, lay: Layout) -> dict[str, Any]:
     feeds: dict[str, list[str]] = {}
     fed_by: dict[str, list[str]] = {}
     for edge in lay.edges:
-        if edge.style == "note":
+        if edge.style in ("note", "mitigates"):  # a mitigation is no step in a chain
             continue
         feeds.setdefault(edge.source, []).append(edge.target)
         fed_by.setdefault(edge.target, []).append(edge.source)

@@ -150,10 +150,11 @@ def _link_styles(view: MapView) -> list[str]:
         elif edge.style == "note":
             colour = theme.NOTE_STROKE
         width = theme.edge_width(edge.weight) * 1.25
+        dash = (
+            "disbenefit" if edge.disbenefit else "mitigates" if edge.style == "mitigates" else None
+        )
         look = f"stroke:{colour},stroke-width:{width:.1f}px" + (
-            ",stroke-dasharray:{:g} {:g}".format(*theme.DASHES["disbenefit"])
-            if edge.disbenefit
-            else ""
+            ",stroke-dasharray:{:g} {:g}".format(*theme.DASHES[dash]) if dash else ""
         )
         looks.setdefault(look, []).append(index)
     return [f"  linkStyle {','.join(map(str, indices))} {look}" for look, indices in looks.items()]
@@ -184,6 +185,10 @@ def mermaid_text(view: MapView) -> str:
         elif edge.style == "implied" or edge.disbenefit:
             arrow = "-.->"
         note = _edge_label(edge.note or "") if edge.style == "contributes" else ""
+        if edge.style == "mitigates":  # dotted, a cross for a head, and the word on it
+            arrow = "-.-x"
+            word = t("mitigates", view.language)
+            note = _edge_label(f"{word}: {edge.note}" if edge.note else word)
         label = f'|"{note}"|' if note else ""
         out.append(f"  {ids[edge.source]} {arrow}{label} {ids[edge.target]}")
     out.extend(_link_styles(view))

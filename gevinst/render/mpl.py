@@ -28,7 +28,7 @@ import gevinst.theme as theme
 from gevinst.errors import RenderError
 from gevinst.i18n.words import t
 from gevinst.layout.pages import HEADER, HEADINGS, Page, paginate
-from gevinst.render.svg import arrowhead
+from gevinst.render.svg import TEE_THICKNESS, arrowhead
 from gevinst.theme import DEFAULT_THEME, Theme
 
 if TYPE_CHECKING:
@@ -103,7 +103,7 @@ def draw_layout(
     (see :func:`map_font`). ``band`` (top, bottom) is the part of the layout the axes
     show, on a printed page: texts wholly outside it are left out.
     """
-    from matplotlib.patches import Polygon
+    from matplotlib.patches import Polygon, Rectangle
     from matplotlib.path import Path
 
     low, high = band or (-math.inf, math.inf)
@@ -197,6 +197,8 @@ def draw_layout(
             colour, dash = theme.DISBENEFIT_EDGE, (0, theme.DASHES["disbenefit"])
         elif edge.style == "implied":
             dash = (0, theme.DASHES["implied"])
+        elif edge.style == "mitigates":
+            dash = (0, theme.DASHES["mitigates"])
         width = theme.edge_width(edge.weight) if edge.style != "note" else 1.0
         from matplotlib.patches import PathPatch
 
@@ -260,6 +262,9 @@ def draw_layout(
                 linestyle=(0, pattern) if pattern else "solid",
                 solid_capstyle="butt",
             )
+            if item.key == "mitigates":  # the flat bar of its head
+                bar = (item.x + item.width - TEE_THICKNESS, item.y)
+                add(Rectangle(bar, TEE_THICKNESS, item.height, facecolor=colour, edgecolor="none"))
             label = item.label
         else:
             if item.group == "status":

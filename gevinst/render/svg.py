@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING
 from xml.sax.saxutils import escape, quoteattr
 
 import gevinst.theme as theme
+from gevinst.i18n.words import t
 from gevinst.layout.geometry import one_line
 from gevinst.theme import DEFAULT_THEME, Theme
 
@@ -52,7 +53,9 @@ def _text(x: float, y: float, text: str, size: float, **attrs: str) -> str:
 
 
 def arrowhead(edge: EdgeRoute) -> tuple[tuple[float, float], ...]:
-    """The three corners of an arrow's head (tip first), in layout points."""
+    """The corners of an arrow's head, in layout points: for a contribution the three
+    corners of a triangle (tip first); for a mitigation (``style == "mitigates"``) a
+    flat bar across the tip on a short stem, a "T" lying on its side (eight corners)."""
     if edge.tip is None or not edge.points:
         return ()
     (bx, by), (tx, ty) = edge.points[-1], edge.tip
@@ -60,10 +63,45 @@ def arrowhead(edge: EdgeRoute) -> tuple[tuple[float, float], ...]:
     length = math.hypot(dx, dy) or 1.0
     half = max(3.2, theme.edge_width(edge.weight) * 1.3)
     nx_, ny_ = -dy / length * half, dx / length * half
+    if edge.style == "mitigates":
+        return _tee((bx, by), (tx, ty), (dx / length, dy / length), half + 2.5, edge.weight)
     return ((tx, ty), (bx + nx_, by + ny_), (bx - nx_, by - ny_))
 
 
-def _edge(edge: EdgeRoute) -> str:
+TEE_THICKNESS = 2.5  # points: the bar of a mitigation's head
+
+
+def _tee(
+    base: tuple[float, float],
+    tip: tuple[float, float],
+    along: tuple[float, float],
+    half: float,
+    weight: float | None,
+) -> tuple[tuple[float, float], ...]:
+    """A flat bar ``2 * half`` long across ``tip``, on a stem from ``base`` as wide as
+    the line: the head of a mitigation."""
+    (bx, by), (tx, ty), (ux, uy) = base, tip, along
+    stem = theme.edge_width(weight) / 2
+    cx, cy = tx - ux * TEE_THICKNESS, ty - uy * TEE_THICKNESS  # the bar's back edge
+    corners = []
+    for (px, py), width in (
+        ((bx, by), stem),
+        ((cx, cy), stem),
+        ((cx, cy), half),
+        ((tx, ty), half),
+    ):
+        corners.append((px - uy * width, py + ux * width))
+    for (px, py), width in (
+        ((tx, ty), half),
+        ((cx, cy), half),
+        ((cx, cy), stem),
+        ((bx, by), stem),
+    ):
+        corners.append((px + uy * width, py - ux * width))
+    return tuple((round(x, 2), round(y, 2)) for x, y in corners)
+
+
+def _edge(edge: EdgeRoute, language: str = "nb") -> str:
     if not edge.points:
         return ""
     pts = edge.points
@@ -79,13 +117,18 @@ def _edge(edge: EdgeRoute) -> str:
         colour, dash = theme.DISBENEFIT_EDGE, _dasharray("disbenefit")
     elif edge.style == "implied":
         dash = _dasharray("implied")
+    elif edge.style == "mitigates":
+        dash = _dasharray("mitigates")
     width = theme.edge_width(edge.weight) if edge.style != "note" else 1.0
     parts = [
         f'<g class="edge" data-source={quoteattr(edge.source)} '
-        f"data-target={quoteattr(edge.target)}>",
+        f"data-target={quoteattr(edge.target)}"
+        + (' data-relation="mitigates">' if edge.style == "mitigates" else ">"),
     ]
     if edge.number is not None and edge.note:
         parts.append(f"<title>{escape(f'{edge.number}: {one_line(edge.note)}')}</title>")
+    elif edge.style == "mitigates":
+        parts.append(f"<title>{escape(t('mitigates', language))}</title>")
     parts.append(f'<path d="{d}" fill="none" stroke="{colour}" stroke-width="{_n(width)}"{dash}/>')
     head = arrowhead(edge)
     if head:
@@ -193,6 +236,11 @@ def _legend(item: LegendItem, size: float, look: Theme = DEFAULT_THEME) -> str:
             f'<line x1="{_n(x)}" y1="{_n(mid)}" x2="{_n(x + w)}" y2="{_n(mid)}" '
             f'stroke="{colour}" stroke-width="{_n(width)}"{dash}/>'
         )
+        if item.key == "mitigates":  # the flat bar of its head
+            swatch += (
+                f'<rect x="{_n(x + w - TEE_THICKNESS)}" y="{_n(y)}" width="{_n(TEE_THICKNESS)}" '
+                f'height="{_n(h)}" fill="{colour}"/>'
+            )
     else:
         if item.group == "status":
             fill, stroke, dash, rx = (
@@ -280,7 +328,7 @@ def layout_svg(lay: Layout, *, standalone: bool = True, look: Theme = DEFAULT_TH
         _text(lay.margin, lay.subtitle_y, lay.subtitle, lay.subtitle_size, fill=theme.MUTED_TEXT)
     )
     out.append('<g class="edges">')
-    out.extend(_edge(edge) for edge in lay.edges)
+    out.extend(_edge(edge, lay.language) for edge in lay.edges)
     out.append("</g>")
     out.append('<g class="nodes">')
     out.extend(_node(node, look, lay.badge_scale) for node in lay.nodes)

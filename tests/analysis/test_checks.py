@@ -70,6 +70,8 @@ def _mutations() -> dict[str, tuple[Callable[[gv.Plan], object], str | None]]:
             "I1",
         ),  # type: ignore[arg-type]
         "GV007": (lambda p: setattr(p.benefits[0], "value", gv.Value(annual=1e308)), "B1"),
+        # a measure can only mitigate a dis-benefit; B1 is a benefit
+        "GV008": (lambda p: setattr(p.measures[0], "mitigates", [{"to": "B1"}]), "M1"),
         "GV020": (lambda p: setattr(p.benefits[0], "value", gv.Value(annual=[3, 1, 2])), "B1"),
         "GV021": (
             lambda p: setattr(p.benefits[0], "value", gv.Value(annual=1, ramp=[0.5, 1.5])),

@@ -191,13 +191,14 @@ def test_layout_a_consultant_recognises(bergen: gv.Plan) -> None:
         "Vekt",
         "Merknad",
         "Forutsetninger",
+        "Kobling",
     ]
     b1 = [[c.value for c in row] for row in links.iter_rows(min_row=2) if row[0].value == "B1"]
     assert b1 == [
         ["B1", "Kortere opplæringstid for nyansatte", "B4", "Mer tid til direkte arbeid med sakene",
-         0.2, "Nyansatte blir raskere selvstendige", None],
+         0.2, "Nyansatte blir raskere selvstendige", None, "bidrar til"],
         ["B1", "Kortere opplæringstid for nyansatte", "O2", "Stabil og kompetent arbeidsstyrke",
-         None, None, None],
+         None, None, None, "bidrar til"],
     ]  # fmt: skip
 
 
@@ -256,7 +257,11 @@ def test_closed_values_have_drop_down_lists(bergen: gv.Plan) -> None:
     assert status.showErrorMessage and status.errorStyle in (None, "stop")
     assert str(status.sqref) == "C2:C1048576"
     assert owner.errorStyle == "warning"  # a new stakeholder's id may be typed first
-    assert _lists(book["Koblinger"]) == {"A": "gevinst_id_list", "C": "gevinst_id_list"}
+    assert _lists(book["Koblinger"]) == {
+        "A": "gevinst_id_list",
+        "C": "gevinst_id_list",
+        "H": '"bidrar til,demper"',
+    }
     # each list is column A of its sheet below the header, as far down as it is filled
     names = {name: d.attr_text for name, d in book.defined_names.items()}
     assert names == {

@@ -77,7 +77,9 @@ def test_bergen_has_no_overlaps_and_every_edge_joins_its_boxes(bergen: gv.Plan) 
     lay = layout(bergen)
     assert _overlaps(lay) == []
     assert len(lay.nodes) == len(list(bergen.elements()))
-    assert len(lay.edges) == gv.build_graph(bergen).number_of_edges()
+    # every contribution, and the one mitigation (M12 -> D2), which is no graph edge
+    assert len(lay.edges) == gv.build_graph(bergen).number_of_edges() + 1
+    assert [(e.source, e.target) for e in lay.edges if e.style == "mitigates"] == [("M12", "D2")]
     for edge in lay.edges:
         source, target = lay.node(edge.source), lay.node(edge.target)
         start, tip = edge.points[0], edge.tip

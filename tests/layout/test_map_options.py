@@ -131,7 +131,9 @@ def _json_elements(data: bytes) -> tuple[Counter[tuple[str, str]], Counter[tuple
 
 
 _MERMAID_NODE = re.compile(r'^    ([A-Za-z]\w*)\["(.*)"\]$')
-_MERMAID_EDGE = re.compile(r"^  ([A-Za-z]\w*) (-->|-\.->|---)(?:\|\"[^\"]*\"\|)? ([A-Za-z]\w*)$")
+_MERMAID_EDGE = re.compile(
+    r"^  ([A-Za-z]\w*) (-->|-\.->|-\.-x|---)(?:\|\"[^\"]*\"\|)? ([A-Za-z]\w*)$"
+)
 
 
 def _mermaid_text(label: str) -> tuple[str, ...]:
@@ -156,7 +158,7 @@ def _mermaid_elements(data: bytes) -> tuple[Counter[tuple[str, ...]], Counter[tu
 def _json_as_mermaid(data: bytes) -> tuple[Counter[tuple[str, ...]], Counter[tuple[Any, ...]]]:
     lay = json.loads(data)
     text = {n["id"]: (*n["lines"], *([n["badge"]] if n["badge"] else [])) for n in lay["nodes"]}
-    arrow = {"note": "---", "implied": "-.->", "contributes": "-->"}
+    arrow = {"note": "---", "implied": "-.->", "contributes": "-->", "mitigates": "-.-x"}
     edges = Counter(
         (text[e["source"]], "-.->" if e["disbenefit"] else arrow[e["style"]], text[e["target"]])
         for e in lay["edges"]

@@ -226,11 +226,12 @@ def test_png_map_draws_the_marker_and_the_list() -> None:
     assert box.getextrema()[0] < 100
 
 
-def test_bergen_map_lists_its_two_link_notes() -> None:
+def test_bergen_map_lists_its_three_link_notes() -> None:
     lay = layout(gv.load(BERGEN))
     assert [(n.number, n.source, n.target) for n in lay.link_notes] == [
         (1, "B1", "B4"),
         (2, "B11", "B4"),
+        (3, "M12", "D2"),  # a mitigation's note, numbered after the contributions'
     ]
     assert all(n.marker is not None for n in lay.link_notes)
 
@@ -286,6 +287,12 @@ def test_html_report_lists_the_link_notes_numbered_as_on_the_map() -> None:
             "B11 Mindre tid til manuell registrering og leting i systemene",
             "B4 Mer tid til direkte arbeid med sakene",
             "Tid spart på registrering går til samtaler med barn og familier",
+        ],
+        [
+            "3",
+            "M12 Superbrukernettverk for Modulus Barn, Altinn, BK360 og BkKvalitet",
+            "D2 Omstillingsbelastning ved nye rutiner og systemer",
+            "Superbrukere hjelper kollegaer i gang med nye systemer",
         ],
     ]
     hostile = report_bytes(hostile_plan(), "html").decode("utf-8")

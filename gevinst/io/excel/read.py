@@ -550,8 +550,21 @@ class _Reader:
                     **where,
                 )
             section, i = homes[0]
-            items = self.data[section][i].setdefault(field, [])
-            self.places[(section, i, field, len(items))] = row.place
+            relation = row.record.pop("relation", None)  # links only; empty: contributes
+            if relation not in (None, "contributes", "mitigates"):
+                rc, rheader, _ = row.place.columns[("relation",)]
+                raise self.error(
+                    f"{relation!r} is not in the drop-down list; choose one of "
+                    f"{label('contributes', 'nb')} ({label('contributes', 'en')}), "
+                    f"{label('mitigates', 'nb')} ({label('mitigates', 'en')})",
+                    sheet=row.place.sheet,
+                    row=row.place.row,
+                    column=rc,
+                    header=rheader,
+                )
+            home = "mitigates" if relation == "mitigates" else field
+            items = self.data[section][i].setdefault(home, [])
+            self.places[(section, i, home, len(items))] = row.place
             items.append(row.record)
 
     def located(self, exc: ValidationError) -> WorkbookError:

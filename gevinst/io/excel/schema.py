@@ -45,6 +45,7 @@ CHOICES: dict[str, tuple[str, ...]] = {
     **CLOSED,
     "language": get_args(Language),
     "bool": ("yes", "no"),
+    "relation": ("contributes", "mitigates"),
 }
 # Synonyms the model also accepts, so a hand-typed "høy" is not refused here.
 SYNONYMS = {"ingen": "none", "lav": "low", "liten": "low", "middels": "medium", "stor": "high"}
@@ -184,6 +185,7 @@ TABLES: dict[str, tuple[Column, ...]] = {
         _c("weight", "number", 8),
         _c("note", "text", 40),
         _c("assumptions", "lines", 36),
+        _c("relation", "choice:relation", 14),
     ),
     "targets": (
         _c("indicator", "id", 11),
@@ -277,6 +279,7 @@ COLUMN_HELP = {
     "from": "help_column_from",
     "to": "help_column_to",
     "weight": "help_column_weight",
+    "relation": "help_column_relation",
     "baseline": "help_column_baseline",
 }
 #: The note on a column that is only shown (a key of a text in WORDS).

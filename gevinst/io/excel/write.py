@@ -6,7 +6,8 @@ one cell gets its own sheet with one row per item, so every value keeps its own
 cell, type and drop-down:
 
 * **Koblinger / Links**: the arrows of the benefit map, one row per
-  ``contributes_to`` link (from, to, weight, note);
+  ``contributes_to`` link (from, to, weight, note) and per ``mitigates`` link (relation
+  *Demper* / *Mitigates*);
 * **Målverdier / Targets**: one row per target of an indicator (indicator, date, value).
 
 Short lists stay in one cell: indicator ids as ``I1; I2``, a stakeholder's impacts as
@@ -308,10 +309,11 @@ class _Writer:
             rows = [(r["id"], r) for r in self.data[section]]
             self.table(section, SHEETS[section], rows)
         links = [
-            (record["id"], {"from": record["id"], **link})
+            (record["id"], {"from": record["id"], **link, "relation": relation})
             for section in MAP_SECTIONS
             for record in self.data[section]
-            for link in record["contributes_to"]
+            for field, relation in (("contributes_to", "contributes"), ("mitigates", "mitigates"))
+            for link in record.get(field, ())
         ]
         self.table("links", TABLES["links"], links)
         for section in ("stakeholders", "indicators"):

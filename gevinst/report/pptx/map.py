@@ -306,6 +306,8 @@ def _edge_look(edge: EdgeRoute, place: MapArea) -> tuple[str, str | None, float]
         colour, dash = theme.DISBENEFIT_EDGE, theme.OFFICE_DASHES["disbenefit"]
     elif edge.style == "implied":
         dash = theme.OFFICE_DASHES["implied"]
+    elif edge.style == "mitigates":
+        dash = theme.OFFICE_DASHES["mitigates"]
     elif edge.style == "note":
         colour, dash = theme.NOTE_STROKE, theme.OFFICE_DASHES["note"]
     return colour, dash, theme.edge_width(edge.weight) * max(place.box_scale, 0.7)
@@ -445,7 +447,7 @@ def draw_map(
         if edge.style == "note":
             _dash(arrow.line, theme.OFFICE_DASHES["note"])
         else:
-            _arrowhead(arrow.line, dash)
+            _arrowhead(arrow.line, dash, "oval" if edge.style == "mitigates" else "triangle")
         behind.append(arrow)
     tree = shapes._spTree
     for position, shape in enumerate(behind):  # behind the boxes, in drawing order

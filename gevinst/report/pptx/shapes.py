@@ -39,14 +39,17 @@ def _emu(points: float) -> int:
     return round(points * _EMU)
 
 
-def _arrowhead(line: Any, dashed: str | None = None) -> None:
+def _arrowhead(line: Any, dashed: str | None = None, head: str = "triangle") -> None:
+    """Dash ``line`` (an Office preset) and give it a head at its end: ``triangle``,
+    or ``oval`` for a mitigation (Office has no flat bar: the round head and the long
+    dashes tell it apart, as the legend says)."""
     from pptx.oxml.ns import qn
 
     ln = line._get_or_add_ln()
     if dashed:
         prst = ln.makeelement(qn("a:prstDash"), {"val": dashed})
         ln.append(prst)
-    tail = ln.makeelement(qn("a:tailEnd"), {"type": "triangle", "w": "med", "len": "med"})
+    tail = ln.makeelement(qn("a:tailEnd"), {"type": head, "w": "med", "len": "med"})
     ln.append(tail)
 
 
@@ -197,7 +200,10 @@ def draw_legend(
                 )
                 swatch.line.color.rgb = _rgb(colour)
                 swatch.line.width = _emu(min(line_w, 2.0))
-                _arrowhead(swatch.line, theme.OFFICE_DASHES["implied"] if pattern else None)
+                if item.key == "mitigates":
+                    _arrowhead(swatch.line, theme.OFFICE_DASHES["mitigates"], "oval")
+                else:
+                    _arrowhead(swatch.line, theme.OFFICE_DASHES["implied"] if pattern else None)
             else:
                 if item.group == "kind":
                     kind = look.kinds[item.key]
