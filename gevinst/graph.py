@@ -119,7 +119,7 @@ def mitigations(plan: Plan) -> list[tuple[str, str, dict[str, object]]]:
     so it is not an edge of :func:`build_graph`'s graph: it adds to no score, no trace
     and no weight. ``data`` holds ``relation`` (``"mitigates"``), ``note`` and
     ``assumptions``. Targets that are unknown or not dis-benefits are left out
-    (``check`` reports them: GV002, GV007).
+    (``check`` reports them: GV002, GV008).
 
     >>> import gevinst as gv
     >>> plan = gv.Plan.new("p", "P")

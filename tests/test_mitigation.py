@@ -90,6 +90,13 @@ def test_unknown_target_is_gv002_and_a_non_disbenefit_is_gv008(plan: gv.Plan) ->
     assert not [f for f in gv.check(plan) if f.code in ("GV002", "GV008")]
 
 
+def test_a_measure_that_only_mitigates_leads_somewhere(plan: gv.Plan) -> None:
+    # M2 only mitigates D1: no GV101; a measure with neither link still gets it
+    assert not [f for f in gv.check(plan) if f.code == "GV101"]
+    bare = gv.loads(PLAN.replace(", mitigates: [D1]}", "}"), "yaml")
+    assert [(f.code, f.element) for f in gv.check(bare) if f.code == "GV101"] == [("GV101", "M2")]
+
+
 def test_dot_draws_it_dashed_with_a_tee(plan: gv.Plan) -> None:
     dot = render_bytes(plan, "dot").decode()
     line = next(x for x in dot.splitlines() if x.strip().startswith("M2 -> D1"))

@@ -385,7 +385,8 @@ def _personal_data(ctx: _Context) -> Iterator[Finding]:
 @_rule("GV101")
 def _measures_lead_somewhere(ctx: _Context) -> Iterator[Finding]:
     for measure in ctx.plan.measures:
-        if not measure.contributes_to:
+        # a measure that only mitigates a dis-benefit does lead somewhere
+        if not measure.contributes_to and not measure.mitigates:
             yield _finding("GV101", measure.id, ctx.say("gv101_nothing", id=measure.id))
 
 
