@@ -52,7 +52,7 @@ def make(tmp: Path) -> Case:
     return Case(
         args=["diff", str(old), str(new), "--format", "md"],
         exit=0,
-        contains=["fra 20 uker \\# Overskrift - punkt", "\\[lenke\\]"],
+        contains=["from 20 uker \\# Overskrift - punkt", "\\[lenke\\]"],
         absent=["\n# Overskrift", "\n- punkt", "\n1. nummer", "\n> sitat", "\n```"],
         check=_one_line_each,
     )
