@@ -40,7 +40,7 @@ from gevinst.io.plans import decode_text, loads, read_input
 from gevinst.io.validate import validate
 from gevinst.io.yaml import parse_yaml
 from gevinst.model import Plan
-from gevinst.workshop.edits import SECTIONS, EditError, apply_edit
+from gevinst.workshop.edits import RELATIONS, SECTIONS, EditError, apply_edit
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -197,7 +197,7 @@ def _position(data: Any, element_id: str) -> tuple[str, int] | None:
 
 
 def _referring(data: Any, element_id: str) -> list[tuple[str, int]]:
-    """The elements that name ``element_id`` (in a link, impact or indicator list)."""
+    """The elements that name ``element_id`` (in a link, mitigation, impact or indicator list)."""
     out = []
     for section in SECTIONS.values():
         items = data.get(section)
@@ -206,16 +206,16 @@ def _referring(data: Any, element_id: str) -> list[tuple[str, int]]:
         for index, item in enumerate(items):
             if not isinstance(item, dict):
                 continue
-            links = item.get("contributes_to")
             impacts = item.get("impacts")
             refs = item.get("indicators")
             if (
-                (
+                any(
                     isinstance(links, list)
                     and any(
                         (link.get("to") if isinstance(link, dict) else link) == element_id
                         for link in links
                     )
+                    for links in (item.get(key) for key in RELATIONS.values())
                 )
                 or (isinstance(impacts, dict) and element_id in impacts)
                 or (isinstance(refs, list) and element_id in refs)

@@ -20,6 +20,22 @@ Examples:
     'G1'
     >>> data["objectives"], "goals" in data
     ([{'id': 'O1', 'name': 'Effekt'}], False)
+
+A measure or change that reduces a dis-benefit is linked with ``"relation": "mitigates"``
+(no weight; a note and assumptions as a link has), kept in its ``mitigates`` list:
+
+    >>> apply_edit(data, {"op": "add", "kind": "disbenefit", "id": "D1", "name": "Ulempe"})
+    'D1'
+    >>> apply_edit(data, {"op": "add", "kind": "measure", "id": "M1", "name": "Tiltak"})
+    'M1'
+    >>> apply_edit(data, {"op": "link", "source": "M1", "target": "D1", "relation": "mitigates"})
+    'M1'
+    >>> data["measures"]
+    [{'id': 'M1', 'name': 'Tiltak', 'mitigates': ['D1']}]
+    >>> apply_edit(data, {"op": "unlink", "source": "M1", "target": "D1", "relation": "mitigates"})
+    'M1'
+    >>> data["measures"]
+    [{'id': 'M1', 'name': 'Tiltak'}]
 """
 
 from __future__ import annotations
@@ -32,7 +48,7 @@ from typing import Any
 from gevinst.errors import GevinstError
 from gevinst.workshop.comments import add_to, commented, put, remove_from
 
-__all__ = ["DATES", "FIELDS", "KINDS", "SECTIONS", "EditError", "apply_edit"]
+__all__ = ["DATES", "FIELDS", "KINDS", "RELATIONS", "SECTIONS", "EditError", "apply_edit"]
 
 #: Kinds of element the page can add, each with the section of the plan that holds it.
 SECTIONS: dict[str, str] = {
@@ -48,6 +64,10 @@ SECTIONS: dict[str, str] = {
 KINDS = tuple(SECTIONS)
 #: Kinds that take part in the map (have ``contributes_to``).
 _LINKED = ("goal", "objective", "benefit", "disbenefit", "change", "measure")
+#: What a link says, each with the list it is kept in: ``mitigates`` only from a
+#: measure or a change to a dis-benefit (:class:`gevinst.model.Mitigation`).
+RELATIONS: dict[str, str] = {"contributes": "contributes_to", "mitigates": "mitigates"}
+_MITIGATING = ("measure", "change")
 
 _BENEFIT = (
     "owner",
@@ -273,15 +293,38 @@ def _set(data: Data, edit: dict[str, Any]) -> str:
     return element_id
 
 
-def _links(element: MutableMapping[str, Any]) -> MutableSequence[Any] | None:
-    links = element.get("contributes_to")
+def _links(element: MutableMapping[str, Any], key: str = "contributes_to") -> Any:
+    links = element.get(key)
     if links is not None and not isinstance(links, MutableSequence):
-        raise EditError(f"'contributes_to' of '{element.get('id')}' is not a list; fix the file")
+        raise EditError(f"'{key}' of '{element.get('id')}' is not a list; fix the file")
     return links
+
+
+def _relation(edit: dict[str, Any]) -> str:
+    """The list a link or unlink edit is about (``contributes_to`` unless it says)."""
+    relation = edit.get("relation") or "contributes"
+    if relation not in RELATIONS:
+        raise EditError(f"'relation' must be one of {', '.join(RELATIONS)}")
+    return RELATIONS[relation]
+
+
+def _weight(edit: dict[str, Any]) -> float | int | None:
+    weight = edit.get("weight")
+    if weight is None or weight == "":
+        return None
+    if isinstance(weight, str):
+        try:
+            weight = float(weight.replace(",", "."))
+        except ValueError:
+            raise EditError(f"the weight must be a number from 0 to 1, not '{weight}'") from None
+    if isinstance(weight, bool) or not isinstance(weight, int | float) or not 0 <= weight <= 1:
+        raise EditError("the weight must be a number from 0 to 1")
+    return weight
 
 
 def _link(data: Data, edit: dict[str, Any]) -> str:
     source, target = _id(edit, "source"), _id(edit, "target")
+    key = _relation(edit)
     kind, element = _find(data, source)
     if kind not in _LINKED:
         raise EditError(f"a {kind} has no links on the map")
@@ -290,30 +333,31 @@ def _link(data: Data, edit: dict[str, Any]) -> str:
         raise EditError(f"a link must go to an element of the map, not a {target_kind}")
     if source == target:
         raise EditError("an element cannot contribute to itself")
-    weight = edit.get("weight")
-    if weight is not None and weight != "":
-        if isinstance(weight, str):
-            try:
-                weight = float(weight.replace(",", "."))
-            except ValueError:
-                raise EditError(
-                    f"the weight must be a number from 0 to 1, not '{weight}'"
-                ) from None
-        if isinstance(weight, bool) or not isinstance(weight, int | float) or not 0 <= weight <= 1:
-            raise EditError("the weight must be a number from 0 to 1")
-    else:
-        weight = None
+    weight = _weight(edit)
+    if key == "mitigates":
+        if kind not in _MITIGATING:
+            raise EditError(f"only a measure or a change can mitigate, not a {kind}")
+        if target_kind != "disbenefit":
+            raise EditError(
+                f"'{target}' is a {target_kind}, not a dis-benefit: only a dis-benefit can be "
+                "mitigated; link it with 'contributes to' instead"
+            )
+        if weight is not None:
+            raise EditError("a mitigation has no weight; leave the weight empty")
     note = _text(edit, "note", optional=True) if edit.get("note") not in (None, "") else None
+    assumptions = _value("assumptions", edit.get("assumptions"))
     link: Any = target
-    if weight is not None or note is not None:
+    if weight is not None or note is not None or assumptions is not None:
         link = {"to": target}
         if weight is not None:
             link["weight"] = weight
         if note is not None:
             link["note"] = note
-    links = _links(element)
+        if assumptions is not None:
+            link["assumptions"] = assumptions
+    links = _links(element, key)
     if links is None:
-        put(element, "contributes_to", [link])
+        put(element, key, [link])
         return source
     for i, old in enumerate(links):
         if _link_target(old) == target:
@@ -324,24 +368,29 @@ def _link(data: Data, edit: dict[str, Any]) -> str:
     return source
 
 
-def _drop_links(element: MutableMapping[str, Any], target: str) -> bool:
-    links = element.get("contributes_to")
+def _drop_links(
+    element: MutableMapping[str, Any], target: str, key: str = "contributes_to"
+) -> bool:
+    links = element.get(key)
     if not isinstance(links, MutableSequence):
         return False
     found = False
     for i in reversed(range(len(links))):
         if _link_target(links[i]) == target:
-            remove_from(links, i, element, "contributes_to")
+            remove_from(links, i, element, key)
             found = True
     if found and not links:
-        remove_from(element, "contributes_to")
+        remove_from(element, key)
     return found
 
 
 def _unlink(data: Data, edit: dict[str, Any]) -> str:
     source, target = _id(edit, "source"), _id(edit, "target")
+    key = _relation(edit)
     _, element = _find(data, source)
-    if not _drop_links(element, target):
+    if not _drop_links(element, target, key):
+        if key == "mitigates":
+            raise EditError(f"'{source}' does not mitigate '{target}'")
         raise EditError(f"'{source}' has no link to '{target}'")
     return source
 
@@ -358,7 +407,8 @@ def _delete(data: Data, edit: dict[str, Any]) -> str:
         for item in _section(data, other):
             if not isinstance(item, MutableMapping):
                 continue
-            _drop_links(item, element_id)
+            for key in RELATIONS.values():
+                _drop_links(item, element_id, key)
             impacts = item.get("impacts")
             if isinstance(impacts, MutableMapping) and element_id in impacts:
                 remove_from(impacts, element_id, item, "impacts")
