@@ -14,21 +14,23 @@ import functools
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from gevinst.i18n.words import t
+from gevinst.model import CLOSED
 from gevinst.render._templates import script_json
 from gevinst.workshop.edits import FIELDS, KINDS
 
 __all__ = ["CHOICES", "page_html", "page_words"]
 
-#: The values a field can take, shown as a list to choose from.
+#: The values a field can take, shown as a list to choose from: the model's closed lists
+#: (:data:`gevinst.model.CLOSED`), so a value added there is offered here too.
 CHOICES: dict[str, tuple[str, ...]] = {
-    "status": ("idea", "planned", "pilot", "implemented", "stopped"),
-    "type": ("efficiency", "quality", "other_actors"),
-    "category": ("budget", "redeployment", "public_sector", "non_priced"),
-    "risk": ("low", "medium", "high"),
-    "power": ("none", "low", "medium", "high"),
-    "interest": ("none", "low", "medium", "high"),
-    "attitude": ("supportive", "neutral", "resistant"),
-    "direction": ("increase", "decrease"),
+    "status": CLOSED["status"],
+    "type": CLOSED["type"],
+    "category": CLOSED["category"],
+    "risk": CLOSED["risk"],
+    "power": CLOSED["scale"],
+    "interest": CLOSED["scale"],
+    "attitude": CLOSED["attitude"],
+    "direction": CLOSED["direction"],
 }
 #: The word of each field's label (``a.b`` fields have their own).
 _LABELS = {
@@ -42,6 +44,9 @@ _PAGE_WORDS = (
     "ws_choose",
     "ws_none_selected",
     "ws_unlink",
+    "ws_unmitigate",
+    "ws_edit_link",
+    "mitigates",
     "ws_no_links",
     "ws_no_findings",
     "ws_saved",
@@ -72,6 +77,9 @@ _TEMPLATE_WORDS = (
     "ws_save",
     "ws_links",
     "ws_link_target",
+    "ws_relation",
+    "ws_contributes_to",
+    "mitigates",
     "ws_weight",
     "note",
     "ws_link",

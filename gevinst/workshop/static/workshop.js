@@ -253,42 +253,82 @@
     }
   }
 
+  // A link's list entry: what it says, a button that puts it in the form to edit it
+  // (a link made again to the same element replaces it) and one that removes it.
+  function linkItem(e, link, relation) {
+    const li = document.createElement("li");
+    const other = element(link.to);
+    const name = other ? other.name : link.to;
+    const text = document.createElement("span");
+    const arrow = relation === "mitigates" ? "⊣ " + DATA.words.mitigates + " " : "→ ";
+    let words = arrow + name + " (" + link.to + ")";
+    if (link.weight != null) words += ", " + link.weight;
+    if (link.note) words += ": " + link.note;
+    text.textContent = words;
+    const change = document.createElement("button");
+    change.type = "button";
+    change.className = "edit-link";
+    change.dataset.target = link.to;
+    change.dataset.relation = relation;
+    change.textContent = "✎";
+    change.setAttribute("aria-label", W.ws_edit_link.replace("{name}", name));
+    change.title = W.ws_edit_link.replace("{name}", name);
+    change.addEventListener("click", () => {
+      $("link-relation").value = relation;
+      drawTargets(e);
+      $("link-target").value = link.to;
+      $("link-weight").value = link.weight == null ? "" : String(link.weight);
+      $("link-note").value = link.note || "";
+      $("link-assumptions").value = (link.assumptions || []).join("\n");
+      $("link-target").focus();
+    });
+    const button = document.createElement("button");
+    button.type = "button";
+    button.className = relation === "mitigates" ? "unmitigate" : "unlink";
+    button.dataset.target = link.to;
+    button.textContent = "✗";
+    const remove = relation === "mitigates" ? W.ws_unmitigate : W.ws_unlink;
+    button.setAttribute("aria-label", remove.replace("{name}", name));
+    button.title = remove.replace("{name}", name);
+    button.addEventListener("click", () =>
+      edit({ op: "unlink", source: e.id, target: link.to, relation: relation }),
+    );
+    li.append(text, " ", change, " ", button);
+    return li;
+  }
+
   function drawLinks(e) {
     const part = $("link-part");
     part.hidden = e.contributes_to === undefined;
     const list = $("links");
     list.replaceChildren();
     const links = e.contributes_to || [];
-    if (!links.length) {
+    const mitigations = e.mitigates || [];
+    if (!links.length && !mitigations.length) {
       const li = document.createElement("li");
       li.textContent = W.ws_no_links;
       list.appendChild(li);
     }
-    for (const link of links) {
-      const li = document.createElement("li");
-      const other = element(link.to);
-      const name = other ? other.name : link.to;
-      const text = document.createElement("span");
-      let words = "→ " + name + " (" + link.to + ")";
-      if (link.weight != null) words += ", " + link.weight;
-      if (link.note) words += ": " + link.note;
-      text.textContent = words;
-      const button = document.createElement("button");
-      button.type = "button";
-      button.className = "unlink";
-      button.dataset.target = link.to;
-      button.textContent = "✗";
-      button.setAttribute("aria-label", W.ws_unlink.replace("{name}", name));
-      button.title = W.ws_unlink.replace("{name}", name);
-      button.addEventListener("click", () => edit({ op: "unlink", source: e.id, target: link.to }));
-      li.append(text, " ", button);
-      list.appendChild(li);
-    }
+    for (const link of links) list.appendChild(linkItem(e, link, "contributes"));
+    for (const link of mitigations) list.appendChild(linkItem(e, link, "mitigates"));
+    // only a measure or a change can mitigate (it has a `mitigates` list)
+    const mitigating = e.mitigates !== undefined;
+    $("relation-part").hidden = !mitigating;
+    if (!mitigating) $("link-relation").value = "contributes";
+    drawTargets(e);
+  }
+
+  // The elements a link can go to: a mitigation only to a dis-benefit; no weight.
+  function drawTargets(e) {
+    const mitigates = $("link-relation").value === "mitigates";
+    $("link-weight").disabled = mitigates;
+    if (mitigates) $("link-weight").value = "";
     const targets = $("link-target");
     const keep = targets.value;
     targets.replaceChildren();
     for (const other of state.elements) {
       if (other.id === e.id || other.contributes_to === undefined) continue;
+      if (mitigates && other.kind !== "disbenefit") continue;
       targets.appendChild(option(other.id, label(other)));
     }
     if (keep) targets.value = keep;
@@ -338,15 +378,22 @@
     if (!selected || !$("link-target").value) return;
     const ok = await edit({
       op: "link",
+      relation: $("link-relation").value,
       source: selected,
       target: $("link-target").value,
       weight: $("link-weight").value.trim() || null,
       note: $("link-note").value.trim() || null,
+      assumptions: $("link-assumptions").value,
     });
     if (ok) {
       $("link-weight").value = "";
       $("link-note").value = "";
+      $("link-assumptions").value = "";
     }
+  });
+  $("link-relation").addEventListener("change", () => {
+    const e = element(selected);
+    if (e) drawTargets(e);
   });
 
   // Enter in a list saves its form, as Enter in a text field does (Space and the arrows
