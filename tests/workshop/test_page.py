@@ -351,3 +351,62 @@ def test_every_list_and_field_is_edited_with_the_keyboard_alone(tmp_path: Path) 
         _keys(driver, Keys.ENTER)
         _wait(lambda: gv.load(path).benefits[0].contributes_to, "the link saved")
         assert gv.load(path).benefits[0].contributes_to[0].to == "G1"
+
+
+MITIGATED = """\
+schema: gevinst/1
+plan: {id: dempe, title: Demping}
+benefits:
+  - {id: B1, name: Kortere ventetid}
+disbenefits:
+  - {id: D1, name: Mer opplæring}
+measures:
+  - {id: M1, name: Digital innmelding, contributes_to: [B1]}
+"""
+
+
+def test_a_mitigation_is_made_edited_and_removed_with_the_keyboard(
+    driver: Any, tmp_path: Path
+) -> None:
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
+
+    path = tmp_path / "plan.yaml"
+    path.write_text(MITIGATED, "utf-8")
+    line = "  - {id: M1, name: Digital innmelding, contributes_to: [B1]}\n"
+    with running_server(path) as url:
+        driver.get(url)
+        node = _wait(lambda: _node(driver, "M1"), "M1 on the map")
+        node.send_keys(Keys.ENTER)
+        relation = driver.find_element(By.ID, "link-relation")
+        _wait(relation.is_displayed, "the choice of relation for a measure")
+        relation.send_keys(Keys.ARROW_DOWN)  # bidrar til -> demper
+        _wait(lambda: relation.get_attribute("value") == "mitigates", "mitigates chosen")
+        targets = driver.find_element(By.ID, "link-target")
+        offered = [o.get_attribute("value") for o in targets.find_elements(By.TAG_NAME, "option")]
+        assert offered == ["D1"]  # only a dis-benefit can be mitigated
+        assert not driver.find_element(By.ID, "link-weight").is_enabled()
+        driver.find_element(By.ID, "link-note").send_keys("Færre feil", Keys.ENTER)
+        made = line.replace("[B1]}", "[B1], mitigates: [{to: D1, note: Færre feil}]}")
+        _wait(lambda: path.read_text("utf-8") == MITIGATED.replace(line, made), "the file")
+        arrow = '#map g.edge[data-source="M1"][data-target="D1"][data-relation="mitigates"]'
+        _wait(lambda: driver.find_elements(By.CSS_SELECTOR, arrow), "the dashed arrow")
+        _idle(driver)
+        items = driver.find_element(By.ID, "links").text
+        assert "⊣ demper Mer opplæring (D1): Færre feil" in items
+        driver.save_screenshot(str(tmp_path / "mitigation.png"))
+
+        driver.find_element(By.CSS_SELECTOR, 'button.edit-link[data-relation="mitigates"]').click()
+        note = driver.find_element(By.ID, "link-note")
+        assert note.get_attribute("value") == "Færre feil"
+        note.clear()
+        note.send_keys("Mindre feil", Keys.ENTER)
+        edited = made.replace("Færre feil", "Mindre feil")
+        _wait(lambda: path.read_text("utf-8") == MITIGATED.replace(line, edited), "the edit")
+        _idle(driver)
+
+        remove = driver.find_element(By.CSS_SELECTOR, "button.unmitigate")
+        assert remove.get_attribute("aria-label") == "Fjern dempingen av Mer opplæring"
+        remove.send_keys(Keys.ENTER)
+        _wait(lambda: path.read_text("utf-8") == MITIGATED, "the mitigation removed")
+        _wait(lambda: not driver.find_elements(By.CSS_SELECTOR, arrow), "the arrow gone")

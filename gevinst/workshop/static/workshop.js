@@ -331,7 +331,8 @@
       if (mitigates && other.kind !== "disbenefit") continue;
       targets.appendChild(option(other.id, label(other)));
     }
-    if (keep) targets.value = keep;
+    // the element chosen before, if it is still offered (else the first one)
+    if ([...targets.options].some((o) => o.value === keep)) targets.value = keep;
   }
 
   function same(a, b) {
