@@ -140,3 +140,40 @@ def test_a_benefit_cannot_mitigate(plan_path: Path) -> None:
         answer = _post(client, "/api/edit", _mitigate("B1", "D1"))
     assert answer.status_code == 422
     assert answer.json()["message"] == "only a measure or a change can mitigate, not a benefit"
+
+
+def test_mitigation_edits_write_only_their_lines_and_equal_the_whole_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Mitigations keep the fast path: only the edited elements are written (also those
+    a deleted dis-benefit was mitigated by), and the kept data is that of a fresh read."""
+    from gevinst.workshop import document
+    from gevinst.workshop.document import PlanFile
+    from tests.workshop.test_edits import _edited, _kept_as_read
+
+    text = Path("examples/bergen_barnevern/plan.yaml").read_text("utf-8")
+    edits = [
+        _mitigate("C1", "D1", note="Mentor avlaster", assumptions=["Mentor har tid"]),
+        _mitigate("M12", "D2", note="Endret merknad"),  # its commented list, replaced
+        _mitigate("M12", "D1"),
+        {"op": "unlink", "relation": "mitigates", "source": "C1", "target": "D1"},
+        _mitigate("C2", "D1"),
+        {"op": "delete", "id": "D1"},  # mitigated by C2 and M12
+    ]
+    path = tmp_path / "plan.yaml"
+    path.write_text(text, "utf-8")
+    plan_file = PlanFile(path)
+    whole: list[str] = []
+    monkeypatch.setattr(document, "_composed_starts", lambda new: whole.append(new))
+    for count, edit in enumerate(edits, 1):
+        snapshot = plan_file.edit(edit, plan_file.version())
+        assert path.read_text("utf-8") == _edited(text, *edits[:count]), edit
+        _kept_as_read(plan_file, snapshot)
+    assert whole == []  # no edit wrote the whole file
+    after = path.read_text("utf-8")
+    assert (
+        "    mitigates:                     # demper: superbrukere tar av for omstillingen\n"
+        in (after)
+    )
+    assert "      - to: D2\n        note: Endret merknad\n\nstakeholders:\n" in after
+    assert [(u, v) for u, v, _ in mitigations(gv.load(path))] == [("M12", "D2")]
