@@ -52,7 +52,7 @@ if TYPE_CHECKING:
     from gevinst.layout.request import MapRequest
     from gevinst.model import Plan
 
-__all__ = ["MIN_TEXT_PX", "MapUI", "facts", "readable_svg", "render_html"]
+__all__ = ["MIN_TEXT_PX", "MapUI", "facts", "readable_svg", "readable_width", "render_html"]
 
 #: The smallest text on the HTML pages, in CSS pixels (about 9 pt): the map is never
 #: drawn smaller than this on any screen; its frame pans instead.
@@ -84,13 +84,31 @@ def readable_svg(svg: str) -> str:
         >>> readable_svg(svg)[:72]
         '<svg width="300pt" height="90pt" class="gevinst-map" style="width:450px"'
     """
+    width = readable_width(svg)
+    if width is None:
+        return svg
+    return svg.replace('class="gevinst-map"', f'class="gevinst-map" style="width:{width}px"', 1)
+
+
+def readable_width(svg: str) -> int | None:
+    """The CSS width in whole pixels at which the map's smallest text is
+    :data:`MIN_TEXT_PX` (never under its own size); none for an SVG without text.
+
+    A page whose Content-Security-Policy refuses style attributes (the workshop) sets
+    it through the DOM instead of taking :func:`readable_svg`'s attribute.
+
+    Examples:
+        >>> readable_width('<svg width="300pt" height="90pt"><text font-size="8">')
+        450
+        >>> readable_width('<svg width="300pt" height="90pt"><text font-size="20">')
+        400
+    """
     sizes = [float(size) for size in re.findall(r'font-size="([0-9.]+)"', svg)]
     found = re.search(r'<svg[^>]*?\swidth="([0-9.]+)pt"', svg)
     if not sizes or found is None:
-        return svg
+        return None
     scale = max(1.0, MIN_TEXT_PX / (min(sizes) * _PX_PER_PT))
-    width = round(float(found.group(1)) * _PX_PER_PT * scale)  # whole CSS pixels
-    return svg.replace('class="gevinst-map"', f'class="gevinst-map" style="width:{width}px"', 1)
+    return round(float(found.group(1)) * _PX_PER_PT * scale)
 
 
 def facts(plan: Plan, lay: Layout) -> dict[str, Any]:

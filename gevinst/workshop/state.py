@@ -16,7 +16,7 @@ from gevinst.i18n.formats import format_date
 from gevinst.layout.geometry import layout_view
 from gevinst.layout.options import MapOptions
 from gevinst.layout.request import MapRequest
-from gevinst.render.html import readable_svg
+from gevinst.render.html import readable_width
 from gevinst.render.svg import layout_svg
 from gevinst.workshop.edits import DATES, FIELDS, SECTIONS
 
@@ -82,6 +82,7 @@ def page_state(
         "version": snapshot.version,
         "error": snapshot.error,
         "svg": "",
+        "svg_width": None,
         "findings": [],
         "elements": [],
     }
@@ -96,7 +97,10 @@ def page_state(
     try:
         request = MapRequest(plan, MapOptions(language=language))
         lay = last.of(request.view()) if last is not None else request.layout()
-        state["svg"] = readable_svg(layout_svg(lay, standalone=False))  # as render's page
+        svg = layout_svg(lay, standalone=False)
+        state["svg"] = svg
+        # as render's page; the page sets it through the DOM (its CSP refuses style="")
+        state["svg_width"] = readable_width(svg)
     except Exception as exc:  # noqa: BLE001 - a map that cannot be drawn still lets one edit
         state["error"] = f"the map cannot be drawn: {exc}"
     return state

@@ -226,6 +226,28 @@ def test_a_hostile_name_is_shown_as_text(driver: Any, tmp_path: Path) -> None:
         assert not driver.find_elements(By.CSS_SELECTOR, "#map script, #map img, aside img")
 
 
+def test_the_map_is_drawn_at_a_readable_size(driver: Any, tmp_path: Path) -> None:
+    """The map's smallest text is at least 12 px on the page, as on render's HTML page:
+    the width comes through the DOM, since the page's Content-Security-Policy refuses a
+    style attribute (with it the map was drawn at its size in points, text at 10.7 px)."""
+    path = tmp_path / "plan.yaml"
+    path.write_text(EMPTY, "utf-8")
+    with running_server(path) as url:
+        driver.get(url)
+        _add(driver, "goal", "G1", "Bergens barn, byens framtid", path)
+        smallest = driver.execute_script(
+            "return Math.min(...Array.from(document.querySelectorAll('#map svg text'))"
+            ".map(t => t.getBoundingClientRect().height))"
+        )
+        sizes = driver.execute_script(
+            "const svg = document.querySelector('#map svg');"
+            "return [svg.getAttribute('style'), svg.getBoundingClientRect().width];"
+        )
+    assert sizes[0] and sizes[0].startswith("width:"), sizes
+    assert float(sizes[0].removeprefix("width:").strip(" ;px")) == pytest.approx(sizes[1], abs=1)
+    assert smallest >= 12, smallest
+
+
 def test_the_page_is_in_english_for_an_english_plan(driver: Any, tmp_path: Path) -> None:
     from selenium.webdriver.common.by import By
 

@@ -14,6 +14,7 @@ import gevinst as gv
 from gevinst.cli import cli
 from gevinst.errors import PlanError
 from gevinst.render import render_bytes
+from gevinst.render.html import readable_svg
 from tests.workshop.conftest import COMMENTED, EMPTY, HOST, TOKEN, client_for
 
 
@@ -106,8 +107,11 @@ def test_the_state_has_the_map_of_gevinst_render(client: Any, plan_file: Path) -
         ("measure", "M1"),
     ]
     # the same drawing as `gevinst render -o map.html`: same layout, colours, data-id
+    # (the width at which its text is readable comes beside it: the page's CSP refuses
+    # render's style attribute)
     page = render_bytes(gv.load(plan_file), "html").decode("utf-8")
-    assert state["svg"] in page
+    assert readable_svg(state["svg"]) in page
+    assert f'style="width:{state["svg_width"]}px"' in page
     assert 'data-id="G1"' in state["svg"] and 'data-id="M1"' in state["svg"]
     codes = {f["code"] for f in state["findings"]}
     assert {f.code for f in gv.check(gv.load(plan_file))} == codes
@@ -137,11 +141,11 @@ def test_an_edit_that_leaves_the_map_as_it_was_is_not_laid_out_again(
         version = state["version"]
         assert len(runs) == 1  # the view is the same: no new layout
         page = render_bytes(gv.load(plan_file), "html").decode("utf-8")
-        assert state["svg"] in page
+        assert readable_svg(state["svg"]) in page
         state = edit({"op": "rename", "id": "B1", "name": "Kortere ventetid for alle"})
         assert len(runs) == 2  # a new label: laid out again
         page = render_bytes(gv.load(plan_file), "html").decode("utf-8")
-        assert state["svg"] in page and "Kortere ventetid for alle" in state["svg"]
+        assert readable_svg(state["svg"]) in page and "Kortere ventetid for alle" in state["svg"]
 
 
 def test_a_plan_that_does_not_load_opens_with_its_located_error(tmp_path: Path) -> None:

@@ -125,6 +125,9 @@
     $("empty").textContent = W.ws_empty_map;
     const svg = map.querySelector("svg");
     if (svg) {
+      // the width at which its smallest text is 12 px (render's page has it as a style
+      // attribute, which this page's Content-Security-Policy would refuse)
+      if (state.svg_width) svg.style.width = `${state.svg_width}px`;
       svg.setAttribute("role", "group");
       svg.setAttribute("aria-label", state.file);
     }
