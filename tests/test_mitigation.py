@@ -371,3 +371,59 @@ def test_focused_dot_and_svg_draw_the_mitigations(plan: gv.Plan) -> None:
         if g.get("data-source")
     }
     assert groups == {("O1", "G1"): None, ("D1", "O1"): None, ("M2", "D1"): "mitigates"}
+
+
+# -- contributing to and mitigating the same dis-benefit: GV115, and two arrows apart ---------
+BOTH = PLAN.replace(
+    "{id: M2, name: Ferdige maler for rapportering, mitigates: [D1]}",
+    "{id: M2, name: Ferdige maler for rapportering, contributes_to: [D1], mitigates: [D1]}",
+)
+
+
+def test_contributing_to_and_mitigating_one_dis_benefit_is_gv115() -> None:
+    both = gv.loads(BOTH, "yaml")
+    [nb] = [f for f in gv.check(both) if f.code == "GV115"]
+    assert (nb.severity, nb.element) == ("warning", "M2")
+    assert nb.message == (
+        "tiltak M2 både bidrar til ulempe D1 (contributes_to) og demper den (mitigates): "
+        "kartet kan ikke si om det skaper eller reduserer ulempen; del det som demper ut i "
+        "et eget tiltak eller en egen endring, eller fjern den ene koblingen"
+    )
+    [en] = [f for f in gv.check(both, language="en") if f.code == "GV115"]
+    assert en.message == (
+        "measure M2 both contributes to dis-benefit D1 (contributes_to) and mitigates it "
+        "(mitigates): the map cannot say whether it causes or reduces the harm; split the "
+        "part that mitigates into a measure or change of its own, or remove one of the links"
+    )
+    # a change too; mitigating one dis-benefit and causing another is no finding
+    change = BOTH.replace(
+        "contributes_to: [B1],\n     mitigates", "contributes_to: [B1, D1],\n     mitigates"
+    )
+    assert [
+        (f.code, f.element) for f in gv.check(gv.loads(change, "yaml")) if f.code == "GV115"
+    ] == [
+        ("GV115", "C1"),
+        ("GV115", "M2"),
+    ]
+    other = BOTH.replace("contributes_to: [D1], mitigates", "contributes_to: [B1], mitigates")
+    assert not [f for f in gv.check(gv.loads(other, "yaml")) if f.code == "GV115"]
+    assert not [f for f in gv.check(gv.loads(PLAN, "yaml")) if f.code == "GV115"]
+
+
+def test_both_arrows_are_drawn_apart() -> None:
+    both = gv.loads(BOTH, "yaml")
+    dot = render_bytes(both, "dot").decode()
+    arrows = [x for x in dot.splitlines() if x.strip().startswith("M2 -> D1")]
+    assert len(arrows) == 2 and ["tee" in x for x in arrows] == [False, True]
+    layout = json.loads(render_bytes(both, "json"))
+    routes = {e["style"]: e["points"] for e in layout["edges"] if e["source"] == "M2"}
+    assert sorted(routes) == ["contributes", "mitigates"]
+    # Graphviz routes the two apart; before, both took the last route and one hid the other
+    assert routes["contributes"] != routes["mitigates"]
+    root = ET.fromstring(render_bytes(both, "svg"))
+    relations = sorted(
+        str(g.get("data-relation"))
+        for g in root.iter("{http://www.w3.org/2000/svg}g")
+        if g.get("data-source") == "M2" and g.get("data-target") == "D1"
+    )
+    assert relations == ["None", "mitigates"]
