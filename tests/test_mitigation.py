@@ -286,3 +286,144 @@ def test_a_goal_slide_holds_the_measures_that_mitigate_its_dis_benefits(plan: gv
     # M2 only mitigates D1, which feeds O1 and G1: the goal's part holds M2 with D1
     splitter = MapSplitter(plan, MapOptions())
     assert splitter.members("G1") == {"G1", "O1", "B1", "D1", "C1", "M1", "M2"}
+
+
+# -- a focused map follows a mitigation one step, then the usual rules ------------------------
+# By hand from PLAN: D1 feeds O1 -> G1; C1 and M2 mitigate D1; M1 feeds C1 -> B1 -> O1.
+
+
+def _focused(plan: gv.Plan, **kw: object) -> tuple[list[str], list[tuple[str, str, str]]]:
+    from gevinst.layout.options import MapOptions
+    from gevinst.layout.view import map_view
+
+    view = map_view(plan, MapOptions(**kw))  # type: ignore[arg-type]
+    return [n.id for n in view.nodes], [(e.source, e.target, e.style) for e in view.edges]
+
+
+def test_a_focus_on_a_dis_benefit_shows_what_mitigates_it(plan: gv.Plan) -> None:
+    # D1, what it feeds (O1, G1), its mitigators C1 and M2, and M1, which feeds C1;
+    # B1 is fed by C1 but neither feeds D1 nor is fed by it: left out
+    nodes, edges = _focused(plan, focus="D1")
+    assert nodes == ["G1", "O1", "D1", "C1", "M1", "M2"]
+    assert edges == [
+        ("O1", "G1", "contributes"),
+        ("D1", "O1", "contributes"),
+        ("M1", "C1", "contributes"),
+        ("C1", "D1", "mitigates"),
+        ("M2", "D1", "mitigates"),
+    ]
+    # a mitigation is one step: depth 1 reaches O1 above and C1, M2 below, not M1
+    nodes, edges = _focused(plan, focus="D1", depth=1)
+    assert nodes == ["O1", "D1", "C1", "M2"]
+    assert edges == [
+        ("D1", "O1", "contributes"),
+        ("C1", "D1", "mitigates"),
+        ("M2", "D1", "mitigates"),
+    ]
+    assert _focused(plan, focus="D1", depth=0) == (["D1"], [])
+
+
+def test_a_focus_on_a_measure_shows_the_dis_benefit_it_mitigates(plan: gv.Plan) -> None:
+    # M2 contributes to nothing: before, its focused map was M2 alone
+    nodes, edges = _focused(plan, focus="M2")
+    assert nodes == ["G1", "O1", "D1", "M2"]
+    assert edges == [
+        ("O1", "G1", "contributes"),
+        ("D1", "O1", "contributes"),
+        ("M2", "D1", "mitigates"),
+    ]
+    assert _focused(plan, focus="M2", depth=1) == (["D1", "M2"], [("M2", "D1", "mitigates")])
+    # C1 feeds B1 and mitigates D1: both chains up to G1, and M1 below it
+    nodes, _ = _focused(plan, focus="C1")
+    assert nodes == ["G1", "O1", "B1", "D1", "C1", "M1"]
+
+
+def test_a_focus_on_a_goal_holds_what_mitigates_its_dis_benefits(plan: gv.Plan) -> None:
+    # the same members as the goal's slide in the deck: M2 only mitigates D1
+    nodes, edges = _focused(plan, focus="G1")
+    assert nodes == ["G1", "O1", "B1", "D1", "C1", "M1", "M2"]
+    assert ("M2", "D1", "mitigates") in edges and ("C1", "D1", "mitigates") in edges
+
+
+def test_a_mitigation_in_a_focus_never_becomes_an_implied_arrow(plan: gv.Plan) -> None:
+    # with C1 left out, M1 -> C1 -> B1 -> O1 is a contribution path, but M1's
+    # route to D1 goes through a mitigation: no dotted M1 -> D1
+    nodes, edges = _focused(plan, focus="D1", kinds=["measure", "disbenefit", "objective"])
+    assert nodes == ["O1", "D1", "M1", "M2"]
+    assert edges == [("D1", "O1", "contributes"), ("M2", "D1", "mitigates")]
+
+
+def test_focused_dot_and_svg_draw_the_mitigations(plan: gv.Plan) -> None:
+    dot = render_bytes(plan, "dot", focus="D1").decode()
+    arrows = re.findall(r"^\t(\w+) -> (\w+) \[(.*)\]$", dot, flags=re.MULTILINE)
+    drawn = {(u, v): "tee" in attrs for u, v, attrs in arrows}
+    assert drawn == {
+        ("O1", "G1"): False,
+        ("D1", "O1"): False,
+        ("M1", "C1"): False,
+        ("C1", "D1"): True,
+        ("M2", "D1"): True,
+    }
+    root = ET.fromstring(render_bytes(plan, "svg", focus="M2", language="en"))
+    groups = {
+        (g.get("data-source"), g.get("data-target")): g.get("data-relation")
+        for g in root.iter("{http://www.w3.org/2000/svg}g")
+        if g.get("data-source")
+    }
+    assert groups == {("O1", "G1"): None, ("D1", "O1"): None, ("M2", "D1"): "mitigates"}
+
+
+# -- contributing to and mitigating the same dis-benefit: GV115, and two arrows apart ---------
+BOTH = PLAN.replace(
+    "{id: M2, name: Ferdige maler for rapportering, mitigates: [D1]}",
+    "{id: M2, name: Ferdige maler for rapportering, contributes_to: [D1], mitigates: [D1]}",
+)
+
+
+def test_contributing_to_and_mitigating_one_dis_benefit_is_gv115() -> None:
+    both = gv.loads(BOTH, "yaml")
+    [nb] = [f for f in gv.check(both) if f.code == "GV115"]
+    assert (nb.severity, nb.element) == ("warning", "M2")
+    assert nb.message == (
+        "tiltak M2 både bidrar til ulempe D1 (contributes_to) og demper den (mitigates): "
+        "kartet kan ikke si om det skaper eller reduserer ulempen; del det som demper ut i "
+        "et eget tiltak eller en egen endring, eller fjern den ene koblingen"
+    )
+    [en] = [f for f in gv.check(both, language="en") if f.code == "GV115"]
+    assert en.message == (
+        "measure M2 both contributes to dis-benefit D1 (contributes_to) and mitigates it "
+        "(mitigates): the map cannot say whether it causes or reduces the harm; split the "
+        "part that mitigates into a measure or change of its own, or remove one of the links"
+    )
+    # a change too; mitigating one dis-benefit and causing another is no finding
+    change = BOTH.replace(
+        "contributes_to: [B1],\n     mitigates", "contributes_to: [B1, D1],\n     mitigates"
+    )
+    assert [
+        (f.code, f.element) for f in gv.check(gv.loads(change, "yaml")) if f.code == "GV115"
+    ] == [
+        ("GV115", "C1"),
+        ("GV115", "M2"),
+    ]
+    other = BOTH.replace("contributes_to: [D1], mitigates", "contributes_to: [B1], mitigates")
+    assert not [f for f in gv.check(gv.loads(other, "yaml")) if f.code == "GV115"]
+    assert not [f for f in gv.check(gv.loads(PLAN, "yaml")) if f.code == "GV115"]
+
+
+def test_both_arrows_are_drawn_apart() -> None:
+    both = gv.loads(BOTH, "yaml")
+    dot = render_bytes(both, "dot").decode()
+    arrows = [x for x in dot.splitlines() if x.strip().startswith("M2 -> D1")]
+    assert len(arrows) == 2 and ["tee" in x for x in arrows] == [False, True]
+    layout = json.loads(render_bytes(both, "json"))
+    routes = {e["style"]: e["points"] for e in layout["edges"] if e["source"] == "M2"}
+    assert sorted(routes) == ["contributes", "mitigates"]
+    # Graphviz routes the two apart; before, both took the last route and one hid the other
+    assert routes["contributes"] != routes["mitigates"]
+    root = ET.fromstring(render_bytes(both, "svg"))
+    relations = sorted(
+        str(g.get("data-relation"))
+        for g in root.iter("{http://www.w3.org/2000/svg}g")
+        if g.get("data-source") == "M2" and g.get("data-target") == "D1"
+    )
+    assert relations == ["None", "mitigates"]

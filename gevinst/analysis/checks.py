@@ -66,6 +66,7 @@ _CODE_TITLES: dict[str, tuple[Severity, str]] = {
     "GV112": ("warning", "gv112"),
     "GV113": ("warning", "gv113"),
     "GV114": ("warning", "gv114"),
+    "GV115": ("warning", "gv115"),
     "GV201": ("error", "gv201"),
 }
 #: Every check code with its severity and a one-line title (in English).
@@ -530,6 +531,22 @@ def _overdue_measurements(ctx: _Context) -> Iterator[Finding]:
                 newest=newest.isoformat(),
             )
             yield _finding("GV114", indicator.id, message)
+
+
+@_rule("GV115")
+def _causes_and_mitigates(ctx: _Context) -> Iterator[Finding]:
+    # contributes_to a dis-benefit says the element causes it; mitigates, that it
+    # reduces it: both on one element cannot both be true as written
+    for section in (ctx.plan.changes, ctx.plan.measures):
+        for element in section:
+            causes = {link.to for link in element.contributes_to}
+            both = sorted({m.to for m in element.mitigates if m.to in causes})
+            for ref in both:
+                target = ctx.elements.get(ref)
+                if target is None or target.kind != "disbenefit":
+                    continue  # GV002, GV008
+                message = ctx.say("gv115_both", kind=ctx.kind(element), id=element.id, ref=ref)
+                yield _finding("GV115", element.id, message)
 
 
 @_rule("GV023")

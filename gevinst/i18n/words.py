@@ -1212,6 +1212,10 @@ WORDS: dict[str, tuple[str, str]] = {
         "powerful stakeholder is resistant or only hit by dis-benefits",
     ),
     "gv114": ("måling er forsinket", "measurement is overdue"),
+    "gv115": (
+        "tiltak eller endring både bidrar til og demper samme ulempe",
+        "measure or change both contributes to and mitigates the same dis-benefit",
+    ),
     "gv201": (
         "tekst som ser ut som et fødselsnummer",
         "text looks like a national identity number",
@@ -1460,6 +1464,14 @@ WORDS: dict[str, tuple[str, str]] = {
         "nyeste måling ({newest}); mål den, eller rett frekvensen",
         "indicator {id} is measured {frequency}, but last on {since}, long before the plan's "
         "newest measurement ({newest}); measure it, or correct its frequency",
+    ),
+    "gv115_both": (
+        "{kind} {id} både bidrar til ulempe {ref} (contributes_to) og demper den "
+        "(mitigates): kartet kan ikke si om det skaper eller reduserer ulempen; del det som "
+        "demper ut i et eget tiltak eller en egen endring, eller fjern den ene koblingen",
+        "{kind} {id} both contributes to dis-benefit {ref} (contributes_to) and mitigates "
+        "it (mitigates): the map cannot say whether it causes or reduces the harm; split the "
+        "part that mitigates into a measure or change of its own, or remove one of the links",
     ),
     "gv113_resistant": (
         "interessent {id} har {power} makt og er negativ; planlegg hvordan de skal involveres",

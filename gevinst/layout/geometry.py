@@ -40,7 +40,7 @@ from gevinst.errors import RenderError
 from gevinst.i18n.words import t
 from gevinst.layout.dot import to_dot
 from gevinst.layout.graphviz import run_dot
-from gevinst.layout.view import MapView, map_view
+from gevinst.layout.view import MapEdge, MapView, map_view
 
 if TYPE_CHECKING:
     from gevinst.layout.options import MapOptions
@@ -315,12 +315,14 @@ def layout_view(view: MapView, graph: bytes | None = None) -> Layout:
     missing = [n.id for n in view.nodes if n.id not in positions]
     if missing:
         raise RenderError(f"Graphviz did not place {', '.join(missing[:5])}")
-    routes: dict[tuple[str, str], tuple[tuple[Point, ...], Point | None]] = {}
+    # keyed by the relation too: a measure that both contributes to and mitigates a
+    # dis-benefit (GV115) has two arrows, and Graphviz routes them apart
+    routes: dict[tuple[str, str, bool], tuple[tuple[Point, ...], Point | None]] = {}
     for edge in data.get("edges", []):
         tail = by_gvid[edge["tail"]]["name"]
         head = by_gvid[edge["head"]]["name"]
         if "pos" in edge:
-            routes[(tail, head)] = _bezier(edge["pos"])
+            routes[(tail, head, edge.get("arrowhead") == "tee")] = _bezier(edge["pos"])
     raw_clusters = [
         (obj["name"], [float(v) for v in obj["bb"].split(",")])
         for obj in objects
@@ -394,9 +396,9 @@ def layout_view(view: MapView, graph: bytes | None = None) -> Layout:
     edges = []
     markers: dict[int, Point | None] = {}
     for edge in view.edges:
-        points, tip = routes.get((edge.source, edge.target), ((), None))
+        points, tip = routes.get(_link_key(edge), ((), None))
         placed = tuple(place(p) for p in points)
-        number = numbered.get((edge.source, edge.target))
+        number = numbered.get(_link_key(edge))
         if number is not None:
             markers[number] = _midpoint(placed)
         edges.append(
@@ -473,18 +475,23 @@ def one_line(text: str) -> str:
     return theme.clean_text(text).replace("\n", " ")
 
 
-def _number_notes(view: MapView) -> dict[tuple[str, str], int]:
+def _link_key(edge: MapEdge) -> tuple[str, str, bool]:
+    """An arrow's key: its ends and whether it is a mitigation (one pair may have both)."""
+    return edge.source, edge.target, edge.style == "mitigates"
+
+
+def _number_notes(view: MapView) -> dict[tuple[str, str, bool], int]:
     """The links with a note, numbered 1, 2, ... in the order of the view's edges."""
-    numbered: dict[tuple[str, str], int] = {}
+    numbered: dict[tuple[str, str, bool], int] = {}
     for edge in view.edges:
         if edge.style in ("contributes", "mitigates") and edge.note and one_line(edge.note):
-            numbered[(edge.source, edge.target)] = len(numbered) + 1
+            numbered[_link_key(edge)] = len(numbered) + 1
     return numbered
 
 
 def _place_link_notes(
     view: MapView,
-    numbered: dict[tuple[str, str], int],
+    numbered: dict[tuple[str, str, bool], int],
     left: float,
     top: float,
     width: float,
@@ -494,12 +501,12 @@ def _place_link_notes(
     if not numbered:
         return [], 0.0
     names = {n.id: one_line(n.name) for n in view.nodes}
-    notes_by_edge = {(e.source, e.target): e.note or "" for e in view.edges}
+    notes_by_edge = {_link_key(e): e.note or "" for e in view.edges}
     step = size * theme.LINE_HEIGHT
     y = top + 14 + size + step * 1.4  # below the heading
     placed: list[LinkNote] = []
-    for (source, target), number in numbered.items():
-        note = one_line(notes_by_edge[(source, target)])
+    for (source, target, mitigates), number in numbered.items():
+        note = one_line(notes_by_edge[(source, target, mitigates)])
         text = f"{names[source]} → {names[target]}: {note}"
         lines = theme.wrap(text, max(width - NUMBER_WIDTH, 120.0), size)
         placed.append(

@@ -84,7 +84,8 @@ class MapOptions:
 
     Args:
         evaluation: an evaluation (``gv.evaluate(plan, at=...)``): colour by status.
-        focus: show only this element, what feeds it and what it feeds (whether it is
+        focus: show only this element, what feeds it and what it feeds, a mitigation
+            counting as a step from the measure to the dis-benefit (whether it is
             an element of the plan is checked when the map is made).
         kinds: show only these kinds (``["measure", "benefit"]``, ``"measures,goal"``);
             kept as a tuple in plan order, each kind once. ``None``: every kind.

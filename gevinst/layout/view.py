@@ -36,6 +36,8 @@ from gevinst.layout.options import ElementResult, EvaluationLike, MapOptions
 from gevinst.model import KINDS, LEVELS
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     import networkx as nx
 
     from gevinst.model import Plan
@@ -113,15 +115,31 @@ class MapView:
 
 
 def _select(
-    graph: nx.DiGraph, focus: str | None, depth: int | None, kinds: set[str]
+    graph: nx.DiGraph,
+    focus: str | None,
+    depth: int | None,
+    kinds: set[str],
+    mitigated: Iterable[tuple[str, str]] = (),
 ) -> tuple[list[str], list[tuple[str, str, bool]]]:
-    """The nodes shown and the edges between them: (u, v, implied)."""
+    """The nodes shown and the edges between them: (u, v, implied).
+
+    With a focus, a mitigation (``mitigated``: measure or change, dis-benefit) counts
+    as one step from the measure to the dis-benefit when choosing what is shown, as
+    the deck's slides do (:mod:`gevinst.layout.split`): a focus on a dis-benefit shows
+    what mitigates it, one on a measure the dis-benefits it mitigates. It is never a
+    contribution, so it makes no implied arrow.
+    """
 
     if focus is not None:
         if focus not in graph:
             known = ", ".join(sorted(graph.nodes)[:30])
             raise RenderError(f"--focus {focus!r} is not an element of the map; known: {known}")
-        around = neighbourhood(graph, focus, depth)
+        reach = graph
+        steps = list(mitigated)
+        if steps:
+            reach = graph.copy()
+            reach.add_edges_from(steps)
+        around = neighbourhood(reach, focus, depth)
     else:  # a depth without a focus is refused by MapOptions
         around = set(graph.nodes)
     shown = [n for n in graph.nodes if n in around and graph.nodes[n]["kind"] in kinds]
@@ -185,7 +203,8 @@ def map_view(
     lang = options.language or plan.language
     graph = build_graph(plan)
     kinds = set(KINDS if options.kinds is None else options.kinds)
-    shown, edges = _select(graph, focus, options.depth, kinds)
+    links = mitigations(plan)
+    shown, edges = _select(graph, focus, options.depth, kinds, [(u, v) for u, v, _ in links])
     elements = {e.id: e for e in reversed(list(plan.elements()))}  # the first of a repeated id
     # one width per column, so the columns read as columns
     texts: dict[str, tuple[tuple[str, ...], float, bool]] = {}
@@ -252,7 +271,7 @@ def map_view(
     shown_set = set(shown)
     map_edges += [
         MapEdge(u, v, None, "mitigates", note=_link_note(data, options.assumptions, lang))
-        for u, v, data in mitigations(plan)
+        for u, v, data in links
         if u in shown_set and v in shown_set
     ]
     if options.assumptions:

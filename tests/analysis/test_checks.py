@@ -112,6 +112,13 @@ def _mutations() -> dict[str, tuple[Callable[[gv.Plan], object], str | None]]:
         "GV112": (lambda p: setattr(p.indicators[0], "source", None), "I1"),
         "GV113": (lambda p: setattr(p.stakeholders[0], "attitude", "resistant"), "leder"),
         "GV114": (_measured_long_after, "I1"),
+        "GV115": (
+            lambda p: (
+                p.add_disbenefit("D1", "Ulempe", contributes_to=["O1"]),
+                p.add_measure("M2", "Begge", contributes_to=["D1"], mitigates=["D1"]),
+            ),
+            "M2",
+        ),
         "GV201": (lambda p: setattr(p.goals[0], "description", "Sak 150190 10063"), "G1"),
     }
 
