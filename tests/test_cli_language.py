@@ -16,6 +16,7 @@ import pytest
 from click.testing import CliRunner
 
 import gevinst as gv
+from gevinst.analysis.checks import refuse_errors
 from gevinst.analysis.findings import check_files, refusal_message
 from gevinst.cli import cli
 from gevinst.errors import WorkbookError
@@ -566,3 +567,25 @@ def test_a_folder_without_plans_in_the_language(tmp_path: Path) -> None:
         f"{tmp_path}: mappen har ingen planfil (.yaml, .yml, .json, .xlsx); oppgi planfilene "
         "eller en annen mappe"
     )
+
+
+def test_the_refusal_raised_in_python_says_itself_in_nb() -> None:
+    plan = gv.loads(FLAWED)
+    found = (
+        "GV002 error B1: contributes_to 'G9' er ikke et element i kartet; rett id-en eller "
+        "legg det til"
+    )
+    with pytest.raises(gv.PlanCheckError) as caught:
+        gv.evaluate(plan)
+    assert str(caught.value) == (  # the findings in the plan's language, nb
+        f"p: the plan has 1 error(s) and cannot be evaluated: {found}. Fix them first "
+        "(`gevinst check` lists them with line numbers)."
+    )
+    assert caught.value.in_language("nb") == (
+        f"p: planen har 1 feil og kan ikke evalueres: {found}. Rett dem først "
+        "(`gevinst check` viser dem med linjenumre)."
+    )
+    with pytest.raises(gv.PlanCheckError) as caught:
+        refuse_errors(plan, "simulated")
+    assert caught.value.in_language("nb").startswith("p: planen har 1 feil og kan ikke simuleres: ")
+    assert str(caught.value).startswith("p: the plan has 1 error(s) and cannot be simulated: ")

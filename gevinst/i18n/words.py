@@ -2069,6 +2069,17 @@ WORDS: dict[str, tuple[str, str]] = {
         "{where}: the plan has {count} error(s) and cannot be evaluated:\n{listed}\nFix them "
         "first ({again}).",
     ),
+    "check_cannot_be": (
+        "planen har {count} feil og kan ikke {doing}",
+        "the plan has {count} error(s) and cannot be {doing}",
+    ),
+    "check_evaluated": ("evalueres", "evaluated"),
+    "check_simulated": ("simuleres", "simulated"),
+    "check_and_more": ("; og {count} til", "; and {count} more"),
+    "check_fix_first": (
+        "{said}: {listed}{more}. Rett dem først (`gevinst check` viser dem med linjenumre).",
+        "{said}: {listed}{more}. Fix them first (`gevinst check` lists them with line numbers).",
+    ),
     "check_passed": ("{summary}. Alle kontroller bestått.", "{summary}. All checks passed."),
 }
 
