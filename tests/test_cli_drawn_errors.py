@@ -47,7 +47,7 @@ def test_render_names_the_errors_it_draws(flawed: Path, tmp_path: Path, suffix: 
         f"{flawed}:8: GV003 error B1 sirkel B1 -> B2 -> B1: et element kan ikke, gjennom "
         "andre, bidra til seg selv; fjern en av disse koblingene",
     ]
-    assert "drawn with 2 error(s)" in result.stderr
+    assert f"{flawed}: tegnet med 2 feil, slik planen er; " in result.stderr
     assert result.stdout == f"wrote {out}\n"  # stdout stays what it was
 
 

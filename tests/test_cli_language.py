@@ -8,6 +8,7 @@ below is written out by hand from the word table's sentences.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import openpyxl
@@ -15,7 +16,8 @@ import pytest
 from click.testing import CliRunner
 
 import gevinst as gv
-from gevinst.analysis.findings import check_files
+from gevinst.analysis.checks import refuse_errors
+from gevinst.analysis.findings import check_files, refusal_message
 from gevinst.cli import cli
 from gevinst.errors import WorkbookError
 from gevinst.i18n.words import language_for
@@ -377,3 +379,213 @@ def test_language_for_in_order() -> None:
     assert language_for(None, None, {"LC_MESSAGES": "en_US", "LANG": "nb_NO"}) == "en"
     assert language_for(None, None, {"LANG": "C.UTF-8"}) == "nb"
     assert language_for(None, None, {}) == "nb"
+
+
+# -- (e) a plan workbook refused, and the lines around a plan's check errors ------------------
+
+LINKED = (
+    "schema: gevinst/1\nplan: {id: p, title: Prøve}\ngoals:\n  - {id: G1, name: Mål}\n"
+    "measures:\n  - {id: M1, name: Tiltak, contributes_to: [G1]}\n"
+)
+SHEETS = (
+    "Plan, Tiltak, Endringer, Gevinster, Ulemper, Effektmål, Samfunnsmål, Koblinger, "
+    "Interessenter, Indikatorer, Målverdier, Målinger, Evalueringer"
+)
+MAP_SHEETS = "Tiltak, Endringer, Gevinster, Ulemper, Effektmål, Samfunnsmål"
+
+
+def _edited(tmp_path: Path, name: str, edit: Callable[[openpyxl.Workbook], object]) -> str:
+    good = tmp_path / "good.xlsx"
+    if not good.exists():
+        gv.save(gv.loads(LINKED), good)
+    book = openpyxl.load_workbook(good)
+    edit(book)
+    path = tmp_path / name
+    book.save(path)
+    return str(path)
+
+
+def _said_both(path: str) -> tuple[str, str]:
+    """(nb, en) of the error of reading ``path``, from the CLI; Python says the same."""
+    code, nb = run("check", path)  # a workbook names no language: the environment's (nb)
+    assert (code, nb[1]) == (1, UNREAD_NB)
+    assert run("check", path, env=EN)[1][0] == run("check", path, "--lang", "en")[1][0]
+    en = run("check", path, "--lang", "en")[1][0]
+    with pytest.raises(WorkbookError) as caught:
+        gv.load(path)
+    assert (caught.value.in_language("nb"), str(caught.value)) == (nb[0], en)
+    return nb[0], en
+
+
+def test_a_sheet_gevinst_does_not_know(tmp_path: Path) -> None:
+    bad = _edited(tmp_path, "bad.xlsx", lambda book: book.create_sheet("Notater"))
+    assert _said_both(bad) == (
+        f"{bad}: ark Notater: ukjent ark 'Notater'; en planarbeidsbok har arkene {SHEETS} "
+        "(eller de engelske navnene): gi arket nytt navn eller slett det",
+        f"{bad}: sheet Notater: unknown sheet 'Notater'; a plan workbook has the sheets "
+        f"{SHEETS} (or their English names): rename or delete this sheet",
+    )
+
+
+def test_a_formula_cell(tmp_path: Path) -> None:
+    bad = _edited(tmp_path, "bad.xlsx", lambda book: book["Tiltak"].__setitem__("B2", "=1+1"))
+    assert _said_both(bad) == (
+        f"{bad}: ark Tiltak, rad 2, kolonne Navn (B): cellen har en formel (=1+1); gevinst "
+        "leser verdier, aldri formler: erstatt den med verdien (kopier, og lim inn som verdier)",
+        f"{bad}: sheet Tiltak, row 2, column Navn (B): the cell holds a formula (=1+1); "
+        "gevinst reads values, never formulas: replace it by its value (copy, then paste as "
+        "values)",
+    )
+
+
+def test_a_link_from_no_row_and_from_two(tmp_path: Path) -> None:
+    bad = _edited(tmp_path, "bad.xlsx", lambda book: book["Koblinger"].__setitem__("A2", "X9"))
+    place_nb, place_en = (
+        "ark Koblinger, rad 2, kolonne Fra (A)",
+        "sheet Koblinger, row 2, column Fra (A)",
+    )
+    assert _said_both(bad) == (
+        f"{bad}: {place_nb}: 'X9' er ikke id-en til en rad i {MAP_SHEETS}; bruk en id derfra, "
+        "eller legg til den raden",
+        f"{bad}: {place_en}: 'X9' is not the id of a row in {MAP_SHEETS}; use an id from "
+        "there, or add that row",
+    )
+    twice = _edited(
+        tmp_path, "twice.xlsx", lambda book: book["Samfunnsmål"].__setitem__("A2", "M1")
+    )
+    assert _said_both(twice) == (
+        f"{twice}: {place_nb}: id-en 'M1' brukes av mer enn én rad (Tiltak rad 2, "
+        "Samfunnsmål rad 2); gi hver rad sin egen id",
+        f"{twice}: {place_en}: the id 'M1' is used by more than one row (Tiltak row 2, "
+        "Samfunnsmål row 2); give each row its own id",
+    )
+
+
+def test_a_value_not_in_the_drop_down_and_a_missing_field(tmp_path: Path) -> None:
+    bad = _edited(tmp_path, "bad.xlsx", lambda book: book["Koblinger"].__setitem__("H2", "hindrer"))
+    assert _said_both(bad) == (
+        f"{bad}: ark Koblinger, rad 2, kolonne Kobling (H): 'hindrer' er ikke i "
+        "nedtrekkslisten; velg en av bidrar til (contributes), demper (mitigates)",
+        f"{bad}: sheet Koblinger, row 2, column Kobling (H): 'hindrer' is not in the drop-down "
+        "list; choose one of bidrar til (contributes), demper (mitigates)",
+    )
+    untitled = _edited(tmp_path, "untitled.xlsx", lambda book: book["Plan"].delete_rows(4))
+    assert _said_both(untitled) == (
+        f"{untitled}: ark Plan: feltet 'Tittel' (Title) mangler; legg til en rad med Tittel i "
+        "første kolonne og verdien i andre",
+        f"{untitled}: sheet Plan: the field 'Tittel' (Title) is missing; add a row with Tittel "
+        "in the first column and its value in the second",
+    )
+
+
+def test_a_workbook_refused_before_it_is_read(tmp_path: Path) -> None:
+    empty = tmp_path / "empty.xlsx"
+    empty.write_bytes(b"")
+    assert _said_both(str(empty)) == (
+        f"{empty}: filen er tom (0 byte); skriv en arbeidsbok med 'gevinst convert plan.yaml "
+        "plan.xlsx' eller lagre en fra Excel",
+        f"{empty}: the file is empty (0 bytes); write a workbook with 'gevinst convert "
+        "plan.yaml plan.xlsx' or save one from Excel",
+    )
+    text = tmp_path / "text.xlsx"
+    text.write_text("name,title\n", "utf-8")
+    assert _said_both(str(text)) == (
+        f"{text}: er ikke en Excel-arbeidsbok; åpne den i Excel og lagre den som "
+        "'Excel-arbeidsbok (*.xlsx)'",
+        f"{text}: is not an Excel workbook; open it in Excel and save it as "
+        "'Excel Workbook (*.xlsx)'",
+    )
+    far = _edited(tmp_path, "far.xlsx", lambda book: book["Tiltak"].__setitem__("A60001", "M9"))
+    assert _said_both(far) == (  # 50 000 with a no-break space in nb, 50,000 in en
+        f"{far}: ark Tiltak: arket sier at det bruker cellene A1:N60001, utenfor den siste "
+        "raden en planarbeidsbok bruker (rad 50\xa0000); slett radene og kolonnene utenfor "
+        "tabellen i Excel og lagre arbeidsboken på nytt",
+        f"{far}: sheet Tiltak: the sheet says it uses the cells A1:N60001, beyond the last row "
+        "a plan workbook uses (row 50,000); delete the rows and columns beyond the table in "
+        "Excel and save the workbook again",
+    )
+
+
+FLAWED = (
+    "schema: gevinst/1\nplan: {id: p, title: Prøve, start: 2025-01-01}\ngoals:\n"
+    "  - {id: G1, name: Mål}\nbenefits:\n  - {id: B1, name: Gevinst, contributes_to: [G9]}\n"
+)
+
+
+def test_a_map_drawn_with_errors_says_so_in_the_language(tmp_path: Path) -> None:
+    path = write(tmp_path, "p.yaml", FLAWED)
+    out = str(tmp_path / "kart.svg")
+    result = CliRunner().invoke(cli, ["render", path, "-o", out])
+    assert result.stderr.splitlines()[-1] == (
+        f"{path}: tegnet med 1 feil, slik planen er; `gevinst check {path}` viser alle funnene"
+    )
+    result = CliRunner().invoke(cli, ["render", path, "-o", out, "--lang", "en"])
+    assert result.stderr.splitlines()[-1] == (
+        f"{path}: drawn with 1 error(s), as the plan is; `gevinst check {path}` lists every finding"
+    )
+
+
+def test_an_evaluation_refused_in_the_language(tmp_path: Path) -> None:
+    path = write(tmp_path, "p.yaml", FLAWED)
+    csv = write(tmp_path, "m.csv", "indicator,date,value\n")
+    code, lines = run("evaluate", path, "--at", "2026-01-01", "--measurements", csv)
+    assert code == 1
+    assert (
+        lines[0]
+        == f"error: {path} (med målingene i {csv}): planen har 1 feil og kan ikke evalueres:"
+    )
+    assert lines[2] == f"Rett dem først (gevinst check {path} --measurements {csv})."
+    code, lines = run("evaluate", path, "--at", "2026-01-01", "--lang", "en")
+    assert lines[0] == f"error: {path}: the plan has 1 error(s) and cannot be evaluated:"
+    assert lines[1].startswith(f"  {path}:6: GV002 error B1 ")
+    assert lines[2] == f"Fix them first (gevinst check {path})."
+    plan = gv.load(path)
+    with pytest.raises(gv.PlanCheckError) as caught:
+        gv.evaluate(plan)
+    said = refusal_message(path, plan, caught.value, language="nb").splitlines()
+    assert (said[0], said[-1]) == (
+        f"{path}: planen har 1 feil og kan ikke evalueres:",
+        f"Rett dem først (gevinst check {path}).",
+    )
+
+
+def test_a_folder_without_plans_in_the_language(tmp_path: Path) -> None:
+    assert run("check", str(tmp_path)) == (
+        1,
+        [
+            f"error: {tmp_path}: mappen har ingen planfil (.yaml, .yml, .json, .xlsx); oppgi "
+            "planfilene eller en annen mappe"
+        ],
+    )
+    assert run("check", str(tmp_path), env=EN)[1] == [
+        f"error: {tmp_path}: the folder holds no plan file (.yaml, .yml, .json, .xlsx); name "
+        "the plan files or another folder"
+    ]
+    with pytest.raises(gv.PlanError) as caught:
+        check_files([str(tmp_path)])
+    assert caught.value.in_language("nb") == (
+        f"{tmp_path}: mappen har ingen planfil (.yaml, .yml, .json, .xlsx); oppgi planfilene "
+        "eller en annen mappe"
+    )
+
+
+def test_the_refusal_raised_in_python_says_itself_in_nb() -> None:
+    plan = gv.loads(FLAWED)
+    found = (
+        "GV002 error B1: contributes_to 'G9' er ikke et element i kartet; rett id-en eller "
+        "legg det til"
+    )
+    with pytest.raises(gv.PlanCheckError) as caught:
+        gv.evaluate(plan)
+    assert str(caught.value) == (  # the findings in the plan's language, nb
+        f"p: the plan has 1 error(s) and cannot be evaluated: {found}. Fix them first "
+        "(`gevinst check` lists them with line numbers)."
+    )
+    assert caught.value.in_language("nb") == (
+        f"p: planen har 1 feil og kan ikke evalueres: {found}. Rett dem først "
+        "(`gevinst check` viser dem med linjenumre)."
+    )
+    with pytest.raises(gv.PlanCheckError) as caught:
+        refuse_errors(plan, "simulated")
+    assert caught.value.in_language("nb").startswith("p: planen har 1 feil og kan ikke simuleres: ")
+    assert str(caught.value).startswith("p: the plan has 1 error(s) and cannot be simulated: ")

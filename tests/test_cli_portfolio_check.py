@@ -141,7 +141,11 @@ def test_check_a_folder_reads_its_plan_files_and_says_which(folder: Path) -> Non
 def test_a_folder_without_plans_is_one_message(tmp_path: Path) -> None:
     code, out, err = _run("check", str(tmp_path))
     assert code == 1 and out == ""
-    assert err == (
+    assert err == (  # no plan, no language of its own: the environment's (nb here)
+        f"error: {tmp_path}: mappen har ingen planfil (.yaml, .yml, .json, .xlsx); "
+        "oppgi planfilene eller en annen mappe\n"
+    )
+    assert _run("check", str(tmp_path), "--lang", "en")[2] == (
         f"error: {tmp_path}: the folder holds no plan file (.yaml, .yml, .json, .xlsx); "
         "name the plan files or another folder\n"
     )

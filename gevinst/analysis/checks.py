@@ -27,7 +27,7 @@ from gevinst.amounts import Estimate
 from gevinst.analysis.checks_money import money_problems, unranged_amounts
 from gevinst.analysis.indicators import overdue_since
 from gevinst.analysis.limits import outside_limits
-from gevinst.errors import PlanCheckError
+from gevinst.errors import PlanCheckError, Said
 from gevinst.graph import ALLOWED_SAME_LEVEL, build_graph
 from gevinst.i18n.words import t
 from gevinst.model import LEVELS, Disbenefit, MapElement, Plan
@@ -615,14 +615,18 @@ def refuse_errors(plan: Plan, doing: str = "evaluated", *, graph: nx.DiGraph | N
     """Refuse a plan with check errors before computing on it.
 
     Raises:
-        PlanCheckError: ``the plan has N error(s) and cannot be {doing}``, with the first ten.
+        PlanCheckError: ``the plan has N error(s) and cannot be {doing}``, with the first ten
+            (the findings in the plan's language; ``in_language("nb")`` says the rest in nb).
     """
     errors = check(plan, select=ERROR_CODES, graph=graph)
     if errors:
         listed = "; ".join(str(f) for f in errors[:10])
-        more = f"; and {len(errors) - 10} more" if len(errors) > 10 else ""
-        raise PlanCheckError(
-            f"the plan has {len(errors)} error(s) and cannot be {doing}: {listed}{more}. "
-            "Fix them first (`gevinst check` lists them with line numbers).",
-            source=plan.id,
-        )
+        more: object = Said("check_and_more", count=len(errors) - 10) if len(errors) > 10 else ""
+        key = _DOING.get(doing)
+        said = Said("check_cannot_be", count=len(errors), doing=Said(key) if key else doing)
+        reason = Said("check_fix_first", said=said, listed=listed, more=more)
+        raise PlanCheckError(reason, source=plan.id)
+
+
+#: What a plan with check errors cannot be, as the word table says it.
+_DOING = {"evaluated": "check_evaluated", "simulated": "check_simulated"}

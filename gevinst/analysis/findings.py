@@ -80,9 +80,7 @@ def plan_files(paths: Sequence[str]) -> tuple[list[str], list[str]]:
         )
         if not found:
             raise PlanError(
-                f"the folder holds no plan file ({', '.join(PLAN_SUFFIXES)}); "
-                "name the plan files or another folder",
-                source=name,
+                Said("check_no_plan_files", suffixes=", ".join(PLAN_SUFFIXES)), source=name
             )
         files += [str(p) for p in found]
         key = "check_folder_one" if len(found) == 1 else "check_folder"
@@ -375,17 +373,16 @@ def error_lines(
 ) -> list[str]:
     """Which check errors a picture of the plan carries, as linter lines in the order of
     the file (FILE:LINE: CODE error ELEMENT MESSAGE); ``drawn``: the picture is drawn all
-    the same (a map), and a last line says so. No errors, no lines."""
+    the same (a map), and a last line says so, in ``language`` (default: the plan's).
+    No errors, no lines."""
     # GV201 was ruled out when the plan was read (gevinst.io.inputs)
     findings = check(plan, select=[c for c in ERROR_CODES if c != "GV201"], language=language)
     if not findings:
         return []
     lines = located(plan_path, findings)
     if drawn:
-        lines.append(
-            f"{plan_path}: drawn with {len(findings)} error(s), as the plan is; "
-            f"`gevinst check {plan_path}` lists every finding"
-        )
+        said = t("check_drawn_with_errors", language or plan.language)
+        lines.append(said.format(path=plan_path, count=len(findings)))
     return lines
 
 
@@ -397,20 +394,20 @@ def refusal_message(
     language: str | None = None,
 ) -> str:
     """Which errors keep PLAN from being evaluated, at their places in the file, and how
-    to list them (``exc`` is what the evaluation raised); the findings in ``language``
-    (default: the plan's)."""
+    to list them (``exc`` is what the evaluation raised); in ``language`` (default: the
+    plan's)."""
     from gevinst.io.plans import load_measurements
 
-    extra = f" (with the measurements in {measurements})" if measurements else ""
+    said = language or plan.language
+    extra = t("check_with_measurements", said).format(file=measurements) if measurements else ""
     again = f"gevinst check {plan_path}" + (f" --measurements {measurements}" if extra else "")
     added = load_measurements(measurements) if measurements else []
     if added and not any(m in plan.measurements for m in added):  # report loads them later
         plan = plan.model_copy(update={"measurements": [*plan.measurements, *added]})
     errors = check(plan, select=ERROR_CODES, language=language)
     if not errors:
-        return f"{plan_path}{extra}: {exc.reason}"
+        return f"{plan_path}{extra}: {said_in(exc.reason, said)}"
     listed = "\n".join(f"  {line}" for line in located(plan_path, errors))
-    return (
-        f"{plan_path}{extra}: the plan has {len(errors)} error(s) and cannot be evaluated:\n"
-        f"{listed}\nFix them first ({again})."
+    return t("check_refused", said).format(
+        where=f"{plan_path}{extra}", count=len(errors), listed=listed, again=again
     )

@@ -1753,6 +1753,227 @@ WORDS: dict[str, tuple[str, str]] = {
         "{given} er ikke tillatt her; bruk {expected}",
         "{given} is not allowed here; use {expected}",
     ),
+    "xl_unknown_sheet": (
+        "ukjent ark {name}; en planarbeidsbok har arkene {expected} (eller de engelske "
+        "navnene): gi arket nytt navn eller slett det",
+        "unknown sheet {name}; a plan workbook has the sheets {expected} (or their English "
+        "names): rename or delete this sheet",
+    ),
+    "xl_sheet_twice": (
+        "arket {name} har det samme som arket {other}; behold ett av dem",
+        "sheet {name} holds the same as sheet {other}; keep one of them",
+    ),
+    "xl_no_plan_sheet": (
+        "arbeidsboken har ikke noe ark 'Plan' med planens id og tittel; begynn med en "
+        "arbeidsbok som gevinst har skrevet (gevinst convert plan.yaml plan.xlsx)",
+        "the workbook has no sheet 'Plan' with the plan's id and title; start from a "
+        "workbook that gevinst wrote (gevinst convert plan.yaml plan.xlsx)",
+    ),
+    "xl_error_cell": (
+        "cellen viser feilen {value}; skriv inn selve verdien",
+        "the cell shows the error {value}; type the value itself",
+    ),
+    "xl_formula": (
+        "cellen har en formel ({formula}); gevinst leser verdier, aldri formler: erstatt den "
+        "med verdien (kopier, og lim inn som verdier)",
+        "the cell holds a formula ({formula}); gevinst reads values, never formulas: replace "
+        "it by its value (copy, then paste as values)",
+    ),
+    "xl_header_empty": (
+        "overskriftsraden er tom; rad 1 må ha kolonnenavnene",
+        "the header row is empty; row 1 must hold the column names",
+    ),
+    "xl_no_heading": (
+        "en verdi i {cell} har ingen kolonneoverskrift, så den ville gått tapt; fjern den, "
+        "eller skriv en overskrift i rad 1",
+        "a value in {cell} has no column heading, so it would be lost; remove it, or add a "
+        "heading in row 1",
+    ),
+    "xl_unknown_column": (
+        "ukjent kolonne {title}; kolonnene i dette arket er {names} (eller de engelske "
+        "navnene): gi den nytt navn eller slett den",
+        "unknown column {title}; the columns of this sheet are {names} (or their English "
+        "names): rename or delete it",
+    ),
+    "xl_column_twice": (
+        "kolonnen {title} står to ganger (også i kolonne {letter}); behold én",
+        "the column {title} appears twice (also in column {letter}); keep one",
+    ),
+    "xl_column_missing": (
+        "den påkrevde kolonnen {name} ({english}) mangler; legg den til i overskriftsraden",
+        "the required column {name} ({english}) is missing; add it to the header row",
+    ),
+    "xl_json_list": (
+        "en celle som begynner med '[' leses som en JSON-liste av tekster "
+        '(["første", "andre"]); skriv heller én forutsetning per linje',
+        "a cell that starts with '[' is read as a JSON list of texts "
+        '(["first", "second"]); write one assumption per line instead',
+    ),
+    "xl_impact_colon": (
+        "{part} har ikke ':'; skriv hver påvirkning som ID: Positiv eller ID: Negativ, skilt "
+        "med ';' (B1: Positiv; D1: Negativ)",
+        "{part} has no ':'; write each impact as ID: Positiv or ID: Negativ, separated by "
+        "';' (B1: Positiv; D1: Negativ)",
+    ),
+    "xl_listed_twice": ("{ref} står to ganger; behold én", "{ref} is listed twice; keep one"),
+    "xl_of": (" for {element}", " of {element}"),
+    "xl_low_end": ("den lave enden", "the low end"),
+    "xl_high_end": ("den høye enden", "the high end"),
+    "xl_end_not_number": (
+        "{value} er ikke et tall: {end} av et trepunktsestimat{of} er et beløp (f.eks. "
+        "400000); eller la både lav og høy stå tomme for ett beløp",
+        "{value} is not a number: {end} of a three-point estimate{of} is an amount (e.g. "
+        "400000); or leave both low and high empty for one amount",
+    ),
+    "xl_fill_in": ("fyll den ut", "fill it in"),
+    "xl_add_and_fill_in": (
+        "legg til den kolonnen og fyll den ut",
+        "add that column and fill it in",
+    ),
+    "xl_one_end": (
+        "{header}{of} er fylt ut, men {other} er tom: et spenn trenger både den lave og den "
+        "høye verdien; {fix}, eller tøm {header} for ett beløp",
+        "{header}{of} is filled in but {other} is empty: a range needs both its low and its "
+        "high value; {fix}, or empty {header} for one amount",
+    ),
+    "xl_likely_empty": (
+        "den mest sannsynlige verdien{of} ({middle}) er tom, men lav og høy er fylt ut; fyll "
+        "ut den mest sannsynlige verdien (den midterste av de tre), eller tøm lav og høy",
+        "the most likely value{of} ({middle}) is empty, but its low and high are filled in; "
+        "fill in the most likely value (the middle of the three), or empty low and high",
+    ),
+    "xl_value_without_field": (
+        "en verdi uten feltnavn; skriv feltet i kolonnen {column} eller slett verdien",
+        "a value without a field name; write the field in column {column} or delete the value",
+    ),
+    "xl_unknown_field": (
+        "ukjent felt {label}; feltene i en plan er {fields} (eller de engelske navnene)",
+        "unknown field {label}; the fields of a plan are {fields} (or their English names)",
+    ),
+    "xl_field_twice": (
+        "feltet {label} står to ganger (også i rad {row}); behold ett",
+        "the field {label} is given twice (also in row {row}); keep one",
+    ),
+    "xl_no_such_row": (
+        "{owner} er ikke id-en til en rad i {sheets}; bruk en id derfra, eller legg til den raden",
+        "{owner} is not the id of a row in {sheets}; use an id from there, or add that row",
+    ),
+    "xl_sheet_row": ("{sheet} rad {row}", "{sheet} row {row}"),
+    "xl_id_twice": (
+        "id-en {owner} brukes av mer enn én rad ({rows}); gi hver rad sin egen id",
+        "the id {owner} is used by more than one row ({rows}); give each row its own id",
+    ),
+    "xl_not_in_list": (
+        "{given} er ikke i nedtrekkslisten; velg en av {labels}",
+        "{given} is not in the drop-down list; choose one of {labels}",
+    ),
+    "xl_field_missing": (
+        "feltet {label} ({english}) mangler; legg til en rad med {name} i første kolonne og "
+        "verdien i andre",
+        "the field {label} ({english}) is missing; add a row with {name} in the first "
+        "column and its value in the second",
+    ),
+    "xl_not_impact": (
+        "{given} er ikke en påvirkning; skriv Positiv eller Negativ (Positive, Negative)",
+        "{given} is not an impact; write Positiv or Negativ (Positive, Negative)",
+    ),
+    "xl_name_too_long": (
+        "et navn er en etikett (på kart, diagrammer og lysbilder): høyst {limit} tegn; "
+        "forkort det og skriv resten i beskrivelsen",
+        "a name is a label (on maps, charts and slides): at most {limit} characters; "
+        "shorten it and put the rest in the description",
+    ),
+    # a workbook refused before it is read (gevinst.io.excel.guard)
+    "xl_again": (
+        "åpne den i Excel og lagre den som 'Excel-arbeidsbok (*.xlsx)'",
+        "open it in Excel and save it as 'Excel Workbook (*.xlsx)'",
+    ),
+    "xl_dtd": (
+        "arbeidsbokens XML erklærer en DTD eller entiteter ({cause}); Excel skriver aldri "
+        "slike, og gevinst avviser dem (de kan vokse til gigabyte eller lese andre filer): "
+        "{again}",
+        "the workbook's XML declares a DTD or entities ({cause}); Excel never writes these, "
+        "and gevinst refuses them (they can expand to gigabytes or read other files): {again}",
+    ),
+    "xl_sheet_damaged": (
+        "arket kan ikke leses ({problem}); filen er skadet: åpne den i Excel og lagre den på nytt",
+        "the sheet cannot be read ({problem}); the file is damaged: open it in Excel and save "
+        "it again",
+    ),
+    "xl_unreadable": (
+        "er ikke en lesbar Excel-arbeidsbok ({problem}); {again}",
+        "is not a readable Excel workbook ({problem}); {again}",
+    ),
+    "xl_empty_file": (
+        "filen er tom (0 byte); skriv en arbeidsbok med 'gevinst convert plan.yaml "
+        "plan.xlsx' eller lagre en fra Excel",
+        "the file is empty (0 bytes); write a workbook with 'gevinst convert plan.yaml "
+        "plan.xlsx' or save one from Excel",
+    ),
+    "xl_old_excel": (
+        "er en gammel Excel-fil (.xls) eller en kryptert arbeidsbok; {again}",
+        "is an old Excel file (.xls) or an encrypted workbook; {again}",
+    ),
+    "xl_not_workbook": (
+        "er ikke en Excel-arbeidsbok; {again}",
+        "is not an Excel workbook; {again}",
+    ),
+    "xl_many_files": (
+        "har {count} filer; en planarbeidsbok har høyst {limit} (er noe annet pakket inn i den?)",
+        "holds {count} files; a plan workbook holds at most {limit} (is something else "
+        "packed into it?)",
+    ),
+    "xl_large_part": (
+        "delen {part} pakkes ut til {size} byte; én del av en planarbeidsbok pakkes ut til "
+        "høyst {limit} byte (et så stort ark er ingen plan: er noe annet pakket inn i den?)",
+        "its part {part} unpacks to {size} bytes; one part of a plan workbook unpacks to at "
+        "most {limit} bytes (a sheet that large is no plan: is something else packed into "
+        "it?)",
+    ),
+    "xl_unpacks": (
+        "pakkes ut til {size} byte; en planarbeidsbok pakkes ut til høyst {limit} byte (er "
+        "noe annet pakket inn i den?)",
+        "unpacks to {size} bytes; a plan workbook unpacks to at most {limit} bytes (is "
+        "something else packed into it?)",
+    ),
+    "xl_many_tags": (
+        "XML-en har mer enn {limit} tagger (mer enn {count} til og med {part}); en "
+        "planarbeidsbok med {rows} rader med 8 verdier har færre: er noe annet pakket inn "
+        "i den?",
+        "its XML has more than {limit} tags (more than {count} by {part}); a plan workbook "
+        "with {rows} rows of 8 values has fewer: is something else packed into it?",
+    ),
+    "xl_beyond_column": (
+        "utenfor den siste kolonnen en planarbeidsbok bruker ({letter}, kolonne {limit})",
+        "beyond the last column a plan workbook uses ({letter}, column {limit})",
+    ),
+    "xl_beyond_row": (
+        "utenfor den siste raden en planarbeidsbok bruker (rad {limit})",
+        "beyond the last row a plan workbook uses (row {limit})",
+    ),
+    "xl_dimension": (
+        "arket sier at det bruker cellene {used}, {beyond}; slett radene og kolonnene "
+        "utenfor tabellen i Excel og lagre arbeidsboken på nytt",
+        "the sheet says it uses the cells {used}, {beyond}; delete the rows and columns "
+        "beyond the table in Excel and save the workbook again",
+    ),
+    "xl_cell_beyond": (
+        "cellen {ref} har en verdi, {beyond}; en planarbeidsbok har én tabell per ark, fra "
+        "A1: flytt eller slett verdien",
+        "the cell {ref} holds a value, {beyond}; a plan workbook has one table per sheet, "
+        "from A1: move or delete the value",
+    ),
+    "xl_cell_order": (
+        "cellen {cell} kommer etter {last} i filen (cellene må stå i rekkefølge); filen er "
+        "skadet: åpne den i Excel og lagre den på nytt",
+        "the cell {cell} comes after {last} in the file (cells must be in order); the file "
+        "is damaged: open it in Excel and save it again",
+    ),
+    "xl_file_too_large": (
+        "filen er større enn {limit} byte; en planarbeidsbok er langt mindre (er det en "
+        "arbeidsbok?)",
+        "the file is larger than {limit} bytes; a plan workbook is far smaller (is it a workbook?)",
+    ),
     # GV007: a value beyond what a plan can hold (gevinst.analysis.limits)
     "gv007_amount": (
         "{field} er {value}, mer enn en plan kan holde: beløp og indikatorverdier ligger "
@@ -1845,6 +2066,35 @@ WORDS: dict[str, tuple[str, str]] = {
     "check_unreadable": (
         "; {count} filer kunne ikke leses",
         "; {count} file(s) could not be read",
+    ),
+    "check_no_plan_files": (
+        "mappen har ingen planfil ({suffixes}); oppgi planfilene eller en annen mappe",
+        "the folder holds no plan file ({suffixes}); name the plan files or another folder",
+    ),
+    # a plan with check errors: drawn all the same (render), or refused (evaluate, report)
+    "check_drawn_with_errors": (
+        "{path}: tegnet med {count} feil, slik planen er; `gevinst check {path}` viser alle "
+        "funnene",
+        "{path}: drawn with {count} error(s), as the plan is; `gevinst check {path}` lists "
+        "every finding",
+    ),
+    "check_with_measurements": (" (med målingene i {file})", " (with the measurements in {file})"),
+    "check_refused": (
+        "{where}: planen har {count} feil og kan ikke evalueres:\n{listed}\nRett dem først "
+        "({again}).",
+        "{where}: the plan has {count} error(s) and cannot be evaluated:\n{listed}\nFix them "
+        "first ({again}).",
+    ),
+    "check_cannot_be": (
+        "planen har {count} feil og kan ikke {doing}",
+        "the plan has {count} error(s) and cannot be {doing}",
+    ),
+    "check_evaluated": ("evalueres", "evaluated"),
+    "check_simulated": ("simuleres", "simulated"),
+    "check_and_more": ("; og {count} til", "; and {count} more"),
+    "check_fix_first": (
+        "{said}: {listed}{more}. Rett dem først (`gevinst check` viser dem med linjenumre).",
+        "{said}: {listed}{more}. Fix them first (`gevinst check` lists them with line numbers).",
     ),
     "check_passed": ("{summary}. Alle kontroller bestått.", "{summary}. All checks passed."),
 }

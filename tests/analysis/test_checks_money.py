@@ -302,7 +302,7 @@ def test_evaluate_and_report_refuse_and_write_nothing(command: str, tmp_path: Pa
     args = [command, str(path), "-o", str(out), "--at", "2025-06-30"]
     result = CliRunner().invoke(cli, args)
     assert result.exit_code == 1, result.output
-    assert "the plan has 2 error(s) and cannot be evaluated" in result.output
+    assert "planen har 2 feil og kan ikke evalueres" in result.output  # the plan's nb
     assert f"{path}:9: GV020 error B1" in result.output
     assert f"{path}:13: GV021 error B2" in result.output
     assert "Traceback" not in result.output

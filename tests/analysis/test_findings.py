@@ -98,11 +98,14 @@ def test_located_and_error_lines(flawed: Path) -> None:
     assert error_lines(str(flawed), plan) == []  # warnings only: nothing to say
     broken = flawed.with_name("broken.yaml")
     broken.write_text(FLAWED.replace("[G1]", "[G9]"), "utf-8")
-    said = error_lines(str(broken), gv.load(broken))
+    said = error_lines(str(broken), gv.load(broken))  # the plan's language: en
     assert said[0].startswith(f"{broken}:6: GV002 error B1 ")
     assert said[-1] == (
         f"{broken}: drawn with 1 error(s), as the plan is; `gevinst check {broken}` lists "
         "every finding"
+    )
+    assert error_lines(str(broken), gv.load(broken), language="nb")[-1] == (
+        f"{broken}: tegnet med 1 feil, slik planen er; `gevinst check {broken}` viser alle funnene"
     )
     assert error_lines(str(broken), gv.load(broken), drawn=False) == said[:-1]
 

@@ -31,7 +31,7 @@ from typing import Any
 
 from openpyxl.utils import coordinate_to_tuple, get_column_letter
 
-from gevinst.errors import WorkbookError
+from gevinst.errors import Said, SaidNumber, WorkbookError
 
 __all__ = [
     "DAMAGED",
@@ -73,7 +73,7 @@ MAX_UNPACKED = 128 * 1024 * 1024  # bytes of all files in the zip, unpacked
 # (``<c/>`` is four bytes). 50,000 rows of 8 values are about 1.7 million tags.
 MAX_TAGS = 2_000_000
 
-_AGAIN = "open it in Excel and save it as 'Excel Workbook (*.xlsx)'"
+_AGAIN = Said("xl_again")
 
 
 def unreadable(exc: Exception, source: str, sheet: str | None = None) -> WorkbookError:
@@ -84,18 +84,11 @@ def unreadable(exc: Exception, source: str, sheet: str | None = None) -> Workboo
     while cause is not None and not isinstance(cause, DefusedXmlException | _EntitiesForbidden):
         cause = cause.__cause__ or cause.__context__  # openpyxl wraps what the parser raised
     if cause is not None:
-        reason = (
-            f"the workbook's XML declares a DTD or entities ({cause}); Excel never writes "
-            "these, and gevinst refuses them (they can expand to gigabytes or read other "
-            f"files): {_AGAIN}"
-        )
+        reason = Said("xl_dtd", cause=cause, again=_AGAIN)
     elif sheet is not None:
-        reason = (
-            f"the sheet cannot be read ({type(exc).__name__}: {exc}); the file is "
-            "damaged: open it in Excel and save it again"
-        )
+        reason = Said("xl_sheet_damaged", problem=f"{type(exc).__name__}: {exc}")
     else:
-        reason = f"is not a readable Excel workbook ({type(exc).__name__}: {exc}); {_AGAIN}"
+        reason = Said("xl_unreadable", problem=f"{type(exc).__name__}: {exc}", again=_AGAIN)
     return WorkbookError(reason, source=source, sheet=sheet)
 
 
@@ -106,15 +99,11 @@ def open_workbook(raw: bytes, source: str) -> Any:
     from openpyxl.utils.exceptions import InvalidFileException
 
     if not raw:
-        raise WorkbookError(
-            "the file is empty (0 bytes); write a workbook with "
-            "'gevinst convert plan.yaml plan.xlsx' or save one from Excel",
-            source=source,
-        )
+        raise WorkbookError(Said("xl_empty_file"), source=source)
     if raw.startswith(b"\xd0\xcf\x11\xe0"):
-        problem = "is an old Excel file (.xls) or an encrypted workbook"
+        problem = "xl_old_excel"
     elif not raw.startswith(b"PK"):
-        problem = "is not an Excel workbook"
+        problem = "xl_not_workbook"
     else:
         problem = ""
     if not problem:
@@ -125,7 +114,7 @@ def open_workbook(raw: bytes, source: str) -> Any:
                 return load_workbook(io.BytesIO(raw), read_only=True, data_only=False)
         except (InvalidFileException, *DAMAGED) as exc:
             raise unreadable(exc, source) from exc
-    raise WorkbookError(f"{problem}; {_AGAIN}", source=source)
+    raise WorkbookError(Said(problem, again=_AGAIN), source=source)
 
 
 def _check_size(raw: bytes, source: str) -> None:
@@ -140,26 +129,18 @@ def _check_size(raw: bytes, source: str) -> None:
     except (zipfile.BadZipFile, *DAMAGED) as exc:
         raise unreadable(exc, source) from exc
     if len(entries) > MAX_ENTRIES:
-        raise WorkbookError(
-            f"holds {len(entries):,} files; a plan workbook holds at most {MAX_ENTRIES:,} "
-            "(is something else packed into it?)",
-            source=source,
-        )
+        count, limit = SaidNumber(len(entries)), SaidNumber(MAX_ENTRIES)
+        raise WorkbookError(Said("xl_many_files", count=count, limit=limit), source=source)
     largest = max(entries, key=lambda info: info.file_size, default=None)
     if largest is not None and largest.file_size > MAX_PART:
+        size, limit = SaidNumber(largest.file_size), SaidNumber(MAX_PART)
         raise WorkbookError(
-            f"its part {largest.filename} unpacks to {largest.file_size:,} bytes; one part of "
-            f"a plan workbook unpacks to at most {MAX_PART:,} bytes (a sheet that large is "
-            "no plan: is something else packed into it?)",
-            source=source,
+            Said("xl_large_part", part=largest.filename, size=size, limit=limit), source=source
         )
     unpacked = sum(info.file_size for info in entries)
     if unpacked > MAX_UNPACKED:
-        raise WorkbookError(
-            f"unpacks to {unpacked:,} bytes; a plan workbook unpacks to at most "
-            f"{MAX_UNPACKED:,} bytes (is something else packed into it?)",
-            source=source,
-        )
+        size, limit = SaidNumber(unpacked), SaidNumber(MAX_UNPACKED)
+        raise WorkbookError(Said("xl_unpacks", size=size, limit=limit), source=source)
     _count_tags(raw, source)
 
 
@@ -178,12 +159,14 @@ def _count_tags(raw: bytes, source: str) -> None:
                     while chunk := part.read(1024 * 1024):
                         tags += chunk.count(b"<")
                 if tags > MAX_TAGS:
-                    raise WorkbookError(
-                        f"its XML has more than {MAX_TAGS:,} tags (more than {tags:,} by "
-                        f"{info.filename}); a plan workbook with {MAX_ROWS:,} rows of "
-                        "8 values has fewer: is something else packed into it?",
-                        source=source,
+                    said = Said(
+                        "xl_many_tags",
+                        limit=SaidNumber(MAX_TAGS),
+                        count=SaidNumber(tags),
+                        part=info.filename,
+                        rows=SaidNumber(MAX_ROWS),
                     )
+                    raise WorkbookError(said, source=source)
     except WorkbookError:
         raise
     except DAMAGED as exc:
@@ -193,12 +176,10 @@ def _count_tags(raw: bytes, source: str) -> None:
 def _beyond(row: int, column: int) -> str:
     """Why a cell at (row, column) is out of bounds, or '' when it is within them."""
     if column > MAX_COLUMNS:
-        return (
-            f"beyond the last column a plan workbook uses ({get_column_letter(MAX_COLUMNS)}, "
-            f"column {MAX_COLUMNS})"
-        )
+        letter = get_column_letter(MAX_COLUMNS)
+        return Said("xl_beyond_column", letter=letter, limit=MAX_COLUMNS)
     if row > MAX_ROWS:
-        return f"beyond the last row a plan workbook uses (row {MAX_ROWS:,})"
+        return Said("xl_beyond_row", limit=SaidNumber(MAX_ROWS))
     return ""
 
 
@@ -211,10 +192,7 @@ def check_dimension(sheet: Any, name: str, source: str) -> None:
     if beyond:
         used = f"A1:{get_column_letter(min(columns, 16384))}{rows}"
         raise WorkbookError(
-            f"the sheet says it uses the cells {used}, {beyond}; delete the rows and "
-            "columns beyond the table in Excel and save the workbook again",
-            source=source,
-            sheet=name,
+            Said("xl_dimension", used=used, beyond=beyond), source=source, sheet=name
         )
 
 
@@ -294,18 +272,16 @@ def sheet_cells(
             if beyond:
                 ref = f"{get_column_letter(min(at[1], 18278))}{at[0]}"
                 raise WorkbookError(
-                    f"the cell {ref} holds a value, {beyond}; a plan workbook has one "
-                    "table per sheet, from A1: move or delete the value",
+                    Said("xl_cell_beyond", ref=ref, beyond=beyond),
                     source=source,
                     sheet=name,
                     row=at[0],
                     column=at[1] if at[1] <= MAX_COLUMNS else None,
                 )
             if at <= last:
+                cell = f"{get_column_letter(at[1])}{at[0]}"
                 raise WorkbookError(
-                    f"the cell {get_column_letter(at[1])}{at[0]} comes after "
-                    f"{get_column_letter(last[1])}{last[0]} in the file (cells must be in "
-                    "order); the file is damaged: open it in Excel and save it again",
+                    Said("xl_cell_order", cell=cell, last=f"{get_column_letter(last[1])}{last[0]}"),
                     source=source,
                     sheet=name,
                 )
@@ -331,9 +307,6 @@ def read_file(path: Path) -> bytes:
         with path.open("rb") as handle:
             raw = handle.read(MAX_UNPACKED + 1)
     if too_large or len(raw) > MAX_UNPACKED:
-        raise WorkbookError(
-            f"the file is larger than {MAX_UNPACKED:,} bytes; a plan workbook is far "
-            "smaller (is it a workbook?)",
-            source=str(path),
-        )
+        limit = SaidNumber(MAX_UNPACKED)
+        raise WorkbookError(Said("xl_file_too_large", limit=limit), source=str(path))
     return raw

@@ -113,23 +113,15 @@ class _Reader:
             if key is None:
                 expected = ", ".join(t(k, "nb") for k in ORDER)
                 raise self.error(
-                    f"unknown sheet {name!r}; a plan workbook has the sheets {expected} "
-                    "(or their English names): rename or delete this sheet",
-                    sheet=name,
+                    Said("xl_unknown_sheet", name=repr(name), expected=expected), sheet=name
                 )
             if key in found:
-                raise self.error(
-                    f"sheet {name!r} holds the same as sheet {self.sheet_titles[key]!r}; "
-                    "keep one of them",
-                    sheet=name,
-                )
+                other = repr(self.sheet_titles[key])
+                raise self.error(Said("xl_sheet_twice", name=repr(name), other=other), sheet=name)
             found[key] = self.book[name]
             self.sheet_titles[key] = name
         if "plan" not in found:
-            raise self.error(
-                "the workbook has no sheet 'Plan' with the plan's id and title; "
-                "start from a workbook that gevinst wrote (gevinst convert plan.yaml plan.xlsx)"
-            )
+            raise self.error(Said("xl_no_plan_sheet"))
         return found
 
     def cells(self, key: str, sheet: Any) -> list[tuple[int, list[Any]]]:
@@ -150,30 +142,16 @@ class _Reader:
                 where = {"sheet": name, "row": r, "column": c, "header": title}
                 if kind in ("f", "e"):
                     if kind == "e":
-                        raise self.error(
-                            f"the cell shows the error {value}; type the value itself", **where
-                        )
+                        raise self.error(Said("xl_error_cell", value=value), **where)
                     text = value if isinstance(value, str) else getattr(value, "text", "")
-                    raise self.error(
-                        f"the cell holds a formula ({text}); gevinst reads values, never "
-                        "formulas: replace it by its value (copy, then paste as values)",
-                        **where,
-                    )
+                    raise self.error(Said("xl_formula", formula=text), **where)
                 if isinstance(value, str) and not value.strip():
                     continue
                 if not rows and r != 1:
-                    raise self.error(
-                        "the header row is empty; row 1 must hold the column names",
-                        sheet=name,
-                        row=1,
-                    )
+                    raise self.error(Said("xl_header_empty"), sheet=name, row=1)
                 if rows and title is None:
                     cell = f"{get_column_letter(c)}{r}"
-                    raise self.error(
-                        f"a value in {cell} has no column heading, so it would be lost; "
-                        "remove it, or add a heading in row 1",
-                        **where,
-                    )
+                    raise self.error(Said("xl_no_heading", cell=cell), **where)
                 values.extend([None] * (c - 1 - len(values)))
                 values.append(value)
             if not values:
@@ -208,9 +186,7 @@ class _Reader:
         if not rows or rows[0][0] != 1:
             if not rows:
                 return {}
-            raise self.error(
-                "the header row is empty; row 1 must hold the column names", sheet=name, row=1
-            )
+            raise self.error(Said("xl_header_empty"), sheet=name, row=1)
         taken: dict[str, int] = {}
         out: dict[int, Column] = {}
         for c, title in enumerate(rows[0][1], start=1):
@@ -220,17 +196,16 @@ class _Reader:
             if column is None:
                 names = ", ".join(t(col.word, "nb") for col in columns)
                 raise self.error(
-                    f"unknown column {title!r}; the columns of this sheet are {names} "
-                    "(or their English names): rename or delete it",
+                    Said("xl_unknown_column", title=repr(title), names=names),
                     sheet=name,
                     row=1,
                     column=c,
                     header=str(title),
                 )
             if column.word in taken:
+                letter = get_column_letter(taken[column.word])
                 raise self.error(
-                    f"the column {title!r} appears twice (also in column "
-                    f"{get_column_letter(taken[column.word])}); keep one",
+                    Said("xl_column_twice", title=repr(title), letter=letter),
                     sheet=name,
                     row=1,
                     column=c,
@@ -241,8 +216,7 @@ class _Reader:
         for word in REQUIRED[key]:
             if word not in taken:
                 raise self.error(
-                    f"the required column {t(word, 'nb')!r} ({t(word, 'en')}) is missing; "
-                    "add it to the header row",
+                    Said("xl_column_missing", name=repr(t(word, "nb")), english=t(word, "en")),
                     sheet=name,
                     row=1,
                 )
@@ -270,11 +244,7 @@ class _Reader:
                 except ValueError:
                     items = None
                 if not isinstance(items, list) or not all(isinstance(i, str) for i in items):
-                    raise self.error(
-                        "a cell that starts with '[' is read as a JSON list of texts "
-                        '(["first", "second"]); write one assumption per line instead',
-                        **where,
-                    )
+                    raise self.error(Said("xl_json_list"), **where)
                 return items
             lines = (line.strip().removeprefix(BULLET).strip() for line in text.split("\n"))
             return [line for line in lines if line]
@@ -317,14 +287,10 @@ class _Reader:
                 continue
             ref, sep, effect = part.partition(":")
             if not sep:
-                raise self.error(
-                    f"{part.strip()!r} has no ':'; write each impact as ID: Positiv or "
-                    "ID: Negativ, separated by ';' (B1: Positiv; D1: Negativ)",
-                    **where,
-                )
+                raise self.error(Said("xl_impact_colon", part=repr(part.strip())), **where)
             ref = ref.strip()
             if ref in out:
-                raise self.error(f"{ref!r} is listed twice; keep one", **where)
+                raise self.error(Said("xl_listed_twice", ref=repr(ref)), **where)
             signs = {"+": "positive", "-": "negative", "\u2212": "negative"}
             effect = signs.get(effect.strip(), effect)
             out[ref] = CHOICE_TABLES["impact"].get(norm(effect), effect.strip())
@@ -375,7 +341,7 @@ class _Reader:
         ``[low, most_likely, high]``. Both ends or neither; each a number. The order of
         the three is ``gevinst check``'s to report (GV020), not a reason to refuse."""
         element = record.get("id") if isinstance(record.get("id"), str) else None
-        of = f" of {element}" if element else ""
+        of: object = Said("xl_of", element=element) if element else ""
 
         def heading(point: str) -> tuple[str, dict[str, Any] | None]:
             """The header of the column of ``point`` as written (or its words), and the
@@ -390,21 +356,19 @@ class _Reader:
 
         for point, (value, where) in ends.items():
             if isinstance(value, bool) or not isinstance(value, int | float):
+                end = Said("xl_low_end" if point == "low" else "xl_high_end")
                 raise self.error(
-                    f"{value!r} is not a number: the {point} end of a three-point "
-                    f"estimate{of} is an amount (e.g. 400000); or leave both low and high "
-                    "empty for one amount",
+                    Said("xl_end_not_number", value=repr(value), end=end, of=of),
                     element=element,
                     **where,
                 )
         if len(ends) == 1:
             ((point, (_, where)),) = ends.items()
             other, place = heading("high" if point == "low" else "low")
-            fix = "fill it in" if place else "add that column and fill it in"
+            fix = Said("xl_fill_in" if place else "xl_add_and_fill_in")
+            header = repr(where["header"])
             raise self.error(
-                f"{where['header']!r}{of} is filled in but {other!r} is empty: a range "
-                f"needs both its low and its high value; {fix}, or empty "
-                f"{where['header']!r} for one amount",
+                Said("xl_one_end", header=header, of=of, other=repr(other), fix=fix),
                 element=element,
                 **(place or where),
             )
@@ -415,9 +379,7 @@ class _Reader:
         if likely is None:
             middle, place = heading("")
             raise self.error(
-                f"the most likely value{of} ({middle!r}) is empty, but its low and high are "
-                "filled in; fill in the most likely value (the middle of the three), or "
-                "empty low and high",
+                Said("xl_likely_empty", of=of, middle=repr(middle)),
                 element=element,
                 **(place or ends["low"][1]),
             )
@@ -440,8 +402,7 @@ class _Reader:
             if label is None:
                 if raw is not None:
                     raise self.error(
-                        "a value without a field name; write the field in column "
-                        f"{t('field', 'nb')} or delete the value",
+                        Said("xl_value_without_field", column=t("field", "nb")),
                         sheet=name,
                         row=r,
                         column=field_col,
@@ -451,17 +412,16 @@ class _Reader:
             if spec is None:
                 fields = ", ".join(t(row.word, "nb") for row in PLAN_ROWS)
                 raise self.error(
-                    f"unknown field {label!r}; the fields of a plan are {fields} "
-                    "(or their English names)",
+                    Said("xl_unknown_field", label=repr(label), fields=fields),
                     sheet=name,
                     row=r,
                     column=field_col,
                     header=str(rows[0][1][field_col - 1]),
                 )
             if spec.word in self.plan_rows:
+                row = self.plan_rows[spec.word]
                 raise self.error(
-                    f"the field {label!r} is given twice (also in row "
-                    f"{self.plan_rows[spec.word]}); keep one",
+                    Said("xl_field_twice", label=repr(label), row=row),
                     sheet=name,
                     row=r,
                     column=field_col,
@@ -538,25 +498,26 @@ class _Reader:
             if not homes:
                 sheet_names = ", ".join(self.sheet_titles.get(s, t(s, "nb")) for s in sections)
                 raise self.error(
-                    f"{owner!r} is not the id of a row in {sheet_names}; "
-                    "use an id from there, or add that row",
-                    **where,
+                    Said("xl_no_such_row", owner=repr(owner), sheets=sheet_names), **where
                 )
             if len(homes) > 1:
-                rows = ", ".join(f"{self.places[h].sheet} row {self.places[h].row}" for h in homes)
-                raise self.error(
-                    f"the id {owner!r} is used by more than one row ({rows}); "
-                    "give each row its own id",
-                    **where,
+                rows = SaidLines(
+                    (
+                        Said("xl_sheet_row", sheet=self.places[h].sheet, row=self.places[h].row)
+                        for h in homes
+                    ),
+                    sep=", ",
                 )
+                raise self.error(Said("xl_id_twice", owner=repr(owner), rows=rows), **where)
             section, i = homes[0]
             relation = row.record.pop("relation", None)  # links only; empty: contributes
             if relation not in (None, "contributes", "mitigates"):
                 rc, rheader, _ = row.place.columns[("relation",)]
+                labels = ", ".join(
+                    f"{label(c, 'nb')} ({label(c, 'en')})" for c in ("contributes", "mitigates")
+                )
                 raise self.error(
-                    f"{relation!r} is not in the drop-down list; choose one of "
-                    f"{label('contributes', 'nb')} ({label('contributes', 'en')}), "
-                    f"{label('mitigates', 'nb')} ({label('mitigates', 'en')})",
+                    Said("xl_not_in_list", given=repr(relation), labels=labels),
                     sheet=row.place.sheet,
                     row=row.place.row,
                     column=rc,
@@ -605,8 +566,7 @@ class _Reader:
             if row is None:
                 label = t(word, "nb")
                 return self.error(
-                    f"the field {label!r} ({t(word, 'en')}) is missing; add a row with "
-                    f"{label} in the first column and its value in the second",
+                    Said("xl_field_missing", label=repr(label), english=t(word, "en"), name=label),
                     sheet=place.sheet,
                     field=field,
                 )
@@ -673,19 +633,16 @@ def _reason(error: Any, header: str | None, kind: str | None) -> str:
     ):
         codes = CHOICES[kind.removeprefix("choice:")]
         labels = ", ".join(f"{label(c, 'nb')} ({label(c, 'en')})" for c in codes)
-        return f"{given!r} is not in the drop-down list; choose one of {labels}"
+        return Said("xl_not_in_list", given=repr(given), labels=labels)
     if kind == "impacts" and kind_of_error == "literal_error":
-        return f"{given!r} is not an impact; write Positiv or Negativ (Positive, Negative)"
+        return Said("xl_not_impact", given=repr(given))
     if kind_of_error == "string_pattern_mismatch":
         return Said("load_bad_id", given=repr(given))
     if kind_of_error == "string_too_short":
         return Said("xl_text_empty")
     if kind_of_error == "string_too_long":  # a name (a label): not echoed, it is long
         limit = error.get("ctx", {}).get("max_length")
-        return (
-            f"a name is a label (on maps, charts and slides): at most {limit} characters; "
-            "shorten it and put the rest in the description"
-        )
+        return Said("xl_name_too_long", limit=limit)
     if kind_of_error == "value_error":
         return validator_message(error)
     if kind_of_error.startswith("int_"):
