@@ -730,7 +730,9 @@ def test_invalid_id_of_a_row_is_named_before_its_links(bergen_xlsx: Path, tmp_pa
 
 def test_link_from_an_unknown_element(bergen: gv.Plan, bergen_xlsx: Path, tmp_path: Path) -> None:
     path = _edit(bergen_xlsx, tmp_path, lambda b: b["Koblinger"].append(["B99", None, "O1"]))
-    row = 1 + sum(len(e.contributes_to) for e in bergen.elements()) + 1  # after the last link
+    # after the last link: the contributions and the mitigations each have a row
+    links = sum(len(e.contributes_to) + len(getattr(e, "mitigates", ())) for e in bergen.elements())
+    row = 1 + links + 1
     assert str(_error(path)).startswith(
         f"{path}: sheet Koblinger, row {row}, column Fra (A): 'B99' is not the id of a row in "
         "Tiltak, Endringer, Gevinster, Ulemper, Effektmål, Samfunnsmål"
