@@ -230,12 +230,13 @@ def _held_status(refs: Sequence[str], indicators: Mapping[str, IndicatorResult])
 
 
 def _roll_up(
-    graph: nx.DiGraph, own: Mapping[str, float]
+    graph: nx.DiGraph, own: Mapping[str, float], order: Iterable[str] | None = None
 ) -> dict[str, tuple[float | None, float | None]]:
-    """(score, coverage) of every node: own indicator score, else the weighted mean of
-    the scores of the benefits, objectives and goals feeding it."""
+    """(score, coverage) of every node (or of those in ``order``, a topological order
+    that holds all that feeds them): own indicator score, else the weighted mean of the
+    scores of the benefits, objectives and goals feeding it."""
     out: dict[str, tuple[float | None, float | None]] = {}
-    for node in nx.topological_sort(graph):
+    for node in nx.topological_sort(graph) if order is None else order:
         kind = graph.nodes[node]["kind"]
         if kind not in SCORED_KINDS:
             out[node] = (None, None)
@@ -302,11 +303,16 @@ class Evaluation:
         self._by_indicator: dict[str, list[Measurement]] = {}
         for m in sorted(plan.measurements, key=lambda m: m.date):
             self._by_indicator.setdefault(m.indicator, []).append(m)
-        self.indicators, self.elements = self._compute(at)
+        # date-independent, kept for every date evaluated: the order scores roll up in
+        # and each element's own indicators (a pydantic getattr per element is slow)
+        self._order: list[str] = list(nx.topological_sort(self._graph))
+        self._refs: dict[str, tuple[str, ...]] = {}
+        for element in plan.elements():
+            self._refs.setdefault(element.id, tuple(getattr(element, "indicators", ())))
+        self.indicators, self.elements = self._since_last_period(at)
         self._history: dict[
             dt.date, tuple[dict[str, IndicatorResult], dict[str, ElementResult]]
         ] = {at: (self.indicators, self.elements)}
-        self.indicators, self.elements = self._since_last_period()
         self._money: dict[float | None, Money] = {}
         self._reviews: tuple[ReviewResult, ...] | None = None
 
@@ -346,36 +352,61 @@ class Evaluation:
 
     # -- computing --
 
-    def _indicator_results(self, at: dt.date) -> dict[str, IndicatorResult]:
+    def _indicator_results(
+        self, at: dt.date, only: Iterable[str] | None = None, *, details: bool = True
+    ) -> dict[str, IndicatorResult]:
+        """Indicator results at ``at``, of every indicator or of those in ``only``
+        (without forecast and overdue date unless ``details``)."""
+        wanted = None if only is None else set(only)
         out: dict[str, IndicatorResult] = {}
         for indicator in self.plan.indicators:
-            if indicator.id not in out:
-                out[indicator.id] = indicator_result(
-                    indicator, self._by_indicator.get(indicator.id, []), at, self.thresholds
-                )
+            if indicator.id in out or (wanted is not None and indicator.id not in wanted):
+                continue
+            out[indicator.id] = indicator_result(
+                indicator,
+                self._by_indicator.get(indicator.id, []),
+                at,
+                self.thresholds,
+                details=details,
+            )
         return out
 
-    def _own_scores(self, indicators: Mapping[str, IndicatorResult]) -> dict[str, float]:
+    def _own_scores(
+        self, indicators: Mapping[str, IndicatorResult], only: Iterable[str] | None = None
+    ) -> dict[str, float]:
+        """The score from its own indicators of every scored element (or of those in
+        ``only``) that has one."""
         own: dict[str, float] = {}
-        for element in self.plan.elements():
-            if element.kind not in SCORED_KINDS or element.id in own:
+        kinds = self._graph.nodes
+        for id in self._refs if only is None else only:
+            if id not in kinds or kinds[id]["kind"] not in SCORED_KINDS:
                 continue
             values = [
                 min(max(p, 0.0), self.cap)
-                for ref in getattr(element, "indicators", ())
+                for ref in self._refs.get(id, ())
                 if ref in indicators and (p := indicators[ref].progress) is not None
             ]
             if values:
-                own[element.id] = sum(values) / len(values)
+                own[id] = sum(values) / len(values)
         return own
+
+    def _status(
+        self, id: str, score: float | None, indicators: Mapping[str, IndicatorResult]
+    ) -> Status:
+        """The status of scored element ``id`` with this score (SPEC section 3)."""
+        if score is not None:
+            return judge(score, self.thresholds)
+        return _held_status(self._refs.get(id, ()), indicators)
 
     def _elements(
         self,
-        graph: nx.DiGraph,
-        own: Mapping[str, float],
         indicators: Mapping[str, IndicatorResult],
+        own: Mapping[str, float],
+        scores: Mapping[str, tuple[float | None, float | None]],
+        previous: Mapping[str, tuple[dt.date | None, Status | None]] | None = None,
     ) -> dict[str, ElementResult]:
-        scores = _roll_up(graph, own)
+        """The element results, each with its previous date and status if given."""
+        graph = self._graph
         beside: dict[str, list[str]] = {}  # the dis-benefits listed beside each element
         for u, kind in graph.nodes(data="kind"):
             if kind == "disbenefit":
@@ -386,12 +417,13 @@ class Evaluation:
             if element.id in out or element.id not in graph:
                 continue
             score, coverage = scores[element.id]
-            scored = element.kind in SCORED_KINDS
             status: Status | None = None
-            if scored and score is not None:
-                status = judge(score, self.thresholds)
-            elif scored:
-                status = _held_status(getattr(element, "indicators", ()), indicators)
+            day: dt.date | None = None
+            before: Status | None = None
+            if element.kind in SCORED_KINDS:
+                status = self._status(element.id, score, indicators)
+                if previous is not None:
+                    day, before = previous[element.id]
             basis: Literal["indicators", "contributors"] | None = None
             if score is not None:
                 basis = "indicators" if element.id in own else "contributors"
@@ -403,15 +435,18 @@ class Evaluation:
                 coverage=coverage,
                 status=status,
                 basis=basis,
-                indicators=tuple(getattr(element, "indicators", ())),
+                indicators=self._refs[element.id],
                 disbenefits=tuple(beside.get(element.id, ())),
+                previous_date=day,
+                previous_status=before,
+                trend=trend_of(before, status) if previous is not None else None,
             )
         return out
 
     def _compute(self, at: dt.date) -> tuple[dict[str, IndicatorResult], dict[str, ElementResult]]:
         indicators = self._indicator_results(at)
         own = self._own_scores(indicators)
-        return indicators, self._elements(self._graph, own, indicators)
+        return indicators, self._elements(indicators, own, _roll_up(self._graph, own, self._order))
 
     def _snapshot(self, at: dt.date) -> tuple[dict[str, IndicatorResult], dict[str, ElementResult]]:
         """Indicator and element results on another date (same plan, same rules), kept."""
@@ -419,58 +454,106 @@ class Evaluation:
             self._history[at] = self._compute(at)
         return self._history[at]
 
-    def _previous_dates(self) -> tuple[dict[str, dt.date | None], dict[str, dt.date | None]]:
-        """The previous measurement period of every indicator and scored element."""
-        indicators: dict[str, dt.date | None] = {}
-        for id in self.indicators:
-            dates = sorted({m.date for m in self.measurements(id)})
-            indicators[id] = dates[-2] if len(dates) > 1 else None
-        elements: dict[str, dt.date | None] = {}
-        for node in nx.topological_sort(self._graph):
-            result = self.elements.get(node)
-            if result is None or result.kind not in SCORED_KINDS:
+    def _previous_dates(
+        self,
+        indicators: Mapping[str, IndicatorResult],
+        own: Mapping[str, float],
+        scores: Mapping[str, tuple[float | None, float | None]],
+    ) -> tuple[dict[str, dt.date | None], dict[str, dt.date | None]]:
+        """The previous measurement period of every indicator and scored element, from
+        the results at ``at``."""
+        before_indicator: dict[str, dt.date | None] = {}
+        for id, result in indicators.items():
+            # the latest date before the latest measurement's (which is realised_date)
+            day = None
+            if result.realised_date is not None:
+                for m in reversed(self._by_indicator.get(id, ())):
+                    if m.date < result.realised_date:
+                        day = m.date
+                        break
+            before_indicator[id] = day
+        before_element: dict[str, dt.date | None] = {}
+        graph = self._graph
+        for node in self._order:
+            if graph.nodes[node]["kind"] not in SCORED_KINDS:
                 continue
-            if result.basis == "contributors":
+            if node not in own and scores[node][0] is not None:  # rolled up
                 found = [
-                    elements.get(source)
-                    for source in self._graph.predecessors(node)
-                    if self._graph.nodes[source]["kind"] in _FEEDING_KINDS
+                    before_element.get(source)
+                    for source in graph.predecessors(node)
+                    if graph.nodes[source]["kind"] in _FEEDING_KINDS
                 ]
             else:
-                found = [indicators.get(ref) for ref in result.indicators]
+                found = [before_indicator.get(ref) for ref in self._refs.get(node, ())]
             dates = [day for day in found if day is not None]
-            elements[node] = max(dates) if dates else None
-        return indicators, elements
+            before_element[node] = max(dates) if dates else None
+        return before_indicator, before_element
+
+    def _statuses_on(
+        self, day: dt.date, indicator_ids: Iterable[str], element_ids: Iterable[str]
+    ) -> tuple[dict[str, Status], dict[str, Status]]:
+        """The statuses on ``day`` of the given indicators and scored elements, by the
+        same rules as at ``at``: only the elements feeding them and their indicators
+        are evaluated, and without forecasts."""
+        graph = self._graph
+        wanted = set(element_ids)
+        feeding: set[str] = set()  # the elements and all that feed their scores
+        stack = list(wanted)
+        while stack:
+            node = stack.pop()
+            if node in feeding:
+                continue
+            feeding.add(node)
+            stack.extend(
+                source
+                for source in graph.predecessors(node)
+                if graph.nodes[source]["kind"] in _FEEDING_KINDS and source not in feeding
+            )
+        needed = set(indicator_ids)
+        for node in feeding:
+            needed.update(self._refs.get(node, ()))
+        indicators = self._indicator_results(day, needed, details=False)
+        own = self._own_scores(indicators, feeding)
+        order = [node for node in self._order if node in feeding]
+        scores = _roll_up(graph, own, order)
+        return (
+            {id: indicators[id].status for id in indicator_ids},
+            {id: self._status(id, scores[id][0], indicators) for id in wanted},
+        )
 
     def _since_last_period(
-        self,
+        self, at: dt.date
     ) -> tuple[dict[str, IndicatorResult], dict[str, ElementResult]]:
         """The results at ``at``, each with its status at the previous measurement period
         (computed by the same rules on that date) and the trend between the two."""
-        before_indicator, before_element = self._previous_dates()
+        now = self._indicator_results(at)
+        own = self._own_scores(now)
+        scores = _roll_up(self._graph, own, self._order)
+        before_indicator, before_element = self._previous_dates(now, own, scores)
+        days: dict[dt.date, tuple[list[str], list[str]]] = {}
+        for id, day in before_indicator.items():
+            if day is not None:
+                days.setdefault(day, ([], []))[0].append(id)
+        for id, day in before_element.items():
+            if day is not None:
+                days.setdefault(day, ([], []))[1].append(id)
+        indicator_was: dict[str, Status] = {}
+        element_was: dict[str, Status] = {}
+        for day in sorted(days):
+            was_i, was_e = self._statuses_on(day, *days[day])
+            indicator_was.update(was_i)
+            element_was.update(was_e)
         indicators: dict[str, IndicatorResult] = {}
-        for id, result in self.indicators.items():
-            day = before_indicator[id]
-            status = self._snapshot(day)[0][id].status if day is not None else None
+        for id, result in now.items():
+            status = indicator_was.get(id)
             indicators[id] = replace(
                 result,
-                previous_date=day,
+                previous_date=before_indicator[id],
                 previous_status=status,
                 trend=trend_of(status, result.status),
             )
-        elements: dict[str, ElementResult] = {}
-        for id, element in self.elements.items():
-            if element.kind in SCORED_KINDS:
-                day = before_element.get(id)
-                status = self._snapshot(day)[1][id].status if day is not None else None
-                element = replace(
-                    element,
-                    previous_date=day,
-                    previous_status=status,
-                    trend=trend_of(status, element.status),
-                )
-            elements[id] = element
-        return indicators, elements
+        previous = {id: (day, element_was.get(id)) for id, day in before_element.items()}
+        return indicators, self._elements(now, own, scores, previous)
 
     # -- asking --
 

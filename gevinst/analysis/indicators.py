@@ -285,6 +285,8 @@ def indicator_result(
     measurements: list[Measurement],
     at: dt.date,
     thresholds: tuple[float, float] = (0.9, 0.6),
+    *,
+    details: bool = True,
 ) -> IndicatorResult:
     """Everything SPEC section 3 says about one indicator at date ``at``.
 
@@ -293,6 +295,8 @@ def indicator_result(
         measurements: its measurements (any order; on one date the later one listed wins).
         at: the evaluation date.
         thresholds: (on track from, at risk from).
+        details: ``False`` leaves out the forecast and the overdue date (``None``), which
+            the status does not depend on: for a status on an earlier date, quicker.
     """
     measurements = sorted(measurements, key=lambda m: m.date)
     sign = 1.0 if indicator.direction == "increase" else -1.0
@@ -335,6 +339,6 @@ def indicator_result(
         progress=progress,
         attainment=attainment,
         status=status,
-        forecast=_forecast(indicator, measurements, at),
-        overdue=overdue_since(indicator, measurements, at),
+        forecast=_forecast(indicator, measurements, at) if details else None,
+        overdue=overdue_since(indicator, measurements, at) if details else None,
     )
