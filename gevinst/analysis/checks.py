@@ -30,7 +30,7 @@ from gevinst.analysis.limits import outside_limits
 from gevinst.errors import PlanCheckError, Said
 from gevinst.graph import ALLOWED_SAME_LEVEL, build_graph
 from gevinst.i18n.words import t
-from gevinst.model import LEVELS, Disbenefit, MapElement, Plan
+from gevinst.model import LEVELS, Disbenefit, MapElement, Measurement, Plan
 from gevinst.personal_data import dotted, find_in_plan, is_national_id, mask
 
 __all__ = ["CODES", "Finding", "Severity", "check", "is_national_id", "refuse_errors", "title"]
@@ -520,8 +520,12 @@ def _overdue_measurements(ctx: _Context) -> Iterator[Finding]:
     if not measurements:
         return
     newest = max(m.date for m in measurements)
+    # each indicator's own measurements, gathered once (a plan has tens of thousands)
+    own: dict[str, list[Measurement]] = {}
+    for measurement in measurements:
+        own.setdefault(measurement.indicator, []).append(measurement)
     for indicator in ctx.plan.indicators:
-        since = overdue_since(indicator, measurements, newest)
+        since = overdue_since(indicator, own.get(indicator.id, []), newest)
         if since is not None and indicator.frequency is not None:
             message = ctx.say(
                 "gv114_overdue",

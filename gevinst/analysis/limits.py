@@ -113,6 +113,17 @@ def _amount(field: object, value: float) -> Said | None:
     return Said("gv007_amount", field=field, value=f"{value:g}", limit=_AMOUNT_TEXT)
 
 
+def _beyond(value: float) -> bool:
+    """Whether :func:`_amount` has a message for ``value`` (cheaply, without wording it).
+
+    >>> _beyond(1e16), _beyond(2.5), _beyond(math.inf)
+    (True, False, False)
+    """
+    if isinstance(value, Estimate) and value.ranged:
+        return any(_beyond(point) for point in value.points)
+    return math.isfinite(value) and abs(value) > MAX_AMOUNT
+
+
 def _date(field: object, value: dt.date) -> Said | None:
     if value <= LAST_DATE:
         return None
@@ -120,7 +131,8 @@ def _date(field: object, value: dt.date) -> Said | None:
 
 
 def _values(plan: Plan) -> Iterator[tuple[str | None, str, Said | None]]:
-    """(element, field, message or None) for every number and date of the plan."""
+    """(element, field, message or None) for the numbers and dates of the plan; a
+    target or measurement within the limits is passed over unworded (there are many)."""
     info = plan.info
     rate = info.discount_rate
     if rate is not None and rate > MAX_RATE:  # a negative rate is GV006's
@@ -150,11 +162,15 @@ def _values(plan: Plan) -> Iterator[tuple[str | None, str, Said | None]]:
             yield indicator.id, "baseline.value", _amount("baseline.value", base.value)
             yield indicator.id, "baseline.date", _date("baseline.date", base.date)
         for target in indicator.targets:
+            if target.date <= LAST_DATE and not _beyond(target.value):
+                continue  # the usual case: no message to word
             field = f"target {target.date}"
             the_target = Said("gv007_the_target", date=target.date)
             yield indicator.id, field, _amount(the_target, target.value)
             yield indicator.id, field, _date(Said("gv007_a_target_date"), target.date)
     for number, measurement in enumerate(plan.measurements):
+        if measurement.date <= LAST_DATE and not _beyond(measurement.value):
+            continue  # the usual case, tens of thousands of times: no message to word
         field = f"measurements[{number}]"
         where = Said("gv007_measurement", indicator=measurement.indicator, date=measurement.date)
         yield measurement.indicator, field, _amount(where, measurement.value)
