@@ -177,8 +177,6 @@ def test_many_edits_in_a_row_write_only_their_lines_and_equal_the_whole_file(
 ) -> None:
     """Deletes and adds move the lines of what follows; each later edit still finds its
     element's lines (kept from ruamel.yaml's line numbers, never composed again)."""
-    from gevinst.workshop import document
-    from gevinst.workshop.document import PlanFile
 
     text = Path("examples/bergen_barnevern/plan.yaml").read_text("utf-8")
     edits = [
@@ -192,7 +190,18 @@ def test_many_edits_in_a_row_write_only_their_lines_and_equal_the_whole_file(
         {"op": "set", "id": "B3", "field": "description", "value": "To\nlinjer"},
         {"op": "rename", "id": "G9", "name": "Siste"},
     ]
-    path = tmp_path / "plan.yaml"
+    edit_each_alone(tmp_path / "plan.yaml", text, edits, monkeypatch)
+
+
+def edit_each_alone(
+    path: Path, text: str, edits: list[dict[str, Any]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Write ``text`` to ``path`` and make ``edits`` one by one through the file: after
+    each, the file is what a whole rewrite would give and the kept data that of a fresh
+    read, and no edit wrote the whole file."""
+    from gevinst.workshop import document
+    from gevinst.workshop.document import PlanFile
+
     path.write_text(text, "utf-8")
     plan_file = PlanFile(path)
     whole: list[str] = []

@@ -147,9 +147,7 @@ def test_mitigation_edits_write_only_their_lines_and_equal_the_whole_file(
 ) -> None:
     """Mitigations keep the fast path: only the edited elements are written (also those
     a deleted dis-benefit was mitigated by), and the kept data is that of a fresh read."""
-    from gevinst.workshop import document
-    from gevinst.workshop.document import PlanFile
-    from tests.workshop.test_edits import _edited, _kept_as_read
+    from tests.workshop.test_edits import edit_each_alone
 
     text = Path("examples/bergen_barnevern/plan.yaml").read_text("utf-8")
     edits = [
@@ -161,15 +159,7 @@ def test_mitigation_edits_write_only_their_lines_and_equal_the_whole_file(
         {"op": "delete", "id": "D1"},  # mitigated by C2 and M12
     ]
     path = tmp_path / "plan.yaml"
-    path.write_text(text, "utf-8")
-    plan_file = PlanFile(path)
-    whole: list[str] = []
-    monkeypatch.setattr(document, "_composed_starts", lambda new: whole.append(new))
-    for count, edit in enumerate(edits, 1):
-        snapshot = plan_file.edit(edit, plan_file.version())
-        assert path.read_text("utf-8") == _edited(text, *edits[:count]), edit
-        _kept_as_read(plan_file, snapshot)
-    assert whole == []  # no edit wrote the whole file
+    edit_each_alone(path, text, edits, monkeypatch)
     after = path.read_text("utf-8")
     assert (
         "    mitigates:                     # demper: superbrukere tar av for omstillingen\n"
