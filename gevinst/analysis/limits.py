@@ -101,15 +101,14 @@ def _horizon_message(start: dt.date, horizon_years: int, derived: object = "") -
 
 
 def _amount(field: object, value: float) -> Said | None:
-    if isinstance(value, Estimate) and value.ranged:  # a range: each of its three numbers
+    if not _beyond(value):  # NaN and infinities are GV006's
+        return None
+    if isinstance(value, Estimate) and value.ranged:  # a range: the first point beyond
         names = ("gv007_low", "gv007_most_likely", "gv007_high")
         for point, name in zip(value.points, names, strict=True):
             message = _amount(Said("gv007_point", field=field, point=Said(name)), point)
             if message is not None:
                 return message
-        return None
-    if not math.isfinite(value) or abs(value) <= MAX_AMOUNT:  # NaN and infinities: GV006
-        return None
     return Said("gv007_amount", field=field, value=f"{value:g}", limit=_AMOUNT_TEXT)
 
 
