@@ -37,6 +37,7 @@ __all__ = [
     "build_graph",
     "mitigations",
     "neighbourhood",
+    "reach_graph",
     "resolve_weights",
     "trace",
 ]
@@ -144,6 +145,24 @@ def mitigations(plan: Plan) -> list[tuple[str, str, dict[str, object]]]:
                     "assumptions": tuple(link.assumptions),
                 }
     return [(u, v, data) for (u, v), data in found.items()]
+
+
+def reach_graph(graph: nx.DiGraph, links: list[tuple[str, str, dict[str, object]]]) -> nx.DiGraph:
+    """A copy of the contribution ``graph`` with each mitigation in ``links`` (from
+    :func:`mitigations`) as one more step: what a focused map and a deck's slide reach,
+    so that a dis-benefit is shown with what mitigates it. Never for scores or traces.
+
+    >>> import gevinst as gv
+    >>> plan = gv.Plan.new("p", "P")
+    >>> _ = plan.add_disbenefit("D1", "Mer rapportering")
+    >>> _ = plan.add_measure("M1", "Ny mal", mitigates=["D1"])
+    >>> graph = build_graph(plan)
+    >>> sorted(reach_graph(graph, mitigations(plan)).edges), sorted(graph.edges)
+    ([('M1', 'D1')], [])
+    """
+    reach = graph.copy()
+    reach.add_edges_from((u, v) for u, v, _ in links)
+    return reach
 
 
 @dataclass(frozen=True)

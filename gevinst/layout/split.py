@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 import gevinst.theme as theme
-from gevinst.graph import build_graph, mitigations
+from gevinst.graph import build_graph, mitigations, reach_graph
 from gevinst.layout.geometry import layout, layout_view
 from gevinst.layout.view import MapView, map_view
 
@@ -205,8 +205,7 @@ class MapSplitter:
         self.overview: Layout | None = None
         # a mitigation feeds no score, but its slide is the dis-benefit's: there the
         # measure that mitigates it is drawn with it
-        self.graph = build_graph(plan)
-        self.graph.add_edges_from(mitigations(plan))
+        self.graph = reach_graph(build_graph(plan), mitigations(plan))
         self.shown = {n.id for n in self.view.nodes}
         self._cache: dict[frozenset[str], Layout] = {}
         self._covered: set[str] = set()

@@ -29,15 +29,13 @@ from typing import TYPE_CHECKING, Literal, cast
 
 import gevinst.theme as theme
 from gevinst.errors import RenderError
-from gevinst.graph import build_graph, mitigations, neighbourhood
+from gevinst.graph import build_graph, mitigations, neighbourhood, reach_graph
 from gevinst.i18n.formats import format_percent
 from gevinst.i18n.words import t
 from gevinst.layout.options import ElementResult, EvaluationLike, MapOptions
 from gevinst.model import KINDS, LEVELS
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
-
     import networkx as nx
 
     from gevinst.model import Plan
@@ -119,27 +117,22 @@ def _select(
     focus: str | None,
     depth: int | None,
     kinds: set[str],
-    mitigated: Iterable[tuple[str, str]] = (),
+    reach: nx.DiGraph | None = None,
 ) -> tuple[list[str], list[tuple[str, str, bool]]]:
     """The nodes shown and the edges between them: (u, v, implied).
 
-    With a focus, a mitigation (``mitigated``: measure or change, dis-benefit) counts
-    as one step from the measure to the dis-benefit when choosing what is shown, as
-    the deck's slides do (:mod:`gevinst.layout.split`): a focus on a dis-benefit shows
-    what mitigates it, one on a measure the dis-benefits it mitigates. It is never a
-    contribution, so it makes no implied arrow.
+    With a focus, what is shown is chosen on ``reach`` (:func:`gevinst.graph.reach_graph`,
+    as the deck's slides are): a mitigation is one step from the measure to the
+    dis-benefit, so a focus on a dis-benefit shows what mitigates it, one on a measure
+    the dis-benefits it mitigates. It is never a contribution, so it makes no implied
+    arrow.
     """
 
     if focus is not None:
         if focus not in graph:
             known = ", ".join(sorted(graph.nodes)[:30])
             raise RenderError(f"--focus {focus!r} is not an element of the map; known: {known}")
-        reach = graph
-        steps = list(mitigated)
-        if steps:
-            reach = graph.copy()
-            reach.add_edges_from(steps)
-        around = neighbourhood(reach, focus, depth)
+        around = neighbourhood(graph if reach is None else reach, focus, depth)
     else:  # a depth without a focus is refused by MapOptions
         around = set(graph.nodes)
     shown = [n for n in graph.nodes if n in around and graph.nodes[n]["kind"] in kinds]
@@ -204,7 +197,8 @@ def map_view(
     graph = build_graph(plan)
     kinds = set(KINDS if options.kinds is None else options.kinds)
     links = mitigations(plan)
-    shown, edges = _select(graph, focus, options.depth, kinds, [(u, v) for u, v, _ in links])
+    reach = reach_graph(graph, links) if focus is not None and links else None
+    shown, edges = _select(graph, focus, options.depth, kinds, reach)
     elements = {e.id: e for e in reversed(list(plan.elements()))}  # the first of a repeated id
     # one width per column, so the columns read as columns
     texts: dict[str, tuple[tuple[str, ...], float, bool]] = {}
