@@ -9,7 +9,9 @@ Four kinds of edit:
 - a rename (the common edit; the issue's target is 300 ms for it);
 - a delete (it also removes the links to the element from the others);
 - the first edit after an undo (the file is back at an older text);
-- the first edit after the file was changed on disk (a text editor renamed a measure).
+- the first edit after the file was changed on disk (a text editor renamed a measure);
+- the very first edit, with and without the parse ``gevinst workshop`` makes in the
+  background while the page loads (one run each).
 
 Beside them, in the same process and run: the warm ``gevinst render`` of the same plan
 to SVG and HTML, and some parts of the edit on their own. Each figure is the median
@@ -88,7 +90,22 @@ def main(argv: list[str] | None = None) -> int:
             answer = client.post(url, json=body)
             assert answer.status_code == 200, answer.text
 
-        post("/api/edit", {"op": "rename", "id": benefit, "name": "B"})  # the first parse
+        first_edit = {"op": "rename", "id": benefit, "name": "B"}
+        first = _median(1, lambda _: post("/api/edit", first_edit))
+        # `gevinst workshop` prepares the file in the background while the page loads
+        prepared_path = Path(folder) / "prepared.yaml"
+        prepared_path.write_text(path.read_text("utf-8"), "utf-8")
+        prepared_app = create_app(prepared_path, "t", ("testserver",))
+        prepared_app.state.plan_file.prepare()
+        prepared = TestClient(prepared_app)
+        prepared.headers["X-Gevinst-Token"] = "t"
+        prepared.get("/api/state")
+
+        def first_prepared(_: int) -> None:
+            version = prepared.get("/api/version").json()["version"]
+            edit = {"op": "rename", "id": benefit, "name": "P"}
+            answer = prepared.post("/api/edit", json={"version": version, "edit": edit})
+            assert answer.status_code == 200, answer.text
 
         def rename(i: int, prefix: str = "B") -> None:
             post("/api/edit", {"op": "rename", "id": benefit, "name": f"{prefix} {i}"})
@@ -105,6 +122,8 @@ def main(argv: list[str] | None = None) -> int:
             path.write_text(text.replace(f"name: {old}\n", f"name: {old} {i}\n", 1), "utf-8")
 
         rows = [("rename: request to response", _median(args.runs, rename))]
+        rows.append(("the first edit after opening, not prepared", first))
+        rows.append(("the first edit after opening, prepared", _median(1, first_prepared)))
         deletes, undos, after_undo, after_disk = [], [], [], []
         for i in range(args.runs):
             deletes.append(_median(1, lambda _, i=i: delete(i)))

@@ -56,10 +56,16 @@ def take_tail(node: Any) -> str:
     if end is None:
         return ""
     entry, slot = end
-    token = entry[slot]
-    if token is None or "\n" not in token.value.rstrip("\n"):
+    return _split_tail(entry[slot])
+
+
+def _split_tail(token: Any) -> str:
+    """Leave ``token`` (a comment) its own line; return the lines after it, blank ones too."""
+    if token is None:
         return ""
     first, _, rest = token.value.partition("\n")
+    if not rest:
+        return ""
     token.value = first + "\n"
     return str(rest)
 
@@ -138,12 +144,7 @@ def _take_entry_tail(container: Any, index: Any) -> str:
     item = container[index]
     if _is_block(item):
         return take_tail(item)
-    token = container.ca.items.get(index, [None] * 4)[_slot(container)]
-    if token is None or "\n" not in token.value.rstrip("\n"):
-        return ""
-    first, _, rest = token.value.partition("\n")
-    token.value = first + "\n"
-    return str(rest)
+    return _split_tail(container.ca.items.get(index, [None] * 4)[_slot(container)])
 
 
 def give_tail_at(container: Any, index: Any, rest: str) -> None:

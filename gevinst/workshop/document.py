@@ -252,8 +252,8 @@ def _changes(
         section = SECTIONS.get(str(edit.get("kind")), "")
 
         def add(touched: str) -> list[Change] | None:
-            if section not in starts:
-                return None
+            if section not in starts:  # the section's first element: the section is new
+                return [(section, 0, 0, 0, 1)]
             count = len(starts[section]) - 1  # the old last element keeps its place
             return [(section, count - 1, count, count - 1, count + 1)]
 
@@ -300,6 +300,8 @@ def _splice(
     """
     from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
+    if any(change[0] not in starts for change in changes):
+        return _new_section(text, starts, yaml, data, changes[0][0]) if len(changes) == 1 else None
     lines = text.splitlines(keepends=True)
     new_starts = {section: list(values) for section, values in starts.items()}
     order = sorted(changes, key=lambda change: starts[change[0]][change[1]], reverse=True)
@@ -327,6 +329,11 @@ def _splice(
                 return None
             item_starts.append(first + len(written))
             written.extend(dumped[len(head) :].splitlines(keepends=True))
+        if new_hi > new_lo:  # kept as a fresh read of the file has them (quotes and all)
+            fresh = _read_part(yaml, section, "".join(written))
+            if fresh is None or len(fresh) != new_hi - new_lo:
+                return None
+            _put(items, new_lo, new_hi, fresh)
         delta = len(written) - (last - first)
         parts.append((section, old_lo, old_hi, "".join(written)))
         lines[first:last] = written
@@ -336,6 +343,61 @@ def _splice(
                     values[i] = value + delta
         places[old_lo:old_hi] = item_starts
     return "".join(lines), new_starts, parts
+
+
+def _key_lines(lines: list[str], key: str) -> list[int]:
+    """The lines where the top-level key ``key`` is (block YAML: at the first column)."""
+    pattern = re.compile(rf"{re.escape(key)}[ \t]*:(\s|$)")
+    return [number for number, line in enumerate(lines) if pattern.match(line)]
+
+
+def _new_section(
+    text: str, starts: Starts, yaml: _Yaml, data: Any, section: str
+) -> tuple[str, Starts, list[Part]] | None:
+    """:func:`_splice` for the first element of a section the text does not have yet.
+
+    The section's lines go where ruamel.yaml would write them: just before the next
+    top-level key (after the comment lines above that key, which ruamel keeps with the
+    section before), or at the end of the file.
+    """
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+    items = data.get(section)
+    if not isinstance(items, CommentedSeq) or not items:
+        return None
+    lines = text.splitlines(keepends=True)
+    if _key_lines(lines, section):
+        return None  # the key is there already (an empty `goals: []`): write it all
+    keys = [str(key) for key in data]
+    after = keys[keys.index(section) + 1 :]
+    at = len(lines)
+    if after:
+        found = _key_lines(lines, after[0])
+        if len(found) != 1:
+            return None
+        at = found[0]
+    written = yaml.dump(CommentedMap([(section, items)])).splitlines(keepends=True)
+    if not written or written[0] != f"{section}:\n" or len(written) < 2:
+        return None
+    indent = len(written[1]) - len(written[1].lstrip())
+    firsts = [
+        at + number
+        for number, line in enumerate(written)
+        if line.startswith(" " * indent + "- ") and not line[:indent].strip()
+    ]
+    if len(firsts) != len(items):
+        return None
+    new_starts = {  # (a section that ended at line ``at`` still ends there)
+        name: [place + len(written) if place > at else place for place in places]
+        for name, places in starts.items()
+    }
+    fresh = _read_part(yaml, section, "".join(written[1:]))
+    if fresh is None or len(fresh) != len(items):
+        return None
+    _put(items, 0, len(items), fresh)
+    new_starts[section] = [*firsts, at + len(written)]
+    lines[at:at] = written
+    return "".join(lines), new_starts, [(section, 0, 0, "".join(written[1:]))]
 
 
 def _chunks(lines: list[str]) -> tuple[list[str], list[int]]:
@@ -377,7 +439,7 @@ def _resynced(
     (parse the whole text) when a change is not within whole elements of a section;
     ``data`` is then as it was.
     """
-    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+    from ruamel.yaml.comments import CommentedSeq
 
     if not text.endswith("\n"):
         return None
@@ -437,17 +499,8 @@ def _resynced(
             if not new_lines[first].lstrip().startswith("-"):
                 return None
             lines = "".join(new_lines[first:last])
-            try:
-                part = yaml.load(f"{name}:\n{lines}")
-            except Exception:  # noqa: BLE001 - ruamel's errors have no common base
-                return None
-            fresh = part.get(name) if isinstance(part, CommentedMap) and len(part) == 1 else None
-            if (
-                not isinstance(fresh, CommentedSeq)
-                or not fresh
-                or fresh.lc.item(0)[0] != 1
-                or not all(isinstance(item, CommentedMap) for item in fresh)
-            ):
+            fresh = _read_part(yaml, name, lines)
+            if fresh is None or not fresh or fresh.lc.item(0)[0] != 1:
                 return None
             fresh_runs.append((name, lo, hi, first, fresh, lines))
     new_starts: dict[str, list[Any]] = {
@@ -461,17 +514,38 @@ def _resynced(
     parts: list[Part] = []
     for name, lo, hi, _, fresh, lines in order:
         parts.append((name, lo, hi, lines))
-        items = data[name]
-        at_end = hi == len(items)
-        for _ in range(hi - lo):
-            del items[lo]
-        for k, item in enumerate(fresh):
-            items.insert(lo + k, item)
-            if k in fresh.ca.items:
-                items.ca.items[lo + k] = fresh.ca.items[k]
-        if at_end:
-            items.ca.end = fresh.ca.end
+        _put(data[name], lo, hi, fresh)
     return new_starts, parts
+
+
+def _read_part(yaml: _Yaml, section: str, lines: str) -> Any:
+    """The elements in ``lines`` (a run of a section's elements) as round-trip data;
+    None when they do not read as a list of elements."""
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+    try:
+        part = yaml.load(f"{section}:\n{lines}")
+    except Exception:  # noqa: BLE001 - ruamel's errors have no common base
+        return None
+    fresh = part.get(section) if isinstance(part, CommentedMap) and len(part) == 1 else None
+    if not isinstance(fresh, CommentedSeq):
+        return None
+    if not all(isinstance(item, CommentedMap) for item in fresh):
+        return None
+    return fresh
+
+
+def _put(items: Any, lo: int, hi: int, fresh: Any) -> None:
+    """Put the ``fresh`` elements, with their comments, in place of ``items[lo:hi]``."""
+    at_end = hi == len(items)
+    for _ in range(hi - lo):
+        del items[lo]
+    for k, item in enumerate(fresh):
+        items.insert(lo + k, item)
+        if k in fresh.ca.items:
+            items.ca.items[lo + k] = fresh.ca.items[k]
+    if at_end:
+        items.ca.end = fresh.ca.end
 
 
 def _patched(plain: dict[str, Any], parts: list[Part], source: str) -> bool:
@@ -483,12 +557,24 @@ def _patched(plain: dict[str, Any], parts: list[Part], source: str) -> bool:
             part = parse_yaml(f"{section}:\n{lines}", source)
         except GevinstError:
             return False
-        items = plain.get(section)
+        items = plain.setdefault(section, []) if lo == hi == 0 else plain.get(section)
         fresh = part.get(section) if isinstance(part, dict) and len(part) == 1 else None
         if not isinstance(items, list) or not isinstance(fresh, list) or len(items) < hi:
             return False
         items[lo:hi] = fresh
     return True
+
+
+def _round_trip(text: str) -> tuple[_Yaml, Any, Starts | None]:
+    """The round-trip parse of a YAML plan's ``text`` and where its elements start."""
+    yaml = _Yaml(text)
+    try:
+        data = yaml.load(text)
+    except Exception as exc:  # ruamel's errors have no common base
+        raise EditError(
+            "the plan file cannot be read as YAML; fix it in a text editor first"
+        ) from exc
+    return yaml, data, _starts(data, text)
 
 
 def _json_style(text: str) -> int | None:
@@ -588,6 +674,25 @@ class PlanFile:
         except GevinstError as exc:
             return None, str(exc), None
 
+    def prepare(self) -> None:
+        """Parse the file for editing now, so that the first edit is as quick as the next.
+
+        The round-trip parse of a large plan takes a second or more; the server calls
+        this in the background when it starts. A file that cannot be parsed is left for
+        the first edit to report.
+        """
+        with self._lock:
+            if self.format != "yaml" or self._parsed is not None:
+                return
+            text, version = self._read()
+            try:
+                yaml, data, starts = _round_trip(text)
+            except EditError:
+                return
+            plan, error, plain = self._model(text)
+            self._cached = Snapshot(text, version, plan, error)
+            self._parsed = (version, text, yaml, data, starts, plain)
+
     # -- writing ---------------------------------------------------------------------
 
     def _write(self, text: str) -> Snapshot:
@@ -625,14 +730,7 @@ class PlanFile:
             _, _, yaml, data, starts, plain = cached
             self._snapshot(text, version, plain)  # (kept: an undo or the last edit made it)
         else:
-            yaml = _Yaml(text)
-            try:
-                data = yaml.load(text)
-            except Exception as exc:  # ruamel's errors have no common base
-                raise EditError(
-                    "the plan file cannot be read as YAML; fix it in a text editor first"
-                ) from exc
-            starts = _starts(data, text)
+            yaml, data, starts = _round_trip(text)
         changed = _changes(data, edit, starts) if isinstance(edit, dict) else None
         touched = apply_edit(data, edit)
         changes = changed(touched) if changed is not None else None

@@ -136,7 +136,7 @@ def _section(data: Data, kind: str, *, create: bool = False) -> MutableSequence[
     if items is None:
         if not create:
             return []
-        items = []
+        items = commented([], data)  # ruamel's list, so later edits write only their lines
         _insert_section(data, name, items)
     if not isinstance(items, MutableSequence):
         raise EditError(f"the section '{name}' is not a list; fix it in the file first")

@@ -23,6 +23,7 @@ from __future__ import annotations
 import json
 import secrets
 import socket
+import threading
 from http.cookies import SimpleCookie
 from importlib import resources
 from typing import TYPE_CHECKING, Any
@@ -234,6 +235,7 @@ def create_app(
         Route("/api/redo", post_redo, methods=["POST"]),
     ]
     app = Starlette(routes=routes)
+    app.state.plan_file = plan_file
     app.add_middleware(Guard, token=token, hosts=hosts)
     return app
 
@@ -272,6 +274,8 @@ def serve(
     port = sock.getsockname()[1]
     token = secrets.token_urlsafe(24)
     app = create_app(path, token, hosts_for(port), language=language)
+    # the first edit of a large plan then waits for no parse (the page loads meanwhile)
+    threading.Thread(target=app.state.plan_file.prepare, name="prepare", daemon=True).start()
     url = f"http://127.0.0.1:{port}/?token={token}"
     if on_ready is not None:
         on_ready(url)

@@ -287,3 +287,210 @@ def test_dates_are_shown_as_the_plans_language_writes_them_and_stored_as_iso() -
     assert nb["M1"]["start"] == "2026-03-31"  # the value itself as in the file
     text = _edited(SECTIONED, {"op": "set", "id": "M1", "field": "end", "value": "05.01.2027"})
     assert "end: 2027-01-05}" in text
+
+
+def test_the_first_element_of_a_new_section_writes_only_that_section(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A section the file lacks goes where a whole rewrite puts it (before the next key,
+    after the comment lines above that key; or at the end), and the edits after it
+    write only their lines too."""
+    edits = [
+        {"op": "add", "kind": "objective", "id": "O1", "name": "Effekt"},
+        {"op": "add", "kind": "disbenefit", "id": "D1", "name": "Ulempe"},
+        {"op": "add", "kind": "stakeholder", "id": "S1", "name": "Ansatte"},
+        {"op": "rename", "id": "M1", "name": "Tiltaket"},  # the section before, now ended
+        {"op": "link", "source": "O1", "target": "G1", "weight": 0.5},
+        {"op": "add", "kind": "disbenefit", "id": "D2", "name": "Ulempe to"},
+        {"op": "rename", "id": "D1", "name": "Første ulempe"},
+        {"op": "add", "kind": "change", "id": "C1", "name": "Endring"},
+        {"op": "link", "source": "C1", "target": "D2", "relation": "mitigates"},
+    ]
+    edit_each_alone(tmp_path / "plan.yaml", SECTIONED, edits, monkeypatch)
+    text = (tmp_path / "plan.yaml").read_text("utf-8")
+    # worked out by hand: each new section sits just above the key that follows it
+    assert "  # the second goal, kept before it\n" in text
+    assert "# the benefits follow\nobjectives:\n  - id: O1\n" in text
+    assert "# measures last\ndisbenefits:\n  - id: D1\n    name: Første ulempe\n" in text
+    assert text.endswith("stakeholders:\n  - id: S1\n    name: Ansatte\n")
+
+
+def test_a_plan_is_built_from_a_file_with_no_sections(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    edits = [
+        {"op": "add", "kind": "goal", "id": "G1", "name": "Mål"},
+        {"op": "add", "kind": "objective", "id": "O1", "name": "Effekt"},
+        {"op": "add", "kind": "benefit", "id": "B1", "name": "Gevinst"},
+        {"op": "add", "kind": "measure", "id": "M1", "name": "Tiltak"},
+        {"op": "link", "source": "O1", "target": "G1"},
+        {"op": "link", "source": "B1", "target": "O1", "weight": 0.5},
+        {"op": "link", "source": "M1", "target": "B1"},
+    ]
+    empty = "schema: gevinst/1\n# a plan to build\nplan: {id: tom, title: Tom plan}\n"
+    edit_each_alone(tmp_path / "plan.yaml", empty, edits, monkeypatch)
+
+
+def test_an_empty_section_in_the_file_is_filled_by_a_whole_rewrite(tmp_path: Path) -> None:
+    from gevinst.workshop.document import PlanFile
+
+    text = SECTIONED.replace("# measures last\n", "disbenefits: []\n# measures last\n")
+    path = tmp_path / "plan.yaml"
+    path.write_text(text, "utf-8")
+    plan_file = PlanFile(path)
+    edit = {"op": "add", "kind": "disbenefit", "id": "D1", "name": "Ulempe"}
+    plan_file.edit(edit, plan_file.version())
+    assert path.read_text("utf-8") == _edited(text, edit)
+    assert path.read_text("utf-8").count("disbenefits:") == 1
+
+
+def test_a_prepared_file_is_not_parsed_again_by_its_first_edit(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from gevinst.workshop import document
+    from gevinst.workshop.document import PlanFile
+
+    text = Path("examples/bergen_barnevern/plan.yaml").read_text("utf-8")
+    path = tmp_path / "plan.yaml"
+    path.write_text(text, "utf-8")
+    plan_file = PlanFile(path)
+    plan_file.prepare()
+    parses: list[str] = []
+    real = document._round_trip
+    monkeypatch.setattr(document, "_round_trip", lambda t: parses.append(t) or real(t))
+    edit = {"op": "rename", "id": "B1", "name": "Forberedt"}
+    snapshot = plan_file.edit(edit, plan_file.version())
+    assert parses == []
+    assert path.read_text("utf-8") == _edited(text, edit)
+    _kept_as_read(plan_file, snapshot)
+    # a file changed on disk after it was prepared is followed, never overwritten
+    path.write_text(path.read_text("utf-8").replace("name: Forberedt\n", "name: Endret\n"))
+    later = plan_file.edit({"op": "rename", "id": "B2", "name": "Også"}, plan_file.version())
+    assert "name: Endret\n" in path.read_text("utf-8")
+    _kept_as_read(plan_file, later)
+
+
+def test_preparing_a_file_that_is_not_yaml_leaves_the_error_to_the_first_edit(
+    tmp_path: Path,
+) -> None:
+    from gevinst.workshop.document import PlanFile
+
+    path = tmp_path / "plan.yaml"
+    path.write_text("schema: gevinst/1\nplan: {id: p\n", "utf-8")
+    plan_file = PlanFile(path)
+    plan_file.prepare()
+    assert plan_file._parsed is None
+    with pytest.raises(EditError, match="cannot be read as YAML"):
+        plan_file.edit({"op": "add", "kind": "goal", "id": "G1", "name": "M"}, plan_file.version())
+    assert path.read_text("utf-8") == "schema: gevinst/1\nplan: {id: p\n"
+
+
+_PREFIX = {"goal": "G", "objective": "O", "benefit": "B", "disbenefit": "D", "change": "C"}
+_PREFIX |= {"measure": "M", "stakeholder": "S", "indicator": "I"}
+_IDS = [f"{prefix}{n}" for prefix in _PREFIX.values() for n in (1, 2)]
+
+
+def _edit_strategy() -> Any:
+    from hypothesis import strategies as st
+
+    from tests.strategies import TEXT
+
+    ids = st.sampled_from(_IDS)
+    kinds = st.sampled_from(sorted(_PREFIX))
+    # links as a plan has them (most others are refused, which the test checks too)
+    ladder = [("O", "G"), ("B", "O"), ("B", "G"), ("C", "B"), ("M", "C"), ("M", "B")]
+    pairs = [
+        {"source": f"{a}{i}", "target": f"{b}{j}"}
+        for a, b in ladder
+        for i in (1, 2)
+        for j in (1, 2)
+    ] + [
+        {"source": f"{a}{i}", "target": f"D{j}", "relation": "mitigates"}
+        for a in "MC"
+        for i in (1, 2)
+        for j in (1, 2)
+    ]
+    links = st.sampled_from(pairs) | st.builds(lambda a, b: {"source": a, "target": b}, ids, ids)
+    adds = st.builds(
+        lambda kind, n, name: {
+            "op": "add",
+            "kind": kind,
+            "id": f"{_PREFIX[kind]}{n}",
+            "name": name,
+        },
+        kinds,
+        st.sampled_from([1, 2]),
+        TEXT,
+    )
+    return st.one_of(
+        adds,
+        adds,
+        adds,  # (three times as likely: the other edits need elements)
+        st.builds(lambda i, name: {"op": "rename", "id": i, "name": name}, ids, TEXT),
+        links.map(lambda link: {"op": "link", **link}),
+        links.map(lambda link: {"op": "unlink", **link}),
+        st.builds(lambda i: {"op": "delete", "id": i}, ids),
+        st.sampled_from([{"op": "undo"}, {"op": "redo"}]),
+    )
+
+
+def test_any_run_of_edits_writes_what_a_whole_rewrite_writes() -> None:
+    """Property: whatever the edits (new sections, links, deletes, awkward names, undo
+    and redo), the file after each is what parsing the file before it and writing it
+    whole gives (an undo: the text before the edit), and the kept data and plan are
+    those of reading it afresh. A refused edit changes nothing."""
+    import tempfile
+
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+
+    import gevinst as gv
+    from gevinst.io.yaml import parse_yaml
+    from gevinst.workshop.document import PlanFile
+
+    start = (  # some sections there, the others made by the edits
+        "schema: gevinst/1\n# built by edits\nplan: {id: p, title: P}\ngoals:\n"
+        "  - {id: G1, name: Mål}\n# the benefits\nbenefits:\n  - id: B1\n"
+        "    name: Gevinst  # kept\n    contributes_to: [G1]\nmeasures:\n"
+        "  - id: M1\n    name: Tiltak\n    contributes_to:\n      - to: B1\n"
+    )
+
+    @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+    @given(st.lists(_edit_strategy(), min_size=1, max_size=12))
+    def run(edits: list[dict[str, Any]]) -> None:
+        with tempfile.TemporaryDirectory() as folder:
+            path = Path(folder) / "plan.yaml"
+            path.write_text(start, "utf-8")
+            plan_file = PlanFile(path)
+            done: list[tuple[str, str]] = []  # (before, after) of each edit, for undo
+            undone: list[tuple[str, str]] = []
+            for edit in edits:
+                before = path.read_text("utf-8")
+                step = {"undo": plan_file.undo, "redo": plan_file.redo}.get(edit["op"])
+                try:
+                    if step is not None:
+                        snapshot = step(plan_file.version())
+                    else:
+                        snapshot = plan_file.edit(edit, plan_file.version())
+                except EditError:
+                    assert path.read_text("utf-8") == before, edit
+                    assert (done if edit["op"] == "undo" else undone) == [] or step is None
+                    continue
+                after = path.read_text("utf-8")
+                if edit["op"] == "undo":
+                    undone.append(done.pop())
+                    assert after == undone[-1][0]
+                elif edit["op"] == "redo":
+                    done.append(undone.pop())
+                    assert after == done[-1][1]
+                else:
+                    assert after == _edited(before, edit), edit
+                    if after != before:
+                        done.append((before, after))
+                        undone.clear()
+                kept = plan_file._parsed  # (None: the next edit reads the file)
+                assert kept is None or kept[1] == after
+                assert kept is None or kept[5] is None or kept[5] == parse_yaml(after)
+                assert snapshot.plan == gv.loads(after)
+
+    run()
