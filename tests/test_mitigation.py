@@ -427,3 +427,47 @@ def test_both_arrows_are_drawn_apart() -> None:
         if g.get("data-source") == "M2" and g.get("data-target") == "D1"
     )
     assert relations == ["None", "mitigates"]
+
+
+@pytest.mark.parametrize("language", ["nb", "en"])
+def test_both_connectors_in_the_deck_are_apart(language: str) -> None:
+    deck = Presentation(
+        io.BytesIO(report_bytes(gv.loads(BOTH, "yaml"), "pptx", at="2025-10-01", language=language))
+    )
+    [slide] = [s for s in deck.slides if any(x.name == "measure M2" for x in s.shapes)]
+    shapes = {x.name: x for x in slide.shapes if not x.name.startswith("arrow ")}
+    m2, d1 = shapes["measure M2"], shapes["disbenefit D1"]
+    arrows = {}
+    for arrow in slide.shapes:
+        if arrow.name == "arrow M2 -> D1":
+            ln = arrow._element.spPr.find(qn("a:ln"))
+            dash, head = ln.find(qn("a:prstDash")), ln.find(qn("a:tailEnd")).get("type")
+            props = arrow._element.nvCxnSpPr.cNvCxnSpPr
+            glued = [
+                (int(props.find(qn(tag)).get("id")), int(props.find(qn(tag)).get("idx")))
+                for tag in ("a:stCxn", "a:endCxn")
+            ]
+            arrows[(None if dash is None else dash.get("val"), head)] = (arrow, glued)
+    # both are there: the contribution solid with a triangle, the mitigation dashed, round
+    assert sorted(arrows, key=str) == [("lgDash", "oval"), (None, "triangle")]
+    mitigation, mitigation_glue = arrows[("lgDash", "oval")]
+    contribution, contribution_glue = arrows[(None, "triangle")]
+    # each glued to a site of its own on M2 and on D1, a site the box has
+    for glue in (mitigation_glue, contribution_glue):
+        assert [shape_id for shape_id, _ in glue] == [m2.shape_id, d1.shape_id]
+    for (_, one), (_, other), box in zip(mitigation_glue, contribution_glue, (m2, d1), strict=True):
+        assert one != other
+        assert max(one, other) < len(box._element.findall(f".//{qn('a:cxn')}"))
+    # worked out: M2's right side holds these two arrows only, at 22 % and 78 % of its
+    # height; D1's left side holds three (C1's mitigation above), at 22, 50 and 78 %,
+    # these two at 50 and 78 %. The mitigation above, as Graphviz routes it in the SVG.
+    for arrow in (mitigation, contribution):
+        assert (arrow.begin_x, arrow.end_x) == (m2.left + m2.width, d1.left)
+    assert abs(mitigation.begin_y - (m2.top + 0.22 * m2.height)) <= 1
+    assert abs(contribution.begin_y - (m2.top + 0.78 * m2.height)) <= 1
+    assert abs(mitigation.end_y - (d1.top + 0.50 * d1.height)) <= 1
+    assert abs(contribution.end_y - (d1.top + 0.78 * d1.height)) <= 1
+    # so at least 0.28 of the shorter box apart at both ends: M2 is 40.6 pt tall
+    # (515,620 EMU), 0.28 of it 11.4 pt; before, both ran on one line
+    assert contribution.begin_y - mitigation.begin_y >= 0.28 * 515620
+    assert contribution.end_y - mitigation.end_y >= 0.28 * 515620

@@ -262,20 +262,38 @@ def _fractions(count: int) -> list[float]:
     return [low + (high - low) * i / (count - 1) for i in range(count)]
 
 
-def _sites(lay: Layout) -> dict[tuple[str, str, str], tuple[str, int, float]]:
-    """Where each arrow leaves and enters: ``(source, target, "begin"|"end")`` maps to
-    ``(side, connection site index, share of the box height)``.
+#: An arrow's key: its ends and whether it is a mitigation, since one element may
+#: both contribute to and mitigate a dis-benefit (GV115): two arrows, one pair.
+_Arrow = tuple[str, str, bool]
+
+
+#: The order of the arrows along one side of a box: the box at the other end (y, x,
+#: id), then the arrow's source and target and the mean height of its route.
+_Order = tuple[float, float, str, str, str, float]
+
+
+def _arrow(edge: EdgeRoute) -> _Arrow:
+    return edge.source, edge.target, edge.style == "mitigates"
+
+
+def _sites(lay: Layout) -> dict[tuple[_Arrow, str], tuple[str, int, float]]:
+    """Where each arrow leaves and enters: ``(arrow, "begin"|"end")`` (``arrow`` as
+    :func:`_arrow` gives it) maps to ``(side, connection site index, share of the box
+    height)``.
 
     Arrows between columns leave a box on the side facing the target and enter on
     the side facing the source; the arrows on one side are spread along it in the
     order of the boxes at their other ends, so no two meet the box at one point and
-    they do not cross at the box. An arrow within one column (a benefit feeding a
-    benefit) leaves and enters on the right, unless the two boxes are next to each
-    other (it then runs from the bottom of one to the top of the other and is left
-    out here). Site indices follow the rectangle's four (0 top, 1 left, 2 bottom,
+    they do not cross at the box. Two arrows between one pair (a contribution and a
+    mitigation) get a site each, in the order their routes in ``lay`` run (the
+    higher route above, at both ends), so they run side by side as in the other
+    formats instead of one hiding the other. An arrow within one column (a benefit
+    feeding a benefit) leaves and enters on the right, unless the two boxes are next
+    to each other (it then runs from the bottom of one to the top of the other and
+    is left out here). Site indices follow the rectangle's four (0 top, 1 left, 2 bottom,
     3 right); the left side's spread sites come next, then the right side's.
     """
-    ends: dict[tuple[str, str], list[tuple[tuple[float, float, str], tuple[str, str, str]]]] = {}
+    ends: dict[tuple[str, str], list[tuple[_Order, tuple[_Arrow, str]]]] = {}
     for edge in lay.edges:
         a, b = lay.node(edge.source), lay.node(edge.target)
         if a.x == b.x and not _between(lay, a, b):  # next to each other in a column
@@ -286,11 +304,13 @@ def _sites(lay: Layout) -> dict[tuple[str, str, str], tuple[str, int, float]]:
             out_side, in_side = "right", "left"
         else:
             out_side, in_side = "left", "right"
-        key = (edge.source, edge.target)
-        ends.setdefault((a.id, out_side), []).append(((b.y, b.x, b.id), (*key, "begin")))
-        ends.setdefault((b.id, in_side), []).append(((a.y, a.x, a.id), (*key, "end")))
+        key = _arrow(edge)
+        height = sum(y for _, y in edge.points) / max(len(edge.points), 1)
+        pair = (edge.source, edge.target, height)
+        ends.setdefault((a.id, out_side), []).append(((b.y, b.x, b.id, *pair), (key, "begin")))
+        ends.setdefault((b.id, in_side), []).append(((a.y, a.x, a.id, *pair), (key, "end")))
     left_count = {node: len(v) for (node, side), v in ends.items() if side == "left"}
-    sites: dict[tuple[str, str, str], tuple[str, int, float]] = {}
+    sites: dict[tuple[_Arrow, str], tuple[str, int, float]] = {}
     for (node, side), items in sorted(ends.items()):
         items.sort()
         first = 4 if side == "left" else 4 + left_count.get(node, 0)
@@ -368,7 +388,9 @@ def draw_map(
         _text(box.text_frame, [(heading.text, heading_size, True, theme.HEADING_COLOUR)], 2)
     sites = _sites(lay)
     shares: dict[tuple[str, str], list[float]] = {}
-    for (source, target, end), (side, _, share) in sorted(sites.items(), key=lambda i: i[1][1]):
+    for ((source, target, _), end), (side, _, share) in sorted(
+        sites.items(), key=lambda i: i[1][1]
+    ):
         shares.setdefault((source if end == "begin" else target, side), []).append(share)
     by_id: dict[str, Any] = {}
     for node in lay.nodes:
@@ -412,18 +434,18 @@ def draw_map(
 
     # brackets nest: the longer the bracket, the further out it reaches
     spans = sorted(
-        (abs(lay.node(e.source).y - lay.node(e.target).y), e.source, e.target)
+        (abs(lay.node(e.source).y - lay.node(e.target).y), _arrow(e))
         for e in lay.edges
-        if sites.get((e.source, e.target, "begin"), ("",))[0] == "right"
-        and sites.get((e.source, e.target, "end"), ("",))[0] == "right"
+        if sites.get((_arrow(e), "begin"), ("",))[0] == "right"
+        and sites.get((_arrow(e), "end"), ("",))[0] == "right"
     )
-    reach = {(source, target): 6.0 + 4.0 * rank for rank, (_, source, target) in enumerate(spans)}
+    reach = {key: 6.0 + 4.0 * rank for rank, (_, key) in enumerate(spans)}
     for edge in lay.edges:
         if edge.source not in by_id or edge.target not in by_id:
             continue
-        if (edge.source, edge.target, "begin") in sites:
-            side0, site0, share0 = sites[(edge.source, edge.target, "begin")]
-            side1, site1, share1 = sites[(edge.source, edge.target, "end")]
+        if (_arrow(edge), "begin") in sites:
+            side0, site0, share0 = sites[(_arrow(edge), "begin")]
+            side1, site1, share1 = sites[(_arrow(edge), "end")]
         elif lay.node(edge.source).y < lay.node(edge.target).y:  # next one down
             (side0, site0, share0), (side1, site1, share1) = ("bottom", 2, 1), ("top", 0, 0)
         else:
@@ -432,7 +454,7 @@ def draw_map(
         colour, dash, width = _edge_look(edge, place)
         if side0 == side1 == "right":  # within one column: a bracket out to the right
             builder = shapes.build_freeform(x0, y0, scale=1.0)
-            out = max(x0, x1) + _emu(reach[(edge.source, edge.target)])
+            out = max(x0, x1) + _emu(reach[_arrow(edge)])
             builder.add_line_segments([(out, y0), (out, y1), (x1, y1)], close=False)
             arrow = builder.convert_to_shape()
             arrow.fill.background()
