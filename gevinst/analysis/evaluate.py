@@ -27,6 +27,13 @@ The rules, in short (SPEC section 3 is the contract):
   is the latest previous period of the indicators its score rests on (its own, or
   those of the benefits, objectives and goals feeding it).
 
+The parts live beside this module: the roll-up of scores in
+:mod:`gevinst.analysis.scores`, the trend since the last period in
+:mod:`gevinst.analysis.since`, reviews beside the numbers in
+:mod:`gevinst.analysis.reviews`, and the rows, DataFrames and Jupyter table in
+:mod:`gevinst.analysis.evaluate_text`; their results and :func:`trend_text` are
+importable from here too.
+
 Examples:
     >>> import datetime as dt
     >>> import gevinst as gv
@@ -48,13 +55,21 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 
+from gevinst.analysis.evaluate_text import (
+    element_rows,
+    evaluation_frame,
+    evaluation_html,
+    indicator_rows,
+    money_rows,
+    review_rows,
+    trend_text,
+)
 from gevinst.analysis.indicators import (
     STATUSES,
     TRENDS,
@@ -62,17 +77,13 @@ from gevinst.analysis.indicators import (
     Status,
     Trend,
     expected_value,
-    indicator_result,
-    judge,
     trend_line,
-    trend_of,
 )
-from gevinst.graph import build_graph, resolve_weights
-from gevinst.i18n.formats import NO_VALUE, format_date, format_percent
-from gevinst.i18n.html import Cell, html_table
-from gevinst.i18n.words import t
+from gevinst.analysis.reviews import ReviewResult, review_results
+from gevinst.analysis.scores import SCORED_KINDS, ElementResult, Scoring
+from gevinst.analysis.since import since_last_period
+from gevinst.graph import build_graph
 from gevinst.model import Indicator, Measurement, Plan
-from gevinst.theme import STATUS_STYLES, TREND_MARKS
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -94,174 +105,6 @@ __all__ = [
     "trend_line",
     "trend_text",
 ]
-
-#: Kinds of element that get a score. Measures and changes do not.
-SCORED_KINDS = frozenset({"benefit", "disbenefit", "objective", "goal"})
-
-#: Kinds whose score feeds the element they contribute to (not dis-benefits).
-_FEEDING_KINDS = frozenset({"benefit", "objective", "goal"})
-
-_JUDGEMENTS: dict[str, int] = {"on_track": 0, "at_risk": 1, "off_track": 2}
-
-
-# -- results ------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class ElementResult:
-    """One element of the map at the evaluation date.
-
-    Attributes:
-        id: the element's id.
-        kind: ``benefit``, ``disbenefit``, ``objective``, ``goal``, ``change`` or
-            ``measure``.
-        name: its name.
-        score: in ``[0, cap]``; ``None`` without one (always for measures and changes).
-        coverage: 1 for a score from the element's own indicators; otherwise the share
-            of the weight of the contributing benefits, objectives and goals that had a
-            score; 0 when it has no score; ``None`` for measures and changes.
-        status: one of :data:`STATUSES` (``not_measured`` without a score); ``None``
-            for measures and changes, which are not scored.
-        basis: ``"indicators"`` (own indicators), ``"contributors"`` (rolled up) or
-            ``None`` (no score).
-        indicators: the ids of the element's own indicators.
-        disbenefits: the dis-benefits that contribute to it, listed beside its score.
-        previous_date: the date of its previous measurement period: the latest date
-            of a measurement before the latest one of an indicator its score rests on
-            (``None`` when none has two).
-        previous_status: the status the evaluation gave on ``previous_date``.
-        trend: ``status`` beside ``previous_status``: ``improved``, ``worsened``,
-            ``unchanged``, ``new`` (no earlier judgement), ``None`` without a judgement
-            now.
-    """
-
-    id: str
-    kind: str
-    name: str
-    score: float | None
-    coverage: float | None
-    status: Status | None
-    basis: Literal["indicators", "contributors"] | None = None
-    indicators: tuple[str, ...] = ()
-    disbenefits: tuple[str, ...] = ()
-    previous_date: dt.date | None = None
-    previous_status: Status | None = None
-    trend: Trend | None = None
-
-
-def trend_text(trend: str | None, language: str = "nb", previous: str | None = None) -> str:
-    """A trend as tables write it: its glyph and word, never colour alone, and the
-    status it moved from when it moved; empty without a trend.
-
-    >>> trend_text("worsened", "nb", "on_track"), trend_text("unchanged", "en", "at_risk")
-    ('↓ verre (fra I rute)', '→ unchanged')
-    >>> trend_text("new", "nb"), trend_text(None, "nb")
-    ('ny', '')
-    """
-    if not trend:
-        return ""
-    text = f"{TREND_MARKS.get(trend, '')} {t(trend, language)}".strip()
-    if trend in ("improved", "worsened") and previous:
-        text += f" ({t('was_status', language).format(status=t(previous, language))})"
-    return text
-
-
-@dataclass(frozen=True)
-class ReviewResult:
-    """A review (gevinstevaluering) beside what the numbers said on its date.
-
-    Attributes:
-        date: the review's date.
-        element: the reviewed element's id.
-        by: the reviewer (a stakeholder id), if given.
-        comment: the reviewer's comment, if given.
-        status: the reviewer's judgement.
-        computed: the status the numbers gave on that date (``None`` for measures and
-            changes, which have no score).
-        score: the element's score on that date.
-        disagrees: true when both are judgements (on track, at risk, off track) and
-            they differ.
-        optimistic: true when the reviewer judged better than the numbers did (for
-            example "on track" while the numbers say "off track").
-    """
-
-    date: dt.date
-    element: str
-    by: str | None
-    comment: str | None
-    status: str
-    computed: Status | None
-    score: float | None
-    disagrees: bool
-    optimistic: bool
-
-
-# -- scores up the map --------------------------------------------------------------------
-
-
-def _reweighted(graph: nx.DiGraph, removed: str) -> nx.DiGraph:
-    """The graph without ``removed``, with the weights into its targets resolved anew."""
-    out = graph.copy()
-    targets = list(out.successors(removed))
-    out.remove_node(removed)
-    for target in targets:
-        given = [
-            (u, out.edges[u, target].get("given_weight"))
-            for u in out.predecessors(target)
-            if out.nodes[u]["kind"] != "disbenefit"
-        ]
-        for source, weight in resolve_weights(given).items():
-            out.edges[source, target]["weight"] = weight
-    return out
-
-
-def _held_status(refs: Sequence[str], indicators: Mapping[str, IndicatorResult]) -> Status:
-    """The status of an element without a score: ``not_measured``, unless some of its
-    own indicators hold the line (every target equal to the baseline: no progress, ever)
-    and are measured; then the worst of theirs, so that a measured harm shows."""
-    held = [
-        indicators[ref].status
-        for ref in refs
-        if ref in indicators
-        and indicators[ref].progress is None
-        and indicators[ref].status in ("on_track", "off_track")
-    ]
-    return "off_track" if "off_track" in held else "on_track" if held else "not_measured"
-
-
-def _roll_up(
-    graph: nx.DiGraph, own: Mapping[str, float], order: Iterable[str] | None = None
-) -> dict[str, tuple[float | None, float | None]]:
-    """(score, coverage) of every node (or of those in ``order``, a topological order
-    that holds all that feeds them): own indicator score, else the weighted mean of the
-    scores of the benefits, objectives and goals feeding it."""
-    out: dict[str, tuple[float | None, float | None]] = {}
-    for node in nx.topological_sort(graph) if order is None else order:
-        kind = graph.nodes[node]["kind"]
-        if kind not in SCORED_KINDS:
-            out[node] = (None, None)
-            continue
-        if node in own:
-            out[node] = (own[node], 1.0)
-            continue
-        total = scored = weighted = 0.0
-        for source in graph.predecessors(node):
-            if graph.nodes[source]["kind"] not in _FEEDING_KINDS:
-                continue
-            weight = float(graph.edges[source, node]["weight"])
-            total += weight
-            score = out[source][0]
-            if score is not None:
-                scored += weight
-                weighted += weight * score
-        if scored > 0:
-            out[node] = (weighted / scored, scored / total)
-        else:
-            out[node] = (None, 0.0)
-    return out
-
-
-# -- the evaluation -----------------------------------------------------------------------
 
 
 class Evaluation:
@@ -299,17 +142,11 @@ class Evaluation:
         self.at = at
         self.thresholds = thresholds
         self.cap = cap
-        self._graph: nx.DiGraph = build_graph(plan) if graph is None else graph
-        self._by_indicator: dict[str, list[Measurement]] = {}
-        for m in sorted(plan.measurements, key=lambda m: m.date):
-            self._by_indicator.setdefault(m.indicator, []).append(m)
-        # date-independent, kept for every date evaluated: the order scores roll up in
-        # and each element's own indicators (a pydantic getattr per element is slow)
-        self._order: list[str] = list(nx.topological_sort(self._graph))
-        self._refs: dict[str, tuple[str, ...]] = {}
-        for element in plan.elements():
-            self._refs.setdefault(element.id, tuple(getattr(element, "indicators", ())))
-        self.indicators, self.elements = self._since_last_period(at)
+        # what does not depend on the date, kept for every date evaluated
+        self._scoring = Scoring(
+            plan, thresholds, cap, build_graph(plan) if graph is None else graph
+        )
+        self.indicators, self.elements = since_last_period(self._scoring, at)
         self._history: dict[
             dt.date, tuple[dict[str, IndicatorResult], dict[str, ElementResult]]
         ] = {at: (self.indicators, self.elements)}
@@ -323,237 +160,13 @@ class Evaluation:
         """The status table, so an evaluation shows itself in Jupyter: each scored
         element with its kind, name, status (mark, word and colour), score, coverage and
         trend since the previous measurement period, in the plan's language."""
-        lang = self.plan.language
-        rows: list[list[Cell]] = []
-        for r in self.elements.values():
-            if r.kind not in SCORED_KINDS:
-                continue
-            style = STATUS_STYLES.get(r.status or "")
-            status: Cell = (f"{style.mark} {t(r.status or '', lang)}", style.fill) if style else ""
-            score = NO_VALUE if r.score is None else format_percent(r.score, lang)
-            since = trend_text(r.trend, lang, r.previous_status)
-            rows.append(
-                [
-                    r.id,
-                    t(r.kind, lang),
-                    r.name,
-                    status,
-                    score,
-                    format_percent(r.coverage, lang),
-                    since,
-                ]
-            )
-        caption = t("html_evaluation", lang).format(
-            plan=self.plan.title, date=format_date(self.at, lang)
-        )
-        keys = ("id", "type", "name", "status", "score", "coverage", "since_last")
-        header = [t(k, lang) for k in keys]
-        return html_table(caption, header, rows, right={4, 5}, more=t("html_rows_left_out", lang))
-
-    # -- computing --
-
-    def _indicator_results(
-        self, at: dt.date, only: Iterable[str] | None = None, *, details: bool = True
-    ) -> dict[str, IndicatorResult]:
-        """Indicator results at ``at``, of every indicator or of those in ``only``
-        (without forecast and overdue date unless ``details``)."""
-        wanted = None if only is None else set(only)
-        out: dict[str, IndicatorResult] = {}
-        for indicator in self.plan.indicators:
-            if indicator.id in out or (wanted is not None and indicator.id not in wanted):
-                continue
-            out[indicator.id] = indicator_result(
-                indicator,
-                self._by_indicator.get(indicator.id, []),
-                at,
-                self.thresholds,
-                details=details,
-            )
-        return out
-
-    def _own_scores(
-        self, indicators: Mapping[str, IndicatorResult], only: Iterable[str] | None = None
-    ) -> dict[str, float]:
-        """The score from its own indicators of every scored element (or of those in
-        ``only``) that has one."""
-        own: dict[str, float] = {}
-        kinds = self._graph.nodes
-        for id in self._refs if only is None else only:
-            if id not in kinds or kinds[id]["kind"] not in SCORED_KINDS:
-                continue
-            values = [
-                min(max(p, 0.0), self.cap)
-                for ref in self._refs.get(id, ())
-                if ref in indicators and (p := indicators[ref].progress) is not None
-            ]
-            if values:
-                own[id] = sum(values) / len(values)
-        return own
-
-    def _status(
-        self, id: str, score: float | None, indicators: Mapping[str, IndicatorResult]
-    ) -> Status:
-        """The status of scored element ``id`` with this score (SPEC section 3)."""
-        if score is not None:
-            return judge(score, self.thresholds)
-        return _held_status(self._refs.get(id, ()), indicators)
-
-    def _elements(
-        self,
-        indicators: Mapping[str, IndicatorResult],
-        own: Mapping[str, float],
-        scores: Mapping[str, tuple[float | None, float | None]],
-        previous: Mapping[str, tuple[dt.date | None, Status | None]] | None = None,
-    ) -> dict[str, ElementResult]:
-        """The element results, each with its previous date and status if given."""
-        graph = self._graph
-        beside: dict[str, list[str]] = {}  # the dis-benefits listed beside each element
-        for u, kind in graph.nodes(data="kind"):
-            if kind == "disbenefit":
-                for v in graph.successors(u):
-                    beside.setdefault(v, []).append(u)
-        out: dict[str, ElementResult] = {}
-        for element in self.plan.elements():
-            if element.id in out or element.id not in graph:
-                continue
-            score, coverage = scores[element.id]
-            status: Status | None = None
-            day: dt.date | None = None
-            before: Status | None = None
-            if element.kind in SCORED_KINDS:
-                status = self._status(element.id, score, indicators)
-                if previous is not None:
-                    day, before = previous[element.id]
-            basis: Literal["indicators", "contributors"] | None = None
-            if score is not None:
-                basis = "indicators" if element.id in own else "contributors"
-            out[element.id] = ElementResult(
-                id=element.id,
-                kind=element.kind,
-                name=element.name,
-                score=score,
-                coverage=coverage,
-                status=status,
-                basis=basis,
-                indicators=self._refs[element.id],
-                disbenefits=tuple(beside.get(element.id, ())),
-                previous_date=day,
-                previous_status=before,
-                trend=trend_of(before, status) if previous is not None else None,
-            )
-        return out
-
-    def _compute(self, at: dt.date) -> tuple[dict[str, IndicatorResult], dict[str, ElementResult]]:
-        indicators = self._indicator_results(at)
-        own = self._own_scores(indicators)
-        return indicators, self._elements(indicators, own, _roll_up(self._graph, own, self._order))
+        return evaluation_html(self.plan, self.at, self.elements)
 
     def _snapshot(self, at: dt.date) -> tuple[dict[str, IndicatorResult], dict[str, ElementResult]]:
         """Indicator and element results on another date (same plan, same rules), kept."""
         if at not in self._history:
-            self._history[at] = self._compute(at)
+            self._history[at] = self._scoring.results(at)
         return self._history[at]
-
-    def _previous_dates(
-        self,
-        indicators: Mapping[str, IndicatorResult],
-        own: Mapping[str, float],
-        scores: Mapping[str, tuple[float | None, float | None]],
-    ) -> tuple[dict[str, dt.date | None], dict[str, dt.date | None]]:
-        """The previous measurement period of every indicator and scored element, from
-        the results at ``at``."""
-        before_indicator: dict[str, dt.date | None] = {}
-        for id, result in indicators.items():
-            # the latest date before the latest measurement's (which is realised_date)
-            day = None
-            if result.realised_date is not None:
-                for m in reversed(self._by_indicator.get(id, ())):
-                    if m.date < result.realised_date:
-                        day = m.date
-                        break
-            before_indicator[id] = day
-        before_element: dict[str, dt.date | None] = {}
-        graph = self._graph
-        for node in self._order:
-            if graph.nodes[node]["kind"] not in SCORED_KINDS:
-                continue
-            if node not in own and scores[node][0] is not None:  # rolled up
-                found = [
-                    before_element.get(source)
-                    for source in graph.predecessors(node)
-                    if graph.nodes[source]["kind"] in _FEEDING_KINDS
-                ]
-            else:
-                found = [before_indicator.get(ref) for ref in self._refs.get(node, ())]
-            dates = [day for day in found if day is not None]
-            before_element[node] = max(dates) if dates else None
-        return before_indicator, before_element
-
-    def _statuses_on(
-        self, day: dt.date, indicator_ids: Iterable[str], element_ids: Iterable[str]
-    ) -> tuple[dict[str, Status], dict[str, Status]]:
-        """The statuses on ``day`` of the given indicators and scored elements, by the
-        same rules as at ``at``: only the elements feeding them and their indicators
-        are evaluated, and without forecasts."""
-        graph = self._graph
-        wanted = set(element_ids)
-        feeding: set[str] = set()  # the elements and all that feed their scores
-        stack = list(wanted)
-        while stack:
-            node = stack.pop()
-            if node in feeding:
-                continue
-            feeding.add(node)
-            stack.extend(
-                source
-                for source in graph.predecessors(node)
-                if graph.nodes[source]["kind"] in _FEEDING_KINDS and source not in feeding
-            )
-        needed = set(indicator_ids)
-        for node in feeding:
-            needed.update(self._refs.get(node, ()))
-        indicators = self._indicator_results(day, needed, details=False)
-        own = self._own_scores(indicators, feeding)
-        order = [node for node in self._order if node in feeding]
-        scores = _roll_up(graph, own, order)
-        return (
-            {id: indicators[id].status for id in indicator_ids},
-            {id: self._status(id, scores[id][0], indicators) for id in wanted},
-        )
-
-    def _since_last_period(
-        self, at: dt.date
-    ) -> tuple[dict[str, IndicatorResult], dict[str, ElementResult]]:
-        """The results at ``at``, each with its status at the previous measurement period
-        (computed by the same rules on that date) and the trend between the two."""
-        now = self._indicator_results(at)
-        own = self._own_scores(now)
-        scores = _roll_up(self._graph, own, self._order)
-        before_indicator, before_element = self._previous_dates(now, own, scores)
-        days: dict[dt.date, tuple[list[str], list[str]]] = {}
-        for id, day in before_indicator.items():
-            if day is not None:
-                days.setdefault(day, ([], []))[0].append(id)
-        for id, day in before_element.items():
-            if day is not None:
-                days.setdefault(day, ([], []))[1].append(id)
-        indicator_was: dict[str, Status] = {}
-        element_was: dict[str, Status] = {}
-        for day in sorted(days):
-            was_i, was_e = self._statuses_on(day, *days[day])
-            indicator_was.update(was_i)
-            element_was.update(was_e)
-        indicators: dict[str, IndicatorResult] = {}
-        for id, result in now.items():
-            status = indicator_was.get(id)
-            indicators[id] = replace(
-                result,
-                previous_date=before_indicator[id],
-                previous_status=status,
-                trend=trend_of(status, result.status),
-            )
-        previous = {id: (day, element_was.get(id)) for id, day in before_element.items()}
-        return indicators, self._elements(now, own, scores, previous)
 
     # -- asking --
 
@@ -582,7 +195,7 @@ class Evaluation:
     def measurements(self, indicator: str) -> list[Measurement]:
         """The measurements of ``indicator`` dated on or before the evaluation date,
         oldest first."""
-        return [m for m in self._by_indicator.get(indicator, []) if m.date <= self.at]
+        return [m for m in self._scoring.by_indicator.get(indicator, []) if m.date <= self.at]
 
     def trend(self, indicator: str) -> tuple[dt.date, float, float] | None:
         """The forecast's least-squares line for ``indicator``: see :func:`trend_line`."""
@@ -612,22 +225,9 @@ class Evaluation:
         Raises:
             KeyError: ``id`` is not an element of the map.
         """
-        if id not in self._graph:
+        if id not in self._scoring.graph:
             raise KeyError(f"{id!r} is not an element of plan {self.plan.id!r}")
-        own = self._own_scores(self.indicators)
-        own.pop(id, None)
-        after = _roll_up(_reweighted(self._graph, id), own)
-        out: dict[str, tuple[float | None, float | None]] = {}
-        for node, result in self.elements.items():
-            if node == id:
-                continue
-            new = after[node][0]
-            old = result.score
-            if (old is None) != (new is None) or (
-                old is not None and new is not None and not math.isclose(old, new, abs_tol=1e-12)
-            ):
-                out[node] = (old, new)
-        return out
+        return self._scoring.without(id, self.indicators, self.elements)
 
     def npv(self, discount_rate: float | None = None) -> Money:
         """Money at the evaluation date (SPEC section 3): see :func:`gevinst.analysis.money.npv`.
@@ -655,29 +255,7 @@ class Evaluation:
         """
         if self._reviews is not None:
             return list(self._reviews)
-        order = {id: n for n, id in enumerate(self.elements)}
-        chosen = [r for r in self.plan.reviews if r.date <= self.at]
-        chosen.sort(key=lambda r: (order.get(r.element, len(order)), r.element, r.date))
-        out: list[ReviewResult] = []
-        for review in chosen:
-            result = self.elements_at(review.date).get(review.element)
-            computed = result.status if result is not None else None
-            said = _JUDGEMENTS.get(review.status)
-            found = _JUDGEMENTS.get(computed) if computed is not None else None
-            both = said is not None and found is not None
-            out.append(
-                ReviewResult(
-                    date=review.date,
-                    element=review.element,
-                    by=review.by,
-                    comment=review.comment,
-                    status=review.status,
-                    computed=computed,
-                    score=result.score if result is not None else None,
-                    disagrees=both and said != found,
-                    optimistic=both and (said or 0) < (found or 0),
-                )
-            )
+        out = review_results(self.plan, self.at, self.elements, self.elements_at)
         self._reviews = tuple(out)
         return out
 
@@ -692,76 +270,13 @@ class Evaluation:
                 per monetised benefit or dis-benefit, present values).
         """
         if what == "elements":
-            return [
-                {
-                    "id": r.id,
-                    "kind": r.kind,
-                    "name": r.name,
-                    "score": r.score,
-                    "coverage": r.coverage,
-                    "status": r.status,
-                    "basis": r.basis,
-                    "indicators": ", ".join(r.indicators),
-                    "disbenefits": ", ".join(r.disbenefits),
-                    "previous_date": r.previous_date,
-                    "previous_status": r.previous_status,
-                    "trend": r.trend,
-                }
-                for r in self.elements.values()
-                if r.kind in SCORED_KINDS
-            ]
+            return element_rows(self.elements)
         if what == "indicators":
-            return [
-                {
-                    "id": r.id,
-                    "name": r.name,
-                    "unit": r.unit,
-                    "direction": r.direction,
-                    "baseline": r.baseline,
-                    "baseline_date": r.baseline_date,
-                    "target": r.target,
-                    "target_date": r.target_date,
-                    "expected": r.expected,
-                    "realised": r.realised,
-                    "realised_date": r.realised_date,
-                    "progress": r.progress,
-                    "attainment": r.attainment,
-                    "status": r.status,
-                    "forecast": r.forecast,
-                    "previous_date": r.previous_date,
-                    "previous_status": r.previous_status,
-                    "trend": r.trend,
-                }
-                for r in self.indicators.values()
-            ]
+            return indicator_rows(self.indicators)
         if what == "reviews":
-            return [
-                {
-                    "date": r.date,
-                    "element": r.element,
-                    "by": r.by,
-                    "status": r.status,
-                    "computed": r.computed,
-                    "score": r.score,
-                    "disagrees": r.disagrees,
-                    "optimistic": r.optimistic,
-                    "comment": r.comment,
-                }
-                for r in self.reviews()
-            ]
+            return review_rows(self.reviews())
         if what == "money":
-            return [
-                {
-                    "id": line.id,
-                    "kind": line.kind,
-                    "name": line.name,
-                    "category": line.category,
-                    "score": line.score,
-                    "expected": line.expected,
-                    "realised": line.realised,
-                }
-                for line in self.npv().lines.values()
-            ]
+            return money_rows(self.npv())
         raise ValueError(
             f"unknown table {what!r}; use 'elements', 'indicators', 'reviews' or 'money'"
         )
@@ -771,21 +286,7 @@ class Evaluation:
 
         pandas is imported only here (``pip install gevinst[pandas]``).
         """
-        try:
-            import pandas as pd
-        except ImportError as exc:  # pragma: no cover - pandas is in the test extras
-            from gevinst.errors import MissingDependencyError
-
-            raise MissingDependencyError(
-                "to_frame() needs pandas; install it with: pip install 'gevinst[pandas]'"
-            ) from exc
-        rows = self.rows(what)
-        frame = pd.DataFrame(rows)
-        if what == "reviews":
-            return frame
-        if frame.empty:
-            return frame
-        return frame.set_index("id")
+        return evaluation_frame(what, self.rows)
 
 
 def _as_date(value: dt.date | str | None) -> dt.date:
