@@ -3,7 +3,8 @@
 The model checks what one object can check on its own: types, closed value lists,
 the id pattern, unknown keys. Rules across objects (references, cycles, weights,
 personal data) live in :mod:`gevinst.analysis.checks`, each with its GV code, so that a plan
-with mistakes still loads and ``check`` can report all of them at once.
+with mistakes still loads and ``check`` can report all of them at once. What each field
+accepts, and how a value is read as people write it, is in :mod:`gevinst.field_types`.
 
 A plan is built from a file (:func:`gevinst.load`) or in code::
 
@@ -24,32 +25,41 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Literal, TypeAlias, TypeVar
 
-from pydantic import (
-    BaseModel,
-    BeforeValidator,
-    ConfigDict,
-    Field,
-    PlainSerializer,
-    PlainValidator,
-    StrictBool,
-    StringConstraints,
-    field_validator,
-)
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StrictBool, field_validator
 
-from gevinst.amounts import Estimate, as_written, estimate, number
+from gevinst.amounts import Estimate
 from gevinst.errors import Said
-from gevinst.i18n.words import t
+from gevinst.field_types import (
+    Amount,
+    Attitude,
+    BenefitType,
+    Category,
+    Date,
+    Direction,
+    Frequency,
+    Id,
+    IdShorthand,
+    Impact,
+    Language,
+    MeasureStatus,
+    Name,
+    Number,
+    OptionalNumber,
+    ReviewStatus,
+    Risk,
+    Scale,
+    Section,
+    Share,
+    Text,
+    TextList,
+)
 
 if TYPE_CHECKING:
     import networkx as nx
 
 __all__ = [
-    "CLOSED",
-    "CLOSED_WORDS",
-    "ID_PATTERN",
     "KINDS",
     "LEVELS",
-    "MAX_NAME",
     "SCHEMA",
     "Baseline",
     "Benefit",
@@ -75,10 +85,6 @@ __all__ = [
 ]
 
 SCHEMA = "gevinst/1"
-ID_PATTERN = r"^[A-Za-z][A-Za-z0-9_.-]{0,63}$"
-#: The longest name (of an element, stakeholder or indicator), in characters. A name is
-#: a label in maps, charts, tables and slides; longer text belongs in ``description``.
-MAX_NAME = 500
 
 #: The six kinds of element on the map, bottom to top, with their level.
 LEVELS: dict[str, int] = {
@@ -90,160 +96,6 @@ LEVELS: dict[str, int] = {
     "goal": 4,
 }
 KINDS: tuple[str, ...] = tuple(LEVELS)
-
-
-def _iso_date(value: object) -> object:
-    """Accept a date or an ISO 8601 date string; refuse datetimes, numbers and the rest."""
-    if isinstance(value, dt.datetime):
-        if value.time() == dt.time(0) and value.tzinfo is None:
-            return value.date()
-        raise ValueError(Said("load_date_time"))
-    if isinstance(value, dt.date):
-        return value
-    if isinstance(value, str):
-        try:
-            return dt.date.fromisoformat(value.strip())
-        except ValueError:
-            raise ValueError(Said("load_not_a_date", given=repr(value))) from None
-    raise ValueError(Said("load_not_a_date", given=repr(value)))
-
-
-def _number(value: object) -> object:
-    """Accept int and float (not bool, not text): plans hold numbers, not strings."""
-    return number(value)
-
-
-#: The closed value lists of the file format: name -> the codes, as written back.
-CLOSED: dict[str, tuple[str, ...]] = {
-    "status": ("idea", "planned", "pilot", "implemented", "stopped"),
-    "type": ("efficiency", "quality", "other_actors"),
-    "category": ("budget", "redeployment", "public_sector", "non_priced"),
-    "risk": ("low", "medium", "high"),
-    "scale": ("none", "low", "medium", "high"),
-    "attitude": ("supportive", "neutral", "resistant"),
-    "impact": ("positive", "negative"),
-    "direction": ("increase", "decrease"),
-    "review_status": ("on_track", "at_risk", "off_track", "not_measured", "not_due"),
-    "frequency": ("weekly", "monthly", "quarterly", "half-yearly", "yearly"),
-}
-
-#: Words read as a code besides the code itself (``_`` or ``-`` may be spaces) and its
-#: nb and en labels in :data:`gevinst.i18n.words.WORDS`.
-_MORE_WORDS: dict[str, dict[str, str]] = {
-    "status": {"ide": "idea", "planlegges": "planned", "gjennomført": "implemented"},
-    "type": {"effektivitet": "efficiency"},
-    "category": {"budsjett": "budget", "offentlig sektor": "public_sector"},
-    "risk": {"lav": "low", "høy": "high"},
-    "scale": {"lav": "low", "høy": "high"},
-    "attitude": {"støttende": "supportive", "negativ": "resistant", "motstander": "resistant"},
-    "impact": {},
-    "direction": {
-        "økning": "increase",
-        "øke": "increase",
-        "opp": "increase",
-        "nedgang": "decrease",
-        "reduksjon": "decrease",
-        "redusere": "decrease",
-        "ned": "decrease",
-    },
-    "review_status": {},
-    "frequency": {
-        "hver uke": "weekly",
-        "hver måned": "monthly",
-        "hvert kvartal": "quarterly",
-        "kvartal": "quarterly",
-        "hvert halvår": "half-yearly",
-        "halvårsvis": "half-yearly",
-        "semi-annually": "half-yearly",
-        "semiannual": "half-yearly",
-        "hvert år": "yearly",
-        "annually": "yearly",
-        "annual": "yearly",
-    },
-}
-
-
-def _fold(text: str) -> str:
-    """Text as compared: ``_`` and ``-`` read as spaces, spaces collapsed, case folded
-    (``" Ikke_i  Rute"`` -> ``"ikke i rute"``)."""
-    return " ".join(text.replace("_", " ").replace("-", " ").split()).casefold()
-
-
-def _words_for(name: str) -> dict[str, str]:
-    table: dict[str, str] = {}
-    for code in CLOSED[name]:
-        for word in (code, t(code, "nb"), t(code, "en")):
-            table[_fold(word)] = code
-    table |= {_fold(word): code for word, code in _MORE_WORDS[name].items()}
-    return table
-
-
-#: name -> {folded word -> code}: every word a closed value is read as (docs/format.md).
-CLOSED_WORDS: dict[str, dict[str, str]] = {name: _words_for(name) for name in CLOSED}
-
-
-def _closed(name: str) -> BeforeValidator:
-    """Read a closed value given as its code or a word for it (``planlagt``, ``nedgang``).
-
-    The model keeps the code, so a file written back holds ``planned``, ``decrease``.
-    A word not in the list is passed on as it is, for the model to refuse with the list.
-    """
-    table = CLOSED_WORDS[name]
-
-    def read(value: object) -> object:
-        if isinstance(value, str):
-            return table.get(_fold(value), value.strip())
-        return value
-
-    return BeforeValidator(read)
-
-
-def _link(value: object) -> object:
-    if isinstance(value, str):
-        return {"to": value}
-    return value
-
-
-def _text_list(value: object) -> object:
-    if isinstance(value, str):
-        return [value]
-    return value
-
-
-Id: TypeAlias = Annotated[str, StringConstraints(pattern=ID_PATTERN)]
-Date: TypeAlias = Annotated[dt.date, BeforeValidator(_iso_date)]
-Number: TypeAlias = Annotated[float, BeforeValidator(_number)]
-#: An amount of money: one number or ``[low, most_likely, high]`` (SPEC section 6).
-Amount: TypeAlias = Annotated[
-    Estimate, PlainValidator(estimate), PlainSerializer(as_written, when_used="always")
-]
-#: A share of a whole, 0 to 1 (0.25 for a quarter).
-Share: TypeAlias = Annotated[float, BeforeValidator(_number), Field(ge=0, le=1)]
-Text: TypeAlias = str
-TextList: TypeAlias = Annotated[list[str], BeforeValidator(_text_list)]
-Scale: TypeAlias = Annotated[Literal["none", "low", "medium", "high"], _closed("scale")]
-Risk: TypeAlias = Annotated[Literal["low", "medium", "high"], _closed("risk")]
-Language: TypeAlias = Literal["nb", "en"]
-Direction: TypeAlias = Annotated[Literal["increase", "decrease"], _closed("direction")]
-ReviewStatus: TypeAlias = Annotated[
-    Literal["on_track", "at_risk", "off_track", "not_measured", "not_due"],
-    _closed("review_status"),
-]
-MeasureStatus: TypeAlias = Annotated[
-    Literal["idea", "planned", "pilot", "implemented", "stopped"], _closed("status")
-]
-BenefitType: TypeAlias = Annotated[
-    Literal["efficiency", "quality", "other_actors"], _closed("type")
-]
-Category: TypeAlias = Annotated[
-    Literal["budget", "redeployment", "public_sector", "non_priced"], _closed("category")
-]
-Attitude: TypeAlias = Annotated[Literal["supportive", "neutral", "resistant"], _closed("attitude")]
-Impact: TypeAlias = Annotated[Literal["positive", "negative"], _closed("impact")]
-#: How often an indicator is measured (``check`` flags one far behind: GV114).
-Frequency: TypeAlias = Annotated[
-    Literal["weekly", "monthly", "quarterly", "half-yearly", "yearly"], _closed("frequency")
-]
 
 
 class _Model(BaseModel):
@@ -267,9 +119,7 @@ class Link(_Model):
     """
 
     to: Id
-    weight: Annotated[float | None, BeforeValidator(lambda v: v if v is None else _number(v))] = (
-        None
-    )
+    weight: OptionalNumber = None
     note: Text | None = None
     assumptions: TextList = Field(default_factory=list)
 
@@ -281,7 +131,7 @@ class Link(_Model):
         return value
 
 
-Links: TypeAlias = Annotated[list[Annotated[Link, BeforeValidator(_link)]], Field()]
+Links: TypeAlias = Annotated[list[IdShorthand[Link]], Field()]
 
 
 class Mitigation(_Model):
@@ -297,14 +147,14 @@ class Mitigation(_Model):
     assumptions: TextList = Field(default_factory=list)
 
 
-Mitigations: TypeAlias = Annotated[list[Annotated[Mitigation, BeforeValidator(_link)]], Field()]
+Mitigations: TypeAlias = Annotated[list[IdShorthand[Mitigation]], Field()]
 
 
 class Element(_Model):
     """What every element with an id has."""
 
     id: Id
-    name: Text = Field(min_length=1, max_length=MAX_NAME)
+    name: Name
     description: Text | None = None
     assumptions: TextList = Field(default_factory=list)
 
@@ -416,7 +266,7 @@ class Stakeholder(_Model):
 
     kind: ClassVar[str] = "stakeholder"
     id: Id
-    name: Text = Field(min_length=1, max_length=MAX_NAME)
+    name: Name
     description: Text | None = None
     assumptions: TextList = Field(default_factory=list)
     group: Text | None = None
@@ -445,7 +295,7 @@ class Indicator(_Model):
 
     kind: ClassVar[str] = "indicator"
     id: Id
-    name: Text = Field(min_length=1, max_length=MAX_NAME)
+    name: Name
     description: Text | None = None
     assumptions: TextList = Field(default_factory=list)
     unit: Text | None = None
@@ -486,7 +336,7 @@ class OptimismBias(_Model):
     figures are shown beside the unadjusted ones, never instead of them.
     """
 
-    costs: Annotated[float, BeforeValidator(_number), Field(ge=0, le=10)] = 0.0
+    costs: Annotated[Number, Field(ge=0, le=10)] = 0.0
     benefits: Share = 0.0
 
 
@@ -502,17 +352,13 @@ class PlanInfo(_Model):
     currency: Text = "NOK"
     #: A flat real rate per year; ``None`` (not given): the R-109 rates, 4 % for years
     #: 0-39, 3 % for 40-74, 2 % from 75 (SPEC section 6).
-    discount_rate: Annotated[
-        float | None, BeforeValidator(lambda v: v if v is None else _number(v))
-    ] = None
+    discount_rate: OptionalNumber = None
     start: Date | None = None
     horizon_years: Annotated[int, Field(ge=1, le=200, strict=True)] = 10
     #: The correlation between all uncertain amounts in :func:`gevinst.simulate`, 0
     #: (independent, the default) to 1 (all at the same quantile); SPEC section 6.
     #: The model takes any number so that ``check`` can report one outside 0..1 (GV022).
-    correlation: Annotated[
-        float | None, BeforeValidator(lambda v: v if v is None else _number(v))
-    ] = None
+    correlation: OptionalNumber = None
     optimism_bias: OptimismBias | None = None
 
 
@@ -532,13 +378,7 @@ MapElement: TypeAlias = Goal | Objective | Benefit | Disbenefit | Change | Measu
 Record: TypeAlias = MapElement | Stakeholder | Indicator
 
 
-def _none_is_empty(value: object) -> object:
-    return [] if value is None else value
-
-
-_T = TypeVar("_T")
 _R = TypeVar("_R", bound=BaseModel)
-Section: TypeAlias = Annotated[list[_T], BeforeValidator(_none_is_empty)]
 
 
 #: Functions of the layers above the model, by name (``graph``, ``save``, ``dumps``,

@@ -160,7 +160,7 @@ def test_monetised(bergen: gv.Plan) -> None:
 
 @pytest.mark.parametrize("kind", ["goals", "stakeholders", "indicators"])
 def test_a_name_is_a_label_of_at_most_500_characters(kind: str) -> None:
-    from gevinst.model import MAX_NAME
+    from gevinst.field_types import MAX_NAME
 
     def plan(name: str) -> str:
         return f"schema: gevinst/1\nplan: {{id: p, title: T}}\n{kind}:\n- id: X1\n  name: {name}\n"
@@ -247,7 +247,7 @@ def test_closed_lists_are_the_models() -> None:
     """Each word table covers exactly the codes the model's field accepts."""
     from typing import Literal, get_args, get_origin
 
-    from gevinst import model
+    from gevinst import field_types, model
 
     def codes(annotation: object) -> set[object]:
         if get_origin(annotation) is Literal:
@@ -266,8 +266,8 @@ def test_closed_lists_are_the_models() -> None:
         "frequency": model.Indicator.model_fields["frequency"],
     }
     for name, info in fields.items():
-        assert codes(info.annotation) == set(model.CLOSED[name]), name
-        assert set(model.CLOSED_WORDS[name].values()) == set(model.CLOSED[name]), name
+        assert codes(info.annotation) == set(field_types.CLOSED[name]), name
+        assert set(field_types.CLOSED_WORDS[name].values()) == set(field_types.CLOSED[name]), name
 
 
 def test_format_page_lists_the_words_the_model_reads() -> None:
@@ -275,7 +275,7 @@ def test_format_page_lists_the_words_the_model_reads() -> None:
     column, and every code of the model is in the table."""
     import re
 
-    from gevinst import model
+    from gevinst import field_types
 
     page = (ROOT / "docs" / "format.md").read_text("utf-8")
     table = page.split("## Norwegian words for closed values", 1)[1]
@@ -292,12 +292,12 @@ def test_format_page_lists_the_words_the_model_reads() -> None:
         "review `status`": "review_status",
         "indicator `frequency`": "frequency",
     }
-    assert len(rows) == len(names) == len(model.CLOSED)
+    assert len(rows) == len(names) == len(field_types.CLOSED)
     for row in rows:
         field, codes, words = (cell.strip() for cell in row.strip("|").split("|"))
         name = names[field]
         codes_listed = re.findall(r"`([^`]+)`", codes)
-        assert codes_listed == list(model.CLOSED[name])
+        assert codes_listed == list(field_types.CLOSED[name])
         for code, cell in zip(codes_listed, words.split(", "), strict=True):
             for word in re.findall(r"`([^`]+)`", cell):
-                assert model.CLOSED_WORDS[name][word.casefold()] == code, (name, word)
+                assert field_types.CLOSED_WORDS[name][word.casefold()] == code, (name, word)

@@ -28,10 +28,10 @@ from typing import Any, Literal, TypeAlias
 
 from pydantic import BaseModel
 
+from gevinst.field_types import ID_PATTERN
 from gevinst.i18n.formats import format_money, format_quantity, format_rate, with_unit
 from gevinst.i18n.words import t, visible_controls
 from gevinst.model import (
-    ID_PATTERN,
     Benefit,
     Change,
     Disbenefit,

@@ -13,15 +13,15 @@ import functools
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
+from gevinst.field_types import CLOSED
 from gevinst.i18n.words import t
-from gevinst.model import CLOSED
 from gevinst.render._templates import script_json
 from gevinst.workshop.edits import FIELDS, KINDS
 
 __all__ = ["CHOICES", "page_html", "page_words"]
 
 #: The values a field can take, shown as a list to choose from: the model's closed lists
-#: (:data:`gevinst.model.CLOSED`), so a value added there is offered here too.
+#: (:data:`gevinst.field_types.CLOSED`), so a value added there is offered here too.
 CHOICES: dict[str, tuple[str, ...]] = {
     "status": CLOSED["status"],
     "type": CLOSED["type"],

@@ -25,8 +25,9 @@ import gevinst as gv
 from gevinst.analysis.diff import KINDS, Difference
 from gevinst.analysis.diff_text import FIELD_WORDS, field_word, field_word_key
 from gevinst.cli import cli
+from gevinst.field_types import ID_PATTERN
 from gevinst.i18n.words import WORDS
-from gevinst.model import ID_PATTERN, Measurement, Plan, PlanInfo, Review
+from gevinst.model import Measurement, Plan, PlanInfo, Review
 from tests.strategies import DATES, TEXT, plans
 
 ROOT = Path(__file__).resolve().parents[2]

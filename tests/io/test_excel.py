@@ -25,9 +25,9 @@ from hypothesis import strategies as st
 import gevinst as gv
 from gevinst.cli import cli
 from gevinst.errors import WorkbookError
+from gevinst.field_types import CLOSED
 from gevinst.io.excel.read import record_places
 from gevinst.io.excel.write import workbook_bytes
-from gevinst.model import CLOSED
 
 NB_SHEETS = [
     "Plan",

@@ -1,4 +1,4 @@
-"""The page's closed choice lists are the model's (gevinst.model.CLOSED)."""
+"""The page's closed choice lists are the model's (gevinst.field_types.CLOSED)."""
 
 from __future__ import annotations
 
@@ -19,7 +19,7 @@ def test_the_choice_lists_are_those_the_page_always_offered() -> None:
 
 
 def test_each_choice_list_is_the_models_own() -> None:
-    from gevinst.model import CLOSED
+    from gevinst.field_types import CLOSED
 
     for field, values in CHOICES.items():
         assert values is CLOSED[{"power": "scale", "interest": "scale"}.get(field, field)]

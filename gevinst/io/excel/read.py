@@ -21,6 +21,7 @@ from openpyxl.utils import get_column_letter
 from pydantic import ValidationError
 
 from gevinst.errors import Said, SaidLines, WorkbookError
+from gevinst.field_types import ID_PATTERN
 from gevinst.i18n.words import t
 from gevinst.io.excel.guard import (
     DAMAGED,
@@ -49,7 +50,7 @@ from gevinst.io.excel.schema import (
     words,
 )
 from gevinst.io.validate import validator_message
-from gevinst.model import ID_PATTERN, SCHEMA, Plan
+from gevinst.model import SCHEMA, Plan
 
 __all__ = ["read_places", "read_plan", "read_workbook", "record_places"]
 

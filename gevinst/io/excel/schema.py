@@ -9,8 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import get_args
 
+from gevinst.field_types import CLOSED, Language
 from gevinst.i18n.words import t
-from gevinst.model import CLOSED, Language
 
 __all__ = [
     "BULLET",
@@ -39,7 +39,7 @@ __all__ = [
 BULLET = "\u2022"
 
 #: Closed value lists: name -> codes, in drop-down order. Those of the plan file come
-#: from the model (:data:`gevinst.model.CLOSED`), so a new value gets its drop-down;
+#: from the model (:data:`gevinst.field_types.CLOSED`), so a new value gets its drop-down;
 #: the plan's language and yes/no (a flag such as ``cashable``) are added here.
 CHOICES: dict[str, tuple[str, ...]] = {
     **CLOSED,
