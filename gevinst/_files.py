@@ -27,28 +27,29 @@ from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import TypeVar
 
-from gevinst.errors import FormatError, OutputError
+from gevinst.errors import FormatError, OutputError, Said
 
 __all__ = ["atomic_write", "cache_dir", "deterministic_zip", "paused_gc", "same_file"]
 
 
 _WRITE_PROBLEMS = {
-    errno.ENOSPC: "the disk is full",
-    errno.EDQUOT: "the disk quota is used up",
-    errno.EROFS: "the disk is read-only",
-    errno.EFBIG: "the file is too large for this disk",
-    errno.ENAMETOOLONG: "the file name is too long",
+    errno.ENOSPC: Said("output_disk_full"),
+    errno.EDQUOT: Said("output_quota"),
+    errno.EROFS: Said("output_read_only_disk"),
+    errno.EFBIG: Said("output_too_large"),
+    errno.ENAMETOOLONG: Said("output_name_too_long"),
 }
 
 
 def _write_problem(path: Path, folder: Path, exc: OSError, existed: bool) -> OutputError:
     """The error for a write that failed: the output's name, never the temporary file's."""
+    problem: str
     if exc.errno in (errno.EACCES, errno.EPERM):
-        what = f"permission denied: cannot write in the folder {folder}"
+        problem = Said("output_permission", folder=folder)
     else:
-        what = _WRITE_PROBLEMS.get(exc.errno or 0) or (exc.strerror or str(exc))
-    kept = "nothing written; the old file is untouched" if existed else "nothing written"
-    return OutputError.replacing(exc, path, f"{what} ({kept})")
+        problem = _WRITE_PROBLEMS.get(exc.errno or 0) or (exc.strerror or str(exc))
+    kept = Said("output_old_untouched" if existed else "output_nothing_written")
+    return OutputError.replacing(exc, path, Said("output_problem", problem=problem, kept=kept))
 
 
 def _keep_owner(tmp: str, old: os.stat_result) -> None:
@@ -96,15 +97,9 @@ def atomic_write(path: str | Path, data: bytes | str) -> Path:
     else:
         existed, mode = True, stat.S_IMODE(info.st_mode)
         if not stat.S_ISREG(info.st_mode):
-            raise OutputError(
-                path, "is not a regular file (a folder, device or pipe); choose a file name"
-            )
+            raise OutputError(path, Said("output_not_regular"))
         if not mode & 0o222:
-            raise OutputError(
-                path,
-                "the file is read-only; make it writable (chmod u+w) or choose another file",
-                errno.EACCES,
-            )
+            raise OutputError(path, Said("output_read_only"), errno.EACCES)
     try:  # a short prefix: the temporary name must fit where the output's name fits
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name[:32]}.", suffix=".tmp", dir=folder)
     except OSError as exc:

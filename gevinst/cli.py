@@ -24,7 +24,7 @@ from gevinst.analysis.simulate import MAX_RUNS
 from gevinst.analysis.simulate_text import WRITERS as SIMULATION_WRITERS
 from gevinst.analysis.trace_text import FORMATS as TRACE_FORMATS
 from gevinst.charts.figure import FORMATS as CHART_FORMATS
-from gevinst.errors import GevinstError, PlanCheckError
+from gevinst.errors import GevinstError, PlanCheckError, Said
 from gevinst.i18n.words import LANGUAGES, language_for
 from gevinst.i18n.words import visible_controls as terminal_safe
 from gevinst.render import RENDERERS
@@ -56,6 +56,12 @@ def _output(*, help: str, required: bool = False) -> Callable[[_F], _F]:
 #: ``-o -``: the JSON goes to stdout, and nothing else does.
 _STDOUT = "-"
 
+#: The inputs an output must not be (:func:`~gevinst.io.inputs.refuse_overwrite`).
+_ROLE_PLAN = Said("output_role_plan")
+_ROLE_MEASUREMENTS = Said("output_role_measurements")
+_ROLE_THEME = Said("output_role_theme")
+_ROLE_LOGO = Said("output_role_logo")
+
 _theme = click.option(
     "--theme",
     type=click.Path(dir_okay=False),
@@ -74,19 +80,20 @@ def _echo(text: str = "", *, err: bool = False, nl: bool = True) -> None:
 
 
 def _date(value: str | None) -> dt.date | None:
+    """The date of --at; one that is not a date is wrong usage (exit 2), one after the
+    last date a plan can hold an input error (exit 1), each said in the message language."""
     from gevinst.analysis.limits import LAST_DATE
 
     if value is None:
         return None
+    language = _language(click.get_current_context())
     try:
         day = dt.date.fromisoformat(value)
     except ValueError:
-        raise click.BadParameter(f"{value!r} is not a date; write it as YYYY-MM-DD") from None
+        said = Said("at_not_a_date", value=f"--at {value!r}")
+        raise click.UsageError(said.in_language(language)) from None
     if day > LAST_DATE:
-        _fail(
-            f"--at {value} is after {LAST_DATE}, the last date a plan can hold "
-            "(docs/limits.md); give a date within the plan's years"
-        )
+        _fail(Said("at_after_last", what="--at", day=value, last=LAST_DATE).in_language(language))
     return day
 
 
@@ -138,21 +145,49 @@ def _make_visible(exc: click.ClickException) -> None:
 
 #: Where a command keeps its --lang for the message of an error (``ctx.meta`` is shared).
 _LANG = "gevinst.lang"
+#: Where a command keeps the plan it reads (for ``diff``: the new plan), whose language
+#: an error says itself in when the error does not know it.
+_PLAN = "gevinst.plan"
 
 
 class _Command(click.Command):
-    """A command that leaves its --lang where the group finds it when an error is said."""
+    """A command that leaves its --lang and its plan where the group finds them when an
+    error is said."""
 
     def invoke(self, ctx: click.Context) -> Any:
         ctx.meta[_LANG] = ctx.params.get("lang")
+        names = ("plan_path", "source", "new")
+        ctx.meta[_PLAN] = next((ctx.params[n] for n in names if ctx.params.get(n)), None)
         return super().invoke(ctx)
+
+
+def _written_language(path: str | None) -> str | None:
+    """The ``language`` the plan file at ``path`` names (YAML or JSON), else None: a
+    workbook, or a file that cannot be read."""
+    from gevinst.io.plans import decode_text, read_input, written_language
+
+    if path is None or Path(path).suffix.lower() not in (".yaml", ".yml", ".json"):
+        return None
+    try:
+        return written_language(decode_text(read_input(path), path))
+    except (OSError, GevinstError):
+        return None
+
+
+def _language(ctx: click.Context, written: str | None = None) -> str:
+    """The language of a message: --lang, else ``written`` (the plan's language as its
+    error knows it), else the language the command's plan file names, else the
+    environment's (:func:`~gevinst.i18n.words.language_for`)."""
+    chosen = ctx.meta.get(_LANG)
+    if chosen is None and written is None:
+        written = _written_language(ctx.meta.get(_PLAN))
+    return language_for(chosen, written)
 
 
 def _said(exc: GevinstError, ctx: click.Context) -> str:
     """The error's message in --lang, else in the plan's language as far as its file
-    could be read, else the environment's (:func:`~gevinst.i18n.words.language_for`)."""
-    chosen = ctx.meta.get(_LANG)
-    return exc.in_language(language_for(chosen, getattr(exc, "language", None)))
+    could be read, else the environment's (:func:`_language`)."""
+    return exc.in_language(_language(ctx, getattr(exc, "language", None)))
 
 
 class _Group(click.Group):
@@ -379,9 +414,9 @@ def render(
     from gevinst.render import write_map
 
     look = load_theme(theme) if theme else None
-    inputs = {"the input plan": plan_path, "the measurements file": measurements}
+    inputs: dict[str, str | None] = {_ROLE_PLAN: plan_path, _ROLE_MEASUREMENTS: measurements}
     logo = look.logo.path if look and look.logo else None
-    refuse_overwrite(output, {**inputs, "the theme file": theme, "the theme's logo": logo})
+    refuse_overwrite(output, {**inputs, _ROLE_THEME: theme, _ROLE_LOGO: logo})
     when = _date(at)
     # the options are checked before the plan is read
     options = MapOptions(
@@ -436,9 +471,9 @@ def report(
     from gevinst.report import report as run_report
 
     look = load_theme(theme) if theme else None  # a bad theme fails before any work
-    inputs = {"the input plan": plan_path, "the measurements file": measurements}
+    inputs: dict[str, str | None] = {_ROLE_PLAN: plan_path, _ROLE_MEASUREMENTS: measurements}
     logo = look.logo.path if look and look.logo else None
-    refuse_overwrite(output, {**inputs, "the theme file": theme, "the theme's logo": logo})
+    refuse_overwrite(output, {**inputs, _ROLE_THEME: theme, _ROLE_LOGO: logo})
     when = _date(at)
     plan = load_inputs(plan_path, measurements=measurements)
     try:
@@ -473,7 +508,7 @@ def evaluate(
 
     if output is not None and output != _STDOUT:
         writer_for(output)  # an unknown suffix is refused before any work
-    refuse_overwrite(output, {"the input plan": plan_path, "the measurements file": measurements})
+    refuse_overwrite(output, {_ROLE_PLAN: plan_path, _ROLE_MEASUREMENTS: measurements})
     when = _date(at) or dt.date.today()
     plan = load_inputs(plan_path, measurements=measurements)
     result = _evaluated(plan_path, plan, when, measurements)
@@ -527,7 +562,7 @@ def simulate(plan_path: str, runs: int, seed: int, output: str | None, lang: str
 
     if output is not None and output != _STDOUT:
         writer_for(output)  # an unknown suffix is refused before any work
-    refuse_overwrite(output, {"the input plan": plan_path})
+    refuse_overwrite(output, {_ROLE_PLAN: plan_path})
     plan = load_inputs(plan_path)
     try:
         result = checked_simulation(plan, runs=runs, seed=seed)
@@ -567,7 +602,7 @@ def stakeholders(plan_path: str, output: str, chart: str, lang: str | None) -> N
     from gevinst.report.stakeholders import write_stakeholders, writer_for
 
     writer_for(output)  # an unknown suffix is refused before any work
-    refuse_overwrite(output, {"the input plan": plan_path})
+    refuse_overwrite(output, {_ROLE_PLAN: plan_path})
     written = write_stakeholders(load_inputs(plan_path), output, chart=chart, language=lang)
     _echo(f"wrote {written}")
 
@@ -612,7 +647,7 @@ def diff(
     from gevinst.analysis.diff import diff_format
     from gevinst.io.inputs import load_inputs, refuse_overwrite
 
-    refuse_overwrite(output, {"the old plan": old, "the new plan": new})
+    refuse_overwrite(output, {Said("output_role_old_plan"): old, Said("output_role_new_plan"): new})
     result = run_diff(load_inputs(old), load_inputs(new), language=lang)
     if quiet:
         sys.exit(1 if result else 0)
@@ -653,7 +688,7 @@ def convert(source: str, target: str, lang: str | None) -> None:
     writer_for(out)  # an unknown suffix is refused before reading a large source
     if not out.parent.is_dir():
         _fail(f"{target}: the folder {out.parent} does not exist; create it first")
-    refuse_overwrite(target, {"the plan to convert": source})
+    refuse_overwrite(target, {Said("output_role_to_convert"): source})
     plan = load_inputs(source)
     save(plan, out)
     _echo(f"wrote {target}")
@@ -693,7 +728,7 @@ def impact(
 
     if output is not None and output != _STDOUT:
         writer_for(output)  # an unknown suffix is refused before any work
-    refuse_overwrite(output, {"the input plan": plan_path, "the measurements file": measurements})
+    refuse_overwrite(output, {_ROLE_PLAN: plan_path, _ROLE_MEASUREMENTS: measurements})
     when = _date(at)
     plan = load_inputs(plan_path, measurements=measurements)
     try:

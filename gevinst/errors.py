@@ -120,22 +120,29 @@ class SaidNumber:
         ('60,001', '60\xa0001')
     """
 
-    def __init__(self, value: float) -> None:
+    def __init__(self, value: float, decimals: int = 0) -> None:
         self.value = value
+        self.decimals = decimals
 
     def __str__(self) -> str:
         return self.in_language("en")
 
     def in_language(self, language: str) -> str:
         """The number as written in ``language``."""
-        return format_number(self.value, language)
+        return format_number(self.value, language, self.decimals)
 
 
 class GevinstError(Exception):
-    """Root of every error gevinst raises on purpose."""
+    """Root of every error gevinst raises on purpose.
+
+    Raised with one :class:`Said` (``FormatError(Said(...))``), the error says itself in
+    ``nb`` or ``en``; raised with plain text, it says that text in every language.
+    """
 
     def in_language(self, language: str) -> str:
         """The message in ``language`` where its words are in the table, else as it is."""
+        if len(self.args) == 1 and hasattr(self.args[0], "in_language"):
+            return said_in(self.args[0], language)
         return str(self)
 
 
@@ -292,16 +299,24 @@ class FormatError(GevinstError, ValueError):
         hint: str | None = None,
     ) -> FormatError:
         """The one message for an output suffix gevinst cannot write: the file, what it
-        was to hold, the suffix, and the suffixes it can write.
+        was to hold (a :class:`Said` such as ``Said("format_a_map")``), the suffix, and
+        the suffixes it can write.
 
-        >>> print(FormatError.unknown_suffix("a plan", ".txt", [".yaml", ".json"], path="p.txt"))
-        p.txt: cannot write a plan as .txt; use one of: .json .yaml
+        >>> error = FormatError.unknown_suffix(Said("load_a_plan"), ".txt", [".yaml"], path="p.txt")
+        >>> print(error)
+        p.txt: cannot write a plan as .txt; use one of: .yaml
+        >>> print(error.in_language("nb"))
+        p.txt: kan ikke lagre en plan som .txt; bruk en av filendelsene: .yaml
         """
-        where = f"{path}: " if path is not None else ""
-        shown = suffix or "(no suffix)"
-        more = f" ({hint})" if hint else ""
         return cls(
-            f"{where}cannot write {what} as {shown}; use one of: {' '.join(sorted(known))}{more}"
+            Said(
+                "format_unknown_suffix",
+                where=f"{path}: " if path is not None else "",
+                what=what,
+                suffix=suffix or Said("format_no_suffix"),
+                known=" ".join(sorted(known)),
+                more=Said("format_hint", hint=hint) if hint else "",
+            )
         )
 
 
@@ -312,11 +327,15 @@ class ThemeError(GevinstError, ValueError):
     Attributes:
         source: the theme file, if the theme came from one.
         line: 1-based line in that file, if known.
-        reason: the message without the location prefix.
+        reason: the message without the location prefix (English; a :class:`Said`
+            where the table has it in Norwegian too).
 
     Examples:
-        >>> str(ThemeError("unknown key 'colour'; use colours", source="t.yaml", line=3))
-        "t.yaml:3: unknown key 'colour'; use colours"
+        >>> error = ThemeError(Said("theme_not_text"), source="t.yaml", line=3)
+        >>> print(error)
+        t.yaml:3: a theme file is YAML text in UTF-8; this file is not text (is it the logo?)
+        >>> print(error.in_language("nb"))
+        t.yaml:3: en temafil er YAML-tekst i UTF-8; denne filen er ikke tekst (er det logoen?)
     """
 
     def __init__(
@@ -325,9 +344,16 @@ class ThemeError(GevinstError, ValueError):
         self.reason = reason
         self.source = str(source) if source is not None else None
         self.line = line
-        where = f"{self.source}:{line}: " if self.source and line else ""
+        super().__init__(self._format())
+
+    def in_language(self, language: str) -> str:
+        """The message with its place, in ``language`` (``nb`` or ``en``)."""
+        return self._format(language)
+
+    def _format(self, language: str = "en") -> str:
+        where = f"{self.source}:{self.line}: " if self.source and self.line else ""
         where = where or (f"{self.source}: " if self.source else "")
-        super().__init__(f"{where}{reason}")
+        return f"{where}{said_in(self.reason, language)}"
 
 
 class RenderError(GevinstError, RuntimeError):
@@ -339,14 +365,24 @@ class OutputError(GevinstError, OSError):
 
     Nothing was written and an existing file is untouched. ``filename`` is the output
     file as the user named it (never the hidden temporary file), ``strerror`` says what
-    is wrong and how to fix it, ``errno`` is the operating system's code when there is one.
+    is wrong and how to fix it (English; a :class:`Said`, so :meth:`in_language` says
+    it in Norwegian too), ``errno`` is the operating system's code when there is one.
+
+    Examples:
+        >>> error = OutputError("kart.svg", Said("output_read_only"))
+        >>> print(error.in_language("nb"))
+        kart.svg: filen er skrivebeskyttet; gjør den skrivbar (chmod u+w) eller velg en annen fil
     """
 
     def __init__(self, path: str | Path, reason: str, code: int | None = None) -> None:
         super().__init__(code, reason, str(path))
 
     def __str__(self) -> str:
-        return f"{self.filename}: {self.strerror}"
+        return self.in_language("en")
+
+    def in_language(self, language: str) -> str:
+        """The message with the file's name, in ``language`` (``nb`` or ``en``)."""
+        return f"{self.filename}: {said_in(self.strerror, language)}"
 
     @classmethod
     def replacing(cls, exc: OSError, path: str | Path, reason: str) -> OutputError:
@@ -372,19 +408,23 @@ class OverwriteError(OutputError):
     """The output file is one of the command's inputs (also through a link): refused
     before any work, so no command writes over the plan or measurements it reads.
 
-    ``role`` names the input, e.g. ``the input plan``.
+    ``role`` names the input, e.g. ``Said("output_role_plan")`` (the input plan).
 
     Examples:
-        >>> print(OverwriteError("plan.yaml", "the input plan"))
+        >>> error = OverwriteError("plan.yaml", Said("output_role_plan"))
+        >>> print(error)
         plan.yaml is the input plan; choose another output file (nothing written)
+        >>> print(error.in_language("nb"))
+        plan.yaml er planen som leses inn; velg en annen fil å skrive til (ingenting er skrevet)
     """
 
     def __init__(self, path: str | Path, role: str) -> None:
         self.role = role
-        super().__init__(path, f"is {role}; choose another output file (nothing written)")
+        super().__init__(path, Said("output_is_input", role=role))
 
-    def __str__(self) -> str:
-        return f"{self.filename} {self.strerror}"
+    def in_language(self, language: str) -> str:
+        """The message in ``language`` (``nb`` or ``en``)."""
+        return f"{self.filename} {said_in(self.strerror, language)}"
 
 
 class MissingDependencyError(GevinstError, ImportError):

@@ -64,17 +64,17 @@ def _cases(tmp: Path, plan: Path, plan_json: Path, csv_file: Path) -> list[tuple
     elsewhere.mkdir()
     p, j, m, md = str(plan), str(plan_json), str(csv_file), str(tmp / "m.md")
     return [
-        (["render", j, "-o", j], "is the input plan"),
-        (["render", j, "-o", str(hard), "--measurements", m], "is the input plan"),
-        (["evaluate", j, "-o", j], "is the input plan"),
-        (["evaluate", p, "--measurements", m, "-o", m], "is the measurements file"),
-        (["diff", p, j, "-o", p], "is the old plan"),
-        (["diff", p, j, "-o", str(hard)], "is the new plan"),
-        (["stakeholders", p, "-o", str(link)], "is the input plan"),
-        (["convert", p, p], "is the plan to convert"),
-        (["convert", j, str(hard)], "is the plan to convert"),
-        (["convert", p, str(elsewhere / ".." / plan.name)], "is the plan to convert"),
-        (["report", p, "--measurements", md, "-o", md], "is the measurements file"),
+        (["render", j, "-o", j], "er planen som leses inn"),
+        (["render", j, "-o", str(hard), "--measurements", m], "er planen som leses inn"),
+        (["evaluate", j, "-o", j], "er planen som leses inn"),
+        (["evaluate", p, "--measurements", m, "-o", m], "er målingsfilen"),
+        (["diff", p, j, "-o", p], "er den gamle planen"),
+        (["diff", p, j, "-o", str(hard)], "er den nye planen"),
+        (["stakeholders", p, "-o", str(link)], "er planen som leses inn"),
+        (["convert", p, p], "er planen som skal konverteres"),
+        (["convert", j, str(hard)], "er planen som skal konverteres"),
+        (["convert", p, str(elsewhere / ".." / plan.name)], "er planen som skal konverteres"),
+        (["report", p, "--measurements", md, "-o", md], "er målingsfilen"),
     ]
 
 
@@ -86,7 +86,8 @@ def test_no_command_writes_over_its_input(
         before = {p: p.read_bytes() for p in tmp_path.iterdir() if p.is_file()}
         code, output = run(*args)
         assert code == 1, (args, output)
-        assert "choose another output file" in output and says in output, (args, output)
+        # the plan is Norwegian: so is the message
+        assert "velg en annen fil å skrive til" in output and says in output, (args, output)
         after = {p: p.read_bytes() for p in tmp_path.iterdir() if p.is_file()}
         assert after == before, args
 
@@ -121,7 +122,7 @@ def test_disk_full_names_the_output(
     monkeypatch.setattr(_files.os, "fsync", _fail_with(errno.ENOSPC))
     code, output = run("render", plan, "-o", old)
     assert code == 1
-    assert f"{old}: the disk is full (nothing written; the old file is untouched)" in output
+    assert f"{old}: disken er full (ingenting er skrevet; den gamle filen er urørt)" in output
     assert old.read_text("utf-8") == "old"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["kart.svg", "plan.yaml"]
 
@@ -132,7 +133,7 @@ def test_disk_full_without_an_old_file(
     monkeypatch.setattr(_files.os, "fsync", _fail_with(errno.ENOSPC))
     code, output = run("convert", plan, tmp_path / "ny.json")
     assert code == 1
-    assert f"{tmp_path / 'ny.json'}: the disk is full (nothing written)" in output
+    assert f"{tmp_path / 'ny.json'}: disken er full (ingenting er skrevet)" in output
     assert not (tmp_path / "ny.json").exists()
 
 
@@ -155,7 +156,7 @@ def test_read_only_folder_names_the_output_not_the_temporary_file(
     out = tmp_path / "kart.svg"
     code, output = run("render", plan, "-o", out)
     assert code == 1
-    assert f"{out}: permission denied: cannot write in the folder {tmp_path}" in output
+    assert f"{out}: ingen tilgang: kan ikke skrive i mappen {tmp_path}" in output
     assert ".kart.svg" not in output and ".tmp" not in output
 
 
@@ -169,7 +170,7 @@ def test_read_only_folder_for_real(plan: Path, tmp_path: Path) -> None:
     finally:
         folder.chmod(0o755)
     assert code == 1
-    assert f"{folder / 'kart.svg'}: permission denied" in output
+    assert f"{folder / 'kart.svg'}: ingen tilgang" in output
     assert ".tmp" not in output
 
 
@@ -179,7 +180,7 @@ def test_read_only_file_is_not_replaced(plan: Path, tmp_path: Path) -> None:
     out.chmod(0o444)
     code, output = run("render", plan, "-o", out)
     assert code == 1
-    assert f"{out}: the file is read-only" in output
+    assert f"{out}: filen er skrivebeskyttet" in output
     assert out.read_text("utf-8") == "old"
 
 
@@ -202,7 +203,7 @@ def test_pipe_as_output_is_refused(plan: Path, tmp_path: Path) -> None:
     os.mkfifo(fifo)
     code, output = run("evaluate", plan, "-o", fifo)
     assert code == 1
-    assert f"{fifo}: is not a regular file" in output
+    assert f"{fifo}: er ikke en vanlig fil" in output
     assert stat.S_ISFIFO(fifo.stat().st_mode)
 
 

@@ -300,18 +300,19 @@ def _as_date(value: dt.date | str | None) -> dt.date:
         try:
             day = dt.date.fromisoformat(str(value).strip())
         except ValueError:
-            raise ValueError(f"{value!r} is not a date; write it as YYYY-MM-DD") from None
+            from gevinst.errors import Said  # said in nb too: said_in(error.args[0], "nb")
+
+            raise ValueError(Said("at_not_a_date", value=repr(value))) from None
     return day
 
 
 def _within_limits(day: dt.date) -> dt.date:
     from gevinst.analysis.limits import LAST_DATE
+    from gevinst.errors import Said
 
     if day > LAST_DATE:
-        raise ValueError(
-            f"the evaluation date {day} is after {LAST_DATE}, the last date a plan can hold "
-            "(docs/limits.md); give a date within the plan's years"
-        )
+        what = Said("at_the_evaluation_date")
+        raise ValueError(Said("at_after_last", what=what, day=day, last=LAST_DATE))
     return day
 
 

@@ -32,7 +32,7 @@ from pathlib import Path
 from gevinst._files import atomic_write, by_suffix
 from gevinst.analysis.impact import Impact, impact
 from gevinst.analysis.money import npv
-from gevinst.errors import PlanError
+from gevinst.errors import PlanError, Said
 from gevinst.i18n.formats import format_money, format_percent
 from gevinst.i18n.markdown import markdown_escape, markdown_table
 from gevinst.i18n.words import t
@@ -295,7 +295,7 @@ def writer_for(path: str | Path) -> _Writer:
     Raises:
         FormatError: an unknown suffix (the message lists the known ones).
     """
-    return by_suffix(WRITERS, path, "an impact")
+    return by_suffix(WRITERS, path, Said("format_an_impact"))
 
 
 def write_impact(plan: Plan, result: Impact, path: str | Path, language: str | None = None) -> Path:

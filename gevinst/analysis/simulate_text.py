@@ -19,6 +19,7 @@ from pathlib import Path
 
 from gevinst._files import atomic_write, by_suffix
 from gevinst.analysis.simulate import OF, Driver, Simulation, simulate
+from gevinst.errors import Said
 from gevinst.i18n.formats import (
     format_money,
     format_number,
@@ -206,7 +207,7 @@ def writer_for(path: str | Path) -> Callable[[Plan, Simulation, str | None], str
     Raises:
         FormatError: an unknown suffix (the message lists the known ones).
     """
-    return by_suffix(WRITERS, path, "a simulation")
+    return by_suffix(WRITERS, path, Said("format_a_simulation"))
 
 
 def write_simulation(

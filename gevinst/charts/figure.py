@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import gevinst.theme as theme
-from gevinst.errors import FormatError
+from gevinst.errors import FormatError, Said
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -219,7 +219,7 @@ def figure_bytes(fig: Figure, format: str = "png", *, dpi: int = 150) -> bytes:
     fmt = format.lower().lstrip(".")
     if fmt not in FORMATS:
         known = [f".{known}" for known in FORMATS]
-        raise FormatError.unknown_suffix("a chart", f".{fmt}" if fmt else "", known)
+        raise FormatError.unknown_suffix(Said("format_a_chart"), f".{fmt}" if fmt else "", known)
     metadata: dict[str, Any] = {
         "png": {"Software": None},
         "svg": {"Date": None, "Creator": None},

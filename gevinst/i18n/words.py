@@ -1488,6 +1488,188 @@ WORDS: dict[str, tuple[str, str]] = {
     "place_row": ("rad {row}", "row {row}"),
     "place_column_named": ("kolonne {header} ({letter})", "column {header} ({letter})"),
     "place_column": ("kolonne {letter}", "column {letter}"),
+    # an output file of a suffix gevinst cannot write (gevinst.errors.FormatError)
+    "format_unknown_suffix": (
+        "{where}kan ikke lagre {what} som {suffix}; bruk en av filendelsene: {known}{more}",
+        "{where}cannot write {what} as {suffix}; use one of: {known}{more}",
+    ),
+    "format_no_suffix": ("(ingen filendelse)", "(no suffix)"),
+    "format_hint": (" ({hint})", " ({hint})"),
+    "format_a_map": ("et gevinstkart", "a benefit map"),
+    "format_a_report": ("en rapport", "a report"),
+    "format_a_chart": ("et diagram", "a chart"),
+    "format_an_evaluation": ("en evaluering", "an evaluation"),
+    "format_a_stakeholder_analysis": ("en interessentanalyse", "a stakeholder analysis"),
+    "format_a_simulation": ("en simulering", "a simulation"),
+    "format_an_impact": ("en konsekvensanalyse", "an impact"),
+    "format_report_hint": (
+        "Excel-arbeidsboken til en plan lages med: gevinst convert PLAN plan.xlsx",
+        "the Excel workbook of a plan: gevinst convert PLAN plan.xlsx",
+    ),
+    "format_cannot_read": (
+        "{path}: kan ikke lese en plan fra {suffix}; gi filen en av filendelsene {known}",
+        "{path}: cannot read a plan from {suffix}; use one of {known}",
+    ),
+    "format_file_without_suffix": ("en fil uten filendelse", "a file without suffix"),
+    "format_plan_format": (
+        "ukjent planformat {format}; bruk 'yaml' eller 'json'",
+        "unknown plan format {format}; use 'yaml' or 'json'",
+    ),
+    # a theme file that cannot be used (gevinst.io.theme_file: ThemeError)
+    "theme_too_large": (
+        "{size} KB er for stor til å være en temafil (høyst {limit} KB); et tema har bare "
+        "name, font, logo og colours",
+        "{size} KB is too large for a theme file (at most {limit} KB); a theme has only "
+        "name, font, logo and colours",
+    ),
+    "theme_unreadable": (
+        "temafilen kan ikke leses ({problem}); sjekk stien til filen",
+        "the theme file cannot be read ({problem}); check the path",
+    ),
+    "theme_not_text": (
+        "en temafil er YAML-tekst i UTF-8; denne filen er ikke tekst (er det logoen?)",
+        "a theme file is YAML text in UTF-8; this file is not text (is it the logo?)",
+    ),
+    "theme_not_mapping": (
+        "en temafil er YAML med nøklene name, font, logo og colours (se docs/theme.md), "
+        "ikke én enkelt verdi eller en liste",
+        "a theme file is a YAML mapping of name, font, logo and colours "
+        "(see docs/theme.md), not a single value or a list",
+    ),
+    "theme_unknown_key": (
+        "ukjent nøkkel {key}{close}; {have}: {known}",
+        "unknown key {key}{close}; {have}: {known}",
+    ),
+    "theme_did_you_mean": (" (mente du {key}?)", " (did you mean {key}?)"),
+    "theme_file_has": ("en temafil har", "a theme file has"),
+    "theme_colours_for": ("farger kan gis for", "colours are given for"),
+    "theme_parts_of": ("colours.{key} har", "colours.{key} has"),
+    "theme_name": (
+        "name er organisasjonens navn, en tekst på 1 til 100 tegn (name: Eksempel kommune)",
+        "name is the organisation's name, text of 1 to 100 characters (name: Eksempel kommune)",
+    ),
+    "theme_font": (
+        "font må være navnet på én skriftfamilie, med bokstaver, sifre, mellomrom og "
+        "bindestreker (font: Source Sans 3), ikke {value}",
+        "font must be one font family name of letters, digits, spaces and hyphens "
+        "(font: Source Sans 3), not {value}",
+    ),
+    "theme_logo_path": (
+        "logo er stien til en PNG-, JPEG- eller SVG-fil, regnet fra mappen til temafilen "
+        "(logo: logo.png)",
+        "logo is the path of a PNG, JPEG or SVG file, relative to the theme file (logo: logo.png)",
+    ),
+    "theme_logo_missing": (
+        "logoen {path} finnes ikke; oppgi stien til en PNG-, JPEG- eller SVG-fil, regnet "
+        "fra mappen til temafilen",
+        "the logo {path} does not exist; give the path of a PNG, JPEG or SVG file, "
+        "relative to the theme file",
+    ),
+    "theme_logo_large": (
+        "logoen {name} er {size} KB; den legges inn i hver presentasjon og side, så den kan "
+        "være høyst {limit} KB: gjør den mindre",
+        "the logo {name} is {size} KB; at most {limit} KB goes into every deck and page: "
+        "make it smaller",
+    ),
+    "theme_logo_not_picture": (
+        "logoen {name} er ikke et PNG-, JPEG- eller SVG-bilde; lagre den som et av dem",
+        "the logo {name} is not a PNG, JPEG or SVG picture; save it as one of those",
+    ),
+    "theme_colours_not_mapping": (
+        'colours knytter typer og statuser til farger, én per linje (goal: "#RRGGBB")',
+        'colours is a mapping of kinds and statuses to colours (goal: "#RRGGBB")',
+    ),
+    "theme_colour_empty": (
+        '{where} er tom: en farge skrives i anførselstegn, "#RRGGBB" (uten anførselstegn '
+        "leser YAML # som starten på en kommentar)",
+        '{where} is empty: a colour is written in quotes, "#RRGGBB" (unquoted, YAML reads '
+        "# as the start of a comment)",
+    ),
+    "theme_not_colour": (
+        '{where}: {value} er ikke en farge; skriv den som "#RRGGBB", seks heksadesimale '
+        "sifre i anførselstegn",
+        '{where}: {value} is not a colour; write it as "#RRGGBB", six hex digits in quotes',
+    ),
+    "theme_fill_contrast": (
+        "colours.{key}.fill: tekst på {fill} har en kontrast på {ratio}:1, under {least}:1 "
+        "(WCAG AA); bruk en lysere fyllfarge, for eksempel {tint}",
+        "colours.{key}.fill: text on {fill} has a contrast of {ratio}:1, under {least}:1 "
+        "(WCAG AA); use a lighter fill such as {tint}",
+    ),
+    "theme_stroke_contrast": (
+        "colours.{key}.stroke: {stroke} har en kontrast på {ratio}:1 mot papiret, under "
+        "{least}:1 (WCAG 1.4.11); bruk en mørkere farge",
+        "colours.{key}.stroke: {stroke} on the paper has a contrast of {ratio}:1, under "
+        "{least}:1 (WCAG 1.4.11); use a darker colour",
+    ),
+    "theme_yaml_tag": (
+        "YAML-tagger (!!binary, !!str, !!python/..., !custom) er ikke tillatt i en temafil; "
+        "fjern taggen og skriv selve verdien",
+        "YAML tags (!!binary, !!str, !!python/..., !custom) are not allowed in a theme "
+        "file; remove the tag and write the value itself",
+    ),
+    "theme_yaml_anchor": (
+        "ankere og aliaser (&navn, *navn) er ikke tillatt i en temafil; skriv verdien ut der "
+        "den brukes",
+        "anchors and aliases (&name, *name) are not allowed in a theme file; "
+        "write the value out where it is used",
+    ),
+    "theme_yaml_anchor_again": (
+        "ankere og aliaser (&navn, *navn) er ikke tillatt i en temafil; skriv verdien ut der "
+        "den brukes (dette ankeret brukes igjen)",
+        "anchors and aliases (&name, *name) are not allowed in a theme file; "
+        "write the value out where it is used (this anchor is used again)",
+    ),
+    # an output file that cannot be written (gevinst._files: OutputError)
+    "output_not_regular": (
+        "er ikke en vanlig fil (men en mappe, en enhet eller et rør); velg et filnavn",
+        "is not a regular file (a folder, device or pipe); choose a file name",
+    ),
+    "output_read_only": (
+        "filen er skrivebeskyttet; gjør den skrivbar (chmod u+w) eller velg en annen fil",
+        "the file is read-only; make it writable (chmod u+w) or choose another file",
+    ),
+    "output_permission": (
+        "ingen tilgang: kan ikke skrive i mappen {folder}",
+        "permission denied: cannot write in the folder {folder}",
+    ),
+    "output_disk_full": ("disken er full", "the disk is full"),
+    "output_quota": ("diskkvoten er brukt opp", "the disk quota is used up"),
+    "output_read_only_disk": ("disken er skrivebeskyttet", "the disk is read-only"),
+    "output_too_large": (
+        "filen er for stor for denne disken",
+        "the file is too large for this disk",
+    ),
+    "output_name_too_long": ("filnavnet er for langt", "the file name is too long"),
+    "output_problem": ("{problem} ({kept})", "{problem} ({kept})"),
+    "output_nothing_written": ("ingenting er skrevet", "nothing written"),
+    "output_old_untouched": (
+        "ingenting er skrevet; den gamle filen er urørt",
+        "nothing written; the old file is untouched",
+    ),
+    "output_is_input": (
+        "er {role}; velg en annen fil å skrive til (ingenting er skrevet)",
+        "is {role}; choose another output file (nothing written)",
+    ),
+    "output_role_plan": ("planen som leses inn", "the input plan"),
+    "output_role_measurements": ("målingsfilen", "the measurements file"),
+    "output_role_theme": ("temafilen", "the theme file"),
+    "output_role_logo": ("logoen i temaet", "the theme's logo"),
+    "output_role_old_plan": ("den gamle planen", "the old plan"),
+    "output_role_new_plan": ("den nye planen", "the new plan"),
+    "output_role_to_convert": ("planen som skal konverteres", "the plan to convert"),
+    # the evaluation date: --at on the command line, at= in Python
+    "at_not_a_date": (
+        "{value} er ikke en dato; skriv den som ÅÅÅÅ-MM-DD (f.eks. 2025-10-01)",
+        "{value} is not a date; write it as YYYY-MM-DD (e.g. 2025-10-01)",
+    ),
+    "at_after_last": (
+        "{what} {day} er etter {last}, den siste datoen en plan kan holde (docs/limits.md); "
+        "oppgi en dato innenfor planens år",
+        "{what} {day} is after {last}, the last date a plan can hold (docs/limits.md); "
+        "give a date within the plan's years",
+    ),
+    "at_the_evaluation_date": ("evalueringsdatoen", "the evaluation date"),
     # reading a plan file or a measurement file (gevinst.io): load errors
     "load_no_file": ("filen finnes ikke", "no such file"),
     "load_folder": ("dette er en mappe, ikke en planfil", "this is a folder, not a plan file"),

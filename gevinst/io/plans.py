@@ -157,7 +157,7 @@ def loads(text: str | bytes, format: str = "yaml", source: str = "<string>") -> 
     else:
         text = text.removeprefix("\ufeff").replace("\r\n", "\n")
     if format not in ("json", "yaml", "yml"):
-        raise FormatError(f"unknown plan format {format!r}; use 'yaml' or 'json'")
+        raise FormatError(Said("format_plan_format", format=repr(format)))
     with paused_gc():  # halves the time of a large plan; see gevinst._files
         data = parse_json(text, source) if format == "json" else parse_yaml(text, source)
         return validate(data, source, text)
@@ -224,10 +224,9 @@ def load(path: str | Path, *, measurements: str | Path | None = None) -> Plan:
     path = Path(path)
     reader = READERS.get(path.suffix.lower())
     if reader is None:
-        raise FormatError(
-            f"{path}: cannot read a plan from {path.suffix or 'a file without suffix'!r}; "
-            f"use one of {', '.join(sorted(READERS))}"
-        )
+        suffix = repr(path.suffix) if path.suffix else Said("format_file_without_suffix")
+        known = ", ".join(sorted(READERS))
+        raise FormatError(Said("format_cannot_read", path=path, suffix=suffix, known=known))
     try:
         plan = reader(path)
     except FileNotFoundError as exc:
@@ -313,7 +312,7 @@ def dumps(plan: Plan, format: str = "yaml") -> str:
         return json.dumps(plan_to_data(plan, "json"), ensure_ascii=False, indent=2) + "\n"
     if format in ("yaml", "yml"):
         return dump_yaml(plan_to_data(plan))
-    raise FormatError(f"unknown plan format {format!r}; use 'yaml' or 'json'")
+    raise FormatError(Said("format_plan_format", format=repr(format)))
 
 
 def _write_text_plan(plan: Plan, path: Path, fmt: str) -> bytes:
@@ -347,4 +346,4 @@ def writer_for(path: str | Path) -> Callable[[Plan, Path], bytes]:
     Raises:
         FormatError: an unknown suffix (the message lists the known ones).
     """
-    return by_suffix(WRITERS, path, "a plan")
+    return by_suffix(WRITERS, path, Said("load_a_plan"))

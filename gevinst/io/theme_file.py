@@ -39,16 +39,23 @@ import re
 from pathlib import Path
 from typing import Any
 
-from gevinst.errors import GevinstError, PlanError, ThemeError
+from gevinst.errors import GevinstError, PlanError, Said, SaidNumber, ThemeError
 from gevinst.theme import (
+    BACKGROUND,
     FONT_NAME,
     KIND_STYLES,
+    MIN_LINE_CONTRAST,
+    MIN_TEXT_CONTRAST,
+    MUTED_TEXT,
     STATUS_STYLES,
+    TEXT_COLOUR,
     KindStyle,
     Logo,
     StatusStyle,
     Theme,
+    contrast,
     fill_problem,
+    readable_tint,
     stroke_problem,
 )
 
@@ -62,6 +69,12 @@ MAX_LOGO_BYTES = 2 * 1024 * 1024
 _KEYS = ("name", "font", "logo", "colours")
 _PARTS = ("fill", "stroke")
 _COLOUR = re.compile(r"#[0-9A-Fa-f]{6}")
+#: The plan reader's refusals of YAML, said of a theme file.
+_IN_A_THEME = {
+    "load_yaml_tag": "theme_yaml_tag",
+    "load_yaml_anchor": "theme_yaml_anchor",
+    "load_yaml_anchor_again": "theme_yaml_anchor_again",
+}
 
 
 def _lines(text: str) -> dict[tuple[str, ...], int]:
@@ -93,7 +106,7 @@ class _Reader:
         self.folder = folder
         self.lines: dict[tuple[str, ...], int] = {}
 
-    def fail(self, reason: str, *path: str, value: bool = False) -> ThemeError:
+    def fail(self, reason: Said, *path: str, value: bool = False) -> ThemeError:
         line = self.lines.get((*path, "=") if value else path)
         return ThemeError(reason, source=self.source, line=line)
 
@@ -103,19 +116,18 @@ class _Reader:
         try:
             data = parse_safe(self.text, self.source)
         except PlanError as exc:
-            reason = exc.reason.replace("a plan file", "a theme file")
+            reason = exc.reason
+            if isinstance(reason, Said) and reason.key in _IN_A_THEME:
+                reason = Said(_IN_A_THEME[reason.key], **reason.fields)
             raise ThemeError(reason, source=self.source, line=exc.line) from exc
         if data is None:
             data = {}
         if not isinstance(data, dict):
-            raise self.fail(
-                "a theme file is a YAML mapping of name, font, logo and colours "
-                "(see docs/theme.md), not a single value or a list"
-            )
+            raise self.fail(Said("theme_not_mapping"))
         self.lines = _lines(self.text)
         for key in data:
             if key not in _KEYS:
-                raise self.fail(_unknown(key, _KEYS, "a theme file has"), str(key))
+                raise self.fail(_unknown(key, _KEYS, Said("theme_file_has")), str(key))
         name = self.name(data.get("name"))
         font = self.font(data.get("font"))
         logo = self.logo(data.get("logo"))
@@ -129,63 +141,40 @@ class _Reader:
         if value is None:
             return ""
         if not isinstance(value, str) or not value.strip() or len(value) > 100:
-            raise self.fail(
-                "name is the organisation's name, text of 1 to 100 characters "
-                "(name: Eksempel kommune)",
-                "name",
-                value=True,
-            )
+            raise self.fail(Said("theme_name"), "name", value=True)
         return " ".join(value.split())
 
     def font(self, value: Any) -> str | None:
         if value is None:
             return None
         if not isinstance(value, str) or not FONT_NAME.fullmatch(" ".join(value.split())):
-            raise self.fail(
-                f"font must be one font family name of letters, digits, spaces and "
-                f"hyphens (font: Source Sans 3), not {value!r}",
-                "font",
-                value=True,
-            )
+            raise self.fail(Said("theme_font", value=repr(value)), "font", value=True)
         return " ".join(value.split())
 
     def logo(self, value: Any) -> Logo | None:
         if value is None:
             return None
         if not isinstance(value, str) or not value.strip():
-            raise self.fail(
-                "logo is the path of a PNG, JPEG or SVG file, relative to the theme "
-                "file (logo: logo.png)",
-                "logo",
-                value=True,
-            )
+            raise self.fail(Said("theme_logo_path"), "logo", value=True)
         path = Path(value.strip())
         if not path.is_absolute() and self.folder is not None:
             path = self.folder / path
         if not path.is_file():
-            raise self.fail(
-                f"the logo {str(path)!r} does not exist; give the path of a PNG, JPEG or "
-                "SVG file, relative to the theme file",
-                "logo",
-                value=True,
-            )
+            raise self.fail(Said("theme_logo_missing", path=repr(str(path))), "logo", value=True)
         size = path.stat().st_size
         if size > MAX_LOGO_BYTES:
-            raise self.fail(
-                f"the logo {path.name!r} is {size // 1024} KB; at most "
-                f"{MAX_LOGO_BYTES // 1024} KB goes into every deck and page: make it smaller",
-                "logo",
-                value=True,
+            said = Said(
+                "theme_logo_large",
+                name=repr(path.name),
+                size=size // 1024,
+                limit=MAX_LOGO_BYTES // 1024,
             )
+            raise self.fail(said, "logo", value=True)
         data = path.read_bytes()
         media_type = _media_type(data)
         if media_type is None:
-            raise self.fail(
-                f"the logo {path.name!r} is not a PNG, JPEG or SVG picture; save it as one "
-                "of those",
-                "logo",
-                value=True,
-            )
+            said = Said("theme_logo_not_picture", name=repr(path.name))
+            raise self.fail(said, "logo", value=True)
         return Logo(data, media_type, str(path))
 
     def colours(self, value: Any) -> tuple[dict[str, KindStyle], dict[str, StatusStyle]]:
@@ -194,25 +183,20 @@ class _Reader:
         if value is None:
             return kinds, statuses
         if not isinstance(value, dict):
-            raise self.fail(
-                'colours is a mapping of kinds and statuses to colours (goal: "#RRGGBB")',
-                "colours",
-                value=True,
-            )
+            raise self.fail(Said("theme_colours_not_mapping"), "colours", value=True)
         known = (*KIND_STYLES, *STATUS_STYLES)
         for key, given in value.items():
             if key not in known:
-                raise self.fail(_unknown(key, known, "colours are given for"), "colours", str(key))
+                have = Said("theme_colours_for")
+                raise self.fail(_unknown(key, known, have), "colours", str(key))
             parts = self.parts(key, given)
             where = ("colours", key, "fill") if isinstance(given, dict) else ("colours", key)
-            problem = fill_problem(key, parts.get("fill", _default_fill(key)))
-            if problem:
-                raise self.fail(f"colours.{key}.fill: {problem}", *where, value=True)
-            if "stroke" in parts:
-                problem = stroke_problem(key, parts["stroke"])
-                if problem:
-                    where = ("colours", key, "stroke")
-                    raise self.fail(f"colours.{key}.stroke: {problem}", *where, value=True)
+            fill = parts.get("fill", _default_fill(key))
+            if fill_problem(key, fill):
+                raise self.fail(_fill_said(key, fill), *where, value=True)
+            if "stroke" in parts and stroke_problem(key, parts["stroke"]):
+                where = ("colours", key, "stroke")
+                raise self.fail(_stroke_said(key, parts["stroke"]), *where, value=True)
             if key in KIND_STYLES:
                 base = KIND_STYLES[key]
                 fill, stroke = parts.get("fill", base.fill), parts.get("stroke", base.stroke)
@@ -230,28 +214,18 @@ class _Reader:
         parts = {}
         for part, colour in given.items():
             if part not in _PARTS:
-                raise self.fail(
-                    _unknown(part, _PARTS, f"colours.{key} has"), "colours", key, str(part)
-                )
+                have = Said("theme_parts_of", key=key)
+                raise self.fail(_unknown(part, _PARTS, have), "colours", key, str(part))
             parts[str(part)] = self.colour(colour, "colours", key, str(part))
         return parts
 
     def colour(self, value: Any, *path: str) -> str:
         where = ".".join(path)
         if value is None:
-            raise self.fail(
-                f'{where} is empty: a colour is written in quotes, "#RRGGBB" (unquoted, '
-                "YAML reads # as the start of a comment)",
-                *path,
-                value=True,
-            )
+            raise self.fail(Said("theme_colour_empty", where=where), *path, value=True)
         if not isinstance(value, str) or not _COLOUR.fullmatch(value.strip()):
-            raise self.fail(
-                f'{where}: {value!r} is not a colour; write it as "#RRGGBB", six hex '
-                "digits in quotes",
-                *path,
-                value=True,
-            )
+            said = Said("theme_not_colour", where=where, value=repr(value))
+            raise self.fail(said, *path, value=True)
         return value.strip().upper()
 
 
@@ -259,10 +233,37 @@ def _default_fill(key: str) -> str:
     return KIND_STYLES[key].fill if key in KIND_STYLES else STATUS_STYLES[key].fill
 
 
-def _unknown(key: object, known: tuple[str, ...], have: str) -> str:
+def _unknown(key: object, known: tuple[str, ...], have: Said) -> Said:
     close = difflib.get_close_matches(str(key), known, n=1)
-    hint = f" (did you mean {close[0]!r}?)" if close else ""
-    return f"unknown key {str(key)!r}{hint}; {have}: {', '.join(known)}"
+    hint = Said("theme_did_you_mean", key=repr(close[0])) if close else ""
+    return Said(
+        "theme_unknown_key", key=repr(str(key)), close=hint, have=have, known=", ".join(known)
+    )
+
+
+def _fill_said(key: str, fill: str) -> Said:
+    """Why ``fill`` is refused (:func:`~gevinst.theme.fill_problem`), in the table's words."""
+    texts = (TEXT_COLOUR, MUTED_TEXT) if key in STATUS_STYLES else (TEXT_COLOUR,)
+    worst = min(contrast(text, fill) for text in texts)
+    return Said(
+        "theme_fill_contrast",
+        key=key,
+        fill=fill,
+        ratio=SaidNumber(worst, 1),
+        least=SaidNumber(MIN_TEXT_CONTRAST, 1),
+        tint=readable_tint(fill, texts),
+    )
+
+
+def _stroke_said(key: str, stroke: str) -> Said:
+    """Why ``stroke`` is refused (:func:`~gevinst.theme.stroke_problem`), in the table's words."""
+    return Said(
+        "theme_stroke_contrast",
+        key=key,
+        stroke=stroke,
+        ratio=SaidNumber(contrast(stroke, BACKGROUND), 1),
+        least=SaidNumber(MIN_LINE_CONTRAST, 1),
+    )
 
 
 def _media_type(data: bytes) -> str | None:
@@ -322,26 +323,19 @@ def load_theme(path: str | Path) -> Theme:
     try:
         size = target.stat().st_size
         if size > MAX_THEME_BYTES:
-            raise ThemeError(
-                f"{size // 1024} KB is too large for a theme file (at most "
-                f"{MAX_THEME_BYTES // 1024} KB); a theme has only name, font, logo and colours",
-                source=target,
-            )
+            said = Said("theme_too_large", size=size // 1024, limit=MAX_THEME_BYTES // 1024)
+            raise ThemeError(said, source=target)
         raw = target.read_bytes()
     except GevinstError:
         raise
     except OSError as exc:
-        raise ThemeError(
-            f"the theme file cannot be read ({exc.strerror or exc}); check the path",
-            source=target,
-        ) from exc
+        problem = Said("load_no_file") if isinstance(exc, FileNotFoundError) else exc.strerror
+        said = Said("theme_unreadable", problem=problem or str(exc))
+        raise ThemeError(said, source=target) from exc
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise ThemeError(
-            "a theme file is YAML text in UTF-8; this file is not text (is it the logo?)",
-            source=target,
-        ) from exc
+        raise ThemeError(Said("theme_not_text"), source=target) from exc
     return parse_theme(text, str(target), target.parent)
 
 

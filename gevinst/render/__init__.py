@@ -32,7 +32,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from gevinst.errors import FormatError
+from gevinst.errors import FormatError, Said
 from gevinst.layout.options import MapOptions
 from gevinst.layout.request import MapRequest
 from gevinst.personal_data import refuse
@@ -73,10 +73,10 @@ RENDERERS: dict[str, str] = {
 UNTHEMED = (".dot", ".mmd", ".json")
 
 
-def _renderer(suffix: str) -> Renderer:
+def _renderer(suffix: str, path: str | Path | None = None) -> Renderer:
     target = RENDERERS.get(suffix.lower())
     if target is None:
-        raise FormatError.unknown_suffix("a benefit map", suffix, RENDERERS)
+        raise FormatError.unknown_suffix(Said("format_a_map"), suffix, RENDERERS, path=path)
     module, name = target.split(":")
     function: Renderer = getattr(importlib.import_module(module), name)
     return function
@@ -121,9 +121,9 @@ def write_map(plan: Plan, path: str | Path, options: MapOptions, page: str | Non
     from gevinst._files import atomic_write
 
     target = Path(path)
+    _renderer(target.suffix, target)  # the message names the file
     if page != "all" or target.suffix.lower() not in _PAGED:
         return atomic_write(target, map_bytes(plan, target.suffix, options, page))
-    _renderer(target.suffix)
     refuse(plan)
     module, name = _PAGED[target.suffix.lower()].split(":")
     pages: Callable[[MapRequest], list[tuple[str, bytes]]] = getattr(
@@ -236,7 +236,7 @@ def render(
     """
     from gevinst.io.theme_file import as_theme
 
-    _renderer(Path(path).suffix)  # an unknown suffix fails before any work
+    _renderer(Path(path).suffix, path)  # an unknown suffix fails before any work
     options = MapOptions(
         evaluation=evaluation,
         focus=focus,

@@ -31,7 +31,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from gevinst.errors import FormatError
+from gevinst.errors import FormatError, Said
 from gevinst.personal_data import refuse
 
 if TYPE_CHECKING:
@@ -51,14 +51,15 @@ REPORTS: dict[str, str] = {
 }
 
 
-def _writer(suffix: str) -> Writer:
+def _writer(suffix: str, path: Path | None = None) -> Writer:
     target = REPORTS.get(suffix.lower())
     if target is None:
         raise FormatError.unknown_suffix(
-            "a report",
+            Said("format_a_report"),
             suffix,
             REPORTS,
-            hint="the Excel workbook of a plan: gevinst convert PLAN plan.xlsx",
+            path=path,
+            hint=Said("format_report_hint"),
         )
     module, name = target.split(":")
     function: Writer = getattr(importlib.import_module(module), name)
@@ -146,7 +147,7 @@ def report(
     from gevinst._files import atomic_write
 
     target = Path(path)
-    _writer(target.suffix)  # an unknown suffix fails before any work
+    _writer(target.suffix, target)  # an unknown suffix fails before any work
     folder = target.parent
     if not folder.is_dir():
         raise FileNotFoundError(

@@ -55,8 +55,9 @@ def writer_for(path: str | Path) -> Writer:
         FormatError: an unknown suffix (the message lists the known ones).
     """
     from gevinst._files import by_suffix
+    from gevinst.errors import Said
 
-    return by_suffix(WRITERS, path, "a stakeholder analysis")
+    return by_suffix(WRITERS, path, Said("format_a_stakeholder_analysis"))
 
 
 def write_stakeholders(

@@ -551,5 +551,6 @@ def writer_for(path: str | Path) -> Callable[[Evaluation, str | None], str | byt
         FormatError: an unknown suffix (the message lists the known ones).
     """
     from gevinst._files import by_suffix
+    from gevinst.errors import Said
 
-    return by_suffix(WRITERS, path, "an evaluation")
+    return by_suffix(WRITERS, path, Said("format_an_evaluation"))

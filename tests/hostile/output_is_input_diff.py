@@ -17,7 +17,7 @@ def make(tmp: Path) -> Case:
     shutil.copy(MINIMAL, old)
     gv.save(gv.load(MINIMAL), new)
     return Case(
-        args=["diff", str(old), str(new), "-o", str(old)],
+        args=["diff", str(old), str(new), "-o", str(old), "--lang", "en"],
         exit=1,
         contains=[f"{old} is the old plan; choose another output file"],
         unchanged=[old, new],

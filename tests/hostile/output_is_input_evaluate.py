@@ -15,7 +15,7 @@ def make(tmp: Path) -> Case:
     plan = tmp / "same.json"
     gv.save(gv.load(MINIMAL), plan)
     return Case(
-        args=["evaluate", str(plan), "-o", str(plan)],
+        args=["evaluate", str(plan), "-o", str(plan), "--lang", "en"],
         exit=1,
         contains=[f"{plan} is the input plan; choose another output file"],
         unchanged=[plan],

@@ -18,7 +18,7 @@ def make(tmp: Path) -> Case:
     twin = tmp / "twin.yaml"
     os.link(plan, twin)
     return Case(
-        args=["convert", str(plan), str(twin)],
+        args=["convert", str(plan), str(twin), "--lang", "en"],
         exit=1,
         contains=[f"{twin} is the plan to convert; choose another output file"],
         unchanged=[plan],

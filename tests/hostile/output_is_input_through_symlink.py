@@ -17,7 +17,7 @@ def make(tmp: Path) -> Case:
     link = tmp / "kart.json"
     link.symlink_to(plan.name)
     return Case(
-        args=["render", str(plan), "-o", str(link)],
+        args=["render", str(plan), "-o", str(link), "--lang", "en"],
         exit=1,
         contains=[f"{link} is the input plan; choose another output file"],
         unchanged=[plan],

@@ -811,8 +811,8 @@ def test_convert_says_what_is_wrong_before_reading(bergen_path: Path, tmp_path: 
     result = runner.invoke(cli, ["convert", str(bergen_path), str(tmp_path / "plan.txt")])
     assert (result.exit_code, result.output) == (
         1,
-        f"error: {tmp_path / 'plan.txt'}: cannot write a plan as .txt; "
-        "use one of: .json .xlsx .yaml .yml\n",
+        f"error: {tmp_path / 'plan.txt'}: kan ikke lagre en plan som .txt; "
+        "bruk en av filendelsene: .json .xlsx .yaml .yml\n",  # the Bergen plan is Norwegian
     )
     missing = tmp_path / "nowhere" / "plan.xlsx"
     result = runner.invoke(cli, ["convert", str(bergen_path), str(missing)])

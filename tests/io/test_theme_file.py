@@ -222,9 +222,8 @@ def test_the_cli_exits_1_with_the_place_and_writes_nothing(
 ) -> None:
     theme = write(tmp_path, text)
     target = tmp_path / output
-    result = CliRunner().invoke(
-        cli, [command, str(MINIMAL), "-o", str(target), "--theme", str(theme)]
-    )
+    args = [command, str(MINIMAL), "-o", str(target), "--theme", str(theme), "--lang", "en"]
+    result = CliRunner().invoke(cli, args)
     assert result.exit_code == 1, result.output
     assert f"error: {theme}{said}" in result.output
     assert "Traceback" not in result.output
@@ -235,12 +234,12 @@ def test_the_cli_exits_1_with_the_place_and_writes_nothing(
 def test_the_cli_will_not_write_over_the_theme_or_its_logo(tmp_path: Path) -> None:
     (tmp_path / "logo.png").write_bytes(PNG)
     theme = write(tmp_path, "logo: logo.png\n")
-    for target in (tmp_path / "logo.png", theme):
+    for target, role in ((tmp_path / "logo.png", "logoen i temaet"), (theme, "temafilen")):
         result = CliRunner().invoke(
             cli, ["render", str(MINIMAL), "-o", str(target), "--theme", str(theme)]
         )
         assert result.exit_code == 1
-        assert "the theme" in result.output
+        assert f"{target} er {role}; velg en annen fil" in result.output  # a Norwegian plan
     assert (tmp_path / "logo.png").read_bytes() == PNG
 
 

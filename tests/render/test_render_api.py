@@ -86,11 +86,11 @@ def test_cli_render_with_evaluation(tmp_path: Path, bergen_path: Path) -> None:
 @pytest.mark.parametrize(
     ("args", "code", "message"),
     [
-        (["-o", "x.txt"], 1, "use one of: .dot .html .json .mmd .pdf .png .svg"),
+        (["-o", "x.txt"], 1, "bruk en av filendelsene: .dot .html .json .mmd .pdf .png .svg"),
         (["-o", "x.svg", "--focus", "NOPE"], 1, "not an element"),
         (["-o", "x.svg", "--kinds", "tiltak"], 1, "known kinds"),
         (["-o", "x.svg", "--depth", "2"], 1, "focus"),
-        (["-o", "x.svg", "--at", "1. oktober"], 2, "YYYY-MM-DD"),
+        (["-o", "x.svg", "--at", "1. oktober"], 2, "ÅÅÅÅ-MM-DD"),
         (["-o", "x.svg", "--group-by", "colour"], 2, "owner"),
     ],
 )
