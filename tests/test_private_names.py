@@ -21,6 +21,9 @@ _PPTX_BASE = "the deck's drawing kit, shared by the modules of gevinst.report.pp
 ALLOWED: dict[tuple[str, str], str] = {
     ("gevinst.report.pptx.charts", "gevinst.report.pptx.base"): _PPTX_BASE,
     ("gevinst.report.pptx.deck", "gevinst.report.pptx.base"): _PPTX_BASE,
+    ("gevinst.report.pptx.slides_map", "gevinst.report.pptx.base"): _PPTX_BASE,
+    ("gevinst.report.pptx.slides_text", "gevinst.report.pptx.base"): _PPTX_BASE,
+    ("gevinst.report.pptx.stakeholders", "gevinst.report.pptx.base"): _PPTX_BASE,
     ("gevinst.report.pptx.tables", "gevinst.report.pptx.base"): _PPTX_BASE,
     ("gevinst.report.pptx.map", "gevinst.report.pptx.shapes"): (
         "the slide shapes of the map, drawn by gevinst.report.pptx.map only"

@@ -1,5 +1,5 @@
 """The story of the council deck: which map slides it shows, in what order, and what it
-leaves out. No drawing here: :mod:`gevinst.report.pptx.deck` draws what is chosen.
+leaves out. No drawing here: :mod:`gevinst.report.pptx.slides_map` draws what is chosen.
 
 The main story has at most :data:`MAX_SLIDES` slides. The map comes as drill-downs
 (:class:`Chain`): the overview, then each goal's parts, the goals with benefits off
