@@ -21,7 +21,8 @@ bytes). An edit names the version it was made on; if the file has changed since
 nothing is written. Each edit is checked with the model before it is written (a plan
 that was valid stays valid; one with errors may be edited towards fixing them) and
 written with :func:`gevinst._files.atomic_write`: a crash leaves the old or the new
-file. Undo and redo write back the text before and after an edit made here.
+file. Undo and redo are those of each browser tab (:mod:`gevinst.workshop.history`): a
+tab takes back its own last edit, and edits made since elsewhere stay.
 """
 
 from __future__ import annotations
@@ -40,6 +41,7 @@ from gevinst.io.validate import validate
 from gevinst.io.yaml import parse_yaml
 from gevinst.model import Plan
 from gevinst.workshop.edits import EditError, apply_edit
+from gevinst.workshop.history import Histories, reverted
 from gevinst.workshop.splice import (
     Starts,
     _changes,
@@ -149,8 +151,8 @@ class PlanFile:
             raise PlanError(reason)
         self.format = "json" if self.path.suffix.lower() == ".json" else "yaml"
         self._lock = threading.Lock()
-        self._undo: list[tuple[str, str]] = []
-        self._redo: list[tuple[str, str]] = []
+        #: Each tab's edits, to undo and redo (the tab "" is that of a caller without tabs).
+        self._histories = Histories()
         self._cached: Snapshot | None = None
         #: The round-trip parse of the version last written here (parsing is the slow part).
         self._parsed: _Parsed | None = None
@@ -229,9 +231,11 @@ class PlanFile:
 
     # -- writing ---------------------------------------------------------------------
 
-    def _write(self, text: str) -> Snapshot:
+    def _write(self, text: str, checked: tuple[Plan | None, str | None] | None = None) -> Snapshot:
         atomic_write(self.path, text)  # OutputError: read-only, disk full ... nothing changed
         written, version = self._read()
+        if checked is not None and written == text:  # the model of ``text`` is built already
+            self._cached = Snapshot(text, version, *checked)
         self._follow(written, version)
         return self._snapshot(written, version, self._parsed[5] if self._parsed else None)
 
@@ -282,8 +286,8 @@ class PlanFile:
         self._pending = (yaml, data, new_starts, plain)
         return new_text
 
-    def edit(self, edit: Any, base: str) -> Snapshot:
-        """Apply ``edit`` made on version ``base``; the new state of the file.
+    def edit(self, edit: Any, base: str, tab: str = "") -> Snapshot:
+        """Apply ``edit`` made on version ``base`` in the page ``tab``; the new state of the file.
 
         Raises:
             Conflict: the file is no longer at version ``base``.
@@ -314,36 +318,50 @@ class PlanFile:
             if pending is not None and written == new_text:
                 yaml, data, starts, _ = pending  # the next edit starts here
                 self._parsed = (after.version, new_text, yaml, data, starts, plain)
-            self._undo.append((text, new_text))
-            self._redo.clear()
+            self._histories.record(tab, (text, new_text))
             return after
 
-    def _step(self, base: str, undo: bool) -> Snapshot:
+    def _step(self, base: str, tab: str, undo: bool) -> Snapshot:
         with self._lock:
             text, version = self._read()
             if version != base:
                 raise Conflict(version)
-            stack, other = (self._undo, self._redo) if undo else (self._redo, self._undo)
-            if not stack:
+            last = self._histories.last(tab, undo)
+            if last is None:
                 raise EditError("there is nothing to undo" if undo else "there is nothing to redo")
-            old, new = stack[-1]
+            old, new = last
             now, then = (new, old) if undo else (old, new)
-            if text != now:
-                raise EditError(
-                    "the file was changed elsewhere since; undo and redo are not possible"
-                )
-            after = self._write(then)
-            other.append(stack.pop())
+            if text == now:  # the file is as the edit (or its undo) left it
+                after = self._write(then)
+            else:  # changed since (another tab, a text editor): revert the edit's lines alone
+                wanted = reverted(text, now, then, chunked=self.format == "yaml", undo=undo)
+                before = self._snapshot(text, version)
+                plan, error, _ = self._model(wanted)
+                if error is not None and before.plan is not None:  # a valid plan stays valid
+                    raise EditError(f"not saved: {error}")
+                after = self._write(wanted, (plan, error))
+            self._histories.done(tab, undo)
             return after
 
-    def undo(self, base: str) -> Snapshot:
-        """Put back the text before the last edit made here (if the file is as it left it)."""
-        return self._step(base, undo=True)
+    def undo(self, base: str, tab: str = "") -> Snapshot:
+        """Take back the last edit made in the page ``tab``, in the file as it is now.
 
-    def redo(self, base: str) -> Snapshot:
-        """Make again the last edit undone here."""
-        return self._step(base, undo=False)
+        When the file is as that edit left it, the text before it is written back;
+        otherwise only the lines it changed, if nothing since changed them
+        (:func:`gevinst.workshop.history.reverted`): edits made in other tabs or in a
+        text editor stay.
 
-    def can(self) -> dict[str, bool]:
-        """Whether undo and redo have anything to do."""
-        return {"undo": bool(self._undo), "redo": bool(self._redo)}
+        Raises:
+            Conflict: the file is no longer at version ``base``.
+            EditError: nothing to undo; its lines were changed since; a valid plan would
+                become invalid. Nothing is written.
+        """
+        return self._step(base, tab, undo=True)
+
+    def redo(self, base: str, tab: str = "") -> Snapshot:
+        """Make again the last edit undone in the page ``tab`` (as :meth:`undo` does)."""
+        return self._step(base, tab, undo=False)
+
+    def can(self, tab: str = "") -> dict[str, bool]:
+        """Whether undo and redo of the page ``tab`` have anything to do."""
+        return self._histories.can(tab)
