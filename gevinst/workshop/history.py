@@ -28,7 +28,8 @@ MAX_TABS = 50
 
 #: One edit: the file's text before it and after it.
 Edit = tuple[str, str]
-_ID = re.compile(r"""^\s*(?:-\s+)?["']?id["']?\s*:\s*["']?([^"',\s#]+)""")
+#: The line where an element's id is: ``- id: M1``, ``- {id: M1, …}``, ``"id": "M1",``.
+_ID = re.compile(r"""^\s*(?:-\s+)?\{?\s*["']?id["']?\s*:\s*["']?([^"',\s#{}]+)""")
 
 
 class Histories:

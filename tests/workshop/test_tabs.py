@@ -115,6 +115,15 @@ def test_undo_of_an_element_another_tab_changed_since_is_refused(two: Path) -> N
         assert two.read_text("utf-8") == TWO
 
 
+def test_a_refusal_names_an_element_written_in_flow_style(plan_file: Path) -> None:
+    with client_for(plan_file) as client:  # COMMENTED: - {id: M1, name: …}
+        _rename(client, "tab-A", "M1", "A-navn")
+        _rename(client, "tab-B", "M1", "B-navn")
+        answer = _post(client, "/api/undo", "tab-A")
+        assert answer.status_code == 422
+        assert answer.json()["message"].startswith("undo is not possible: M1 was changed")
+
+
 def test_undo_after_a_change_on_disk_in_other_lines(two: Path) -> None:
     with client_for(two) as client:
         _rename(client, "tab-A", "M1", "A-navn")
