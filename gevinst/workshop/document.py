@@ -9,9 +9,10 @@ numbers, then moved along by each edit): an edit writes the lines of the element
 changed alone (a delete: the element before it and those that linked to it too) and
 splices them into the old text; the result is the same text as writing the whole file
 (tested). After an undo, a redo or a change on disk, only the elements whose lines
-changed are parsed again. The model is built the same way: from the plain data of the
-last read, with the changed elements read again. A JSON plan is edited only when ``json`` writes
-it back byte for byte as it is (two-space indent or compact, UTF-8); otherwise it is
+changed are parsed again (all this is :mod:`gevinst.workshop.splice`). The model is
+built the same way: from the plain data of the last read, with the changed elements
+read again. A JSON plan is edited only when ``json`` writes it back byte for byte as
+it is (two-space indent or compact, UTF-8); otherwise it is
 refused with the reason, as is an Excel plan (convert it to YAML first).
 
 Every read gives the file's **version** (its modification time and a hash of its
@@ -20,19 +21,18 @@ bytes). An edit names the version it was made on; if the file has changed since
 nothing is written. Each edit is checked with the model before it is written (a plan
 that was valid stays valid; one with errors may be edited towards fixing them) and
 written with :func:`gevinst._files.atomic_write`: a crash leaves the old or the new
-file. Undo and redo write back the text before and after an edit made here.
+file. Undo and redo are those of each browser tab (:mod:`gevinst.workshop.history`): a
+tab takes back its own last edit, and edits made since elsewhere stay.
 """
 
 from __future__ import annotations
 
 import hashlib
-import io
 import json
-import re
 import threading
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from gevinst._files import atomic_write, paused_gc
 from gevinst.errors import GevinstError, PlanError
@@ -40,16 +40,20 @@ from gevinst.io.plans import decode_text, loads, read_input
 from gevinst.io.validate import validate
 from gevinst.io.yaml import parse_yaml
 from gevinst.model import Plan
-from gevinst.workshop.edits import RELATIONS, SECTIONS, EditError, apply_edit
-
-if TYPE_CHECKING:
-    from collections.abc import Callable
+from gevinst.workshop.edits import EditError, apply_edit
+from gevinst.workshop.history import Histories, reverted
+from gevinst.workshop.splice import (
+    Starts,
+    _changes,
+    _composed_starts,
+    _patched,
+    _resynced,
+    _splice,
+    _starts,
+    _Yaml,
+)
 
 __all__ = ["Conflict", "PlanFile", "Snapshot", "refusal"]
-
-_NESTED_KEY = re.compile(r"^[A-Za-z_]\S*:[ \t]*(?:#.*)?\n( +)[A-Za-z_]", re.MULTILINE)
-#: The first item of a block list under a top-level key: its dash's indent is the offset.
-_BLOCK_ITEM = re.compile(r"^[A-Za-z_]\S*:[ \t]*(?:#.*)?\n(?:[ \t]*#.*\n)*( *)- ", re.MULTILINE)
 
 
 class Conflict(GevinstError, RuntimeError):
@@ -95,474 +99,6 @@ def refusal(path: Path) -> str | None:
 
 def _version(raw: bytes, mtime_ns: int) -> str:
     return f"{mtime_ns:x}-{hashlib.sha256(raw).hexdigest()[:16]}"
-
-
-class _Yaml:
-    """Round-trip YAML in the indentation the file already uses."""
-
-    def __init__(self, text: str) -> None:
-        from ruamel.yaml import YAML
-
-        self.yaml = YAML(typ="rt")
-        self.yaml.preserve_quotes = True
-        self.yaml.width = 4096  # long lines are not wrapped anew
-        nested = _NESTED_KEY.search(text)
-        item = _BLOCK_ITEM.search(text)
-        offset = len(item.group(1)) if item else 2
-        self.yaml.indent(
-            mapping=len(nested.group(1)) if nested else 2,
-            sequence=offset + 2,
-            offset=offset,
-        )
-
-    def load(self, text: str) -> Any:
-        return self.yaml.load(text)
-
-    def dump(self, data: Any) -> str:
-        out = io.StringIO()
-        self.yaml.dump(data, out)
-        return out.getvalue()
-
-
-#: The edits that change one element's own lines (the element with the returned id).
-_ONE_ELEMENT = ("rename", "set", "link", "unlink")
-
-#: Where the elements of a YAML plan's text are: section -> the first line of each of its
-#: elements, then the line after the section (the next top-level key, or the file's end).
-Starts = dict[str, list[int]]
-#: Elements written anew: section, old elements [lo, hi) and new elements [lo, hi).
-Change = tuple[str, int, int, int, int]
-#: Elements whose text changed: section, old elements [lo, hi), the new elements' lines.
-Part = tuple[str, int, int, str]
-
-
-def _starts(data: Any, text: str) -> Starts | None:
-    """Where each element of the freshly parsed ``data`` of ``text`` starts (0-based lines).
-
-    From the line numbers ruamel.yaml keeps on what it parsed; None when the text is not
-    a case the splice handles (then an edit writes the whole file).
-    """
-    from ruamel.yaml.comments import CommentedMap, CommentedSeq
-
-    if not isinstance(data, CommentedMap) or not text.endswith("\n"):
-        return None
-    keys = list(data)
-    total = text.count("\n")
-    out: Starts = {}
-    for position, key in enumerate(keys):
-        items = data[key]
-        if not isinstance(items, CommentedSeq) or items.fa.flow_style() or not items:
-            continue
-        if not all(isinstance(item, CommentedMap) for item in items):
-            return None
-        end = data.lc.key(keys[position + 1])[0] if position + 1 < len(keys) else total
-        out[str(key)] = [items.lc.item(i)[0] for i in range(len(items))] + [end]
-    return out
-
-
-def _composed_starts(text: str) -> Starts | None:
-    """:func:`_starts` from PyYAML's C composer, for a text ruamel.yaml wrote whole."""
-    import yaml as pyyaml
-
-    from gevinst.io.yaml import compose
-
-    if not text.endswith("\n"):
-        return None
-    root = compose(text)
-    if not isinstance(root, pyyaml.MappingNode):
-        return None
-    out: Starts = {}
-    for key, section in root.value:
-        if not isinstance(section, pyyaml.SequenceNode) or section.flow_style:
-            continue
-        if not section.value:
-            continue
-        if not all(isinstance(item, pyyaml.MappingNode) for item in section.value):
-            return None
-        starts = [item.start_mark.line for item in section.value]
-        out[str(key.value)] = [*starts, section.end_mark.line]
-    return out
-
-
-def _position(data: Any, element_id: str) -> tuple[str, int] | None:
-    """The section and index of the element ``element_id`` in the parsed data."""
-    for section in SECTIONS.values():
-        items = data.get(section)
-        if not isinstance(items, list):
-            continue
-        for index, item in enumerate(items):
-            if isinstance(item, dict) and item.get("id") == element_id:
-                return section, index
-    return None
-
-
-def _referring(data: Any, element_id: str) -> list[tuple[str, int]]:
-    """The elements that name ``element_id`` (in a link, mitigation, impact or indicator list)."""
-    out = []
-    for section in SECTIONS.values():
-        items = data.get(section)
-        if not isinstance(items, list):
-            continue
-        for index, item in enumerate(items):
-            if not isinstance(item, dict):
-                continue
-            impacts = item.get("impacts")
-            refs = item.get("indicators")
-            if (
-                any(
-                    isinstance(links, list)
-                    and any(
-                        (link.get("to") if isinstance(link, dict) else link) == element_id
-                        for link in links
-                    )
-                    for links in (item.get(key) for key in RELATIONS.values())
-                )
-                or (isinstance(impacts, dict) and element_id in impacts)
-                or (isinstance(refs, list) and element_id in refs)
-            ):
-                out.append((section, index))
-    return out
-
-
-def _key_comment(data: Any, key: str) -> str | None:
-    entry = data.ca.items.get(key) if hasattr(data, "ca") else None
-    token = entry[2] if entry is not None and len(entry) > 2 else None
-    return None if token is None else str(token.value)
-
-
-def _changes(
-    data: Any, edit: dict[str, Any], starts: Starts | None
-) -> Callable[[str], list[Change] | None]:
-    """Look at ``data`` before ``edit`` is applied; the function that, given the id the
-    edit touched, says which elements it wrote anew (None: write the whole file)."""
-    op = edit.get("op")
-    if starts is None:
-        return lambda touched: None
-    if op in _ONE_ELEMENT:
-
-        def one(touched: str) -> list[Change] | None:
-            where = _position(data, touched)
-            if where is None or where[0] not in starts:
-                return None
-            section, index = where
-            return [(section, index, index + 1, index, index + 1)]
-
-        return one
-    if op == "add":
-        section = SECTIONS.get(str(edit.get("kind")), "")
-
-        def add(touched: str) -> list[Change] | None:
-            if section not in starts:  # the section's first element: the section is new
-                return [(section, 0, 0, 0, 1)]
-            count = len(starts[section]) - 1  # the old last element keeps its place
-            return [(section, count - 1, count, count - 1, count + 1)]
-
-        return add
-    if op == "delete" and isinstance(edit.get("id"), str):
-        where = _position(data, edit["id"])
-        if where is None or where[0] not in starts:
-            return lambda touched: None
-        section, index = where
-        referring = [spot for spot in _referring(data, edit["id"]) if spot[0] in starts]
-        key_comment = _key_comment(data, section)
-
-        def delete(touched: str) -> list[Change] | None:
-            if section not in data:
-                return None  # the section went with its last element
-            if index == 0 and _key_comment(data, section) != key_comment:
-                return None  # its comment lines went to the section's key
-            changes: list[Change] = [
-                (section, index - 1, index + 1, index - 1, index)
-                if index
-                else (section, 0, 1, 0, 0)
-            ]
-            covered = {(section, index - 1), (section, index)}
-            for other, old in referring:
-                if (other, old) in covered:
-                    continue
-                new = old - 1 if other == section and old > index else old
-                changes.append((other, old, old + 1, new, new + 1))
-            return changes
-
-        return delete
-    return lambda touched: None
-
-
-def _splice(
-    text: str, starts: Starts, yaml: _Yaml, data: Any, changes: list[Change]
-) -> tuple[str, Starts, list[Part]] | None:
-    """The new text with only the lines of the changed elements written anew.
-
-    ruamel.yaml writes each changed element alone (in a copy of its section) and its
-    lines go in place of the old ones; everything else is the old text as it was. Also
-    where each element starts in the new text, and the parts written (last first). None
-    when the text is not as expected.
-    """
-    from ruamel.yaml.comments import CommentedMap, CommentedSeq
-
-    if any(change[0] not in starts for change in changes):
-        return _new_section(text, starts, yaml, data, changes[0][0]) if len(changes) == 1 else None
-    lines = text.splitlines(keepends=True)
-    new_starts = {section: list(values) for section, values in starts.items()}
-    order = sorted(changes, key=lambda change: starts[change[0]][change[1]], reverse=True)
-    parts: list[Part] = []
-    for section, old_lo, old_hi, new_lo, new_hi in order:
-        items = data.get(section)
-        if not isinstance(items, CommentedSeq) or len(items) < new_hi:
-            return None
-        places = new_starts[section]
-        first, last = places[old_lo], places[old_hi]
-        if not lines[first].lstrip().startswith("-"):
-            return None  # the lines are not where they were thought to be
-        written: list[str] = []
-        item_starts: list[int] = []
-        for index in range(new_lo, new_hi):
-            part = CommentedSeq([items[index]])
-            if index in items.ca.items:
-                part.ca.items[0] = items.ca.items[index]
-            if index == len(items) - 1:  # the lines after a section's last element
-                part.ca.comment = [None, None]  # (ruamel writes the end only with these)
-                part.ca.end = items.ca.end
-            dumped = yaml.dump(CommentedMap([(section, part)]))
-            head = f"{section}:\n"
-            if not dumped.startswith(head):
-                return None
-            item_starts.append(first + len(written))
-            written.extend(dumped[len(head) :].splitlines(keepends=True))
-        if new_hi > new_lo:  # kept as a fresh read of the file has them (quotes and all)
-            fresh = _read_part(yaml, section, "".join(written))
-            if fresh is None or len(fresh) != new_hi - new_lo:
-                return None
-            _put(items, new_lo, new_hi, fresh)
-        delta = len(written) - (last - first)
-        parts.append((section, old_lo, old_hi, "".join(written)))
-        lines[first:last] = written
-        for values in new_starts.values():
-            for i, value in enumerate(values):
-                if value >= last:
-                    values[i] = value + delta
-        places[old_lo:old_hi] = item_starts
-    return "".join(lines), new_starts, parts
-
-
-def _key_lines(lines: list[str], key: str) -> list[int]:
-    """The lines where the top-level key ``key`` is (block YAML: at the first column)."""
-    pattern = re.compile(rf"{re.escape(key)}[ \t]*:(\s|$)")
-    return [number for number, line in enumerate(lines) if pattern.match(line)]
-
-
-def _new_section(
-    text: str, starts: Starts, yaml: _Yaml, data: Any, section: str
-) -> tuple[str, Starts, list[Part]] | None:
-    """:func:`_splice` for the first element of a section the text does not have yet.
-
-    The section's lines go where ruamel.yaml would write them: just before the next
-    top-level key (after the comment lines above that key, which ruamel keeps with the
-    section before), or at the end of the file.
-    """
-    from ruamel.yaml.comments import CommentedMap, CommentedSeq
-
-    items = data.get(section)
-    if not isinstance(items, CommentedSeq) or not items:
-        return None
-    lines = text.splitlines(keepends=True)
-    if _key_lines(lines, section):
-        return None  # the key is there already (an empty `goals: []`): write it all
-    keys = [str(key) for key in data]
-    after = keys[keys.index(section) + 1 :]
-    at = len(lines)
-    if after:
-        found = _key_lines(lines, after[0])
-        if len(found) != 1:
-            return None
-        at = found[0]
-    written = yaml.dump(CommentedMap([(section, items)])).splitlines(keepends=True)
-    if not written or written[0] != f"{section}:\n" or len(written) < 2:
-        return None
-    indent = len(written[1]) - len(written[1].lstrip())
-    firsts = [
-        at + number
-        for number, line in enumerate(written)
-        if line.startswith(" " * indent + "- ") and not line[:indent].strip()
-    ]
-    if len(firsts) != len(items):
-        return None
-    new_starts = {  # (a section that ended at line ``at`` still ends there)
-        name: [place + len(written) if place > at else place for place in places]
-        for name, places in starts.items()
-    }
-    fresh = _read_part(yaml, section, "".join(written[1:]))
-    if fresh is None or len(fresh) != len(items):
-        return None
-    _put(items, 0, len(items), fresh)
-    new_starts[section] = [*firsts, at + len(written)]
-    lines[at:at] = written
-    return "".join(lines), new_starts, [(section, 0, 0, "".join(written[1:]))]
-
-
-def _chunks(lines: list[str]) -> tuple[list[str], list[int]]:
-    """The lines cut where a list item or a top-level key begins, and each cut's line."""
-    chunks: list[str] = []
-    firsts: list[int] = []
-    for number, line in enumerate(lines):
-        if not firsts or not line[:1].isspace() or line.lstrip().startswith("- "):
-            chunks.append(line)
-            firsts.append(number)
-        else:
-            chunks[-1] += line
-    return chunks, [*firsts, len(lines)]
-
-
-def _line_opcodes(old: list[str], new: list[str]) -> list[tuple[str, int, int, int, int]]:
-    """difflib's opcodes between two lists of lines, found on chunks of lines (a list
-    item, a key): a few hundred chunks to compare instead of thousands of lines."""
-    import difflib
-
-    old_chunks, old_at = _chunks(old)
-    new_chunks, new_at = _chunks(new)
-    matcher = difflib.SequenceMatcher(None, old_chunks, new_chunks, autojunk=False)
-    return [
-        (tag, old_at[a1], old_at[a2], new_at[b1], new_at[b2])
-        for tag, a1, a2, b1, b2 in matcher.get_opcodes()
-    ]
-
-
-def _resynced(
-    old: str, starts: Starts, yaml: _Yaml, data: Any, text: str
-) -> tuple[Starts, list[Part]] | None:
-    """Bring ``data`` parsed from ``old`` to the new ``text`` by parsing only what changed.
-
-    An undo, a redo, or an edit in a text editor usually changes the lines of a few
-    elements: those elements alone are parsed (each run of them as a section of its
-    own) and put in place of the old ones. Where each element starts in ``text`` and
-    the parts parsed anew (last first); None
-    (parse the whole text) when a change is not within whole elements of a section;
-    ``data`` is then as it was.
-    """
-    from ruamel.yaml.comments import CommentedSeq
-
-    if not text.endswith("\n"):
-        return None
-    if old == text:
-        return starts, []
-    old_lines = old.splitlines(keepends=True)
-    new_lines = text.splitlines(keepends=True)
-    opcodes = _line_opcodes(old_lines, new_lines)
-
-    def moved(line: int, before: bool = False) -> int | None:
-        """Where an old line is in the new text (``before`` lines put in before it)."""
-        if before:
-            for _, i1, _, j1, _ in opcodes:
-                if i1 == line:
-                    return j1
-        if line == len(old_lines):
-            return len(new_lines)
-        for tag, i1, i2, j1, _ in opcodes:
-            if i1 <= line < i2:
-                return j1 + line - i1 if tag == "equal" or line == i1 else None
-        return None
-
-    runs: dict[str, list[list[int]]] = {}  # section -> [lo, hi) of elements changed
-    for tag, i1, i2, _, _ in opcodes:
-        if tag == "equal":
-            continue
-        end = max(i2, i1 + 1)
-        around = [
-            (name, places)
-            for name, places in starts.items()
-            if places[0] <= i1 and end <= places[-1]
-        ]
-        if not around:
-            return None
-        name, places = around[0]
-        lo = max(k for k, place in enumerate(places[:-1]) if place <= i1)
-        hi = min(k for k, place in enumerate(places) if place >= end)
-        if lo and places[lo] == i1:  # whole elements come or go: parse the one before too
-            lo -= 1
-        runs.setdefault(name, []).append([lo, hi])
-    fresh_runs: list[tuple[str, int, int, int, Any, str]] = []
-    for name, spans in runs.items():
-        spans.sort()
-        merged: list[list[int]] = []
-        for lo, hi in spans:
-            if merged and lo <= merged[-1][1]:
-                merged[-1][1] = max(merged[-1][1], hi)
-            else:
-                merged.append([lo, hi])
-        items = data.get(name)
-        if not isinstance(items, CommentedSeq):
-            return None
-        for lo, hi in merged:
-            first, last = moved(starts[name][lo], before=True), moved(starts[name][hi])
-            if first is None or last is None or last <= first:
-                return None
-            if not new_lines[first].lstrip().startswith("-"):
-                return None
-            lines = "".join(new_lines[first:last])
-            fresh = _read_part(yaml, name, lines)
-            if fresh is None or not fresh or fresh.lc.item(0)[0] != 1:
-                return None
-            fresh_runs.append((name, lo, hi, first, fresh, lines))
-    new_starts: dict[str, list[Any]] = {
-        name: [moved(place) for place in places] for name, places in starts.items()
-    }
-    order = sorted(fresh_runs, key=lambda run: -run[1])  # the last elements first
-    for name, lo, hi, first, fresh, _ in order:
-        new_starts[name][lo:hi] = [first + fresh.lc.item(k)[0] - 1 for k in range(len(fresh))]
-    if any(place is None for places in new_starts.values() for place in places):
-        return None  # cannot be: every line left is outside the changes (a safety net)
-    parts: list[Part] = []
-    for name, lo, hi, _, fresh, lines in order:
-        parts.append((name, lo, hi, lines))
-        _put(data[name], lo, hi, fresh)
-    return new_starts, parts
-
-
-def _read_part(yaml: _Yaml, section: str, lines: str) -> Any:
-    """The elements in ``lines`` (a run of a section's elements) as round-trip data;
-    None when they do not read as a list of elements."""
-    from ruamel.yaml.comments import CommentedMap, CommentedSeq
-
-    try:
-        part = yaml.load(f"{section}:\n{lines}")
-    except Exception:  # noqa: BLE001 - ruamel's errors have no common base
-        return None
-    fresh = part.get(section) if isinstance(part, CommentedMap) and len(part) == 1 else None
-    if not isinstance(fresh, CommentedSeq):
-        return None
-    if not all(isinstance(item, CommentedMap) for item in fresh):
-        return None
-    return fresh
-
-
-def _put(items: Any, lo: int, hi: int, fresh: Any) -> None:
-    """Put the ``fresh`` elements, with their comments, in place of ``items[lo:hi]``."""
-    at_end = hi == len(items)
-    for _ in range(hi - lo):
-        del items[lo]
-    for k, item in enumerate(fresh):
-        items.insert(lo + k, item)
-        if k in fresh.ca.items:
-            items.ca.items[lo + k] = fresh.ca.items[k]
-    if at_end:
-        items.ca.end = fresh.ca.end
-
-
-def _patched(plain: dict[str, Any], parts: list[Part], source: str) -> bool:
-    """Put the changed parts, read as plain data, in place in ``plain`` (the data of the
-    old text read by :func:`gevinst.io.yaml.parse_yaml`); False when a part does not read
-    as a list of elements (then read the whole text)."""
-    for section, lo, hi, lines in parts:
-        try:
-            part = parse_yaml(f"{section}:\n{lines}", source)
-        except GevinstError:
-            return False
-        items = plain.setdefault(section, []) if lo == hi == 0 else plain.get(section)
-        fresh = part.get(section) if isinstance(part, dict) and len(part) == 1 else None
-        if not isinstance(items, list) or not isinstance(fresh, list) or len(items) < hi:
-            return False
-        items[lo:hi] = fresh
-    return True
 
 
 def _round_trip(text: str) -> tuple[_Yaml, Any, Starts | None]:
@@ -615,8 +151,8 @@ class PlanFile:
             raise PlanError(reason)
         self.format = "json" if self.path.suffix.lower() == ".json" else "yaml"
         self._lock = threading.Lock()
-        self._undo: list[tuple[str, str]] = []
-        self._redo: list[tuple[str, str]] = []
+        #: Each tab's edits, to undo and redo (the tab "" is that of a caller without tabs).
+        self._histories = Histories()
         self._cached: Snapshot | None = None
         #: The round-trip parse of the version last written here (parsing is the slow part).
         self._parsed: _Parsed | None = None
@@ -695,9 +231,11 @@ class PlanFile:
 
     # -- writing ---------------------------------------------------------------------
 
-    def _write(self, text: str) -> Snapshot:
+    def _write(self, text: str, checked: tuple[Plan | None, str | None] | None = None) -> Snapshot:
         atomic_write(self.path, text)  # OutputError: read-only, disk full ... nothing changed
         written, version = self._read()
+        if checked is not None and written == text:  # the model of ``text`` is built already
+            self._cached = Snapshot(text, version, *checked)
         self._follow(written, version)
         return self._snapshot(written, version, self._parsed[5] if self._parsed else None)
 
@@ -748,8 +286,8 @@ class PlanFile:
         self._pending = (yaml, data, new_starts, plain)
         return new_text
 
-    def edit(self, edit: Any, base: str) -> Snapshot:
-        """Apply ``edit`` made on version ``base``; the new state of the file.
+    def edit(self, edit: Any, base: str, tab: str = "") -> Snapshot:
+        """Apply ``edit`` made on version ``base`` in the page ``tab``; the new state of the file.
 
         Raises:
             Conflict: the file is no longer at version ``base``.
@@ -780,36 +318,50 @@ class PlanFile:
             if pending is not None and written == new_text:
                 yaml, data, starts, _ = pending  # the next edit starts here
                 self._parsed = (after.version, new_text, yaml, data, starts, plain)
-            self._undo.append((text, new_text))
-            self._redo.clear()
+            self._histories.record(tab, (text, new_text))
             return after
 
-    def _step(self, base: str, undo: bool) -> Snapshot:
+    def _step(self, base: str, tab: str, undo: bool) -> Snapshot:
         with self._lock:
             text, version = self._read()
             if version != base:
                 raise Conflict(version)
-            stack, other = (self._undo, self._redo) if undo else (self._redo, self._undo)
-            if not stack:
+            last = self._histories.last(tab, undo)
+            if last is None:
                 raise EditError("there is nothing to undo" if undo else "there is nothing to redo")
-            old, new = stack[-1]
+            old, new = last
             now, then = (new, old) if undo else (old, new)
-            if text != now:
-                raise EditError(
-                    "the file was changed elsewhere since; undo and redo are not possible"
-                )
-            after = self._write(then)
-            other.append(stack.pop())
+            if text == now:  # the file is as the edit (or its undo) left it
+                after = self._write(then)
+            else:  # changed since (another tab, a text editor): revert the edit's lines alone
+                wanted = reverted(text, now, then, chunked=self.format == "yaml", undo=undo)
+                before = self._snapshot(text, version)
+                plan, error, _ = self._model(wanted)
+                if error is not None and before.plan is not None:  # a valid plan stays valid
+                    raise EditError(f"not saved: {error}")
+                after = self._write(wanted, (plan, error))
+            self._histories.done(tab, undo)
             return after
 
-    def undo(self, base: str) -> Snapshot:
-        """Put back the text before the last edit made here (if the file is as it left it)."""
-        return self._step(base, undo=True)
+    def undo(self, base: str, tab: str = "") -> Snapshot:
+        """Take back the last edit made in the page ``tab``, in the file as it is now.
 
-    def redo(self, base: str) -> Snapshot:
-        """Make again the last edit undone here."""
-        return self._step(base, undo=False)
+        When the file is as that edit left it, the text before it is written back;
+        otherwise only the lines it changed, if nothing since changed them
+        (:func:`gevinst.workshop.history.reverted`): edits made in other tabs or in a
+        text editor stay.
 
-    def can(self) -> dict[str, bool]:
-        """Whether undo and redo have anything to do."""
-        return {"undo": bool(self._undo), "redo": bool(self._redo)}
+        Raises:
+            Conflict: the file is no longer at version ``base``.
+            EditError: nothing to undo; its lines were changed since; a valid plan would
+                become invalid. Nothing is written.
+        """
+        return self._step(base, tab, undo=True)
+
+    def redo(self, base: str, tab: str = "") -> Snapshot:
+        """Make again the last edit undone in the page ``tab`` (as :meth:`undo` does)."""
+        return self._step(base, tab, undo=False)
+
+    def can(self, tab: str = "") -> dict[str, bool]:
+        """Whether undo and redo of the page ``tab`` have anything to do."""
+        return self._histories.can(tab)

@@ -15,7 +15,15 @@ The API (all JSON; every answer carries the file's ``version``):
   changed since ``version``; 400 for malformed JSON; 422 for an edit that cannot be
   made; 500 when the file cannot be written (read-only, disk full). On any error
   the file is untouched.
-- ``POST /api/undo`` and ``/api/redo`` ``{"version": …}``.
+- ``POST /api/undo`` and ``/api/redo`` ``{"version": …}``: take back (make again) the
+  last edit of this tab, keeping edits made since in other tabs or in the file (422
+  when that edit's lines were changed since).
+
+The page sends its tab's id (random, made by the page) in the ``X-Gevinst-Tab`` header
+of every request: each tab has its own undo and redo (``can`` in the state), so undo in
+one tab never takes back another tab's edit. An id of other than 1 to 64 letters,
+digits, ``-`` and ``_`` is refused with 422; without the header, requests share one
+history.
 """
 
 from __future__ import annotations
@@ -37,6 +45,7 @@ import gevinst.theme as theme
 from gevinst.errors import OutputError
 from gevinst.workshop.document import Conflict, PlanFile
 from gevinst.workshop.edits import EditError
+from gevinst.workshop.history import TAB
 from gevinst.workshop.page import page_html
 from gevinst.workshop.state import LastLayout, page_state
 
@@ -141,10 +150,10 @@ def create_app(
     plan_file = PlanFile(path)
     last_layout = LastLayout()
 
-    def state(snapshot: Any) -> dict[str, Any]:
+    def state(snapshot: Any, tab: str) -> dict[str, Any]:
         lang = language or (snapshot.plan.info.language if snapshot.plan else "nb")
         data = page_state(snapshot, lang, last_layout)
-        data["can"] = plan_file.can()
+        data["can"] = plan_file.can(tab)
         data["file"] = str(plan_file.path)
         return data
 
@@ -173,10 +182,19 @@ def create_app(
         return Response(text, media_type=_STATIC[name], headers=_HEADERS)
 
     def get_state(request: Request) -> Response:
-        return _json(state(plan_file.snapshot()))
+        tab = tab_of(request)
+        if isinstance(tab, JSONResponse):
+            return tab
+        return _json(state(plan_file.snapshot(), tab))
 
     def get_version(request: Request) -> Response:
         return _json({"version": plan_file.version()})
+
+    def tab_of(request: Request) -> str | JSONResponse:
+        tab = request.headers.get("x-gevinst-tab", "")
+        if tab and not TAB.fullmatch(tab):
+            return _problem(422, "the tab id (X-Gevinst-Tab) must be 1 to 64 of A-Z a-z 0-9 - _")
+        return tab
 
     async def body_of(request: Request) -> dict[str, Any] | JSONResponse:
         if request.headers.get("content-type", "").split(";")[0].strip() != "application/json":
@@ -192,7 +210,7 @@ def create_app(
             return _problem(422, "the request must be a JSON object with the file's 'version'")
         return body
 
-    def run(action: Callable[[], Any]) -> Response:
+    def run(action: Callable[[], Any], tab: str) -> Response:
         try:
             snapshot = action()
         except Conflict as exc:
@@ -203,27 +221,33 @@ def create_app(
             return _problem(500, f"not saved: {exc}")
         except OSError as exc:
             return _problem(500, f"not saved: {exc.strerror or exc}")
-        return _json(state(snapshot))
+        return _json(state(snapshot, tab))
 
     async def post_edit(request: Request) -> Response:
-        body = await body_of(request)
+        body, tab = await body_of(request), tab_of(request)
+        if isinstance(tab, JSONResponse):
+            return tab
         if isinstance(body, JSONResponse):
             return body
         if not isinstance(body.get("edit"), dict):
             return _problem(422, "the request must carry an 'edit' object with an 'op'")
-        return await _in_thread(run, lambda: plan_file.edit(body["edit"], body["version"]))
+        edit = body["edit"]
+        return await _in_thread(run, lambda: plan_file.edit(edit, body["version"], tab), tab)
 
     async def post_undo(request: Request) -> Response:
-        body = await body_of(request)
-        if isinstance(body, JSONResponse):
-            return body
-        return await _in_thread(run, lambda: plan_file.undo(body["version"]))
+        return await step(request, undo=True)
 
     async def post_redo(request: Request) -> Response:
-        body = await body_of(request)
+        return await step(request, undo=False)
+
+    async def step(request: Request, undo: bool) -> Response:
+        body, tab = await body_of(request), tab_of(request)
+        if isinstance(tab, JSONResponse):
+            return tab
         if isinstance(body, JSONResponse):
             return body
-        return await _in_thread(run, lambda: plan_file.redo(body["version"]))
+        act = plan_file.undo if undo else plan_file.redo
+        return await _in_thread(run, lambda: act(body["version"], tab), tab)
 
     routes = [
         Route("/", index),
@@ -240,10 +264,12 @@ def create_app(
     return app
 
 
-async def _in_thread(run: Callable[[Callable[[], Any]], Response], action: Any) -> Response:
+async def _in_thread(
+    run: Callable[[Callable[[], Any], str], Response], action: Any, tab: str
+) -> Response:
     from starlette.concurrency import run_in_threadpool
 
-    return await run_in_threadpool(run, action)
+    return await run_in_threadpool(run, action, tab)
 
 
 def listen(port: int = 0) -> socket.socket:

@@ -494,3 +494,78 @@ def test_any_run_of_edits_writes_what_a_whole_rewrite_writes() -> None:
                 assert snapshot.plan == gv.loads(after)
 
     run()
+
+
+@pytest.mark.parametrize("suffix", [".yaml", ".json"])
+def test_two_tabs_undoing_in_any_order_never_lose_each_others_edits(suffix: str) -> None:
+    """Property: two tabs rename and add their own measures and undo and redo in any
+    interleaving; after every step each measure has the name its tab's edits not undone
+    give it (the other tab's edits stay). Only the undo or redo of an add may be refused
+    (the other tab added at the same place since), and then nothing changes."""
+    import tempfile
+
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+
+    import gevinst as gv
+    from gevinst.workshop.document import PlanFile
+    from tests.strategies import TEXT
+
+    start = (
+        "schema: gevinst/1\nplan: {id: p, title: P}\ngoals:\n  - {id: G1, name: Mål}\n"
+        "measures:\n  - id: M1\n    name: Første\n  - id: M2\n    name: Andre\n"
+        "# after the measures\n"
+    )
+    if suffix == ".json":  # texts are texts: compared line by line
+        start = gv.dumps(gv.loads(start), "json")
+    own = {"A": ("M1", "M3"), "B": ("M2", "M4")}
+    steps = st.tuples(
+        st.sampled_from(sorted(own)),
+        st.sampled_from(["rename", "rename", "add", "undo", "undo", "redo"]),
+        st.sampled_from([0, 1]),
+        TEXT,
+    )
+
+    @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+    @given(st.lists(steps, min_size=2, max_size=14))
+    def run(script: list[tuple[str, str, int, str]]) -> None:
+        with tempfile.TemporaryDirectory() as folder:
+            path = Path(folder) / f"plan{suffix}"
+            path.write_text(start, "utf-8")
+            plan_file = PlanFile(path)
+            names: dict[str, str | None] = {"M1": "Første", "M2": "Andre", "M3": None}
+            names["M4"] = None
+            # each tab's edits: (measure, name before, name after)
+            stacks: dict[str, tuple[list[Any], list[Any]]] = {t: ([], []) for t in own}
+            for tab, op, which, text in script:
+                element = own[tab][which]
+                before = path.read_text("utf-8")
+                undo, redo = stacks[tab]
+                try:
+                    if op in ("undo", "redo"):
+                        step = plan_file.undo if op == "undo" else plan_file.redo
+                        step(plan_file.version(), tab)
+                        edit = (undo if op == "undo" else redo).pop()
+                        (redo if op == "undo" else undo).append(edit)
+                        names[edit[0]] = edit[1] if op == "undo" else edit[2]
+                    else:
+                        if (op == "add") != (names[element] is None):
+                            continue  # rename what is there, add what is not
+                        kind = {"kind": "measure"} if op == "add" else {}
+                        edit_ = {"op": op, "id": element, "name": text, **kind}
+                        plan_file.edit(edit_, plan_file.version(), tab)
+                        if path.read_text("utf-8") != before:
+                            undo.append((element, names[element], text.strip()))
+                            redo.clear()
+                            names[element] = undo[-1][2]
+                except EditError as exc:
+                    assert path.read_text("utf-8") == before, (tab, op, exc)
+                    if "not possible" in str(exc):  # only an add's place can be taken
+                        assert None in (undo if op == "undo" else redo)[-1], script
+                    continue
+                plan = gv.load(path)
+                found = {m.id: m.name for m in plan.measures}
+                assert found == {k: v for k, v in names.items() if v is not None}, script
+                assert plan_file.can(tab) == {"undo": bool(undo), "redo": bool(redo)}
+
+    run()

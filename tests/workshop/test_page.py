@@ -208,6 +208,44 @@ def test_a_change_on_disk_is_shown_and_never_overwritten(driver: Any, tmp_path: 
         assert "# endret i en teksteditor\n" in path.read_text("utf-8")
 
 
+def test_undo_in_one_tab_keeps_the_edit_made_in_another(driver: Any, tmp_path: Path) -> None:
+    from selenium.webdriver.common.by import By
+
+    path = tmp_path / "plan.yaml"
+    path.write_text(EMPTY + "goals:\n  - id: G1\n    name: Mål\n", "utf-8")
+    with running_server(path) as url:
+        driver.get(url)
+        first = driver.current_window_handle
+        _add(driver, "goal", "G2", "Fra fane 1", path)
+        driver.switch_to.new_window("tab")
+        second = driver.current_window_handle
+        try:
+            driver.get(url)
+            _wait(lambda: _node(driver, "G2"), "G2 in the second tab")
+            assert not driver.find_element(By.ID, "undo").is_enabled()  # nothing of its own
+            _add(driver, "goal", "G3", "Fra fane 2", path)
+            driver.switch_to.window(first)
+            banner = driver.find_element(By.ID, "conflict")  # the file changed elsewhere
+            _wait(banner.is_displayed, "the first tab sees the change")
+            driver.find_element(By.ID, "reload").click()
+            _wait(lambda: _node(driver, "G3"), "G3 in the first tab")
+            _idle(driver)
+            driver.find_element(By.ID, "undo").click()
+            _wait(lambda: "G2" not in _ids(path), "the first tab's undo on disk")
+            assert _ids(path) == ["G1", "G3"]  # the second tab's goal stays
+            assert path.read_text("utf-8").endswith("  - id: G3\n    name: Fra fane 2\n")
+            _wait(driver.find_element(By.ID, "redo").is_enabled, "redo in the first tab")
+            driver.switch_to.window(second)
+            driver.get(url)  # a reload of the page: the tab keeps its id and its history
+            _wait(lambda: _node(driver, "G3") and not _node(driver, "G2"), "the second tab")
+            _wait(driver.find_element(By.ID, "undo").is_enabled, "its own edit to undo")
+            assert not driver.find_element(By.ID, "redo").is_enabled()
+        finally:
+            driver.switch_to.window(second)
+            driver.close()
+            driver.switch_to.window(first)
+
+
 def test_a_hostile_name_is_shown_as_text(driver: Any, tmp_path: Path) -> None:
     from selenium.webdriver.common.by import By
 

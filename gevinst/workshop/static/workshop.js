@@ -13,6 +13,28 @@
   let busy = false;
   let conflict = false;
   let changes = 0; // counts the page's own requests, so a poll that crossed one is ignored
+  // This tab's id: its own undo and redo on the server. Kept for the tab's life, so a
+  // reload of the page keeps its history; a new tab gets its own (a tab the browser
+  // duplicates copies sessionStorage, and with it this id and history).
+  const TAB = (function () {
+    const key = "gevinst-tab";
+    let tab = null;
+    try {
+      tab = sessionStorage.getItem(key);
+    } catch (error) {
+      tab = null; // storage refused: a new id for this page only
+    }
+    if (!tab || !/^[A-Za-z0-9_-]{1,64}$/.test(tab)) {
+      const bytes = crypto.getRandomValues(new Uint8Array(16));
+      tab = Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
+      try {
+        sessionStorage.setItem(key, tab);
+      } catch (error) {
+        // kept for this page only
+      }
+    }
+    return tab;
+  })();
 
   function say(text, problem) {
     const status = $("status");
@@ -21,7 +43,8 @@
   }
 
   async function call(method, path, body) {
-    const options = { method: method, credentials: "same-origin", headers: {} };
+    const headers = { "X-Gevinst-Tab": TAB };
+    const options = { method: method, credentials: "same-origin", headers: headers };
     if (body !== undefined) {
       options.headers["Content-Type"] = "application/json";
       options.body = JSON.stringify(body);
