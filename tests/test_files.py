@@ -16,7 +16,8 @@ from click.testing import CliRunner
 
 import gevinst as gv
 from gevinst import _files
-from gevinst.cli import cli, terminal_safe
+from gevinst.cli import cli
+from gevinst.cli.common import terminal_safe
 from gevinst.io import plans as gio
 
 EXAMPLES = Path(__file__).parent.parent / "examples"
