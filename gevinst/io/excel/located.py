@@ -5,6 +5,22 @@ once; each pydantic error then names a path in that data (``benefits.3.value.ann
 :class:`Origins` knows where every part came from, and turns the errors into one
 :class:`~gevinst.errors.WorkbookError` at the cell of the first, listing the others.
 Used by :mod:`gevinst.io.excel.read`.
+
+Examples:
+    >>> from pydantic import ValidationError
+    >>> from gevinst.io.excel.sheets import Place
+    >>> from gevinst.model import Plan
+    >>> data = {"schema": "gevinst/1", "plan": {"id": "p", "title": "P"}, "goals": [{"id": "G1"}]}
+    >>> goal = Place("Samfunnsmål", 2, {("id",): (1, "Id", "id"), ("name",): (2, "Navn", "text")})
+    >>> origins = Origins("plan.xlsx", data, {("goals", 0): goal}, {}, Place("Plan", 0, {}))
+    >>> try:
+    ...     Plan.model_validate(data)
+    ... except ValidationError as exc:
+    ...     error = origins.located(exc)
+    >>> error.sheet, error.line, error.column, error.header, error.element
+    ('Samfunnsmål', 2, 2, 'Navn', 'G1')
+    >>> print(error.reason)
+    the cell is empty, but Navn is required here
 """
 
 from __future__ import annotations

@@ -6,6 +6,20 @@ to the columns of :mod:`gevinst.io.excel.schema`, and each row as a record of pl
 data with its :class:`Place`: the sheet, the row, and the column of each field, so
 that :mod:`gevinst.io.excel.located` can name the cell of an error. Used by
 :mod:`gevinst.io.excel.read`.
+
+Examples:
+    >>> import gevinst as gv, tempfile, pathlib
+    >>> from gevinst.io.excel.guard import open_workbook
+    >>> from gevinst.io.excel.schema import SHEETS
+    >>> plan = gv.Plan.new("demo", "Demo")
+    >>> _ = plan.add_goal("G1", "Gode tjenester")
+    >>> path = gv.save(plan, pathlib.Path(tempfile.mkdtemp()) / "plan.xlsx")
+    >>> book = open_workbook(path.read_bytes(), str(path))
+    >>> reader = SheetReader(book, str(path))
+    >>> rows = reader.records("goals", reader.sheets()["goals"], SHEETS["goals"])
+    >>> rows[0].record, rows[0].place.sheet, rows[0].place.row
+    ({'id': 'G1', 'name': 'Gode tjenester'}, 'Samfunnsmål', 2)
+    >>> book.close()
 """
 
 from __future__ import annotations
