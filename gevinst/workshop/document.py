@@ -43,14 +43,14 @@ from gevinst.model import Plan
 from gevinst.workshop.edits import EditError, apply_edit
 from gevinst.workshop.history import Histories, reverted
 from gevinst.workshop.splice import (
+    RoundTrip,
     Starts,
-    _changes,
-    _composed_starts,
-    _patched,
-    _resynced,
-    _splice,
-    _starts,
-    _Yaml,
+    changes_of,
+    composed_starts,
+    element_starts,
+    patched,
+    resynced,
+    splice,
 )
 
 __all__ = ["Conflict", "PlanFile", "Snapshot", "refusal"]
@@ -101,16 +101,16 @@ def _version(raw: bytes, mtime_ns: int) -> str:
     return f"{mtime_ns:x}-{hashlib.sha256(raw).hexdigest()[:16]}"
 
 
-def _round_trip(text: str) -> tuple[_Yaml, Any, Starts | None]:
+def _round_trip(text: str) -> tuple[RoundTrip, Any, Starts | None]:
     """The round-trip parse of a YAML plan's ``text`` and where its elements start."""
-    yaml = _Yaml(text)
+    yaml = RoundTrip(text)
     try:
         data = yaml.load(text)
     except Exception as exc:  # ruamel's errors have no common base
         raise EditError(
             "the plan file cannot be read as YAML; fix it in a text editor first"
         ) from exc
-    return yaml, data, _starts(data, text)
+    return yaml, data, element_starts(data, text)
 
 
 def _json_style(text: str) -> int | None:
@@ -134,7 +134,7 @@ def _json_dump(data: Any, indent: int | None) -> str:
 #: What an edit starts from: the version and text last parsed, the round-trip parse
 #: (kept up to date edit by edit), where its elements start, and the plain data the
 #: model read it from (patched element by element too; None: read the text again).
-_Parsed = tuple[str, str, _Yaml, Any, Starts | None, dict[str, Any] | None]
+_Parsed = tuple[str, str, RoundTrip, Any, Starts | None, dict[str, Any] | None]
 
 
 class PlanFile:
@@ -156,7 +156,7 @@ class PlanFile:
         self._cached: Snapshot | None = None
         #: The round-trip parse of the version last written here (parsing is the slow part).
         self._parsed: _Parsed | None = None
-        self._pending: tuple[_Yaml, Any, Starts | None, dict[str, Any] | None] | None = None
+        self._pending: tuple[RoundTrip, Any, Starts | None, dict[str, Any] | None] | None = None
 
     # -- reading ---------------------------------------------------------------------
 
@@ -247,11 +247,11 @@ class PlanFile:
             self._parsed = cached
             return
         old, starts, yaml, data, plain = cached[1], cached[4], cached[2], cached[3], cached[5]
-        resynced = _resynced(old, starts, yaml, data, text) if starts is not None else None
-        if resynced is None:
+        followed = resynced(old, starts, yaml, data, text) if starts is not None else None
+        if followed is None:
             return
-        new_starts, parts = resynced
-        if plain is not None and not _patched(plain, parts, str(self.path)):
+        new_starts, parts = followed
+        if plain is not None and not patched(plain, parts, str(self.path)):
             plain = None
         self._parsed = (version, text, yaml, data, new_starts, plain)
 
@@ -269,20 +269,20 @@ class PlanFile:
             self._snapshot(text, version, plain)  # (kept: an undo or the last edit made it)
         else:
             yaml, data, starts = _round_trip(text)
-        changed = _changes(data, edit, starts) if isinstance(edit, dict) else None
+        changed = changes_of(data, edit, starts) if isinstance(edit, dict) else None
         touched = apply_edit(data, edit)
         changes = changed(touched) if changed is not None else None
         spliced = None
         if changes is not None and starts is not None:
-            spliced = _splice(text, starts, yaml, data, changes)
+            spliced = splice(text, starts, yaml, data, changes)
         new_starts: Starts | None
         if spliced is not None:
             new_text, new_starts, parts = spliced
-            if plain is not None and not _patched(plain, parts, str(self.path)):
+            if plain is not None and not patched(plain, parts, str(self.path)):
                 plain = None
         else:
             new_text = yaml.dump(data)
-            new_starts, plain = _composed_starts(new_text), None
+            new_starts, plain = composed_starts(new_text), None
         self._pending = (yaml, data, new_starts, plain)
         return new_text
 

@@ -16,7 +16,7 @@ import re
 from collections import OrderedDict
 
 from gevinst.workshop.edits import EditError
-from gevinst.workshop.splice import _line_opcodes
+from gevinst.workshop.splice import line_opcodes
 
 __all__ = ["MAX_EDITS", "MAX_TABS", "TAB", "Histories", "reverted"]
 
@@ -81,7 +81,7 @@ class Histories:
 
 def _opcodes(old: list[str], new: list[str], chunked: bool) -> list[tuple[str, int, int, int, int]]:
     if chunked:
-        return _line_opcodes(old, new)
+        return line_opcodes(old, new)
     matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
     return [(tag, i1, i2, j1, j2) for tag, i1, i2, j1, j2 in matcher.get_opcodes()]
 

@@ -6,10 +6,10 @@ for 300 elements). The workshop keeps the round-trip parse from edit to edit wit
 line where each element starts (from ruamel.yaml's own line numbers, then moved along
 by each edit). An edit writes the lines of the elements it changed alone (a delete: the
 element before it and those that linked to it too) and splices them into the old text
-(:func:`_splice`); the result is the same text as writing the whole file (tested).
+(:func:`splice`); the result is the same text as writing the whole file (tested).
 After an undo, a redo or a change on disk, only the elements whose lines changed are
-parsed again (:func:`_resynced`), and the plain data the model is built from is patched
-the same way (:func:`_patched`).
+parsed again (:func:`resynced`), and the plain data the model is built from is patched
+the same way (:func:`patched`).
 """
 
 from __future__ import annotations
@@ -22,6 +22,20 @@ from gevinst.errors import GevinstError
 from gevinst.io.yaml import parse_yaml
 from gevinst.workshop.edits import RELATIONS, SECTIONS
 
+__all__ = [
+    "Change",
+    "Part",
+    "RoundTrip",
+    "Starts",
+    "changes_of",
+    "composed_starts",
+    "element_starts",
+    "line_opcodes",
+    "patched",
+    "resynced",
+    "splice",
+]
+
 if TYPE_CHECKING:
     from collections.abc import Callable
 
@@ -30,7 +44,7 @@ _NESTED_KEY = re.compile(r"^[A-Za-z_]\S*:[ \t]*(?:#.*)?\n( +)[A-Za-z_]", re.MULT
 _BLOCK_ITEM = re.compile(r"^[A-Za-z_]\S*:[ \t]*(?:#.*)?\n(?:[ \t]*#.*\n)*( *)- ", re.MULTILINE)
 
 
-class _Yaml:
+class RoundTrip:
     """Round-trip YAML in the indentation the file already uses."""
 
     def __init__(self, text: str) -> None:
@@ -69,7 +83,7 @@ Change = tuple[str, int, int, int, int]
 Part = tuple[str, int, int, str]
 
 
-def _starts(data: Any, text: str) -> Starts | None:
+def element_starts(data: Any, text: str) -> Starts | None:
     """Where each element of the freshly parsed ``data`` of ``text`` starts (0-based lines).
 
     From the line numbers ruamel.yaml keeps on what it parsed; None when the text is not
@@ -93,8 +107,8 @@ def _starts(data: Any, text: str) -> Starts | None:
     return out
 
 
-def _composed_starts(text: str) -> Starts | None:
-    """:func:`_starts` from PyYAML's C composer, for a text ruamel.yaml wrote whole."""
+def composed_starts(text: str) -> Starts | None:
+    """:func:`element_starts` from PyYAML's C composer, for a text ruamel.yaml wrote whole."""
     import yaml as pyyaml
 
     from gevinst.io.yaml import compose
@@ -163,7 +177,7 @@ def _key_comment(data: Any, key: str) -> str | None:
     return None if token is None else str(token.value)
 
 
-def _changes(
+def changes_of(
     data: Any, edit: dict[str, Any], starts: Starts | None
 ) -> Callable[[str], list[Change] | None]:
     """Look at ``data`` before ``edit`` is applied; the function that, given the id the
@@ -221,8 +235,8 @@ def _changes(
     return lambda touched: None
 
 
-def _splice(
-    text: str, starts: Starts, yaml: _Yaml, data: Any, changes: list[Change]
+def splice(
+    text: str, starts: Starts, yaml: RoundTrip, data: Any, changes: list[Change]
 ) -> tuple[str, Starts, list[Part]] | None:
     """The new text with only the lines of the changed elements written anew.
 
@@ -285,9 +299,9 @@ def _key_lines(lines: list[str], key: str) -> list[int]:
 
 
 def _new_section(
-    text: str, starts: Starts, yaml: _Yaml, data: Any, section: str
+    text: str, starts: Starts, yaml: RoundTrip, data: Any, section: str
 ) -> tuple[str, Starts, list[Part]] | None:
-    """:func:`_splice` for the first element of a section the text does not have yet.
+    """:func:`splice` for the first element of a section the text does not have yet.
 
     The section's lines go where ruamel.yaml would write them: just before the next
     top-level key (after the comment lines above that key, which ruamel keeps with the
@@ -346,7 +360,7 @@ def _chunks(lines: list[str]) -> tuple[list[str], list[int]]:
     return chunks, [*firsts, len(lines)]
 
 
-def _line_opcodes(old: list[str], new: list[str]) -> list[tuple[str, int, int, int, int]]:
+def line_opcodes(old: list[str], new: list[str]) -> list[tuple[str, int, int, int, int]]:
     """difflib's opcodes between two lists of lines, found on chunks of lines (a list
     item, a key): a few hundred chunks to compare instead of thousands of lines."""
     import difflib
@@ -360,8 +374,8 @@ def _line_opcodes(old: list[str], new: list[str]) -> list[tuple[str, int, int, i
     ]
 
 
-def _resynced(
-    old: str, starts: Starts, yaml: _Yaml, data: Any, text: str
+def resynced(
+    old: str, starts: Starts, yaml: RoundTrip, data: Any, text: str
 ) -> tuple[Starts, list[Part]] | None:
     """Bring ``data`` parsed from ``old`` to the new ``text`` by parsing only what changed.
 
@@ -380,7 +394,7 @@ def _resynced(
         return starts, []
     old_lines = old.splitlines(keepends=True)
     new_lines = text.splitlines(keepends=True)
-    opcodes = _line_opcodes(old_lines, new_lines)
+    opcodes = line_opcodes(old_lines, new_lines)
 
     def moved(line: int, before: bool = False) -> int | None:
         """Where an old line is in the new text (``before`` lines put in before it)."""
@@ -451,7 +465,7 @@ def _resynced(
     return new_starts, parts
 
 
-def _read_part(yaml: _Yaml, section: str, lines: str) -> Any:
+def _read_part(yaml: RoundTrip, section: str, lines: str) -> Any:
     """The elements in ``lines`` (a run of a section's elements) as round-trip data;
     None when they do not read as a list of elements."""
     from ruamel.yaml.comments import CommentedMap, CommentedSeq
@@ -481,7 +495,7 @@ def _put(items: Any, lo: int, hi: int, fresh: Any) -> None:
         items.ca.end = fresh.ca.end
 
 
-def _patched(plain: dict[str, Any], parts: list[Part], source: str) -> bool:
+def patched(plain: dict[str, Any], parts: list[Part], source: str) -> bool:
     """Put the changed parts, read as plain data, in place in ``plain`` (the data of the
     old text read by :func:`gevinst.io.yaml.parse_yaml`); False when a part does not read
     as a list of elements (then read the whole text)."""

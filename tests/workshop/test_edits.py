@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from gevinst.workshop.document import _Yaml
+from gevinst.workshop.document import RoundTrip
 from gevinst.workshop.edits import EditError, apply_edit
 
 SECTIONED = """\
@@ -34,7 +34,7 @@ measures:
 
 
 def _edited(text: str, *edits: dict[str, Any]) -> str:
-    yaml = _Yaml(text)
+    yaml = RoundTrip(text)
     data = yaml.load(text)
     for edit in edits:
         apply_edit(data, edit)
@@ -100,7 +100,7 @@ def test_deleting_removes_the_links_to_it() -> None:
     ],
 )
 def test_a_wrong_edit_says_why_and_changes_nothing(edit: Any, message: str) -> None:
-    yaml = _Yaml(SECTIONED)
+    yaml = RoundTrip(SECTIONED)
     data = yaml.load(SECTIONED)
     with pytest.raises(EditError, match=message):
         apply_edit(data, edit)
@@ -205,7 +205,7 @@ def edit_each_alone(
     path.write_text(text, "utf-8")
     plan_file = PlanFile(path)
     whole: list[str] = []
-    monkeypatch.setattr(document, "_composed_starts", lambda new: whole.append(new))
+    monkeypatch.setattr(document, "composed_starts", lambda new: whole.append(new))
     for count, edit in enumerate(edits, 1):
         snapshot = plan_file.edit(edit, plan_file.version())
         assert path.read_text("utf-8") == _edited(text, *edits[:count]), edit
@@ -240,7 +240,7 @@ def test_after_undo_redo_or_a_change_on_disk_only_the_changed_elements_are_parse
     full_parses: list[str] = []
     monkeypatch.setattr(
         document,
-        "_starts",
+        "element_starts",
         lambda data, new: full_parses.append(new),  # type: ignore[func-returns-value]
     )
 
