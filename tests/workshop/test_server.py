@@ -440,3 +440,26 @@ def test_a_full_disk_shows_an_error_and_keeps_the_file(
     # the next try, with room on the disk, starts from the file as it is
     assert _edit(client, {"op": "rename", "id": "G1", "name": "Nytt navn"}).status_code == 200
     assert gv.load(plan_file).goals[0].name == "Nytt navn"
+
+
+def test_settle_parses_the_plan_for_editing_and_sets_it_aside_from_the_collector(
+    tmp_path: Path,
+) -> None:
+    import gc
+
+    from gevinst.workshop.document import PlanFile
+    from gevinst.workshop.server import settle
+
+    path = tmp_path / "plan.yaml"
+    path.write_text(Path("examples/bergen_barnevern/plan.yaml").read_text("utf-8"), "utf-8")
+    plan_file = PlanFile(path)
+    assert plan_file._parsed is None
+    try:
+        settle(plan_file)
+        assert plan_file._parsed is not None and plan_file._parsed[1] == path.read_text("utf-8")
+        assert gc.get_freeze_count() > 0
+    finally:
+        gc.unfreeze()
+    # an edit after it is as any edit: only its lines change
+    plan_file.edit({"op": "rename", "id": "B1", "name": "Ferdig"}, plan_file.version())
+    assert "name: Ferdig\n" in path.read_text("utf-8")
