@@ -36,7 +36,7 @@ from typing import Any
 
 from gevinst._files import atomic_write, paused_gc
 from gevinst.errors import GevinstError, PlanError, Said, SaidLines
-from gevinst.io.plans import decode_text, loads, read_input
+from gevinst.io.plans import decode_text, loads, read_input, written_language
 from gevinst.io.validate import validate
 from gevinst.io.yaml import parse_yaml
 from gevinst.model import Plan
@@ -72,6 +72,14 @@ class Snapshot:
     version: str
     plan: Plan | None
     error: str | None
+
+    @property
+    def language(self) -> str:
+        """The plan's language; when it does not load, the ``language`` its text gives,
+        else ``nb`` (the page and its messages are in it)."""
+        if self.plan is not None:
+            return self.plan.info.language
+        return written_language(self.text) or "nb"
 
 
 def refusal(path: Path) -> str | None:

@@ -167,7 +167,7 @@ def create_app(
     heard = [language or "nb"]
 
     def spoken(snapshot: Snapshot | None = None) -> str:
-        """The page's language: ``language``, else the plan's (``nb`` when it does not load)."""
+        """The page's language: ``language``, else the plan's (:attr:`Snapshot.language`)."""
         if language:
             return language
         if snapshot is None:
@@ -175,7 +175,7 @@ def create_app(
                 snapshot = plan_file.snapshot()
             except (GevinstError, OSError):  # gone or unreadable: as the page last was
                 return heard[0]
-        heard[0] = snapshot.plan.info.language if snapshot.plan else "nb"
+        heard[0] = snapshot.language
         return heard[0]
 
     def problem(status: int, message: object, **extra: Any) -> JSONResponse:

@@ -79,7 +79,7 @@ def page_state(
     """The page's data for one version of the file (JSON-ready), its messages in
     ``language`` (else the plan's); ``last`` keeps the last layout for the next call."""
     plan = snapshot.plan
-    said = language or (plan.info.language if plan is not None else "nb")
+    said = language or snapshot.language
     state: dict[str, Any] = {
         "version": snapshot.version,
         "error": said_in(snapshot.error, said) if snapshot.error is not None else None,
