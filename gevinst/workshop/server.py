@@ -163,7 +163,8 @@ def create_app(
     """
     plan_file = PlanFile(path)
     last_layout = LastLayout()
-    #: The page's language as last read from the plan: a refused request reads no file.
+    #: The page's language as last read from the plan (``nb`` until then): the guard
+    #: says its refusals in it, so a request without the token reads no file.
     heard = [language or "nb"]
 
     def spoken(snapshot: Snapshot | None = None) -> str:
@@ -256,7 +257,7 @@ def create_app(
         return _json(state(snapshot, tab))
 
     async def post_edit(request: Request) -> Response:
-        body, tab = await body_of(request), tab_of(request)
+        body, tab = await body_of(request), await _in_thread(tab_of, request)
         if isinstance(tab, JSONResponse):
             return tab
         if isinstance(body, JSONResponse):
@@ -273,7 +274,7 @@ def create_app(
         return await step(request, undo=False)
 
     async def step(request: Request, undo: bool) -> Response:
-        body, tab = await body_of(request), tab_of(request)
+        body, tab = await body_of(request), await _in_thread(tab_of, request)
         if isinstance(tab, JSONResponse):
             return tab
         if isinstance(body, JSONResponse):
