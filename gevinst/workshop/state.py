@@ -93,7 +93,7 @@ def page_state(
     graph = build_graph(plan)
     state["findings"] = [
         {"code": f.code, "severity": f.severity, "element": f.element, "message": f.message}
-        for f in check(plan, graph=graph)
+        for f in check(plan, graph=graph, language=said)
     ]
     state["elements"] = elements(plan, language or plan.info.language)
     try:

@@ -335,3 +335,30 @@ def test_a_file_the_workshop_cannot_edit_says_how_to_fix_it(tmp_path: Path, lang
             "reformat it with: python -m json.tool --indent 2 --no-ensure-ascii",
         ]
     )
+
+
+def test_the_findings_are_in_the_pages_language(setup: tuple[Any, Path, str]) -> None:
+    client, _, spoken = setup
+    findings = client.get("/api/state").json()["findings"]
+    assert [(f["code"], f["message"]) for f in findings] == (
+        [
+            (
+                "GV104",
+                "gevinst B1 har ingen eier; oppgi interessenten (gevinsteier) som svarer for "
+                "å realisere den (owner)",
+            ),
+            (
+                "GV105",
+                "gevinst B1 har ingen indikator; legg til hvordan den skal måles (indicators)",
+            ),
+        ]
+        if spoken == "nb"
+        else [
+            (
+                "GV104",
+                "benefit B1 has no owner; name the stakeholder (gevinsteier) who answers for "
+                "realising it (owner)",
+            ),
+            ("GV105", "benefit B1 has no indicator; add how it will be measured (indicators)"),
+        ]
+    )
