@@ -170,10 +170,11 @@ def _text(edit: dict[str, Any], key: str, *, optional: bool = False) -> str | No
     value = edit.get(key)
     if value is None and optional:
         return None
+    named = _label(key) if key in _COMMON else key  # a link's "source" is no indicator's
     if not isinstance(value, str) or not value.strip():
-        raise EditError(Said("ws_err_empty", field=_label(key)))
+        raise EditError(Said("ws_err_empty", field=named))
     if len(value) > _MAX_TEXT:
-        raise EditError(Said("ws_err_too_long", field=_label(key), limit=SaidNumber(_MAX_TEXT)))
+        raise EditError(Said("ws_err_too_long", field=named, limit=SaidNumber(_MAX_TEXT)))
     return value.strip()
 
 

@@ -66,6 +66,18 @@ EDITS: dict[str, tuple[dict[str, Any], int, str, str]] = {
         "id-en «B1» er allerede i bruk; velg en annen",
         "the id 'B1' is taken; choose another",
     ),
+    "empty name": (
+        {"op": "add", "kind": "goal", "id": "G2", "name": " "},
+        422,
+        "«Navn» kan ikke være tomt; skriv noe i feltet",
+        "'Name' must be a non-empty text; write something in it",
+    ),
+    "empty link end": (
+        {"op": "link", "source": "", "target": "G1"},
+        422,
+        "«source» kan ikke være tomt; skriv noe i feltet",
+        "'source' must be a non-empty text; write something in it",
+    ),
     "bad kind": (
         {"op": "add", "kind": "risk", "id": "R1", "name": "Risiko"},
         422,
