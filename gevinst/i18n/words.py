@@ -1123,6 +1123,221 @@ WORDS: dict[str, tuple[str, str]] = {
         "Kartet er tomt: legg til et samfunnsmål, et effektmål, en gevinst og et tiltak.",
         "The map is empty: add a goal, an objective, a benefit and a measure.",
     ),
+    # what the workshop's server answers when it cannot do what the page asked
+    "ws_a_goal": ("et samfunnsmål", "a goal"),
+    "ws_a_objective": ("et effektmål", "an objective"),
+    "ws_a_benefit": ("en gevinst", "a benefit"),
+    "ws_a_disbenefit": ("en ulempe", "a dis-benefit"),
+    "ws_a_change": ("en endring", "a change"),
+    "ws_a_measure": ("et tiltak", "a measure"),
+    "ws_a_stakeholder": ("en interessent", "a stakeholder"),
+    "ws_a_indicator": ("en indikator", "an indicator"),
+    "ws_err_empty": (
+        "«{field}» kan ikke være tomt; skriv noe i feltet",
+        "'{field}' must be a non-empty text; write something in it",
+    ),
+    "ws_err_too_long": (
+        "«{field}» er lengre enn {limit} tegn; gjør teksten kortere",
+        "'{field}' is longer than {limit} characters; shorten the text",
+    ),
+    "ws_err_bad_id": (
+        "«{id}» kan ikke brukes som id: begynn med en bokstav (a–z, uten æøå), og bruk "
+        "bare bokstaver, sifre, «_», «.» og «-» (høyst 64 tegn)",
+        "'{id}' is not a valid id: start with a letter (a-z), then letters, digits, "
+        "'_', '.' or '-' (at most 64)",
+    ),
+    "ws_err_not_a_list": (
+        "delen «{name}» i planfilen er ikke en liste; rett den i en teksteditor først",
+        "the section '{name}' is not a list; fix it in the file first",
+    ),
+    "ws_err_no_element": (
+        "det finnes ikke noe element «{id}» i planen; last inn siden på nytt for å se "
+        "planen slik den er nå",
+        "there is no element '{id}' in the plan; reload the page to see the plan as it is",
+    ),
+    "ws_err_kind": (
+        "ukjent type element; velg en av disse: {kinds}",
+        "unknown kind of element; choose one of: {kinds}",
+    ),
+    "ws_err_taken": (
+        "id-en «{id}» er allerede i bruk; velg en annen",
+        "the id '{id}' is taken; choose another",
+    ),
+    "ws_err_list": (
+        "«{field}» må være tekst, med én verdi per linje",
+        "'{field}' must be a list of texts (one per line)",
+    ),
+    "ws_err_text_or_number": (
+        "«{field}» må være en tekst eller et tall",
+        "'{field}' must be a text or a number",
+    ),
+    "ws_err_true_false": (
+        "«{field}» må være ja eller nei (true eller false)",
+        "'{field}' is true or false",
+    ),
+    "ws_err_date": (
+        "«{field}» må være en dato skrevet DD.MM.ÅÅÅÅ eller ÅÅÅÅ-MM-DD (31.03.2026 eller "
+        "2026-03-31), ikke «{text}»",
+        "'{field}' must be a date as DD.MM.YYYY or YYYY-MM-DD (31.03.2026 or 2026-03-31), "
+        "not '{text}'",
+    ),
+    "ws_err_number": (
+        "«{field}» må være et tall, ikke «{text}»; skriv for eksempel 250 000 eller 1,5 "
+        "(eller lav / sannsynlig / høy: 100 / 150 / 200)",
+        "'{field}' must be a number, not '{text}'; write e.g. 250000 or 1.5 "
+        "(or low / likely / high: 100 / 150 / 200)",
+    ),
+    "ws_err_no_field": (
+        "{kind} har ikke feltet «{field}» her; bruk et av disse: {fields}",
+        "{kind} has no field '{field}' to edit here; use {fields}",
+    ),
+    "ws_err_no_name": (
+        "navnet kan ikke være tomt; skriv et navn",
+        "the name cannot be empty; write a name",
+    ),
+    "ws_err_links_not_a_list": (
+        "«{key}» i «{id}» er ikke en liste; rett det i planfilen først",
+        "'{key}' of '{id}' is not a list; fix the file",
+    ),
+    "ws_err_relation": (
+        "ukjent slags kobling; velg en av disse: {relations}",
+        "'relation' must be one of {relations}",
+    ),
+    "ws_err_weight_text": (
+        "vekten må være et tall fra 0 til 1, ikke «{weight}»; skriv for eksempel 0,5",
+        "the weight must be a number from 0 to 1, not '{weight}'; write e.g. 0.5",
+    ),
+    "ws_err_weight": (
+        "vekten må være et tall fra 0 til 1; skriv for eksempel 0,5",
+        "the weight must be a number from 0 to 1; write e.g. 0.5",
+    ),
+    "ws_err_not_linked": (
+        "{kind} har ingen koblinger i kartet",
+        "{kind} has no links on the map",
+    ),
+    "ws_err_link_target": (
+        "en kobling må gå til et element i kartet, ikke til {kind}",
+        "a link must go to an element of the map, not {kind}",
+    ),
+    "ws_err_self_link": (
+        "et element kan ikke bidra til seg selv; velg et annet element å koble til",
+        "an element cannot contribute to itself; choose another element to link to",
+    ),
+    "ws_err_mitigator": (
+        "bare et tiltak eller en endring kan dempe en ulempe, ikke {kind}",
+        "only a measure or a change can mitigate, not {kind}",
+    ),
+    "ws_err_mitigated": (
+        "«{target}» er {kind}, ikke en ulempe: bare en ulempe kan dempes; "
+        "koble heller med «bidrar til»",
+        "'{target}' is {kind}, not a dis-benefit: only a dis-benefit can be "
+        "mitigated; link it with 'contributes to' instead",
+    ),
+    "ws_err_mitigation_weight": (
+        "en demping har ingen vekt; la vektfeltet stå tomt",
+        "a mitigation has no weight; leave the weight empty",
+    ),
+    "ws_err_not_mitigating": (
+        "«{source}» demper ikke «{target}»; last inn siden på nytt for å se koblingene slik "
+        "de er nå",
+        "'{source}' does not mitigate '{target}'; reload the page to see the links as they are",
+    ),
+    "ws_err_no_link": (
+        "«{source}» har ingen kobling til «{target}»; last inn siden på nytt for å se "
+        "koblingene slik de er nå",
+        "'{source}' has no link to '{target}'; reload the page to see the links as they are",
+    ),
+    "ws_err_not_an_edit": (
+        "en endring sendes som et JSON-objekt med «op»",
+        "an edit is a JSON object with an 'op'",
+    ),
+    "ws_err_not_a_mapping": (
+        "planfilen er ikke en samling av nøkler og verdier; rett den i en teksteditor først",
+        "the plan file is not a mapping; fix it in a text editor first",
+    ),
+    "ws_err_op": ("«op» må være en av disse: {ops}", "'op' must be one of {ops}"),
+    "ws_err_changed": (
+        "planfilen er endret etter at siden ble lastet inn; last inn på nytt for å se "
+        "endringen (endringen din er ikke lagret)",
+        "the plan file has changed on disk since the page loaded it; reload to see the "
+        "change (your edit was not saved)",
+    ),
+    "ws_err_yaml": (
+        "planfilen kan ikke leses som YAML; rett den i en teksteditor først",
+        "the plan file cannot be read as YAML; fix it in a text editor first",
+    ),
+    "ws_err_json_layout": (
+        "denne JSON-planen er ikke satt opp slik gevinst skriver JSON (innrykk på 2), så en "
+        "endring ville endre linjer du ikke har rørt; gjør den om til YAML (gevinst convert) "
+        "eller formater den med: python -m json.tool --indent 2 --no-ensure-ascii",
+        "this JSON plan is not laid out as gevinst writes JSON (2-space indent), so editing "
+        "it would change lines you did not touch; convert it to YAML (gevinst convert) or "
+        "reformat it with: python -m json.tool --indent 2 --no-ensure-ascii",
+    ),
+    "ws_err_invalid": (
+        "endringen ville gjort planen ugyldig, så den er ikke lagret: {error}",
+        "not saved: {error}",
+    ),
+    "ws_err_nothing_to_undo": (
+        "det er ingenting å angre i denne fanen",
+        "there is nothing to undo",
+    ),
+    "ws_err_nothing_to_redo": (
+        "det er ingenting å gjøre om i denne fanen",
+        "there is nothing to redo",
+    ),
+    "ws_err_undo_refused": (
+        "kan ikke angre: {where} er endret etterpå i en annen fane eller i filen; "
+        "gjør endringen for hånd",
+        "undo is not possible: {where} was changed since in another tab or in the file; "
+        "make the change by hand",
+    ),
+    "ws_err_redo_refused": (
+        "kan ikke gjøre om: {where} er endret etterpå i en annen fane eller i filen; "
+        "gjør endringen for hånd",
+        "redo is not possible: {where} was changed since in another tab or in the file; "
+        "make the change by hand",
+    ),
+    "ws_err_line": ("linje {line}", "line {line}"),
+    "ws_err_tab": (
+        "fane-id-en (X-Gevinst-Tab) må være 1 til 64 tegn av A-Z a-z 0-9 - _; last inn "
+        "siden på nytt",
+        "the tab id (X-Gevinst-Tab) must be 1 to 64 of A-Z a-z 0-9 - _; reload the page",
+    ),
+    "ws_err_not_json": (
+        "send endringen som JSON (Content-Type: application/json)",
+        "send the edit as JSON (Content-Type: application/json)",
+    ),
+    "ws_err_too_large": (
+        "forespørselen er for stor (over {limit} byte); del endringen opp i mindre deler",
+        "the request is too large (over {limit} bytes); split the edit into smaller ones",
+    ),
+    "ws_err_bad_json": (
+        "forespørselen er ikke gyldig JSON: {reason}",
+        "the request is not valid JSON: {reason}",
+    ),
+    "ws_err_no_version": (
+        "forespørselen må være et JSON-objekt med filens «version»; last inn siden på nytt",
+        "the request must be a JSON object with the file's 'version'; reload the page",
+    ),
+    "ws_err_no_edit_object": (
+        "forespørselen må ha et «edit»-objekt med «op»",
+        "the request must carry an 'edit' object with an 'op'",
+    ),
+    "ws_err_not_saved": ("ikke lagret: {reason}", "not saved: {reason}"),
+    "ws_err_map": ("kartet kan ikke tegnes: {reason}", "the map cannot be drawn: {reason}"),
+    "ws_refused_host": (
+        "denne serveren svarer bare på sin egen adresse (Host avvist)",
+        "this server answers only at its own address (Host refused)",
+    ),
+    "ws_refused_origin": (
+        "forespørsler fra andre sider avvises (Origin avvist)",
+        "requests from other pages are refused (Origin refused)",
+    ),
+    "ws_refused_token": (
+        "åpne verkstedet med lenken det skrev ut (tokenet mangler eller er feil)",
+        "open the workshop with the link it printed (the token is missing or wrong)",
+    ),
     # notebooks: what results show in Jupyter (``_repr_html_``)
     "html_evaluation": ("{plan}: status per {date}", "{plan}: status at {date}"),
     "html_rows_left_out": ("… og {n} rader til", "… and {n} more rows"),

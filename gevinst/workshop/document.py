@@ -35,8 +35,8 @@ from pathlib import Path
 from typing import Any
 
 from gevinst._files import atomic_write, paused_gc
-from gevinst.errors import GevinstError, PlanError
-from gevinst.io.plans import decode_text, loads, read_input
+from gevinst.errors import GevinstError, PlanError, Said, SaidLines
+from gevinst.io.plans import decode_text, loads, read_input, written_language
 from gevinst.io.validate import validate
 from gevinst.io.yaml import parse_yaml
 from gevinst.model import Plan
@@ -60,10 +60,7 @@ class Conflict(GevinstError, RuntimeError):
     """The file changed on disk since the page read it; nothing was written."""
 
     def __init__(self, current: str) -> None:
-        super().__init__(
-            "the plan file has changed on disk since the page loaded it; "
-            "reload to see the change (your edit was not saved)"
-        )
+        super().__init__(Said("ws_err_changed"))
         self.current = current
 
 
@@ -75,6 +72,14 @@ class Snapshot:
     version: str
     plan: Plan | None
     error: str | None
+
+    @property
+    def language(self) -> str:
+        """The plan's language; when it does not load, the ``language`` its text gives,
+        else ``nb`` (the page and its messages are in it)."""
+        if self.plan is not None:
+            return self.plan.info.language
+        return written_language(self.text) or "nb"
 
 
 def refusal(path: Path) -> str | None:
@@ -107,9 +112,7 @@ def _round_trip(text: str) -> tuple[RoundTrip, Any, Starts | None]:
     try:
         data = yaml.load(text)
     except Exception as exc:  # ruamel's errors have no common base
-        raise EditError(
-            "the plan file cannot be read as YAML; fix it in a text editor first"
-        ) from exc
+        raise EditError(Said("ws_err_yaml")) from exc
     return yaml, data, element_starts(data, text)
 
 
@@ -119,11 +122,7 @@ def _json_style(text: str) -> int | None:
     for indent in (2, 4, None):
         if _json_dump(data, indent) == text:
             return indent
-    raise EditError(
-        "this JSON plan is not laid out as gevinst writes JSON (2-space indent), so editing "
-        "it would change lines you did not touch; convert it to YAML (gevinst convert) or "
-        "reformat it with: python -m json.tool --indent 2 --no-ensure-ascii"
-    )
+    raise EditError(Said("ws_err_json_layout"))
 
 
 def _json_dump(data: Any, indent: int | None) -> str:
@@ -207,8 +206,8 @@ class PlanFile:
             pass
         try:  # the located error of reading the whole text, as `gevinst check` gives it
             return loads(text, self.format, source), None, None
-        except GevinstError as exc:
-            return None, str(exc), None
+        except GevinstError as exc:  # the reason, in English and in the page's language
+            return None, SaidLines([exc]), None
 
     def prepare(self) -> None:
         """Parse the file for editing now, so that the first edit is as quick as the next.
@@ -309,7 +308,7 @@ class PlanFile:
                 return before
             plan, error, plain = self._model(new_text, pending[3] if pending else None)
             if error is not None and before.plan is not None:  # a valid plan stays valid
-                raise EditError(f"not saved: {error}")
+                raise EditError(Said("ws_err_invalid", error=error))
             atomic_write(self.path, new_text)  # OutputError: read-only, disk full: unchanged
             written, version = self._read()
             if written == new_text:  # the plan just read is the file's (no one wrote since)
@@ -328,7 +327,9 @@ class PlanFile:
                 raise Conflict(version)
             last = self._histories.last(tab, undo)
             if last is None:
-                raise EditError("there is nothing to undo" if undo else "there is nothing to redo")
+                raise EditError(
+                    Said("ws_err_nothing_to_undo" if undo else "ws_err_nothing_to_redo")
+                )
             old, new = last
             now, then = (new, old) if undo else (old, new)
             if text == now:  # the file is as the edit (or its undo) left it
@@ -338,7 +339,7 @@ class PlanFile:
                 before = self._snapshot(text, version)
                 plan, error, _ = self._model(wanted)
                 if error is not None and before.plan is not None:  # a valid plan stays valid
-                    raise EditError(f"not saved: {error}")
+                    raise EditError(Said("ws_err_invalid", error=error))
                 after = self._write(wanted, (plan, error))
             self._histories.done(tab, undo)
             return after

@@ -42,13 +42,22 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable, MutableMapping, MutableSequence
+from collections.abc import Callable, Iterable, MutableMapping, MutableSequence
 from typing import Any
 
-from gevinst.errors import GevinstError
+from gevinst.errors import GevinstError, Said, SaidLines, SaidNumber
 from gevinst.workshop.comments import add_to, commented, put, remove_from
 
-__all__ = ["DATES", "FIELDS", "KINDS", "RELATIONS", "SECTIONS", "EditError", "apply_edit"]
+__all__ = [
+    "DATES",
+    "FIELDS",
+    "KINDS",
+    "LABELS",
+    "RELATIONS",
+    "SECTIONS",
+    "EditError",
+    "apply_edit",
+]
 
 #: Kinds of element the page can add, each with the section of the plan that holds it.
 SECTIONS: dict[str, str] = {
@@ -91,6 +100,14 @@ FIELDS: dict[str, tuple[str, ...]] = {
     "indicator": ("unit", "direction", "source", "frequency"),
 }
 _COMMON = ("name", "description", "assumptions")
+#: The word (:mod:`gevinst.i18n.words`) of each field's label where it is not the
+#: field's own name (``a.b`` fields have their own).
+LABELS = {
+    "value.annual": "ws_value_annual",
+    "value.from": "ws_value_from",
+    "cost.one_off": "one_off",
+    "cost.annual": "ws_cost_annual",
+}
 _ID = re.compile(r"^[A-Za-z][A-Za-z0-9_.-]{0,63}$")
 _LISTS = ("assumptions", "indicators")
 #: The fields that hold a date (written to the file as ISO ``YYYY-MM-DD``). The page
@@ -105,17 +122,59 @@ Data = MutableMapping[str, Any]
 
 
 class EditError(GevinstError, ValueError):
-    """An edit that cannot be made as asked; the message says why (shown in the page)."""
+    """An edit that cannot be made as asked; the message says why (shown in the page).
+
+    Raised with a :class:`~gevinst.errors.Said`: ``str(error)`` is English and
+    :meth:`in_language` gives the page's language.
+
+    Examples:
+        >>> error = EditError(Said("ws_err_taken", id="M1"))
+        >>> print(error)
+        the id 'M1' is taken; choose another
+        >>> print(error.in_language("nb"))
+        id-en «M1» er allerede i bruk; velg en annen
+    """
+
+
+#: The words of each kind with its article, as a sentence names it ("not a benefit").
+_A_KIND = {
+    "goal": "ws_a_goal",
+    "objective": "ws_a_objective",
+    "benefit": "ws_a_benefit",
+    "disbenefit": "ws_a_disbenefit",
+    "change": "ws_a_change",
+    "measure": "ws_a_measure",
+    "stakeholder": "ws_a_stakeholder",
+    "indicator": "ws_a_indicator",
+}
+
+
+def _a(kind: str) -> Said:
+    """An element of ``kind``, as a sentence names it: "a benefit", "en gevinst"."""
+    return Said(_A_KIND[kind])
+
+
+def _label(field: str) -> object:
+    """The field as the page labels it, for a message (a request's own keys as they are)."""
+    if field in _COMMON or any(field in fields for fields in FIELDS.values()):
+        return Said(LABELS.get(field, field))
+    return field
+
+
+def _listed(names: Iterable[object]) -> SaidLines:
+    """``names`` (words or texts as they are) for a message, joined by commas."""
+    return SaidLines(names, ", ")
 
 
 def _text(edit: dict[str, Any], key: str, *, optional: bool = False) -> str | None:
     value = edit.get(key)
     if value is None and optional:
         return None
+    named = _label(key) if key in _COMMON else key  # a link's "source" is no indicator's
     if not isinstance(value, str) or not value.strip():
-        raise EditError(f"'{key}' must be a non-empty text")
+        raise EditError(Said("ws_err_empty", field=named))
     if len(value) > _MAX_TEXT:
-        raise EditError(f"'{key}' is longer than {_MAX_TEXT} characters")
+        raise EditError(Said("ws_err_too_long", field=named, limit=SaidNumber(_MAX_TEXT)))
     return value.strip()
 
 
@@ -123,10 +182,7 @@ def _id(edit: dict[str, Any], key: str) -> str:
     value = _text(edit, key)
     assert value is not None
     if not _ID.match(value):
-        raise EditError(
-            f"'{value}' is not a valid id: start with a letter, then letters, digits, "
-            "'_', '.' or '-' (at most 64)"
-        )
+        raise EditError(Said("ws_err_bad_id", id=value))
     return value
 
 
@@ -139,7 +195,7 @@ def _section(data: Data, kind: str, *, create: bool = False) -> MutableSequence[
         items = commented([], data)  # ruamel's list, so later edits write only their lines
         _insert_section(data, name, items)
     if not isinstance(items, MutableSequence):
-        raise EditError(f"the section '{name}' is not a list; fix it in the file first")
+        raise EditError(Said("ws_err_not_a_list", name=name))
     return items
 
 
@@ -168,7 +224,7 @@ def _find(data: Data, element_id: str) -> tuple[str, MutableMapping[str, Any]]:
         for item in _section(data, kind):
             if isinstance(item, MutableMapping) and item.get("id") == element_id:
                 return kind, item
-    raise EditError(f"there is no element '{element_id}' in the plan")
+    raise EditError(Said("ws_err_no_element", id=element_id))
 
 
 def _link_target(link: Any) -> Any:
@@ -178,7 +234,7 @@ def _link_target(link: Any) -> Any:
 def _add(data: Data, edit: dict[str, Any]) -> str:
     kind = edit.get("kind")
     if kind not in SECTIONS:
-        raise EditError(f"'kind' must be one of {', '.join(KINDS)}")
+        raise EditError(Said("ws_err_kind", kinds=_listed(Said(kind) for kind in KINDS)))
     element_id = _id(edit, "id")
     name = _text(edit, "name")
     for other in KINDS:
@@ -186,7 +242,7 @@ def _add(data: Data, edit: dict[str, Any]) -> str:
             isinstance(item, MutableMapping) and item.get("id") == element_id
             for item in _section(data, other)
         ):
-            raise EditError(f"the id '{element_id}' is taken; choose another")
+            raise EditError(Said("ws_err_taken", id=element_id))
     items = _section(data, kind, create=True)
     if not items and hasattr(items, "fa"):  # an empty `goals: []` becomes a block list
         items.fa.set_block_style()
@@ -208,15 +264,15 @@ def _value(field: str, value: Any) -> Any:
     if field in _LISTS:
         items = value.splitlines() if isinstance(value, str) else value
         if not isinstance(items, list) or not all(isinstance(v, str) for v in items):
-            raise EditError(f"'{field}' must be a list of texts (one per line)")
+            raise EditError(Said("ws_err_list", field=_label(field)))
         kept = [v.strip() for v in items if v.strip()]
         return kept or None
     if isinstance(value, bool | int | float):
         return value
     if not isinstance(value, str):
-        raise EditError(f"'{field}' must be a text or a number")
+        raise EditError(Said("ws_err_text_or_number", field=_label(field)))
     if len(value) > _MAX_TEXT:
-        raise EditError(f"'{field}' is longer than {_MAX_TEXT} characters")
+        raise EditError(Said("ws_err_too_long", field=_label(field), limit=SaidNumber(_MAX_TEXT)))
     text = value.strip()
     if field in DATES:
         return _date(field, text)
@@ -225,7 +281,7 @@ def _value(field: str, value: Any) -> Any:
         return numbers[0] if len(numbers) == 1 else numbers
     if field == "cashable":
         if text not in ("true", "false"):
-            raise EditError("'cashable' is true or false")
+            raise EditError(Said("ws_err_true_false", field=_label(field)))
         return text == "true"
     return text
 
@@ -246,10 +302,7 @@ def _date(field: str, text: str) -> dt.date:
             return dt.date.fromisoformat(text)
     except ValueError:
         pass
-    raise EditError(
-        f"'{field}' must be a date as DD.MM.YYYY or YYYY-MM-DD (31.03.2026 or 2026-03-31), "
-        f"not '{text}'"
-    )
+    raise EditError(Said("ws_err_date", field=_label(field), text=text))
 
 
 def _number(field: str, text: str) -> int | float:
@@ -257,7 +310,7 @@ def _number(field: str, text: str) -> int | float:
     try:
         number = float(cleaned)
     except ValueError:
-        raise EditError(f"'{field}' must be a number, not '{text.strip()}'") from None
+        raise EditError(Said("ws_err_number", field=_label(field), text=text.strip())) from None
     return int(number) if number.is_integer() else number
 
 
@@ -267,10 +320,17 @@ def _set(data: Data, edit: dict[str, Any]) -> str:
     field = edit.get("field")
     allowed = _COMMON + FIELDS[kind]
     if field not in allowed:
-        raise EditError(f"a {kind} has no field '{field}' to edit here; use {', '.join(allowed)}")
+        raise EditError(
+            Said(
+                "ws_err_no_field",
+                kind=_a(kind),
+                field=field,
+                fields=_listed(_label(name) for name in allowed),
+            )
+        )
     value = _value(field, edit.get("value"))
     if field == "name" and value is None:
-        raise EditError("the name cannot be empty")
+        raise EditError(Said("ws_err_no_name"))
     if "." not in field:
         if value is not None:
             put(element, field, value)
@@ -296,7 +356,7 @@ def _set(data: Data, edit: dict[str, Any]) -> str:
 def _links(element: MutableMapping[str, Any], key: str = "contributes_to") -> Any:
     links = element.get(key)
     if links is not None and not isinstance(links, MutableSequence):
-        raise EditError(f"'{key}' of '{element.get('id')}' is not a list; fix the file")
+        raise EditError(Said("ws_err_links_not_a_list", key=key, id=element.get("id")))
     return links
 
 
@@ -304,7 +364,7 @@ def _relation(edit: dict[str, Any]) -> str:
     """The list a link or unlink edit is about (``contributes_to`` unless it says)."""
     relation = edit.get("relation") or "contributes"
     if relation not in RELATIONS:
-        raise EditError(f"'relation' must be one of {', '.join(RELATIONS)}")
+        raise EditError(Said("ws_err_relation", relations=_listed(RELATIONS)))
     return RELATIONS[relation]
 
 
@@ -316,9 +376,9 @@ def _weight(edit: dict[str, Any]) -> float | int | None:
         try:
             weight = float(weight.replace(",", "."))
         except ValueError:
-            raise EditError(f"the weight must be a number from 0 to 1, not '{weight}'") from None
+            raise EditError(Said("ws_err_weight_text", weight=weight)) from None
     if isinstance(weight, bool) or not isinstance(weight, int | float) or not 0 <= weight <= 1:
-        raise EditError("the weight must be a number from 0 to 1")
+        raise EditError(Said("ws_err_weight"))
     return weight
 
 
@@ -327,23 +387,20 @@ def _link(data: Data, edit: dict[str, Any]) -> str:
     key = _relation(edit)
     kind, element = _find(data, source)
     if kind not in _LINKED:
-        raise EditError(f"a {kind} has no links on the map")
+        raise EditError(Said("ws_err_not_linked", kind=_a(kind)))
     target_kind, _ = _find(data, target)
     if target_kind not in _LINKED:
-        raise EditError(f"a link must go to an element of the map, not a {target_kind}")
+        raise EditError(Said("ws_err_link_target", kind=_a(target_kind)))
     if source == target:
-        raise EditError("an element cannot contribute to itself")
+        raise EditError(Said("ws_err_self_link"))
     weight = _weight(edit)
     if key == "mitigates":
         if kind not in _MITIGATING:
-            raise EditError(f"only a measure or a change can mitigate, not a {kind}")
+            raise EditError(Said("ws_err_mitigator", kind=_a(kind)))
         if target_kind != "disbenefit":
-            raise EditError(
-                f"'{target}' is a {target_kind}, not a dis-benefit: only a dis-benefit can be "
-                "mitigated; link it with 'contributes to' instead"
-            )
+            raise EditError(Said("ws_err_mitigated", target=target, kind=_a(target_kind)))
         if weight is not None:
-            raise EditError("a mitigation has no weight; leave the weight empty")
+            raise EditError(Said("ws_err_mitigation_weight"))
     note = _text(edit, "note", optional=True) if edit.get("note") not in (None, "") else None
     assumptions = _value("assumptions", edit.get("assumptions"))
     link: Any = target
@@ -390,8 +447,8 @@ def _unlink(data: Data, edit: dict[str, Any]) -> str:
     _, element = _find(data, source)
     if not _drop_links(element, target, key):
         if key == "mitigates":
-            raise EditError(f"'{source}' does not mitigate '{target}'")
-        raise EditError(f"'{source}' has no link to '{target}'")
+            raise EditError(Said("ws_err_not_mitigating", source=source, target=target))
+        raise EditError(Said("ws_err_no_link", source=source, target=target))
     return source
 
 
@@ -439,10 +496,10 @@ def apply_edit(data: Data, edit: Any) -> str:
             unless the file itself is malformed where the edit goes.
     """
     if not isinstance(edit, dict):
-        raise EditError("an edit is a JSON object with an 'op'")
+        raise EditError(Said("ws_err_not_an_edit"))
     if not isinstance(data, MutableMapping):
-        raise EditError("the plan file is not a mapping; fix it in a text editor first")
+        raise EditError(Said("ws_err_not_a_mapping"))
     operation = _OPERATIONS.get(edit.get("op"))  # type: ignore[arg-type]
     if operation is None:
-        raise EditError(f"'op' must be one of {', '.join(OPERATIONS)}")
+        raise EditError(Said("ws_err_op", ops=_listed(OPERATIONS)))
     return operation(data, edit)

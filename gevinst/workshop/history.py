@@ -15,6 +15,7 @@ import difflib
 import re
 from collections import OrderedDict
 
+from gevinst.errors import Said
 from gevinst.workshop.edits import EditError
 from gevinst.workshop.splice import line_opcodes
 
@@ -126,10 +127,9 @@ def reverted(text: str, now: str, then: str, *, chunked: bool = True, undo: bool
         at = next((k + (i1 - b1) for _, b1, b2, k, _ in kept if b1 <= i1 and i2 <= b2), None)
         if at is None or (i1 == i2 and i1 in inserted):
             element = _element_at(base, i1, i2) or _element_at(target, j1, j2)
-            action = "undo" if undo else "redo"
-            where = element if element is not None else f"line {i1 + 1}"
+            where = element if element is not None else Said("ws_err_line", line=i1 + 1)
             raise EditError(
-                f"{action} is not possible: {where} was changed since in another tab or in the file"
+                Said("ws_err_undo_refused" if undo else "ws_err_redo_refused", where=where)
             )
         places.append((at, at + i2 - i1, j1, j2))
     for lo, hi, j1, j2 in reversed(places):

@@ -16,7 +16,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from gevinst.field_types import CLOSED
 from gevinst.i18n.words import t
 from gevinst.render._templates import script_json
-from gevinst.workshop.edits import FIELDS, KINDS
+from gevinst.workshop.edits import FIELDS, KINDS, LABELS
 
 __all__ = ["CHOICES", "page_html", "page_words"]
 
@@ -31,13 +31,6 @@ CHOICES: dict[str, tuple[str, ...]] = {
     "interest": CLOSED["scale"],
     "attitude": CLOSED["attitude"],
     "direction": CLOSED["direction"],
-}
-#: The word of each field's label (``a.b`` fields have their own).
-_LABELS = {
-    "value.annual": "ws_value_annual",
-    "value.from": "ws_value_from",
-    "cost.one_off": "one_off",
-    "cost.annual": "ws_cost_annual",
 }
 _PAGE_WORDS = (
     "ws_title",
@@ -108,7 +101,7 @@ def page_words(lang: str) -> dict[str, object]:
     return {
         "words": {key: t(key, lang) for key in _PAGE_WORDS},
         "kinds": {kind: t(kind, lang) for kind in KINDS},
-        "labels": {field: t(_LABELS.get(field, field), lang) for field in fields},
+        "labels": {field: t(LABELS.get(field, field), lang) for field in fields},
         "choices": {
             field: [[value, t(value, lang)] for value in values]
             for field, values in CHOICES.items()

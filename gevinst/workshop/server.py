@@ -24,6 +24,9 @@ of every request: each tab has its own undo and redo (``can`` in the state), so 
 one tab never takes back another tab's edit. An id of other than 1 to 64 letters,
 digits, ``-`` and ``_`` is refused with 422; without the header, requests share one
 history.
+
+Every message in an answer (a refused edit, a conflict, a malformed request, a file that
+cannot be written) is in the page's language: ``--lang``, else the plan's.
 """
 
 from __future__ import annotations
@@ -35,7 +38,7 @@ import socket
 import threading
 from http.cookies import SimpleCookie
 from importlib import resources
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from starlette.applications import Starlette
 from starlette.requests import Request
@@ -43,8 +46,8 @@ from starlette.responses import JSONResponse, PlainTextResponse, RedirectRespons
 from starlette.routing import Route
 
 import gevinst.theme as theme
-from gevinst.errors import OutputError
-from gevinst.workshop.document import Conflict, PlanFile
+from gevinst.errors import GevinstError, OutputError, Said, SaidNumber, said_in
+from gevinst.workshop.document import Conflict, PlanFile, Snapshot
 from gevinst.workshop.edits import EditError
 from gevinst.workshop.history import TAB
 from gevinst.workshop.page import page_html
@@ -78,15 +81,27 @@ _STATIC = {
     "workshop.css": "text/css; charset=utf-8",
 }
 _MAX_BODY = 1_000_000
+_MAX_SIZE = SaidNumber(_MAX_BODY)
+_R = TypeVar("_R")
 
 
 class Guard:
-    """ASGI middleware: the Host and Origin of this server, and the token, or 403."""
+    """ASGI middleware: the Host and Origin of this server, and the token, or 403.
 
-    def __init__(self, app: ASGIApp, token: str, hosts: tuple[str, ...]) -> None:
+    ``language`` gives the language of the refusal (English when not given).
+    """
+
+    def __init__(
+        self,
+        app: ASGIApp,
+        token: str,
+        hosts: tuple[str, ...],
+        language: Callable[[], str] | None = None,
+    ) -> None:
         self.app = app
         self.token = token
         self.hosts = hosts
+        self.language = language
         self.origins = tuple(f"http://{host}" for host in hosts)
 
     def _token_of(self, scope: Scope, headers: dict[str, str]) -> str | None:
@@ -112,17 +127,16 @@ class Guard:
         headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope["headers"]}
         reason = None
         if headers.get("host") not in self.hosts:
-            reason = "this server answers only at its own address (Host refused)"
+            reason = Said("ws_refused_host")
         elif "origin" in headers and headers["origin"] not in self.origins:
-            reason = "requests from other pages are refused (Origin refused)"
+            reason = Said("ws_refused_origin")
         else:
             token = self._token_of(scope, headers)
             if token is None or not secrets.compare_digest(token, self.token):
-                reason = (
-                    "open the workshop with the link it printed (the token is missing or wrong)"
-                )
+                reason = Said("ws_refused_token")
         if reason is not None:
-            response = PlainTextResponse(reason, status_code=403, headers=_HEADERS)
+            said = reason.in_language(self.language() if self.language else "en")
+            response = PlainTextResponse(said, status_code=403, headers=_HEADERS)
             await response(scope, receive, send)
             return
         await self.app(scope, receive, send)
@@ -150,9 +164,28 @@ def create_app(
     """
     plan_file = PlanFile(path)
     last_layout = LastLayout()
+    #: The page's language as last read from the plan (``nb`` until then): the guard
+    #: says its refusals in it, so a request without the token reads no file.
+    heard = [language or "nb"]
+
+    def spoken(snapshot: Snapshot | None = None) -> str:
+        """The page's language: ``language``, else the plan's (:attr:`Snapshot.language`)."""
+        if language:
+            return language
+        if snapshot is None:
+            try:
+                snapshot = plan_file.snapshot()
+            except (GevinstError, OSError):  # gone or unreadable: as the page last was
+                return heard[0]
+        heard[0] = snapshot.language
+        return heard[0]
+
+    def problem(status: int, message: object, **extra: Any) -> JSONResponse:
+        """An answer with ``message`` (a :class:`Said` or an error) in the page's language."""
+        return _problem(status, said_in(message, spoken()), **extra)
 
     def state(snapshot: Any, tab: str) -> dict[str, Any]:
-        lang = language or (snapshot.plan.info.language if snapshot.plan else "nb")
+        lang = spoken(snapshot)
         data = page_state(snapshot, lang, last_layout)
         data["can"] = plan_file.can(tab)
         data["file"] = str(plan_file.path)
@@ -163,8 +196,7 @@ def create_app(
             response: Response = RedirectResponse("/", status_code=303, headers=_HEADERS)
             response.set_cookie(COOKIE, token, httponly=True, samesite="strict")
             return response
-        snapshot = plan_file.snapshot()
-        lang = language or (snapshot.plan.info.language if snapshot.plan else "nb")
+        lang = spoken(plan_file.snapshot())
         return Response(page_html(lang), media_type="text/html", headers=_HEADERS)
 
     def static(request: Request) -> Response:
@@ -178,7 +210,8 @@ def create_app(
             text = resources.files("gevinst").joinpath("templates", "map.css").read_text("utf-8")
             return Response(text, media_type="text/css", headers=_HEADERS)
         if name not in _STATIC:
-            return PlainTextResponse("no such file", status_code=404, headers=_HEADERS)
+            missing = Said("load_no_file").in_language(heard[0])
+            return PlainTextResponse(missing, status_code=404, headers=_HEADERS)
         text = resources.files("gevinst.workshop").joinpath("static", name).read_text("utf-8")
         return Response(text, media_type=_STATIC[name], headers=_HEADERS)
 
@@ -194,44 +227,44 @@ def create_app(
     def tab_of(request: Request) -> str | JSONResponse:
         tab = request.headers.get("x-gevinst-tab", "")
         if tab and not TAB.fullmatch(tab):
-            return _problem(422, "the tab id (X-Gevinst-Tab) must be 1 to 64 of A-Z a-z 0-9 - _")
+            return problem(422, Said("ws_err_tab"))
         return tab
 
     async def body_of(request: Request) -> dict[str, Any] | JSONResponse:
         if request.headers.get("content-type", "").split(";")[0].strip() != "application/json":
-            return _problem(415, "send the edit as JSON (Content-Type: application/json)")
+            return await _in_thread(problem, 415, Said("ws_err_not_json"))
         raw = await request.body()
         if len(raw) > _MAX_BODY:
-            return _problem(413, "the request is too large")
+            return await _in_thread(problem, 413, Said("ws_err_too_large", limit=_MAX_SIZE))
         try:
             body = json.loads(raw)
         except (ValueError, UnicodeDecodeError) as exc:
-            return _problem(400, f"the request is not valid JSON: {exc}")
+            return await _in_thread(problem, 400, Said("ws_err_bad_json", reason=exc))
         if not isinstance(body, dict) or not isinstance(body.get("version"), str):
-            return _problem(422, "the request must be a JSON object with the file's 'version'")
+            return await _in_thread(problem, 422, Said("ws_err_no_version"))
         return body
 
     def run(action: Callable[[], Any], tab: str) -> Response:
         try:
             snapshot = action()
         except Conflict as exc:
-            return _problem(409, str(exc), version=exc.current)
+            return problem(409, exc, version=exc.current)
         except EditError as exc:
-            return _problem(422, str(exc))
+            return problem(422, exc)
         except OutputError as exc:
-            return _problem(500, f"not saved: {exc}")
+            return problem(500, Said("ws_err_not_saved", reason=exc))
         except OSError as exc:
-            return _problem(500, f"not saved: {exc.strerror or exc}")
+            return problem(500, Said("ws_err_not_saved", reason=exc.strerror or exc))
         return _json(state(snapshot, tab))
 
     async def post_edit(request: Request) -> Response:
-        body, tab = await body_of(request), tab_of(request)
+        body, tab = await body_of(request), await _in_thread(tab_of, request)
         if isinstance(tab, JSONResponse):
             return tab
         if isinstance(body, JSONResponse):
             return body
         if not isinstance(body.get("edit"), dict):
-            return _problem(422, "the request must carry an 'edit' object with an 'op'")
+            return await _in_thread(problem, 422, Said("ws_err_no_edit_object"))
         edit = body["edit"]
         return await _in_thread(run, lambda: plan_file.edit(edit, body["version"], tab), tab)
 
@@ -242,7 +275,7 @@ def create_app(
         return await step(request, undo=False)
 
     async def step(request: Request, undo: bool) -> Response:
-        body, tab = await body_of(request), tab_of(request)
+        body, tab = await body_of(request), await _in_thread(tab_of, request)
         if isinstance(tab, JSONResponse):
             return tab
         if isinstance(body, JSONResponse):
@@ -261,16 +294,14 @@ def create_app(
     ]
     app = Starlette(routes=routes)
     app.state.plan_file = plan_file
-    app.add_middleware(Guard, token=token, hosts=hosts)
+    app.add_middleware(Guard, token=token, hosts=hosts, language=lambda: heard[0])
     return app
 
 
-async def _in_thread(
-    run: Callable[[Callable[[], Any], str], Response], action: Any, tab: str
-) -> Response:
+async def _in_thread(run: Callable[..., _R], *args: Any, **kwargs: Any) -> _R:
     from starlette.concurrency import run_in_threadpool
 
-    return await run_in_threadpool(run, action, tab)
+    return await run_in_threadpool(run, *args, **kwargs)
 
 
 def settle(plan_file: PlanFile) -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from gevinst.analysis.checks import check
+from gevinst.errors import Said, said_in
 from gevinst.graph import build_graph
 from gevinst.i18n.formats import format_date
 from gevinst.layout.geometry import layout_view
@@ -75,12 +76,13 @@ def elements(plan: Plan, language: str = "nb") -> list[dict[str, Any]]:
 def page_state(
     snapshot: Snapshot, language: str | None = None, last: LastLayout | None = None
 ) -> dict[str, Any]:
-    """The page's data for one version of the file (JSON-ready); ``last`` keeps the last
-    layout for the next call."""
+    """The page's data for one version of the file (JSON-ready), its messages in
+    ``language`` (else the plan's); ``last`` keeps the last layout for the next call."""
     plan = snapshot.plan
+    said = language or snapshot.language
     state: dict[str, Any] = {
         "version": snapshot.version,
-        "error": snapshot.error,
+        "error": said_in(snapshot.error, said) if snapshot.error is not None else None,
         "svg": "",
         "svg_width": None,
         "findings": [],
@@ -91,7 +93,7 @@ def page_state(
     graph = build_graph(plan)
     state["findings"] = [
         {"code": f.code, "severity": f.severity, "element": f.element, "message": f.message}
-        for f in check(plan, graph=graph)
+        for f in check(plan, graph=graph, language=said)
     ]
     state["elements"] = elements(plan, language or plan.info.language)
     try:
@@ -102,5 +104,5 @@ def page_state(
         # as render's page; the page sets it through the DOM (its CSP refuses style="")
         state["svg_width"] = readable_width(svg)
     except Exception as exc:  # noqa: BLE001 - a map that cannot be drawn still lets one edit
-        state["error"] = f"the map cannot be drawn: {exc}"
+        state["error"] = Said("ws_err_map", reason=exc).in_language(said)
     return state

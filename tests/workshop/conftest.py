@@ -45,12 +45,15 @@ def plan_file(tmp_path: Path) -> Path:
     return path
 
 
-def client_for(path: Path) -> Any:
+def client_for(path: Path, language: str | None = "en") -> Any:
+    """A client of the server for ``path``, its page and messages in ``language`` (English
+    unless told: the tests read its messages in English; None: the plan's language)."""
     from starlette.testclient import TestClient
 
     from gevinst.workshop.server import create_app
 
-    client = TestClient(create_app(path, TOKEN, (HOST,)), base_url=f"http://{HOST}")
+    app = create_app(path, TOKEN, (HOST,), language=language)
+    client = TestClient(app, base_url=f"http://{HOST}")
     client.headers["X-Gevinst-Token"] = TOKEN
     return client
 

@@ -98,8 +98,9 @@ def test_the_page_forbids_loading_from_elsewhere(client: Any) -> None:
 # -- reading ------------------------------------------------------------------------------
 
 
-def test_the_state_has_the_map_of_gevinst_render(client: Any, plan_file: Path) -> None:
-    state = client.get("/api/state").json()
+def test_the_state_has_the_map_of_gevinst_render(plan_file: Path) -> None:
+    with client_for(plan_file, None) as client:  # the map in the plan's language
+        state = client.get("/api/state").json()
     assert state["error"] is None
     assert [(e["kind"], e["id"]) for e in state["elements"]] == [
         ("goal", "G1"),
@@ -128,7 +129,7 @@ def test_an_edit_that_leaves_the_map_as_it_was_is_not_laid_out_again(
     runs: list[object] = []
     real = workshop_state.layout_view
     monkeypatch.setattr(workshop_state, "layout_view", lambda view: runs.append(1) or real(view))
-    with client_for(plan_file) as client:
+    with client_for(plan_file, None) as client:
         version = client.get("/api/state").json()["version"]
         assert len(runs) == 1
 
@@ -282,7 +283,7 @@ def test_two_tabs_do_not_lose_each_others_edits(plan_file: Path) -> None:
         (
             b'{"version": "V", "edit": {"op": "add", "kind": "goal", "id": "G2", "name": " "}}',
             422,
-            "'name' must be a non-empty text",
+            "'Name' must be a non-empty text",
         ),
         (
             b'{"version": "V", "edit": {"op": "set", "id": "M1", "field": "status", "value": "x"}}',

@@ -105,7 +105,8 @@ def test_undo_of_an_element_another_tab_changed_since_is_refused(two: Path) -> N
         answer = _post(client, "/api/undo", "tab-A")
         assert answer.status_code == 422
         assert answer.json()["message"] == (
-            "undo is not possible: M1 was changed since in another tab or in the file"
+            "undo is not possible: M1 was changed since in another tab or in the file; "
+            "make the change by hand"
         )
         assert two.read_text("utf-8") == before == _with(TWO, ("Første tiltak", "B-navn"))
         assert _can(client, "tab-A") == {"undo": True, "redo": False}  # still there
