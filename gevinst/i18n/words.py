@@ -1275,8 +1275,8 @@ WORDS: dict[str, tuple[str, str]] = {
         "reformat it with: python -m json.tool --indent 2 --no-ensure-ascii",
     ),
     "ws_err_invalid": (
-        "endringen ville gjort planen ugyldig, så den er ikke lagret: {error}",
-        "not saved: {error}",
+        "endringen ville gjort planen ugyldig: {error}",
+        "the edit would make the plan invalid: {error}",
     ),
     "ws_err_nothing_to_undo": (
         "det er ingenting å angre i denne fanen",
@@ -1324,7 +1324,8 @@ WORDS: dict[str, tuple[str, str]] = {
         "forespørselen må ha et «edit»-objekt med «op»",
         "the request must carry an 'edit' object with an 'op'",
     ),
-    "ws_err_not_saved": ("ikke lagret: {reason}", "not saved: {reason}"),
+    # (the page puts "Ikke lagret:" / "Not saved:" before every refusal)
+    "ws_err_not_saved": ("{reason}", "{reason}"),
     "ws_err_map": ("kartet kan ikke tegnes: {reason}", "the map cannot be drawn: {reason}"),
     "ws_refused_host": (
         "denne serveren svarer bare på sin egen adresse (Host avvist)",

@@ -260,11 +260,9 @@ def test_a_read_only_file_is_not_saved_and_says_how_to_fix_it(
         os.chmod(path, 0o644)
     assert answer.status_code == 500
     assert answer.json()["message"] == (
-        f"ikke lagret: {path}: filen er skrivebeskyttet; gjør den skrivbar (chmod u+w) eller "
-        "velg en annen fil"
+        f"{path}: filen er skrivebeskyttet; gjør den skrivbar (chmod u+w) eller velg en annen fil"
         if spoken == "nb"
-        else f"not saved: {path}: the file is read-only; make it writable (chmod u+w) or "
-        "choose another file"
+        else f"{path}: the file is read-only; make it writable (chmod u+w) or choose another file"
     )
     assert path.read_text("utf-8") == before
 

@@ -156,7 +156,7 @@ def test_undo_that_would_make_a_valid_plan_invalid_is_refused(
         before = two.read_text("utf-8")
         answer = _post(client, "/api/undo", "tab-A")
         assert answer.status_code == 422
-        assert answer.json()["message"].startswith("not saved: ")
+        assert answer.json()["message"].startswith("the edit would make the plan invalid: ")
         assert two.read_text("utf-8") == before
         assert _can(client, "tab-A") == {"undo": True, "redo": False}
 
