@@ -305,20 +305,25 @@ AXE = os.environ.get("GEVINST_AXE_JS")
 @pytest.mark.skipif(
     not AXE or not Path(AXE).is_file(), reason="axe-core is not here (set GEVINST_AXE_JS)"
 )
-def test_axe_finds_nothing_on_the_page(driver: Any, tmp_path: Path) -> None:
+@pytest.mark.parametrize("width", [1400, 390])
+def test_axe_finds_nothing_on_the_page(driver: Any, tmp_path: Path, width: int) -> None:
     path = tmp_path / "plan.yaml"
     path.write_text(Path("examples/minimal.yaml").read_text("utf-8"), "utf-8")
     script = Path(str(AXE)).read_text("utf-8")
     with running_server(path) as url:
-        driver.get(url)
-        _wait(lambda: _node(driver, "G1"), "the map")
-        _node(driver, "B1").click()  # the editor open too
-        driver.execute_script(script)
-        result = driver.execute_async_script(
-            "const done = arguments[arguments.length - 1];"
-            "axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', "
-            "'wcag21a', 'wcag21aa', 'best-practice']}}).then(r => done(r.violations));"
-        )
+        try:
+            driver.set_window_size(width, 900)
+            driver.get(url)
+            _wait(lambda: _node(driver, "G1"), "the map")
+            _node(driver, "B1").click()  # the editor open too
+            driver.execute_script(script)
+            result = driver.execute_async_script(
+                "const done = arguments[arguments.length - 1];"
+                "axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', "
+                "'wcag21a', 'wcag21aa', 'best-practice']}}).then(r => done(r.violations));"
+            )
+        finally:
+            driver.set_window_size(1400, 900)
     problems = [
         f"{v['id']}: {v['help']} at {[n['target'] for n in v['nodes']][:3]}" for v in result
     ]
@@ -470,3 +475,34 @@ def test_a_mitigation_is_made_edited_and_removed_with_the_keyboard(
         remove.send_keys(Keys.ENTER)
         _wait(lambda: path.read_text("utf-8") == MITIGATED, "the mitigation removed")
         _wait(lambda: not driver.find_elements(By.CSS_SELECTOR, arrow), "the arrow gone")
+
+
+def test_on_a_phone_the_form_goes_under_the_map_and_the_page_scrolls_one_way(
+    driver: Any, tmp_path: Path
+) -> None:
+    """WCAG 1.4.10 (reflow): at 390 px the page is one column; only the map's frame (a
+    diagram) scrolls sideways. At 1400 px the form stays beside the map."""
+    from selenium.webdriver.common.by import By
+
+    path = tmp_path / "plan.yaml"
+    path.write_text(Path("examples/bergen_barnevern/plan.yaml").read_text("utf-8"), "utf-8")
+    with running_server(path) as url:
+        try:
+            driver.set_window_size(390, 844)
+            driver.get(url)
+            _wait(lambda: driver.find_elements(By.CSS_SELECTOR, "#map svg"), "the map")
+            width = driver.execute_script("return document.documentElement.clientWidth")
+            page = driver.execute_script("return document.documentElement.scrollWidth")
+            assert page <= width, (page, width)  # no sideways scrolling of the page
+            main = driver.find_element(By.CSS_SELECTOR, ".ws main").rect
+            aside = driver.find_element(By.CSS_SELECTOR, ".ws aside").rect
+            assert aside["y"] >= main["y"] + main["height"] - 1  # the form under the map
+            assert aside["width"] >= width - 40  # the form has the width of the page
+            map_frame = driver.find_element(By.ID, "map")
+            assert map_frame.size["width"] <= width
+            driver.set_window_size(1400, 900)
+            main = driver.find_element(By.CSS_SELECTOR, ".ws main").rect
+            aside = driver.find_element(By.CSS_SELECTOR, ".ws aside").rect
+            assert aside["x"] >= main["x"] + main["width"] - 1  # beside it again
+        finally:
+            driver.set_window_size(1400, 900)
