@@ -24,13 +24,15 @@ import networkx as nx
 
 from gevinst._files import paused_gc
 from gevinst.amounts import Estimate
+from gevinst.analysis import checks_structure as structure
 from gevinst.analysis.checks_money import money_problems, unranged_amounts
+from gevinst.analysis.checks_structure import Problem
 from gevinst.analysis.indicators import overdue_since
 from gevinst.analysis.limits import outside_limits
 from gevinst.errors import PlanCheckError, Said
-from gevinst.graph import ALLOWED_SAME_LEVEL, build_graph
+from gevinst.graph import build_graph
 from gevinst.i18n.words import t
-from gevinst.model import LEVELS, Disbenefit, MapElement, Measurement, Plan
+from gevinst.model import MapElement, Measurement, Plan
 from gevinst.personal_data import dotted, find_in_plan, is_national_id, mask
 
 __all__ = ["CODES", "Finding", "Severity", "check", "is_national_id", "refuse_errors", "title"]
@@ -118,6 +120,16 @@ def _finding(code: str, element: str | None, message: str) -> Finding:
     return Finding(code, CODES[code][0], element, message)
 
 
+def _told(rule: Callable[[_Context], Iterator[Problem]]) -> _Rule:
+    """A rule that says its problems as ``(code, element id, message)``, as findings."""
+
+    def findings(ctx: _Context) -> Iterator[Finding]:
+        for code, element, message in rule(ctx):
+            yield _finding(code, element, message)
+
+    return findings
+
+
 class _Context:
     """What the rules share, computed once, and the language their messages are in."""
 
@@ -141,166 +153,16 @@ class _Context:
         """The kind of ``element`` as a word in a sentence: ``benefit``, ``gevinst``."""
         return t(element.kind, self.language).lower()
 
-    def level(self, id: str) -> int:
-        return LEVELS[self.elements[id].kind]
-
-    def reaching_top(self) -> set[str]:
-        """Elements with a path to an objective or goal (not counting themselves)."""
-        reverse = self.graph.reverse(copy=False)
-        tops = [n for n, kind in self.graph.nodes(data="kind") if kind in ("objective", "goal")]
-        seen: set[str] = set()
-        stack = [p for top in tops for p in reverse.successors(top)]
-        while stack:
-            node = stack.pop()
-            if node in seen:
-                continue
-            seen.add(node)
-            stack.extend(reverse.successors(node))
-        return seen
-
 
 # -- errors -------------------------------------------------------------------------------
 
-
-@_rule("GV001")
-def _duplicate_ids(ctx: _Context) -> Iterator[Finding]:
-    counts = Counter(record.id for record in ctx.plan.records())
-    for id, count in sorted(counts.items()):
-        if count > 1:
-            kinds = sorted({r.kind for r in ctx.plan.records() if r.id == id})
-            words = ", ".join(t(kind, ctx.language).lower() for kind in kinds)
-            yield _finding("GV001", id, ctx.say("gv001_duplicate", id=id, count=count, kinds=words))
-
-
-@_rule("GV002")
-def _unknown_references(ctx: _Context) -> Iterator[Finding]:
-    plan = ctx.plan
-
-    def unknown(owner: str | None, key: str, ref: str, **fields: object) -> Finding:
-        return _finding("GV002", owner, ctx.say(key, ref=ref, **fields))
-
-    if plan.info.owner and plan.info.owner not in ctx.stakeholders:
-        yield unknown(plan.id, "gv002_plan_owner", plan.info.owner)
-    for element in plan.elements():
-        for link in element.contributes_to:
-            if link.to not in ctx.elements:
-                yield unknown(element.id, "gv002_link", link.to)
-        for mitigation in getattr(element, "mitigates", ()):
-            if mitigation.to not in ctx.elements:
-                yield unknown(element.id, "gv002_mitigates", mitigation.to)
-        owner = getattr(element, "owner", None)
-        if owner and owner not in ctx.stakeholders:
-            yield unknown(element.id, "gv002_owner", owner)
-        for ref in getattr(element, "indicators", ()):
-            if ref not in ctx.indicators:
-                yield unknown(element.id, "gv002_indicator", ref)
-    for stakeholder in plan.stakeholders:
-        for ref in stakeholder.impacts:
-            if ref not in ctx.elements:
-                yield unknown(stakeholder.id, "gv002_impacts", ref)
-    for number, measurement in enumerate(plan.measurements):
-        if measurement.indicator not in ctx.indicators:
-            yield unknown(
-                None,
-                "gv002_measurement",
-                measurement.indicator,
-                number=number,
-                date=measurement.date,
-            )
-    for number, review in enumerate(plan.reviews):
-        if review.element not in ctx.elements:
-            yield unknown(
-                None, "gv002_review_element", review.element, number=number, date=review.date
-            )
-        if review.by and review.by not in ctx.stakeholders:
-            yield unknown(
-                review.element if review.element in ctx.elements else None,
-                "gv002_review_by",
-                review.by,
-                number=number,
-                date=review.date,
-            )
-
-
-@_rule("GV008")
-def _mitigates_a_disbenefit(ctx: _Context) -> Iterator[Finding]:
-    for element in ctx.plan.elements():
-        for mitigation in getattr(element, "mitigates", ()):
-            target = ctx.elements.get(mitigation.to)
-            if target is None or target.kind == "disbenefit":
-                continue  # an unknown id is GV002
-            yield _finding(
-                "GV008",
-                element.id,
-                ctx.say(
-                    "gv008_not_disbenefit",
-                    id=element.id,
-                    ref=mitigation.to,
-                    kind=ctx.kind(target),
-                ),
-            )
-
-
-def _acyclic(graph: nx.DiGraph) -> bool:
-    """True when the graph has no cycle (Kahn's algorithm over plain dicts: fast)."""
-    indegree: dict[str, int] = dict(graph.in_degree())
-    ready = [node for node, degree in indegree.items() if degree == 0]
-    seen = 0
-    successors = graph.succ
-    while ready:
-        node = ready.pop()
-        seen += 1
-        for follower in successors[node]:
-            indegree[follower] -= 1
-            if indegree[follower] == 0:
-                ready.append(follower)
-    return seen == len(indegree)
-
-
-@_rule("GV003")
-def _cycles(ctx: _Context) -> Iterator[Finding]:
-    for element in ctx.elements.values():
-        if any(link.to == element.id for link in element.contributes_to):
-            yield _finding("GV003", element.id, ctx.say("gv003_self", id=element.id))
-    if _acyclic(ctx.graph):
-        return
-    for component in nx.strongly_connected_components(ctx.graph):
-        if len(component) < 2:
-            continue
-        sub = ctx.graph.subgraph(component)
-        cycle = [u for u, _ in nx.find_cycle(sub, source=min(component))]
-        cycle.append(cycle[0])
-        yield _finding("GV003", min(component), ctx.say("gv003_cycle", cycle=" -> ".join(cycle)))
-
-
-@_rule("GV004")
-def _levels(ctx: _Context) -> Iterator[Finding]:
-    for u, v in sorted(ctx.graph.edges):
-        ku, kv = ctx.elements[u].kind, ctx.elements[v].kind
-        lu, lv = LEVELS[ku], LEVELS[kv]
-        kinds = {"kind": ctx.kind(ctx.elements[u]), "target_kind": ctx.kind(ctx.elements[v])}
-        if lv < lu:
-            yield _finding("GV004", u, ctx.say("gv004_down", id=u, target=v, **kinds))
-        elif lv == lu and (ku, kv) not in ALLOWED_SAME_LEVEL:
-            yield _finding("GV004", u, ctx.say("gv004_across", id=u, target=v, **kinds))
-
-
-@_rule("GV005")
-def _weights(ctx: _Context) -> Iterator[Finding]:
-    totals: dict[str, float] = {}
-    sources: dict[str, list[str]] = {}
-    for element in ctx.elements.values():
-        if isinstance(element, Disbenefit):
-            continue
-        for link in element.contributes_to:
-            if link.weight is not None and link.to in ctx.elements:
-                totals[link.to] = totals.get(link.to, 0.0) + link.weight
-                sources.setdefault(link.to, []).append(f"{element.id}={link.weight:g}")
-    for target, total in sorted(totals.items()):
-        if total > 1.0 + 1e-9:
-            listed = ", ".join(sources[target])
-            message = ctx.say("gv005_weights", target=target, total=f"{total:g}", sources=listed)
-            yield _finding("GV005", target, message)
+# how the map hangs together: gevinst.analysis.checks_structure
+_rule("GV001")(_told(structure.duplicate_ids))
+_rule("GV002")(_told(structure.unknown_references))
+_rule("GV008")(_told(structure.mitigates_a_disbenefit))
+_rule("GV003")(_told(structure.cycles))
+_rule("GV004")(_told(structure.levels))
+_rule("GV005")(_told(structure.weights))
 
 
 def _points(element: str, field: str, amount: Estimate) -> Iterator[tuple[str, str, float]]:
@@ -383,29 +245,9 @@ def _personal_data(ctx: _Context) -> Iterator[Finding]:
 # -- warnings -----------------------------------------------------------------------------
 
 
-@_rule("GV101")
-def _measures_lead_somewhere(ctx: _Context) -> Iterator[Finding]:
-    for measure in ctx.plan.measures:
-        # a measure that only mitigates a dis-benefit does lead somewhere
-        if not measure.contributes_to and not measure.mitigates:
-            yield _finding("GV101", measure.id, ctx.say("gv101_nothing", id=measure.id))
-
-
-@_rule("GV102")
-def _benefits_reach_top(ctx: _Context) -> Iterator[Finding]:
-    reaching = ctx.reaching_top()
-    for element in (*ctx.plan.benefits, *ctx.plan.disbenefits):
-        if element.id in ctx.graph and element.id not in reaching:
-            message = ctx.say("gv102_no_top", kind=ctx.kind(element), id=element.id)
-            yield _finding("GV102", element.id, message)
-
-
-@_rule("GV103")
-def _tops_supported(ctx: _Context) -> Iterator[Finding]:
-    for element in (*ctx.plan.objectives, *ctx.plan.goals):
-        if element.id in ctx.graph and ctx.graph.in_degree(element.id) == 0:
-            message = ctx.say("gv103_unsupported", kind=ctx.kind(element), id=element.id)
-            yield _finding("GV103", element.id, message)
+_rule("GV101")(_told(structure.measures_lead_somewhere))
+_rule("GV102")(_told(structure.benefits_reach_top))
+_rule("GV103")(_told(structure.tops_supported))
 
 
 @_rule("GV104", "GV105")
@@ -475,16 +317,7 @@ def _idle_stakeholders(ctx: _Context) -> Iterator[Finding]:
             yield _finding("GV110", stakeholder.id, ctx.say("gv110_idle", id=stakeholder.id))
 
 
-@_rule("GV111")
-def _double_counting(ctx: _Context) -> Iterator[Finding]:
-    for benefit in ctx.plan.benefits:
-        if benefit.value is None:
-            continue
-        for link in benefit.contributes_to:
-            target = ctx.elements.get(link.to)
-            if target is not None and target.kind == "benefit" and target.value is not None:  # type: ignore[union-attr]
-                message = ctx.say("gv111_twice", id=benefit.id, target=link.to)
-                yield _finding("GV111", benefit.id, message)
+_rule("GV111")(_told(structure.double_counting))
 
 
 @_rule("GV113")
@@ -537,20 +370,7 @@ def _overdue_measurements(ctx: _Context) -> Iterator[Finding]:
             yield _finding("GV114", indicator.id, message)
 
 
-@_rule("GV115")
-def _causes_and_mitigates(ctx: _Context) -> Iterator[Finding]:
-    # contributes_to a dis-benefit says the element causes it; mitigates, that it
-    # reduces it: both on one element cannot both be true as written
-    for section in (ctx.plan.changes, ctx.plan.measures):
-        for element in section:
-            causes = {link.to for link in element.contributes_to}
-            both = sorted({m.to for m in element.mitigates if m.to in causes})
-            for ref in both:
-                target = ctx.elements.get(ref)
-                if target is None or target.kind != "disbenefit":
-                    continue  # GV002, GV008
-                message = ctx.say("gv115_both", kind=ctx.kind(element), id=element.id, ref=ref)
-                yield _finding("GV115", element.id, message)
+_rule("GV115")(_told(structure.causes_and_mitigates))
 
 
 @_rule("GV023")
