@@ -317,6 +317,7 @@ ERROR_MESSAGES_ONLY = {
     "gevinst/analysis/limits.py",
     "gevinst/analysis/money.py",
     "gevinst/analysis/checks.py",
+    "gevinst/analysis/checks_structure.py",
     "gevinst/analysis/simulate.py",
     "gevinst/analysis/checks_money.py",
 }
