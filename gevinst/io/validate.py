@@ -29,7 +29,14 @@ from gevinst.model import (
     Value,
 )
 
-__all__ = ["describe", "element_lines", "record_lines", "validate", "validator_message"]
+__all__ = [
+    "all_problems",
+    "describe",
+    "element_lines",
+    "record_lines",
+    "validate",
+    "validator_message",
+]
 
 # Which model a nested key leads to, for listing the allowed keys of an unknown key.
 _NESTED: dict[str, type[BaseModel]] = {
@@ -163,6 +170,19 @@ class _Shown:
     __hash__ = None  # type: ignore[assignment]
 
 
+def all_problems(problems: Sequence[Any]) -> Any:
+    """The reason of a file with ``problems`` (each with a ``reason``): the first one's,
+    then the next 19 a line each and how many more there are."""
+    reason = problems[0].reason
+    if len(problems) > 1:
+        listed: list[object] = [Said("load_problem_line", problem=p) for p in problems[1:20]]
+        if len(problems) > 20:
+            listed.append(Said("load_and_more", count=len(problems) - 20))
+        more = SaidLines(listed)
+        reason = Said("load_more_problems", first=reason, count=len(problems) - 1, more=more)
+    return reason
+
+
 def _field_path(loc: Sequence[int | str], start: int) -> str:
     out = ""
     for part in loc[start:]:
@@ -224,13 +244,7 @@ def validate(data: Any, source: str = "<string>", text: str | None = None) -> Pl
                 )
             )
         first = problems[0]
-        reason = first.reason
-        if len(problems) > 1:
-            listed: list[object] = [Said("load_problem_line", problem=p) for p in problems[1:20]]
-            if len(problems) > 20:
-                listed.append(Said("load_and_more", count=len(problems) - 20))
-            more = SaidLines(listed)
-            reason = Said("load_more_problems", first=reason, count=len(problems) - 1, more=more)
+        reason = all_problems(problems)
         raise PlanError(
             reason,
             source=source,

@@ -30,11 +30,11 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from gevinst.errors import Said, SaidLines, WorkbookError
+from gevinst.errors import Said, WorkbookError
 from gevinst.i18n.words import t
 from gevinst.io.excel.schema import CHOICES, PLAN_ROWS, label
 from gevinst.io.excel.sheets import Place
-from gevinst.io.validate import validator_message
+from gevinst.io.validate import all_problems, validator_message
 
 __all__ = ["Origins"]
 
@@ -60,13 +60,7 @@ class Origins:
         """Each pydantic error mapped back to its sheet, row and column."""
         problems = [self.locate(error) for error in exc.errors(include_url=False)]
         first = problems[0]
-        reason = first.reason
-        if len(problems) > 1:
-            listed: list[object] = [Said("load_problem_line", problem=p) for p in problems[1:20]]
-            if len(problems) > 20:
-                listed.append(Said("load_and_more", count=len(problems) - 20))
-            more = SaidLines(listed)
-            reason = Said("load_more_problems", first=reason, count=len(problems) - 1, more=more)
+        reason = all_problems(problems)
         return WorkbookError(
             reason,
             source=self.source,
