@@ -28,6 +28,7 @@ from gevinst.model import Plan
 
 __all__ = [
     "Comparison",
+    "corrected",
     "generic",
     "grouped",
     "iso",
@@ -35,6 +36,7 @@ __all__ = [
     "natural",
     "parts",
     "plain",
+    "reordered",
     "same",
 ]
 
@@ -160,4 +162,46 @@ def generic(
             return count
     return found.add(
         kind or "field_changed", record, field=path, old=plain(before), new=plain(after)
+    )
+
+
+def corrected(
+    found: Comparison,
+    who: tuple[str, str, str],
+    before: dict[Any, Any],
+    new_keyed: list[tuple[tuple[Any, int], Any]],
+    *,
+    code: str,
+    section: str,
+    unit: str | None = None,
+) -> int:
+    """Each field that changed in a dated record kept on its date (a measurement, a
+    review): one ``code`` difference each; ``unit`` goes with a changed ``value``."""
+    count = 0
+    for key, record in new_keyed:
+        was = before.get(key)
+        if was is None:
+            continue
+        for part in type(record).model_fields:
+            a, b = getattr(was, part), getattr(record, part)
+            if not same(a, b):
+                count += found.emit(
+                    code,
+                    *who,
+                    detail=key[0].isoformat(),
+                    field=f"{section}.{part}",
+                    old=plain(a),
+                    new=plain(b),
+                    unit=unit if part == "value" else None,
+                )
+    return count
+
+
+def reordered(
+    found: Comparison, who: tuple[str, str, str], old: Any, new: Any, section: str
+) -> int:
+    """The same dated records in another order: one ``order_changed`` difference."""
+    dates = [r.date.isoformat() for r in old], [r.date.isoformat() for r in new]
+    return found.emit(
+        "order_changed", *who, detail=section, field=section, old=dates[0], new=dates[1]
     )

@@ -24,7 +24,17 @@ from collections.abc import Callable
 from typing import Any
 
 from gevinst.analysis import diff_indicators, diff_money
-from gevinst.analysis.diff_compare import Comparison, generic, grouped, keyed, natural, plain, same
+from gevinst.analysis.diff_compare import (
+    Comparison,
+    corrected,
+    generic,
+    grouped,
+    keyed,
+    natural,
+    plain,
+    reordered,
+    same,
+)
 from gevinst.model import Review
 
 __all__ = ["HANDLERS", "links_text", "record", "reviews"]
@@ -182,33 +192,8 @@ def _reviewed(found: Comparison, id: str, old: list[Review], new: list[Review]) 
                 field="reviews",
                 old=r.status,
             )
-    for key, r in new_keyed:
-        if key not in before:
-            continue
-        was = before[key]
-        for part in type(r).model_fields:
-            a, b = getattr(was, part), getattr(r, part)
-            if not same(a, b):
-                count += found.emit(
-                    "review_changed",
-                    id,
-                    kind,
-                    name,
-                    detail=key[0].isoformat(),
-                    field=f"reviews.{part}",
-                    old=plain(a),
-                    new=plain(b),
-                )
+    who = (id, kind, name)
+    count += corrected(found, who, before, new_keyed, code="review_changed", section="reviews")
     if not count:  # the same reviews in another order
-        dates = [r.date.isoformat() for r in old], [r.date.isoformat() for r in new]
-        count += found.emit(
-            "order_changed",
-            id,
-            kind,
-            name,
-            detail="reviews",
-            field="reviews",
-            old=dates[0],
-            new=dates[1],
-        )
+        count += reordered(found, who, old, new, "reviews")
     return count

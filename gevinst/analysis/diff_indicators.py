@@ -19,7 +19,17 @@ from __future__ import annotations
 
 import datetime as dt
 
-from gevinst.analysis.diff_compare import Comparison, grouped, iso, keyed, parts, plain, same
+from gevinst.analysis.diff_compare import (
+    Comparison,
+    corrected,
+    grouped,
+    iso,
+    keyed,
+    parts,
+    plain,
+    reordered,
+    same,
+)
 from gevinst.analysis.diff_text import Judgement
 from gevinst.model import Indicator, Measurement, Target
 
@@ -160,34 +170,16 @@ def _measured(found: Comparison, id: str, old: list[Measurement], new: list[Meas
             old=len(old),
             new=len(new),
         )
-    for key, m in new_keyed:
-        if key not in before:
-            continue
-        was = before[key]
-        for part in type(m).model_fields:
-            a, b = getattr(was, part), getattr(m, part)
-            if not same(a, b):
-                count += found.emit(
-                    "measurement_corrected",
-                    id,
-                    kind,
-                    name,
-                    detail=key[0].isoformat(),
-                    field=f"measurements.{part}",
-                    old=plain(a),
-                    new=plain(b),
-                    unit=unit if part == "value" else None,
-                )
+    who = (id, kind, name)
+    count += corrected(
+        found,
+        who,
+        before,
+        new_keyed,
+        code="measurement_corrected",
+        section="measurements",
+        unit=unit,
+    )
     if not count:  # the same measurements in another order
-        dates = [m.date.isoformat() for m in old], [m.date.isoformat() for m in new]
-        count += found.emit(
-            "order_changed",
-            id,
-            kind,
-            name,
-            detail="measurements",
-            field="measurements",
-            old=dates[0],
-            new=dates[1],
-        )
+        count += reordered(found, who, old, new, "measurements")
     return count

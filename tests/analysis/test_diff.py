@@ -729,3 +729,49 @@ def test_a_range_that_changes_alone_is_a_difference_shown_with_its_ends() -> Non
     assert cost[0].judgement is None  # the planned figure (most likely) did not move
     text = gv.diff(old, new).to_text("nb").replace("\u00a0", " ")
     assert "engangskostnad fra 500 000 NOK til 500 000 NOK (400 000–800 000)" in text
+
+
+def test_reviews_kept_on_their_date_show_each_changed_field_and_a_new_order_alone() -> None:
+    """Worked by hand from the Bergen reviews: B1's 2025-03-01 review says at risk now
+    with a new comment (two review_changed); B5's review is gone (review_removed); B6
+    gets a second one (review_added). B1's two reviews in another order, nothing else
+    changed: one order_changed."""
+    text = Path("examples/bergen_barnevern/plan.yaml").read_text("utf-8")
+    b1_old = (
+        "  - {date: 2024-09-01, element: B1, by: leder-bvt, status: at_risk, comment: "
+        "Mentorordningen kom sent i gang i to enheter}\n"
+    )
+    b1_new = (
+        "  - {date: 2025-03-01, element: B1, by: leder-bvt, status: on_track, comment: "
+        "Alle nyansatte har mentor}\n"
+    )
+    b5 = "  - {date: 2025-03-01, element: B5, by: leder-bvt, status: on_track}\n"
+    assert b1_old in text and b1_new in text and b5 in text
+    old = gv.loads(text)
+    changed = text.replace(
+        b1_new,
+        b1_new.replace("status: on_track", "status: at_risk").replace("mentor}", "mentor nå}"),
+    ).replace(b5, "  - {date: 2025-06-01, element: B6, status: at_risk}\n")
+    result = gv.diff(old, gv.loads(changed))
+    reviews = sorted(
+        (d.kind, d.element, d.detail, d.field, d.old, d.new)
+        for d in result
+        if d.kind.startswith("review") or d.kind == "order_changed"
+    )
+    assert reviews == [
+        ("review_added", "B6", "2025-06-01", "reviews", None, "at_risk"),
+        (
+            "review_changed",
+            "B1",
+            "2025-03-01",
+            "reviews.comment",
+            "Alle nyansatte har mentor",
+            "Alle nyansatte har mentor nå",
+        ),
+        ("review_changed", "B1", "2025-03-01", "reviews.status", "on_track", "at_risk"),
+        ("review_removed", "B5", "2025-03-01", "reviews", "on_track", None),
+    ]
+    swapped = gv.diff(old, gv.loads(text.replace(b1_old + b1_new, b1_new + b1_old)))
+    assert [(d.kind, d.element, d.old, d.new) for d in swapped] == [
+        ("order_changed", "B1", ["2024-09-01", "2025-03-01"], ["2025-03-01", "2024-09-01"])
+    ]
