@@ -170,10 +170,10 @@ class _Shown:
     __hash__ = None  # type: ignore[assignment]
 
 
-def all_problems(problems: Sequence[Any]) -> Any:
+def all_problems(problems: Sequence[Any]) -> str:
     """The reason of a file with ``problems`` (each with a ``reason``): the first one's,
     then the next 19 a line each and how many more there are."""
-    reason = problems[0].reason
+    reason: str = problems[0].reason
     if len(problems) > 1:
         listed: list[object] = [Said("load_problem_line", problem=p) for p in problems[1:20]]
         if len(problems) > 20:
