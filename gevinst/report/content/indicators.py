@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from gevinst.model import Measurement
-    from gevinst.report.content import ReportData
+    from gevinst.report.content.core import ReportCore
 
 __all__ = [
     "KEY_INDICATORS",
@@ -44,7 +44,7 @@ class IndicatorRow:
     elements: tuple[str, ...]
 
 
-def indicator_rows(data: ReportData) -> list[IndicatorRow]:
+def indicator_rows(data: ReportCore) -> list[IndicatorRow]:
     """Every indicator (plan order) with expected and realised values at the date."""
     users: dict[str, list[str]] = {}
     for element in data.plan.elements():
@@ -85,7 +85,7 @@ def indicator_rows(data: ReportData) -> list[IndicatorRow]:
     return rows
 
 
-def key_indicators(data: ReportData, limit: int = KEY_INDICATORS) -> list[IndicatorRow]:
+def key_indicators(data: ReportCore, limit: int = KEY_INDICATORS) -> list[IndicatorRow]:
     """The indicators worth a chart: with a baseline, a target and a measurement.
 
     When there are more than ``limit``, the ones furthest behind come first (what

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from gevinst.graph import build_graph
 
 if TYPE_CHECKING:
-    from gevinst.report.content import ReportData
+    from gevinst.report.content.core import ReportCore
 
 __all__ = [
     "LinkRow",
@@ -28,7 +28,7 @@ class LinkRow:
     note: str
 
 
-def link_rows(data: ReportData) -> list[LinkRow]:
+def link_rows(data: ReportCore) -> list[LinkRow]:
     """The links that carry a note, in plan order (the note as one line of text)."""
     from gevinst.theme import clean_text
 

@@ -12,7 +12,7 @@ from gevinst.i18n.formats import format_date, format_percent, format_rate
 
 if TYPE_CHECKING:
     from gevinst.analysis.money import MoneyYear
-    from gevinst.report.content import ReportData
+    from gevinst.report.content.core import ReportCore
 
 __all__ = [
     "MoneyRow",
@@ -87,7 +87,7 @@ class MoneyYearRow:
     discounted: float
 
 
-def money_rows(data: ReportData) -> list[tuple[str, float, float | None]]:
+def money_rows(data: ReportCore) -> list[tuple[str, float, float | None]]:
     """(label, expected, realised) present values: benefits, dis-benefits, costs, net.
 
     Realised is ``None`` when the report has no date.
@@ -104,7 +104,7 @@ def money_rows(data: ReportData) -> list[tuple[str, float, float | None]]:
     ]
 
 
-def money_table(data: ReportData) -> list[MoneyRow]:
+def money_table(data: ReportCore) -> list[MoneyRow]:
     """The rows of :func:`money_rows` with their ranges and their figures adjusted
     for optimism bias beside them.
 
@@ -154,7 +154,7 @@ def money_table(data: ReportData) -> list[MoneyRow]:
     ]
 
 
-def optimism_label(data: ReportData) -> str | None:
+def optimism_label(data: ReportCore) -> str | None:
     """``Justert for optimisme (kostnader +20 %, gevinster −10 %)``, or ``None`` when
     the plan sets no optimism bias."""
     adjusted = data.money.adjusted
@@ -163,7 +163,7 @@ def optimism_label(data: ReportData) -> str | None:
     return data.phrase("optimism_adjusted", **optimism_shares(data))
 
 
-def optimism_shares(data: ReportData) -> dict[str, str]:
+def optimism_shares(data: ReportCore) -> dict[str, str]:
     """The optimism bias shares as text: ``{"costs": "20 %", "benefits": "10 %"}``
     (empty when the plan sets none)."""
     adjusted = data.money.adjusted
@@ -177,7 +177,7 @@ def optimism_shares(data: ReportData) -> dict[str, str]:
     return {"costs": share(adjusted.costs_share), "benefits": share(adjusted.benefits_share)}
 
 
-def money_years(data: ReportData, first: int | None = None) -> list[MoneyYearRow]:
+def money_years(data: ReportCore, first: int | None = None) -> list[MoneyYearRow]:
     """The money year by year, then the present values; with ``first``, the years
     after the first ``first`` are summed into one row (so a 40-year horizon fits a
     slide) while the discounted nets still add up to the net present value.
@@ -238,7 +238,7 @@ def money_years(data: ReportData, first: int | None = None) -> list[MoneyYearRow
     return rows
 
 
-def period(data: ReportData, row: MoneyYearRow) -> str:
+def period(data: ReportCore, row: MoneyYearRow) -> str:
     """The days a row of :func:`money_years` covers: its calendar years (``2024``,
     ``2034–2063``) when it starts on 1 January and ends on 31 December, else its
     first and last day (``1.7.2024–30.6.2025``)."""
@@ -247,12 +247,12 @@ def period(data: ReportData, row: MoneyYearRow) -> str:
     return period_text(row.first, row.last, data.language)
 
 
-def has_money(data: ReportData) -> bool:
+def has_money(data: ReportCore) -> bool:
     """True when some benefit, dis-benefit or measure carries money."""
     return bool(data.money.lines) or bool(data.money.costs_by_measure)
 
 
-def money_basis(data: ReportData) -> str:
+def money_basis(data: ReportCore) -> str:
     """Horizon, start and rate of the present values, in one sentence."""
     m = data.money
     return data.phrase(

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from gevinst.report.content import ReportData
+    from gevinst.report.content.core import ReportCore
 
 __all__ = [
     "ReviewRow",
@@ -33,7 +33,7 @@ class ReviewRow:
     comment: str
 
 
-def review_rows(data: ReportData) -> list[ReviewRow]:
+def review_rows(data: ReportCore) -> list[ReviewRow]:
     """The reviews dated on or before the evaluation date, newest first; none
     without a date."""
     if data.evaluation is None:

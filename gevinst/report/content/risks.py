@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from gevinst.report.content import ReportData
+    from gevinst.report.content.core import ReportCore
 
 __all__ = [
     "RiskRow",
@@ -48,7 +48,7 @@ class TextTable:
     rows: tuple[TextRow, ...]
 
 
-def risk_rows(data: ReportData) -> list[RiskRow]:
+def risk_rows(data: ReportCore) -> list[RiskRow]:
     """The benefits and dis-benefits that have a risk level, a risk description or
     response, or realisation measures, in plan order (none: no such part)."""
     rows = []
@@ -70,7 +70,7 @@ def risk_rows(data: ReportData) -> list[RiskRow]:
     return rows
 
 
-def risk_table(data: ReportData, separator: str = "; ") -> TextTable:
+def risk_table(data: ReportCore, separator: str = "; ") -> TextTable:
     """The rows of :func:`risk_rows` as the reports show them: the benefit's id and
     name, its risk, the description, the response and the realisation measures
     joined by ``separator`` (a line break in a slide's cell); ``–`` where one is

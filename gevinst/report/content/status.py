@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
-    from gevinst.report.content import ReportData
+    from gevinst.report.content.core import ReportCore
 
 __all__ = [
     "StatusRow",
@@ -34,7 +34,7 @@ class StatusRow:
     trend: str | None = None
 
 
-def status_rows(data: ReportData, kinds: Iterable[str]) -> list[StatusRow]:
+def status_rows(data: ReportCore, kinds: Iterable[str]) -> list[StatusRow]:
     """Status rows of the elements of ``kinds`` (plan order, kinds in the order given)."""
     rows: list[StatusRow] = []
     wanted = tuple(kinds)

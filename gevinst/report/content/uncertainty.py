@@ -11,11 +11,9 @@ from gevinst.i18n.formats import format_number
 
 if TYPE_CHECKING:
     from gevinst.analysis.simulate import Driver
-    from gevinst.report.content import ReportData
+    from gevinst.report.content.core import ReportCore
 
 __all__ = [
-    "SIMULATION_RUNS",
-    "SIMULATION_SEED",
     "UncertaintyRow",
     "drivers",
     "field_word",
@@ -23,11 +21,6 @@ __all__ = [
     "uncertainty_rows",
     "uncertainty_sentences",
 ]
-
-#: The simulation behind every report's uncertainty part: runs and seed (same plan,
-#: same numbers).
-SIMULATION_RUNS = 10_000
-SIMULATION_SEED = 0
 
 
 @dataclass(frozen=True)
@@ -45,7 +38,7 @@ class UncertaintyRow:
     mean: float
 
 
-def uncertainty_rows(data: ReportData) -> list[UncertaintyRow]:
+def uncertainty_rows(data: ReportCore) -> list[UncertaintyRow]:
     """Benefits, costs and net: planned, P10, P50, P85, P90 and mean (none without
     ranges)."""
     sim = data.simulation()
@@ -67,20 +60,20 @@ def uncertainty_rows(data: ReportData) -> list[UncertaintyRow]:
     ]
 
 
-def drivers(data: ReportData, top: int = 10) -> list[Driver]:
+def drivers(data: ReportCore, top: int = 10) -> list[Driver]:
     """The ``top`` amounts that move net present value most (largest swing first)."""
     sim = data.simulation()
     return [] if sim is None else list(sim.drivers[:top])
 
 
-def field_word(data: ReportData, field_name: str) -> str:
+def field_word(data: ReportCore, field_name: str) -> str:
     """An amount's field in words: ``Årlig verdi``, ``Engangskostnad``, ``Årlig kostnad``."""
     from gevinst.charts.uncertainty import FIELD_WORDS
 
     return data.word(FIELD_WORDS.get(field_name, field_name))
 
 
-def uncertainty_sentences(data: ReportData) -> list[str]:
+def uncertainty_sentences(data: ReportCore) -> list[str]:
     """What the simulation says, in plain sentences (amounts in millions): P50 and
     P15 of net, P85 of the costs, the chance of a negative net, the planned net."""
     from gevinst.charts.uncertainty import chance_text
@@ -102,7 +95,7 @@ def uncertainty_sentences(data: ReportData) -> list[str]:
     ]
 
 
-def uncertainty_basis(data: ReportData) -> str:
+def uncertainty_basis(data: ReportCore) -> str:
     """Runs, uncertain amounts, correlation and seed, in one sentence."""
     sim = data.simulation()
     if sim is None:
