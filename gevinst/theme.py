@@ -86,6 +86,7 @@ __all__ = [
     "contrast",
     "css_variables",
     "edge_width",
+    "fill_contrast",
     "fill_problem",
     "readable_tint",
     "stroke_problem",
@@ -297,6 +298,13 @@ def stroke_problem(key: str, stroke: str) -> str | None:
     )
 
 
+def fill_contrast(key: str, fill: str) -> tuple[float, tuple[str, ...]]:
+    """The texts a fill of kind or status ``key`` carries (the map's text; on a status
+    also the muted status line) and the lowest contrast of them on ``fill``."""
+    texts = (TEXT_COLOUR, MUTED_TEXT) if key in STATUS_STYLES else (TEXT_COLOUR,)
+    return min(contrast(text, fill) for text in texts), texts
+
+
 def fill_problem(key: str, fill: str) -> str | None:
     """Why ``fill`` cannot be the fill of kind or status ``key``, or ``None`` if it can:
     the map's text (and, on a status, the muted status line) must keep a contrast of
@@ -310,8 +318,7 @@ def fill_problem(key: str, fill: str) -> str | None:
         >>> readable_tint("#009E73", (TEXT_COLOUR, MUTED_TEXT))
         '#80CEB9'
     """
-    texts = (TEXT_COLOUR, MUTED_TEXT) if key in STATUS_STYLES else (TEXT_COLOUR,)
-    worst = min(contrast(text, fill) for text in texts)
+    worst, texts = fill_contrast(key, fill)
     if worst >= MIN_TEXT_CONTRAST:
         return None
     return (

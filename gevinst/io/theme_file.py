@@ -46,14 +46,13 @@ from gevinst.theme import (
     KIND_STYLES,
     MIN_LINE_CONTRAST,
     MIN_TEXT_CONTRAST,
-    MUTED_TEXT,
     STATUS_STYLES,
-    TEXT_COLOUR,
     KindStyle,
     Logo,
     StatusStyle,
     Theme,
     contrast,
+    fill_contrast,
     fill_problem,
     readable_tint,
     stroke_problem,
@@ -243,8 +242,7 @@ def _unknown(key: object, known: tuple[str, ...], have: Said) -> Said:
 
 def _fill_said(key: str, fill: str) -> Said:
     """Why ``fill`` is refused (:func:`~gevinst.theme.fill_problem`), in the table's words."""
-    texts = (TEXT_COLOUR, MUTED_TEXT) if key in STATUS_STYLES else (TEXT_COLOUR,)
-    worst = min(contrast(text, fill) for text in texts)
+    worst, texts = fill_contrast(key, fill)
     return Said(
         "theme_fill_contrast",
         key=key,
